@@ -1,0 +1,35 @@
+// One article as every reader produces it and every later stage consumes it, and its record: the
+// JSON object stored as the Xapian document data and shown by the searcher.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+
+namespace morgue {
+
+// Where a piece of metadata came from.
+enum class Origin { kSource, kExtracted };
+
+struct Article {
+  std::string id;     // stable: the source's id, else the path relative to the INPUT given
+  std::string title;  // may be empty
+  std::string text;   // the body, UTF-8
+  std::string url;
+  std::string outlet;
+  std::optional<Date> date;
+  Origin date_origin = Origin::kSource;
+  std::vector<std::string> authors, people, places, organizations, cited;
+  nlohmann::json extra = nlohmann::json::object();  // source fields morgue does not interpret
+  std::string source;                               // absolute path of the file, or "-"
+};
+
+// The stored record (document data). Round-trips through article_from_record.
+nlohmann::json to_record(const Article& article);
+Article article_from_record(const nlohmann::json& record);
+
+}  // namespace morgue

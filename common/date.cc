@@ -1,0 +1,165 @@
+// Date parsing and encoding; the only place that knows the calendar.
+#include "common/date.h"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+#include "common/text.h"
+
+namespace morgue {
+namespace {
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int* out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+std::optional<Date> make(int y, int m, int d, Precision p) {
+  if (y < kMinYear || y > kMaxYear) return std::nullopt;
+  if (p != Precision::kYear && (m < 1 || m > 12)) return std::nullopt;
+  if (p == Precision::kDay && (d < 1 || d > days_in_month(y, m))) return std::nullopt;
+  return Date{y, p == Precision::kYear ? 0 : m, p == Precision::kDay ? d : 0, p};
+}
+
+// 1-12 for an English month name or its three-letter abbreviation ("Sept." too), else 0.
+int month_number(std::string_view word) {
+  static const std::array<const char*, 12> names = {"january", "february", "march",     "april",
+                                                    "may",     "june",     "july",      "august",
+                                                    "september", "october", "november", "december"};
+  std::string w = fold(word);
+  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+  if (w.size() < 3) return 0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::string_view name = names[i];
+    if (w == name || w == name.substr(0, 3) || (i == 8 && w == "sept")) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+bool is_number(std::string_view w, int* out) {
+  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+  // ordinals: 26th, 1st
+  if (w.size() > 2) {
+    std::string_view tail = w.substr(w.size() - 2);
+    if (tail == "st" || tail == "nd" || tail == "rd" || tail == "th") w.remove_suffix(2);
+  }
+  if (w.empty() || w.size() > 4) return false;
+  return digits(w, 0, w.size(), out);
+}
+
+}  // namespace
+
+int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+  return days[month - 1];
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  std::string_view s = trim(text);
+  int y, m, d;
+  if (!digits(s, 0, 4, &y)) return std::nullopt;
+  if (s.size() == 4) return make(y, 0, 0, Precision::kYear);
+  if (s[4] != '-' || !digits(s, 5, 2, &m)) return std::nullopt;
+  if (s.size() == 7) return make(y, m, 0, Precision::kMonth);
+  if (s[7] != '-' || !digits(s, 8, 2, &d)) return std::nullopt;
+  if (s.size() == 10 || s[10] == 'T' || s[10] == ' ' || s[10] == 't') return make(y, m, d, Precision::kDay);
+  return std::nullopt;
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  if (auto iso = parse_iso_date(text)) return iso;
+  // Split into words; look for (day) month (day,) year patterns.
+  std::vector<std::string_view> words;
+  std::string_view s = trim(text);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    if (i > b) words.push_back(s.substr(b, i - b));
+  }
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    int month = month_number(words[k]);
+    if (!month) continue;
+    int a = 0, b = 0;
+    // "March 26, 2025"
+    if (k + 2 < words.size() && is_number(words[k + 1], &a) &&
+        a <= 31 && is_number(words[k + 2], &b) && b >= 1000)
+      return make(b, month, a, Precision::kDay);
+    // "26 March 2025" / "Wed, 26 Mar 2025"
+    if (k >= 1 && k + 1 < words.size() && is_number(words[k - 1], &a) && a <= 31 &&
+        is_number(words[k + 1], &b) && b >= 1000)
+      return make(b, month, a, Precision::kDay);
+    // "March 2025"
+    if (k + 1 < words.size() && is_number(words[k + 1], &b) && b >= 1000)
+      return make(b, month, 0, Precision::kMonth);
+  }
+  return std::nullopt;
+}
+
+std::string to_string(const Date& date) {
+  char buf[16];
+  switch (date.precision) {
+    case Precision::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", date.year);
+      break;
+    case Precision::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", date.year, date.month);
+      break;
+    case Precision::kDay:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+      break;
+  }
+  return buf;
+}
+
+const char* to_string(Precision precision) {
+  switch (precision) {
+    case Precision::kYear:
+      return "year";
+    case Precision::kMonth:
+      return "month";
+    case Precision::kDay:
+      break;
+  }
+  return "day";
+}
+
+std::optional<Precision> precision_from_string(std::string_view s) {
+  if (s == "day") return Precision::kDay;
+  if (s == "month") return Precision::kMonth;
+  if (s == "year") return Precision::kYear;
+  return std::nullopt;
+}
+
+std::string sort_key(const Date& date) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", date.year, date.month ? date.month : 1,
+                date.day ? date.day : 1);
+  return buf;
+}
+
+std::string sort_key_end(const Date& date) {
+  int month = date.precision == Precision::kYear ? 12 : date.month;
+  int day = date.precision == Precision::kDay ? date.day : days_in_month(date.year, month);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", date.year, month, day);
+  return buf;
+}
+
+std::optional<Date> from_sort_key(std::string_view key, Precision precision) {
+  int y, m, d;
+  if (key.size() != 8 || !digits(key, 0, 4, &y) || !digits(key, 4, 2, &m) || !digits(key, 6, 2, &d))
+    return std::nullopt;
+  return make(y, m, d, precision);
+}
+
+}  // namespace morgue

@@ -1,0 +1,51 @@
+// Publication dates with their precision: parsing the forms sources use, validating them, and the
+// encodings the schema stores (kDateSlot) and queries compare with.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace morgue {
+
+enum class Precision { kYear, kMonth, kDay };
+
+struct Date {
+  int year = 0;
+  int month = 0;  // 1-12, 0 when precision is kYear
+  int day = 0;    // 1-31, 0 unless precision is kDay
+  Precision precision = Precision::kDay;
+
+  bool operator==(const Date& o) const {
+    return year == o.year && month == o.month && day == o.day && precision == o.precision;
+  }
+};
+
+// Years outside this range are taken as errors, not dates.
+inline constexpr int kMinYear = 1000;
+inline constexpr int kMaxYear = 2999;
+
+int days_in_month(int year, int month);
+
+// Parses "2025", "2025-03", "2025-03-26" and ISO 8601 date-times ("2025-03-26T10:00:00Z",
+// "1987-02-26T15:01:01.79"); the calendar date as written, no time-zone shift. Returns nullopt
+// for anything else, including dates that do not exist (2025-02-30).
+std::optional<Date> parse_iso_date(std::string_view text);
+
+// parse_iso_date, then common written forms: "March 26, 2025", "26 March 2025", "Mar 2025",
+// RFC 2822 "Wed, 26 Mar 2025 10:00:00 +0000".
+std::optional<Date> parse_date(std::string_view text);
+
+// "2025-03-26", "2025-03" or "2025", as precise as the date is.
+std::string to_string(const Date& date);
+const char* to_string(Precision precision);
+std::optional<Precision> precision_from_string(std::string_view s);
+
+// The kDateSlot encoding: "YYYYMMDD" of the first day of the date's period.
+std::string sort_key(const Date& date);
+// The last day of the date's period, in the same encoding (for range ends).
+std::string sort_key_end(const Date& date);
+// Back from the slot encoding and precision.
+std::optional<Date> from_sort_key(std::string_view key, Precision precision);
+
+}  // namespace morgue

@@ -1,0 +1,31 @@
+// Article <-> Xapian document, following the schema table: the terms, values and data of one
+// article, and the content hash that makes re-runs incremental.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+#include "common/schema.h"
+
+namespace morgue {
+
+// The values an article has for a kName or kExact field of the schema.
+std::vector<std::string> field_values(const Article& article, const Field& field);
+
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+  // The document for `article`, its record as data and the record's hash in kHashSlot.
+  Xapian::Document build(const Article& article);
+
+ private:
+  Xapian::TermGenerator terms_;
+};
+
+// The hash stored in kHashSlot for a record: 16 hex digits.
+std::string content_hash(const std::string& record);
+
+}  // namespace morgue

@@ -1,0 +1,151 @@
+// Query parsing: QueryParser set up from the schema, with field processors for dates, names and
+// ids, and the checks that turn a malformed query into a message that says where it is wrong.
+#include "common/query.h"
+
+#include <cctype>
+
+#include "common/analysis.h"
+#include "common/date.h"
+#include "common/error.h"
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace morgue {
+namespace {
+
+// Thrown from inside a field processor; parse() turns it into a QueryError with a position.
+struct FieldValueError {
+  std::string field, value, message;
+};
+
+// person:, place:, ...: every folded word of the value must be a word of one of the names.
+class NameProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit NameProcessor(const Field& field) : field_(field) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::vector<std::string> terms = name_terms(field_, value);
+    if (terms.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  }
+
+ private:
+  const Field& field_;
+};
+
+class ExactProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ExactProcessor(const Field& field) : field_(field) {}
+  Xapian::Query operator()(const std::string& value) override {
+    if (value.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
+    if (field_.name == "id") return Xapian::Query(id_term(value));
+    return Xapian::Query(std::string(field_.prefix) + value);
+  }
+
+ private:
+  const Field& field_;
+};
+
+// date:2025-03-26, date:2025-03, date:2025, date:A..B, date:..B, date:A..
+class DateProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    auto dots = value.find("..");
+    if (dots == std::string::npos) {
+      Date d = parse(value, value);
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, sort_key(d), sort_key_end(d));
+    }
+    std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+    if (from.empty() && to.empty()) throw FieldValueError{"date", value, "a range needs at least one end"};
+    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot, sort_key(parse(from, value)));
+    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot, sort_key_end(parse(to, value)));
+    Date a = parse(from, value), b = parse(to, value);
+    if (sort_key(a) > sort_key_end(b)) throw FieldValueError{"date", value, "the range ends before it starts"};
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, sort_key(a), sort_key_end(b));
+  }
+
+ private:
+  static Date parse(const std::string& part, const std::string& value) {
+    auto d = parse_iso_date(part);
+    if (!d) throw FieldValueError{"date", value, "invalid date '" + part + "' (expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)"};
+    return *d;
+  }
+};
+
+// Finds "field:" words whose field is not in the schema; Xapian would silently search them as
+// words. Returns the 1-based position of the first, or 0.
+std::size_t unknown_field_position(const std::string& text, std::string* name) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted || !std::isalpha(static_cast<unsigned char>(c))) continue;
+    if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_')) continue;
+    std::size_t j = i;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+    if (j < text.size() && text[j] == ':' && j + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[j + 1])) &&
+        text[j + 1] != '/' && !find_field(std::string_view(text).substr(i, j - i))) {
+      *name = text.substr(i, j - i);
+      return i + 1;
+    }
+    i = j;
+  }
+  return 0;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+    : stemmer_(make_stemmer()) {
+  parser_.set_database(db);
+  parser_.set_stemmer(stemmer_);
+  parser_.set_stemming_strategy(kQueryStemming);
+  parser_.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  static const std::string kEachFilterAlone;  // "" grouping: repeated filters combine with AND
+  for (const Field& field : fields()) {
+    const std::string name(field.name);
+    const std::string* grouping = field.multi_valued ? &kEachFilterAlone : nullptr;
+    switch (field.kind) {
+      case FieldKind::kText:
+        parser_.add_prefix(name, std::string(field.prefix));
+        break;
+      case FieldKind::kName:
+        parser_.add_boolean_prefix(name, (new NameProcessor(field))->release(), grouping);
+        break;
+      case FieldKind::kExact:
+        parser_.add_boolean_prefix(name, (new ExactProcessor(field))->release(), grouping);
+        break;
+      case FieldKind::kDate:
+        parser_.add_boolean_prefix(name, (new DateProcessor())->release(), grouping);
+        break;
+    }
+  }
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& text) {
+  std::string_view q = trim(text);
+  if (q.empty()) throw QueryError("empty query (use * to match every article)", 0);
+  if (q == "*") return Xapian::Query::MatchAll;
+  std::string unknown;
+  if (std::size_t pos = unknown_field_position(text, &unknown)) {
+    std::string known;
+    for (const Field& f : fields()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+    throw QueryError("unknown field '" + unknown + "' (fields: " + known + ")", pos);
+  }
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+  try {
+    Xapian::Query query = parser_.parse_query(text, flags);
+    if (query.empty()) throw QueryError("the query has no words to search for", 1);
+    return query;
+  } catch (const FieldValueError& e) {
+    std::string needle = e.field + ":" + e.value;
+    std::size_t pos = text.find(needle);
+    if (pos == std::string::npos) pos = text.find(e.field + ":");
+    throw QueryError(e.field + ": " + e.message, pos == std::string::npos ? 0 : pos + 1);
+  } catch (const Xapian::QueryParserError& e) {
+    throw QueryError(e.get_msg(), 0);
+  }
+}
+
+}  // namespace morgue

@@ -1,0 +1,298 @@
+// The readers: byte checks shared by all formats, then one function per format.
+#include "common/readers.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "common/html_reader.h"
+#include "common/text.h"
+
+namespace morgue {
+namespace fs = std::filesystem;
+namespace {
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string read_bytes(const fs::path& path, const std::string& file, const ReadOptions& options) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(file, 0, "cannot read file");
+  // A single-article file over the limit is refused before it is loaded.
+  if (!ec && size > options.max_article_bytes)
+    throw InputError(file, 0,
+                     "file of " + std::to_string(size) + " bytes exceeds the maximum article size of " +
+                         std::to_string(options.max_article_bytes) + " bytes");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError(file, 0, "read error");
+  return bytes;
+}
+
+// Rejects what is no text at all.
+void check_not_binary(std::string_view bytes, const std::string& file) {
+  if (trim(bytes).empty()) throw InputError(file, 0, "empty file");
+  if (bytes.find('\0') != std::string_view::npos)
+    throw InputError(file, 0, "binary file (contains NUL bytes)");
+}
+
+// The bytes as UTF-8 without a byte-order mark, once they are known to be text.
+std::string checked_text(std::string_view bytes, const std::string& file) {
+  check_not_binary(bytes, file);
+  std::string text = to_utf8(bytes);
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  return text;
+}
+
+std::string json_error(const nlohmann::json::exception& e) {
+  // "[json.exception.parse_error.101] parse error at ..." -> "parse error at ..."
+  std::string what = e.what();
+  auto close = what.find("] ");
+  return close == std::string::npos ? what : what.substr(close + 2);
+}
+
+const char* type_name(const nlohmann::json& v) { return v.type_name(); }
+
+std::string json_scalar_string(const nlohmann::json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
+  if (v.is_number_float()) return v.dump();
+  return {};
+}
+
+void check_size(const Article& a, const std::string& file, std::size_t line, const ReadOptions& o) {
+  if (a.text.size() + a.title.size() > o.max_article_bytes)
+    throw InputError(file, line,
+                     "article of " + std::to_string(a.text.size() + a.title.size()) +
+                         " bytes exceeds the maximum article size of " +
+                         std::to_string(o.max_article_bytes) + " bytes");
+}
+
+}  // namespace
+
+std::optional<Format> format_for(const fs::path& path) {
+  std::string ext = lower_ascii(path.extension().string());
+  if (ext == ".txt" || ext == ".text") return Format::kText;
+  if (ext == ".json") return Format::kJson;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  if (ext == ".html" || ext == ".htm") return Format::kHtml;
+  return std::nullopt;
+}
+
+Article read_text(std::string_view bytes) {
+  std::string text(bytes);
+  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+  std::size_t start = 0;
+  while (start < text.size() && (text[start] == '\n' || text[start] == ' ' || text[start] == '\t')) {
+    // A leading blank line means the file has no headline.
+    if (text[start] == '\n') {
+      Article a;
+      a.text = std::string(trim(text));
+      return a;
+    }
+    ++start;
+  }
+  Article a;
+  std::size_t eol = text.find('\n', start);
+  std::string_view first = trim(std::string_view(text).substr(start, eol == std::string::npos ? std::string::npos : eol - start));
+  std::string_view rest = eol == std::string::npos ? std::string_view() : trim(std::string_view(text).substr(eol + 1));
+  std::size_t words = static_cast<std::size_t>(std::count(first.begin(), first.end(), ' ')) + 1;
+  char last = first.empty() ? '.' : first.back();
+  bool headline = !rest.empty() && first.size() <= 200 && words <= 30 && last != '.' && last != ',' &&
+                  last != ';' && last != ':';
+  if (headline) {
+    a.title = clean_name(first);
+    a.text = std::string(rest);
+  } else {
+    a.text = std::string(trim(text));
+  }
+  return a;
+}
+
+Article article_from_json(const nlohmann::json& o, const std::string& file, std::size_t line,
+                          const std::string& fallback_id, ArticleSink& sink) {
+  if (!o.is_object())
+    throw InputError(file, line, std::string("expected a JSON object, got ") + type_name(o));
+  std::string where = file + (line ? ":" + std::to_string(line) : std::string());
+  auto warn_type = [&](const std::string& key, const nlohmann::json& v, const char* want) {
+    sink.warning(where + ": field \"" + key + "\" should be " + want + ", not " + type_name(v) +
+                 "; ignored");
+  };
+  Article a;
+  auto string_field = [&](const std::string& key, const nlohmann::json& v, std::string* out) {
+    if (v.is_string()) {
+      *out = v.get<std::string>();
+    } else if (v.is_object() && v.contains("name") && v["name"].is_string()) {
+      *out = v["name"].get<std::string>();  // {"publisher": {"name": "..."}}
+    } else if (!v.is_null()) {
+      warn_type(key, v, "a string");
+    }
+  };
+  auto list_field = [&](const std::string& key, const nlohmann::json& v, std::vector<std::string>* out) {
+    auto add = [&](const nlohmann::json& item) {
+      std::string s;
+      if (item.is_string()) s = item.get<std::string>();
+      else if (item.is_object() && item.contains("name") && item["name"].is_string()) s = item["name"].get<std::string>();
+      else return false;
+      s = clean_name(s);
+      if (!s.empty() && std::find(out->begin(), out->end(), s) == out->end()) out->push_back(std::move(s));
+      return true;
+    };
+    if (v.is_array()) {
+      for (const auto& item : v) {
+        if (!add(item)) {
+          warn_type(key, item, "a list of strings");
+          break;
+        }
+      }
+    } else if (!v.is_null() && !add(v)) {
+      warn_type(key, v, "a list of strings");
+    }
+  };
+  bool have_text = false, have_outlet = false;
+  for (const auto& [key, v] : o.items()) {
+    if (key == "id") {
+      a.id = json_scalar_string(v);
+      if (a.id.empty() && !v.is_null()) warn_type(key, v, "a string or a number");
+    } else if (key == "title" || key == "headline") {
+      string_field(key, v, &a.title);
+    } else if (key == "text" || key == "body" || key == "content") {
+      if (!have_text) string_field(key, v, &a.text);
+      have_text = have_text || v.is_string();
+    } else if (key == "outlet" || key == "source" || key == "publisher") {
+      if (!have_outlet || key == "outlet") string_field(key, v, &a.outlet);
+      have_outlet = true;
+    } else if (key == "url") {
+      string_field(key, v, &a.url);
+    } else if (key == "date" || key == "published" || key == "datePublished") {
+      if (!v.is_string()) {
+        if (!v.is_null()) warn_type(key, v, "a date string");
+      } else if (auto d = parse_date(v.get<std::string>())) {
+        a.date = d;
+      } else {
+        sink.warning(where + ": field \"" + key + "\": \"" + v.get<std::string>().substr(0, 40) +
+                     "\" is not a valid date; ignored");
+      }
+    } else if (key == "authors" || key == "author") {
+      list_field(key, v, &a.authors);
+    } else if (key == "people" || key == "persons") {
+      list_field(key, v, &a.people);
+    } else if (key == "places" || key == "locations") {
+      list_field(key, v, &a.places);
+    } else if (key == "organizations" || key == "organisations" || key == "orgs") {
+      list_field(key, v, &a.organizations);
+    } else if (key == "cited") {
+      list_field(key, v, &a.cited);
+    } else {
+      a.extra[key] = v;
+    }
+  }
+  a.title = clean_name(a.title);
+  a.outlet = clean_name(a.outlet);
+  if (a.text.empty() && a.title.empty()) {
+    // An article of metadata only (wire services file such stubs) is kept when it names itself.
+    if (a.id.empty()) throw InputError(file, line, "article has no text, no title and no id");
+    sink.warning(where + ": article " + a.id + " has no text and no title; indexed by its metadata");
+  }
+  if (a.id.empty()) a.id = fallback_id;
+  return a;
+}
+
+void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,
+                     const std::string& source, const ReadOptions& options, ArticleSink& sink) {
+  std::string line;
+  std::size_t number = 0, articles = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (trim(line).empty()) continue;
+    try {
+      if (line.size() > options.max_article_bytes)
+        throw InputError(name, number,
+                         "line of " + std::to_string(line.size()) +
+                             " bytes exceeds the maximum article size of " +
+                             std::to_string(options.max_article_bytes) + " bytes");
+      if (line.find('\0') != std::string::npos) throw InputError(name, number, "binary data (NUL bytes)");
+      nlohmann::json o;
+      try {
+        o = nlohmann::json::parse(is_valid_utf8(line) ? line : to_utf8(line));
+      } catch (const nlohmann::json::exception& e) {
+        throw InputError(name, number, "invalid JSON: " + json_error(e));
+      }
+      Article a = article_from_json(o, name, number, id_base + "#" + std::to_string(number), sink);
+      check_size(a, name, number, options);
+      a.source = source;
+      ++articles;
+      sink.article(std::move(a));
+    } catch (const InputError& e) {
+      sink.skipped(e);
+    }
+  }
+  if (in.bad()) throw InputError(name, number, "read error");
+  if (number == 0) throw InputError(name, 0, "empty file");
+}
+
+void read_file(const fs::path& path, const std::string& id_base, const std::string& source,
+               const ReadOptions& options, ArticleSink& sink) {
+  const std::string file = path.string();
+  auto format = format_for(path);
+  if (!format) throw InputError(file, 0, "unknown file type '" + path.extension().string() + "'");
+  if (*format == Format::kJsonLines) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(file, 0, "cannot read file");
+    read_json_lines(in, file, id_base, source, options, sink);
+    return;
+  }
+  if (*format == Format::kJson) {
+    // A JSON file holds one article, or several in an array: no per-article size limit applies
+    // to the file as a whole, which is bounded by what fits in memory.
+    ReadOptions whole = options;
+    whole.max_article_bytes = std::max<std::size_t>(options.max_article_bytes, std::size_t{1} << 30);
+    std::string text = checked_text(read_bytes(path, file, whole), file);
+    nlohmann::json doc;
+    try {
+      doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+      throw InputError(file, 0, "invalid JSON: " + json_error(e));
+    }
+    auto one = [&](const nlohmann::json& o, std::size_t index, const std::string& fallback) {
+      try {
+        Article a = article_from_json(o, file, 0, fallback, sink);
+        check_size(a, file, 0, options);
+        a.source = source;
+        sink.article(std::move(a));
+      } catch (const InputError& e) {
+        if (index == 0) throw;  // a single-object file that is no article
+        sink.skipped(InputError(file, 0, "element " + std::to_string(index) + ": " + e.reason()));
+      }
+    };
+    if (doc.is_array()) {
+      if (doc.empty()) throw InputError(file, 0, "empty JSON array");
+      std::size_t i = 0;
+      for (const auto& o : doc) {
+        ++i;
+        one(o, i, id_base + "#" + std::to_string(i));
+      }
+    } else {
+      one(doc, 0, id_base);
+    }
+    return;
+  }
+  std::string bytes = read_bytes(path, file, options);
+  Article a;
+  if (*format == Format::kHtml) {
+    check_not_binary(bytes, file);
+    a = read_html(bytes, file);  // decodes by itself: it knows the page's declared charset
+  } else {
+    a = read_text(checked_text(bytes, file));
+  }
+  if (a.text.empty()) throw InputError(file, 0, "no article text");
+  a.id = id_base;
+  a.source = source;
+  sink.article(std::move(a));
+}
+
+}  // namespace morgue

@@ -1,0 +1,59 @@
+// Readers for every input format of SPEC.md (.txt, .json, .jsonl/.ndjson, .html/.htm), turning
+// files into Articles. Problems with one article are reported to the sink and reading goes on;
+// a file that cannot be read at all throws InputError.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "common/article.h"
+#include "common/error.h"
+
+namespace morgue {
+
+enum class Format { kText, kJson, kJsonLines, kHtml };
+
+// The format of a file from its extension (case-insensitive), or nullopt for an unknown one.
+std::optional<Format> format_for(const std::filesystem::path& path);
+
+struct ReadOptions {
+  std::size_t max_article_bytes = std::size_t{64} << 20;  // larger articles are skipped
+};
+
+class ArticleSink {
+ public:
+  virtual ~ArticleSink() = default;
+  // A complete article: id and source set.
+  virtual void article(Article&& article) = 0;
+  // One article (a JSON Lines line, an array element) could not be read and is skipped.
+  virtual void skipped(const InputError& error) = 0;
+  // Something in an article was ignored (a field of the wrong type); the article is kept.
+  virtual void warning(const std::string& message) = 0;
+};
+
+// Reads one file. `id_base` is the file's path relative to the INPUT the user gave: the id of a
+// text or HTML article, and of JSON articles that carry no id (id_base#N, N the line or the
+// 1-based array position). `source` is what the articles record as their source.
+void read_file(const std::filesystem::path& path, const std::string& id_base,
+               const std::string& source, const ReadOptions& options, ArticleSink& sink);
+
+// Reads JSON Lines from a stream (a .jsonl file, or standard input named "-").
+void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,
+                     const std::string& source, const ReadOptions& options, ArticleSink& sink);
+
+// A plain-text article: a short first line that does not end a sentence is the headline.
+Article read_text(std::string_view bytes);
+
+// One JSON object as an article (SPEC.md's field names and their aliases). `where` names the file
+// and line for messages; `fallback_id` is used when the object has no id. Throws InputError when
+// the object is no article (not an object; no text, title or id); warns for ignored fields.
+Article article_from_json(const nlohmann::json& object, const std::string& file, std::size_t line,
+                          const std::string& fallback_id, ArticleSink& sink);
+
+}  // namespace morgue

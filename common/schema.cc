@@ -1,0 +1,75 @@
+// The field table and the term and value encodings that depend on it.
+#include "common/schema.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "common/text.h"
+
+namespace morgue {
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> table = {
+      {"title", "S", FieldKind::kText, std::nullopt, false},
+      {"outlet", "XO", FieldKind::kName, kOutletSlot, false},
+      {"person", "XP", FieldKind::kName, kPeopleSlot, true},
+      {"place", "XL", FieldKind::kName, kPlacesSlot, true},
+      {"org", "XG", FieldKind::kName, kOrgsSlot, true},
+      {"author", "XA", FieldKind::kName, kAuthorsSlot, true},
+      {"cited", "XC", FieldKind::kName, kCitedSlot, true},
+      {"url", "XU", FieldKind::kExact, std::nullopt, false},
+      {"id", "Q", FieldKind::kExact, std::nullopt, false},
+      {"date", "", FieldKind::kDate, kDateSlot, false},
+  };
+  return table;
+}
+
+const Field* find_field(std::string_view name) {
+  for (const Field& f : fields()) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+std::string id_term(std::string_view id) {
+  // Xapian terms are limited to 245 bytes; long ids (URLs, deep paths) are hashed instead.
+  if (id.size() <= kMaxIdTermBytes) return "Q" + std::string(id);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH64(id.data(), id.size(), 0)));
+  return "Q#" + std::string(id.substr(0, 64)) + "#" + hex;
+}
+
+std::vector<std::string> name_terms(const Field& field, std::string_view name) {
+  std::vector<std::string> terms;
+  for (const std::string& word : name_words(name)) {
+    std::string term = std::string(field.prefix) + word;
+    if (term.size() <= 240) terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
+std::string join_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) {
+    if (!out.empty()) out += kListSeparator;
+    out += v;
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(std::string_view encoded) {
+  std::vector<std::string> out;
+  if (encoded.empty()) return out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = encoded.find(kListSeparator, start);
+    out.emplace_back(encoded.substr(start, end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace morgue

@@ -1,0 +1,139 @@
+// ICU does the Unicode work; this file only chooses the operations.
+#include "common/text.h"
+
+#include <unicode/translit.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace morgue {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+icu::Transliterator& folder() {
+  // Creating a transliterator costs far more than using it: one per thread, made once.
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
+        "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create the folding transliterator");
+    return made;
+  }();
+  return *t;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t length = static_cast<int32_t>(bytes.size());
+  if (bytes.size() > INT32_MAX) return false;
+  int32_t i = 0;
+  while (i < length) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string to_utf8(std::string_view bytes) {
+  if (is_valid_utf8(bytes)) return std::string(bytes);
+  icu::UnicodeString decoded(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-1252");
+  std::string out;
+  decoded.toUTF8String(out);
+  return out;
+}
+
+std::string fold(std::string_view utf8) {
+  if (is_ascii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  folder().transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_space(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && is_space(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+std::string clean_name(std::string_view utf8) {
+  std::string out;
+  bool space = false;
+  for (char c : trim(utf8)) {
+    if (is_space(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> name_words(std::string_view utf8) {
+  std::string folded = fold(utf8);
+  // Apostrophes and full stops join ("U.S." -> "us", "O'Neil" -> "oneil"); a possessive 's
+  // goes; other ASCII punctuation separates words. Non-ASCII letters are kept as they are.
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
+    std::string kept;
+    for (char c : word) {
+      if (c != '\'' && c != '.') kept += c;
+    }
+    while (!kept.empty() && kept.back() == '-') kept.pop_back();
+    while (!kept.empty() && kept.front() == '-') kept.erase(0, 1);
+    if (!kept.empty()) words.push_back(std::move(kept));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(folded[i]);
+    // Typographic apostrophes (U+2019, U+2018) count as apostrophes.
+    if (c == 0xE2 && i + 2 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(folded[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(folded[i + 2]) == 0x98)) {
+      word += '\'';
+      i += 2;
+      continue;
+    }
+    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '.' ||
+        c == '-' || (c >= 'A' && c <= 'Z')) {
+      word += static_cast<char>(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+}  // namespace morgue

@@ -1,0 +1,29 @@
+// Unicode handling shared by readers, documents and queries: decoding input bytes to UTF-8,
+// folding case and diacritics, and splitting names into the words that filter terms are made of.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+bool is_valid_utf8(std::string_view bytes);
+
+// The bytes as UTF-8: unchanged when they already are valid UTF-8, else decoded as Windows-1252
+// (the superset of Latin-1 that real "Latin-1" files are written in).
+std::string to_utf8(std::string_view bytes);
+
+// Lower case without diacritics ("Héctor" -> "hector"), NFC, for matching regardless of either.
+std::string fold(std::string_view utf8);
+
+// The display form of a name: whitespace collapsed to single spaces, trimmed.
+std::string clean_name(std::string_view utf8);
+
+// The folded words of a name, as filter terms use them: "Héctor G. Villatoro's" ->
+// {"hector", "g", "villatoro"}; hyphenated codes stay whole ("el-salvador").
+std::vector<std::string> name_words(std::string_view utf8);
+
+std::string_view trim(std::string_view s);
+
+}  // namespace morgue

@@ -1,0 +1,36 @@
+// One indexing run: walk the inputs, read articles, complete their metadata, and add, replace or
+// skip each in the database by its content hash; optionally prune articles whose source is gone.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "common/readers.h"
+
+namespace morgue {
+
+struct IndexOptions {
+  std::string db;
+  std::vector<std::string> inputs;   // files, directories (recursed), "-" for JSON Lines on stdin
+  bool prune = false;                // remove articles whose source is gone
+  bool extract = true;               // complete missing metadata from the text
+  bool extract_only = false;         // print what would be indexed, write no database
+  bool progress = false;             // a progress line on err (main turns it on for a terminal)
+  std::size_t commit_every = 2000;   // articles changed between commits
+  ReadOptions read;
+};
+
+// Exit statuses of morgue-index (SPEC.md).
+enum IndexExit { kIndexOk = 0, kIndexSkipped = 1, kIndexFatal = 2, kIndexInterrupted = 130 };
+
+// Set from a signal handler: the run stops after the current article, commits and reports.
+extern std::atomic<bool> g_index_interrupted;
+
+// Runs the indexer; articles go to the database (or, with extract_only, as JSON lines to out),
+// messages and the summary to err. Returns the exit status. Throws Error for fatal problems.
+int run_index(const IndexOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace morgue

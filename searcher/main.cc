@@ -1,0 +1,104 @@
+// morgue-search: parses options into SearchOptions and calls run_search; maps errors to exit 2.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include <xapian.h>
+
+#include "common/error.h"
+#include "searcher/search.h"
+#include "version.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::string default_db() {
+  const char* env = std::getenv("MORGUE_DB");
+  return env && *env ? env : "./morgue.db";
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  morgue::SearchOptions options;
+  std::string sort = "relevance", format = "text", colour = "auto";
+  std::vector<std::string> words;
+  po::options_description visible(
+      "Usage: morgue-search [--db PATH] [options] QUERY...\n"
+      "Search a morgue database. The words are joined into one query: words (all must match),\n"
+      "\"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every article, and the fields\n"
+      "title: outlet: person: place: org: author: cited: url: id: and date:2025, date:2025-03,\n"
+      "date:2025-03-26, date:2025-03-01..2025-03-31, date:..2025-03, date:2025-03..\n\nOptions");
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("version", "show the version and exit")
+      ("db", po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
+       "database directory, or a Xapian stub file listing shards")
+      ("any", po::bool_switch(&options.any), "bare words are optional (OR), ranked like a search box")
+      ("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance, date or -date (newest first)")
+      ("limit,n", po::value<std::size_t>(&options.limit)->default_value(10), "show at most N hits")
+      ("offset", po::value<std::size_t>(&options.offset)->default_value(0), "skip the first N hits")
+      ("format,f", po::value<std::string>(&format)->default_value("text"), "text, json, jsonl, csv or tsv")
+      ("color", po::value<std::string>(&colour)->default_value("auto"),
+       "auto (on a terminal, unless NO_COLOR is set), always or never")
+      ("allow-remote-programs", po::bool_switch(&options.allow_remote_programs),
+       "let a stub file start \"remote :PROGRAM\" shards (off: a database path must not run code)");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << visible << "\nExit status: 0 at least one hit, 1 no hits, 2 error.\n";
+      return 0;
+    }
+    if (vm.count("version")) {
+      std::cout << "morgue-search " << morgue::kVersion << " (Xapian " << Xapian::version_string() << ")\n";
+      return 0;
+    }
+    po::notify(vm);
+    options.query = joined(words);
+    if (options.query.empty()) throw po::error("no QUERY given (use * to match every article)");
+    if (sort == "relevance") options.sort = morgue::SortOrder::kRelevance;
+    else if (sort == "date") options.sort = morgue::SortOrder::kDateAscending;
+    else if (sort == "-date") options.sort = morgue::SortOrder::kDateDescending;
+    else throw po::error("--sort must be relevance, date or -date, not '" + sort + "'");
+    auto f = morgue::output_format_from(format);
+    if (!f) throw po::error("--format must be text, json, jsonl, csv or tsv, not '" + format + "'");
+    options.format = *f;
+    const char* no_colour = std::getenv("NO_COLOR");
+    if (colour == "always") options.colour = true;
+    else if (colour == "never") options.colour = false;
+    else if (colour == "auto") options.colour = isatty(STDOUT_FILENO) && !(no_colour && *no_colour);
+    else throw po::error("--color must be auto, always or never, not '" + colour + "'");
+    if (no_colour && *no_colour) options.colour = false;
+  } catch (const po::error& e) {
+    std::cerr << "morgue-search: error: " << e.what() << " (see --help)\n";
+    return morgue::kSearchError;
+  }
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe (| head) ends output quietly
+  try {
+    return morgue::run_search(options, std::cout);
+  } catch (const morgue::Error& e) {
+    std::cerr << "morgue-search: error: " << e.what() << '\n';
+  } catch (const Xapian::Error& e) {
+    std::cerr << "morgue-search: error: " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "morgue-search: error: " << e.what() << '\n';
+  }
+  return morgue::kSearchError;
+}

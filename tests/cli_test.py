@@ -1,0 +1,488 @@
+"""End-to-end tests: the real morgue-index and morgue-search over corpus/ and tests/fixtures/,
+checking output, exit codes and counts against answers computed here, independently of morgue.
+
+Environment: MORGUE_BIN (folder of the binaries), MORGUE_SOURCE (project root), MORGUE_SHARED
+(the shared folder with corpora; tests that need it skip when it is absent). Set
+MORGUE_UPDATE_GOLDEN=1 to rewrite the golden files after checking the difference by hand.
+"""
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+import unittest
+
+BIN = os.environ.get("MORGUE_BIN", "")
+SOURCE = os.environ.get("MORGUE_SOURCE", os.path.join(os.path.dirname(__file__), ".."))
+SHARED = os.environ.get("MORGUE_SHARED", os.path.join(SOURCE, "..", "shared"))
+CORPUS = os.path.join(SOURCE, "corpus")
+FIXTURE = os.path.join(SOURCE, "tests", "fixtures", "articles.jsonl")
+GOLDEN = os.path.join(SOURCE, "tests", "golden")
+ENV = dict(os.environ, NO_COLOR="1")
+ENV.pop("MORGUE_DB", None)
+
+
+def run(tool, *args, stdin=None, env=None):
+    p = subprocess.run([os.path.join(BIN, tool), *args], input=stdin, capture_output=True,
+                       env=env or ENV, timeout=600)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def index(db, *inputs, expect=0, extra=()):
+    rc, out, err = run("morgue-index", "--db", db, *extra, *inputs)
+    assert rc == expect, f"morgue-index exit {rc}, wanted {expect}: {err}"
+    return err
+
+
+def search(db, *args, expect=None):
+    rc, out, err = run("morgue-search", "--db", db, *args)
+    if expect is not None:
+        assert rc == expect, f"morgue-search {args} exit {rc}, wanted {expect}: {err}"
+    return rc, out, err
+
+
+def search_json(db, *args):
+    limit = () if "--limit" in args else ("--limit", "1000")
+    rc, out, err = search(db, "--format", "json", *limit, *args)
+    assert rc in (0, 1), err
+    return json.loads(out)
+
+
+def ids_of(result):
+    return {h["id"] for h in result["hits"]}
+
+
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn").lower()
+
+
+def words(names):
+    return {w for n in names for w in re.split(r"[^\w-]+", fold(n).replace(".", "").replace("'", "")) if w}
+
+
+def load_fixture():
+    with open(FIXTURE, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def check_golden(test, name, text):
+    path = os.path.join(GOLDEN, name)
+    if os.environ.get("MORGUE_UPDATE_GOLDEN"):
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    with open(path, encoding="utf-8", newline="") as f:
+        test.assertEqual(text, f.read(), f"output differs from golden file {name}")
+
+
+class DbCase(unittest.TestCase):
+    """A temporary folder per class, with a database of `inputs` indexed once."""
+    inputs = ()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="morgue-test-")
+        cls.db = os.path.join(cls.tmp, "db")
+        if cls.inputs:
+            cls.index_log = index(cls.db, *cls.inputs)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+
+class CorpusSearch(DbCase):
+    inputs = (CORPUS,)
+
+    def test_every_seed_is_indexed_once(self):
+        self.assertIn("5 added, 0 updated, 0 unchanged, 0 skipped", self.index_log)
+        r = search_json(self.db, "*")
+        seeds = sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt"))
+        self.assertEqual(sorted(ids_of(r)), seeds)
+
+    def test_cecot_finds_all_five_with_snippets(self):
+        r = search_json(self.db, "CECOT")
+        self.assertEqual(r["total"], 5)
+        self.assertTrue(all(h["snippet"] for h in r["hits"]))
+        scores = [h["score"] for h in r["hits"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+
+    def test_headlines_only_where_the_file_has_one(self):
+        r = search_json(self.db, "*")
+        titles = {h["id"]: h["title"] for h in r["hits"]}
+        self.assertEqual(titles["002_1663d33b0688d86b.txt"],
+                         "DHS Sec. Noem issues stern warning to criminal illegal aliens in U.S. during tour of El Salvador's CECOT prison")
+        self.assertEqual(titles["003_8224e82d969ca381.txt"], "")  # starts with a blank line
+        self.assertEqual(titles["000_ab8699a7340fb2e9.txt"], "")  # first line is a paragraph
+
+    def test_phrase_and_title_field(self):
+        with open(os.path.join(CORPUS, "004_d9d10f58d30e80c2.txt"), encoding="utf-8") as f:
+            self.assertIn("Tecoluca", f.read())
+        want = {n for n in os.listdir(CORPUS) if n.endswith(".txt")
+                and "Terrorism Confinement Center" in open(os.path.join(CORPUS, n), encoding="utf-8").read()}
+        self.assertEqual(ids_of(search_json(self.db, '"terrorism confinement center"')), want)
+        self.assertEqual(ids_of(search_json(self.db, "title:stern")), {"002_1663d33b0688d86b.txt"})
+
+    def test_text_output_golden(self):
+        rc, out, _ = search(self.db, "--limit", "3", "Tecoluca")
+        self.assertEqual(rc, 0)
+        self.assertNotIn("\x1b", out)  # NO_COLOR, and not a terminal
+        check_golden(self, "corpus_tecoluca.txt", out)
+
+    def test_colour_only_when_asked_and_not_with_no_color(self):
+        env = dict(ENV)
+        del env["NO_COLOR"]
+        p = subprocess.run([os.path.join(BIN, "morgue-search"), "--db", self.db, "--color", "always", "Tecoluca"],
+                           capture_output=True, env=env)
+        self.assertIn(b"\x1b[1;31mTecoluca\x1b[0m", p.stdout)
+        env = dict(ENV, NO_COLOR="1")
+        p = subprocess.run([os.path.join(BIN, "morgue-search"), "--db", self.db, "--color", "always", "Tecoluca"],
+                           capture_output=True, env=env)
+        self.assertNotIn(b"\x1b", p.stdout)
+
+
+class Formats(DbCase):
+    inputs = (FIXTURE,)
+
+    def test_json(self):
+        r = search_json(self.db, "harbour")
+        want = {str(a["id"]) for a in load_fixture() if "harbour" in (a["title"] + " " + a["text"]).lower()}
+        self.assertEqual(r["format_version"], 1)
+        self.assertEqual(r["total"], len(want))
+        self.assertEqual(ids_of(r), want)
+        for h in r["hits"]:
+            for key in ("rank", "id", "score", "title", "date", "outlet", "people", "places", "snippet", "source"):
+                self.assertIn(key, h)
+        self.assertEqual([h["rank"] for h in r["hits"]], list(range(1, len(want) + 1)))
+        self.assertEqual(r["manifest"]["articles"], 10)
+
+    def test_total_is_exact_beyond_the_limit(self):
+        r = json.loads(search(self.db, "--format", "json", "--limit", "1", "*", expect=0)[1])
+        self.assertEqual(r["total"], 10)
+        self.assertEqual(len(r["hits"]), 1)
+        r = json.loads(search(self.db, "--format", "json", "--limit", "0", "*", expect=0)[1])
+        self.assertEqual((r["total"], r["hits"]), (10, []))
+
+    def test_jsonl(self):
+        _, out, _ = search(self.db, "--format", "jsonl", "--limit", "100", "lisbon", expect=0)
+        rows = [json.loads(line) for line in out.splitlines()]
+        want = {str(a["id"]) for a in load_fixture() if "lisbon" in (a["title"] + " " + a["text"]).lower()}
+        self.assertEqual({r["id"] for r in rows}, want)
+
+    def test_csv_and_tsv(self):
+        _, out, _ = search(self.db, "--format", "csv", "--sort", "date", "--limit", "100", "outlet:wire", expect=0)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        want = sorted((a.get("date", ""), str(a["id"])) for a in load_fixture() if "wire" in words([a["outlet"]]))
+        self.assertEqual([r["id"] for r in rows], [i for d, i in want])
+        self.assertEqual(rows[1]["people"], "Ana Costa")  # rows[0] is undated: sorts first
+        _, out, _ = search(self.db, "--format", "tsv", "--limit", "100", "outlet:wire", expect=0)
+        lines = out.splitlines()
+        self.assertEqual(lines[0].split("\t")[:3], ["rank", "id", "score"])
+        self.assertEqual(len(lines), 1 + len(want))
+        self.assertTrue(all(len(l.split("\t")) == len(lines[0].split("\t")) for l in lines))
+
+    def test_csv_golden(self):
+        _, out, _ = search(self.db, "--format", "csv", "--sort", "-date", "place:portugal", expect=0)
+        masked = re.sub(r"^(\d+,[^,]*,)[0-9.]+,", r"\1*,", out, flags=re.M)  # scores vary by platform
+        masked = masked.replace(os.path.realpath(FIXTURE), "FIXTURE").replace(os.path.abspath(FIXTURE), "FIXTURE")
+        check_golden(self, "fixture_portugal.csv", masked)
+
+    def test_sort_and_paging(self):
+        asc = [h["date"] for h in search_json(self.db, "--sort", "date", "*")["hits"] if h["date"]]
+        self.assertEqual(asc, sorted(asc))
+        desc = [h["id"] for h in search_json(self.db, "--sort", "-date", "*")["hits"]]
+        page = [h["id"] for h in search_json(self.db, "--sort", "-date", "--offset", "2", "--limit", "3", "*")["hits"]]
+        self.assertEqual(page, desc[2:5])
+
+
+class ExitCodes(DbCase):
+    inputs = (FIXTURE,)
+
+    def test_hits_no_hits_error(self):
+        self.assertEqual(search(self.db, "harbour")[0], 0)
+        self.assertEqual(search(self.db, "zzqxjv")[0], 1)
+        rc, out, err = search(self.db, "date:2025-99-99")
+        self.assertEqual((rc, out), (2, ""))
+        self.assertEqual(err, "morgue-search: error: query position 1: date: invalid date '2025-99-99' "
+                              "(expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)\n")
+
+    def test_unknown_field_says_where(self):
+        rc, _, err = search(self.db, "harbour nosuchfield:x")
+        self.assertEqual(rc, 2)
+        self.assertTrue(err.startswith("morgue-search: error: query position 9: unknown field 'nosuchfield'"), err)
+
+    def test_missing_database(self):
+        rc, _, err = search(os.path.join(self.tmp, "nope.db"), "x")
+        self.assertEqual(rc, 2)
+        self.assertEqual(len(err.splitlines()), 1)
+        self.assertIn("no database at", err)
+
+    def test_schema_mismatch_says_reindex(self):
+        other = os.path.join(self.tmp, "old.db")
+        index(other, FIXTURE)
+        subprocess.run([os.path.join(BIN, "set_metadata"), other, "morgue.schema", "999"], check=True)
+        rc, _, err = search(other, "harbour")
+        self.assertEqual(rc, 2)
+        self.assertIn("schema version 999", err)
+        self.assertIn("re-index", err)
+        rc, _, err = run("morgue-index", "--db", other, FIXTURE)
+        self.assertEqual(rc, 2)
+        self.assertIn("schema version 999", err)
+
+    def test_usage_errors(self):
+        self.assertEqual(search(self.db, "--format", "xml", "x")[0], 2)
+        self.assertEqual(search(self.db, "--sort", "size", "x")[0], 2)
+        self.assertEqual(search(self.db)[0], 2)
+        self.assertEqual(run("morgue-index", "--db", self.db)[0], 2)
+        self.assertEqual(run("morgue-index", "--bogus", "x")[0], 2)
+
+    def test_database_path_is_a_file(self):
+        path = os.path.join(self.tmp, "file.db")
+        open(path, "w").close()
+        rc, _, err = run("morgue-index", "--db", path, FIXTURE)
+        self.assertEqual(rc, 2)
+        self.assertIn("is a file, not a database directory", err)
+
+    def test_stub_running_a_program_is_refused(self):
+        stub = os.path.join(self.tmp, "evil.stub")
+        with open(stub, "w") as f:
+            f.write(f"auto {self.db}\nremote :touch {self.tmp}/pwned\n")
+        rc, _, err = search(stub, "harbour")
+        self.assertEqual(rc, 2)
+        self.assertIn("runs a program", err)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "pwned")))
+        good = os.path.join(self.tmp, "good.stub")
+        with open(good, "w") as f:
+            f.write(f"auto {self.db}\n")
+        self.assertEqual(search(good, "harbour")[0], 0)
+
+    def test_help_and_version(self):
+        for tool in ("morgue-index", "morgue-search"):
+            rc, out, _ = run(tool, "--help")
+            self.assertEqual(rc, 0)
+            self.assertIn("Exit status", out)
+            rc, out, _ = run(tool, "--version")
+            self.assertEqual(rc, 0)
+            self.assertTrue(out.startswith(tool + " "))
+
+
+class FieldsAndDates(DbCase):
+    inputs = (FIXTURE,)
+
+    def brute(self, pred):
+        return {str(a["id"]) for a in load_fixture() if pred(a)}
+
+    def test_name_fields_against_brute_force(self):
+        cases = [("person", "people", "costa"), ("person", "people", "ana costa"), ("person", "people", "elise"),
+                 ("person", "people", "Élise Martin"), ("person", "people", "joao"), ("place", "places", "lisbon"),
+                 ("place", "places", "new york"), ("org", "organizations", "union"), ("outlet", "outlet", "wire"),
+                 ("outlet", "outlet", "coast herald"), ("author", "authors", "mota")]
+        for field, key, value in cases:
+            q = f'{field}:"{value}"' if " " in value else f"{field}:{value}"
+            want = self.brute(lambda a: words([a[key]] if isinstance(a.get(key), str) else a.get(key, [])) >= words([value]))
+            self.assertTrue(want, q)
+            self.assertEqual(ids_of(search_json(self.db, q)), want, q)
+
+    def test_repeated_multi_valued_filters_mean_and(self):
+        want = self.brute(lambda a: {"lisbon", "portugal"} <= words(a["places"]))
+        self.assertEqual(ids_of(search_json(self.db, "place:lisbon place:portugal")), want)
+
+    def test_dates_against_brute_force(self):
+        def in_range(a, lo, hi):
+            d = a.get("date")
+            if not d:
+                return False
+            start = d + "-01-01"[len(d) - 4:] if len(d) < 10 else d  # the first day of its period
+            return lo <= start <= hi
+        cases = [("date:2025-03", "2025-03-01", "2025-03-31"), ("date:2025", "2025-01-01", "2025-12-31"),
+                 ("date:2025-03-04", "2025-03-04", "2025-03-04"),
+                 ("date:2025-03-01..2025-04-10", "2025-03-01", "2025-04-10"),
+                 ("date:..2025-02", "0000", "2025-02-28"), ("date:2025-04..", "2025-04-01", "9999")]
+        for q, lo, hi in cases:
+            want = self.brute(lambda a: in_range(a, lo, hi))
+            self.assertEqual(ids_of(search_json(self.db, q)), want, q)
+
+    def test_combined_filters_and_words(self):
+        want = self.brute(lambda a: "lisbon" in words(a["places"]) and a.get("date", "").startswith("2025-03")
+                          and "strike" in (a["title"] + a["text"]).lower())
+        self.assertEqual(ids_of(search_json(self.db, "strike place:lisbon date:2025-03")), want)
+        self.assertEqual(ids_of(search_json(self.db, "id:3")), {"3"})
+        self.assertEqual(ids_of(search_json(self.db, "harbour NOT place:lisbon")),
+                         self.brute(lambda a: "harbour" in (a["title"] + a["text"]).lower() and "lisbon" not in words(a["places"])))
+
+    def test_html_page(self):
+        db = os.path.join(self.tmp, "html.db")
+        index(db, os.path.join(SOURCE, "tests", "fixtures", "page.html"))
+        r = search_json(db, "lighthouse")
+        self.assertEqual(r["total"], 1)
+        hit = r["hits"][0]
+        self.assertEqual((hit["title"], hit["date"], hit["outlet"]),
+                         ("Lighthouse keepers return to Sines", "2025-03-21", "Coast Herald"))
+        self.assertEqual(search(db, "lighthousetrackingcode")[0], 1)  # scripts are not text
+        self.assertEqual(search(db, "navigationlink")[0], 1)
+        self.assertEqual(search(db, "footerword")[0], 1)
+        self.assertEqual(ids_of(search_json(db, "author:reis")), {"page.html"})
+
+
+class Incremental(DbCase):
+    def test_rerun_change_and_prune(self):
+        arch = os.path.join(self.tmp, "archive")
+        os.makedirs(os.path.join(arch, "sub"))
+        shutil.copy(FIXTURE, os.path.join(arch, "feed.jsonl"))
+        for name in os.listdir(CORPUS):
+            if name.endswith(".txt"):
+                shutil.copy(os.path.join(CORPUS, name), os.path.join(arch, "sub", name))
+        log = index(self.db, arch)
+        self.assertIn("15 added, 0 updated, 0 unchanged, 0 skipped", log)
+        log = index(self.db, arch)
+        self.assertIn("0 added, 0 updated, 15 unchanged, 0 skipped", log)
+        # change one text file, drop one article from the feed, delete another file
+        seed = os.path.join(arch, "sub", "000_ab8699a7340fb2e9.txt")
+        with open(seed, "a", encoding="utf-8") as f:
+            f.write("\nA late correction mentions the word zebracrossing.\n")
+        lines = open(FIXTURE, encoding="utf-8").read().splitlines(keepends=True)
+        with open(os.path.join(arch, "feed.jsonl"), "w", encoding="utf-8") as f:
+            f.writelines(lines[:-1])
+        os.remove(os.path.join(arch, "sub", "001_c11e2e3bd77f5a86.txt"))
+        log = index(self.db, arch)  # without --prune nothing is removed
+        self.assertIn("0 added, 1 updated, 12 unchanged, 0 skipped", log)
+        self.assertEqual(search_json(self.db, "*")["total"], 15)
+        self.assertEqual(ids_of(search_json(self.db, "zebracrossing")), {"sub/000_ab8699a7340fb2e9.txt"})
+        log = index(self.db, arch, extra=("--prune",))
+        self.assertIn("0 added, 0 updated, 13 unchanged, 2 pruned", log)
+        got = ids_of(search_json(self.db, "*"))
+        self.assertEqual(len(got), 13)
+        self.assertNotIn("sub/001_c11e2e3bd77f5a86.txt", got)
+        self.assertNotIn("wire-010", got)
+
+    def test_stdin_json_lines(self):
+        db = os.path.join(self.tmp, "stdin.db")
+        rc, _, err = run("morgue-index", "--db", db, "-", stdin=open(FIXTURE, "rb").read())
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(search_json(db, "*")["total"], 10)
+
+    def test_extract_only_writes_no_database(self):
+        db = os.path.join(self.tmp, "none.db")
+        rc, out, err = run("morgue-index", "--db", db, "--extract-only", FIXTURE)
+        self.assertEqual(rc, 0, err)
+        rows = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual([r["id"] for r in rows], [str(a["id"]) for a in load_fixture()])
+        self.assertNotIn("text", rows[0])
+        self.assertFalse(os.path.exists(db))
+
+
+class BadInput(DbCase):
+    def test_bad_files_are_skipped_and_the_rest_indexed(self):
+        bad = os.path.join(self.tmp, "bad")
+        os.makedirs(bad)
+        open(os.path.join(bad, "empty.txt"), "w").close()
+        with open(os.path.join(bad, "binary.txt"), "wb") as f:
+            f.write(b"\x00\x01\x02binary\x00" * 100)
+        with open(os.path.join(bad, "latin1.txt"), "wb") as f:
+            f.write(b"Caf\xe9 owners in Lisbon protest\nThe caf\xe9 owners said rents doubled.\n")
+        with open(os.path.join(bad, "mixed.jsonl"), "w") as f:
+            f.write('{"id": "ok1", "text": "fine harbour"}\n{"id": "broken", "text": \n{"id": 7, "text": "number id"}\n'
+                    '{"id": "c", "date": 5, "people": "x", "text": "wrong types"}\n')
+        with open(os.path.join(bad, "truncated.json"), "w") as f:
+            f.write('{"id": "t", "text": "cut of')
+        with open(os.path.join(bad, "deep.json"), "w") as f:
+            f.write('{"a":' * 20000)
+        with open(os.path.join(bad, "nobody.html"), "w") as f:
+            f.write('<html><head><meta charset="utf-8"></head></html>')
+        with open(os.path.join(bad, "notes.pdf"), "w") as f:
+            f.write("not an article format")
+        os.symlink(".", os.path.join(bad, "loop"))
+        os.symlink("missing.txt", os.path.join(bad, "dangling.txt"))
+        rc, _, err = run("morgue-index", "--db", self.db, bad)
+        self.assertEqual(rc, 1, err)
+        lines = err.splitlines()
+        expect = [
+            f"morgue-index: skipped {bad}/binary.txt: binary file (contains NUL bytes)",
+            f"morgue-index: skipped {bad}/dangling.txt: broken symbolic link",
+            f"morgue-index: skipped {bad}/empty.txt: empty file",
+            f"morgue-index: skipped {bad}/mixed.jsonl:2: invalid JSON: ",
+            f"morgue-index: warning: {bad}/mixed.jsonl:4: field \"date\" should be a date string, not number; ignored",
+            f"morgue-index: skipped {bad}/nobody.html: HTML page has no article text",
+            f"morgue-index: skipped {bad}/truncated.json: invalid JSON: ",
+            f"morgue-index: skipped {bad}/deep.json: invalid JSON: ",
+        ]
+        for e in expect:
+            self.assertTrue(any(line.startswith(e) for line in lines), f"no line starting {e!r} in:\n{err}")
+        self.assertTrue(lines[-1].startswith("morgue-index: 4 added, 0 updated, 0 unchanged, 7 skipped, "
+                                             "1 files of unknown type ignored, 1 warnings"), lines[-1])
+        self.assertEqual(search_json(self.db, "café")["total"], 1)  # Latin-1 decoded, not dropped
+        self.assertEqual(ids_of(search_json(self.db, "harbour")), {"ok1"})
+        self.assertEqual(ids_of(search_json(self.db, "id:7")), {"7"})
+
+    def test_named_inputs_that_cannot_be_read(self):
+        db = os.path.join(self.tmp, "named.db")
+        pdf = os.path.join(self.tmp, "x.pdf")
+        open(pdf, "w").write("x")
+        rc, _, err = run("morgue-index", "--db", db, pdf, os.path.join(self.tmp, "does-not-exist"), FIXTURE)
+        self.assertEqual(rc, 1)
+        self.assertIn(f"skipped {pdf}: unknown file type '.pdf'", err)
+        self.assertIn("does-not-exist: no such file or directory", err)
+        self.assertEqual(search_json(db, "*")["total"], 10)
+        if os.geteuid() != 0:  # root reads everything
+            locked = os.path.join(self.tmp, "locked.txt")
+            open(locked, "w").write("secret")
+            os.chmod(locked, 0)
+            rc, _, err = run("morgue-index", "--db", db, locked)
+            self.assertEqual(rc, 1)
+            self.assertIn(f"skipped {locked}: cannot read file", err)
+
+    def test_article_size_limit(self):
+        big = os.path.join(self.tmp, "big.txt")
+        with open(big, "w") as f:
+            f.write("word " * 300000)  # 1.5 MB
+        db = os.path.join(self.tmp, "big.db")
+        rc, _, err = run("morgue-index", "--db", db, "--max-article-size", "1", big, FIXTURE)
+        self.assertEqual(rc, 1)
+        self.assertIn("exceeds the maximum article size", err)
+        self.assertEqual(search_json(db, "*")["total"], 10)
+
+
+class Reuters(DbCase):
+    """Reuters-21578 with its own metadata: field and date filters against brute force."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        src = os.path.join(SHARED, "corpora", "reuters21578", "docs.jsonl.gz")
+        if not os.path.exists(src):
+            raise unittest.SkipTest(f"{src} is absent")
+        cls.jsonl = os.path.join(cls.tmp, "reuters.jsonl")
+        with gzip.open(src, "rb") as f, open(cls.jsonl, "wb") as out:
+            shutil.copyfileobj(f, out)
+        cls.docs = [json.loads(line) for line in open(cls.jsonl, encoding="utf-8")]
+        cls.first_log = index(cls.db, cls.jsonl)
+
+    def test_place_and_month(self):
+        want = {str(o["id"]) for o in self.docs if "usa" in o["places"] and o["date"].startswith("1987-03")}
+        r = search_json(self.db, "--limit", "100000", "place:usa date:1987-03")
+        self.assertEqual(r["total"], len(want))
+        self.assertEqual(ids_of(r), want)
+
+    def test_person_filter(self):
+        want = {str(o["id"]) for o in self.docs if "reagan" in o["people"]}
+        self.assertEqual(ids_of(search_json(self.db, "--limit", "100000", "person:reagan")), want)
+
+    def test_sort_by_date(self):
+        r = search_json(self.db, "--sort", "date", "--limit", "20", "place:japan")
+        japan = sorted((o["date"][:10], str(o["id"])) for o in self.docs if "japan" in o["places"])
+        self.assertEqual([h["date"] for h in r["hits"]], [d for d, _ in japan[:20]])
+        r = search_json(self.db, "--sort", "-date", "--limit", "5", "place:japan")
+        self.assertEqual([h["date"] for h in r["hits"]], [d for d, _ in sorted(japan, reverse=True)[:5]])
+
+    def test_second_run_changes_nothing(self):
+        self.assertIn(f"{len(self.docs)} added, 0 updated, 0 unchanged, 0 skipped", self.first_log)
+        log = index(self.db, self.jsonl)
+        self.assertIn(f"0 added, 0 updated, {len(self.docs)} unchanged, 0 skipped", log)
+
+
+if __name__ == "__main__":
+    unittest.main()

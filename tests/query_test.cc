@@ -1,0 +1,108 @@
+// Unit tests for query parsing: fields, dates, names and the errors for bad queries.
+#include "common/query.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "common/document.h"
+#include "common/error.h"
+
+namespace {
+
+struct Fixture {
+  Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  Fixture() {
+    morgue::DocumentBuilder b;
+    auto add = [&](std::string id, std::string title, std::string text, std::optional<morgue::Date> date,
+                   std::vector<std::string> people, std::string outlet) {
+      morgue::Article a;
+      a.id = id;
+      a.title = title;
+      a.text = text;
+      a.date = date;
+      a.people = people;
+      a.outlet = outlet;
+      db.replace_document(morgue::id_term(id), b.build(a));
+    };
+    using D = morgue::Date;
+    add("a", "Noem tours prison", "Kristi Noem visited the prison.", D{2025, 3, 26, morgue::Precision::kDay},
+        {"Kristi Noem"}, "Newsweek");
+    add("b", "Storm hits coast", "A storm hit the coast on Monday.", D{2025, 4, 2, morgue::Precision::kDay},
+        {"Héctor Villatoro"}, "Reuters");
+    add("c", "Budget talks", "Budget talks stalled in the prison committee.", D{2024, 0, 0, morgue::Precision::kYear},
+        {}, "Reuters");
+    db.commit();
+  }
+  std::set<std::string> ids(const std::string& q, bool any = false) {
+    morgue::QueryBuilder qb(db, morgue::QueryOptions{any});
+    Xapian::Enquire e(db);
+    e.set_query(qb.parse(q));
+    std::set<std::string> out;
+    auto m = e.get_mset(0, 100);
+    for (auto it = m.begin(); it != m.end(); ++it)
+      out.insert(nlohmann::json::parse(it.get_document().get_data())["id"].get<std::string>());
+    return out;
+  }
+};
+
+using S = std::set<std::string>;
+
+std::size_t error_position(Fixture& f, const std::string& q) {
+  try {
+    f.ids(q);
+  } catch (const morgue::QueryError& e) {
+    return e.position() + 1000;  // offset so that position 0 still counts as "threw"
+  }
+  return 0;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(query, Fixture)
+
+BOOST_AUTO_TEST_CASE(words_all_match_by_default) {
+  BOOST_TEST(ids("prison") == (S{"a", "c"}));
+  BOOST_TEST(ids("prison noem") == (S{"a"}));
+  BOOST_TEST(ids("prison storm", true) == (S{"a", "b", "c"}));
+  BOOST_TEST(ids("prison OR storm") == (S{"a", "b", "c"}));
+  BOOST_TEST(ids("prison NOT budget") == (S{"a"}));
+  BOOST_TEST(ids("visits") == (S{"a"}));  // stemming
+  BOOST_TEST(ids("\"the prison committee\"") == (S{"c"}));
+  BOOST_TEST(ids("stor*") == (S{"b"}));
+  BOOST_TEST(ids("*") == (S{"a", "b", "c"}));
+}
+
+BOOST_AUTO_TEST_CASE(title_field) {
+  BOOST_TEST(ids("title:prison") == (S{"a"}));
+}
+
+BOOST_AUTO_TEST_CASE(names_match_without_case_or_diacritics) {
+  BOOST_TEST(ids("person:noem") == (S{"a"}));
+  BOOST_TEST(ids("person:\"kristi noem\"") == (S{"a"}));
+  BOOST_TEST(ids("person:hector") == (S{"b"}));
+  BOOST_TEST(ids("person:\"Héctor Villatoro\"") == (S{"b"}));
+  BOOST_TEST(ids("outlet:REUTERS") == (S{"b", "c"}));
+  BOOST_TEST(ids("outlet:reuters storm") == (S{"b"}));
+  BOOST_TEST(ids("id:c") == (S{"c"}));
+}
+
+BOOST_AUTO_TEST_CASE(dates_exact_partial_and_ranges) {
+  BOOST_TEST(ids("date:2025-03-26") == (S{"a"}));
+  BOOST_TEST(ids("date:2025-03") == (S{"a"}));
+  BOOST_TEST(ids("date:2025") == (S{"a", "b"}));
+  BOOST_TEST(ids("date:2025-03-01..2025-04-30") == (S{"a", "b"}));
+  BOOST_TEST(ids("date:..2025-03") == (S{"a", "c"}));
+  BOOST_TEST(ids("date:2025-04..") == (S{"b"}));
+  BOOST_TEST(ids("date:2024-06") == S{});  // a year-precision date does not match a month inside it
+  BOOST_TEST(ids("date:2024") == (S{"c"}));
+}
+
+BOOST_AUTO_TEST_CASE(bad_queries_say_where) {
+  BOOST_TEST(error_position(*this, "storm date:2025-99-99") == 1000u + 7);
+  BOOST_TEST(error_position(*this, "date:2025-02-30") == 1000u + 1);
+  BOOST_TEST(error_position(*this, "date:2025-04..2025-03") == 1000u + 1);
+  BOOST_TEST(error_position(*this, "prison nosuchfield:x") == 1000u + 8);
+  BOOST_TEST(error_position(*this, "   ") != 0u);
+  BOOST_TEST(error_position(*this, "date:..") != 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,111 @@
+// Unit tests for the text and JSON readers.
+#include "common/readers.h"
+
+#include <boost/test/unit_test.hpp>
+#include <sstream>
+
+namespace {
+
+struct Collect : morgue::ArticleSink {
+  std::vector<morgue::Article> articles;
+  std::vector<std::string> skips, warnings;
+  void article(morgue::Article&& a) override { articles.push_back(std::move(a)); }
+  void skipped(const morgue::InputError& e) override { skips.push_back(e.what()); }
+  void warning(const std::string& m) override { warnings.push_back(m); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(readers)
+
+BOOST_AUTO_TEST_CASE(text_headline_only_when_short_and_no_sentence) {
+  auto a = morgue::read_text("Noem warns aliens during CECOT tour\nThe body starts here.\nMore.");
+  BOOST_TEST(a.title == "Noem warns aliens during CECOT tour");
+  BOOST_TEST(a.text == "The body starts here.\nMore.");
+  auto b = morgue::read_text("Noem toured the prison this week amid talks.\nSecond paragraph.");
+  BOOST_TEST(b.title == "");
+  BOOST_TEST(b.text.rfind("Noem toured", 0) == 0u);
+  auto c = morgue::read_text("\nHeadline-like first line\nBody.");
+  BOOST_TEST(c.title == "");  // a file that starts with a blank line has no headline
+  auto d = morgue::read_text("Just one line");
+  BOOST_TEST(d.title == "");
+  BOOST_TEST(d.text == "Just one line");
+  auto e = morgue::read_text("Windows headline\r\nBody\r\n");
+  BOOST_TEST(e.title == "Windows headline");
+  BOOST_TEST(e.text == "Body");
+}
+
+BOOST_AUTO_TEST_CASE(json_fields_and_aliases) {
+  Collect sink;
+  auto o = nlohmann::json::parse(R"({"id": 7, "headline": "H", "body": "B", "publisher": {"name": "AP"},
+      "date": "2025-03-26T10:00:00Z", "authors": "Jane Roe", "orgs": ["UN", "UN"], "topics": ["x"]})");
+  auto a = morgue::article_from_json(o, "f.jsonl", 3, "f.jsonl#3", sink);
+  BOOST_TEST(a.id == "7");
+  BOOST_TEST(a.title == "H");
+  BOOST_TEST(a.text == "B");
+  BOOST_TEST(a.outlet == "AP");
+  BOOST_TEST(morgue::to_string(a.date.value()) == "2025-03-26");
+  BOOST_TEST(a.authors == std::vector<std::string>{"Jane Roe"});
+  BOOST_TEST(a.organizations == std::vector<std::string>{"UN"});
+  BOOST_TEST(a.extra["topics"][0] == "x");
+  BOOST_TEST(sink.warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(json_wrong_types_warn_and_keep_the_article) {
+  Collect sink;
+  auto o = nlohmann::json::parse(R"({"id": "c", "date": 5, "people": "x", "places": [1], "text": "t"})");
+  auto a = morgue::article_from_json(o, "f.jsonl", 4, "", sink);
+  BOOST_TEST(!a.date.has_value());
+  BOOST_TEST(a.people == std::vector<std::string>{"x"});
+  BOOST_TEST(a.places.empty());
+  BOOST_REQUIRE(sink.warnings.size() == 2u);
+  BOOST_TEST(sink.warnings[0].find("f.jsonl:4: field \"date\"") == 0u);
+  auto bad_date = nlohmann::json::parse(R"({"text": "t", "date": "2025-02-30"})");
+  morgue::article_from_json(bad_date, "g.json", 0, "g.json", sink);
+  BOOST_TEST(sink.warnings.back().find("not a valid date") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_lines_go_on_after_bad_lines) {
+  Collect sink;
+  std::istringstream in(
+      "{\"id\": \"a\", \"text\": \"fine\"}\n"
+      "{\"id\": \"b\", \"text\": \n"
+      "\n"
+      "[1, 2]\n"
+      "{\"text\": \"caf\xe9\"}\n"
+      "{\"id\": 9}\n"
+      "{\"x\": 1}\n");
+  morgue::read_json_lines(in, "in.jsonl", "in.jsonl", "/abs/in.jsonl", morgue::ReadOptions{}, sink);
+  BOOST_REQUIRE(sink.articles.size() == 3u);
+  BOOST_TEST(sink.articles[1].id == "in.jsonl#5");  // no id: the line number
+  BOOST_TEST(sink.articles[1].text == "café");
+  BOOST_TEST(sink.articles[0].source == "/abs/in.jsonl");
+  BOOST_REQUIRE(sink.skips.size() == 3u);
+  BOOST_TEST(sink.skips[0].rfind("in.jsonl:2: invalid JSON", 0) == 0u);
+  BOOST_TEST(sink.skips[1].rfind("in.jsonl:4: expected a JSON object", 0) == 0u);
+  BOOST_TEST(sink.skips[2].rfind("in.jsonl:7: article has no text, no title and no id", 0) == 0u);
+  BOOST_TEST(sink.articles[2].id == "9");  // metadata only, kept with a warning
+  BOOST_REQUIRE(sink.warnings.size() == 1u);
+  BOOST_TEST(sink.warnings[0].rfind("in.jsonl:6: article 9 has no text", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(article_size_limit) {
+  Collect sink;
+  std::istringstream in("{\"text\": \"" + std::string(100, 'x') + "\"}\n");
+  morgue::ReadOptions small;
+  small.max_article_bytes = 50;
+  morgue::read_json_lines(in, "big.jsonl", "big.jsonl", "-", small, sink);
+  BOOST_TEST(sink.articles.empty());
+  BOOST_REQUIRE(sink.skips.size() == 1u);
+  BOOST_TEST(sink.skips[0].find("exceeds the maximum article size") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(formats_by_extension) {
+  BOOST_TEST((morgue::format_for("a/B.TXT") == morgue::Format::kText));
+  BOOST_TEST((morgue::format_for("x.ndjson") == morgue::Format::kJsonLines));
+  BOOST_TEST((morgue::format_for("x.htm") == morgue::Format::kHtml));
+  BOOST_TEST(!morgue::format_for("x.pdf"));
+  BOOST_TEST(!morgue::format_for("README"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

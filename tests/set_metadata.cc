@@ -1,0 +1,15 @@
+// Test helper: sets one metadata key of a Xapian database (to fake a database of another schema).
+#include <xapian.h>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::cerr << "usage: set_metadata DB KEY VALUE\n";
+    return 2;
+  }
+  Xapian::WritableDatabase db(argv[1], Xapian::DB_OPEN);
+  db.set_metadata(argv[2], argv[3]);
+  db.commit();
+  return 0;
+}
