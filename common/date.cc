@@ -163,3 +163,45 @@ std::optional<Date> from_sort_key(std::string_view key, Precision precision) {
 }
 
 }  // namespace morgue
+
+namespace morgue {
+
+// Civil-date arithmetic after the well-known era-based algorithm: 400-year eras of 146097 days.
+long days_from_civil(int year, int month, int day) {
+  long y = year - (month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(long days) {
+  days += 719468;
+  long era = (days >= 0 ? days : days - 146096) / 146097;
+  long doe = days - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return Date{year, month, day, Precision::kDay};
+}
+
+int iso_weekday(long days) {
+  long w = (days + 3) % 7;  // 1970-01-01 was a Thursday
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+std::string iso_week_label(long days) {
+  long thursday = days - iso_weekday(days) + 4;  // the week belongs to the year of its Thursday
+  Date t = civil_from_days(thursday);
+  long week = (thursday - days_from_civil(t.year, 1, 1)) / 7 + 1;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", t.year, static_cast<int>(week));
+  return buf;
+}
+
+}  // namespace morgue

@@ -49,3 +49,17 @@ std::string sort_key_end(const Date& date);
 std::optional<Date> from_sort_key(std::string_view key, Precision precision);
 
 }  // namespace morgue
+
+namespace morgue {
+
+// Days since 1970-01-01 of a calendar day, and back (proleptic Gregorian).
+long days_from_civil(int year, int month, int day);
+Date civil_from_days(long days);
+
+// 1 (Monday) to 7 (Sunday).
+int iso_weekday(long days);
+
+// The ISO 8601 week of a day: "2025-W13" (the year is the ISO week-numbering year).
+std::string iso_week_label(long days);
+
+}  // namespace morgue

@@ -21,6 +21,20 @@ std::string default_db() {
   return env && *env ? env : "./morgue.db";
 }
 
+std::vector<std::string> split_commas(const std::string& list) {
+  std::vector<std::string> out;
+  std::string item;
+  for (char c : list + ",") {
+    if (c != ',') {
+      if (c != ' ') item += c;
+    } else if (!item.empty()) {
+      out.push_back(item);
+      item.clear();
+    }
+  }
+  return out;
+}
+
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
@@ -32,6 +46,7 @@ std::string joined(const std::vector<std::string>& words) {
 int main(int argc, char** argv) {
   morgue::SearchOptions options;
   std::string sort = "relevance", format = "text", colour = "auto";
+  std::string facets, histogram, from, to, fields;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
@@ -53,6 +68,21 @@ int main(int argc, char** argv) {
        "auto (on a terminal, unless NO_COLOR is set), always or never")
       ("allow-remote-programs", po::bool_switch(&options.allow_remote_programs),
        "let a stub file start \"remote :PROGRAM\" shards (off: a database path must not run code)");
+  po::options_description research("Research (exact counts over every match)");
+  research.add_options()
+      ("count", po::bool_switch(&options.count), "print only the exact number of matching articles")
+      ("facets", po::value<std::string>(&facets), "count values of these fields, comma-separated: outlet,person,place,org,author,cited,date")
+      ("facet-limit", po::value<std::size_t>(&options.facet_limit)->default_value(10), "show the N most frequent values (0: all); also the groups of --by")
+      ("histogram", po::value<std::string>(&histogram), "count matches per day, week (ISO), month or year, every period shown")
+      ("by", po::value<std::string>(), "split each histogram period by this field (outlet, person, place, ...)")
+      ("normalize", po::bool_switch(&options.normalize), "add each count's share of all articles of its period (and group)")
+      ("from", po::value<std::string>(&from), "histogram start (YYYY, YYYY-MM or YYYY-MM-DD; default: the first match)")
+      ("to", po::value<std::string>(&to), "histogram end (default: the last match)")
+      ("batch", po::value<std::string>(), "answer every query of FILE (- for standard input), one a line or NAME<TAB>QUERY")
+      ("export", po::bool_switch(&options.export_all), "stream every matching article (no cap) as csv, tsv or jsonl")
+      ("fields", po::value<std::string>(&fields), "export columns, comma-separated (default: id,date,outlet,title,url,people,places,organizations,authors)")
+      ("kwic", po::value<std::size_t>()->implicit_value(40), "every occurrence of the query's words in context, WIDTH characters each side (40)");
+  visible.add(research);
   po::options_description hidden;
   hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
   po::options_description all;
@@ -72,7 +102,18 @@ int main(int argc, char** argv) {
     }
     po::notify(vm);
     options.query = joined(words);
-    if (options.query.empty()) throw po::error("no QUERY given (use * to match every article)");
+    options.limit_given = !vm["limit"].defaulted();
+    if (vm.count("by")) options.by = vm["by"].as<std::string>();
+    if (vm.count("batch")) options.batch = vm["batch"].as<std::string>();
+    if (vm.count("kwic")) options.kwic = vm["kwic"].as<std::size_t>();
+    options.facets = split_commas(facets);
+    options.fields = split_commas(fields);
+    if (!histogram.empty()) {
+      options.histogram = morgue::period_from_string(histogram);
+      if (!options.histogram) throw po::error("--histogram must be day, week, month or year, not '" + histogram + "'");
+    }
+    if (!from.empty() && !(options.from = morgue::parse_iso_date(from))) throw po::error("--from: invalid date '" + from + "'");
+    if (!to.empty() && !(options.to = morgue::parse_iso_date(to))) throw po::error("--to: invalid date '" + to + "'");
     if (sort == "relevance") options.sort = morgue::SortOrder::kRelevance;
     else if (sort == "date") options.sort = morgue::SortOrder::kDateAscending;
     else if (sort == "-date") options.sort = morgue::SortOrder::kDateDescending;
@@ -92,7 +133,7 @@ int main(int argc, char** argv) {
   }
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe (| head) ends output quietly
   try {
-    return morgue::run_search(options, std::cout);
+    return morgue::run_search(options, std::cin, std::cout, std::cerr);
   } catch (const morgue::Error& e) {
     std::cerr << "morgue-search: error: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {

@@ -1,17 +1,29 @@
-// The search run.
+// The search run. One database and one query parser serve every query of a run; facets and
+// histograms come from match spies over every match, so their counts are exact.
 #include "searcher/search.h"
 
 #include <xapian.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <set>
+#include <sstream>
 
 #include "common/analysis.h"
 #include "common/database.h"
 #include "common/error.h"
 #include "common/query.h"
 #include "common/schema.h"
+#include "common/text.h"
+#include "searcher/kwic.h"
 #include "version.h"
 
 namespace morgue {
 namespace {
+
+using ordered = nlohmann::ordered_json;
 
 const char* sort_name(SortOrder s) {
   switch (s) {
@@ -25,75 +37,545 @@ const char* sort_name(SortOrder s) {
   return "relevance";
 }
 
-nlohmann::ordered_json manifest(const Xapian::Database& db, const Xapian::Query& query, const SearchOptions& o) {
-  return {{"morgue_version", kVersion},
-          {"schema_version", kSchemaVersion},
-          {"xapian_version", Xapian::version_string()},
-          {"database_uuid", db.get_uuid()},
-          {"database_revision", db.size() == 1 ? nlohmann::ordered_json(db.get_revision()) : nlohmann::ordered_json(nullptr)},
-          {"articles", db.get_doccount()},
-          {"parsed_query", query.get_description()},
-          {"options", {{"any", o.any}, {"sort", sort_name(o.sort)}, {"limit", o.limit}, {"offset", o.offset}}}};
+// A field that facets and --by can use: a name field with a value slot, or the date.
+const Field& facet_field(const std::string& name) {
+  const Field* f = find_field(name);
+  if (!f || !f->slot) {
+    std::string known;
+    for (const Field& g : fields()) {
+      if (g.slot) known += (known.empty() ? "" : ", ") + std::string(g.name);
+    }
+    throw Error("'" + name + "' cannot be counted (facet fields: " + known + ")");
+  }
+  return *f;
 }
 
-int search_once(const Xapian::Database& db, const SearchOptions& o, std::ostream& out) {
-  QueryBuilder builder(db, QueryOptions{o.any});
-  Xapian::Query query = builder.parse(o.query);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  switch (o.sort) {
-    case SortOrder::kDateAscending:
-      enquire.set_sort_by_value_then_relevance(kDateSlot, false);
-      break;
-    case SortOrder::kDateDescending:
-      enquire.set_sort_by_value_then_relevance(kDateSlot, true);
-      break;
-    case SortOrder::kRelevance:
-      break;
+std::string dump(const ordered& j) { return j.dump(-1, ' ', false, ordered::error_handler_t::replace); }
+
+// One query's answer.
+struct Answer {
+  std::string name, text, parsed;
+  Xapian::doccount total = 0;
+  std::vector<Hit> hits;
+  ordered facets = ordered::object();
+  ordered histogram = ordered::array();  // rows: period, [group], count, [all, share]
+  Xapian::doccount undated = 0;
+};
+
+class Searcher {
+ public:
+  Searcher(const SearchOptions& o, std::ostream& out, std::ostream& err)
+      : o_(o), out_(out), err_(err), db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
+        parser_(db_, QueryOptions{o.any}), stemmer_(make_stemmer()) {}
+
+  int run(std::istream& in) {
+    if (o_.batch) return run_batch(in);
+    Xapian::Query query = parse_retrying(o_.query);
+    if (o_.export_all) return export_matches(query);
+    if (o_.kwic) return kwic(query);
+    Answer a = answer(o_.query, o_.query, query, o_.limit);
+    write_single(a);
+    return a.total ? kSearchHits : kSearchNoHits;
   }
-  // check_at_least = every article: the total is exact, not an estimate.
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset),
-                                       static_cast<Xapian::doccount>(o.limit), db.get_doccount());
-  ResultHeader header{o.query, mset.get_matches_estimated(), o.offset, manifest(db, query, o)};
-  auto writer = make_result_writer(o.format, out, TextStyle{o.colour});
-  writer->begin(header);
-  const bool highlight = o.colour && o.format == OutputFormat::kText;
-  const Xapian::Stem stemmer = make_stemmer();
-  std::size_t rank = o.offset;
-  for (auto it = mset.begin(); it != mset.end() && out; ++it) {
-    Hit hit;
-    hit.rank = ++rank;
-    hit.score = it.get_weight();
-    hit.record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-    if (hit.record.is_discarded()) hit.record = nlohmann::json::object();
-    auto text = hit.record.find("text");
-    if (text != hit.record.end() && text->is_string()) {
-      hit.snippet = mset.snippet(text->get<std::string>(), o.snippet_length, stemmer,
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                 highlight ? kHighlightStart : "", highlight ? kHighlightEnd : "", "…");
-      for (char& c : hit.snippet) {
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+
+ private:
+  Xapian::Query parse_retrying(const std::string& text) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return parser_.parse(text);  // wildcards read the vocabulary
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 4) throw;
+        db_.reopen();
       }
     }
-    writer->hit(hit);
   }
-  writer->end();
-  return header.total ? kSearchHits : kSearchNoHits;
-}
+
+  // An indexer committing meanwhile can invalidate what this reader holds: reopen and retry,
+  // so a search never sees half of a commit.
+  template <typename F>
+  auto retrying(F&& f) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return f();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 4) throw;
+        db_.reopen();
+      }
+    }
+  }
+
+  ordered manifest() const {
+    return {{"morgue_version", kVersion},
+            {"schema_version", kSchemaVersion},
+            {"xapian_version", Xapian::version_string()},
+            {"database_uuid", db_.get_uuid()},
+            {"database_revision", db_.size() == 1 ? ordered(db_.get_revision()) : ordered(nullptr)},
+            {"articles", db_.get_doccount()},
+            {"options",
+             {{"any", o_.any}, {"sort", sort_name(o_.sort)}, {"limit", o_.limit}, {"offset", o_.offset},
+              {"facets", o_.facets}, {"facet_limit", o_.facet_limit},
+              {"histogram", o_.histogram ? ordered(to_string(*o_.histogram)) : ordered(nullptr)},
+              {"by", o_.by ? ordered(*o_.by) : ordered(nullptr)}, {"normalize", o_.normalize},
+              {"from", o_.from ? ordered(to_string(*o_.from)) : ordered(nullptr)},
+              {"to", o_.to ? ordered(to_string(*o_.to)) : ordered(nullptr)}}}};
+  }
+
+  Answer answer(const std::string& name, const std::string& text, const Xapian::Query& query,
+                std::size_t limit) {
+    return retrying([&] { return answer_once(name, text, query, limit); });
+  }
+
+  Answer answer_once(const std::string& name, const std::string& text, const Xapian::Query& query,
+                     std::size_t limit) {
+    Answer a;
+    a.name = name;
+    a.text = text;
+    a.parsed = query.get_description();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    switch (o_.sort) {
+      case SortOrder::kDateAscending:
+        enquire.set_sort_by_value_then_relevance(kDateSlot, false);
+        break;
+      case SortOrder::kDateDescending:
+        enquire.set_sort_by_value_then_relevance(kDateSlot, true);
+        break;
+      case SortOrder::kRelevance:
+        break;
+    }
+    if (limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only
+    std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
+    for (const std::string& f : o_.facets) {
+      const Field& field = facet_field(f);
+      facet_spies.emplace_back(f, std::make_unique<FacetSpy>(*field.slot, field.kind == FieldKind::kDate));
+      enquire.add_matchspy(facet_spies.back().second.get());
+    }
+    std::unique_ptr<HistogramSpy> histogram;
+    if (o_.histogram) {
+      histogram = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
+      enquire.add_matchspy(histogram.get());
+    }
+    // check_at_least = every article: the total is exact and the spies see every match.
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o_.offset),
+                                         static_cast<Xapian::doccount>(limit), db_.get_doccount());
+    a.total = mset.get_matches_estimated();
+    for (auto& [f, spy] : facet_spies) {
+      ordered values = ordered::array();
+      for (const FacetCount& c : spy->top(o_.facet_limit)) values.push_back({{"value", c.value}, {"count", c.count}});
+      a.facets[f] = values;
+    }
+    if (histogram) histogram_rows(*histogram, &a);
+    const bool highlight = o_.colour && o_.format == OutputFormat::kText;
+    std::size_t rank = o_.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      hit.record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      if (hit.record.is_discarded()) hit.record = nlohmann::json::object();
+      auto body = hit.record.find("text");
+      if (body != hit.record.end() && body->is_string()) {
+        hit.snippet = mset.snippet(body->get<std::string>(), o_.snippet_length, stemmer_,
+                                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                   highlight ? kHighlightStart : "", highlight ? kHighlightEnd : "", "…");
+        std::replace_if(hit.snippet.begin(), hit.snippet.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+      }
+      a.hits.push_back(std::move(hit));
+    }
+    return a;
+  }
+
+  std::optional<Xapian::valueno> group_slot() const {
+    if (!o_.by) return std::nullopt;
+    return *facet_field(*o_.by).slot;
+  }
+
+  // The denominators of --normalize: every article, per period and group, counted once a run.
+  const HistogramSpy& all_articles() {
+    if (!all_) {
+      all_ = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(Xapian::Query::MatchAll);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.add_matchspy(all_.get());
+      enquire.get_mset(0, 0, db_.get_doccount());
+    }
+    return *all_;
+  }
+
+  void histogram_rows(const HistogramSpy& spy, Answer* a) {
+    a->undated = spy.undated();
+    const auto& counts = spy.counts();
+    std::string first, last;
+    if (o_.from) first = period_key(days_from_civil(o_.from->year, std::max(o_.from->month, 1), std::max(o_.from->day, 1)), *o_.histogram);
+    else if (!counts.empty()) first = counts.begin()->first;
+    if (o_.to) last = period_key(days_from_civil(o_.to->year, o_.to->precision == Precision::kYear ? 12 : o_.to->month,
+                                                 o_.to->precision == Precision::kDay ? o_.to->day : 1), *o_.histogram);
+    else if (!counts.empty()) last = counts.rbegin()->first;
+    if (first.empty() || last.empty() || first > last) return;
+    // Groups: the facet_limit most frequent over the whole range (all when facet_limit is 0).
+    std::vector<std::string> groups{""};
+    if (o_.by) {
+      std::map<std::string, Xapian::doccount> totals;
+      for (const auto& [period, g] : counts) {
+        if (period < first || period > last) continue;
+        for (const auto& [key, n] : g) totals[key] += n;
+      }
+      std::vector<std::pair<std::string, Xapian::doccount>> ranked(totals.begin(), totals.end());
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+      if (o_.facet_limit && ranked.size() > o_.facet_limit) ranked.resize(o_.facet_limit);
+      groups.clear();
+      for (const auto& r : ranked) groups.push_back(r.first);
+    }
+    const HistogramSpy* all = o_.normalize ? &all_articles() : nullptr;
+    auto count_in = [](const HistogramSpy& s, const std::string& period, const std::string& group) -> Xapian::doccount {
+      auto p = s.counts().find(period);
+      if (p == s.counts().end()) return 0;
+      auto g = p->second.find(group);
+      return g == p->second.end() ? 0 : g->second;
+    };
+    for (std::string period = first; period <= last; period = next_period_key(period, *o_.histogram)) {
+      for (const std::string& group : groups) {
+        ordered row = {{"period", period_label(period, *o_.histogram)}};
+        if (o_.by) row["group"] = spy.names().display(group);
+        Xapian::doccount n = count_in(spy, period, group);
+        row["count"] = n;
+        if (all) {
+          Xapian::doccount d = count_in(*all, period, group);
+          row["all"] = d;
+          row["share"] = d ? ordered(static_cast<double>(n) / d) : ordered(nullptr);
+        }
+        a->histogram.push_back(row);
+      }
+    }
+  }
+
+  // --- one query ---------------------------------------------------------------------------
+
+  ordered result_object(const Answer& a, bool with_hits) const {
+    ordered o = {{"name", a.name}, {"query", a.text}, {"parsed_query", a.parsed}, {"total", a.total}};
+    if (!o_.facets.empty()) o["facets"] = a.facets;
+    if (o_.histogram) {
+      o["histogram"] = a.histogram;
+      o["undated"] = a.undated;
+    }
+    if (with_hits) {
+      std::ostringstream hits;
+      auto w = make_result_writer(OutputFormat::kJson, hits, TextStyle{});
+      w->begin({a.text, a.total, o_.offset, ordered::object()});
+      for (const Hit& h : a.hits) w->hit(h);
+      w->end();
+      o["hits"] = ordered::parse(hits.str())["hits"];
+    }
+    return o;
+  }
+
+  bool research() const { return o_.count || !o_.facets.empty() || o_.histogram; }
+
+  void write_single(const Answer& a) {
+    switch (o_.format) {
+      case OutputFormat::kJson: {
+        std::ostringstream hits;
+        auto w = make_result_writer(OutputFormat::kJson, hits, TextStyle{});
+        w->begin({a.text, a.total, o_.offset, manifest()});
+        for (const Hit& h : a.hits) w->hit(h);
+        w->end();
+        ordered result = ordered::parse(hits.str());
+        result["manifest"]["parsed_query"] = a.parsed;
+        if (o_.count) result.erase("hits");
+        result["facets"] = a.facets;
+        if (o_.histogram) {
+          result["histogram"] = a.histogram;
+          result["undated"] = a.undated;
+        }
+        out_ << dump(result) << '\n';
+        return;
+      }
+      case OutputFormat::kJsonLines:
+        if (research()) {
+          ordered o = result_object(a, false);
+          o["manifest"] = manifest();
+          out_ << dump(o) << '\n';
+          return;
+        }
+        break;
+      case OutputFormat::kCsv:
+      case OutputFormat::kTsv:
+        if (research()) {
+          table_header();
+          table_rows(a);
+          return;
+        }
+        break;
+      case OutputFormat::kText:
+        if (o_.count) {
+          out_ << a.total << '\n';
+          return;
+        }
+        break;
+    }
+    auto w = make_result_writer(o_.format, out_, TextStyle{o_.colour});
+    w->begin({a.text, a.total, o_.offset, manifest()});
+    for (const Hit& h : a.hits) {
+      if (!out_) break;
+      w->hit(h);
+    }
+    w->end();
+    if (o_.format == OutputFormat::kText) text_research(a);
+  }
+
+  void text_research(const Answer& a) {
+    for (const auto& [field, values] : a.facets.items()) {
+      out_ << '\n' << field << ":\n";
+      std::size_t width = 0;
+      for (const auto& v : values) width = std::max(width, v["value"].get<std::string>().size());
+      for (const auto& v : values)
+        out_ << "  " << std::setw(8) << v["count"].get<Xapian::doccount>() << "  " << v["value"].get<std::string>() << '\n';
+    }
+    if (!o_.histogram || a.histogram.empty()) return;
+    out_ << '\n';
+    Xapian::doccount peak = 1;
+    for (const auto& row : a.histogram) peak = std::max(peak, row["count"].get<Xapian::doccount>());
+    for (const auto& row : a.histogram) {
+      Xapian::doccount n = row["count"].get<Xapian::doccount>();
+      std::size_t bar = static_cast<std::size_t>((50.0 * n) / peak + 0.5);
+      out_ << row["period"].get<std::string>();
+      if (row.contains("group")) out_ << "  " << row["group"].get<std::string>();
+      out_ << "  " << std::setw(7) << n << " ";
+      for (std::size_t i = 0; i < bar; ++i) out_ << "\u2588";
+      if (row.contains("share") && !row["share"].is_null())
+        out_ << " " << std::fixed << std::setprecision(1) << 100.0 * row["share"].get<double>() << "% of "
+             << row["all"].get<Xapian::doccount>() << std::defaultfloat;
+      out_ << '\n';
+    }
+    if (a.undated) out_ << "(" << a.undated << " matching articles have no date precise enough)\n";
+  }
+
+  // --- tidy long table (CSV/TSV): query,period,group,count,total,share -----------------------
+
+  void table_header() {
+    if (header_done_) return;
+    header_done_ = true;
+    table_row({"name", "query", "period", "group", "count", "total", "share"});
+  }
+
+  void table_row(const std::vector<std::string>& cells) {
+    bool csv = o_.format == OutputFormat::kCsv;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out_ << (csv ? ',' : '\t');
+      out_ << (csv ? csv_field(cells[i]) : tsv_field(cells[i]));
+    }
+    out_ << (csv ? "\r\n" : "\n");
+  }
+
+  void table_rows(const Answer& a) {
+    const std::string total = std::to_string(a.total);
+    if (!o_.histogram) {
+      table_row({a.name, a.text, "", "", total, total, ""});
+      return;
+    }
+    for (const auto& row : a.histogram) {
+      std::string share;
+      if (row.contains("share") && !row["share"].is_null()) {
+        std::ostringstream s;
+        s << std::setprecision(6) << row["share"].get<double>();
+        share = s.str();
+      }
+      table_row({a.name, a.text, row["period"].get<std::string>(),
+                 row.contains("group") ? row["group"].get<std::string>() : "",
+                 std::to_string(row["count"].get<Xapian::doccount>()), total, share});
+    }
+  }
+
+  // --- batch ---------------------------------------------------------------------------------
+
+  int run_batch(std::istream& stdin_stream) {
+    std::ifstream file;
+    std::istream* in = &stdin_stream;
+    if (*o_.batch != "-") {
+      file.open(*o_.batch);
+      if (!file) throw Error("cannot read batch file " + *o_.batch);
+      in = &file;
+    }
+    const std::string where = *o_.batch == "-" ? "standard input" : *o_.batch;
+    const std::size_t limit = o_.limit_given && !o_.count ? o_.limit : 0;
+    std::string line;
+    std::size_t number = 0;
+    bool failed = false, any_hits = false;
+    ordered results = ordered::array();
+    if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv) table_header();
+    while (std::getline(*in, line) && out_) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (trim(line).empty() || trim(line)[0] == '#') continue;
+      std::string name = line, text = line;
+      if (auto tab = line.find('\t'); tab != std::string::npos) {
+        name = std::string(trim(line.substr(0, tab)));
+        text = line.substr(tab + 1);
+      }
+      Answer a;
+      try {
+        a = answer(name, text, parse_retrying(text), limit);
+      } catch (const QueryError& e) {
+        err_ << "morgue-search: error: " << where << ":" << number << ": " << e.what() << '\n';
+        failed = true;
+        if (o_.format == OutputFormat::kJsonLines || o_.format == OutputFormat::kJson) {
+          ordered o = {{"name", name}, {"query", text}, {"error", e.what()}};
+          if (o_.format == OutputFormat::kJson) results.push_back(o);
+          else out_ << dump(o) << '\n';
+        }
+        continue;
+      }
+      any_hits = any_hits || a.total;
+      switch (o_.format) {
+        case OutputFormat::kJsonLines:
+          out_ << dump(result_object(a, limit > 0)) << '\n';
+          break;
+        case OutputFormat::kJson:
+          results.push_back(result_object(a, limit > 0));
+          break;
+        case OutputFormat::kCsv:
+        case OutputFormat::kTsv:
+          table_rows(a);
+          break;
+        case OutputFormat::kText:
+          out_ << (number > 1 ? "\n" : "") << "== " << a.name << ": " << a.total << '\n';
+          text_research(a);
+          break;
+      }
+    }
+    if (o_.format == OutputFormat::kJson)
+      out_ << dump({{"format_version", 1}, {"results", results}, {"manifest", manifest()}}) << '\n';
+    if (failed) return kSearchError;
+    return any_hits ? kSearchHits : kSearchNoHits;
+  }
+
+  // --- export and keywords in context: every match, streamed by a spy in one pass --------------
+
+  class EachMatch : public Xapian::MatchSpy {
+   public:
+    explicit EachMatch(std::function<void(const Xapian::Document&)> f) : f_(std::move(f)) {}
+    void operator()(const Xapian::Document& doc, double) override { f_(doc); }
+
+   private:
+    std::function<void(const Xapian::Document&)> f_;
+  };
+
+  Xapian::doccount each_match(const Xapian::Query& query, const std::function<void(const Xapian::Document&)>& f) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    EachMatch spy(f);
+    enquire.add_matchspy(&spy);
+    return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  }
+
+  int export_matches(const Xapian::Query& query) {
+    std::vector<std::string> columns = o_.fields;
+    if (columns.empty()) columns = {"id", "date", "outlet", "title", "url", "people", "places", "organizations", "authors"};
+    const bool table = o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv;
+    if (table) table_row(columns);
+    Xapian::doccount total = each_match(query, [&](const Xapian::Document& doc) {
+      if (!out_) return;
+      nlohmann::json r = nlohmann::json::parse(doc.get_data(), nullptr, false);
+      if (r.is_discarded()) return;
+      if (!table) {
+        ordered o = ordered::object();
+        for (const std::string& c : columns) o[c] = field_value(r, c);
+        out_ << dump(o) << '\n';
+        return;
+      }
+      std::vector<std::string> cells;
+      for (const std::string& c : columns) {
+        nlohmann::json v = field_value(r, c);
+        std::string cell;
+        if (v.is_string()) cell = v.get<std::string>();
+        else if (v.is_array()) {
+          for (const auto& x : v) cell += (cell.empty() ? "" : "; ") + (x.is_string() ? x.get<std::string>() : x.dump());
+        } else if (!v.is_null()) cell = v.dump();
+        cells.push_back(cell);
+      }
+      table_row(cells);
+    });
+    return total ? kSearchHits : kSearchNoHits;
+  }
+
+  static nlohmann::json field_value(const nlohmann::json& r, const std::string& name) {
+    if (auto it = r.find(name); it != r.end()) return *it;
+    if (auto extra = r.find("extra"); extra != r.end() && extra->is_object()) {
+      if (auto it = extra->find(name); it != extra->end()) return *it;
+    }
+    return nullptr;
+  }
+
+  int kwic(const Xapian::Query& query) {
+    KwicMatcher matcher(query, stemmer_);
+    const std::size_t width = *o_.kwic;
+    Xapian::doccount lines = 0;
+    if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)
+      table_row({"id", "offset", "left", "match", "right"});
+    Xapian::doccount total = each_match(query, [&](const Xapian::Document& doc) {
+      if (!out_) return;
+      nlohmann::json r = nlohmann::json::parse(doc.get_data(), nullptr, false);
+      if (r.is_discarded() || !r.contains("text") || !r["text"].is_string()) return;
+      const std::string id = r.value("id", "");
+      for (const KwicLine& k : matcher.lines(r["text"].get<std::string>(), width)) {
+        ++lines;
+        switch (o_.format) {
+          case OutputFormat::kJson:
+          case OutputFormat::kJsonLines:
+            out_ << dump({{"id", id}, {"offset", k.offset}, {"left", k.left}, {"match", k.match}, {"right", k.right}}) << '\n';
+            break;
+          case OutputFormat::kCsv:
+          case OutputFormat::kTsv:
+            table_row({id, std::to_string(k.offset), k.left, k.match, k.right});
+            break;
+          case OutputFormat::kText: {
+            bool c = o_.colour;
+            out_ << pad_left(k.left, width) << ' ' << (c ? kHighlightStart : "") << k.match << (c ? kHighlightEnd : "")
+                 << ' ' << k.right << "  " << (c ? "\x1b[2m" : "") << id << (c ? "\x1b[0m" : "") << '\n';
+            break;
+          }
+        }
+      }
+    });
+    (void)lines;
+    return total ? kSearchHits : kSearchNoHits;
+  }
+
+  const SearchOptions& o_;
+  std::ostream& out_;
+  std::ostream& err_;
+  Xapian::Database db_;
+  QueryBuilder parser_;
+  Xapian::Stem stemmer_;
+  std::unique_ptr<HistogramSpy> all_;
+  bool header_done_ = false;
+};
 
 }  // namespace
 
-int run_search(const SearchOptions& o, std::ostream& out) {
-  Xapian::Database db = open_for_reading(o.db, OpenOptions{o.allow_remote_programs});
-  // An indexer committing meanwhile can invalidate what this reader holds: reopen and retry.
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return search_once(db, o, out);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 4) throw;
-      db.reopen();
-    }
+void validate(const SearchOptions& o) {
+  for (const std::string& f : o.facets) facet_field(f);
+  if (o.by) {
+    if (!o.histogram) throw Error("--by needs --histogram");
+    if (facet_field(*o.by).kind == FieldKind::kDate) throw Error("--by date: the histogram is already by date");
   }
+  if (o.normalize && !o.histogram) throw Error("--normalize needs --histogram");
+  if ((o.from || o.to) && !o.histogram) throw Error("--from and --to need --histogram");
+  if (o.from && o.to && sort_key(*o.from) > sort_key_end(*o.to)) throw Error("--from is after --to");
+  int modes = (o.export_all ? 1 : 0) + (o.kwic ? 1 : 0) + (o.batch ? 1 : 0);
+  if (modes > 1) throw Error("--export, --kwic and --batch cannot be combined");
+  if (o.export_all && o.format == OutputFormat::kText) throw Error("--export writes csv, tsv or jsonl: give --format");
+  if (!o.fields.empty() && !o.export_all) throw Error("--fields needs --export");
+  if (o.batch && !o.query.empty()) throw Error("--batch reads its queries from the file: give no QUERY");
+  if (!o.batch && o.query.empty()) throw Error("no QUERY given (use * to match every article)");
+}
+
+int run_search(const SearchOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+  validate(options);
+  Searcher searcher(options, out, err);
+  return searcher.run(in);
 }
 
 }  // namespace morgue

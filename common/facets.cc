@@ -1,0 +1,256 @@
+// The facet and histogram spies.
+#include "common/facets.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace morgue {
+namespace {
+
+// Results travel between shards as lines of tab-separated fields; values never hold tabs or
+// newlines (names are whitespace-collapsed), so no escaping is needed.
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = s.find(sep, start);
+    out.push_back(s.substr(start, end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
+Xapian::doccount to_count(const std::string& s) { return static_cast<Xapian::doccount>(std::stoul(s)); }
+
+// The article's date as days since the epoch, if its precision is at least `needed`.
+std::optional<long> dated_days(const Xapian::Document& doc, Period period) {
+  std::string key = doc.get_value(kDateSlot);
+  if (key.size() != 8) return std::nullopt;
+  auto precision = precision_from_string(doc.get_value(kPrecisionSlot)).value_or(Precision::kDay);
+  bool precise = precision == Precision::kDay ||
+                 (precision == Precision::kMonth && (period == Period::kMonth || period == Period::kYear)) ||
+                 (precision == Precision::kYear && period == Period::kYear);
+  if (!precise) return std::nullopt;
+  auto d = from_sort_key(key, Precision::kDay);
+  if (!d) return std::nullopt;
+  return days_from_civil(d->year, d->month, d->day);
+}
+
+}  // namespace
+
+const std::string& ValueNames::add(const std::string& display) {
+  last_key_ = fold(display);
+  ++forms_[last_key_][display];
+  return last_key_;
+}
+
+std::string ValueNames::display(const std::string& key) const {
+  auto it = forms_.find(key);
+  if (it == forms_.end()) return key;
+  const std::string* best = nullptr;
+  Xapian::doccount best_count = 0;
+  for (const auto& [form, n] : it->second) {
+    if (n > best_count) best = &form, best_count = n;  // map order breaks ties
+  }
+  return best ? *best : key;
+}
+
+void ValueNames::merge(const ValueNames& other) {
+  for (const auto& [key, forms] : other.forms_) {
+    for (const auto& [form, n] : forms) forms_[key][form] += n;
+  }
+}
+
+std::string ValueNames::serialise() const {
+  std::string out;
+  for (const auto& [key, forms] : forms_) {
+    for (const auto& [form, n] : forms) out += key + '\t' + form + '\t' + std::to_string(n) + '\n';
+  }
+  return out;
+}
+
+void ValueNames::unserialise(const std::string& data) {
+  std::istringstream in(data);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto f = split(line, '\t');
+    if (f.size() == 3) forms_[f[0]][f[1]] += to_count(f[2]);
+  }
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  std::string encoded = doc.get_value(slot_);
+  if (encoded.empty()) return;
+  if (is_date_) {
+    auto precision = precision_from_string(doc.get_value(kPrecisionSlot)).value_or(Precision::kDay);
+    if (auto d = from_sort_key(encoded, precision)) ++counts_[to_string(*d)];
+    return;
+  }
+  std::set<std::string> seen;  // once per article, whatever the spelling
+  for (const std::string& value : split_list(encoded)) {
+    const std::string& key = names_.add(value);
+    if (seen.insert(key).second) ++counts_[key];
+  }
+}
+
+std::string FacetSpy::serialise() const {
+  return std::to_string(slot_) + (is_date_ ? "d" : "");
+}
+
+Xapian::MatchSpy* FacetSpy::unserialise(const std::string& data, const Xapian::Registry&) const {
+  bool date = !data.empty() && data.back() == 'd';
+  return new FacetSpy(static_cast<Xapian::valueno>(std::stoul(data)), date);
+}
+
+std::string FacetSpy::serialise_results() const {
+  std::string out;
+  for (const auto& [key, n] : counts_) out += key + '\t' + std::to_string(n) + '\n';
+  return out + '\x1e' + names_.serialise();
+}
+
+void FacetSpy::merge_results(const std::string& data) {
+  auto sep = data.find('\x1e');
+  std::istringstream in(data.substr(0, sep));
+  std::string line;
+  while (std::getline(in, line)) {
+    auto f = split(line, '\t');
+    if (f.size() == 2) counts_[f[0]] += to_count(f[1]);
+  }
+  if (sep != std::string::npos) {
+    ValueNames other;
+    other.unserialise(data.substr(sep + 1));
+    names_.merge(other);
+  }
+}
+
+std::vector<FacetCount> FacetSpy::top(std::size_t limit) const {
+  std::vector<FacetCount> out;
+  out.reserve(counts_.size());
+  for (const auto& [key, n] : counts_) out.push_back({is_date_ ? key : names_.display(key), n});
+  std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
+    if (is_date_ && limit == 0) return a.value < b.value;  // every date: in calendar order
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (limit && out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::optional<Period> period_from_string(const std::string& name) {
+  if (name == "day") return Period::kDay;
+  if (name == "week") return Period::kWeek;
+  if (name == "month") return Period::kMonth;
+  if (name == "year") return Period::kYear;
+  return std::nullopt;
+}
+
+const char* to_string(Period period) {
+  switch (period) {
+    case Period::kDay:
+      return "day";
+    case Period::kWeek:
+      return "week";
+    case Period::kMonth:
+      return "month";
+    case Period::kYear:
+      break;
+  }
+  return "year";
+}
+
+std::string period_key(long days, Period period) {
+  if (period == Period::kWeek) days -= iso_weekday(days) - 1;  // back to Monday
+  Date d = civil_from_days(days);
+  if (period == Period::kMonth || period == Period::kYear) d.day = 1;
+  if (period == Period::kYear) d.month = 1;
+  return sort_key(d);
+}
+
+std::string period_label(const std::string& key, Period period) {
+  Date d = from_sort_key(key, Precision::kDay).value_or(Date{});
+  switch (period) {
+    case Period::kDay:
+      return to_string(d);
+    case Period::kWeek:
+      return iso_week_label(days_from_civil(d.year, d.month, d.day));
+    case Period::kMonth:
+      return to_string(Date{d.year, d.month, 0, Precision::kMonth});
+    case Period::kYear:
+      break;
+  }
+  return to_string(Date{d.year, 0, 0, Precision::kYear});
+}
+
+std::string next_period_key(const std::string& key, Period period) {
+  Date d = from_sort_key(key, Precision::kDay).value_or(Date{});
+  long days = days_from_civil(d.year, d.month, d.day);
+  switch (period) {
+    case Period::kDay:
+      return period_key(days + 1, period);
+    case Period::kWeek:
+      return period_key(days + 7, period);
+    case Period::kMonth:
+      return period_key(days + 31, period);
+    case Period::kYear:
+      break;
+  }
+  return period_key(days + 366, period);
+}
+
+void HistogramSpy::operator()(const Xapian::Document& doc, double) {
+  auto days = dated_days(doc, period_);
+  if (!days) {
+    ++undated_;
+    return;
+  }
+  auto& groups = counts_[period_key(*days, period_)];
+  if (!group_slot_) {
+    ++groups[""];
+    return;
+  }
+  std::set<std::string> seen;
+  for (const std::string& value : split_list(doc.get_value(*group_slot_))) {
+    const std::string& key = names_.add(value);
+    if (seen.insert(key).second) ++groups[key];
+  }
+}
+
+std::string HistogramSpy::serialise() const {
+  return std::string(to_string(period_)) + (group_slot_ ? " " + std::to_string(*group_slot_) : "");
+}
+
+Xapian::MatchSpy* HistogramSpy::unserialise(const std::string& data, const Xapian::Registry&) const {
+  auto f = split(data, ' ');
+  std::optional<Xapian::valueno> slot;
+  if (f.size() > 1) slot = static_cast<Xapian::valueno>(std::stoul(f[1]));
+  return new HistogramSpy(period_from_string(f[0]).value_or(Period::kMonth), slot);
+}
+
+std::string HistogramSpy::serialise_results() const {
+  std::string out = std::to_string(undated_) + '\n';
+  for (const auto& [period, groups] : counts_) {
+    for (const auto& [group, n] : groups) out += period + '\t' + group + '\t' + std::to_string(n) + '\n';
+  }
+  return out + '\x1e' + names_.serialise();
+}
+
+void HistogramSpy::merge_results(const std::string& data) {
+  auto sep = data.find('\x1e');
+  std::istringstream in(data.substr(0, sep));
+  std::string line;
+  if (std::getline(in, line) && !line.empty()) undated_ += to_count(line);
+  while (std::getline(in, line)) {
+    auto f = split(line, '\t');
+    if (f.size() == 3) counts_[f[0]][f[1]] += to_count(f[2]);
+  }
+  if (sep != std::string::npos) {
+    ValueNames other;
+    other.unserialise(data.substr(sep + 1));
+    names_.merge(other);
+  }
+}
+
+}  // namespace morgue

@@ -1,0 +1,101 @@
+// Exact facet counts and date histograms over every matching article, as Xapian match spies.
+// Multi-valued fields (people, places, ...) count once per article for each distinct value;
+// spellings that differ only in case or diacritics are one value, shown in their most frequent
+// form. The spies serialise themselves and their results so that they also work over several
+// shards.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+
+namespace morgue {
+
+// Folded key -> how often each display form was seen; the display is the most frequent form.
+class ValueNames {
+ public:
+  // Records `display` and returns its folded key.
+  const std::string& add(const std::string& display);
+  std::string display(const std::string& key) const;
+  void merge(const ValueNames& other);
+  std::string serialise() const;
+  void unserialise(const std::string& data);
+
+ private:
+  std::map<std::string, std::map<std::string, Xapian::doccount>> forms_;
+  std::string last_key_;
+};
+
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count;
+};
+
+// Counts the values of one slot (kListSeparator-joined lists) over every matching document.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit FacetSpy(Xapian::valueno slot, bool is_date = false) : slot_(slot), is_date_(is_date) {}
+  void operator()(const Xapian::Document& doc, double weight) override;
+  Xapian::MatchSpy* clone() const override { return new FacetSpy(slot_, is_date_); }
+  std::string name() const override { return "morgue.FacetSpy"; }
+  std::string serialise() const override;
+  Xapian::MatchSpy* unserialise(const std::string& data, const Xapian::Registry&) const override;
+  std::string serialise_results() const override;
+  void merge_results(const std::string& data) override;
+  std::string get_description() const override { return "morgue.FacetSpy(" + std::to_string(slot_) + ")"; }
+
+  // Most frequent first (ties by value), at most `limit` (0 for all).
+  std::vector<FacetCount> top(std::size_t limit) const;
+
+ private:
+  Xapian::valueno slot_;
+  bool is_date_;
+  std::map<std::string, Xapian::doccount> counts_;  // folded key -> articles
+  ValueNames names_;
+};
+
+enum class Period { kDay, kWeek, kMonth, kYear };
+std::optional<Period> period_from_string(const std::string& name);
+const char* to_string(Period period);
+
+// The period a day falls in, as a sortable key (its first day, "YYYYMMDD"), its label
+// ("2025-03-26", "2025-W13", "2025-03", "2025") and the key of the next period.
+std::string period_key(long days, Period period);
+std::string period_label(const std::string& key, Period period);
+std::string next_period_key(const std::string& key, Period period);
+
+// Counts matching documents per period (and per group value of an optional slot). Articles whose
+// date is less precise than the period, or that have none, are counted apart.
+class HistogramSpy : public Xapian::MatchSpy {
+ public:
+  HistogramSpy(Period period, std::optional<Xapian::valueno> group_slot)
+      : period_(period), group_slot_(group_slot) {}
+  void operator()(const Xapian::Document& doc, double weight) override;
+  Xapian::MatchSpy* clone() const override { return new HistogramSpy(period_, group_slot_); }
+  std::string name() const override { return "morgue.HistogramSpy"; }
+  std::string serialise() const override;
+  Xapian::MatchSpy* unserialise(const std::string& data, const Xapian::Registry&) const override;
+  std::string serialise_results() const override;
+  void merge_results(const std::string& data) override;
+  std::string get_description() const override { return "morgue.HistogramSpy"; }
+
+  // period key -> group key ("" without groups) -> articles
+  const std::map<std::string, std::map<std::string, Xapian::doccount>>& counts() const { return counts_; }
+  Xapian::doccount undated() const { return undated_; }
+  const ValueNames& names() const { return names_; }
+
+ private:
+  Period period_;
+  std::optional<Xapian::valueno> group_slot_;
+  std::map<std::string, std::map<std::string, Xapian::doccount>> counts_;
+  Xapian::doccount undated_ = 0;
+  ValueNames names_;
+};
+
+}  // namespace morgue
