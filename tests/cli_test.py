@@ -39,8 +39,8 @@ def index(db, *inputs, expect=0, extra=()):
     return err
 
 
-def search(db, *args, expect=None):
-    rc, out, err = run("morgue-search", "--db", db, *args)
+def search(db, *args, expect=None, stdin=None):
+    rc, out, err = run("morgue-search", "--db", db, *args, stdin=stdin)
     if expect is not None:
         assert rc == expect, f"morgue-search {args} exit {rc}, wanted {expect}: {err}"
     return rc, out, err
@@ -446,6 +446,151 @@ class BadInput(DbCase):
         self.assertEqual(search_json(db, "*")["total"], 10)
 
 
+class Research(DbCase):
+    """Facets, counts, histograms, batches, export and KWIC over the fixture, each checked against
+    counts computed here from the JSON."""
+    inputs = (FIXTURE,)
+
+    @staticmethod
+    def facet_counts(docs, key):
+        counts = {}
+        for a in docs:
+            values = a.get(key, [])
+            for v in {fold(x) for x in ([values] if isinstance(values, str) else values)}:
+                counts[v] = counts.get(v, 0) + 1
+        return counts
+
+    def test_facets_exact_and_multi_valued(self):
+        docs = load_fixture()
+        for query, pred in (("*", lambda a: True),
+                            ("harbour", lambda a: "harbour" in (a["title"] + " " + a["text"]).lower())):
+            hits = [a for a in docs if pred(a)]
+            r = search_json(self.db, "--facets", "place,person,outlet,org", "--facet-limit", "0", query)
+            self.assertEqual(r["total"], len(hits))
+            for field, key in (("place", "places"), ("person", "people"), ("outlet", "outlet"), ("org", "organizations")):
+                got = {fold(e["value"]): e["count"] for e in r["facets"][field]}
+                self.assertEqual(got, self.facet_counts(hits, key), f"{query} {field}")
+                counts = [e["count"] for e in r["facets"][field]]
+                self.assertEqual(counts, sorted(counts, reverse=True))
+        # "Élise Martin" and "Elise Martin" are one person
+        r = search_json(self.db, "--facets", "person", "--facet-limit", "0", "*")
+        self.assertEqual([e for e in r["facets"]["person"] if fold(e["value"]) == "elise martin"][0]["count"], 2)
+
+    def test_facet_limit(self):
+        r = search_json(self.db, "--facets", "place", "--facet-limit", "2", "*")
+        self.assertEqual([e["value"] for e in r["facets"]["place"]], ["Lisbon", "Portugal"])
+
+    def test_count(self):
+        _, out, _ = search(self.db, "--count", "place:lisbon", expect=0)
+        self.assertEqual(out, f"{sum(1 for a in load_fixture() if 'Lisbon' in a['places'])}\n")
+        self.assertEqual(search(self.db, "--count", "zzqxjv")[0], 1)
+
+    def dated(self):
+        from datetime import date
+        out = []
+        for a in load_fixture():
+            d = a.get("date", "")
+            if len(d) == 10:
+                out.append((a, date.fromisoformat(d), "day"))
+            elif len(d) == 7:
+                out.append((a, date.fromisoformat(d + "-01"), "month"))
+        return out
+
+    def test_monthly_histogram_zero_filled(self):
+        r = search_json(self.db, "--histogram", "month", "--from", "2025-01", "--to", "2025-06", "*")
+        want = {f"2025-{m:02d}": 0 for m in range(1, 7)}
+        for a, d, _ in self.dated():
+            if d.year == 2025:
+                want[d.strftime("%Y-%m")] += 1
+        self.assertEqual([(e["period"], e["count"]) for e in r["histogram"]], sorted(want.items()))
+        self.assertEqual(r["undated"], 2)  # one article without a date, one dated only to a year
+
+    def test_weekly_histogram_iso_weeks(self):
+        r = search_json(self.db, "--histogram", "week", "date:2025-02-01..2025-04-30")
+        want = {}
+        for a, d, precision in self.dated():
+            if precision == "day" and "2025-02-01" <= d.isoformat() <= "2025-04-30":
+                y, w, _ = d.isocalendar()
+                want[f"{y}-W{w:02d}"] = want.get(f"{y}-W{w:02d}", 0) + 1
+        got = {e["period"]: e["count"] for e in r["histogram"]}
+        self.assertEqual({k: v for k, v in got.items() if v}, want)
+        weeks = list(got)
+        self.assertEqual(weeks[0], min(want))
+        self.assertEqual(weeks[-1], max(want))
+        self.assertEqual(len(weeks), int(max(want)[-2:]) - int(min(want)[-2:]) + 1)  # no gaps
+
+    def test_by_outlet_with_shares(self):
+        r = search_json(self.db, "--histogram", "month", "--by", "outlet", "--normalize", "--facet-limit", "0",
+                        "--from", "2025-03", "--to", "2025-04", "harbour")
+        def key(a, d):
+            return (d.strftime("%Y-%m"), a["outlet"])
+        all_counts, hit_counts = {}, {}
+        for a, d, _ in self.dated():
+            if d.strftime("%Y-%m") not in ("2025-03", "2025-04"):
+                continue
+            all_counts[key(a, d)] = all_counts.get(key(a, d), 0) + 1
+            if "harbour" in (a["title"] + " " + a["text"]).lower():
+                hit_counts[key(a, d)] = hit_counts.get(key(a, d), 0) + 1
+        groups = {g for (_, g) in hit_counts}
+        self.assertEqual({e["group"] for e in r["histogram"]}, groups)
+        self.assertEqual(len(r["histogram"]), 2 * len(groups))  # every month, every group
+        for e in r["histogram"]:
+            k = (e["period"], e["group"])
+            self.assertEqual(e["count"], hit_counts.get(k, 0), k)
+            self.assertEqual(e["all"], all_counts.get(k, 0), k)
+            self.assertAlmostEqual(e["share"] or 0, hit_counts.get(k, 0) / all_counts[k] if all_counts.get(k) else 0)
+
+    def test_batch_tidy_table_and_bad_line(self):
+        batch = "lisbon\tplace:lisbon\nbad\tdate:2025-13\nports\tharbour OR port\n"
+        rc, out, err = search(self.db, "--batch", "-", "--histogram", "year", "--format", "csv", stdin=batch.encode())
+        self.assertEqual(rc, 2)
+        self.assertEqual(err.strip(), "morgue-search: error: standard input:2: query position 1: date: invalid date "
+                                      "'2025-13' (expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        self.assertEqual(list(rows[0]), ["name", "query", "period", "group", "count", "total", "share"])
+        docs = load_fixture()
+        lisbon = [a for a in docs if "Lisbon" in a["places"]]
+        got = {(r["name"], r["period"]): int(r["count"]) for r in rows}
+        want_2025 = sum(1 for a in lisbon if a.get("date", "").startswith("2025"))
+        self.assertEqual(got[("lisbon", "2025")], want_2025)
+        self.assertEqual({r["total"] for r in rows if r["name"] == "lisbon"}, {str(len(lisbon))})
+        self.assertNotIn("bad", {r["name"] for r in rows})
+        rc, out, _ = search(self.db, "--batch", "-", "--format", "jsonl", "--count", stdin=b"a\tlisbon\nb\tzzqxjv\n")
+        self.assertEqual(rc, 0)
+        lines = [json.loads(l) for l in out.splitlines()]
+        self.assertEqual([(o["name"], o["total"]) for o in lines],
+                         [("a", sum(1 for a in docs if "lisbon" in (a["title"] + a["text"]).lower())), ("b", 0)])
+
+    def test_export_every_match(self):
+        rc, out, _ = search(self.db, "--export", "--format", "csv", "--fields", "id,date,places,topics", "*")
+        self.assertEqual(rc, 0)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        docs = {str(a["id"]): a for a in load_fixture()}
+        self.assertEqual(sorted(r["id"] for r in rows), sorted(docs))
+        for r in rows:
+            a = docs[r["id"]]
+            self.assertEqual(r["date"], a.get("date", ""))
+            self.assertEqual(r["places"], "; ".join(a["places"]))
+            self.assertEqual(r["topics"], "; ".join(a.get("topics", [])))
+        rc, out, _ = search(self.db, "--export", "--format", "jsonl", "place:lisbon")
+        self.assertEqual(sorted(json.loads(l)["id"] for l in out.splitlines()),
+                         sorted(i for i, a in docs.items() if "Lisbon" in a["places"]))
+        self.assertEqual(search(self.db, "--export", "*")[0], 2)  # text is no export format
+
+    def test_kwic_every_occurrence(self):
+        rc, out, _ = search(self.db, "--kwic=15", "--format", "tsv", "harbour")
+        self.assertEqual(rc, 0)
+        rows = [l.split("\t") for l in out.splitlines()[1:]]
+        want = sum(len(re.findall(r"\bharbour\b", a["text"], re.I)) for a in load_fixture())
+        self.assertEqual(len(rows), want)
+        for _, _, left, match, right in rows:
+            self.assertEqual(match.lower(), "harbour")
+            self.assertLessEqual(len(left), 15)
+            self.assertLessEqual(len(right), 15)
+        _, out, _ = search(self.db, "--kwic=10", "harbour")
+        self.assertTrue(all(line.index("harbour") == 11 for line in out.splitlines()), out)  # aligned
+
+
 class Reuters(DbCase):
     """Reuters-21578 with its own metadata: field and date filters against brute force."""
 
@@ -477,6 +622,21 @@ class Reuters(DbCase):
         self.assertEqual([h["date"] for h in r["hits"]], [d for d, _ in japan[:20]])
         r = search_json(self.db, "--sort", "-date", "--limit", "5", "place:japan")
         self.assertEqual([h["date"] for h in r["hits"]], [d for d, _ in sorted(japan, reverse=True)[:5]])
+
+    def test_facets_and_histogram_against_brute_force(self):
+        from collections import Counter
+        for q, pred in (("*", lambda o: True), ("place:japan", lambda o: "japan" in o["places"]),
+                        ("person:reagan", lambda o: "reagan" in o["people"])):
+            hits = [o for o in self.docs if pred(o)]
+            r = search_json(self.db, "--limit", "0", "--facets", "place,person", "--facet-limit", "0",
+                            "--histogram", "month", q)
+            self.assertEqual(r["total"], len(hits), q)
+            for f, key in (("place", "places"), ("person", "people")):
+                want = Counter(v for o in hits for v in set(o[key]))
+                self.assertEqual({e["value"]: e["count"] for e in r["facets"][f]}, dict(want), (q, f))
+            months = Counter(o["date"][:7] for o in hits)
+            got = {e["period"]: e["count"] for e in r["histogram"]}
+            self.assertEqual({k: v for k, v in got.items() if v}, dict(months), q)
 
     def test_second_run_changes_nothing(self):
         self.assertIn(f"{len(self.docs)} added, 0 updated, 0 unchanged, 0 skipped", self.first_log)
