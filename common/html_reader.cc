@@ -3,9 +3,13 @@
 #include "common/html_reader.h"
 
 #include <gumbo.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -41,14 +45,16 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 bool looks_like_url(std::string_view s) {
   std::string lower = ascii_lower(s.substr(0, 8));
-  return starts_with(lower, "http://") || starts_with(lower, "https://") || starts_with(lower, "www.");
+  return starts_with(lower, "http://") || starts_with(lower, "https://") ||
+         starts_with(lower, "www.");
 }
 
 bool is_absolute_url(std::string_view s) {
@@ -97,8 +103,8 @@ std::string declared_charset(std::string_view bytes) {
   for (std::size_t at = view.find("<meta"); at != std::string_view::npos;
        at = view.find("<meta", at + 5)) {
     std::size_t end = view.find('>', at);
-    std::string found = value_after(view.substr(at, end == std::string_view::npos ? end : end - at),
-                                    "charset");
+    std::string found =
+        value_after(view.substr(at, end == std::string_view::npos ? end : end - at), "charset");
     if (!found.empty()) return found;
   }
   return {};
@@ -109,8 +115,9 @@ std::string declared_charset(std::string_view bytes) {
 // dashes; ICU's ISO-8859-1 would turn those into invisible C1 controls.
 bool decoded_by_to_utf8(const std::string& charset) {
   static const char* const kLabels[] = {
-      "iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "latin1", "l1",     "cp819",
-      "ibm819",     "iso-ir-100", "us-ascii",  "ascii",    "windows-1252", "cp1252", "x-cp1252"};
+      "iso-8859-1", "iso8859-1",  "iso_8859-1", "iso88591", "latin1",       "l1",     "cp819",
+      "ibm819",     "iso-ir-100", "us-ascii",   "ascii",    "windows-1252", "cp1252", "x-cp1252",
+  };
   for (const char* label : kLabels) {
     if (charset == label) return true;
   }
@@ -317,7 +324,8 @@ std::size_t unicode_space_length(std::string_view s, std::size_t i) {
     return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
   };
   if (byte(0) == 0xC2 && byte(1) == 0xA0) return 2;
-  if (byte(0) == 0xE2 && byte(1) == 0x80 && ((byte(2) >= 0x80 && byte(2) <= 0x8A) || byte(2) == 0xAF))
+  if (byte(0) == 0xE2 && byte(1) == 0x80 &&
+      ((byte(2) >= 0x80 && byte(2) <= 0x8A) || byte(2) == 0xAF))
     return 3;
   if (byte(0) == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;
   if (byte(0) == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;
@@ -393,7 +401,7 @@ std::string visible_text(const GumboNode* root) {
       out.text(node->v.text.text, preformatted > 0);
       continue;
     }
-    // Comments, templates and CDATA (which only occurs in the SVG and MathML left out) show nothing.
+    // Comments, templates and CDATA (only found in the SVG and MathML left out) show nothing.
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     const GumboElement& element = node->v.element;
     bool pre = element.tag == GUMBO_TAG_PRE || element.tag == GUMBO_TAG_LISTING ||
@@ -403,7 +411,8 @@ std::string visible_text(const GumboNode* root) {
       out.block(break_around(element.tag));
       continue;
     }
-    if (node != root && (is_chrome(element) || (element.tag == GUMBO_TAG_FORM && !keeps_form(node))))
+    if (node != root &&
+        (is_chrome(element) || (element.tag == GUMBO_TAG_FORM && !keeps_form(node))))
       continue;
     if (element.tag == GUMBO_TAG_BR) {
       out.newline();
@@ -423,12 +432,12 @@ std::string visible_text(const GumboNode* root) {
 // What one pass over the whole document collects.
 
 struct PageFacts {
-  std::vector<json> linked_data;                           // parsed ld+json scripts, in order
-  std::map<std::string, std::vector<std::string>> meta;    // lower-case name -> contents, in order
-  std::string canonical;                                   // <link rel="canonical">
-  std::string title;                                       // the first <title>
-  std::vector<const GumboNode*> articles;                  // <article>s outside page chrome
-  const GumboNode* main = nullptr;                         // the first <main> outside page chrome
+  std::vector<json> linked_data;                         // parsed ld+json scripts, in order
+  std::map<std::string, std::vector<std::string>> meta;  // lower-case name -> contents, in order
+  std::string canonical;                                 // <link rel="canonical">
+  std::string title;                                     // the first <title>
+  std::vector<const GumboNode*> articles;                // <article>s outside page chrome
+  const GumboNode* main = nullptr;                       // the first <main> outside page chrome
   const GumboNode* body = nullptr;
 };
 
@@ -720,8 +729,10 @@ std::string first_meta(const PageFacts& facts, std::initializer_list<const char*
 
 // "Headline | Site" -> "Headline" when "Site" is one of the site's names.
 std::string strip_site_suffix(const std::string& title, const std::vector<std::string>& sites) {
-  static const char* const kSeparators[] = {" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ",
-                                            " :: ", " \u00bb ", " // "};
+  // Separators sites put between headline and site name, typographic ones included.
+  static const char* const kSeparators[] = {
+      " | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", " :: ", " \u00bb ", " // ",
+  };
   for (const char* separator : kSeparators) {
     std::size_t at = title.rfind(separator);
     if (at == std::string::npos || at == 0) continue;
@@ -753,7 +764,7 @@ std::string article_text(const PageFacts& facts, const GumboNode** root) {
 
 }  // namespace
 
-Article read_html(std::string_view bytes, const std::string& file) {
+Article parse_page(std::string_view bytes, const std::string& file) {
   std::string utf8 = decode(bytes);
   if (starts_with(utf8, "\xEF\xBB\xBF")) utf8.erase(0, 3);  // a BOM would become body text
 
@@ -771,14 +782,17 @@ Article read_html(std::string_view bytes, const std::string& file) {
 
   article.title = linked.headline;
   if (article.title.empty()) article.title = first_meta(facts, {"og:title"});
-  if (article.title.empty()) article.title = strip_site_suffix(facts.title, {site_name, linked.publisher});
+  if (article.title.empty())
+    article.title = strip_site_suffix(facts.title, {site_name, linked.publisher});
 
   article.outlet = !linked.publisher.empty() ? linked.publisher : site_name;
 
   // A relative canonical link is worth less than an absolute og:url.
   std::vector<std::string> urls = {linked.url, facts.canonical, first_meta(facts, {"og:url"})};
-  auto absolute = std::find_if(urls.begin(), urls.end(), [](const std::string& u) { return is_absolute_url(u); });
-  auto any = std::find_if(urls.begin(), urls.end(), [](const std::string& u) { return !u.empty(); });
+  auto absolute = std::find_if(urls.begin(), urls.end(),
+                               [](const std::string& u) { return is_absolute_url(u); });
+  auto any =
+      std::find_if(urls.begin(), urls.end(), [](const std::string& u) { return !u.empty(); });
   if (absolute != urls.end()) {
     article.url = *absolute;
   } else if (any != urls.end()) {
@@ -809,6 +823,66 @@ Article read_html(std::string_view bytes, const std::string& file) {
     for (const std::string& value : it->second) add_author(article.authors, value);
   }
   return article;
+}
+
+// Debian's gumbo 0.10.1 is built with assertions, and some malformed pages trip one
+// (<table><svg><select><title><select><td> does): abort() would end a whole indexing run. So the
+// page is parsed in a child process that hands the article back as a JSON record; a crash
+// costs that page only. The fork costs well under a millisecond next to parsing.
+Article read_html(std::string_view bytes, const std::string& file) {
+  int fds[2];
+  if (pipe(fds) != 0) return parse_page(bytes, file);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return parse_page(bytes, file);
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    // A crash must end this child, whatever handlers the parent installed (test frameworks
+    // catch SIGABRT and would carry on running in the child).
+    for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
+    std::string message;
+    try {
+      message = "A" + to_record(parse_page(bytes, file)).dump(-1, ' ', false, json::error_handler_t::replace);
+    } catch (const InputError& e) {
+      message = "E" + e.reason();
+    } catch (const std::exception& e) {
+      message = std::string("Ereading the page failed: ") + e.what();
+    }
+    const char* p = message.data();
+    std::size_t left = message.size();
+    while (left > 0) {
+      ssize_t n = write(fds[1], p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) _exit(1);
+      p += n;
+      left -= static_cast<std::size_t>(n);
+    }
+    _exit(0);  // no destructors, no flushing of the parent's buffers
+  }
+  close(fds[1]);
+  std::string message;
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    message.append(buffer, static_cast<std::size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status))
+    throw InputError(file, 0, "the HTML parser crashed on this page (signal " + std::to_string(WTERMSIG(status)) + ")");
+  if (message.empty() || (message[0] != 'A' && message[0] != 'E'))
+    throw InputError(file, 0, "the HTML parser failed on this page");
+  if (message[0] == 'E') throw InputError(file, 0, message.substr(1));
+  json record = json::parse(message.begin() + 1, message.end(), nullptr, false);
+  if (record.is_discarded()) throw InputError(file, 0, "the HTML parser failed on this page");
+  return article_from_record(record);
 }
 
 }  // namespace morgue

@@ -18,6 +18,7 @@ namespace morgue {
 // <title>, <link rel="canonical"> and <time datetime>. Text: the visible text of the largest
 // <article>, else of <main>, else of <body>, without scripts and page chrome (nav, header,
 // footer, aside, forms...); one line per block, a blank line between paragraphs.
+// The parse runs in a child process, so a page that crashes the parser is an InputError.
 Article read_html(std::string_view bytes, const std::string& file);
 
 }  // namespace morgue

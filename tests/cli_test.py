@@ -393,6 +393,8 @@ class BadInput(DbCase):
             f.write('{"a":' * 20000)
         with open(os.path.join(bad, "nobody.html"), "w") as f:
             f.write('<html><head><meta charset="utf-8"></head></html>')
+        with open(os.path.join(bad, "crash.html"), "w") as f:
+            f.write("<table><svg><select><title><select><td>text")  # aborts Debian's gumbo
         with open(os.path.join(bad, "notes.pdf"), "w") as f:
             f.write("not an article format")
         os.symlink(".", os.path.join(bad, "loop"))
@@ -402,6 +404,7 @@ class BadInput(DbCase):
         lines = err.splitlines()
         expect = [
             f"morgue-index: skipped {bad}/binary.txt: binary file (contains NUL bytes)",
+            f"morgue-index: skipped {bad}/crash.html: the HTML parser crashed on this page (signal 6)",
             f"morgue-index: skipped {bad}/dangling.txt: broken symbolic link",
             f"morgue-index: skipped {bad}/empty.txt: empty file",
             f"morgue-index: skipped {bad}/mixed.jsonl:2: invalid JSON: ",
@@ -412,7 +415,7 @@ class BadInput(DbCase):
         ]
         for e in expect:
             self.assertTrue(any(line.startswith(e) for line in lines), f"no line starting {e!r} in:\n{err}")
-        self.assertTrue(lines[-1].startswith("morgue-index: 4 added, 0 updated, 0 unchanged, 7 skipped, "
+        self.assertTrue(lines[-1].startswith("morgue-index: 4 added, 0 updated, 0 unchanged, 8 skipped, "
                                              "1 files of unknown type ignored, 1 warnings"), lines[-1])
         self.assertEqual(search_json(self.db, "café")["total"], 1)  # Latin-1 decoded, not dropped
         self.assertEqual(ids_of(search_json(self.db, "harbour")), {"ok1"})
