@@ -205,8 +205,8 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
 void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,
                      const std::string& source, const ReadOptions& options, ArticleSink& sink) {
   std::string line;
-  std::size_t number = 0, articles = 0;
-  while (std::getline(in, line)) {
+  std::size_t number = 0;
+  while (!sink.stopped() && std::getline(in, line)) {
     ++number;
     if (trim(line).empty()) continue;
     try {
@@ -225,7 +225,6 @@ void read_json_lines(std::istream& in, const std::string& name, const std::strin
       Article a = article_from_json(o, name, number, id_base + "#" + std::to_string(number), sink);
       check_size(a, name, number, options);
       a.source = source;
-      ++articles;
       sink.article(std::move(a));
     } catch (const InputError& e) {
       sink.skipped(e);
@@ -273,6 +272,7 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
       if (doc.empty()) throw InputError(file, 0, "empty JSON array");
       std::size_t i = 0;
       for (const auto& o : doc) {
+        if (sink.stopped()) break;
         ++i;
         one(o, i, id_base + "#" + std::to_string(i));
       }

@@ -35,6 +35,8 @@ class ArticleSink {
   virtual void skipped(const InputError& error) = 0;
   // Something in an article was ignored (a field of the wrong type); the article is kept.
   virtual void warning(const std::string& message) = 0;
+  // True when reading should stop early (the run was interrupted).
+  virtual bool stopped() const { return false; }
 };
 
 // Reads one file. `id_base` is the file's path relative to the INPUT the user gave: the id of a

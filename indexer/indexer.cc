@@ -102,6 +102,8 @@ class Run : public ArticleSink {
     err_ << clear_line() << "morgue-index: skipped " << e.what() << '\n';
   }
 
+  bool stopped() const override { return g_index_interrupted; }
+
   void warning(const std::string& message) override {
     ++counts_.warnings;
     err_ << clear_line() << "morgue-index: warning: " << message << '\n';

@@ -594,6 +594,103 @@ class Research(DbCase):
         self.assertTrue(all(line.index("harbour") == 11 for line in out.splitlines()), out)  # aligned
 
 
+class Reliability(DbCase):
+    """Interruption, kill -9, a second indexer and searches during commits."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        import random
+        r = random.Random(7)
+        vocab = "archive court minister prison election storm market budget strike vaccine river border".split()
+        cls.feed = os.path.join(cls.tmp, "gen.jsonl")
+        with open(cls.feed, "w") as f:
+            for i in range(3000):
+                f.write(json.dumps({"id": f"g{i}", "title": " ".join(r.choices(vocab, k=5)),
+                                    "text": " ".join(r.choices(vocab, k=300)),
+                                    "date": f"2024-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+                                    "outlet": r.choice(["A", "B", "C"])}) + "\n")
+
+    def count(self, db):
+        r = search_json(db, "--limit", "0", "*")
+        return r["total"]
+
+    def exact_ids(self, db):
+        _, out, _ = search(db, "--export", "--format", "jsonl", "--fields", "id", "*")
+        return [json.loads(l)["id"] for l in out.splitlines()]
+
+    def test_kill_9_at_random_points_then_rerun(self):
+        import random
+        import time
+        r = random.Random(11)
+        for i in range(4):
+            db = os.path.join(self.tmp, f"kill{i}.db")
+            p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--db", db, "--commit-every", "250", self.feed],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(r.uniform(0.05, 1.5))
+            p.kill()
+            p.wait()
+            if os.path.exists(db):  # whatever was committed opens, and holds whole batches
+                n = self.count(db)
+                self.assertTrue(n % 250 == 0 or n == 3000, n)
+            index(db, self.feed)
+            ids = self.exact_ids(db)
+            self.assertEqual(len(ids), 3000)
+            self.assertEqual(len(set(ids)), 3000)  # no article twice
+
+    def test_ctrl_c_commits_and_exits_130(self):
+        import signal
+        import time
+        db = os.path.join(self.tmp, "int.db")
+        p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--db", db, "--commit-every", "100000", self.feed],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(0.7)
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate()
+        if p.returncode == 0:
+            self.skipTest("the indexer finished before the interrupt")
+        self.assertEqual(p.returncode, 130, err)
+        summary = err.decode().strip().splitlines()[-1]
+        self.assertIn("interrupted; committed what was done", summary)
+        added = int(re.search(r"(\d+) added", summary).group(1))
+        self.assertGreater(added, 0)
+        self.assertEqual(self.count(db), added)  # committed although no batch was full
+        log = index(db, self.feed)
+        self.assertIn(f"{3000 - added} added, 0 updated, {added} unchanged", log)
+
+    def test_second_indexer_is_refused(self):
+        import time
+        db = os.path.join(self.tmp, "lock.db")
+        p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--db", db, self.feed],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.time() + 10
+            while not os.path.exists(os.path.join(db, "flintlock")) and time.time() < deadline:
+                time.sleep(0.02)
+            time.sleep(0.1)
+            rc, _, err = run("morgue-index", "--db", db, FIXTURE)
+            if p.poll() is None:
+                self.assertEqual(rc, 2)
+                self.assertEqual(err, f"morgue-index: error: database {db} is locked by another indexer\n")
+        finally:
+            p.wait()
+
+    def test_searches_during_commits_see_whole_batches(self):
+        db = os.path.join(self.tmp, "busy.db")
+        index(db, FIXTURE)  # the database exists before the searches start
+        p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--db", db, "--commit-every", "200", self.feed],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seen = set()
+        while p.poll() is None:
+            rc, out, err = search(db, "--format", "json", "--limit", "3", "--facets", "outlet", "*")
+            self.assertIn(rc, (0, 1), err)
+            n = json.loads(out)["total"]
+            self.assertTrue((n - 10) % 200 == 0 or n == 3010, n)
+            seen.add(n)
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(self.count(db), 3010)
+
+
 class Reuters(DbCase):
     """Reuters-21578 with its own metadata: field and date filters against brute force."""
 
