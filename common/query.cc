@@ -13,42 +13,68 @@
 namespace morgue {
 namespace {
 
-// Thrown from inside a field processor; parse() turns it into a QueryError with a position.
+using Problem = std::shared_ptr<std::optional<QueryBuilder::FieldProblem>>;
+
+// Thrown inside a field processor and caught before it reaches Xapian's parser.
 struct FieldValueError {
   std::string field, value, message;
 };
 
+// Runs a processor's body; a FieldValueError is recorded (the first one wins) and the field
+// matches nothing, so the parser finishes cleanly and parse() reports the problem.
+template <typename F>
+Xapian::Query guarded(const Problem& problem, F&& f) {
+  try {
+    return f();
+  } catch (const FieldValueError& e) {
+    if (!*problem) *problem = QueryBuilder::FieldProblem{e.field, e.value, e.message};
+    return Xapian::Query::MatchNothing;
+  }
+}
+
 // person:, place:, ...: every folded word of the value must be a word of one of the names.
 class NameProcessor : public Xapian::FieldProcessor {
  public:
-  explicit NameProcessor(const Field& field) : field_(field) {}
+  NameProcessor(const Field& field, Problem problem) : field_(field), problem_(std::move(problem)) {}
   Xapian::Query operator()(const std::string& value) override {
-    std::vector<std::string> terms = name_terms(field_, value);
-    if (terms.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
-    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    return guarded(problem_, [&] {
+      std::vector<std::string> terms = name_terms(field_, value);
+      if (terms.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
+      return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    });
   }
 
  private:
   const Field& field_;
+  Problem problem_;
 };
 
 class ExactProcessor : public Xapian::FieldProcessor {
  public:
-  explicit ExactProcessor(const Field& field) : field_(field) {}
+  ExactProcessor(const Field& field, Problem problem) : field_(field), problem_(std::move(problem)) {}
   Xapian::Query operator()(const std::string& value) override {
-    if (value.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
-    if (field_.name == "id") return Xapian::Query(id_term(value));
-    return Xapian::Query(std::string(field_.prefix) + value);
+    return guarded(problem_, [&] {
+      if (value.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
+      if (field_.name == "id") return Xapian::Query(id_term(value));
+      return Xapian::Query(std::string(field_.prefix) + value);
+    });
   }
 
  private:
   const Field& field_;
+  Problem problem_;
 };
 
 // date:2025-03-26, date:2025-03, date:2025, date:A..B, date:..B, date:A..
 class DateProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateProcessor(Problem problem) : problem_(std::move(problem)) {}
   Xapian::Query operator()(const std::string& value) override {
+    return guarded(problem_, [&] { return range(value); });
+  }
+
+ private:
+  static Xapian::Query range(const std::string& value) {
     auto dots = value.find("..");
     if (dots == std::string::npos) {
       Date d = parse(value, value);
@@ -63,12 +89,13 @@ class DateProcessor : public Xapian::FieldProcessor {
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, sort_key(a), sort_key_end(b));
   }
 
- private:
   static Date parse(const std::string& part, const std::string& value) {
     auto d = parse_iso_date(part);
     if (!d) throw FieldValueError{"date", value, "invalid date '" + part + "' (expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)"};
     return *d;
   }
+
+  Problem problem_;
 };
 
 // Finds "field:" words whose field is not in the schema; Xapian would silently search them as
@@ -110,13 +137,13 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
         parser_.add_prefix(name, std::string(field.prefix));
         break;
       case FieldKind::kName:
-        parser_.add_boolean_prefix(name, (new NameProcessor(field))->release(), grouping);
+        parser_.add_boolean_prefix(name, (new NameProcessor(field, problem_))->release(), grouping);
         break;
       case FieldKind::kExact:
-        parser_.add_boolean_prefix(name, (new ExactProcessor(field))->release(), grouping);
+        parser_.add_boolean_prefix(name, (new ExactProcessor(field, problem_))->release(), grouping);
         break;
       case FieldKind::kDate:
-        parser_.add_boolean_prefix(name, (new DateProcessor())->release(), grouping);
+        parser_.add_boolean_prefix(name, (new DateProcessor(problem_))->release(), grouping);
         break;
     }
   }
@@ -134,18 +161,21 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
   }
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT;
+  Xapian::Query query;
+  problem_->reset();
   try {
-    Xapian::Query query = parser_.parse_query(text, flags);
-    if (query.empty()) throw QueryError("the query has no words to search for", 1);
-    return query;
-  } catch (const FieldValueError& e) {
-    std::string needle = e.field + ":" + e.value;
-    std::size_t pos = text.find(needle);
-    if (pos == std::string::npos) pos = text.find(e.field + ":");
-    throw QueryError(e.field + ": " + e.message, pos == std::string::npos ? 0 : pos + 1);
+    query = parser_.parse_query(text, flags);
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError(e.get_msg(), 0);
   }
+  if (*problem_) {
+    const FieldProblem& p = **problem_;
+    std::size_t pos = text.find(p.field + ":" + p.value);
+    if (pos == std::string::npos) pos = text.find(p.field + ":");
+    throw QueryError(p.field + ": " + p.message, pos == std::string::npos ? 0 : pos + 1);
+  }
+  if (query.empty()) throw QueryError("the query has no words to search for", 1);
+  return query;
 }
 
 }  // namespace morgue

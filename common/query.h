@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace morgue {
@@ -22,7 +24,14 @@ class QueryBuilder {
   Xapian::Query parse(const std::string& text);
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
+  // A field value that cannot be used (an invalid date...). Field processors record the first
+  // one and return an empty query: an exception thrown through Xapian's parser leaks its state.
+  struct FieldProblem {
+    std::string field, value, message;
+  };
+
  private:
+  std::shared_ptr<std::optional<FieldProblem>> problem_ = std::make_shared<std::optional<FieldProblem>>();
   Xapian::QueryParser parser_;
   Xapian::Stem stemmer_;
 };
