@@ -70,15 +70,15 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
   return db;
 }
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool wait) {
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_directory(path, ec))
     throw Error("database path " + path + " is a file, not a database directory");
   Xapian::WritableDatabase db;
   try {
-    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | (wait ? Xapian::DB_RETRY_LOCK : 0));
   } catch (const Xapian::DatabaseLockError&) {
-    throw Error("database " + path + " is locked by another indexer");
+    throw Error("database " + path + " is locked by another indexer (--wait waits for it)");
   } catch (const Xapian::Error& e) {
     throw Error("cannot open database " + path + " for writing: " + e.get_msg());
   }

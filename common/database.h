@@ -20,8 +20,9 @@ struct OpenOptions {
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options = {});
 
 // Opens or creates the database directory PATH for indexing and records the schema version.
-// Throws Error when another indexer holds the lock, when PATH is a file, or on a schema mismatch.
-Xapian::WritableDatabase open_for_writing(const std::string& path);
+// Throws Error when another indexer holds the lock (unless `wait`: then it waits for the lock),
+// when PATH is a file, or on a schema mismatch.
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool wait = false);
 
 // Refuses stub files (followed recursively) that would start a program. Throws Error.
 void check_stub(const std::string& path, const OpenOptions& options);

@@ -22,8 +22,8 @@ struct Date {
 };
 
 // Years outside this range are taken as errors, not dates.
-inline constexpr int kMinYear = 1000;
-inline constexpr int kMaxYear = 2999;
+inline constexpr int kMinYear = 1600;
+inline constexpr int kMaxYear = 2200;
 
 int days_in_month(int year, int month);
 

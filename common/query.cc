@@ -119,6 +119,26 @@ std::size_t unknown_field_position(const std::string& text, std::string* name) {
   return 0;
 }
 
+// Xapian's syntax errors name the operator ("Syntax: <expression> AND <expression>") but not
+// where it is: the last stand-alone occurrence of that operator is the one left dangling.
+std::size_t syntax_error_position(const std::string& text, const std::string& message) {
+  const std::string lead = "<expression> ";
+  auto start = message.find(lead);
+  if (start == std::string::npos) return 0;
+  start += lead.size();
+  auto end = message.find(' ', start);
+  std::string op = message.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (op.empty()) return 0;
+  for (std::size_t pos = text.rfind(op); pos != std::string::npos; pos = pos ? text.rfind(op, pos - 1) : std::string::npos) {
+    bool before = pos == 0 || std::isspace(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '(';
+    std::size_t after = pos + op.size();
+    bool behind = after == text.size() || std::isspace(static_cast<unsigned char>(text[after])) || text[after] == ')';
+    if (before && behind) return pos + 1;
+    if (pos == 0) break;
+  }
+  return 0;
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
@@ -166,7 +186,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
   try {
     query = parser_.parse_query(text, flags);
   } catch (const Xapian::QueryParserError& e) {
-    throw QueryError(e.get_msg(), 0);
+    throw QueryError(e.get_msg(), syntax_error_position(text, e.get_msg()));
   }
   if (*problem_) {
     const FieldProblem& p = **problem_;

@@ -39,7 +39,7 @@ class Run : public ArticleSink {
   Run(const IndexOptions& options, std::ostream& out, std::ostream& err)
       : options_(options), out_(out), err_(err), start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor();
-    if (!options.extract_only) db_ = open_for_writing(options.db);
+    if (!options.extract_only) db_ = open_for_writing(options.db, options.wait);
   }
 
   int go(std::istream& in) {

@@ -19,6 +19,7 @@ struct IndexOptions {
   bool extract = true;               // complete missing metadata from the text
   bool extract_only = false;         // print what would be indexed, write no database
   bool progress = false;             // a progress line on err (main turns it on for a terminal)
+  bool wait = false;                 // wait for another indexer's lock instead of failing
   std::size_t commit_every = 2000;   // articles changed between commits
   ReadOptions read;
 };

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
       ("version", "show the version and exit")
       ("db", po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
        "database directory to create or update")
+      ("wait", po::bool_switch(&options.wait), "if another indexer holds the database, wait for it instead of failing")
       ("prune", po::bool_switch(&options.prune), "remove articles whose source file is gone (or no longer holds them)")
       ("extract-only", po::bool_switch(&options.extract_only),
        "write no database: print one JSON line per article with what would be indexed")

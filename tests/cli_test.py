@@ -438,6 +438,63 @@ class BadInput(DbCase):
             self.assertEqual(rc, 1)
             self.assertIn(f"skipped {locked}: cannot read file", err)
 
+    def test_more_bad_files(self):
+        bad = os.path.join(self.tmp, "more")
+        os.makedirs(bad)
+        with open(os.path.join(bad, "huge.txt"), "w") as f:  # 100 MB on one line
+            chunk = "word " * 200000
+            for _ in range(100):
+                f.write(chunk)
+        with open(os.path.join(bad, "scripts.html"), "w") as f:
+            f.write("<html><body><script>var x = 1;</script><style>p {}</style></body></html>")
+        with open(os.path.join(bad, "lying.html"), "wb") as f:  # says Latin-1, is UTF-8
+            f.write('<html><head><meta charset="iso-8859-1"><title>Crème brûlée</title></head>'
+                    '<body><p>A café in Sines serves crème brûlée.</p></body></html>'.encode())
+        with open(os.path.join(bad, "dates.jsonl"), "w") as f:
+            f.write('{"id": "d1", "text": "no such day", "date": "2025-02-30"}\n'
+                    '{"id": "d2", "text": "far future", "date": "9999-01-01"}\n'
+                    '{"id": "d3", "text": "deep past", "date": "0042-01-01"}\n'
+                    '{"id": "d4", "text": "wrong list", "people": "x", "places": [1, 2]}\n')
+        with open(os.path.join(bad, "empty.jsonl"), "w") as f:
+            pass
+        rc, _, err = run("morgue-index", "--db", self.db + "-more", bad)
+        self.assertEqual(rc, 1, err)
+        for want in (f"skipped {bad}/huge.txt: file of 100000000 bytes exceeds the maximum article size of 67108864 bytes",
+                     f"skipped {bad}/scripts.html: HTML page has no article text",
+                     f"skipped {bad}/empty.jsonl: empty file",
+                     f'warning: {bad}/dates.jsonl:1: field "date": "2025-02-30" is not a valid date; ignored',
+                     f'warning: {bad}/dates.jsonl:2: field "date": "9999-01-01" is not a valid date; ignored',
+                     f'warning: {bad}/dates.jsonl:3: field "date": "0042-01-01" is not a valid date; ignored',
+                     f'warning: {bad}/dates.jsonl:4: field "places" should be a list of strings, not number; ignored'):
+            self.assertIn("morgue-index: " + want + "\n", err)
+        db = self.db + "-more"
+        r = search_json(db, "café")
+        self.assertEqual([h["title"] for h in r["hits"]], ["Crème brûlée"])
+        self.assertEqual(ids_of(search_json(db, "person:x")), {"d4"})  # a lone string is a list of one
+        self.assertEqual(search_json(db, "id:d1")["hits"][0]["date"], None)
+
+    def test_bad_queries(self):
+        db = os.path.join(self.tmp, "q.db")
+        index(db, FIXTURE)
+        cases = [('"unbalanced', (0, 1), None), ("((harbour", (0, 1), None), ("harbour))", (0, 1), None),
+                 ("NOT", (2,), "morgue-search: error: query position 1: Syntax: <expression> NOT <expression>"),
+                 ("harbour AND", (2,), "morgue-search: error: query position 9: Syntax: <expression> AND <expression>"),
+                 ("nosuchfield:x", (2,), "morgue-search: error: query position 1: unknown field 'nosuchfield'"),
+                 ("date:2025-02-30", (2,), "morgue-search: error: query position 1: date: invalid date '2025-02-30'"),
+                 ("a*", (0,), None), ("*", (0,), None)]
+        for q, codes, message in cases:
+            rc, out, err = search(db, "--format", "json", q)
+            self.assertIn(rc, codes, (q, err))
+            self.assertLessEqual(len(err.splitlines()), 1, q)
+            if message:
+                self.assertTrue(err.startswith(message), (q, err))
+                self.assertEqual(out, "")
+            else:
+                json.loads(out)
+        big = " ".join(["harbour"] * 12500)  # a 100 kB query
+        rc, out, _ = search(db, "--count", big)
+        self.assertEqual((rc, out), (0, "5\n"))
+
     def test_article_size_limit(self):
         big = os.path.join(self.tmp, "big.txt")
         with open(big, "w") as f:
@@ -671,7 +728,12 @@ class Reliability(DbCase):
             rc, _, err = run("morgue-index", "--db", db, FIXTURE)
             if p.poll() is None:
                 self.assertEqual(rc, 2)
-                self.assertEqual(err, f"morgue-index: error: database {db} is locked by another indexer\n")
+                self.assertEqual(err, f"morgue-index: error: database {db} is locked by another indexer "
+                                      "(--wait waits for it)\n")
+            rc, _, err = run("morgue-index", "--db", db, "--wait", FIXTURE)
+            self.assertEqual(rc, 0, err)
+            self.assertIsNotNone(p.poll())  # it waited for the first indexer to finish
+            self.assertEqual(self.count(db), 3010)
         finally:
             p.wait()
 

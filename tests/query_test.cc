@@ -103,6 +103,9 @@ BOOST_AUTO_TEST_CASE(bad_queries_say_where) {
   BOOST_TEST(error_position(*this, "prison nosuchfield:x") == 1000u + 8);
   BOOST_TEST(error_position(*this, "   ") != 0u);
   BOOST_TEST(error_position(*this, "date:..") != 0u);
+  BOOST_TEST(error_position(*this, "NOT") == 1000u + 1);
+  BOOST_TEST(error_position(*this, "prison AND") == 1000u + 8);
+  BOOST_TEST(error_position(*this, "AND prison") == 1000u + 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
