@@ -147,6 +147,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(kQueryStemming);
   parser_.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  if (options.any) {
+    parser_.set_stopper(&english_stopper());
+  }
+  any_ = options.any;
   parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   static const std::string kEachFilterAlone;  // "" grouping: repeated filters combine with AND
   for (const Field& field : fields()) {
@@ -170,6 +174,22 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& text) {
+  if (!any_) return parse_strict(text);
+  try {
+    return parse_strict(text);
+  } catch (const QueryError&) {
+    // A search box takes text as typed: stray punctuation, a trailing "AND", a "word:" that
+    // is no field. Retry with the words alone, as plain optional terms.
+    std::string words;
+    for (unsigned char c : text) words += (std::isalnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
+    if (trim(words).empty()) throw;
+    Xapian::Query query = parser_.parse_query(fold(words), 0);
+    if (query.empty()) throw;
+    return query;
+  }
+}
+
+Xapian::Query QueryBuilder::parse_strict(const std::string& text) {
   std::string_view q = trim(text);
   if (q.empty()) throw QueryError("empty query (use * to match every article)", 0);
   if (q == "*") return Xapian::Query::MatchAll;

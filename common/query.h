@@ -20,7 +20,8 @@ inline constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 class QueryBuilder {
  public:
   QueryBuilder(const Xapian::Database& db, const QueryOptions& options);
-  // Throws QueryError with the position where `text` goes wrong.
+  // Throws QueryError with the position where `text` goes wrong. With `any`, text that does
+  // not parse is searched for its words instead (a search box never fails on punctuation).
   Xapian::Query parse(const std::string& text);
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -31,6 +32,9 @@ class QueryBuilder {
   };
 
  private:
+  Xapian::Query parse_strict(const std::string& text);
+
+  bool any_ = false;
   std::shared_ptr<std::optional<FieldProblem>> problem_ = std::make_shared<std::optional<FieldProblem>>();
   Xapian::QueryParser parser_;
   Xapian::Stem stemmer_;

@@ -46,7 +46,7 @@ std::string joined(const std::vector<std::string>& words) {
 int main(int argc, char** argv) {
   morgue::SearchOptions options;
   std::string sort = "relevance", format = "text", colour = "auto";
-  std::string facets, histogram, from, to, fields;
+  std::string facets, histogram, from, to, fields, bm25;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
       ("db", po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
        "database directory, or a Xapian stub file listing shards")
       ("any", po::bool_switch(&options.any), "bare words are optional (OR), ranked like a search box")
+      ("bm25", po::value<std::string>(&bm25), "BM25 parameters K1,B (default 1.2,0.75)")
       ("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance, date or -date (newest first)")
       ("limit,n", po::value<std::size_t>(&options.limit)->default_value(10), "show at most N hits")
       ("offset", po::value<std::size_t>(&options.offset)->default_value(0), "skip the first N hits")
@@ -106,6 +107,18 @@ int main(int argc, char** argv) {
     if (vm.count("by")) options.by = vm["by"].as<std::string>();
     if (vm.count("batch")) options.batch = vm["batch"].as<std::string>();
     if (vm.count("kwic")) options.kwic = vm["kwic"].as<std::size_t>();
+    if (!bm25.empty()) {
+      auto parts = split_commas(bm25);
+      try {
+        if (parts.size() != 2) throw std::invalid_argument("two numbers");
+        options.bm25_k1 = std::stod(parts[0]);
+        options.bm25_b = std::stod(parts[1]);
+      } catch (const std::exception&) {
+        throw po::error("--bm25 takes K1,B, for example 1.2,0.75");
+      }
+      if (options.bm25_k1 < 0 || options.bm25_b < 0 || options.bm25_b > 1)
+        throw po::error("--bm25: K1 must be at least 0 and B between 0 and 1");
+    }
     options.facets = split_commas(facets);
     options.fields = split_commas(fields);
     if (!histogram.empty()) {

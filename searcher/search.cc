@@ -112,7 +112,7 @@ class Searcher {
             {"database_revision", db_.size() == 1 ? ordered(db_.get_revision()) : ordered(nullptr)},
             {"articles", db_.get_doccount()},
             {"options",
-             {{"any", o_.any}, {"sort", sort_name(o_.sort)}, {"limit", o_.limit}, {"offset", o_.offset},
+             {{"any", o_.any}, {"bm25", {o_.bm25_k1, o_.bm25_b}}, {"sort", sort_name(o_.sort)}, {"limit", o_.limit}, {"offset", o_.offset},
               {"facets", o_.facets}, {"facet_limit", o_.facet_limit},
               {"histogram", o_.histogram ? ordered(to_string(*o_.histogram)) : ordered(nullptr)},
               {"by", o_.by ? ordered(*o_.by) : ordered(nullptr)}, {"normalize", o_.normalize},
@@ -144,6 +144,7 @@ class Searcher {
         break;
     }
     if (limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only
+    else enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
     std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
     for (const std::string& f : o_.facets) {
       const Field& field = facet_field(f);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/analysis.h"
 #include "common/date.h"
 #include "common/facets.h"
 #include "common/output.h"
@@ -30,6 +31,8 @@ struct SearchOptions {
   bool colour = false;
   bool allow_remote_programs = false;
   std::size_t snippet_length = 200;
+  double bm25_k1 = kBm25K1;         // BM25 term-frequency saturation
+  double bm25_b = kBm25B;           // BM25 length normalisation
   // research
   std::vector<std::string> facets;  // field names: outlet, person, place, org, author, cited, date
   std::size_t facet_limit = 10;     // 0: every value

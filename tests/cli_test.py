@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import unicodedata
 import unittest
@@ -751,6 +752,24 @@ class Reliability(DbCase):
             seen.add(n)
         self.assertEqual(p.returncode, 0)
         self.assertEqual(self.count(db), 3010)
+
+
+class Ranking(unittest.TestCase):
+    """Ranking quality on classic test collections must stay above the Lucene 8 and SQLite FTS5
+    anchors measured for issue 6 (scripts/eval-ranking, MAP and nDCG@10)."""
+    anchors = {"cisi": (0.208, 0.371), "med": (0.528, 0.690), "cacm": (0.341, 0.494)}
+
+    def test_above_the_anchors(self):
+        base = os.path.join(SHARED, "corpora", "ir")
+        if not os.path.isdir(base):
+            self.skipTest(f"{base} is absent")
+        for name, (map_floor, ndcg_floor) in self.anchors.items():
+            p = subprocess.run([sys.executable, os.path.join(SOURCE, "scripts", "eval-ranking"),
+                                os.path.join(base, name), "--bin", BIN], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            got = dict(re.findall(r"(MAP|nDCG@10) ([0-9.]+)", p.stdout))
+            self.assertGreaterEqual(float(got["MAP"]), map_floor, p.stdout)
+            self.assertGreaterEqual(float(got["nDCG@10"]), ndcg_floor, p.stdout)
 
 
 class Reuters(DbCase):

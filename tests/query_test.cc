@@ -108,4 +108,12 @@ BOOST_AUTO_TEST_CASE(bad_queries_say_where) {
   BOOST_TEST(error_position(*this, "AND prison") == 1000u + 1);
 }
 
+BOOST_AUTO_TEST_CASE(search_box_mode_takes_any_text) {
+  BOOST_TEST(ids("what about the prison committee?", true) == (S{"a", "c"}));
+  BOOST_TEST(ids("prison AND", true) == (S{"a", "c"}));          // dangling operator
+  BOOST_TEST(ids("storm: nosuchfield:x coast", true) == (S{"b"}));  // no field, just words
+  BOOST_TEST(ids("\"budget talks", true) == (S{"c"}));
+  BOOST_TEST(error_position(*this, "prison AND") != 0u);  // the default mode still says where
+}
+
 BOOST_AUTO_TEST_SUITE_END()
