@@ -146,19 +146,31 @@ class Searcher {
     if (limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only
     else enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
     std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
+    std::vector<Xapian::MatchSpy*> spies;
     for (const std::string& f : o_.facets) {
       const Field& field = facet_field(f);
       facet_spies.emplace_back(f, std::make_unique<FacetSpy>(*field.slot, field.kind == FieldKind::kDate));
-      enquire.add_matchspy(facet_spies.back().second.get());
+      spies.push_back(facet_spies.back().second.get());
     }
     std::unique_ptr<HistogramSpy> histogram;
     if (o_.histogram) {
       histogram = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
-      enquire.add_matchspy(histogram.get());
+      spies.push_back(histogram.get());
+    }
+    if (spies_work_) {
+      for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
     }
     // check_at_least = every article: the total is exact and the spies see every match.
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(o_.offset),
-                                         static_cast<Xapian::doccount>(limit), db_.get_doccount());
+    Xapian::MSet mset;
+    try {
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(o_.offset), static_cast<Xapian::doccount>(limit),
+                              db_.get_doccount());
+    } catch (const Xapian::InvalidArgumentError& e) {
+      if (spies.empty() || !spies_unknown_remotely(e)) throw;
+      spies_work_ = false;
+      return answer_once(name, text, query, limit);
+    }
+    if (!spies_work_ && !spies.empty()) feed_each_match(query, spies);
     a.total = mset.get_matches_estimated();
     for (auto& [f, spy] : facet_spies) {
       ordered values = ordered::array();
@@ -195,11 +207,7 @@ class Searcher {
   const HistogramSpy& all_articles() {
     if (!all_) {
       all_ = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
-      Xapian::Enquire enquire(db_);
-      enquire.set_query(Xapian::Query::MatchAll);
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.add_matchspy(all_.get());
-      enquire.get_mset(0, 0, db_.get_doccount());
+      feed_each_match(Xapian::Query::MatchAll, {all_.get()});
     }
     return *all_;
   }
@@ -463,12 +471,46 @@ class Searcher {
   };
 
   Xapian::doccount each_match(const Xapian::Query& query, const std::function<void(const Xapian::Document&)>& f) {
+    EachMatch spy(f);
+    return feed_each_match(query, {&spy});
+  }
+
+  // Xapian's remote servers (xapian-tcpsrv) only know Xapian's own match spies.
+  static bool spies_unknown_remotely(const Xapian::InvalidArgumentError& e) {
+    return e.get_msg().find("not registered") != std::string::npos;
+  }
+
+  // Shows every match of `query` to `spies`, in one matcher pass where the database allows
+  // (local shards); with remote shards, by reading the matching documents in batches.
+  // Returns the number of matches.
+  Xapian::doccount feed_each_match(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    EachMatch spy(f);
-    enquire.add_matchspy(&spy);
-    return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    if (spies_work_) {
+      for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
+      try {
+        return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+      } catch (const Xapian::InvalidArgumentError& e) {
+        if (!spies_unknown_remotely(e)) throw;
+      } catch (const Xapian::UnimplementedError&) {
+        // a spy without serialisation (EachMatch) meets a remote shard
+      }
+      enquire.clear_matchspies();
+      spies_work_ = false;
+    }
+    constexpr Xapian::doccount kBatch = 10000;
+    Xapian::doccount total = 0;
+    for (Xapian::doccount first = 0;; first += kBatch) {
+      Xapian::MSet batch = enquire.get_mset(first, kBatch, db_.get_doccount());
+      total = batch.get_matches_estimated();
+      for (auto it = batch.begin(); it != batch.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        for (Xapian::MatchSpy* spy : spies) (*spy)(doc, 0);
+      }
+      if (batch.size() < kBatch) break;
+    }
+    return total;
   }
 
   int export_matches(const Xapian::Query& query) {
@@ -552,6 +594,7 @@ class Searcher {
   Xapian::Stem stemmer_;
   std::unique_ptr<HistogramSpy> all_;
   bool header_done_ = false;
+  bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
 };
 
 }  // namespace

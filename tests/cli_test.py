@@ -754,6 +754,73 @@ class Reliability(DbCase):
         self.assertEqual(self.count(db), 3010)
 
 
+class Shards(DbCase):
+    """A stub file of several shards, local and remote (xapian-tcpsrv on the loopback), answers
+    exactly as one database does: totals, hits, facets, histograms, export."""
+    inputs = (FIXTURE,)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        lines = open(FIXTURE, encoding="utf-8").read().splitlines(keepends=True)
+        cls.shards = []
+        for i, part in enumerate((lines[:4], lines[4:])):
+            path = os.path.join(cls.tmp, f"part{i}.jsonl")
+            with open(path, "w", encoding="utf-8") as f:
+                f.writelines(part)
+            shard = os.path.join(cls.tmp, f"shard{i}.db")
+            index(shard, path)
+            cls.shards.append(shard)
+        cls.server = None
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.server:
+            cls.server.kill()
+            cls.server.wait()
+        super().tearDownClass()
+
+    def answers(self, db):
+        out = []
+        for args in (("--facets", "place,person,outlet", "--facet-limit", "0", "*"),
+                     ("--histogram", "month", "--by", "outlet", "--normalize", "harbour OR strike"),
+                     ("--sort", "date", "place:lisbon")):
+            r = search_json(db, *args)
+            out.append((r["total"], sorted(ids_of(r)), r["facets"], r.get("histogram")))
+        _, export, _ = search(db, "--export", "--format", "jsonl", "--fields", "id,places", "*")
+        out.append(sorted(export.splitlines()))
+        return out
+
+    def test_local_shards(self):
+        stub = os.path.join(self.tmp, "local.stub")
+        with open(stub, "w") as f:
+            f.write("".join(f"auto {s}\n" for s in self.shards))
+        self.assertEqual(self.answers(stub), self.answers(self.db))
+
+    def test_remote_shard(self):
+        import socket
+        import time
+        tcpsrv = shutil.which("xapian-tcpsrv")
+        if not tcpsrv:
+            self.skipTest("xapian-tcpsrv is not installed")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        type(self).server = subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port), self.shards[1]],
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        stub = os.path.join(self.tmp, "remote.stub")
+        with open(stub, "w") as f:
+            f.write(f"auto {self.shards[0]}\nremote 127.0.0.1:{port}\n")
+        self.assertEqual(self.answers(stub), self.answers(self.db))
+
+
 class Ranking(unittest.TestCase):
     """Ranking quality on classic test collections must stay above the Lucene 8 and SQLite FTS5
     anchors measured for issue 6 (scripts/eval-ranking, MAP and nDCG@10)."""
