@@ -102,11 +102,7 @@ class TableWriter : public ResultWriter {
 
  private:
   void row(const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out_ << (csv_ ? ',' : '\t');
-      out_ << (csv_ ? csv_field(cells[i]) : tsv_field(cells[i]));
-    }
-    out_ << (csv_ ? "\r\n" : "\n");
+    write_row(out_, csv_ ? OutputFormat::kCsv : OutputFormat::kTsv, cells);
   }
   std::ostream& out_;
   bool csv_;
@@ -175,6 +171,15 @@ std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostre
       break;
   }
   return std::make_unique<TextWriter>(out, style);
+}
+
+void write_row(std::ostream& out, OutputFormat format, const std::vector<std::string>& cells) {
+  const bool csv = format == OutputFormat::kCsv;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out << (csv ? ',' : '\t');
+    out << (csv ? csv_field(cells[i]) : tsv_field(cells[i]));
+  }
+  out << (csv ? "\r\n" : "\n");
 }
 
 std::string csv_field(std::string_view v) {

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace morgue {
 
@@ -44,6 +45,9 @@ class ResultWriter {
 
 std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,
                                                  const TextStyle& style);
+
+// One row of a CSV (RFC 4180, CRLF) or TSV table.
+void write_row(std::ostream& out, OutputFormat format, const std::vector<std::string>& cells);
 
 // A CSV field quoted as RFC 4180 asks (only when needed).
 std::string csv_field(std::string_view value);

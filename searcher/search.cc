@@ -368,14 +368,7 @@ class Searcher {
     table_row({"name", "query", "period", "group", "count", "total", "share"});
   }
 
-  void table_row(const std::vector<std::string>& cells) {
-    bool csv = o_.format == OutputFormat::kCsv;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out_ << (csv ? ',' : '\t');
-      out_ << (csv ? csv_field(cells[i]) : tsv_field(cells[i]));
-    }
-    out_ << (csv ? "\r\n" : "\n");
-  }
+  void table_row(const std::vector<std::string>& cells) { write_row(out_, o_.format, cells); }
 
   void table_rows(const Answer& a) {
     const std::string total = std::to_string(a.total);
