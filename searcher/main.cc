@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
       ("from", po::value<std::string>(&from), "histogram start (YYYY, YYYY-MM or YYYY-MM-DD; default: the first match)")
       ("to", po::value<std::string>(&to), "histogram end (default: the last match)")
       ("batch", po::value<std::string>(), "answer every query of FILE (- for standard input), one a line or NAME<TAB>QUERY")
+      ("timings", po::bool_switch(&options.timings), "with --batch in JSON: the milliseconds each query took (elapsed_ms)")
       ("export", po::bool_switch(&options.export_all), "stream every matching article (no cap) as csv, tsv or jsonl")
       ("fields", po::value<std::string>(&fields), "export columns, comma-separated (default: id,date,outlet,title,url,people,places,organizations,authors)")
       ("kwic", po::value<std::size_t>()->implicit_value(40), "every occurrence of the query's words in context, WIDTH characters each side (40)");

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <functional>
 #include <iomanip>
@@ -416,6 +417,7 @@ class Searcher {
         text = line.substr(tab + 1);
       }
       Answer a;
+      const auto started = std::chrono::steady_clock::now();
       try {
         a = answer(name, text, parse_retrying(text), limit);
       } catch (const QueryError& e) {
@@ -429,12 +431,19 @@ class Searcher {
         continue;
       }
       any_hits = any_hits || a.total;
+      ordered object;
+      if (o_.format == OutputFormat::kJsonLines || o_.format == OutputFormat::kJson) {
+        object = result_object(a, limit > 0);
+        if (o_.timings)
+          object["elapsed_ms"] =
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      }
       switch (o_.format) {
         case OutputFormat::kJsonLines:
-          out_ << dump(result_object(a, limit > 0)) << '\n';
+          out_ << dump(object) << '\n';
           break;
         case OutputFormat::kJson:
-          results.push_back(result_object(a, limit > 0));
+          results.push_back(object);
           break;
         case OutputFormat::kCsv:
         case OutputFormat::kTsv:
@@ -605,6 +614,7 @@ void validate(const SearchOptions& o) {
   if (modes > 1) throw Error("--export, --kwic and --batch cannot be combined");
   if (o.export_all && o.format == OutputFormat::kText) throw Error("--export writes csv, tsv or jsonl: give --format");
   if (!o.fields.empty() && !o.export_all) throw Error("--fields needs --export");
+  if (o.timings && !o.batch) throw Error("--timings needs --batch");
   if (o.batch && !o.query.empty()) throw Error("--batch reads its queries from the file: give no QUERY");
   if (!o.batch && o.query.empty()) throw Error("no QUERY given (use * to match every article)");
 }

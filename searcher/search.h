@@ -42,6 +42,7 @@ struct SearchOptions {
   bool normalize = false;
   std::optional<Date> from, to;     // histogram range (default: the range of the matches)
   std::optional<std::string> batch;  // file of queries, "-" for standard input
+  bool timings = false;              // batch results carry the time each query took
   bool export_all = false;
   std::vector<std::string> fields;   // export columns
   std::optional<std::size_t> kwic;   // context width in characters

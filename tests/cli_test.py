@@ -732,8 +732,8 @@ class Reliability(DbCase):
                 self.assertEqual(err, f"morgue-index: error: database {db} is locked by another indexer "
                                       "(--wait waits for it)\n")
             rc, _, err = run("morgue-index", "--db", db, "--wait", FIXTURE)
-            self.assertEqual(rc, 0, err)
-            self.assertIsNotNone(p.poll())  # it waited for the first indexer to finish
+            self.assertEqual(rc, 0, err)  # it waited for the lock instead of failing
+            self.assertEqual(p.wait(timeout=60), 0)  # and the first indexer finished undisturbed
             self.assertEqual(self.count(db), 3010)
         finally:
             p.wait()
