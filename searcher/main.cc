@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
       ("timings", po::bool_switch(&options.timings), "with --batch in JSON: the milliseconds each query took (elapsed_ms)")
       ("export", po::bool_switch(&options.export_all), "stream every matching article (no cap) as csv, tsv or jsonl")
       ("fields", po::value<std::string>(&fields), "export columns, comma-separated (default: id,date,outlet,title,url,people,places,organizations,authors)")
-      ("kwic", po::value<std::size_t>()->implicit_value(40), "every occurrence of the query's words in context, WIDTH characters each side (40)");
+      ("kwic", po::value<std::size_t>()->value_name("[=WIDTH]"), "every occurrence of the query's words in context, WIDTH characters each side (--kwic alone: 40)");
   visible.add(research);
   po::options_description hidden;
   hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
@@ -91,9 +91,15 @@ int main(int argc, char** argv) {
   all.add(visible).add(hidden);
   po::positional_options_description positional;
   positional.add("query", -1);
+  // "--kwic" alone takes its default width; without this, Boost would read the next word (the
+  // query) as the width.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (std::string& a : args) {
+    if (a == "--kwic") a = "--kwic=40";
+  }
   try {
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
       std::cout << visible << "\nExit status: 0 at least one hit, 1 no hits, 2 error.\n";
       return 0;

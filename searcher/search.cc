@@ -9,7 +9,6 @@
 #include <fstream>
 #include <functional>
 #include <iomanip>
-#include <set>
 #include <sstream>
 
 #include "common/analysis.h"
@@ -555,8 +554,8 @@ class Searcher {
 
   int kwic(const Xapian::Query& query) {
     KwicMatcher matcher(query, stemmer_);
+    if (matcher.empty()) throw Error("--kwic shows the query's words in context, and this query has none (only filters)");
     const std::size_t width = *o_.kwic;
-    Xapian::doccount lines = 0;
     if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)
       table_row({"id", "offset", "left", "match", "right"});
     Xapian::doccount total = each_match(query, [&](const Xapian::Document& doc) {
@@ -565,7 +564,6 @@ class Searcher {
       if (r.is_discarded() || !r.contains("text") || !r["text"].is_string()) return;
       const std::string id = r.value("id", "");
       for (const KwicLine& k : matcher.lines(r["text"].get<std::string>(), width)) {
-        ++lines;
         switch (o_.format) {
           case OutputFormat::kJson:
           case OutputFormat::kJsonLines:
@@ -584,7 +582,6 @@ class Searcher {
         }
       }
     });
-    (void)lines;
     return total ? kSearchHits : kSearchNoHits;
   }
 

@@ -648,6 +648,10 @@ class Research(DbCase):
             self.assertEqual(match.lower(), "harbour")
             self.assertLessEqual(len(left), 15)
             self.assertLessEqual(len(right), 15)
+        self.assertEqual(search(self.db, "--kwic", "harbour")[0], 0)  # no width: the next word is the query
+        rc, _, err = search(self.db, "--kwic", "place:lisbon")
+        self.assertEqual(rc, 2)
+        self.assertIn("this query has none (only filters)", err)
         _, out, _ = search(self.db, "--kwic=10", "harbour")
         self.assertTrue(all(line.index("harbour") == 11 for line in out.splitlines()), out)  # aligned
 
