@@ -160,16 +160,23 @@ class Searcher {
     if (spies_work_) {
       for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
     }
-    // check_at_least = every article: the total is exact and the spies see every match.
+    // The total must be exact. Spies need every match anyway (check_at_least = every
+    // article); without them, Xapian often knows the exact count from its statistics alone
+    // (lower bound = upper bound, as for a single term), and only otherwise is the whole
+    // match run.
+    const auto first = static_cast<Xapian::doccount>(o_.offset);
+    const auto size = static_cast<Xapian::doccount>(limit);
+    const bool spied = spies_work_ && !spies.empty();
     Xapian::MSet mset;
     try {
-      mset = enquire.get_mset(static_cast<Xapian::doccount>(o_.offset), static_cast<Xapian::doccount>(limit),
-                              db_.get_doccount());
+      mset = enquire.get_mset(first, size, spied ? db_.get_doccount() : first + size);
     } catch (const Xapian::InvalidArgumentError& e) {
       if (spies.empty() || !spies_unknown_remotely(e)) throw;
       spies_work_ = false;
       return answer_once(name, text, query, limit);
     }
+    if (!spied && mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
+      mset = enquire.get_mset(first, size, db_.get_doccount());
     if (!spies_work_ && !spies.empty()) feed_each_match(query, spies);
     a.total = mset.get_matches_estimated();
     for (auto& [f, spy] : facet_spies) {

@@ -167,6 +167,13 @@ class Formats(DbCase):
         self.assertEqual(len(r["hits"]), 1)
         r = json.loads(search(self.db, "--format", "json", "--limit", "0", "*", expect=0)[1])
         self.assertEqual((r["total"], r["hits"]), (10, []))
+        docs = load_fixture()
+        for q, pred in (("harbour lisbon", lambda t: "harbour" in t and "lisbon" in t),
+                        ("harbour OR storm", lambda t: "harbour" in t or "storm" in t),
+                        ("harbour NOT strike", lambda t: "harbour" in t and "strike" not in t)):
+            want = sum(1 for a in docs if pred((a["title"] + " " + a["text"]).lower()))
+            r = json.loads(search(self.db, "--format", "json", "--limit", "1", q, expect=0)[1])
+            self.assertEqual(r["total"], want, q)
 
     def test_jsonl(self):
         _, out, _ = search(self.db, "--format", "jsonl", "--limit", "100", "lisbon", expect=0)
