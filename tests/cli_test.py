@@ -247,6 +247,17 @@ class ExitCodes(DbCase):
         self.assertEqual(search(self.db)[0], 2)
         self.assertEqual(run("morgue-index", "--db", self.db)[0], 2)
         self.assertEqual(run("morgue-index", "--bogus", "x")[0], 2)
+        for args in (("--bm25", "x", "a"), ("--bm25", "1.2,7", "a"), ("--histogram", "fortnight", "a"),
+                     ("--by", "outlet", "a"), ("--facets", "nosuch", "a"), ("--timings", "a"),
+                     ("--batch", os.path.join(self.tmp, "missing.tsv")), ("--batch", "-", "a"),
+                     ("--normalize", "a"), ("--from", "2025-13", "--histogram", "month", "a"),
+                     ("--export", "--kwic", "--format", "csv", "a"), ("--fields", "id", "a")):
+            rc, out, err = search(self.db, *args)
+            self.assertEqual((rc, out), (2, ""), args)
+            self.assertEqual(len(err.splitlines()), 1, (args, err))
+            self.assertTrue(err.startswith("morgue-search: error: "), (args, err))
+        self.assertEqual(run("morgue-index", "--db", self.db, "--max-article-size", "0", FIXTURE)[0], 2)
+        self.assertEqual(run("morgue-index", "--db", self.db, "--commit-every", "0", FIXTURE)[0], 2)
 
     def test_database_path_is_a_file(self):
         path = os.path.join(self.tmp, "file.db")
