@@ -35,7 +35,9 @@ std::string score_text(double score) {
   return buf;
 }
 
-ordered hit_object(const Hit& h) {
+}  // namespace
+
+ordered hit_json(const Hit& h) {
   const json& r = h.record;
   ordered o = {{"rank", h.rank},
             {"id", str(r, "id")},
@@ -56,16 +58,20 @@ ordered hit_object(const Hit& h) {
   return o;
 }
 
+ordered result_json(const ResultHeader& h) {
+  return {{"format_version", 1}, {"query", h.query}, {"total", h.total}, {"offset", h.offset},
+          {"hits", ordered::array()}, {"facets", ordered::object()}, {"manifest", h.manifest}};
+}
+
+namespace {
+
 std::string dump(const ordered& j) { return j.dump(-1, ' ', false, ordered::error_handler_t::replace); }
 
 class JsonWriter : public ResultWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
-  void begin(const ResultHeader& h) override {
-    result_ = {{"format_version", 1}, {"query", h.query}, {"total", h.total}, {"offset", h.offset},
-               {"hits", ordered::array()}, {"facets", ordered::object()}, {"manifest", h.manifest}};
-  }
-  void hit(const Hit& h) override { result_["hits"].push_back(hit_object(h)); }
+  void begin(const ResultHeader& h) override { result_ = result_json(h); }
+  void hit(const Hit& h) override { result_["hits"].push_back(hit_json(h)); }
   void end() override { out_ << dump(result_) << '\n'; }
 
  private:
@@ -77,7 +83,7 @@ class JsonLinesWriter : public ResultWriter {
  public:
   explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
   void begin(const ResultHeader&) override {}
-  void hit(const Hit& h) override { out_ << dump(hit_object(h)) << '\n'; }
+  void hit(const Hit& h) override { out_ << dump(hit_json(h)) << '\n'; }
   void end() override {}
 
  private:

@@ -43,6 +43,11 @@ class ResultWriter {
   virtual void end() = 0;
 };
 
+// The JSON of one hit, and the JSON result object of SPEC.md with no hits yet (both as the
+// json and jsonl formats write them).
+nlohmann::ordered_json hit_json(const Hit& hit);
+nlohmann::ordered_json result_json(const ResultHeader& header);
+
 std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::ostream& out,
                                                  const TextStyle& style);
 

@@ -79,17 +79,6 @@ class Searcher {
   }
 
  private:
-  Xapian::Query parse_retrying(const std::string& text) {
-    for (int attempt = 0;; ++attempt) {
-      try {
-        return parser_.parse(text);  // wildcards read the vocabulary
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 4) throw;
-        db_.reopen();
-      }
-    }
-  }
-
   // An indexer committing meanwhile can invalidate what this reader holds: reopen and retry,
   // so a search never sees half of a commit.
   template <typename F>
@@ -102,6 +91,10 @@ class Searcher {
         db_.reopen();
       }
     }
+  }
+
+  Xapian::Query parse_retrying(const std::string& text) {
+    return retrying([&] { return parser_.parse(text); });  // wildcards read the vocabulary
   }
 
   ordered manifest() const {
@@ -276,12 +269,8 @@ class Searcher {
       o["undated"] = a.undated;
     }
     if (with_hits) {
-      std::ostringstream hits;
-      auto w = make_result_writer(OutputFormat::kJson, hits, TextStyle{});
-      w->begin({a.text, a.total, o_.offset, ordered::object()});
-      for (const Hit& h : a.hits) w->hit(h);
-      w->end();
-      o["hits"] = ordered::parse(hits.str())["hits"];
+      o["hits"] = ordered::array();
+      for (const Hit& h : a.hits) o["hits"].push_back(hit_json(h));
     }
     return o;
   }
@@ -291,12 +280,8 @@ class Searcher {
   void write_single(const Answer& a) {
     switch (o_.format) {
       case OutputFormat::kJson: {
-        std::ostringstream hits;
-        auto w = make_result_writer(OutputFormat::kJson, hits, TextStyle{});
-        w->begin({a.text, a.total, o_.offset, manifest()});
-        for (const Hit& h : a.hits) w->hit(h);
-        w->end();
-        ordered result = ordered::parse(hits.str());
+        ordered result = result_json({a.text, a.total, o_.offset, manifest()});
+        for (const Hit& h : a.hits) result["hits"].push_back(hit_json(h));
         result["manifest"]["parsed_query"] = a.parsed;
         if (o_.count) result.erase("hits");
         result["facets"] = a.facets;
