@@ -11,9 +11,11 @@ nlohmann::json to_record(const Article& a) {
     r["date"] = to_string(*a.date);
     r["date_precision"] = to_string(a.date->precision);
     r["date_origin"] = a.date_origin == Origin::kSource ? "source" : "extracted";
+    if (!a.date_basis.empty()) r["date_basis"] = a.date_basis;
   }
   if (!a.url.empty()) r["url"] = a.url;
   if (!a.outlet.empty()) r["outlet"] = a.outlet;
+  if (!a.outlet_basis.empty()) r["outlet_basis"] = a.outlet_basis;
   r["authors"] = a.authors;
   r["people"] = a.people;
   r["places"] = a.places;
@@ -49,10 +51,12 @@ Article article_from_record(const nlohmann::json& r) {
   a.text = string_or_empty(r, "text");
   a.url = string_or_empty(r, "url");
   a.outlet = string_or_empty(r, "outlet");
+  a.outlet_basis = string_or_empty(r, "outlet_basis");
   a.source = string_or_empty(r, "source");
   if (auto d = parse_iso_date(string_or_empty(r, "date"))) {
     a.date = d;
     a.date_origin = string_or_empty(r, "date_origin") == "extracted" ? Origin::kExtracted : Origin::kSource;
+    a.date_basis = string_or_empty(r, "date_basis");
   }
   a.authors = strings(r, "authors");
   a.people = strings(r, "people");

@@ -23,6 +23,8 @@ struct Article {
   std::string outlet;
   std::optional<Date> date;
   Origin date_origin = Origin::kSource;
+  std::string date_basis;    // for an extracted date: the kind of line it came from
+  std::string outlet_basis;  // for an extracted outlet: the phrase that named it
   std::vector<std::string> authors, people, places, organizations, cited;
   nlohmann::json extra = nlohmann::json::object();  // source fields morgue does not interpret
   std::string source;                               // absolute path of the file, or "-"

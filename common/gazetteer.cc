@@ -1,0 +1,201 @@
+// Loading the gazetteer from iso-codes and libgeonames, and matching it against token sequences.
+#include "common/gazetteer.h"
+
+#include <geonames.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "common/ner.h"
+
+namespace morgue::ner {
+namespace {
+
+// The names news writes for countries whose ISO name reads otherwise, and the usual short forms.
+// Each row: the canonical name (an ISO name, common name or official name), then its aliases.
+const std::vector<std::vector<const char*>> kCountryAliases = {
+    {"United States", "U.S.", "US", "U.S.A.", "USA", "America", "the United States",
+     "United States of America", "the U.S."},
+    {"United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "the United Kingdom"},
+    {"Russia", "Russian Federation"},
+    {"Netherlands", "Holland", "the Netherlands"},
+    {"Czech Republic", "Czechia"},
+    {"Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"},
+    {"Vatican", "Holy See (Vatican City State)", "Vatican City"},
+    {"Democratic Republic of the Congo", "DR Congo", "Congo, The Democratic Republic of the"},
+    {"Palestine", "Palestine, State of", "Palestinian Territories"},
+    {"Micronesia", "Micronesia, Federated States of"},
+    {"Turkey", "Türkiye"},
+    {"Soviet Union", "USSR", "U.S.S.R."},
+    {"West Germany"},
+    {"East Germany"},
+    {"Yugoslavia"},
+    {"Burma", "Myanmar"},
+};
+
+std::string usable_name(const nlohmann::json& c) {
+  if (c.contains("common_name")) return c["common_name"].get<std::string>();
+  const std::string name = c.value("name", "");
+  if (name.find(',') == std::string::npos) return name;
+  return c.value("official_name", name);
+}
+
+std::string iso_folder() {
+  const char* env = std::getenv("MORGUE_ISO_CODES");
+  return env ? env : "/usr/share/iso-codes/json";
+}
+
+}  // namespace
+
+const Gazetteer& Gazetteer::system() {
+  static const Gazetteer* g = [] {
+    auto* built = new Gazetteer;  // lives as long as the process
+    built->load_iso_codes(iso_folder());
+    built->load_geonames();
+    return built;
+  }();
+  return *g;
+}
+
+std::string Gazetteer::key(std::string_view name) {
+  std::string k;
+  for (const Sentence& s : tokenize(name)) {
+    for (const Token& t : s.tokens) {
+      if (!k.empty()) k += ' ';
+      k += t.lower;
+    }
+  }
+  return k;
+}
+
+int Gazetteer::add_country(const std::string& canonical) {
+  auto [it, fresh] = country_index_.emplace(canonical, static_cast<int>(countries_.size()));
+  if (fresh) countries_.push_back(canonical);
+  add(canonical, kCountry, it->second);
+  return it->second;
+}
+
+void Gazetteer::add(std::string_view name, Kind kind, int country) {
+  const std::string k = key(name);
+  if (k.empty()) return;
+  Entry& e = entries_[k];
+  e.kinds |= static_cast<std::uint8_t>(1u << kind);
+  if (kind == kCountry && country >= 0) {
+    e.country = country;
+    e.located_in = country;
+    e.population = ~0u;
+  }
+  longest_ = std::max<std::size_t>(longest_, std::count(k.begin(), k.end(), ' ') + 1);
+}
+
+void Gazetteer::load_iso_codes(const std::string& folder) {
+  std::ifstream in(folder + "/iso_3166-1.json");
+  if (!in) return;
+  const nlohmann::json countries = nlohmann::json::parse(in, nullptr, false);
+  if (countries.is_discarded() || !countries.contains("3166-1")) return;
+  std::unordered_map<std::string, int> by_code;
+  for (const auto& c : countries["3166-1"]) {
+    const std::string canonical = usable_name(c);
+    const int index = add_country(canonical);
+    by_code[c.value("alpha_2", "")] = index;
+    for (const char* field : {"name", "official_name"}) {
+      if (c.contains(field) && c[field].get<std::string>() != canonical) {
+        add(c[field].get<std::string>(), kCountry, index);
+      }
+    }
+  }
+  for (const auto& row : kCountryAliases) {
+    const int index = add_country(row[0]);
+    for (std::size_t i = 1; i < row.size(); ++i) add(row[i], kCountry, index);
+  }
+  std::ifstream sub(folder + "/iso_3166-2.json");
+  const nlohmann::json subdivisions = nlohmann::json::parse(sub, nullptr, false);
+  if (subdivisions.is_discarded() || !subdivisions.contains("3166-2")) return;
+  for (const auto& s : subdivisions["3166-2"]) {
+    std::string name = s.value("name", "");
+    name = name.substr(0, name.find(" [")); // "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
+    const std::string code = s.value("code", "");
+    auto country = by_code.find(code.substr(0, 2));
+    add(name, kSubdivision);
+    Entry& e = entries_[key(name)];
+    if (e.located_in < 0 && country != by_code.end()) e.located_in = country->second;
+  }
+}
+
+void Gazetteer::load_geonames() {
+  const int n = geonames_get_n_cities();
+  // GeoNames names the American capital "Washington, D.C.", so the bare name would otherwise be
+  // the English town of that name.
+  add("Washington", kBigCity);
+  add("Washington D.C.", kBigCity);
+  for (const char* name : {"washington", "washington d.c."}) {
+    Entry& e = entries_[name];
+    e.located_in = country_index_.count("United States") ? country_index_["United States"] : -1;
+    e.population = 10000000;
+  }
+  for (int i = 0; i < n; ++i) {
+    GeonamesCity* city = geonames_get_city(i);
+    if (!city) continue;
+    const std::string name = geonames_city_get_name(city);
+    const unsigned population = geonames_city_get_population(city);
+    const std::string country = geonames_city_get_country(city);
+    geonames_city_free(city);
+    add(name, population >= 1000000 ? kBigCity : kCity);
+    Entry& e = entries_[key(name)];
+    if (population > e.population) {
+      e.population = population;
+      const Entry* c = find(country);
+      if (c && c->country >= 0) e.located_in = c->country;
+    }
+  }
+}
+
+const Gazetteer::Entry* Gazetteer::find(std::string_view place) const {
+  auto it = entries_.find(key(place));
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::string Gazetteer::country_name(std::string_view place) const {
+  const Entry* e = find(place);
+  return e && e->country >= 0 ? countries_[e->country] : std::string();
+}
+
+std::string Gazetteer::country_of(std::string_view place) const {
+  const Entry* e = find(place);
+  return e && e->located_in >= 0 ? countries_[e->located_in] : std::string();
+}
+
+std::vector<std::uint16_t> Gazetteer::match(const std::vector<Token>& tokens) const {
+  std::vector<std::uint16_t> bits(tokens.size(), 0);
+  if (entries_.empty()) return bits;
+  std::string phrase;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    // Only names that start with a capital (or digit) are looked up: the rest cannot be places.
+    const unsigned char c = static_cast<unsigned char>(tokens[i].text[0]);
+    if (c < 0x80 && !std::isupper(c)) continue;
+    phrase.clear();
+    std::size_t best_len = 0;
+    std::uint8_t best_kinds = 0;
+    for (std::size_t len = 1; len <= longest_ && i + len <= tokens.size(); ++len) {
+      if (len > 1) phrase += ' ';
+      phrase += tokens[i + len - 1].lower;
+      auto it = entries_.find(phrase);
+      if (it != entries_.end()) {
+        best_len = len;
+        best_kinds = it->second.kinds;
+      }
+    }
+    for (int kind = 0; kind < kKinds; ++kind) {
+      if (!(best_kinds & (1u << kind))) continue;
+      for (std::size_t j = 0; j < best_len; ++j) {
+        const int pos = best_len == 1 ? kUnit : j == 0 ? kBegin : j + 1 == best_len ? kLast : kInside;
+        bits[i + j] |= static_cast<std::uint16_t>(1u << (kind * 4 + pos));
+      }
+    }
+  }
+  return bits;
+}
+
+}  // namespace morgue::ner

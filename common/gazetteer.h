@@ -1,0 +1,59 @@
+// Place names from data that Debian installs: countries and their subdivisions from iso-codes
+// (/usr/share/iso-codes/json), cities of 15,000 people or more from libgeonames (GeoNames data).
+// The tagger uses them as features, never as labels: "Marco", "Flores" and "March" are places in
+// some gazetteer, and only context decides. The extractor also uses them to give places their
+// canonical names ("U.S." and "America" are "United States") and their country.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace morgue::ner {
+
+struct Token;
+
+class Gazetteer {
+ public:
+  enum Kind { kCountry, kSubdivision, kCity, kBigCity };  // big: a million people or more
+  static constexpr int kKinds = 4;
+
+  // Loaded once per process; a missing source leaves its part empty (the tagger still works).
+  static const Gazetteer& system();
+  // An empty gazetteer, plus the entries given (for tests): name -> kind.
+  Gazetteer() = default;
+  void add(std::string_view name, Kind kind, int country = -1);
+  int add_country(const std::string& canonical);
+
+  // Bits per token: bit kind * 4 + BILOU position of every longest gazetteer match covering it.
+  std::vector<std::uint16_t> match(const std::vector<Token>& tokens) const;
+
+  // For a place name (any case, any diacritics): the canonical country name when the name is a
+  // country or one of its usual names, else empty.
+  std::string country_name(std::string_view place) const;
+  // The country a place lies in (itself for a country; the country of the most populous place of
+  // that name otherwise), or empty when the gazetteer does not know the name.
+  std::string country_of(std::string_view place) const;
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  struct Entry {
+    std::uint8_t kinds = 0;
+    int country = -1;         // index into countries_ when the name is a country
+    int located_in = -1;      // the country of the place named
+    unsigned population = 0;  // of the most populous place of that name
+  };
+  void load_iso_codes(const std::string& folder);
+  void load_geonames();
+  static std::string key(std::string_view name);
+  const Entry* find(std::string_view place) const;
+
+  std::unordered_map<std::string, Entry> entries_;  // key: folded words joined by single spaces
+  std::unordered_map<std::string, int> country_index_;  // canonical name -> index
+  std::vector<std::string> countries_;
+  std::size_t longest_ = 1;                          // in tokens
+};
+
+}  // namespace morgue::ner

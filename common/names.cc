@@ -1,0 +1,128 @@
+// Canonical person names within one article.
+#include "common/names.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/text.h"
+
+namespace morgue {
+namespace {
+
+// Words that come before a name without being part of it ("Secretary Kristi Noem").
+const std::unordered_set<std::string>& titles() {
+  static const std::unordered_set<std::string> words = {
+      "president", "vice", "secretary", "sec", "minister", "prime", "premier", "chancellor",
+      "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+      "gov", "governor", "sen", "senator", "rep", "representative", "congressman",
+      "congresswoman", "mayor", "judge", "justice", "attorney", "general", "gen", "lt",
+      "col", "colonel", "capt", "captain", "sgt", "sergeant", "adm", "admiral", "commander",
+      "maj", "major", "officer", "chief", "deputy", "speaker", "king", "queen", "prince",
+      "princess", "pope", "rev", "reverend", "father", "sheikh", "ambassador", "director",
+      "chairman", "chairwoman", "ceo", "coach", "state", "homeland", "security", "defense",
+      "foreign", "interior", "dhs", "former", "acting", "late", "u.s.", "us", "then"};
+  return words;
+}
+
+struct Words {
+  std::string display;
+  std::vector<std::string> folded;
+};
+
+Words split(std::string_view name) {
+  Words w{std::string(name), {}};
+  std::size_t at = 0;
+  while (at < name.size()) {
+    std::size_t end = name.find(' ', at);
+    if (end == std::string_view::npos) end = name.size();
+    if (end > at) w.folded.push_back(fold(name.substr(at, end - at)));
+    at = end + 1;
+  }
+  return w;
+}
+
+bool subset_of(const std::vector<std::string>& small, const std::vector<std::string>& big) {
+  return std::all_of(small.begin(), small.end(), [&](const std::string& x) {
+    return std::find(big.begin(), big.end(), x) != big.end();
+  });
+}
+
+std::string without_dot(std::string w) {
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  return w;
+}
+
+}  // namespace
+
+std::string strip_person_name(std::string_view mention) {
+  std::string name = clean_name(mention);
+  for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0) {
+      name.erase(name.size() - tail.size());
+      break;
+    }
+  }
+  // Leading titles go; a name is never only titles, so the last word always stays.
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t space = name.find(' ', at);
+    if (space == std::string::npos) break;
+    if (!titles().count(without_dot(fold(name.substr(at, space - at))))) break;
+    at = space + 1;
+  }
+  name.erase(0, at);
+  if (titles().count(without_dot(fold(name)))) return "";
+  return name;
+}
+
+std::vector<std::string> canonical_people(const std::vector<std::string>& mentions) {
+  std::vector<Words> names;
+  std::unordered_map<std::string, std::size_t> index;  // folded form -> names
+  std::vector<int> count;
+  for (const std::string& m : mentions) {
+    Words w = split(m);
+    if (w.folded.empty()) continue;
+    std::string key;
+    for (const auto& f : w.folded) key += f + ' ';
+    auto [it, fresh] = index.emplace(key, names.size());
+    if (fresh) {
+      names.push_back(std::move(w));
+      count.push_back(0);
+    }
+    ++count[it->second];
+  }
+  // Each name goes to the most mentioned strictly longer name that contains all its words.
+  std::vector<std::size_t> target(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    target[i] = i;
+    for (std::size_t j = 0; j < names.size(); ++j) {
+      if (names[j].folded.size() <= names[i].folded.size() || !subset_of(names[i].folded, names[j].folded)) continue;
+      const std::size_t t = target[i];
+      if (t == i || names[j].folded.size() > names[t].folded.size() ||
+          (names[j].folded.size() == names[t].folded.size() && count[j] > count[t])) {
+        target[i] = j;
+      }
+    }
+  }
+  std::vector<std::string> people;
+  std::unordered_set<std::size_t> seen;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::size_t t = i;
+    while (target[t] != t) t = target[t];
+    if (seen.insert(t).second) people.push_back(names[t].display);
+  }
+  return people;
+}
+
+std::string strip_article(std::string_view name) {
+  std::string n = clean_name(name);
+  for (std::string_view article : {"The ", "the "}) {
+    if (n.compare(0, article.size(), article) == 0 && n.find(' ', article.size()) != std::string::npos) {
+      return n.substr(article.size());
+    }
+  }
+  return n;
+}
+
+}  // namespace morgue

@@ -1,0 +1,128 @@
+// Named-entity recognition: a greedy averaged-perceptron tagger over BILOU tags (the recipe of
+// Ratinov & Roth 2009, without word clusters). Raw text is split into tokens and sentences the way
+// CoNLL-2003 is (possessives and punctuation apart, "U.S." and "Mr." whole), every token gets
+// word, shape, affix, context, gazetteer and document-history features, and the tagger walks the
+// document left to right taking the best tag that keeps the BILOU sequence well formed.
+//
+// The weights are trained by tools/train_ner.cc (scripts/train-ner) on CoNLL-2003 eng.train and
+// stored in data/ner.model; training and tagging share every function here, so the features the
+// model was trained on are exactly the features it sees.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/gazetteer.h"
+
+namespace morgue::ner {
+
+enum class Type : std::uint8_t { kPerson, kPlace, kOrganization, kMisc };
+constexpr int kTypes = 4;
+// Tag 0 is O; tag 1 + type * 4 + position, positions B, I, L, U.
+constexpr int kTags = 1 + kTypes * 4;
+enum Position { kBegin, kInside, kLast, kUnit };
+constexpr int tag_of(Type t, Position p) { return 1 + static_cast<int>(t) * 4 + p; }
+constexpr Type type_of(int tag) { return static_cast<Type>((tag - 1) / 4); }
+constexpr Position position_of(int tag) { return static_cast<Position>((tag - 1) % 4); }
+
+struct Token {
+  std::string_view text;  // a view into the document text
+  std::size_t begin = 0;  // byte offset in the document text
+  std::string lower;      // folded for features: lower case, diacritics kept out
+};
+
+struct Sentence {
+  std::vector<Token> tokens;
+};
+
+// Splits text into sentences of tokens. Line breaks always end a sentence.
+std::vector<Sentence> tokenize(std::string_view text);
+
+struct Span {
+  Type type;
+  std::size_t sentence, first, last;  // tokens [first, last] of one sentence
+};
+
+// The spans of a well-formed BILOU tag sequence of one sentence.
+std::vector<Span> spans_of(const std::vector<int>& tags, std::size_t sentence);
+
+// Weights: for each feature (a 64-bit hash) one score per tag, in an open-addressing table.
+class Weights {
+ public:
+  Weights();
+  // The scores of a feature, or nullptr when the model has never seen it.
+  const float* find(std::uint64_t feature) const;
+  // The scores of a feature, added (all zero) when new; the index is stable until rehash only.
+  std::size_t slot(std::uint64_t feature);
+  float* scores(std::size_t slot) { return &scores_[slot * kTags]; }
+  std::size_t size() const { return used_; }
+  std::size_t capacity() const { return keys_.size(); }
+  std::uint64_t key(std::size_t slot) const { return keys_[slot]; }
+
+  // A compact file: weights quantized to 16 bits, zero rows dropped.
+  void save(const std::string& path) const;
+  static Weights load(const std::string& path);  // throws std::runtime_error naming the file
+
+ private:
+  void grow();
+  std::vector<std::uint64_t> keys_;  // 0 marks an empty slot
+  std::vector<float> scores_;
+  std::size_t used_ = 0;
+};
+
+// The features of one token that do not depend on earlier tags, computed once per token.
+struct TokenFeatures {
+  std::vector<std::uint64_t> hashes;
+};
+
+Token make_token(std::string_view text, std::size_t begin);
+
+// Everything the tagger knows about a document while it tags it: sentences, gazetteer matches,
+// and the tags given so far to each word (the document-history features).
+class Document {
+ public:
+  Document(std::vector<Sentence> sentences, const Gazetteer& gazetteer);
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  std::vector<std::vector<int>>& tags() { return tags_; }
+  const std::vector<std::vector<int>>& tags() const { return tags_; }
+
+  // Whether the token needs scoring at all: a token that is not capitalized (or a digit) can only
+  // be O unless an entity is open; training and tagging skip the same tokens.
+  bool candidate(std::size_t s, std::size_t i) const;
+  // The static features of token i of sentence s.
+  void static_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
+  // Features that depend on the tags already given (previous tags, document history).
+  void dynamic_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
+  // Records tag for token i of sentence s (for later document-history features).
+  void remember(std::size_t s, std::size_t i, int tag);
+
+ private:
+  std::vector<Sentence> sentences_;
+  std::vector<std::vector<int>> tags_;
+  std::vector<std::vector<std::uint16_t>> gazetteer_;  // per token: Gazetteer match bits
+  std::vector<bool> all_caps_;                          // per sentence: a headline in capitals
+  std::unordered_set<std::string> lowered_;             // words written in lower case somewhere
+  std::unordered_map<std::string, int> history_;       // word -> last entity type given + 1
+};
+
+// The tags allowed after prev (keeps BILOU sequences well formed).
+bool allowed(int prev, int tag);
+// The best allowed tag given the scores; the last token of a sentence must close its entity.
+int best_tag(const float* scores, int prev, bool last);
+// Whether token i needs scoring after prev (else it is O): see Document::candidate.
+bool must_score(const Document& doc, std::size_t s, std::size_t i, int prev);
+// Adds the scores of features to sum (kTags floats).
+void add_scores(const Weights& w, const std::vector<std::uint64_t>& features, float* sum);
+
+// Tags every token of the document in place (Document::tags) with the model.
+void tag_document(const Weights& weights, Document& doc);
+
+// The model and gazetteer the extractor uses, loaded once: MORGUE_DATA (a folder) if set, else
+// the data folder of the source tree the binaries were built from, else the installed one.
+std::string data_path(const std::string& file);
+
+}  // namespace morgue::ner

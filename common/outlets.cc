@@ -1,0 +1,218 @@
+// Finding the publisher and the cited outlets by the phrases that introduce them.
+#include "common/outlets.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/names.h"
+#include "common/text.h"
+
+namespace morgue {
+namespace {
+
+// Words that make a capitalized name an outlet's: the usual words of newspaper, agency and
+// broadcaster names, and well-known outlets that have none of them.
+const std::unordered_set<std::string>& outlet_words() {
+  static const std::unordered_set<std::string> words = {
+      "news", "post", "times", "journal", "wire", "press", "tribune", "herald", "guardian",
+      "telegraph", "independent", "gazette", "daily", "magazine", "radio", "television", "tv",
+      "network", "chronicle", "observer", "examiner", "dispatch", "mail", "express", "mirror",
+      "standard", "bulletin", "globe", "inquirer", "courier", "monitor", "insider", "beast",
+      "hill", "atlantic", "economist", "newsweek", "politico", "axios", "reuters", "bloomberg",
+      "cnn", "bbc", "nbc", "abc", "cbs", "npr", "pbs", "msnbc", "cnbc", "ap", "afp", "upi",
+      "fox", "breitbart", "vox", "slate", "salon", "semafor", "intercept", "jazeera", "xinhua",
+      "tass", "kyodo", "yonhap", "spiegel", "nikkei", "haaretz", "forbes", "vice", "huffpost",
+      "newsmax", "telemundo", "univision", "sputnik", "rt", "politifact", "propublica"};
+  return words;
+}
+
+// Agencies' short names in datelines.
+const std::unordered_map<std::string, std::string>& agencies() {
+  static const std::unordered_map<std::string, std::string> names = {
+      {"AP", "Associated Press"}, {"Reuters", "Reuters"}, {"AFP", "Agence France-Presse"},
+      {"UPI", "United Press International"}, {"CNN", "CNN"}, {"Bloomberg", "Bloomberg"},
+      {"dpa", "Deutsche Presse-Agentur"}, {"Xinhua", "Xinhua"}, {"AP Photo", "Associated Press"}};
+  return names;
+}
+
+bool upper_start(std::string_view w) {
+  return !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0x80);
+}
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t at = 0;
+  while (at < s.size()) {
+    while (at < s.size() && s[at] == ' ') ++at;
+    std::size_t end = at;
+    while (end < s.size() && s[end] != ' ') ++end;
+    if (end > at) words.push_back(s.substr(at, end - at));
+    at = end;
+  }
+  return words;
+}
+
+std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// The capitalized name that ends right before text[at] ("... the New York Post| reported").
+std::string name_before(std::string_view text, std::size_t at) {
+  const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+  std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+  from = std::max(from, at > 80 ? at - 80 : 0);
+  const auto words = words_of(text.substr(from, at - from));
+  std::size_t first = words.size();
+  while (first > 0 && words.size() - first < 6) {
+    const std::string_view w = words[first - 1];
+    if (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':') break;
+    if (upper_start(w)) {
+      --first;
+    } else {
+      if (w == "the" && first < words.size()) --first;
+      break;
+    }
+  }
+  return first < words.size() ? join(words, first, words.size()) : std::string();
+}
+
+// The capitalized name that starts at text[at] ("according to |The Guardian.").
+std::string name_after(std::string_view text, std::size_t at) {
+  std::size_t end = std::min(text.size(), at + 80);
+  const std::size_t eol = text.find('\n', at);
+  if (eol != std::string_view::npos) end = std::min(end, eol);
+  const auto words = words_of(text.substr(at, end - at));
+  std::vector<std::string_view> name;
+  for (std::string_view w : words) {
+    const bool joiner = (w == "the" && name.empty()) || ((w == "of" || w == "&") && !name.empty());
+    if (!upper_start(w) && !joiner) break;
+    std::string_view bare = w;
+    while (!bare.empty() && std::string_view(",.;:)\"").find(bare.back()) != std::string_view::npos) {
+      bare.remove_suffix(1);
+    }
+    name.push_back(bare);
+    if (bare.size() != w.size() || name.size() == 6) break;  // punctuation ends the name
+  }
+  while (!name.empty() && (name.back() == "of" || name.back() == "&" || name.back() == "the")) name.pop_back();
+  return join(name, 0, name.size());
+}
+
+std::string trim_punct(std::string s) {
+  while (!s.empty() && std::string_view(" .,;:|").find(s.back()) != std::string_view::npos) s.pop_back();
+  return std::string(trim(s));
+}
+
+void add_cited(std::vector<std::string>* cited, const std::string& name) {
+  if (name.empty() || !looks_like_outlet(name)) return;
+  const std::string canonical = strip_article(name);
+  const std::string key = fold(canonical);
+  for (const std::string& c : *cited) {
+    if (fold(c) == key) return;
+  }
+  cited->push_back(canonical);
+}
+
+std::string_view line_at(std::string_view text, std::size_t at) {
+  const std::size_t start = at == 0 ? 0 : text.rfind('\n', at - 1);
+  const std::size_t from = start == std::string_view::npos || at == 0 ? 0 : start + 1;
+  std::size_t end = text.find('\n', at);
+  if (end == std::string_view::npos) end = text.size();
+  return text.substr(from, end - from);
+}
+
+}  // namespace
+
+bool looks_like_outlet(std::string_view name) {
+  for (std::string_view w : words_of(name)) {
+    std::string f = fold(w);
+    while (!f.empty() && !std::isalnum(static_cast<unsigned char>(f.back()))) f.pop_back();
+    if (outlet_words().count(f)) return true;
+  }
+  return false;
+}
+
+OutletsFound find_outlets(std::string_view text) {
+  OutletsFound found;
+  // "The post <title> appeared first on <Outlet>."
+  const std::string_view first_on = "appeared first on ";
+  for (std::size_t at = text.find(first_on); at != std::string_view::npos; at = text.find(first_on, at + 1)) {
+    const std::string_view line = line_at(text, at);
+    if (line.substr(0, 9) != "The post " && line.substr(0, 9) != "The Post ") continue;
+    std::size_t from = at + first_on.size(), end = text.find('\n', from);
+    if (end == std::string_view::npos) end = text.size();
+    found.own = trim_punct(std::string(text.substr(from, end - from)));
+    found.basis = "appeared first on";
+  }
+  // A wire dateline in the first line of the body: "WASHINGTON (AP) — ...".
+  if (found.own.empty()) {
+    const std::size_t open = text.find('(');
+    const std::size_t close = open == std::string_view::npos ? open : text.find(')', open);
+    if (close != std::string_view::npos && close < 200 && close - open < 20) {
+      std::string_view after = text.substr(close + 1, 6);
+      while (!after.empty() && after[0] == ' ') after.remove_prefix(1);
+      const bool dash = after.substr(0, 1) == "-" || after.substr(0, 3) == "\xE2\x80\x94" ||
+                        after.substr(0, 3) == "\xE2\x80\x93";
+      auto agency = agencies().find(std::string(text.substr(open + 1, close - open - 1)));
+      if (dash && agency != agencies().end()) {
+        found.own = agency->second;
+        found.basis = "wire dateline";
+      }
+    }
+  }
+  // "© 2025 Example Media. All rights reserved." / "Copyright 2025 Example Media".
+  if (found.own.empty()) {
+    for (std::string_view mark : {"\xC2\xA9", "Copyright", "(c)"}) {
+      for (std::size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + 1)) {
+        const std::string_view line = line_at(text, at);
+        if (line.size() > 200) continue;
+        std::string rest(text.substr(at + mark.size(), line.data() + line.size() - (text.data() + at + mark.size())));
+        for (const char* cut : {"All rights", "all rights", ". ", " | "}) {
+          const std::size_t c = rest.find(cut);
+          if (c != std::string::npos) rest.erase(c);
+        }
+        std::string_view r = trim(rest);
+        if (r.substr(0, 2) == "\xC2\xA9") r = trim(r.substr(2));
+        std::size_t digits = 0;
+        while (digits < r.size() && (std::isdigit(static_cast<unsigned char>(r[digits])) || r[digits] == '-')) ++digits;
+        if (digits < 4) continue;  // a year must come first
+        const std::string name = trim_punct(std::string(trim(r.substr(digits))));
+        if (!name.empty() && upper_start(name)) {
+          found.own = name;
+          found.basis = "copyright line";
+        }
+      }
+    }
+  }
+  // Cited outlets.
+  for (std::string_view verb : {" reported", " reports", " first reported"}) {
+    for (std::size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
+      add_cited(&found.cited, name_before(text, at));
+    }
+  }
+  for (std::string_view lead : {"according to ", "told ", "Reporting by ", "reporting by ", "interview with "}) {
+    for (std::size_t at = text.find(lead); at != std::string_view::npos; at = text.find(lead, at + 1)) {
+      add_cited(&found.cited, name_after(text, at + lead.size()));
+    }
+  }
+  for (std::size_t at = text.find("From "); at != std::string_view::npos; at = text.find("From ", at + 1)) {
+    const std::string_view line = line_at(text, at);
+    if (line.data() != text.data() + at || line.size() > 80 || trim(line).back() != ':') continue;
+    add_cited(&found.cited, trim_punct(std::string(line.substr(5))));
+  }
+  if (!found.own.empty()) {
+    const std::string own = fold(strip_article(found.own));
+    found.cited.erase(std::remove_if(found.cited.begin(), found.cited.end(),
+                                     [&](const std::string& c) { return fold(c) == own; }),
+                      found.cited.end());
+  }
+  return found;
+}
+
+}  // namespace morgue

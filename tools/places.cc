@@ -1,0 +1,18 @@
+// What the gazetteer makes of place names, one a line on standard input: the canonical name the
+// extractor stores and the country the place lies in, tab-separated (empty when unknown).
+// scripts/eval-extraction maps gold labels through it, so both sides of a comparison use the
+// same names ("U.S." and "usa" are "United States").
+#include <iostream>
+#include <string>
+
+#include "common/gazetteer.h"
+
+int main() {
+  const morgue::ner::Gazetteer& g = morgue::ner::Gazetteer::system();
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    const std::string canonical = g.country_name(line);
+    std::cout << (canonical.empty() ? line : canonical) << '\t' << g.country_of(line) << '\n';
+  }
+  return 0;
+}
