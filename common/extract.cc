@@ -2,6 +2,9 @@
 // outlets, each only where the source gave none.
 #include "common/extract.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <unordered_set>
 
 #include "common/gazetteer.h"
@@ -25,6 +28,77 @@ std::string_view bounded(std::string_view text) {
   return text.substr(0, cut);
 }
 
+// Words that end an organization's name, never a person's or a place's ("Terrorism Confinement
+// Center", "Alien Enemies Act", "Latin America Working Group").
+bool organization_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "center", "centre", "act", "front", "group", "party", "council", "committee", "department",
+      "agency", "administration", "ministry", "university", "institute", "association", "union",
+      "bank", "company", "court", "commission", "foundation", "army", "police", "force", "forces",
+      "office", "board", "service", "corporation", "inc.", "corp.", "ltd", "co.", "club", "league",
+      "federation", "organization", "organisation", "network", "cartel", "church", "school",
+      "hospital", "prison", "caucus", "coalition", "authority", "bureau", "fund", "museum"};
+  return words.count(folded) > 0;
+}
+
+// Words before a name that make it a person's: "President Trump" names a person even where the
+// tagger missed it.
+bool person_title(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "president", "sec.", "secretary", "minister", "gov.", "governor", "sen.", "senator", "rep.",
+      "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope"};
+  return words.count(folded) > 0;
+}
+
+bool direction_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"};
+  return words.count(folded) > 0;
+}
+
+bool capitalized_word(std::string_view w) {
+  return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+}
+
+// Rules on top of the tagger: a capitalized run after a person's title that the tagger left
+// untagged is that person.
+void mark_titled_people(ner::Document& doc) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (!person_title(tokens[i].lower) || (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson)) continue;
+      if (i > 0 && tags[i - 1] != 0 && ner::type_of(tags[i - 1]) != ner::Type::kPerson &&
+          (ner::position_of(tags[i - 1]) == ner::kBegin || ner::position_of(tags[i - 1]) == ner::kInside)) {
+        continue;  // the title is inside another entity's name
+      }
+      std::size_t end = i + 1;
+      while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
+             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             !person_title(tokens[end].lower) && tokens[end].lower != "of") {
+        ++end;
+      }
+      const std::size_t n = end - (i + 1);
+      if (n == 0) continue;
+      // Whatever entity the run began or ended inside loses those tokens: close it cleanly.
+      if (end < tokens.size() && tags[end] != 0 &&
+          (ner::position_of(tags[end]) == ner::kInside || ner::position_of(tags[end]) == ner::kLast)) {
+        continue;
+      }
+      for (std::size_t k = i + 1; k < end; ++k) {
+        const ner::Position p = n == 1 ? ner::kUnit : k == i + 1 ? ner::kBegin : k + 1 == end ? ner::kLast : ner::kInside;
+        tags[k] = ner::tag_of(ner::Type::kPerson, p);
+      }
+      i = end - 1;
+    }
+  }
+}
+
+std::string last_word(const std::string& name) {
+  const std::size_t space = name.rfind(' ');
+  return fold(space == std::string::npos ? name : name.substr(space + 1));
+}
+
 void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>* seen, std::string name) {
   if (name.empty()) return;
   if (seen->insert(fold(name)).second) list->push_back(std::move(name));
@@ -37,8 +111,11 @@ class Default : public Extractor {
 
   void complete(Article& a) const override {
     const std::string_view text = bounded(a.text);
+    OutletsFound outlets = find_outlets(text);
     if (a.people.empty() || a.places.empty() || a.organizations.empty()) {
       Entities e = entities(a.title, text);
+      drop_outlets(&e.places, outlets);
+      drop_outlets(&e.organizations, outlets);
       if (a.people.empty()) a.people = std::move(e.people);
       if (a.places.empty()) a.places = std::move(e.places);
       if (a.organizations.empty()) a.organizations = std::move(e.organizations);
@@ -50,7 +127,6 @@ class Default : public Extractor {
         a.date_basis = found->basis;
       }
     }
-    OutletsFound outlets = find_outlets(text);
     if (a.outlet.empty() && !outlets.own.empty()) {
       a.outlet = outlets.own;
       a.outlet_basis = outlets.basis;
@@ -59,6 +135,15 @@ class Default : public Extractor {
   }
 
  private:
+  // An outlet the text names is an outlet, not a place ("appeared first on Newsweek").
+  static void drop_outlets(std::vector<std::string>* names, const OutletsFound& outlets) {
+    std::unordered_set<std::string> outlet_names = {fold(strip_article(outlets.own))};
+    for (const std::string& c : outlets.cited) outlet_names.insert(fold(c));
+    names->erase(std::remove_if(names->begin(), names->end(),
+                                [&](const std::string& n) { return outlet_names.count(fold(strip_article(n))) > 0; }),
+                 names->end());
+  }
+
   struct Entities {
     std::vector<std::string> people, places, organizations;
   };
@@ -70,6 +155,7 @@ class Default : public Extractor {
     doc += text;
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
+    mark_titled_people(tagged);
     Entities e;
     std::vector<std::string> person_mentions;
     std::unordered_set<std::string> places_seen, orgs_seen;
@@ -79,7 +165,22 @@ class Default : public Extractor {
         const std::size_t begin = tokens[span.first].begin;
         const std::size_t end = tokens[span.last].begin + tokens[span.last].text.size();
         const std::string mention = clean_name(std::string_view(doc).substr(begin, end - begin));
-        switch (span.type) {
+        ner::Type type = span.type;
+        const bool more = span.last + 1 < tokens.size();
+        const std::string& next = more ? tokens[span.last + 1].lower : std::string();
+        if (type == ner::Type::kPerson || type == ner::Type::kPlace) {
+          // "Terrorism Confinement| Center", "Farabundo Martí| National Liberation Front": a name
+          // that runs on into an organization's words is that organization's.
+          const bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
+                               (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
+          if (organization_word(last_word(mention)) || runs_on || of_a_place(mention)) {
+            type = ner::Type::kOrganization;
+          }
+        }
+        // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
+        if (type == ner::Type::kPerson && more && person_title(next)) continue;
+        if (type == ner::Type::kPlace && direction_word(fold(mention))) continue;  // "Central and South America"
+        switch (type) {
           case ner::Type::kPerson:
             person_mentions.push_back(strip_person_name(mention));
             break;
@@ -96,6 +197,15 @@ class Default : public Extractor {
     }
     e.people = canonical_people(person_mentions);
     return e;
+  }
+
+  // "Tren de Aragua", "Bank of America": "X de/of <place>" names an organization, not a person.
+  bool of_a_place(const std::string& mention) const {
+    for (const char* particle : {" de ", " of ", " del "}) {
+      const std::size_t at = mention.find(particle);
+      if (at != std::string::npos && !gazetteer_.country_of(mention.substr(at + std::strlen(particle))).empty()) return true;
+    }
+    return false;
   }
 
   std::string canonical_place(const std::string& mention) const {

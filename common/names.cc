@@ -72,7 +72,16 @@ std::string strip_person_name(std::string_view mention) {
     at = space + 1;
   }
   name.erase(0, at);
-  if (titles().count(without_dot(fold(name)))) return "";
+  // "Salvadoran President Nayib Bukele": everything up to the last title goes too.
+  std::size_t cut = std::string::npos;
+  for (std::size_t from = 0, space; (space = name.find(' ', from)) != std::string::npos; from = space + 1) {
+    const std::string word = without_dot(fold(name.substr(from, space - from)));
+    if (word != "state" && word != "security" && word != "us" && titles().count(word)) cut = space + 1;
+  }
+  if (cut != std::string::npos) name.erase(0, cut);
+  if (titles().count(without_dot(fold(name))) || titles().count(without_dot(fold(name.substr(name.rfind(' ') + 1))))) {
+    return "";  // a name never ends with a title: "Salvadoran Minister" names nobody
+  }
   return name;
 }
 

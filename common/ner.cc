@@ -56,10 +56,27 @@ const std::unordered_set<std::string>& abbreviations() {
   return words;
 }
 
+// Typographic quotes and dashes as the ASCII the training text uses, so "Noem’s" and "Noem's"
+// have the same features.
+std::string plain_punctuation(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const Char ch = char_at(text, i);
+    switch (ch.c) {
+      case 0x2018: case 0x2019: out += '\''; break;
+      case 0x201C: case 0x201D: out += '"'; break;
+      case 0x2013: case 0x2014: out += '-'; break;
+      default: out.append(text.substr(i, ch.size));
+    }
+    i += ch.size;
+  }
+  return out;
+}
+
 std::string lower_of(std::string_view text) {
   bool ascii = true;
   for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (!ascii) return fold(text);
+  if (!ascii) return fold(plain_punctuation(text));
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
@@ -105,7 +122,7 @@ enum Template : std::uint64_t {
   kPrevWord, kNextWord, kPrev2Word, kNext2Word, kPrevShape, kNextShape, kPrevBigram, kNextBigram,
   kShapeWindow, kFirstShape, kCapsSentenceWord, kGazetteer, kPrevGazetteer, kNextGazetteer,
   kExactWord, kSeenLower, kPrevTag, kPrevTags, kPrevTagWord, kHistory, kHistoryShape,
-  kSentenceLength
+  kSentenceLength, kTitleCaseWord
 };
 
 std::uint64_t hash(Template t, std::string_view s) { return XXH3_64bits_withSeed(s.data(), s.size(), t); }
@@ -126,6 +143,22 @@ std::string shape_of(std::string_view text) {
   return shape;
 }
 
+bool capitalized(std::string_view text);
+
+// The word as written, but without diacritics ("Héctor" reads as "Hector", which the training
+// text may have); a word in capitals stays in capitals.
+std::string exact_form(const Token& t) {
+  if (std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(t.text);
+  }
+  std::string out = t.lower;
+  const bool all_upper = shape_of(t.text) == "X";
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if ((i == 0 && capitalized(t.text)) || all_upper) out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+  }
+  return out;
+}
+
 bool capitalized(std::string_view text) {
   if (text.empty()) return false;
   const UChar32 c = char_at(text, 0).c;
@@ -133,6 +166,17 @@ bool capitalized(std::string_view text) {
 }
 
 const std::string kStart = "<s>", kEnd = "</s>";
+
+// A headline in Title Case ("What Happens Next"): most words capitalized, so capitals say little.
+bool title_case(const std::vector<Token>& tokens) {
+  std::size_t words = 0, capitals = 0;
+  for (const Token& t : tokens) {
+    if (!is_alpha(char_at(t.text, 0).c)) continue;
+    ++words;
+    if (is_upper(char_at(t.text, 0).c)) ++capitals;
+  }
+  return words >= 2 && capitals * 4 >= words * 3;
+}
 
 // Whether the line break at text[eol] only wraps a sentence: the line is long, has lower-case
 // letters (a headline in capitals stands alone), does not end a sentence, and the next line
@@ -160,6 +204,16 @@ bool wrapped_line(std::string_view text, std::size_t eol) {
 // ---- Tokens and spans ----
 
 Token make_token(std::string_view text, std::size_t begin) { return Token{text, begin, lower_of(text)}; }
+
+std::string title_cased(std::string_view word, bool first) {
+  static const std::unordered_set<std::string> small = {"a", "an", "the", "and", "but", "or", "of",
+                                                        "to", "in", "on", "at", "for", "by", "with"};
+  std::string out(word);
+  if (out.empty() || !std::islower(static_cast<unsigned char>(out[0]))) return out;
+  if (!first && small.count(out)) return out;
+  out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
 
 std::vector<Sentence> tokenize(std::string_view text) {
   std::vector<Sentence> sentences(1);
@@ -353,6 +407,7 @@ Document::Document(std::vector<Sentence> sentences, const Gazetteer& gazetteer)
       if (!t.text.empty() && is_lower(char_at(t.text, 0).c)) lowered_.insert(t.lower);
     }
     all_caps_.push_back(letters && !lower_seen);
+    title_case_.push_back(!all_caps_.back() && title_case(tokens));
   }
 }
 
@@ -380,7 +435,7 @@ void Document::static_features(std::size_t s, std::size_t i, std::vector<std::ui
   out->push_back(hash(kBias, std::string_view()));
   out->push_back(hw);
   out->push_back(hsh);
-  out->push_back(hash(kExactWord, t.text));
+  out->push_back(hash(kExactWord, exact_form(t)));
   const Template prefixes[] = {kPrefix1, kPrefix2, kPrefix3};
   const Template suffixes[] = {kSuffix1, kSuffix2, kSuffix3, kSuffix4};
   for (std::size_t n = 1; n <= 3 && n < w.size(); ++n) out->push_back(hash(prefixes[n - 1], std::string_view(w).substr(0, n)));
@@ -398,6 +453,7 @@ void Document::static_features(std::size_t s, std::size_t i, std::vector<std::ui
   out->push_back(hash(kShapeWindow, hash(kShapeWindow, ps), hash(kShapeWindow, sh + "|" + ns)));
   if (i == 0) out->push_back(hash(kFirstShape, sh));
   if (all_caps_[s]) out->push_back(hash(kCapsSentenceWord, w));
+  if (title_case_[s]) out->push_back(hash(kTitleCaseWord, w));
   if (capitalized(t.text) && lowered_.count(w)) out->push_back(hash(kSeenLower, hsh));
   const auto& gaz = gazetteer_[s];
   for (int b = 0; b < 16; ++b) {

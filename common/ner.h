@@ -80,6 +80,9 @@ struct TokenFeatures {
 };
 
 Token make_token(std::string_view text, std::size_t begin);
+// "What happens next" -> "What Happens Next" (short function words stay lower case): headlines as
+// modern news writes them, which the trainer adds to the CoNLL sentences it learns from.
+std::string title_cased(std::string_view word, bool first);
 
 // Everything the tagger knows about a document while it tags it: sentences, gazetteer matches,
 // and the tags given so far to each word (the document-history features).
@@ -105,6 +108,7 @@ class Document {
   std::vector<std::vector<int>> tags_;
   std::vector<std::vector<std::uint16_t>> gazetteer_;  // per token: Gazetteer match bits
   std::vector<bool> all_caps_;                          // per sentence: a headline in capitals
+  std::vector<bool> title_case_;                        // per sentence: a headline in Title Case
   std::unordered_set<std::string> lowered_;             // words written in lower case somewhere
   std::unordered_map<std::string, int> history_;       // word -> last entity type given + 1
 };
