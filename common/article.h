@@ -26,6 +26,11 @@ struct Article {
   std::string date_basis;    // for an extracted date: the kind of line it came from
   std::string outlet_basis;  // for an extracted outlet: the phrase that named it
   std::vector<std::string> authors, people, places, organizations, cited;
+  // Which lists the source declared, even empty: a declared list is the source's word, and the
+  // extractor leaves it alone ("places": [] in a JSON source means no places, not unknown).
+  struct Declared {
+    bool people = false, places = false, organizations = false, cited = false;
+  } declared;
   nlohmann::json extra = nlohmann::json::object();  // source fields morgue does not interpret
   std::string source;                               // absolute path of the file, or "-"
 };

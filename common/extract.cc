@@ -99,6 +99,9 @@ std::string last_word(const std::string& name) {
   return fold(space == std::string::npos ? name : name.substr(space + 1));
 }
 
+// Whether the extractor may fill a list: the source neither gave nor declared it.
+bool open_list(const std::vector<std::string>& list, bool declared) { return list.empty() && !declared; }
+
 void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>* seen, std::string name) {
   if (name.empty()) return;
   if (seen->insert(fold(name)).second) list->push_back(std::move(name));
@@ -112,13 +115,15 @@ class Default : public Extractor {
   void complete(Article& a) const override {
     const std::string_view text = bounded(a.text);
     OutletsFound outlets = find_outlets(text);
-    if (a.people.empty() || a.places.empty() || a.organizations.empty()) {
+    const bool people = open_list(a.people, a.declared.people), places = open_list(a.places, a.declared.places),
+               organizations = open_list(a.organizations, a.declared.organizations);
+    if (people || places || organizations) {
       Entities e = entities(a.title, text);
       drop_outlets(&e.places, outlets);
       drop_outlets(&e.organizations, outlets);
-      if (a.people.empty()) a.people = std::move(e.people);
-      if (a.places.empty()) a.places = std::move(e.places);
-      if (a.organizations.empty()) a.organizations = std::move(e.organizations);
+      if (people) a.people = std::move(e.people);
+      if (places) a.places = std::move(e.places);
+      if (organizations) a.organizations = std::move(e.organizations);
     }
     if (!a.date) {
       if (auto found = find_publication_date(text)) {
@@ -131,7 +136,7 @@ class Default : public Extractor {
       a.outlet = outlets.own;
       a.outlet_basis = outlets.basis;
     }
-    if (a.cited.empty()) a.cited = std::move(outlets.cited);
+    if (open_list(a.cited, a.declared.cited)) a.cited = std::move(outlets.cited);
   }
 
  private:

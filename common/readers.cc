@@ -181,12 +181,16 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
       list_field(key, v, &a.authors);
     } else if (key == "people" || key == "persons") {
       list_field(key, v, &a.people);
+      a.declared.people = true;
     } else if (key == "places" || key == "locations") {
       list_field(key, v, &a.places);
+      a.declared.places = true;
     } else if (key == "organizations" || key == "organisations" || key == "orgs") {
       list_field(key, v, &a.organizations);
+      a.declared.organizations = true;
     } else if (key == "cited") {
       list_field(key, v, &a.cited);
+      a.declared.cited = true;
     } else {
       a.extra[key] = v;
     }

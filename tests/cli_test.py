@@ -916,3 +916,75 @@ class Reuters(DbCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Extraction(DbCase):
+    """Metadata extracted from the plain-text corpus: scored against the labels in
+    tests/extraction/ (written by hand), and searchable and facetable once indexed."""
+    inputs = (CORPUS,)
+
+    def eval(self, sets):
+        p = subprocess.run([sys.executable, os.path.join(SOURCE, "scripts", "eval-extraction"), "--bin", BIN,
+                            "--shared", SHARED, "--sets", sets], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return {(m[0], m[1]): float(m[2]) for m in re.findall(r"^(\w+) +(people|places) +per-article F1 ([0-9.]+)",
+                                                                p.stdout, re.M)}, p.stdout
+
+    def test_corpus_people_and_places(self):
+        figures, out = self.eval("corpus")
+        self.assertGreaterEqual(figures[("corpus", "people")], 0.9, out)
+        self.assertGreaterEqual(figures[("corpus", "places")], 0.9, out)
+
+    def test_conll_development_split(self):
+        if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
+            self.skipTest("CoNLL-2003 is absent")
+        figures, out = self.eval("conll")
+        # Floors just under the figures of 2026-11-22 (docs/extraction.md): a regression fails.
+        self.assertGreaterEqual(figures[("conll", "people")], 0.83, out)
+        self.assertGreaterEqual(figures[("conll", "places")], 0.92, out)
+
+    def test_dates_and_outlets_are_right_or_absent(self):
+        rc, out, err = run("morgue-index", "--extract-only", CORPUS)
+        self.assertEqual(rc, 0, err)
+        records = {r["id"]: r for r in map(json.loads, out.splitlines())}
+        self.assertEqual(len(records), 5)
+        for name, r in records.items():
+            self.assertIn(r.get("date"), ("2025-03-26", None), name)
+            if r.get("date"):
+                self.assertEqual(r["date_origin"], "extracted")
+                self.assertTrue(r["date_basis"])
+            with open(os.path.join(CORPUS, name), encoding="utf-8") as f:
+                text = f.read()
+            # An outlet only when the article names it as its publisher.
+            if r.get("outlet"):
+                self.assertIn(f"appeared first on {r['outlet']}", text, name)
+            for cited in r.get("cited", []):
+                self.assertIn(fold(cited), fold(text), name)
+                self.assertNotEqual(cited, r.get("outlet"))
+        self.assertEqual(records["004_d9d10f58d30e80c2.txt"]["outlet"], "Newsweek")
+
+    def test_json_lines_with_only_id_and_text(self):
+        line = json.dumps({"id": "a1", "text": "WASHINGTON (AP) \u2014 Senator Maria Lopez met President Nayib Bukele "
+                                               "in San Salvador on Friday."})
+        rc, out, err = run("morgue-index", "--extract-only", "-", stdin=line.encode())
+        self.assertEqual(rc, 0, err)
+        r = json.loads(out)
+        self.assertEqual(r["id"], "a1")
+        self.assertEqual(r["outlet"], "Associated Press")
+        self.assertIn("Nayib Bukele", r["people"])
+        self.assertIn("San Salvador", r["places"])
+
+    def test_extracted_fields_are_searchable_with_exact_facets(self):
+        rc, out, err = run("morgue-index", "--extract-only", CORPUS)
+        records = [json.loads(l) for l in out.splitlines()]
+        # Brute force: the articles whose extracted people include a name with the word "noem".
+        want = {r["id"] for r in records if any("noem" in words([p]) for p in r["people"])}
+        self.assertTrue(want)
+        self.assertEqual(ids_of(search_json(self.db, "person:noem")), want)
+        self.assertEqual(ids_of(search_json(self.db, 'person:"kristi noem"')), want)
+        cited = {r["id"] for r in records if any(fold(c) == "fox news" for c in r.get("cited", []))}
+        self.assertEqual(ids_of(search_json(self.db, 'cited:"fox news"')), cited)
+        facets = search_json(self.db, "*", "--facets", "place")["facets"]["place"]
+        counts = {f["value"]: f["count"] for f in facets}
+        want_es = sum(1 for r in records if any(fold(p) == "el salvador" for p in r["places"]))
+        self.assertEqual(counts.get("El Salvador"), want_es)

@@ -1,0 +1,135 @@
+// Extraction: tokens, canonical names, dates and outlets from text, and the whole extractor on
+// bad input.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "common/extract.h"
+#include "common/names.h"
+#include "common/ner.h"
+#include "common/outlets.h"
+#include "common/text_date.h"
+
+using namespace morgue;
+
+namespace {
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& s : ner::tokenize(text)) {
+    for (const auto& t : s.tokens) out.emplace_back(t.text);
+  }
+  return out;
+}
+const Extractor& extractor() {
+  static const auto e = make_default_extractor();
+  return *e;
+}
+Article extracted(const std::string& text) {
+  Article a;
+  a.text = text;
+  extractor().complete(a);
+  return a;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(extract)
+
+BOOST_AUTO_TEST_CASE(tokens_as_conll_has_them) {
+  const std::vector<std::string> want = {"Noem", "\xE2\x80\x99s", "visit", "to", "the", "U.S.", "with",
+                                         "Mr.", "O'Brien", "cost", "$", "1,000", "."};
+  BOOST_TEST(words("Noem\xE2\x80\x99s visit to the U.S. with Mr. O'Brien cost $1,000.") == want,
+             boost::test_tools::per_element());
+  // A line break ends a sentence, except inside hard-wrapped wire copy.
+  BOOST_TEST(ner::tokenize("Why It Matters\nNoem visited.").size() == 2u);
+  BOOST_TEST(ner::tokenize("Standard Oil Co and BP North America said on\nThursday they would merge.").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(people_are_canonical_within_an_article) {
+  BOOST_TEST(strip_person_name("Homeland Security Secretary Kristi Noem\xE2\x80\x99s") == "Kristi Noem");
+  BOOST_TEST(strip_person_name("Salvadoran President Nayib Bukele") == "Nayib Bukele");
+  BOOST_TEST(strip_person_name("Sec. Noem") == "Noem");
+  BOOST_TEST(strip_person_name("Salvadoran Minister") == "");
+  const auto people = canonical_people({"Noem", "Kristi Noem", "Gustavo Villatoro", "H\xC3\xA9" "ctor Gustavo Villatoro",
+                                        "Trump", "noem"});
+  const std::vector<std::string> want = {"Kristi Noem", "H\xC3\xA9" "ctor Gustavo Villatoro", "Trump"};
+  BOOST_TEST(people == want, boost::test_tools::per_element());
+  BOOST_TEST(strip_article("The Daily Wire") == "Daily Wire");
+  BOOST_TEST(strip_article("The Guardian") == "The Guardian");
+}
+
+BOOST_AUTO_TEST_CASE(dates_from_lines_with_a_role) {
+  auto d = find_publication_date("Noem visited on Wednesday.\n\xE2\x80\x94 Secretary Kristi Noem (@Sec_Noem) March 26, 2025\nMore.");
+  BOOST_REQUIRE(d);
+  BOOST_TEST(to_string(d->date) == "2025-03-26");
+  BOOST_TEST(d->basis == "embedded post");
+  // An update line on a Tuesday cannot date an article about a visit "on Wednesday".
+  BOOST_TEST(!find_publication_date("She visited on Wednesday.\nUpdate: 3/25/25, 7:50 p.m. ET: updated."));
+  BOOST_TEST(to_string(find_publication_date("Published March 3, 2024\nText.")->date) == "2024-03-03");
+  // Two equally good lines that disagree give no date.
+  BOOST_TEST(!find_publication_date("Published March 3, 2024\nPublished March 5, 2024\nText."));
+  // A weekday written with the date must be the date's.
+  BOOST_TEST(dates_in_line("Wednesday, March 26, 2025").size() == 1u);
+  BOOST_TEST(dates_in_line("Monday, March 26, 2025").empty());
+  BOOST_TEST(dates_in_line("February 30, 2025").empty());
+  // Prose dates are not publication dates.
+  BOOST_TEST(!find_publication_date("Intro line.\nSecond.\nThird.\nFourth.\nThe law of March 3, 1999 was cited in a long sentence about it.\nFifth.\nSixth.\nSeventh.\nEighth."));
+}
+
+BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
+  auto o = find_outlets("Text.\nThe post Photos Show It appeared first on Newsweek.");
+  BOOST_TEST(o.own == "Newsweek");
+  BOOST_TEST(find_outlets("WASHINGTON (AP) \xE2\x80\x94 The Senate voted.").own == "Associated Press");
+  BOOST_TEST(find_outlets("Body.\n\xC2\xA9 2025 Example Media. All rights reserved.").own == "Example Media");
+  o = find_outlets("Crowded cells, the New York Post reported.\nFrom The New York Post:\nIt holds 40,000, Fox News "
+                   "reported, according to The Guardian. Smith reported nothing.");
+  BOOST_TEST(o.own == "");
+  const std::vector<std::string> want = {"New York Post", "Fox News", "The Guardian"};
+  BOOST_TEST(o.cited == want, boost::test_tools::per_element());
+  BOOST_TEST(looks_like_outlet("CNN"));
+  BOOST_TEST(!looks_like_outlet("John Smith"));
+}
+
+BOOST_AUTO_TEST_CASE(entities_and_canonical_places) {
+  const Article a = extracted(
+      "Homeland Security Secretary Kristi Noem visited El Salvador on Wednesday. Noem met President Nayib "
+      "Bukele in San Salvador and returned to the U.S. on Thursday.");
+  const std::vector<std::string> people = {"Kristi Noem", "Nayib Bukele"};
+  BOOST_TEST(a.people == people, boost::test_tools::per_element());
+  const std::vector<std::string> places = {"El Salvador", "San Salvador", "United States"};
+  BOOST_TEST(a.places == places, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(source_metadata_wins) {
+  Article a;
+  a.text = "Kristi Noem visited El Salvador.\nThe post X appeared first on Newsweek.";
+  a.people = {"Someone Else"};
+  a.outlet = "The Source";
+  extractor().complete(a);
+  BOOST_TEST(a.people == std::vector<std::string>{"Someone Else"}, boost::test_tools::per_element());
+  BOOST_TEST(a.outlet == "The Source");
+  BOOST_TEST(a.places == std::vector<std::string>{"El Salvador"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_extracts_nothing_or_something_sensible) {
+  for (const std::string& text : {std::string(), std::string("!!! ... ??? --- ((( )))"), std::string(5000, '.'),
+                                  std::string("\xE2\x80\x94\n\n\n\xE2\x80\x94"), std::string("(AP)"), std::string("\xC2\xA9")}) {
+    const Article a = extracted(text);
+    BOOST_TEST(a.people.empty());
+    BOOST_TEST(a.places.empty());
+    BOOST_TEST(!a.date);
+  }
+  // Mixed scripts: the Latin names are found, the rest does no harm.
+  const Article mixed = extracted("Angela Merkel met \xD0\x92\xD0\xBB\xD0\xB0\xD0\xB4\xD0\xB8\xD0\xBC\xD0\xB8\xD1\x80 in "
+                                  "\xE6\x9D\xB1\xE4\xBA\xAC and Paris.");
+  BOOST_TEST((std::find(mixed.places.begin(), mixed.places.end(), "Paris") != mixed.places.end()));
+  // A 50 MB single line: extraction reads its first mebibyte and returns.
+  std::string huge;
+  huge.reserve(50u << 20);
+  while (huge.size() < (50u << 20)) huge += "Kristi Noem visited El Salvador and met officials there ";
+  const Article big = extracted(huge);
+  BOOST_TEST(big.people.size() <= 1u);
+  for (const std::string& p : big.people) BOOST_TEST(p == "Kristi Noem");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
