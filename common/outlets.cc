@@ -68,6 +68,7 @@ std::string name_before(std::string_view text, std::size_t at) {
   const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
   std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
   from = std::max(from, at > 80 ? at - 80 : 0);
+  while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // whole characters
   const auto words = words_of(text.substr(from, at - from));
   std::size_t first = words.size();
   while (first > 0 && words.size() - first < 6) {
@@ -88,6 +89,7 @@ std::string name_after(std::string_view text, std::size_t at) {
   std::size_t end = std::min(text.size(), at + 80);
   const std::size_t eol = text.find('\n', at);
   if (eol != std::string_view::npos) end = std::min(end, eol);
+  while (end < text.size() && end > at && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   const auto words = words_of(text.substr(at, end - at));
   std::vector<std::string_view> name;
   for (std::string_view w : words) {
