@@ -162,6 +162,35 @@ std::optional<Date> from_sort_key(std::string_view key, Precision precision) {
   return make(y, m, d, precision);
 }
 
+std::vector<std::string> date_terms(std::string_view key) {
+  if (!from_sort_key(key, Precision::kDay)) return {};
+  return {"Y" + std::string(key.substr(0, 4)), "M" + std::string(key.substr(0, 6)), "D" + std::string(key)};
+}
+
+std::vector<std::string> range_terms(std::string_view first, std::string_view last) {
+  auto a = from_sort_key(first, Precision::kDay), b = from_sort_key(last, Precision::kDay);
+  std::vector<std::string> terms;
+  if (!a || !b || first > last) return terms;
+  const long end = days_from_civil(b->year, b->month, b->day);
+  char buf[16];
+  for (long day = days_from_civil(a->year, a->month, a->day); day <= end;) {
+    Date d = civil_from_days(day);
+    long year_end = days_from_civil(d.year, 12, 31), month_end = days_from_civil(d.year, d.month, days_in_month(d.year, d.month));
+    if (d.month == 1 && d.day == 1 && year_end <= end) {
+      std::snprintf(buf, sizeof buf, "Y%04d", d.year);
+      day = year_end + 1;
+    } else if (d.day == 1 && month_end <= end) {
+      std::snprintf(buf, sizeof buf, "M%04d%02d", d.year, d.month);
+      day = month_end + 1;
+    } else {
+      std::snprintf(buf, sizeof buf, "D%04d%02d%02d", d.year, d.month, d.day);
+      ++day;
+    }
+    terms.emplace_back(buf);
+  }
+  return terms;
+}
+
 }  // namespace morgue
 
 namespace morgue {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace morgue {
 
@@ -47,6 +48,18 @@ std::string sort_key(const Date& date);
 std::string sort_key_end(const Date& date);
 // Back from the slot encoding and precision.
 std::optional<Date> from_sort_key(std::string_view key, Precision precision);
+
+// Date terms (schema): every dated article has the boolean terms Y+YYYY, M+YYYYMM and
+// D+YYYYMMDD of its sort key, so a date filter is a disjunction of a few terms, answered from
+// posting lists, instead of a scan of the value slot. (A month- or year-precision date has the
+// terms of its first day, as its sort key does: filters match exactly what a range of sort keys
+// would.) `key` is a sort key; anything else gives no terms.
+std::vector<std::string> date_terms(std::string_view key);
+
+// The fewest date terms whose articles are exactly those with first <= sort key <= last (both
+// sort keys, first <= last): whole years as Y terms, whole months as M terms, the rest as D
+// terms. Empty when the keys are not sort keys or first > last.
+std::vector<std::string> range_terms(std::string_view first, std::string_view last);
 
 }  // namespace morgue
 

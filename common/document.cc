@@ -70,7 +70,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     }
   }
   if (a.date) {
-    doc.add_value(kDateSlot, sort_key(*a.date));
+    const std::string key = sort_key(*a.date);
+    doc.add_value(kDateSlot, key);
+    for (const std::string& term : date_terms(key)) doc.add_boolean_term(term);
     doc.add_value(kPrecisionSlot, to_string(a.date->precision));
   }
   doc.add_value(kSourceSlot, a.source);

@@ -65,28 +65,37 @@ class ExactProcessor : public Xapian::FieldProcessor {
   Problem problem_;
 };
 
-// date:2025-03-26, date:2025-03, date:2025, date:A..B, date:..B, date:A..
+// date:2025-03-26, date:2025-03, date:2025, date:A..B, date:..B, date:A..: a disjunction of the
+// date terms covering the range (an open end is the first or last date in the database).
 class DateProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateProcessor(Problem problem) : problem_(std::move(problem)) {}
+  DateProcessor(Problem problem, const Xapian::Database& db) : problem_(std::move(problem)), db_(db) {}
   Xapian::Query operator()(const std::string& value) override {
     return guarded(problem_, [&] { return range(value); });
   }
 
  private:
-  static Xapian::Query range(const std::string& value) {
+  Xapian::Query range(const std::string& value) const {
     auto dots = value.find("..");
     if (dots == std::string::npos) {
       Date d = parse(value, value);
-      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, sort_key(d), sort_key_end(d));
+      return terms(sort_key(d), sort_key_end(d));
     }
     std::string from = value.substr(0, dots), to = value.substr(dots + 2);
     if (from.empty() && to.empty()) throw FieldValueError{"date", value, "a range needs at least one end"};
-    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot, sort_key(parse(from, value)));
-    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot, sort_key_end(parse(to, value)));
-    Date a = parse(from, value), b = parse(to, value);
-    if (sort_key(a) > sort_key_end(b)) throw FieldValueError{"date", value, "the range ends before it starts"};
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, sort_key(a), sort_key_end(b));
+    std::string first = from.empty() ? std::string() : sort_key(parse(from, value));
+    std::string last = to.empty() ? std::string() : sort_key_end(parse(to, value));
+    if (!first.empty() && !last.empty() && first > last)
+      throw FieldValueError{"date", value, "the range ends before it starts"};
+    if (first.empty()) first = db_.get_value_lower_bound(kDateSlot);
+    if (last.empty()) last = db_.get_value_upper_bound(kDateSlot);
+    return terms(first, last);
+  }
+
+  static Xapian::Query terms(const std::string& first, const std::string& last) {
+    std::vector<std::string> t = range_terms(first, last);
+    if (t.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, t.begin(), t.end());
   }
 
   static Date parse(const std::string& part, const std::string& value) {
@@ -96,6 +105,7 @@ class DateProcessor : public Xapian::FieldProcessor {
   }
 
   Problem problem_;
+  Xapian::Database db_;
 };
 
 // Finds "field:" words whose field is not in the schema; Xapian would silently search them as
@@ -167,7 +177,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
         parser_.add_boolean_prefix(name, (new ExactProcessor(field, problem_))->release(), grouping);
         break;
       case FieldKind::kDate:
-        parser_.add_boolean_prefix(name, (new DateProcessor(problem_))->release(), grouping);
+        parser_.add_boolean_prefix(name, (new DateProcessor(problem_, db))->release(), grouping);
         break;
     }
   }

@@ -2,13 +2,14 @@
 // documents from it and the query parser is configured from it; no prefix literal lives elsewhere.
 //
 // A morgue database holds one Xapian document per article:
-//   terms   unprefixed       title (weighted kTitleWeight) and body words, stemmed (Snowball
-//                            English, Z-prefixed stems as Xapian does) with positions
+//   terms   unprefixed       title (weighted kTitleWeight) and body words as their stems only
+//                            (Snowball English, Xapian's STEM_ALL), with positions
 //           S                title words, for title:
 //           Q                the article id (unique term; ids over kMaxIdTermBytes are hashed)
 //           XO XP XL XG XA XC  outlet, person, place, org, author, cited: one boolean term per
 //                            word of each folded name ("Kristi Noem" -> XPkristi, XPnoem)
 //           XU               the url, exact
+//           Y M D            the date: year, month and day of the sort key (date_terms, date.h)
 //   values  see Slot below
 //   data    the article record as JSON (see article.h), text included, for display and snippets
 //   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened
@@ -24,7 +25,7 @@
 namespace morgue {
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: stems only (STEM_ALL), date terms
 inline constexpr const char* kSchemaKey = "morgue.schema";
 
 // Value slots. Their encodings are part of the schema.
@@ -47,7 +48,7 @@ enum class FieldKind {
   kText,     // free text: stemmed words with positions, ranked
   kName,     // boolean filter on folded words of names; display forms in a value slot
   kExact,    // boolean filter on the exact value
-  kDate,     // value range on kDateSlot
+  kDate,     // date terms (Y, M, D) covering the range; kDateSlot sorts
 };
 
 struct Field {

@@ -3,6 +3,10 @@
 
 #include "common/text.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
 namespace morgue {
 namespace {
 
@@ -56,18 +60,26 @@ std::string right_of(const std::string& text, std::size_t begin, std::size_t wid
 
 }  // namespace
 
-KwicMatcher::KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer) : stemmer_(stemmer) {
+KwicMatcher::KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer, const Xapian::Database* db)
+    : stemmer_(stemmer) {
+  const double n = db ? db->get_doccount() : 0;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string& term = *t;
     if (term.empty()) continue;
     unsigned char first = static_cast<unsigned char>(term[0]);
-    if (term[0] == 'Z' && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z')) stems_.insert(term.substr(1));
-    else if (!(first >= 'A' && first <= 'Z')) words_.insert(term);
+    // Free-text terms are stems (STEM_ALL); prefixed terms (fields) are not shown in context.
+    if (first >= 'A' && first <= 'Z') continue;
+    double weight = 1;
+    if (db && n > 0) weight = std::log((n + 1) / (db->get_termfreq(term) + 0.5));
+    stems_[term] = std::max(weight, 0.05);
+    if (initials_.find(term[0]) == std::string::npos) initials_ += term[0];
   }
 }
 
-std::vector<KwicLine> KwicMatcher::lines(const std::string& text, std::size_t width) const {
-  std::vector<KwicLine> out;
+// Calls on_match(begin, end, stem) for each word of `text` whose stem is a query stem. Only
+// words that begin as a query stem does are stemmed: a stem keeps the first letter of its word.
+template <class OnMatch>
+void KwicMatcher::each_match(const std::string& text, OnMatch on_match) const {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t n = word_char_length(text, i);
@@ -78,10 +90,81 @@ std::vector<KwicLine> KwicMatcher::lines(const std::string& text, std::size_t wi
     }
     std::size_t start = i;
     while (i < text.size() && (n = word_char_length(text, i))) i += n;
-    std::string word = fold(text.substr(start, i - start));
-    if (words_.count(word) || stems_.count(stemmer_(word)))
-      out.push_back({start, left_of(text, start, width), text.substr(start, i - start), right_of(text, i, width)});
+    unsigned char c = static_cast<unsigned char>(text[start]);
+    if (c < 0x80 && initials_.find(static_cast<char>(std::tolower(c))) == std::string::npos) continue;
+    std::string word = fold(std::string_view(text).substr(start, i - start));
+    auto hit = stems_.find(word);
+    if (hit == stems_.end()) hit = stems_.find(stemmer_(word));
+    if (hit != stems_.end()) on_match(start, i, hit->first);
   }
+}
+
+std::vector<KwicLine> KwicMatcher::lines(const std::string& text, std::size_t width) const {
+  std::vector<KwicLine> out;
+  each_match(text, [&](std::size_t begin, std::size_t end, const std::string&) {
+    out.push_back({begin, left_of(text, begin, width), text.substr(begin, end - begin), right_of(text, end, width)});
+  });
+  return out;
+}
+
+std::string KwicMatcher::snippet(const std::string& text, std::size_t length, const std::string& open,
+                                 const std::string& close, const std::string& omit) const {
+  constexpr std::size_t kMaxMatches = 2000;  // enough to choose a window in any article
+  std::vector<Match> matches;
+  if (!stems_.empty()) {
+    each_match(text, [&](std::size_t begin, std::size_t end, const std::string& stem) {
+      if (matches.size() < kMaxMatches) matches.push_back({begin, end, &stem});
+    });
+  }
+  // The best window: from each match, as many following matches as fit in `length` bytes;
+  // distinct stems count their weight, repeats a tenth of it.
+  std::size_t from = 0, to = std::min(text.size(), length);
+  std::size_t first = to, last = 0;  // the matches shown must stay whole
+  if (!matches.empty()) {
+    double best = -1;
+    std::size_t best_i = 0, best_j = 0;
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+      std::map<const std::string*, int> seen;
+      double score = 0;
+      std::size_t j = i;
+      for (; j < matches.size() && matches[j].end - matches[i].begin <= length; ++j) {
+        double w = stems_.at(*matches[j].stem);
+        score += seen[matches[j].stem]++ ? w / 10 : w;
+      }
+      if (j == i) j = i + 1;  // one word longer than the snippet
+      if (score > best) best = score, best_i = i, best_j = j - 1;
+    }
+    first = matches[best_i].begin;
+    last = matches[best_j].end;
+    std::size_t slack = length > last - first ? length - (last - first) : 0;
+    from = first > slack / 2 ? first - slack / 2 : 0;
+    to = std::min(text.size(), std::max(from + length, last));
+    if (to - from < length) from = std::min(first, to > length ? to - length : 0);
+  }
+  // Cut at spaces, never inside a word or a character.
+  auto space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\n' || text[i] == '\t'; };
+  if (from > 0 && !space(from - 1)) {
+    std::size_t s = text.find_first_of(" \n\t", from);
+    if (s != std::string::npos && s < first) from = s + 1;
+    while (from < text.size() && continuation(static_cast<unsigned char>(text[from]))) ++from;
+  }
+  if (to < text.size() && !space(to)) {
+    std::size_t s = text.find_last_of(" \n\t", to);
+    if (s != std::string::npos && s >= last && s > from) to = s;
+    while (to > from && continuation(static_cast<unsigned char>(text[to]))) --to;
+  }
+  std::string out = from > 0 ? omit : "";
+  std::size_t at = from;
+  for (const Match& m : matches) {
+    if (m.begin < from || m.end > to) continue;
+    out.append(text, at, m.begin - at);
+    out += open;
+    out.append(text, m.begin, m.end - m.begin);
+    out += close;
+    at = m.end;
+  }
+  out.append(text, at, to - at);
+  if (to < text.size()) out += omit;
   return out;
 }
 

@@ -5,7 +5,7 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,15 +18,30 @@ struct KwicLine {
 
 class KwicMatcher {
  public:
-  // Matches the query's free-text words: as written, or by their stem (so "visits" shows
-  // "visited"). Filters (person:, date:, ...) and title-only words have no place in the body.
-  KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer);
+  // Matches the query's free-text words by their stem, as the index holds them (so "visits"
+  // shows "visited"). Filters (person:, date:, ...) and title-only words have no place in the body.
+  // With a database, rarer words weigh more in snippets (inverse document frequency).
+  KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer, const Xapian::Database* db = nullptr);
   std::vector<KwicLine> lines(const std::string& text, std::size_t width) const;
-  bool empty() const { return words_.empty() && stems_.empty(); }
+  bool empty() const { return stems_.empty(); }
+
+  // About `length` bytes of `text` that best show why it matched: the window holding the most
+  // weight of distinct query words, the matches in it wrapped in `open` and `close`, cut at
+  // spaces, `omit` where text was cut. Without a match in the text, its beginning.
+  std::string snippet(const std::string& text, std::size_t length, const std::string& open,
+                      const std::string& close, const std::string& omit) const;
 
  private:
+  struct Match {
+    std::size_t begin, end;
+    const std::string* stem;
+  };
+  template <class OnMatch>
+  void each_match(const std::string& text, OnMatch on_match) const;
+
   Xapian::Stem stemmer_;
-  std::set<std::string> words_, stems_;
+  std::map<std::string, double> stems_;  // stem -> weight
+  std::string initials_;                 // first bytes of the stems: words starting otherwise are not stemmed
 };
 
 // `s` right-aligned in `width` characters (UTF-8 aware).

@@ -179,6 +179,7 @@ class Searcher {
     }
     if (histogram) histogram_rows(*histogram, &a);
     const bool highlight = o_.colour && o_.format == OutputFormat::kText;
+    const KwicMatcher snippets(query, stemmer_, &db_);
     std::size_t rank = o_.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
@@ -188,9 +189,8 @@ class Searcher {
       if (hit.record.is_discarded()) hit.record = nlohmann::json::object();
       auto body = hit.record.find("text");
       if (body != hit.record.end() && body->is_string()) {
-        hit.snippet = mset.snippet(body->get<std::string>(), o_.snippet_length, stemmer_,
-                                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                   highlight ? kHighlightStart : "", highlight ? kHighlightEnd : "", "…");
+        hit.snippet = snippets.snippet(body->get<std::string>(), o_.snippet_length, highlight ? kHighlightStart : "",
+                                       highlight ? kHighlightEnd : "", "…");
         std::replace_if(hit.snippet.begin(), hit.snippet.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
       }
       a.hits.push_back(std::move(hit));

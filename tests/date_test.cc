@@ -53,4 +53,38 @@ BOOST_AUTO_TEST_CASE(sort_keys_cover_the_period) {
   BOOST_TEST(morgue::from_sort_key("20240201", Precision::kMonth).value() == month);
 }
 
+BOOST_AUTO_TEST_CASE(date_terms_of_a_key) {
+  BOOST_TEST(morgue::date_terms("19870326") == (std::vector<std::string>{"Y1987", "M198703", "D19870326"}));
+  BOOST_TEST(morgue::date_terms("1987-03").empty());
+  BOOST_TEST(morgue::range_terms("19870101", "19871231") == std::vector<std::string>{"Y1987"});
+  BOOST_TEST(morgue::range_terms("19870301", "19870331") == std::vector<std::string>{"M198703"});
+  BOOST_TEST(morgue::range_terms("19870331", "19870401") == (std::vector<std::string>{"D19870331", "D19870401"}));
+  BOOST_TEST(morgue::range_terms("19870402", "19870401").empty());
+}
+
+// Every day of a range is covered by exactly one of its terms and no day outside it is, checked
+// day by day against the terms' meaning (a Y term covers its year, M its month, D its day).
+BOOST_AUTO_TEST_CASE(range_terms_cover_each_day_once) {
+  const long lo = morgue::days_from_civil(1999, 11, 1), hi = morgue::days_from_civil(2002, 3, 5);
+  unsigned seed = 7;
+  auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 8) % static_cast<unsigned>(hi - lo + 1); };
+  auto key = [](long day) { return morgue::sort_key(morgue::civil_from_days(day)); };
+  for (int trial = 0; trial < 300; ++trial) {
+    long a = lo + next(), b = lo + next();
+    if (trial % 10 == 0) b = a;
+    if (a > b) std::swap(a, b);
+    std::vector<std::string> terms = morgue::range_terms(key(a), key(b));
+    for (long day = lo - 40; day <= hi + 40; ++day) {
+      std::string k = key(day);
+      int covering = 0;
+      for (const std::string& t : terms) {
+        std::string_view v = std::string_view(t).substr(1);
+        covering += k.compare(0, v.size(), v) == 0;
+      }
+      BOOST_TEST(covering == (a <= day && day <= b ? 1 : 0), key(a) << ".." << key(b) << " at " << k);
+      if (covering != (a <= day && day <= b ? 1 : 0)) return;
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
