@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <unordered_set>
 
+#include "common/document.h"
 #include "common/gazetteer.h"
 #include "common/names.h"
 #include "common/ner.h"
@@ -107,10 +110,22 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
   if (seen->insert(fold(name)).second) list->push_back(std::move(name));
 }
 
+// The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
+constexpr const char* kRulesVersion = "rules-1";
+
+std::string model_version(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return std::string(kRulesVersion) + " model-" + content_hash(bytes);
+}
+
 class Default : public Extractor {
  public:
   Default()
-      : weights_(ner::Weights::load(ner::data_path("ner.model"))), gazetteer_(ner::Gazetteer::system()) {}
+      : weights_(ner::Weights::load(ner::data_path("ner.model"))), gazetteer_(ner::Gazetteer::system()),
+        version_(model_version(ner::data_path("ner.model"))) {}
+
+  std::string version() const override { return version_; }
 
   void complete(Article& a) const override {
     const std::string_view text = bounded(a.text);
@@ -226,6 +241,7 @@ class Default : public Extractor {
 
   ner::Weights weights_;
   const ner::Gazetteer& gazetteer_;
+  const std::string version_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "common/article.h"
 
@@ -13,6 +14,9 @@ class Extractor {
  public:
   virtual ~Extractor() = default;
   virtual void complete(Article& article) const = 0;
+  // Names what complete() does (the code and model): the indexer extracts an article whose input
+  // has not changed again only when this differs from the version that extracted it.
+  virtual std::string version() const = 0;
 };
 
 // The extractor the indexer uses unless told otherwise (--no-extract gives none).

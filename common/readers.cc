@@ -206,12 +206,18 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
   return a;
 }
 
-void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,
-                     const std::string& source, const ReadOptions& options, ArticleSink& sink) {
+namespace {
+
+// Lines of `in` from line number `number` + 1, while they start before `end` bytes into the file
+// (`at` being where `in` is now).
+void read_lines(std::istream& in, const std::string& name, const std::string& id_base, const std::string& source,
+                const ReadOptions& options, ArticleSink& sink, std::size_t number, std::uint64_t at,
+                std::uint64_t end) {
+  const std::size_t first = number;
   std::string line;
-  std::size_t number = 0;
-  while (!sink.stopped() && std::getline(in, line)) {
+  while (at < end && !sink.stopped() && std::getline(in, line)) {
     ++number;
+    at += line.size() + 1;
     if (trim(line).empty()) continue;
     try {
       if (line.size() > options.max_article_bytes)
@@ -235,7 +241,47 @@ void read_json_lines(std::istream& in, const std::string& name, const std::strin
     }
   }
   if (in.bad()) throw InputError(name, number, "read error");
-  if (number == 0) throw InputError(name, 0, "empty file");
+  if (number == 0 && first == 0) throw InputError(name, 0, "empty file");
+}
+
+}  // namespace
+
+void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,
+                     const std::string& source, const ReadOptions& options, ArticleSink& sink) {
+  read_lines(in, name, id_base, source, options, sink, 0, 0, UINT64_MAX);
+}
+
+void read_file(const fs::path& path, const std::string& id_base, const std::string& source,
+               const ReadOptions& options, ArticleSink& sink, const ByteRange& range) {
+  if (range.begin == 0 && range.end == UINT64_MAX) return read_file(path, id_base, source, options, sink);
+  const std::string file = path.string();
+  if (format_for(path) != Format::kJsonLines) {
+    if (range.begin == 0) read_file(path, id_base, source, options, sink);
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(file, 0, "cannot read file");
+  // Count the lines before the part (to number them as in the whole file) and find where the
+  // part's first line starts.
+  std::size_t number = 0;
+  std::uint64_t at = 0;
+  std::vector<char> buffer(1 << 16);
+  bool at_line_start = true;
+  while (at < range.begin && in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), range.begin - at)));
+    std::streamsize got = in.gcount();
+    for (std::streamsize i = 0; i < got; ++i) number += buffer[i] == '\n';
+    if (got > 0) at_line_start = buffer[got - 1] == '\n';
+    at += static_cast<std::uint64_t>(got);
+  }
+  if (at < range.begin) return;  // the file ends before the part
+  if (!at_line_start) {
+    std::string rest;
+    if (!std::getline(in, rest)) return;
+    at += rest.size() + 1;
+    ++number;
+  }
+  read_lines(in, file, id_base, source, options, sink, number, at, range.end);
 }
 
 void read_file(const fs::path& path, const std::string& id_base, const std::string& source,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <istream>
 #include <optional>
@@ -44,6 +45,15 @@ class ArticleSink {
 // 1-based array position). `source` is what the articles record as their source.
 void read_file(const std::filesystem::path& path, const std::string& id_base,
                const std::string& source, const ReadOptions& options, ArticleSink& sink);
+
+// Part of a file, for readers working side by side: a JSON Lines file is read from the first line
+// that starts at or after `begin` up to the last line that starts before `end`, numbered as in the
+// whole file. Other formats cannot be split and are read whole by the part with begin 0.
+struct ByteRange {
+  std::uint64_t begin = 0, end = UINT64_MAX;
+};
+void read_file(const std::filesystem::path& path, const std::string& id_base, const std::string& source,
+               const ReadOptions& options, ArticleSink& sink, const ByteRange& range);
 
 // Reads JSON Lines from a stream (a .jsonl file, or standard input named "-").
 void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,

@@ -41,6 +41,8 @@ enum Slot : Xapian::valueno {
   kAuthorsSlot = 7,
   kCitedSlot = 8,
   kSourceSlot = 9,     // absolute path of the source file ("-" for standard input), for --prune
+  kInputSlot = 10,     // 16 hex digits: hash of the article as read plus the extractor's version;
+                       // an unchanged input is not extracted again
 };
 inline constexpr char kListSeparator = '\x1f';
 

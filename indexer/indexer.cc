@@ -1,13 +1,33 @@
 // The indexing run. Per-article errors are caught here (reported with the file and line, counted,
 // and the run goes on); everything else propagates to main().
+//
+// Three ways to run, one result (the same documents in the same order):
+//  - one thread (--jobs 1): read, extract, build and write each article in turn;
+//  - a pipeline (--jobs N into a database that already has articles, or from standard input):
+//    this thread reads, N worker threads extract and build documents, and one writer thread
+//    applies them in input order, committing every --commit-every articles;
+//  - a bulk first build (--jobs N into a new or empty database, from files): the input is cut
+//    into N parts of about equal size, in input order (JSON Lines files at line boundaries); each
+//    part is read, extracted and written by its own thread into its own shard, without fsync; the
+//    shards are then compacted, in part order, into a new database that takes the place of the
+//    empty one. The database appears whole or not at all (docs/performance.md).
 #include "indexer/indexer.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "common/database.h"
@@ -25,6 +45,11 @@ namespace {
 
 struct Counts {
   std::size_t added = 0, updated = 0, unchanged = 0, skipped = 0, ignored = 0, warnings = 0;
+  Counts& operator+=(const Counts& o) {
+    added += o.added, updated += o.updated, unchanged += o.unchanged;
+    skipped += o.skipped, ignored += o.ignored, warnings += o.warnings;
+    return *this;
+  }
 };
 
 // One input file to read: where it is, the id its articles get, and whether the user named it.
@@ -32,113 +57,619 @@ struct InputFile {
   fs::path path;
   std::string id_base;
   bool named;  // given on the command line (an unknown type is then an error, not ignored)
+  std::uint64_t size = 0;
 };
 
-class Run : public ArticleSink {
+// A file, or the part of a JSON Lines file, that one bulk part reads.
+struct WorkItem {
+  const InputFile* file;
+  ByteRange range;
+};
+
+// Messages and the progress line on standard error, from any thread.
+class Report {
+ public:
+  Report(std::ostream& err, bool progress) : err_(err), progress_(progress) {}
+
+  void message(const std::string& line) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    err_ << clear() << line << '\n';
+  }
+
+  // One more article done (added, updated or unchanged).
+  void done() {
+    std::size_t n = ++done_;
+    if (!progress_) return;
+    std::unique_lock<std::mutex> lock(mutex_, std::try_to_lock);
+    if (!lock) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    shown_ = true;
+    err_ << "\r\x1b[K" << n << " articles..." << std::flush;
+  }
+
+  // What to write before a line of text: erases the progress line if there is one.
+  std::string clear() const { return progress_ && shown_ ? "\r\x1b[K" : ""; }
+  std::ostream& err() { return err_; }
+
+ private:
+  std::mutex mutex_;
+  std::ostream& err_;
+  const bool progress_;
+  bool shown_ = false;
+  std::atomic<std::size_t> done_{0};
+  std::chrono::steady_clock::time_point last_;
+};
+
+// What a worker makes of one article.
+struct Prepared {
+  std::string term;        // the id term
+  bool unchanged = false;  // the same input as the database holds, extracted by the same version
+  Xapian::Document doc;
+  std::string line;        // --extract-only: the JSON line to print
+};
+
+// Completes and builds articles; one per thread. With a database to look in, an article whose
+// input and extractor version are those stored is neither extracted nor built again.
+class Preparer {
+ public:
+  Preparer(const IndexOptions& options, const Extractor* extractor, const Xapian::Database* lookup)
+      : options_(options), extractor_(extractor), lookup_(lookup),
+        version_(extractor ? extractor->version() : std::string("no extraction")) {}
+
+  Prepared prepare(Article&& a) {
+    Prepared p;
+    p.term = id_term(a.id);
+    std::string input = content_hash(version_ + '\n' + dump(to_record(a)));
+    if (lookup_ && stored_input(p.term) == input) {
+      p.unchanged = true;
+      return p;
+    }
+    if (extractor_) extractor_->complete(a);
+    if (options_.extract_only) {
+      nlohmann::json r = to_record(a);
+      r.erase("text");
+      p.line = dump(r);
+      return p;
+    }
+    p.doc = builder_.build(a);
+    p.doc.add_value(kInputSlot, input);
+    return p;
+  }
+
+ private:
+  static std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
+  // The input hash stored for `term`, or "" (also when another thread's commits keep moving the
+  // database under this reader: the writer then compares the built record instead).
+  std::string stored_input(const std::string& term) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      try {
+        Xapian::PostingIterator p = lookup_->postlist_begin(term);
+        if (p == lookup_->postlist_end(term)) return "";
+        return lookup_->get_document(*p).get_value(kInputSlot);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        const_cast<Xapian::Database*>(lookup_)->reopen();
+      }
+    }
+    return "";
+  }
+
+  const IndexOptions& options_;
+  const Extractor* extractor_;
+  const Xapian::Database* lookup_;
+  const std::string version_;
+  DocumentBuilder builder_;
+};
+
+// Applies prepared articles to one database, in the order given, and counts them.
+class Writer {
+ public:
+  // `fresh`: the database had no articles when the run began, so an id not seen in this run is new.
+  Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out, Report& report)
+      : db_(db), options_(options), fresh_(fresh), out_(out), report_(report) {}
+
+  void apply(Prepared&& p) {
+    if (options_.extract_only) {
+      out_ << p.line << '\n';
+      ++counts.added;
+      report_.done();
+      return;
+    }
+    const bool first_time = seen.insert(p.term).second;
+    if (p.unchanged) {
+      ++counts.unchanged;
+      report_.done();
+      return;
+    }
+    if (fresh_ && first_time) {
+      db_->add_document(p.doc);
+      ++counts.added;
+    } else {
+      Xapian::PostingIterator it = db_->postlist_begin(p.term);
+      if (it != db_->postlist_end(p.term)) {
+        Xapian::Document old = db_->get_document(*it);
+        if (old.get_value(kHashSlot) == p.doc.get_value(kHashSlot)) {
+          ++counts.unchanged;
+          report_.done();
+          if (old.get_value(kInputSlot) == p.doc.get_value(kInputSlot)) return;
+          db_->replace_document(*it, p.doc);  // same record from another extractor version: note it
+          due();
+          return;
+        }
+        ++counts.updated;
+      } else {
+        ++counts.added;
+      }
+      db_->replace_document(p.term, p.doc);
+    }
+    report_.done();
+    due();
+  }
+
+  void commit() {
+    if (!options_.extract_only) db_->commit();
+    pending_ = 0;
+  }
+
+  Counts counts;
+  std::unordered_set<std::string> seen;  // id terms of this run
+
+ private:
+  void due() {
+    if (++pending_ >= options_.commit_every) commit();
+  }
+
+  Xapian::WritableDatabase* db_;
+  const IndexOptions& options_;
+  const bool fresh_;
+  std::ostream& out_;
+  Report& report_;
+  std::size_t pending_ = 0;
+};
+
+// The reading side of every mode: counts skipped articles and warnings and reports them through
+// `emit`; what to do with each article is the subclass's.
+class Reader : public ArticleSink {
+ public:
+  Reader(Counts* counts, std::function<void(const std::string&)> emit, const std::atomic<bool>* failed)
+      : counts_(counts), emit_(std::move(emit)), failed_(failed) {}
+
+  void skipped(const InputError& e) override {
+    ++counts_->skipped;
+    emit_("morgue-index: skipped " + std::string(e.what()));
+  }
+  void warning(const std::string& message) override {
+    ++counts_->warnings;
+    emit_("morgue-index: warning: " + message);
+  }
+  bool stopped() const override { return g_index_interrupted || (failed_ && *failed_); }
+
+  // Reads one file (or part of one); file-level problems are reported and counted here.
+  // Returns true when the file was read without a file-level error.
+  bool read(const InputFile& f, const ReadOptions& options, const ByteRange& range = {}) {
+    if (!format_for(f.path)) {
+      if (f.named) {
+        skipped(InputError(f.path.string(), 0, "unknown file type '" + f.path.extension().string() +
+                                                   "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm)"));
+      } else if (range.begin == 0) {
+        ++counts_->ignored;
+      }
+      return false;
+    }
+    try {
+      read_file(f.path, f.id_base, source_of(f.path), options, *this, range);
+      return true;
+    } catch (const InputError& e) {
+      skipped(e);
+    } catch (const std::ios_base::failure& e) {
+      skipped(InputError(f.path.string(), 0, std::string("read error: ") + e.what()));
+    }
+    return false;
+  }
+
+  static std::string source_of(const fs::path& path) { return fs::absolute(path).lexically_normal().string(); }
+
+ protected:
+  Counts* counts_;
+  std::function<void(const std::string&)> emit_;
+  const std::atomic<bool>* failed_;
+};
+
+// --jobs 1, and each part of a bulk build: every article is prepared and written at once.
+class DirectReader : public Reader {
+ public:
+  DirectReader(Preparer& preparer, Writer& writer, std::function<void(const std::string&)> emit,
+               const std::atomic<bool>* failed = nullptr)
+      : Reader(&writer.counts, std::move(emit), failed), preparer_(preparer), writer_(writer) {}
+
+  void article(Article&& a) override {
+    if (stopped()) return;
+    writer_.apply(preparer_.prepare(std::move(a)));
+  }
+
+ private:
+  Preparer& preparer_;
+  Writer& writer_;
+};
+
+// --jobs N: this thread reads into batches, N workers prepare them, one writer thread applies
+// them in the order read. At most 2N+2 batches are in flight, which bounds the memory.
+class PipelineReader : public Reader {
+ public:
+  PipelineReader(unsigned jobs, const IndexOptions& options, const Extractor* extractor,
+                 const std::string& lookup_path, Writer& writer, Report& report)
+      : Reader(&writer.counts, [&report](const std::string& m) { report.message(m); }, &failed_),
+        writer_(writer), max_in_flight_(2 * jobs + 2) {
+    for (unsigned i = 0; i < jobs; ++i) {
+      workers_.emplace_back([this, &options, extractor, lookup_path] {
+        guard([&] { work(options, extractor, lookup_path); });
+      });
+    }
+    writer_thread_ = std::thread([this] { guard([&] { write(); }); });
+  }
+
+  ~PipelineReader() override { finish(); }
+
+  void article(Article&& a) override {
+    if (stopped()) return;
+    batch_.push_back(std::move(a));
+    if (batch_.size() >= kBatch) submit();
+  }
+
+  // Waits until everything read has been written; rethrows the first error of any thread.
+  void finish() {
+    if (finished_) return;
+    finished_ = true;
+    submit();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closing_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+    built_.notify_all();
+    writer_thread_.join();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  static constexpr std::size_t kBatch = 64;
+
+  struct Batch {
+    std::size_t number;
+    std::vector<Article> articles;
+    std::vector<Prepared> prepared;
+  };
+
+  template <class F>
+  void guard(F f) {
+    try {
+      f();
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!error_) error_ = std::current_exception();
+      failed_ = true;
+      ready_.notify_all();
+      built_.notify_all();
+      room_.notify_all();
+    }
+  }
+
+  void submit() {
+    if (batch_.empty()) return;
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return in_flight_ < max_in_flight_ || failed_; });
+    if (failed_) {
+      batch_.clear();
+      return;
+    }
+    ++in_flight_;
+    todo_.push_back(Batch{submitted_++, std::move(batch_), {}});
+    batch_.clear();
+    ready_.notify_one();
+  }
+
+  void work(const IndexOptions& options, const Extractor* extractor, const std::string& lookup_path) {
+    std::optional<Xapian::Database> lookup;
+    if (!lookup_path.empty()) lookup.emplace(lookup_path);
+    Preparer preparer(options, extractor, lookup ? &*lookup : nullptr);
+    for (;;) {
+      Batch batch;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [&] { return !todo_.empty() || closing_ || failed_; });
+        if (failed_ || todo_.empty()) return;
+        batch = std::move(todo_.front());
+        todo_.pop_front();
+      }
+      if (lookup) lookup->reopen();
+      for (Article& a : batch.articles) batch.prepared.push_back(preparer.prepare(std::move(a)));
+      batch.articles.clear();
+      std::lock_guard<std::mutex> lock(mutex_);
+      built_batches_.emplace(batch.number, std::move(batch));
+      built_.notify_all();
+    }
+  }
+
+  void write() {
+    for (std::size_t next = 0;; ++next) {
+      Batch batch;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        built_.wait(lock, [&] { return built_batches_.count(next) || failed_ || (closing_ && next >= submitted_); });
+        if (failed_ || !built_batches_.count(next)) return;
+        batch = std::move(built_batches_.at(next));
+        built_batches_.erase(next);
+      }
+      for (Prepared& p : batch.prepared) writer_.apply(std::move(p));
+      std::lock_guard<std::mutex> lock(mutex_);
+      --in_flight_;
+      room_.notify_one();
+    }
+  }
+
+  Writer& writer_;
+  const std::size_t max_in_flight_;
+  std::vector<Article> batch_;
+  std::vector<std::thread> workers_;
+  std::thread writer_thread_;
+  std::mutex mutex_;
+  std::condition_variable ready_, built_, room_;
+  std::deque<Batch> todo_;
+  std::map<std::size_t, Batch> built_batches_;
+  std::size_t submitted_ = 0, in_flight_ = 0;
+  bool closing_ = false, finished_ = false;
+  std::atomic<bool> failed_{false};
+  std::exception_ptr error_;
+};
+
+class Run {
  public:
   Run(const IndexOptions& options, std::ostream& out, std::ostream& err)
-      : options_(options), out_(out), err_(err), start_(std::chrono::steady_clock::now()) {
+      : options_(options), out_(out), report_(err, options.progress), start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor();
-    if (!options.extract_only) db_ = open_for_writing(options.db, options.wait);
+    if (!options.extract_only) {
+      recover_bulk(options.db);
+      db_ = open_for_writing(options.db, options.wait);
+      fresh_ = db_.get_doccount() == 0;
+      std::error_code ec;
+      fs::remove_all(fs::path(options.db) / kBulkDir, ec);  // left by a bulk build that was killed
+    }
   }
 
   int go(std::istream& in) {
+    std::vector<InputFile> files;
+    bool from_stdin = false;
     for (const std::string& input : options_.inputs) {
-      if (g_index_interrupted) break;
-      if (input == "-") {
-        read_stdin(in);
-        continue;
-      }
-      std::vector<InputFile> files;
-      collect(input, &files);
-      for (const InputFile& f : files) {
-        if (g_index_interrupted) break;
-        read_one(f);
-      }
+      if (input == "-") from_stdin = true;
     }
-    if (!options_.extract_only) {
-      if (options_.prune && !g_index_interrupted) prune();
-      db_.commit();
+    const unsigned jobs = std::max(1u, options_.jobs);
+    if (jobs > 1 && fresh_ && !from_stdin && !options_.extract_only && !fs::is_symlink(options_.db)) {
+      for (const std::string& input : options_.inputs) collect(input, &files);
+      bulk(files, jobs);
+    } else {
+      Writer writer(&db_, options_, fresh_, out_, report_);
+      if (jobs > 1) {
+        PipelineReader reader(jobs, options_, extractor_.get(), fresh_ ? std::string() : options_.db, writer, report_);
+        read_inputs(in, reader);
+        reader.finish();
+      } else {
+        Preparer preparer(options_, extractor_.get(), fresh_ ? nullptr : &db_);
+        DirectReader reader(preparer, writer, [this](const std::string& m) { report_.message(m); });
+        read_inputs(in, reader);
+      }
+      counts_ += writer.counts;
+      if (!options_.extract_only) {
+        if (options_.prune && !g_index_interrupted) prune(writer.seen);
+        writer.commit();
+      }
     }
     summary();
     if (g_index_interrupted) return kIndexInterrupted;
     return counts_.skipped ? kIndexSkipped : kIndexOk;
   }
 
-  void article(Article&& a) override {
-    if (g_index_interrupted) return;
-    if (extractor_) extractor_->complete(a);
-    if (options_.extract_only) {
-      nlohmann::json r = to_record(a);
-      r.erase("text");
-      out_ << r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      ++counts_.added;
-      return;
-    }
-    Xapian::Document doc = builder_.build(a);
-    const std::string term = id_term(a.id);
-    seen_.insert(term);
-    Xapian::PostingIterator p = db_.postlist_begin(term);
-    if (p != db_.postlist_end(term)) {
-      if (db_.get_document(*p).get_value(kHashSlot) == doc.get_value(kHashSlot)) {
-        ++counts_.unchanged;
-        progress();
-        return;
-      }
-      ++counts_.updated;
-    } else {
-      ++counts_.added;
-    }
-    db_.replace_document(term, doc);
-    if (++pending_ >= options_.commit_every) {
-      db_.commit();
-      pending_ = 0;
-    }
-    progress();
-  }
-
-  void skipped(const InputError& e) override {
-    ++counts_.skipped;
-    err_ << clear_line() << "morgue-index: skipped " << e.what() << '\n';
-  }
-
-  bool stopped() const override { return g_index_interrupted; }
-
-  void warning(const std::string& message) override {
-    ++counts_.warnings;
-    err_ << clear_line() << "morgue-index: warning: " << message << '\n';
-  }
-
  private:
-  void read_stdin(std::istream& in) {
-    try {
-      read_json_lines(in, "-", "stdin", "-", options_.read, *this);
-      read_ok_.insert("-");
-    } catch (const InputError& e) {
-      skipped(e);
+  // Reads every input in order into `reader` (files are collected one input at a time, so an
+  // early input's articles are indexed before a later directory is walked).
+  void read_inputs(std::istream& in, Reader& reader) {
+    for (const std::string& input : options_.inputs) {
+      if (reader.stopped()) break;
+      if (input == "-") {
+        try {
+          read_json_lines(in, "-", "stdin", "-", options_.read, reader);
+          read_ok_.insert("-");
+        } catch (const InputError& e) {
+          reader.skipped(e);
+        }
+        continue;
+      }
+      std::vector<InputFile> files;
+      collect(input, &files);
+      for (const InputFile& f : files) {
+        if (reader.stopped()) break;
+        if (reader.read(f, options_.read)) read_ok_.insert(Reader::source_of(f.path));
+      }
     }
   }
 
-  void read_one(const InputFile& f) {
-    if (!format_for(f.path)) {
-      if (f.named) {
-        skipped(InputError(f.path.string(), 0, "unknown file type '" + f.path.extension().string() +
-                                                   "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm)"));
-      } else {
-        ++counts_.ignored;
-      }
+  // ---- bulk first build ----
+
+  static constexpr const char* kBulkDir = ".morgue-bulk";
+
+  // A bulk build killed while installing its files leaves a directory with tables but no version
+  // file: the database there was empty, so its tables go and the database is created anew.
+  static void recover_bulk(const std::string& db) {
+    std::error_code ec;
+    const fs::path dir(db);
+    if (!fs::is_directory(dir / kBulkDir, ec) || fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec))
       return;
-    }
-    std::string source = fs::absolute(f.path).lexically_normal().string();
-    try {
-      read_file(f.path, f.id_base, source, options_.read, *this);
-      read_ok_.insert(source);
-    } catch (const InputError& e) {
-      skipped(e);
-    } catch (const std::ios_base::failure& e) {
-      skipped(InputError(f.path.string(), 0, std::string("read error: ") + e.what()));
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".glass") fs::remove(e.path(), ec);
     }
   }
+
+  // Cuts the files into `jobs` parts of about equal size, in order; JSON Lines files may be cut
+  // anywhere (the reader moves each cut to a line boundary), other files are read whole.
+  static std::vector<std::vector<WorkItem>> partition(const std::vector<InputFile>& files, unsigned jobs) {
+    std::uint64_t total = 0;
+    for (const InputFile& f : files) total += f.size;
+    std::vector<std::vector<WorkItem>> parts(jobs);
+    const std::uint64_t share = std::max<std::uint64_t>(1, (total + jobs - 1) / jobs);
+    std::size_t part = 0;
+    std::uint64_t filled = 0;  // bytes given to the current part
+    for (const InputFile& f : files) {
+      const bool splittable = format_for(f.path) == Format::kJsonLines;
+      std::uint64_t at = 0;
+      do {
+        if (filled >= share && part + 1 < jobs) ++part, filled = 0;
+        std::uint64_t take = f.size - at;
+        if (splittable && part + 1 < jobs) take = std::min(take, share - filled);
+        ByteRange range;
+        if (splittable) range = ByteRange{at, at + take == f.size ? UINT64_MAX : at + take};
+        parts[part].push_back({&f, range});
+        at += take;
+        filled += take;
+      } while (at < f.size);
+    }
+    return parts;
+  }
+
+  struct Part {
+    std::vector<WorkItem> items;
+    fs::path shard;
+    Counts counts;
+    std::vector<std::string> messages;
+    std::exception_ptr error;
+    std::unordered_set<std::string> seen;
+  };
+
+  void bulk(const std::vector<InputFile>& files, unsigned jobs) {
+    const fs::path target = fs::absolute(options_.db).lexically_normal();
+    const fs::path building = target / kBulkDir;
+    fs::remove_all(building);  // left by a build that was killed: we hold the database's lock
+    fs::create_directories(building);
+    std::vector<std::vector<WorkItem>> cut = partition(files, jobs);
+    std::vector<Part> parts(cut.size());
+    std::atomic<bool> failed{false};
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      parts[i].items = std::move(cut[i]);
+      parts[i].shard = building / ("shard" + std::to_string(i));
+      threads.emplace_back([this, &part = parts[i], &failed] {
+        try {
+          build_part(part, &failed);
+        } catch (...) {
+          part.error = std::current_exception();
+          failed = true;
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (const Part& p : parts) {
+      for (const std::string& m : p.messages) report_.message(m);
+      counts_ += p.counts;
+    }
+    for (const Part& p : parts) {
+      if (p.error) {
+        fs::remove_all(building);
+        std::rethrow_exception(p.error);
+      }
+    }
+    const fs::path merged = building / "merged";
+    {
+      Xapian::Database all;
+      for (const Part& p : parts) all.add_database(Xapian::Database(p.shard.string()));
+      all.compact(merged.string());
+    }
+    for (const Part& p : parts) fs::remove_all(p.shard);
+    drop_duplicates(merged, parts);
+    install(merged, target);
+    db_.close();
+    db_ = Xapian::WritableDatabase();
+    fs::remove_all(building);
+    doccount_ = Xapian::Database(target.string()).get_doccount();
+  }
+
+  // Moves the built database's files into the (empty) database directory, whose lock this run
+  // holds, so that an indexer waiting for the lock finds the new database. The version file goes
+  // last: until it is there the directory is no database, and a crash in between leaves the
+  // bulk directory as a sign for recover_bulk().
+  static void install(const fs::path& merged, const fs::path& target) {
+    for (const auto& e : fs::directory_iterator(target)) {
+      if (e.path().filename().string().rfind("iam", 0) == 0) fs::remove(e.path());
+    }
+    sync_directory(target);
+    for (const auto& e : fs::directory_iterator(target)) {
+      if (e.path().extension() == ".glass" && !fs::exists(merged / e.path().filename())) fs::remove(e.path());
+    }
+    for (const auto& e : fs::directory_iterator(merged)) {
+      std::string name = e.path().filename().string();
+      if (name != "iamglass" && name != "flintlock") fs::rename(e.path(), target / name);
+    }
+    sync_directory(target);
+    fs::rename(merged / "iamglass", target / "iamglass");
+    sync_directory(target);
+  }
+
+  void build_part(Part& part, std::atomic<bool>* failed) {
+    Xapian::WritableDatabase shard(part.shard.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    shard.set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
+    Preparer preparer(options_, extractor_.get(), nullptr);
+    Writer writer(&shard, options_, true, out_, report_);
+    DirectReader reader(preparer, writer, [&part](const std::string& m) { part.messages.push_back(m); }, failed);
+    for (const WorkItem& item : part.items) {
+      if (reader.stopped()) break;
+      reader.read(*item.file, options_.read, item.range);
+    }
+    writer.commit();
+    part.counts = writer.counts;
+    part.seen = std::move(writer.seen);
+  }
+
+  // The same id in two parts (an article repeated in the input): as when one thread replaces
+  // the earlier article with the later, the first place keeps the last content.
+  void drop_duplicates(const fs::path& merged, std::vector<Part>& parts) {
+    std::size_t repeated = 0;
+    for (std::size_t i = 1; i < parts.size() && !repeated; ++i) {
+      for (std::size_t j = 0; j < i && !repeated; ++j) {
+        const auto& small = parts[i].seen.size() < parts[j].seen.size() ? parts[i].seen : parts[j].seen;
+        const auto& large = &small == &parts[i].seen ? parts[j].seen : parts[i].seen;
+        for (const std::string& t : small) repeated += large.count(t);
+      }
+    }
+    if (!repeated) return;
+    Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+    std::vector<std::vector<Xapian::docid>> groups;
+    for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+      if (t.get_termfreq() > 1) groups.emplace_back(db.postlist_begin(*t), db.postlist_end(*t));
+    }
+    for (const std::vector<Xapian::docid>& ids : groups) {
+      Xapian::Document last = db.get_document(ids.back());
+      for (std::size_t k = 1; k < ids.size(); ++k) {  // each counted as one thread counts it
+        --counts_.added;
+        const bool same = db.get_document(ids[k]).get_value(kHashSlot) == db.get_document(ids[k - 1]).get_value(kHashSlot);
+        ++(same ? counts_.unchanged : counts_.updated);
+      }
+      db.replace_document(ids.front(), last);
+      for (std::size_t k = 1; k < ids.size(); ++k) db.delete_document(ids[k]);
+    }
+    db.commit();
+  }
+
+  static void sync_directory(const fs::path& dir) {
+    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
+    }
+  }
+
+  // ---- inputs ----
 
   // Files of `input` in a stable order; directories are recursed, following symbolic links
   // but never into a directory twice (symlink loops).
@@ -146,28 +677,39 @@ class Run : public ArticleSink {
     std::error_code ec;
     fs::path root(input);
     auto status = fs::status(root, ec);
+    auto skip = [&](const std::string& where, const std::string& why) {
+      ++counts_.skipped;
+      report_.message("morgue-index: skipped " + std::string(InputError(where, 0, why).what()));
+    };
+    auto sized = [&](InputFile f) {
+      std::error_code size_ec;
+      f.size = fs::file_size(f.path, size_ec);
+      if (size_ec) f.size = 0;
+      return f;
+    };
     if (ec || !fs::exists(status)) {
-      skipped(InputError(input, 0, "no such file or directory"));
+      skip(input, "no such file or directory");
       return;
     }
     if (!fs::is_directory(status)) {
-      files->push_back({root, root.filename().string(), true});
+      files->push_back(sized({root, root.filename().string(), true}));
       return;
     }
     std::set<fs::path> visited;
     std::vector<fs::path> dirs{root};
+    std::vector<InputFile> found;
     while (!dirs.empty()) {
       fs::path dir = dirs.back();
       dirs.pop_back();
       fs::path canonical = fs::canonical(dir, ec);
       if (ec || !visited.insert(canonical).second) {
-        if (!ec) err_ << "morgue-index: note: " << dir.string() << ": directory already visited (symbolic link loop); not read again\n";
+        if (!ec) report_.message("morgue-index: note: " + dir.string() + ": directory already visited (symbolic link loop); not read again");
         continue;
       }
       std::vector<fs::path> entries;
       fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
       if (ec) {
-        skipped(InputError(dir.string(), 0, "cannot read directory: " + ec.message()));
+        skip(dir.string(), "cannot read directory: " + ec.message());
         continue;
       }
       for (; it != fs::directory_iterator(); it.increment(ec)) {
@@ -181,29 +723,30 @@ class Run : public ArticleSink {
         if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
         auto st = fs::status(p, ec);
         if (st.type() == fs::file_type::not_found) {
-          skipped(InputError(p.string(), 0, "broken symbolic link"));
+          skip(p.string(), "broken symbolic link");
           continue;
         }
         if (ec) {
-          skipped(InputError(p.string(), 0, "cannot follow: " + ec.message()));
+          skip(p.string(), "cannot follow: " + ec.message());
           continue;
         }
         if (fs::is_directory(st)) {
           subdirs.push_back(p);
         } else if (fs::is_regular_file(st)) {
-          files->push_back({p, p.lexically_relative(root).generic_string(), false});
+          found.push_back(sized({p, p.lexically_relative(root).generic_string(), false}));
         }
       }
       // depth-first, in name order
       for (auto s = subdirs.rbegin(); s != subdirs.rend(); ++s) dirs.push_back(*s);
     }
-    std::stable_sort(files->begin(), files->end(),
+    std::stable_sort(found.begin(), found.end(),
                      [](const InputFile& a, const InputFile& b) { return a.id_base < b.id_base; });
+    files->insert(files->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
 
   // Deletes articles whose source file is gone, or was read in full this run without them.
   // Sources that could not be read this run keep their articles.
-  void prune() {
+  void prune(const std::unordered_set<std::string>& seen) {
     std::vector<std::string> roots;
     for (const std::string& input : options_.inputs) {
       if (input != "-") roots.push_back(fs::absolute(input).lexically_normal().string());
@@ -218,7 +761,7 @@ class Run : public ArticleSink {
     };
     std::vector<std::string> doomed;
     for (auto t = db_.allterms_begin("Q"); t != db_.allterms_end("Q"); ++t) {
-      if (seen_.count(*t)) continue;
+      if (seen.count(*t)) continue;
       auto p = db_.postlist_begin(*t);
       if (p == db_.postlist_end(*t)) continue;
       std::string source = db_.get_document(*p).get_value(kSourceSlot);
@@ -230,48 +773,38 @@ class Run : public ArticleSink {
     pruned_ = doomed.size();
   }
 
-  std::string clear_line() const { return options_.progress && progress_shown_ ? "\r\x1b[K" : ""; }
-
-  void progress() {
-    if (!options_.progress) return;
-    auto now = std::chrono::steady_clock::now();
-    if (now - last_progress_ < std::chrono::milliseconds(250)) return;
-    last_progress_ = now;
-    progress_shown_ = true;
-    err_ << "\r\x1b[K" << counts_.added + counts_.updated + counts_.unchanged << " articles..." << std::flush;
-  }
-
   void summary() {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    err_ << clear_line() << "morgue-index: ";
-    if (g_index_interrupted) err_ << "interrupted; committed what was done: ";
+    std::string line = "morgue-index: ";
+    if (g_index_interrupted) line += "interrupted; committed what was done: ";
     if (options_.extract_only) {
-      err_ << counts_.added << " articles read";
+      line += std::to_string(counts_.added) + " articles read";
     } else {
-      err_ << counts_.added << " added, " << counts_.updated << " updated, " << counts_.unchanged
-           << " unchanged";
-      if (options_.prune) err_ << ", " << pruned_ << " pruned";
+      line += std::to_string(counts_.added) + " added, " + std::to_string(counts_.updated) + " updated, " +
+              std::to_string(counts_.unchanged) + " unchanged";
+      if (options_.prune) line += ", " + std::to_string(pruned_) + " pruned";
     }
-    err_ << ", " << counts_.skipped << " skipped";
-    if (counts_.ignored) err_ << ", " << counts_.ignored << " files of unknown type ignored";
-    if (counts_.warnings) err_ << ", " << counts_.warnings << " warnings";
-    if (!options_.extract_only) err_ << "; " << db_.get_doccount() << " articles in " << options_.db;
+    line += ", " + std::to_string(counts_.skipped) + " skipped";
+    if (counts_.ignored) line += ", " + std::to_string(counts_.ignored) + " files of unknown type ignored";
+    if (counts_.warnings) line += ", " + std::to_string(counts_.warnings) + " warnings";
+    if (!options_.extract_only) {
+      line += "; " + std::to_string(doccount_ ? *doccount_ : db_.get_doccount()) + " articles in " + options_.db;
+    }
     char secs[32];
     std::snprintf(secs, sizeof secs, " (%.1f s)", seconds);
-    err_ << secs << '\n';
+    report_.message(line + secs);
   }
 
   const IndexOptions& options_;
   std::ostream& out_;
-  std::ostream& err_;
-  std::chrono::steady_clock::time_point start_, last_progress_;
-  bool progress_shown_ = false;
+  Report report_;
+  std::chrono::steady_clock::time_point start_;
   std::unique_ptr<Extractor> extractor_;
   Xapian::WritableDatabase db_;
-  DocumentBuilder builder_;
+  bool fresh_ = true;
+  std::optional<Xapian::doccount> doccount_;  // after a bulk build, which closes db_
   Counts counts_;
-  std::size_t pending_ = 0, pruned_ = 0;
-  std::unordered_set<std::string> seen_;     // id terms of this run
+  std::size_t pruned_ = 0;
   std::unordered_set<std::string> read_ok_;  // sources read without a file-level error
 };
 

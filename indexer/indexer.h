@@ -21,6 +21,7 @@ struct IndexOptions {
   bool progress = false;             // a progress line on err (main turns it on for a terminal)
   bool wait = false;                 // wait for another indexer's lock instead of failing
   std::size_t commit_every = 2000;   // articles changed between commits
+  unsigned jobs = 1;                 // threads that read, extract and build (indexer.cc: the modes)
   ReadOptions read;
 };
 

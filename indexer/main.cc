@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include <xapian.h>
 
@@ -42,6 +43,9 @@ int main(int argc, char** argv) {
       ("extract-only", po::bool_switch(&options.extract_only),
        "write no database: print one JSON line per article with what would be indexed")
       ("no-extract", "do not extract missing metadata from the text")
+      ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
+       "threads that read, extract and build documents (default: the number of cores); a first "
+       "build into a new database writes one shard per thread and compacts them")
       ("commit-every", po::value<std::size_t>(&options.commit_every)->default_value(2000),
        "commit after this many added or changed articles")
       ("max-article-size", po::value<std::size_t>(&max_mib)->default_value(64),
@@ -68,6 +72,7 @@ int main(int argc, char** argv) {
     options.extract = !vm.count("no-extract");
     if (options.inputs.empty()) throw po::error("no INPUT given (a file, a directory or -)");
     if (options.commit_every == 0) throw po::error("--commit-every must be at least 1");
+    if (options.jobs == 0) throw po::error("--jobs must be at least 1");
     if (max_mib == 0) throw po::error("--max-article-size must be at least 1");
     options.read.max_article_bytes = max_mib << 20;
   } catch (const po::error& e) {

@@ -776,6 +776,120 @@ class Reliability(DbCase):
         self.assertEqual(self.count(db), 3010)
 
 
+class Jobs(DbCase):
+    """--jobs: a bulk first build (one shard per thread, compacted) and the worker pipeline give
+    the database one thread gives, document for document and in the same order."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        import random
+        r = random.Random(11)
+        vocab = "harbour court minister prison election storm market budget strike vaccine river border".split()
+        cls.feed = os.path.join(cls.tmp, "feed")
+        os.makedirs(cls.feed)
+        cls.bad_lines = {17, 900, 1801, 2399}
+        cls.texts = {}
+        with open(os.path.join(cls.feed, "a.jsonl"), "w") as f:
+            for i in range(1, 2401):
+                if i in cls.bad_lines:
+                    f.write('{"id": "broken", "text": \n')
+                    continue
+                ident = "dup" if i in (5, 2400) else f"j{i}"
+                text = " ".join(r.choices(vocab, k=r.randint(5, 80)))
+                cls.texts[ident] = text
+                f.write(json.dumps({"id": ident, "title": f"Item {i}", "text": text,
+                                    "date": f"2023-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+                                    "places": [r.choice(["Lisbon", "Oslo", "Quito"])]}) + "\n")
+        for name in os.listdir(CORPUS):
+            if name.endswith(".txt"):
+                shutil.copy(os.path.join(CORPUS, name), os.path.join(cls.feed, "z-" + name))
+        cls.logs = {}
+        for jobs in (1, 3):
+            db = os.path.join(cls.tmp, f"j{jobs}.db")
+            cls.logs[jobs] = index(db, cls.feed, expect=1, extra=("--jobs", str(jobs)))
+
+    def export(self, db):
+        _, out, _ = search(db, "--export", "--format", "jsonl", "--fields",
+                           "id,date,title,places,people,organizations,outlet", "*", expect=0)
+        return out.splitlines()
+
+    def messages(self, jobs):
+        return [l for l in self.logs[jobs].splitlines() if not l.startswith("morgue-index: 2")]
+
+    def test_bulk_build_equals_one_thread(self):
+        one, bulk = (os.path.join(self.tmp, f"j{j}.db") for j in (1, 3))
+        self.assertEqual(self.export(bulk), self.export(one))
+        # an independent count: the lines that are articles, the repeated id once, the corpus files
+        want = 2400 - len(self.bad_lines) - 1 + 5
+        self.assertEqual(len(self.export(bulk)), want)
+        for q in ("harbour AND strike", '"market budget"', "place:oslo date:2023-03", "date:2023-02-10..2023-07-01"):
+            self.assertEqual(search_json(bulk, "--limit", "50", q)["hits"], search_json(one, "--limit", "50", q)["hits"], q)
+        self.assertFalse(os.path.exists(os.path.join(bulk, ".morgue-bulk")))
+        self.assertIn(f"{want} added, 1 updated, 0 unchanged, {len(self.bad_lines)} skipped", self.logs[3])
+
+    def test_a_repeated_id_keeps_the_last_article(self):
+        bulk = os.path.join(self.tmp, "j3.db")
+        _, out, _ = search(bulk, "--export", "--format", "jsonl", "--fields", "id,title", "id:dup", expect=0)
+        rows = [json.loads(l) for l in out.splitlines()]
+        self.assertEqual(rows, [{"id": "dup", "title": "Item 2400"}])
+
+    def test_messages_name_the_same_lines_in_the_same_order(self):
+        self.assertEqual(self.messages(3), self.messages(1))
+        lines = sorted(int(m) for m in re.findall(r"a\.jsonl:(\d+):", self.logs[3]))
+        self.assertEqual(lines, sorted(self.bad_lines))
+
+    def test_pipeline_into_an_existing_database_equals_one_thread(self):
+        extra = os.path.join(self.tmp, "more.jsonl")
+        with open(extra, "w") as f:
+            for i in range(300):
+                f.write(json.dumps({"id": f"m{i}", "text": f"late news {i} from the harbour"}) + "\n")
+            f.write(json.dumps({"id": "j7", "text": "j7 rewritten"}) + "\n")
+        dbs = []
+        for jobs in (1, 2):
+            db = os.path.join(self.tmp, f"grow{jobs}.db")
+            index(db, CORPUS, extra=("--jobs", "1"))
+            log = index(db, extra, extra=("--jobs", str(jobs)))
+            self.assertIn("301 added, 0 updated, 0 unchanged", log)
+            log = index(db, extra, CORPUS, extra=("--jobs", str(jobs)))
+            self.assertIn("0 added, 0 updated, 306 unchanged", log)
+            dbs.append(db)
+        self.assertEqual(self.export(dbs[1]), self.export(dbs[0]))
+
+    def test_standard_input_keeps_its_order(self):
+        lines = "".join(json.dumps({"id": f"s{i}", "text": f"stdin article {i}"}) + "\n" for i in range(500))
+        outs = []
+        for jobs in ("1", "2"):
+            db = os.path.join(self.tmp, f"stdin{jobs}.db")
+            rc, _, err = run("morgue-index", "--db", db, "--jobs", jobs, "-", stdin=lines.encode())
+            self.assertEqual(rc, 0, err)
+            outs.append(self.export(db))
+        self.assertEqual(outs[1], outs[0])
+        self.assertEqual([json.loads(l)["id"] for l in outs[0]], [f"s{i}" for i in range(500)])
+
+    def test_extract_only_output_is_in_input_order(self):
+        rc, out, err = run("morgue-index", "--extract-only", "--jobs", "2", os.path.join(self.feed, "a.jsonl"))
+        self.assertEqual(rc, 1, err)
+        ids = [json.loads(l)["id"] for l in out.splitlines()]
+        want = [f"j{i}" if i not in (5, 2400) else "dup" for i in range(1, 2401) if i not in self.bad_lines]
+        self.assertEqual(ids, want)
+
+    def test_unchanged_input_is_not_extracted_again_but_another_extractor_is_noticed(self):
+        db = os.path.join(self.tmp, "ex.db")
+        index(db, CORPUS)
+        self.assertGreater(search_json(db, "person:noem")["total"], 0)
+        self.assertIn("0 added, 0 updated, 5 unchanged", index(db, CORPUS))
+        # without extraction the same input gives other records: they replace the extracted ones
+        log = index(db, CORPUS, extra=("--no-extract",))
+        self.assertRegex(log, r"0 added, [1-5] updated")
+        self.assertEqual(search_json(db, "person:noem")["total"], 0)
+
+    def test_bad_jobs_value(self):
+        rc, _, err = run("morgue-index", "--db", os.path.join(self.tmp, "x.db"), "--jobs", "0", CORPUS)
+        self.assertEqual(rc, 2)
+        self.assertIn("--jobs must be at least 1", err)
+
+
 class Shards(DbCase):
     """A stub file of several shards, local and remote (xapian-tcpsrv on the loopback), answers
     exactly as one database does: totals, hits, facets, histograms, export."""
