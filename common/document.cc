@@ -29,6 +29,32 @@ std::string content_hash(const std::string& record) {
   return hex;
 }
 
+std::string document_data(nlohmann::json record) {
+  std::string text;
+  if (auto t = record.find("text"); t != record.end()) {
+    if (t->is_string()) text = t->get<std::string>();
+    record.erase(t);
+  }
+  std::string data = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  data += '\0';  // never in JSON text: control characters in strings are escaped
+  data += text;
+  return data;
+}
+
+nlohmann::json read_record(const std::string& data, bool with_text) {
+  const std::size_t end = data.find('\0');
+  nlohmann::json r = nlohmann::json::parse(data.begin(), end == std::string::npos ? data.end() : data.begin() + static_cast<std::ptrdiff_t>(end),
+                                           nullptr, false);
+  if (!r.is_object()) return nlohmann::json::object();
+  if (with_text && end != std::string::npos && end + 1 < data.size()) r["text"] = data.substr(end + 1);
+  return r;
+}
+
+std::string_view stored_text(const std::string& data) {
+  const std::size_t end = data.find('\0');
+  return end == std::string::npos ? std::string_view() : std::string_view(data).substr(end + 1);
+}
+
 DocumentBuilder::DocumentBuilder() {
   terms_.set_stemmer(make_stemmer());
   terms_.set_stemming_strategy(kIndexStemming);
@@ -76,9 +102,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     doc.add_value(kPrecisionSlot, to_string(a.date->precision));
   }
   doc.add_value(kSourceSlot, a.source);
-  std::string record = to_record(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  doc.add_value(kHashSlot, content_hash(record));
-  doc.set_data(record);
+  std::string data = document_data(to_record(a));
+  doc.add_value(kHashSlot, content_hash(data));
+  doc.set_data(data);
   return doc;
 }
 

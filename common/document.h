@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/article.h"
@@ -27,5 +28,14 @@ class DocumentBuilder {
 
 // The hash stored in kHashSlot for a record: 16 hex digits.
 std::string content_hash(const std::string& record);
+
+// Document data (schema): the article's record as JSON without its "text", a NUL byte, then the
+// text as is, so that a hit's metadata is read without parsing its text as JSON.
+std::string document_data(nlohmann::json record);
+// The record back from document data, with "text" when `with_text` (and the article has text);
+// an empty object for data that is no record.
+nlohmann::json read_record(const std::string& data, bool with_text);
+// The text part of document data.
+std::string_view stored_text(const std::string& data);
 
 }  // namespace morgue

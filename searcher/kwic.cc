@@ -14,7 +14,7 @@ bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // A byte that can be part of a word: ASCII letters and digits, and non-ASCII characters other
 // than the General Punctuation block (U+2000-U+206F: typographic quotes, dashes).
-std::size_t word_char_length(const std::string& s, std::size_t i) {
+std::size_t word_char_length(std::string_view s, std::size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return std::isalnum(c) ? 1 : 0;
   std::size_t n = 1;
@@ -31,7 +31,8 @@ std::size_t utf8_length(const std::string& s) {
   return n;
 }
 
-std::string flat(std::string s) {
+std::string flat(std::string_view view) {
+  std::string s(view);
   for (char& c : s) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
@@ -39,7 +40,7 @@ std::string flat(std::string s) {
 }
 
 // At most `width` characters of text before `end`.
-std::string left_of(const std::string& text, std::size_t end, std::size_t width) {
+std::string left_of(std::string_view text, std::size_t end, std::size_t width) {
   std::size_t start = end, chars = 0;
   while (start > 0 && chars < width) {
     --start;
@@ -48,7 +49,7 @@ std::string left_of(const std::string& text, std::size_t end, std::size_t width)
   return flat(text.substr(start, end - start));
 }
 
-std::string right_of(const std::string& text, std::size_t begin, std::size_t width) {
+std::string right_of(std::string_view text, std::size_t begin, std::size_t width) {
   std::size_t end = begin, chars = 0;
   while (end < text.size() && chars < width) {
     ++end;
@@ -79,7 +80,7 @@ KwicMatcher::KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer
 // Calls on_match(begin, end, stem) for each word of `text` whose stem is a query stem. Only
 // words that begin as a query stem does are stemmed: a stem keeps the first letter of its word.
 template <class OnMatch>
-void KwicMatcher::each_match(const std::string& text, OnMatch on_match) const {
+void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t n = word_char_length(text, i);
@@ -92,22 +93,22 @@ void KwicMatcher::each_match(const std::string& text, OnMatch on_match) const {
     while (i < text.size() && (n = word_char_length(text, i))) i += n;
     unsigned char c = static_cast<unsigned char>(text[start]);
     if (c < 0x80 && initials_.find(static_cast<char>(std::tolower(c))) == std::string::npos) continue;
-    std::string word = fold(std::string_view(text).substr(start, i - start));
+    std::string word = fold(text.substr(start, i - start));
     auto hit = stems_.find(word);
     if (hit == stems_.end()) hit = stems_.find(stemmer_(word));
     if (hit != stems_.end()) on_match(start, i, hit->first);
   }
 }
 
-std::vector<KwicLine> KwicMatcher::lines(const std::string& text, std::size_t width) const {
+std::vector<KwicLine> KwicMatcher::lines(std::string_view text, std::size_t width) const {
   std::vector<KwicLine> out;
   each_match(text, [&](std::size_t begin, std::size_t end, const std::string&) {
-    out.push_back({begin, left_of(text, begin, width), text.substr(begin, end - begin), right_of(text, end, width)});
+    out.push_back({begin, left_of(text, begin, width), std::string(text.substr(begin, end - begin)), right_of(text, end, width)});
   });
   return out;
 }
 
-std::string KwicMatcher::snippet(const std::string& text, std::size_t length, const std::string& open,
+std::string KwicMatcher::snippet(std::string_view text, std::size_t length, const std::string& open,
                                  const std::string& close, const std::string& omit) const {
   constexpr std::size_t kMaxMatches = 2000;  // enough to choose a window in any article
   std::vector<Match> matches;

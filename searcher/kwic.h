@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,13 @@ class KwicMatcher {
   // shows "visited"). Filters (person:, date:, ...) and title-only words have no place in the body.
   // With a database, rarer words weigh more in snippets (inverse document frequency).
   KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer, const Xapian::Database* db = nullptr);
-  std::vector<KwicLine> lines(const std::string& text, std::size_t width) const;
+  std::vector<KwicLine> lines(std::string_view text, std::size_t width) const;
   bool empty() const { return stems_.empty(); }
 
   // About `length` bytes of `text` that best show why it matched: the window holding the most
   // weight of distinct query words, the matches in it wrapped in `open` and `close`, cut at
   // spaces, `omit` where text was cut. Without a match in the text, its beginning.
-  std::string snippet(const std::string& text, std::size_t length, const std::string& open,
+  std::string snippet(std::string_view text, std::size_t length, const std::string& open,
                       const std::string& close, const std::string& omit) const;
 
  private:
@@ -37,7 +38,7 @@ class KwicMatcher {
     const std::string* stem;
   };
   template <class OnMatch>
-  void each_match(const std::string& text, OnMatch on_match) const;
+  void each_match(std::string_view text, OnMatch on_match) const;
 
   Xapian::Stem stemmer_;
   std::map<std::string, double> stems_;  // stem -> weight

@@ -9,10 +9,12 @@
 #include <fstream>
 #include <functional>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 #include "common/analysis.h"
 #include "common/database.h"
+#include "common/document.h"
 #include "common/error.h"
 #include "common/query.h"
 #include "common/schema.h"
@@ -22,6 +24,36 @@
 
 namespace morgue {
 namespace {
+
+// The exact number of articles a date filter alone matches, without visiting them: each article
+// has one date term of each kind (Y, M, D), so when the query is a disjunction of date terms none
+// of which covers another (range_terms gives such), their frequencies add up to the count.
+std::optional<Xapian::doccount> date_filter_total(Xapian::Query q, const Xapian::Database& db) {
+  if (q.get_type() == Xapian::Query::OP_SCALE_WEIGHT) q = q.get_subquery(0);
+  std::vector<Xapian::Query> leaves;
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    leaves.push_back(q);
+  } else if (q.get_type() == Xapian::Query::OP_OR) {
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) leaves.push_back(q.get_subquery(i));
+  } else {
+    return std::nullopt;
+  }
+  std::vector<std::string> digits;
+  for (const Xapian::Query& leaf : leaves) {
+    if (leaf.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    const std::string term = *leaf.get_terms_begin();
+    const std::size_t want = term.empty() ? 0 : term[0] == 'Y' ? 5 : term[0] == 'M' ? 7 : term[0] == 'D' ? 9 : 0;
+    if (!want || term.size() != want || term.find_first_not_of("0123456789", 1) != std::string::npos) return std::nullopt;
+    digits.push_back(term.substr(1));
+  }
+  std::sort(digits.begin(), digits.end());  // a term covering another sorts right before it
+  for (std::size_t i = 1; i < digits.size(); ++i) {
+    if (digits[i].compare(0, digits[i - 1].size(), digits[i - 1]) == 0) return std::nullopt;
+  }
+  Xapian::doccount total = 0;
+  for (const std::string& d : digits) total += db.get_termfreq((d.size() == 4 ? "Y" : d.size() == 6 ? "M" : "D") + d);
+  return total;
+}
 
 using ordered = nlohmann::ordered_json;
 
@@ -168,10 +200,13 @@ class Searcher {
       spies_work_ = false;
       return answer_once(name, text, query, limit);
     }
-    if (!spied && mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
-      mset = enquire.get_mset(first, size, db_.get_doccount());
+    std::optional<Xapian::doccount> total;
+    if (!spied && mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) {
+      total = date_filter_total(query, db_);
+      if (!total) mset = enquire.get_mset(first, size, db_.get_doccount());
+    }
     if (!spies_work_ && !spies.empty()) feed_each_match(query, spies);
-    a.total = mset.get_matches_estimated();
+    a.total = total ? *total : mset.get_matches_estimated();
     for (auto& [f, spy] : facet_spies) {
       ordered values = ordered::array();
       for (const FacetCount& c : spy->top(o_.facet_limit)) values.push_back({{"value", c.value}, {"count", c.count}});
@@ -185,11 +220,11 @@ class Searcher {
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      hit.record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      if (hit.record.is_discarded()) hit.record = nlohmann::json::object();
-      auto body = hit.record.find("text");
-      if (body != hit.record.end() && body->is_string()) {
-        hit.snippet = snippets.snippet(body->get<std::string>(), o_.snippet_length, highlight ? kHighlightStart : "",
+      const std::string data = it.get_document().get_data();
+      hit.record = read_record(data, false);
+      const std::string_view body = stored_text(data);
+      if (!body.empty()) {
+        hit.snippet = snippets.snippet(body, o_.snippet_length, highlight ? kHighlightStart : "",
                                        highlight ? kHighlightEnd : "", "…");
         std::replace_if(hit.snippet.begin(), hit.snippet.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
       }
@@ -510,11 +545,11 @@ class Searcher {
     std::vector<std::string> columns = o_.fields;
     if (columns.empty()) columns = {"id", "date", "outlet", "title", "url", "people", "places", "organizations", "authors"};
     const bool table = o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv;
+    const bool with_text = std::find(columns.begin(), columns.end(), "text") != columns.end();
     if (table) table_row(columns);
     Xapian::doccount total = each_match(query, [&](const Xapian::Document& doc) {
       if (!out_) return;
-      nlohmann::json r = nlohmann::json::parse(doc.get_data(), nullptr, false);
-      if (r.is_discarded()) return;
+      nlohmann::json r = read_record(doc.get_data(), with_text);
       if (!table) {
         ordered o = ordered::object();
         for (const std::string& c : columns) o[c] = field_value(r, c);
@@ -552,10 +587,11 @@ class Searcher {
       table_row({"id", "offset", "left", "match", "right"});
     Xapian::doccount total = each_match(query, [&](const Xapian::Document& doc) {
       if (!out_) return;
-      nlohmann::json r = nlohmann::json::parse(doc.get_data(), nullptr, false);
-      if (r.is_discarded() || !r.contains("text") || !r["text"].is_string()) return;
-      const std::string id = r.value("id", "");
-      for (const KwicLine& k : matcher.lines(r["text"].get<std::string>(), width)) {
+      const std::string data = doc.get_data();
+      const std::string_view text = stored_text(data);
+      if (text.empty()) return;
+      const std::string id = read_record(data, false).value("id", "");
+      for (const KwicLine& k : matcher.lines(text, width)) {
         switch (o_.format) {
           case OutputFormat::kJson:
           case OutputFormat::kJsonLines:

@@ -54,9 +54,19 @@ BOOST_AUTO_TEST_CASE(values_and_data) {
              (std::vector<std::string>{"Kristi Noem", "Héctor Villatoro"}));
   BOOST_TEST(doc.get_value(morgue::kSourceSlot) == "/archive/a.txt");
   BOOST_TEST(doc.get_value(morgue::kHashSlot).size() == 16u);
-  auto record = nlohmann::json::parse(doc.get_data());
+  auto record = morgue::read_record(doc.get_data(), true);
   BOOST_TEST(record["id"] == "seed-1");
   BOOST_TEST(record["text"] == sample().text);
+  BOOST_TEST(morgue::stored_text(doc.get_data()) == sample().text);
+  BOOST_TEST(!morgue::read_record(doc.get_data(), false).contains("text"));
+}
+
+BOOST_AUTO_TEST_CASE(data_keeps_any_text_whole) {
+  nlohmann::json r = {{"id", "x\u0000y"}, {"title", "t"}, {"text", std::string("a\0b\n\"c\"", 7)}};
+  std::string data = morgue::document_data(r);
+  BOOST_TEST(morgue::read_record(data, true) == r);
+  BOOST_TEST(morgue::stored_text(data) == std::string("a\0b\n\"c\"", 7));
+  BOOST_TEST(morgue::read_record("not json", true) == nlohmann::json::object());
 }
 
 BOOST_AUTO_TEST_CASE(title_weighs_more_than_body) {

@@ -39,7 +39,7 @@ struct Fixture {
     std::set<std::string> out;
     auto m = e.get_mset(0, 100);
     for (auto it = m.begin(); it != m.end(); ++it)
-      out.insert(nlohmann::json::parse(it.get_document().get_data())["id"].get<std::string>());
+      out.insert(morgue::read_record(it.get_document().get_data(), false)["id"].get<std::string>());
     return out;
   }
 };
