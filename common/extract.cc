@@ -46,7 +46,9 @@ bool organization_word(const std::string& folded) {
 bool person_title(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
       "president", "sec.", "secretary", "minister", "gov.", "governor", "sen.", "senator", "rep.",
-      "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope"};
+      "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope", "cardinal",
+      "archbishop", "ambassador", "chairman", "chairwoman", "commissioner", "lieutenant-colonel",
+      "lieutenant-general", "major-general", "brigadier-general"};
   return words.count(folded) > 0;
 }
 
@@ -90,6 +92,46 @@ void mark_titled_people(ner::Document& doc) {
         tags[k] = ner::tag_of(ner::Type::kPerson, p);
       }
       i = end - 1;
+    }
+  }
+}
+
+void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type type) {
+  for (std::size_t k = first; k < end; ++k) {
+    const ner::Position p = end - first == 1 ? ner::kUnit : k == first ? ner::kBegin : k + 1 == end ? ner::kLast : ner::kInside;
+    tags[k] = ner::tag_of(type, p);
+  }
+}
+
+// "Federal Reserve Governor Lawrence Lindsey", "Security Council President Tono Eitel of Germany":
+// an organization's or place's name that runs on through a person's title into capitalized
+// words names that person after the title (and the organization before it).
+void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type == ner::Type::kPerson || span.last == span.first) continue;
+      std::size_t title = span.last;
+      for (std::size_t k = span.first; k < span.last; ++k) {
+        if (person_title(tokens[k].lower)) title = k;
+      }
+      if (title == span.last) continue;
+      std::size_t end = title + 1;
+      while (end <= span.last && end - title <= 3 && capitalized_word(tokens[end].text) &&
+             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) && !person_title(tokens[end].lower)) {
+        ++end;
+      }
+      if (end == title + 1 || (end <= span.last && tokens[end].lower != "of")) continue;
+      const ner::Type type = span.type;
+      for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
+      if (title > span.first) retag(tags, span.first, title, type);
+      retag(tags, title + 1, end, ner::Type::kPerson);
+      if (end + 1 <= span.last) {  // "of Germany"
+        std::string rest;
+        for (std::size_t k = end + 1; k <= span.last; ++k) rest += (rest.empty() ? "" : " ") + std::string(tokens[k].text);
+        retag(tags, end + 1, span.last + 1, gazetteer.country_of(rest).empty() ? type : ner::Type::kPlace);
+      }
     }
   }
 }
@@ -161,12 +203,22 @@ class Default : public Extractor {
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
     mark_titled_people(tagged);
+    split_titled_spans(tagged, gazetteer_);
     Entities e;
     std::vector<std::string> person_mentions;
     std::unordered_set<std::string> places_seen, orgs_seen;
     for (std::size_t s = 0; s < tagged.sentences().size(); ++s) {
       const auto& tokens = tagged.sentences()[s].tokens;
-      for (const ner::Span& span : ner::spans_of(tagged.tags()[s], s)) {
+      std::vector<ner::Span> spans = ner::spans_of(tagged.tags()[s], s);
+      // "Lieutenant-Colonel Max| Marriner": a person's name that the tags split in two is one name.
+      for (std::size_t k = 1; k < spans.size(); ++k) {
+        if (spans[k].type == ner::Type::kPerson && spans[k - 1].type == ner::Type::kPerson &&
+            spans[k].first == spans[k - 1].last + 1) {
+          spans[k - 1].last = spans[k].last;
+          spans.erase(spans.begin() + static_cast<long>(k--));
+        }
+      }
+      for (const ner::Span& span : spans) {
         const std::size_t begin = tokens[span.first].begin;
         const std::size_t end = tokens[span.last].begin + tokens[span.last].text.size();
         const std::string mention = clean_name(std::string_view(doc).substr(begin, end - begin));
