@@ -48,7 +48,8 @@ bool person_title(const std::string& folded) {
       "president", "sec.", "secretary", "minister", "gov.", "governor", "sen.", "senator", "rep.",
       "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope", "cardinal",
       "archbishop", "ambassador", "chairman", "chairwoman", "commissioner", "lieutenant-colonel",
-      "lieutenant-general", "major-general", "brigadier-general"};
+      "lieutenant-general", "major-general", "brigadier-general", "secretary-general", "director",
+      "king", "queen", "prince", "princess", "sheikh", "speaker"};
   return words.count(folded) > 0;
 }
 
@@ -62,14 +63,22 @@ bool capitalized_word(std::string_view w) {
   return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
 }
 
+// A headline, where capitals say nothing: a line in capitals, or a short one in Title Case (a
+// long line of capitalized words is a list of names, as in a team's line-up).
+bool headline(const ner::Document& doc, std::size_t s) {
+  return doc.all_caps(s) || (doc.headline(s) && doc.sentences()[s].tokens.size() <= 20);
+}
+
 // Rules on top of the tagger: a capitalized run after a person's title that the tagger left
 // untagged is that person.
 void mark_titled_people(ner::Document& doc) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;  // "PRINCE NASEEM RETAINS WBO TITLE": no telling where a name ends
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (!person_title(tokens[i].lower) || (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson)) continue;
+      if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kPerson) continue;  // "Larry King", a name
       if (i > 0 && tags[i - 1] != 0 && ner::type_of(tags[i - 1]) != ner::Type::kPerson &&
           (ner::position_of(tags[i - 1]) == ner::kBegin || ner::position_of(tags[i - 1]) == ner::kInside)) {
         continue;  // the title is inside another entity's name
@@ -132,6 +141,79 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         for (std::size_t k = end + 1; k <= span.last; ++k) rest += (rest.empty() ? "" : " ") + std::string(tokens[k].text);
         retag(tags, end + 1, span.last + 1, gazetteer.country_of(rest).empty() ? type : ner::Type::kPlace);
       }
+    }
+  }
+}
+
+bool calendar_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "june", "july", "august", "september", "october", "november",
+      "december", "today", "yesterday", "tomorrow"};
+  return words.count(folded) > 0;
+}
+
+// A capitalized word of letters ("O'Brien", "Young-hoon"; not "Center.President", "1:7").
+bool plain_word(const ner::Token& t) {
+  return capitalized_word(t.text) && std::all_of(t.text.begin(), t.text.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+         });
+}
+
+// Whether a word can be part of a person's name at all: it starts with a letter ("al-Abidine").
+bool name_word(const ner::Token& t) {
+  const auto c = static_cast<unsigned char>(t.text[0]);
+  return (std::isalpha(c) || c >= 0x80) && !calendar_word(t.lower);
+}
+
+// Every name the article gives a person is a person's throughout it: an untagged run of
+// capitalized words that ends in a word the article tags as a person's name elsewhere is that
+// person ("20-year-old Tiger Woods" where "Woods" is a person later), and an untagged capitalized
+// word right before a person's name inside a sentence is its first name ("(Herfried) Sabitzer").
+// Headlines, where every word is capitalized, and words the article also writes in lower case
+// are left alone. Numbers and weekdays at either end of a person's name are not part of it
+// ("Ekimov 1:7", "Jose Miguel Insulza Monday").
+void consistent_people(ner::Document& doc) {
+  std::unordered_set<std::string> surnames;  // the last words of the article's person names
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kPerson) continue;
+      std::size_t first = span.first, last = span.last;
+      while (last > first && !name_word(tokens[last])) --last;
+      while (first < last && !name_word(tokens[first])) ++first;
+      if (first != span.first || last != span.last) {
+        for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
+        if (!name_word(tokens[first])) continue;
+        retag(tags, first, last + 1, ner::Type::kPerson);
+      }
+      if (!headline(doc, s) && !doc.seen_lower(tokens[last].lower) && tokens[last].lower.size() > 1) {
+        surnames.insert(tokens[last].lower);
+      }
+    }
+  }
+  auto free_word = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags, std::size_t k) {
+    return tags[k] == 0 && plain_word(tokens[k]) && !doc.seen_lower(tokens[k].lower) &&
+           !person_title(tokens[k].lower) && !calendar_word(tokens[k].lower) && tokens[k].lower.size() > 1;
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (free_word(tokens, tags, i) && surnames.count(tokens[i].lower) &&
+          (i + 1 == tokens.size() || !plain_word(tokens[i + 1]))) {
+        std::size_t first = i;
+        while (first > 0 && i - first < 2 && free_word(tokens, tags, first - 1) && first - 1 > 0) --first;
+        retag(tags, first, i + 1, ner::Type::kPerson);
+      }
+    }
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kPerson || span.first < 2) continue;
+      const std::size_t k = span.first - 1;
+      if (!free_word(tokens, tags, k)) continue;
+      retag(tags, k, span.last + 1, ner::Type::kPerson);
     }
   }
 }
@@ -204,6 +286,7 @@ class Default : public Extractor {
     ner::tag_document(weights_, tagged);
     mark_titled_people(tagged);
     split_titled_spans(tagged, gazetteer_);
+    consistent_people(tagged);
     Entities e;
     std::vector<std::string> person_mentions;
     std::unordered_set<std::string> places_seen, orgs_seen;

@@ -1,5 +1,5 @@
 // Trains the entity tagger's averaged perceptron on CoNLL-2003 (scripts/train-ner runs it):
-//   morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE]
+//   morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] [--word-dropout P]
 // Each pass tags the training documents greedily with the current weights (so document-history
 // and previous-tag features are the tagger's own, as when it runs for real) and corrects the
 // weights wherever the tag is wrong. After each pass the averaged weights are scored on DEV
@@ -186,7 +186,12 @@ class Trainer {
   long step_ = 0;
 };
 
-void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& gazetteer) {
+// Word dropout: the word's own identity features (folded and as written) are left out of a share
+// of the training tokens, so the weights of context, shape and affixes learn to find the names the
+// word alone would have given away, as for names the training text never had.
+void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& gazetteer, double dropout,
+                std::mt19937& rng) {
+  std::bernoulli_distribution drop(dropout);
   std::vector<std::uint64_t> features;
   for (Example& ex : docs) {
     Document doc(ex.sentences, gazetteer);
@@ -199,6 +204,10 @@ void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& g
           features.clear();
           doc.static_features(s, i, &features);
           doc.dynamic_features(s, i, &features);
+          if (dropout > 0 && drop(rng)) {
+            features.erase(features.begin() + kExactWordFeature);
+            features.erase(features.begin() + kWordFeature);
+          }
           float sum[kTags] = {};
           add_scores(trainer.current(), features, sum);
           guess = best_tag(sum, prev, i + 1 == n);
@@ -256,17 +265,18 @@ Score evaluate(const Weights& w, const std::vector<Example>& docs, const Gazette
 
 int run(int argc, char** argv) {
   if (argc < 4) {
-    std::cerr << "usage: morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE]\n";
+    std::cerr << "usage: morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] [--word-dropout P]\n";
     return 2;
   }
   int iterations = 12;
   unsigned seed = 1;
-  double title_share = 0.1;
+  double title_share = 0.1, dropout = 0;
   for (int i = 4; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--iterations") iterations = std::stoi(argv[i + 1]);
     if (flag == "--seed") seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
     if (flag == "--title-case") title_share = std::stod(argv[i + 1]);
+    if (flag == "--word-dropout") dropout = std::stod(argv[i + 1]);
   }
   std::string train_text, dev_text;
   std::vector<Example> train = read_conll(argv[1], &train_text);
@@ -281,7 +291,7 @@ int run(int argc, char** argv) {
   double best = -1;
   for (int it = 1; it <= iterations; ++it) {
     std::shuffle(train.begin(), train.end(), rng);
-    train_pass(trainer, train, gazetteer);
+    train_pass(trainer, train, gazetteer, dropout, rng);
     const Weights avg = trainer.averaged();
     const Score s = evaluate(avg, dev, gazetteer);
     std::fprintf(stderr, "pass %2d: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f)\n", it, s.overall(),
