@@ -37,7 +37,18 @@ bool organization_word(const std::string& folded) {
       "bank", "company", "court", "commission", "foundation", "army", "police", "force", "forces",
       "office", "board", "service", "corporation", "inc.", "corp.", "ltd", "co.", "club", "league",
       "federation", "organization", "organisation", "network", "cartel", "church", "school",
-      "hospital", "prison", "caucus", "coalition", "authority", "bureau", "fund", "museum"};
+      "hospital", "prison", "caucus", "coalition", "authority", "bureau", "fund", "museum",
+      "services", "systems", "industries", "holdings", "airlines", "airways", "motors", "electric",
+      "power", "energy", "international", "securities", "communications", "technologies",
+      "pharmaceuticals", "medical", "partners", "cables", "community", "action", "alliance",
+      "airport", "stadium", "foods", "media", "press", "times", "post", "news"};
+  return words.count(folded) > 0;
+}
+
+// Words that end the name of a place people go to, never a person's ("Green Square", "Ellis Park").
+bool facility_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "square", "park", "street", "avenue", "road", "boulevard"};
   return words.count(folded) > 0;
 }
 
@@ -173,7 +184,7 @@ bool name_word(const ner::Token& t) {
 // Headlines, where every word is capitalized, and words the article also writes in lower case
 // are left alone. Numbers and weekdays at either end of a person's name are not part of it
 // ("Ekimov 1:7", "Jose Miguel Insulza Monday").
-void consistent_people(ner::Document& doc) {
+void consistent_people(ner::Document& doc, const ner::Weights& weights) {
   std::unordered_set<std::string> surnames;  // the last words of the article's person names
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
@@ -197,6 +208,15 @@ void consistent_people(ner::Document& doc) {
     return tags[k] == 0 && plain_word(tokens[k]) && !doc.seen_lower(tokens[k].lower) &&
            !person_title(tokens[k].lower) && !calendar_word(tokens[k].lower) && tokens[k].lower.size() > 1;
   };
+  // A first name: a word in lower case after its capital that the model either never saw or saw
+  // begin people's names more than not ("Nate", "Tolunay"; not "Tory", "When", "Celebrity", "MP").
+  auto first_name = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags, std::size_t k) {
+    if (!free_word(tokens, tags, k) || tokens[k].text.size() < 2 || !std::islower(static_cast<unsigned char>(tokens[k].text[1]))) {
+      return false;
+    }
+    const auto t = ner::word_tag(weights, tokens[k].lower);
+    return !t || *t == ner::tag_of(ner::Type::kPerson, ner::kBegin);
+  };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
@@ -205,14 +225,14 @@ void consistent_people(ner::Document& doc) {
       if (free_word(tokens, tags, i) && surnames.count(tokens[i].lower) &&
           (i + 1 == tokens.size() || !plain_word(tokens[i + 1]))) {
         std::size_t first = i;
-        while (first > 0 && i - first < 2 && free_word(tokens, tags, first - 1) && first - 1 > 0) --first;
+        if (first > 1 && first_name(tokens, tags, first - 1)) --first;
         retag(tags, first, i + 1, ner::Type::kPerson);
       }
     }
     for (const ner::Span& span : ner::spans_of(tags, s)) {
-      if (span.type != ner::Type::kPerson || span.first < 2) continue;
+      if (span.type != ner::Type::kPerson || span.first < 2 || span.last != span.first) continue;
       const std::size_t k = span.first - 1;
-      if (!free_word(tokens, tags, k)) continue;
+      if (!first_name(tokens, tags, k)) continue;
       retag(tags, k, span.last + 1, ner::Type::kPerson);
     }
   }
@@ -286,9 +306,10 @@ class Default : public Extractor {
     ner::tag_document(weights_, tagged);
     mark_titled_people(tagged);
     split_titled_spans(tagged, gazetteer_);
-    consistent_people(tagged);
+    consistent_people(tagged, weights_);
     Entities e;
     std::vector<std::string> person_mentions;
+    std::unordered_set<std::string> org_heads;  // first words of organizations' names
     std::unordered_set<std::string> places_seen, orgs_seen;
     for (std::size_t s = 0; s < tagged.sentences().size(); ++s) {
       const auto& tokens = tagged.sentences()[s].tokens;
@@ -315,6 +336,8 @@ class Default : public Extractor {
                                (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
           if (organization_word(last_word(mention)) || runs_on || of_a_place(mention)) {
             type = ner::Type::kOrganization;
+          } else if (type == ner::Type::kPerson && span.last > span.first && facility_word(last_word(mention))) {
+            type = ner::Type::kPlace;
           }
         }
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
@@ -329,14 +352,36 @@ class Default : public Extractor {
             break;
           case ner::Type::kOrganization:
             add_unique(&e.organizations, &orgs_seen, strip_article(mention));
+            if (span.last > span.first) org_heads.insert(fold(tokens[span.first].text));
             break;
           case ner::Type::kMisc:
             break;
         }
       }
     }
+    drop_company_words(&person_mentions, org_heads);
     e.people = canonical_people(person_mentions);
     return e;
+  }
+
+  // "Pirelli" where the article names "Pirelli Cables", "Jones" beside "Jones Medical Industries":
+  // a lone word that begins an organization's name is that organization, unless the article also
+  // gives a person a fuller name with it ("Trump" beside "Donald Trump" and "Trump Organization").
+  static void drop_company_words(std::vector<std::string>* mentions, const std::unordered_set<std::string>& org_heads) {
+    std::unordered_set<std::string> in_full_names;
+    for (const std::string& m : *mentions) {
+      if (m.find(' ') == std::string::npos) continue;
+      for (std::size_t at = 0, end; at < m.size(); at = end + 1) {
+        end = m.find(' ', at);
+        if (end == std::string::npos) end = m.size();
+        in_full_names.insert(fold(m.substr(at, end - at)));
+      }
+    }
+    mentions->erase(std::remove_if(mentions->begin(), mentions->end(), [&](const std::string& m) {
+                      const std::string f = fold(m);
+                      return m.find(' ') == std::string::npos && org_heads.count(f) && !in_full_names.count(f);
+                    }),
+                    mentions->end());
   }
 
   // "Tren de Aragua", "Bank of America": "X de/of <place>" names an organization, not a person.

@@ -23,7 +23,7 @@ const std::unordered_set<std::string>& titles() {
       "chairman", "chairwoman", "ceo", "coach", "state", "homeland", "security", "defense",
       "foreign", "interior", "dhs", "former", "acting", "late", "u.s.", "us", "then", "cardinal",
       "bishop", "archbishop", "lieutenant", "spokesman", "spokeswoman", "lieutenant-colonel",
-      "lieutenant-general", "major-general", "brigadier", "brigadier-general"};
+      "lieutenant-general", "major-general", "brigadier", "brigadier-general", "baroness", "baron", "supt", "mp", "imam", "ayatollah"};
   return words;
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -130,6 +131,10 @@ int best_tag(const float* scores, int prev, bool last);
 bool must_score(const Document& doc, std::size_t s, std::size_t i, int prev);
 // Adds the scores of features to sum (kTags floats).
 void add_scores(const Weights& w, const std::vector<std::uint64_t>& features, float* sum);
+
+// What the model learned from a word alone (folded): the tag it weighs most, or nullopt when the
+// training text never had the word capitalized (as for most foreign first names).
+std::optional<int> word_tag(const Weights& w, const std::string& folded);
 
 // Tags every token of the document in place (Document::tags) with the model.
 void tag_document(const Weights& weights, Document& doc);
