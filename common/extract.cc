@@ -40,7 +40,18 @@ bool organization_word(const std::string& folded) {
       "bank", "company", "court", "commission", "foundation", "army", "police", "force", "forces",
       "office", "board", "service", "corporation", "inc.", "corp.", "ltd", "co.", "club", "league",
       "federation", "organization", "organisation", "network", "cartel", "church", "school",
-      "hospital", "prison", "caucus", "coalition", "authority", "bureau", "fund", "museum"};
+      "hospital", "prison", "caucus", "coalition", "authority", "bureau", "fund", "museum",
+      "services", "systems", "industries", "holdings", "airlines", "airways", "motors", "electric",
+      "power", "energy", "international", "securities", "communications", "technologies",
+      "pharmaceuticals", "medical", "partners", "cables", "community", "action", "alliance",
+      "airport", "stadium", "foods", "media", "press", "times", "post", "news"};
+  return words.count(folded) > 0;
+}
+
+// Words that end the name of a place people go to, never a person's ("Green Square", "Ellis Park").
+bool facility_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "square", "park", "street", "avenue", "road", "boulevard"};
   return words.count(folded) > 0;
 }
 
@@ -49,7 +60,10 @@ bool organization_word(const std::string& folded) {
 bool person_title(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
       "president", "sec.", "secretary", "minister", "gov.", "governor", "sen.", "senator", "rep.",
-      "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope"};
+      "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope", "cardinal",
+      "archbishop", "ambassador", "chairman", "chairwoman", "commissioner", "lieutenant-colonel",
+      "lieutenant-general", "major-general", "brigadier-general", "secretary-general", "director",
+      "king", "queen", "prince", "princess", "sheikh", "speaker"};
   return words.count(folded) > 0;
 }
 
@@ -63,14 +77,22 @@ bool capitalized_word(std::string_view w) {
   return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
 }
 
+// A headline, where capitals say nothing: a line in capitals, or a short one in Title Case (a
+// long line of capitalized words is a list of names, as in a team's line-up).
+bool headline(const ner::Document& doc, std::size_t s) {
+  return doc.all_caps(s) || (doc.headline(s) && doc.sentences()[s].tokens.size() <= 20);
+}
+
 // Rules on top of the tagger: a capitalized run after a person's title that the tagger left
 // untagged is that person.
 void mark_titled_people(ner::Document& doc) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;  // "PRINCE NASEEM RETAINS WBO TITLE": no telling where a name ends
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (!person_title(tokens[i].lower) || (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson)) continue;
+      if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kPerson) continue;  // "Larry King", a name
       if (i > 0 && tags[i - 1] != 0 && ner::type_of(tags[i - 1]) != ner::Type::kPerson &&
           (ner::position_of(tags[i - 1]) == ner::kBegin || ner::position_of(tags[i - 1]) == ner::kInside)) {
         continue;  // the title is inside another entity's name
@@ -93,6 +115,128 @@ void mark_titled_people(ner::Document& doc) {
         tags[k] = ner::tag_of(ner::Type::kPerson, p);
       }
       i = end - 1;
+    }
+  }
+}
+
+void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type type) {
+  for (std::size_t k = first; k < end; ++k) {
+    const ner::Position p = end - first == 1 ? ner::kUnit : k == first ? ner::kBegin : k + 1 == end ? ner::kLast : ner::kInside;
+    tags[k] = ner::tag_of(type, p);
+  }
+}
+
+// "Federal Reserve Governor Lawrence Lindsey", "Security Council President Tono Eitel of Germany":
+// an organization's or place's name that runs on through a person's title into capitalized
+// words names that person after the title (and the organization before it).
+void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type == ner::Type::kPerson || span.last == span.first) continue;
+      std::size_t title = span.last;
+      for (std::size_t k = span.first; k < span.last; ++k) {
+        if (person_title(tokens[k].lower)) title = k;
+      }
+      if (title == span.last) continue;
+      std::size_t end = title + 1;
+      while (end <= span.last && end - title <= 3 && capitalized_word(tokens[end].text) &&
+             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) && !person_title(tokens[end].lower)) {
+        ++end;
+      }
+      if (end == title + 1 || (end <= span.last && tokens[end].lower != "of")) continue;
+      const ner::Type type = span.type;
+      for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
+      if (title > span.first) retag(tags, span.first, title, type);
+      retag(tags, title + 1, end, ner::Type::kPerson);
+      if (end + 1 <= span.last) {  // "of Germany"
+        std::string rest;
+        for (std::size_t k = end + 1; k <= span.last; ++k) rest += (rest.empty() ? "" : " ") + std::string(tokens[k].text);
+        retag(tags, end + 1, span.last + 1, gazetteer.country_of(rest).empty() ? type : ner::Type::kPlace);
+      }
+    }
+  }
+}
+
+bool calendar_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "june", "july", "august", "september", "october", "november",
+      "december", "today", "yesterday", "tomorrow"};
+  return words.count(folded) > 0;
+}
+
+// A capitalized word of letters ("O'Brien", "Young-hoon"; not "Center.President", "1:7").
+bool plain_word(const ner::Token& t) {
+  return capitalized_word(t.text) && std::all_of(t.text.begin(), t.text.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+         });
+}
+
+// Whether a word can be part of a person's name at all: it starts with a letter ("al-Abidine").
+bool name_word(const ner::Token& t) {
+  const auto c = static_cast<unsigned char>(t.text[0]);
+  return (std::isalpha(c) || c >= 0x80) && !calendar_word(t.lower);
+}
+
+// Every name the article gives a person is a person's throughout it: an untagged run of
+// capitalized words that ends in a word the article tags as a person's name elsewhere is that
+// person ("20-year-old Tiger Woods" where "Woods" is a person later), and an untagged capitalized
+// word right before a person's name inside a sentence is its first name ("(Herfried) Sabitzer").
+// Headlines, where every word is capitalized, and words the article also writes in lower case
+// are left alone. Numbers and weekdays at either end of a person's name are not part of it
+// ("Ekimov 1:7", "Jose Miguel Insulza Monday").
+void consistent_people(ner::Document& doc, const ner::Weights& weights) {
+  std::unordered_set<std::string> surnames;  // the last words of the article's person names
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kPerson) continue;
+      std::size_t first = span.first, last = span.last;
+      while (last > first && !name_word(tokens[last])) --last;
+      while (first < last && !name_word(tokens[first])) ++first;
+      if (first != span.first || last != span.last) {
+        for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
+        if (!name_word(tokens[first])) continue;
+        retag(tags, first, last + 1, ner::Type::kPerson);
+      }
+      if (!headline(doc, s) && !doc.seen_lower(tokens[last].lower) && tokens[last].lower.size() > 1) {
+        surnames.insert(tokens[last].lower);
+      }
+    }
+  }
+  auto free_word = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags, std::size_t k) {
+    return tags[k] == 0 && plain_word(tokens[k]) && !doc.seen_lower(tokens[k].lower) &&
+           !person_title(tokens[k].lower) && !calendar_word(tokens[k].lower) && tokens[k].lower.size() > 1;
+  };
+  // A first name: a word in lower case after its capital that the model either never saw or saw
+  // begin people's names more than not ("Nate", "Tolunay"; not "Tory", "When", "Celebrity", "MP").
+  auto first_name = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags, std::size_t k) {
+    if (!free_word(tokens, tags, k) || tokens[k].text.size() < 2 || !std::islower(static_cast<unsigned char>(tokens[k].text[1]))) {
+      return false;
+    }
+    const auto t = ner::word_tag(weights, tokens[k].lower);
+    return !t || *t == ner::tag_of(ner::Type::kPerson, ner::kBegin);
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (free_word(tokens, tags, i) && surnames.count(tokens[i].lower) &&
+          (i + 1 == tokens.size() || !plain_word(tokens[i + 1]))) {
+        std::size_t first = i;
+        if (first > 1 && first_name(tokens, tags, first - 1)) --first;
+        retag(tags, first, i + 1, ner::Type::kPerson);
+      }
+    }
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kPerson || span.first < 2 || span.last != span.first) continue;
+      const std::size_t k = span.first - 1;
+      if (!first_name(tokens, tags, k)) continue;
+      retag(tags, k, span.last + 1, ner::Type::kPerson);
     }
   }
 }
@@ -176,12 +320,24 @@ class Default : public Extractor {
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
     mark_titled_people(tagged);
+    split_titled_spans(tagged, gazetteer_);
+    consistent_people(tagged, weights_);
     Entities e;
     std::vector<std::string> person_mentions;
+    std::unordered_set<std::string> org_heads;  // first words of organizations' names
     std::unordered_set<std::string> places_seen, orgs_seen;
     for (std::size_t s = 0; s < tagged.sentences().size(); ++s) {
       const auto& tokens = tagged.sentences()[s].tokens;
-      for (const ner::Span& span : ner::spans_of(tagged.tags()[s], s)) {
+      std::vector<ner::Span> spans = ner::spans_of(tagged.tags()[s], s);
+      // "Lieutenant-Colonel Max| Marriner": a person's name that the tags split in two is one name.
+      for (std::size_t k = 1; k < spans.size(); ++k) {
+        if (spans[k].type == ner::Type::kPerson && spans[k - 1].type == ner::Type::kPerson &&
+            spans[k].first == spans[k - 1].last + 1) {
+          spans[k - 1].last = spans[k].last;
+          spans.erase(spans.begin() + static_cast<long>(k--));
+        }
+      }
+      for (const ner::Span& span : spans) {
         const std::size_t begin = tokens[span.first].begin;
         const std::size_t end = tokens[span.last].begin + tokens[span.last].text.size();
         const std::string mention = clean_name(std::string_view(doc).substr(begin, end - begin));
@@ -195,6 +351,8 @@ class Default : public Extractor {
                                (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
           if (organization_word(last_word(mention)) || runs_on || of_a_place(mention)) {
             type = ner::Type::kOrganization;
+          } else if (type == ner::Type::kPerson && span.last > span.first && facility_word(last_word(mention))) {
+            type = ner::Type::kPlace;
           }
         }
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
@@ -209,14 +367,36 @@ class Default : public Extractor {
             break;
           case ner::Type::kOrganization:
             add_unique(&e.organizations, &orgs_seen, strip_article(mention));
+            if (span.last > span.first) org_heads.insert(fold(tokens[span.first].text));
             break;
           case ner::Type::kMisc:
             break;
         }
       }
     }
+    drop_company_words(&person_mentions, org_heads);
     e.people = canonical_people(person_mentions);
     return e;
+  }
+
+  // "Pirelli" where the article names "Pirelli Cables", "Jones" beside "Jones Medical Industries":
+  // a lone word that begins an organization's name is that organization, unless the article also
+  // gives a person a fuller name with it ("Trump" beside "Donald Trump" and "Trump Organization").
+  static void drop_company_words(std::vector<std::string>* mentions, const std::unordered_set<std::string>& org_heads) {
+    std::unordered_set<std::string> in_full_names;
+    for (const std::string& m : *mentions) {
+      if (m.find(' ') == std::string::npos) continue;
+      for (std::size_t at = 0, end; at < m.size(); at = end + 1) {
+        end = m.find(' ', at);
+        if (end == std::string::npos) end = m.size();
+        in_full_names.insert(fold(m.substr(at, end - at)));
+      }
+    }
+    mentions->erase(std::remove_if(mentions->begin(), mentions->end(), [&](const std::string& m) {
+                      const std::string f = fold(m);
+                      return m.find(' ') == std::string::npos && org_heads.count(f) && !in_full_names.count(f);
+                    }),
+                    mentions->end());
   }
 
   // "Tren de Aragua", "Bank of America": "X de/of <place>" names an organization, not a person.

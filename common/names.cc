@@ -21,8 +21,16 @@ const std::unordered_set<std::string>& titles() {
       "maj", "major", "officer", "chief", "deputy", "speaker", "king", "queen", "prince",
       "princess", "pope", "rev", "reverend", "father", "sheikh", "ambassador", "director",
       "chairman", "chairwoman", "ceo", "coach", "state", "homeland", "security", "defense",
-      "foreign", "interior", "dhs", "former", "acting", "late", "u.s.", "us", "then"};
+      "foreign", "interior", "dhs", "former", "acting", "late", "u.s.", "us", "then", "cardinal",
+      "bishop", "archbishop", "lieutenant", "spokesman", "spokeswoman", "lieutenant-colonel",
+      "lieutenant-general", "major-general", "brigadier", "brigadier-general", "baroness", "baron", "supt", "mp", "imam", "ayatollah"};
   return words;
+}
+
+// Titles that are also common surnames: "John Major", "Billie Jean King" end with one.
+bool surname_title(const std::string& folded) {
+  return folded == "major" || folded == "king" || folded == "judge" || folded == "speaker" ||
+         folded == "bishop" || folded == "chancellor";
 }
 
 struct Words {
@@ -79,7 +87,9 @@ std::string strip_person_name(std::string_view mention) {
     if (word != "state" && word != "security" && word != "us" && titles().count(word)) cut = space + 1;
   }
   if (cut != std::string::npos) name.erase(0, cut);
-  if (titles().count(without_dot(fold(name))) || titles().count(without_dot(fold(name.substr(name.rfind(' ') + 1))))) {
+  const std::string last = without_dot(fold(name.substr(name.rfind(' ') + 1)));
+  if (titles().count(without_dot(fold(name))) ||
+      (titles().count(last) && !(surname_title(last) && name.find(' ') != std::string::npos))) {
     return "";  // a name never ends with a title: "Salvadoran Minister" names nobody
   }
   return name;

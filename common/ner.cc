@@ -515,6 +515,12 @@ bool must_score(const Document& doc, std::size_t s, std::size_t i, int prev) {
   return open || doc.candidate(s, i);
 }
 
+std::optional<int> word_tag(const Weights& w, const std::string& folded) {
+  const float* row = w.find(hash(kWord, folded));
+  if (!row) return std::nullopt;
+  return static_cast<int>(std::max_element(row, row + kTags) - row);
+}
+
 void tag_document(const Weights& weights, Document& doc) {
   std::vector<std::uint64_t> features;
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,6 +75,10 @@ class Weights {
   std::size_t used_ = 0;
 };
 
+// Where Document::static_features puts the folded word and the word as written (the trainer's
+// word dropout leaves them out).
+constexpr std::size_t kWordFeature = 1, kExactWordFeature = 3;
+
 // The features of one token that do not depend on earlier tags, computed once per token.
 struct TokenFeatures {
   std::vector<std::uint64_t> hashes;
@@ -100,6 +105,11 @@ class Document {
   void static_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
   // Features that depend on the tags already given (previous tags, document history).
   void dynamic_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
+  // Whether sentence s is a headline (in capitals or in Title Case), where capitals say little.
+  bool headline(std::size_t s) const { return all_caps_[s] || title_case_[s]; }
+  bool all_caps(std::size_t s) const { return all_caps_[s]; }
+  // Whether the document writes the word (folded) in lower case somewhere.
+  bool seen_lower(const std::string& folded) const { return lowered_.count(folded) > 0; }
   // Records tag for token i of sentence s (for later document-history features).
   void remember(std::size_t s, std::size_t i, int tag);
 
@@ -121,6 +131,10 @@ int best_tag(const float* scores, int prev, bool last);
 bool must_score(const Document& doc, std::size_t s, std::size_t i, int prev);
 // Adds the scores of features to sum (kTags floats).
 void add_scores(const Weights& w, const std::vector<std::uint64_t>& features, float* sum);
+
+// What the model learned from a word alone (folded): the tag it weighs most, or nullopt when the
+// training text never had the word capitalized (as for most foreign first names).
+std::optional<int> word_tag(const Weights& w, const std::string& folded);
 
 // Tags every token of the document in place (Document::tags) with the model.
 void tag_document(const Weights& weights, Document& doc);

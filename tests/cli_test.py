@@ -1047,15 +1047,15 @@ class Extraction(DbCase):
     def test_corpus_people_and_places(self):
         figures, out = self.eval("corpus")
         self.assertGreaterEqual(figures[("corpus", "people")], 0.9, out)
-        self.assertGreaterEqual(figures[("corpus", "places")], 0.9, out)
+        self.assertGreaterEqual(figures[("corpus", "places")], 0.94, out)
 
     def test_conll_development_split(self):
         if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
             self.skipTest("CoNLL-2003 is absent")
         figures, out = self.eval("conll")
-        # Floors just under the figures of 2026-11-22 (docs/extraction.md): a regression fails.
-        self.assertGreaterEqual(figures[("conll", "people")], 0.83, out)
-        self.assertGreaterEqual(figures[("conll", "places")], 0.92, out)
+        # Floors just under the figures of 2026-11-23 (docs/extraction.md): a regression fails.
+        self.assertGreaterEqual(figures[("conll", "people")], 0.90, out)
+        self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
 
     def test_dates_and_outlets_are_right_or_absent(self):
         rc, out, err = run("morgue-index", "--extract-only", CORPUS)

@@ -50,6 +50,10 @@ BOOST_AUTO_TEST_CASE(people_are_canonical_within_an_article) {
   BOOST_TEST(strip_person_name("Salvadoran President Nayib Bukele") == "Nayib Bukele");
   BOOST_TEST(strip_person_name("Sec. Noem") == "Noem");
   BOOST_TEST(strip_person_name("Salvadoran Minister") == "");
+  // Titles that are also surnames end a name of two words or more.
+  BOOST_TEST(strip_person_name("Prime Minister John Major") == "John Major");
+  BOOST_TEST(strip_person_name("Billie Jean King") == "Billie Jean King");
+  BOOST_TEST(strip_person_name("Lieutenant-Colonel Max Marriner") == "Max Marriner");
   const auto people = canonical_people({"Noem", "Kristi Noem", "Gustavo Villatoro", "H\xC3\xA9" "ctor Gustavo Villatoro",
                                         "Trump", "noem"});
   const std::vector<std::string> want = {"Kristi Noem", "H\xC3\xA9" "ctor Gustavo Villatoro", "Trump"};
@@ -98,6 +102,10 @@ BOOST_AUTO_TEST_CASE(entities_and_canonical_places) {
   BOOST_TEST(a.people == people, boost::test_tools::per_element());
   const std::vector<std::string> places = {"El Salvador", "San Salvador", "United States"};
   BOOST_TEST(a.places == places, boost::test_tools::per_element());
+  // A title inside an organization's name is followed by a person's.
+  const Article b = extracted("In an interview on Friday, Federal Reserve Governor Lawrence Lindsey said there were "
+                              "mixed signals about the economy. Lindsey said rates would stay.");
+  BOOST_TEST(b.people == std::vector<std::string>{"Lawrence Lindsey"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {

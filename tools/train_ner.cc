@@ -1,5 +1,5 @@
 // Trains the entity tagger's averaged perceptron on CoNLL-2003 (scripts/train-ner runs it):
-//   morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE]
+//   morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] [--word-dropout P]
 // Each pass tags the training documents greedily with the current weights (so document-history
 // and previous-tag features are the tagger's own, as when it runs for real) and corrects the
 // weights wherever the tag is wrong. After each pass the averaged weights are scored on DEV
@@ -186,7 +186,12 @@ class Trainer {
   long step_ = 0;
 };
 
-void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& gazetteer) {
+// Word dropout: the word's own identity features (folded and as written) are left out of a share
+// of the training tokens, so the weights of context, shape and affixes learn to find the names the
+// word alone would have given away, as for names the training text never had.
+void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& gazetteer, double dropout,
+                std::mt19937& rng) {
+  std::bernoulli_distribution drop(dropout);
   std::vector<std::uint64_t> features;
   for (Example& ex : docs) {
     Document doc(ex.sentences, gazetteer);
@@ -199,6 +204,10 @@ void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& g
           features.clear();
           doc.static_features(s, i, &features);
           doc.dynamic_features(s, i, &features);
+          if (dropout > 0 && drop(rng)) {
+            features.erase(features.begin() + kExactWordFeature);
+            features.erase(features.begin() + kWordFeature);
+          }
           float sum[kTags] = {};
           add_scores(trainer.current(), features, sum);
           guess = best_tag(sum, prev, i + 1 == n);
@@ -254,44 +263,77 @@ Score evaluate(const Weights& w, const std::vector<Example>& docs, const Gazette
   return score;
 }
 
+// One model: the averaged weights of the pass with the best entity F1 on dev.
+Weights train_model(const std::vector<Example>& base, const std::vector<Example>& dev, const Gazetteer& gazetteer,
+                    int iterations, unsigned seed, double title_share, double dropout, double* best) {
+  std::mt19937 rng(seed);
+  std::deque<std::string> titled_words;
+  std::vector<Example> train = base;
+  std::vector<Example> titled = title_case_copies(train, title_share, rng, &titled_words);
+  train.insert(train.end(), std::make_move_iterator(titled.begin()), std::make_move_iterator(titled.end()));
+  std::cerr << train.size() << " training documents, " << dev.size() << " development documents, seed " << seed << "\n";
+  Trainer trainer;
+  Weights kept;
+  *best = -1;
+  for (int it = 1; it <= iterations; ++it) {
+    std::shuffle(train.begin(), train.end(), rng);
+    train_pass(trainer, train, gazetteer, dropout, rng);
+    Weights avg = trainer.averaged();
+    const Score s = evaluate(avg, dev, gazetteer);
+    std::fprintf(stderr, "pass %2d: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f)\n", it, s.overall(),
+                 s.f1(0), s.f1(1), s.f1(2), s.f1(3));
+    if (s.overall() > *best) {
+      *best = s.overall();
+      kept = std::move(avg);
+    }
+  }
+  return kept;
+}
+
 int run(int argc, char** argv) {
   if (argc < 4) {
-    std::cerr << "usage: morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE]\n";
+    std::cerr << "usage: morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] "
+                 "[--word-dropout P] [--models K]\n";
     return 2;
   }
-  int iterations = 12;
+  int iterations = 12, models = 1;
   unsigned seed = 1;
-  double title_share = 0.1;
+  double title_share = 0.1, dropout = 0;
   for (int i = 4; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--iterations") iterations = std::stoi(argv[i + 1]);
     if (flag == "--seed") seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
     if (flag == "--title-case") title_share = std::stod(argv[i + 1]);
+    if (flag == "--word-dropout") dropout = std::stod(argv[i + 1]);
+    if (flag == "--models") models = std::max(1, std::stoi(argv[i + 1]));
   }
   std::string train_text, dev_text;
-  std::vector<Example> train = read_conll(argv[1], &train_text);
-  std::mt19937 rng(seed);
-  std::deque<std::string> titled_words;
-  std::vector<Example> titled = title_case_copies(train, title_share, rng, &titled_words);
-  train.insert(train.end(), std::make_move_iterator(titled.begin()), std::make_move_iterator(titled.end()));
+  const std::vector<Example> train = read_conll(argv[1], &train_text);
   const std::vector<Example> dev = read_conll(argv[2], &dev_text);
   const Gazetteer& gazetteer = Gazetteer::system();
-  std::cerr << train.size() << " training documents, " << dev.size() << " development documents\n";
-  Trainer trainer;
-  double best = -1;
-  for (int it = 1; it <= iterations; ++it) {
-    std::shuffle(train.begin(), train.end(), rng);
-    train_pass(trainer, train, gazetteer);
-    const Weights avg = trainer.averaged();
-    const Score s = evaluate(avg, dev, gazetteer);
-    std::fprintf(stderr, "pass %2d: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f)\n", it, s.overall(),
-                 s.f1(0), s.f1(1), s.f1(2), s.f1(3));
-    if (s.overall() > best) {
-      best = s.overall();
-      avg.save(argv[3]);
+  // K models trained on different orders of the documents (seeds S, S+1, ...) and averaged: the
+  // result depends less on the order any one of them saw.
+  Weights sum;
+  double best = 0;
+  for (int k = 0; k < models; ++k) {
+    const Weights w = train_model(train, dev, gazetteer, iterations, seed + static_cast<unsigned>(k), title_share,
+                                  dropout, &best);
+    if (models == 1) {
+      w.save(argv[3]);
+      std::fprintf(stderr, "best dev F1 %.4f, model in %s\n", best, argv[3]);
+      return 0;
+    }
+    for (std::size_t i = 0; i < w.capacity(); ++i) {
+      if (w.key(i) == 0) continue;
+      const float* row = w.find(w.key(i));
+      float* out = sum.scores(sum.slot(w.key(i)));
+      for (int t = 0; t < kTags; ++t) out[t] += row[t] / static_cast<float>(models);
     }
   }
-  std::fprintf(stderr, "best dev F1 %.4f, model in %s\n", best, argv[3]);
+  const Score s = evaluate(sum, dev, gazetteer);
+  std::fprintf(stderr, "%d models averaged: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f), model in %s\n", models,
+               s.overall(), s.f1(0), s.f1(1), s.f1(2), s.f1(3), argv[3]);
+  sum.save(argv[3]);
   return 0;
 }
 
