@@ -170,7 +170,7 @@ class Writer {
  public:
   // `fresh`: the database had no articles when the run began, so an id not seen in this run is new.
   Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out, Report& report)
-      : db_(db), options_(options), fresh_(fresh), out_(out), report_(report) {}
+      : db_(db), options_(options), fresh_(fresh), out_(out), report_(report), commit_every_(options.commit_every) {}
 
   void apply(Prepared&& p) {
     if (options_.extract_only) {
@@ -188,6 +188,7 @@ class Writer {
     if (fresh_ && first_time) {
       db_->add_document(p.doc);
       ++counts.added;
+      ++in_db_;
     } else {
       Xapian::PostingIterator it = db_->postlist_begin(p.term);
       if (it != db_->postlist_end(p.term)) {
@@ -203,6 +204,7 @@ class Writer {
         ++counts.updated;
       } else {
         ++counts.added;
+        ++in_db_;
       }
       db_->replace_document(p.term, p.doc);
     }
@@ -213,14 +215,28 @@ class Writer {
   void commit() {
     if (!options_.extract_only) db_->commit();
     pending_ = 0;
+    if (next_ && in_db_ >= rollover_) {
+      db_ = next_();
+      in_db_ = 0;
+    }
   }
+
+  // After a commit that leaves `every` or more articles added to the database, write on into
+  // the database `next` gives (a bulk build keeps its shards small: adding to a large one costs
+  // more per article).
+  void rollover(std::size_t every, std::function<Xapian::WritableDatabase*()> next) {
+    rollover_ = every;
+    next_ = std::move(next);
+  }
+
+  void commit_every(std::size_t n) { commit_every_ = n; }
 
   Counts counts;
   std::unordered_set<std::string> seen;  // id terms of this run
 
  private:
   void due() {
-    if (++pending_ >= options_.commit_every) commit();
+    if (++pending_ >= commit_every_) commit();
   }
 
   Xapian::WritableDatabase* db_;
@@ -229,6 +245,9 @@ class Writer {
   std::ostream& out_;
   Report& report_;
   std::size_t pending_ = 0;
+  std::size_t commit_every_;
+  std::size_t in_db_ = 0, rollover_ = 0;
+  std::function<Xapian::WritableDatabase*()> next_;
 };
 
 // The reading side of every mode: counts skipped articles and warnings and reports them through
@@ -541,12 +560,19 @@ class Run {
 
   struct Part {
     std::vector<WorkItem> items;
-    fs::path shard;
+    fs::path dir;                 // its shards: dir/0, dir/1, ... in input order
+    std::vector<fs::path> shards;
     Counts counts;
     std::vector<std::string> messages;
     std::exception_ptr error;
-    std::unordered_set<std::string> seen;
   };
+
+  // Articles per shard of a bulk build: small shards keep adding cheap (measured on Reuters,
+  // docs/performance.md), and compaction merges them in one pass.
+  static constexpr std::size_t kShardArticles = 25000;
+  // Articles between flushes of a shard (its commits need not be durable; smaller batches were
+  // faster than larger ones on Reuters: Xapian's in-memory changes cost more as they grow).
+  static constexpr std::size_t kShardFlush = 1000;
 
   void bulk(const std::vector<InputFile>& files, unsigned jobs) {
     const fs::path target = fs::absolute(options_.db).lexically_normal();
@@ -559,7 +585,7 @@ class Run {
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       parts[i].items = std::move(cut[i]);
-      parts[i].shard = building / ("shard" + std::to_string(i));
+      parts[i].dir = building / ("part" + std::to_string(i));
       threads.emplace_back([this, &part = parts[i], &failed] {
         try {
           build_part(part, &failed);
@@ -583,11 +609,13 @@ class Run {
     const fs::path merged = building / "merged";
     {
       Xapian::Database all;
-      for (const Part& p : parts) all.add_database(Xapian::Database(p.shard.string()));
+      for (const Part& p : parts) {
+        for (const fs::path& shard : p.shards) all.add_database(Xapian::Database(shard.string()));
+      }
       all.compact(merged.string());
     }
-    for (const Part& p : parts) fs::remove_all(p.shard);
-    drop_duplicates(merged, parts);
+    for (const Part& p : parts) fs::remove_all(p.dir);
+    drop_duplicates(merged);
     install(merged, target);
     db_.close();
     db_ = Xapian::WritableDatabase();
@@ -617,30 +645,38 @@ class Run {
   }
 
   void build_part(Part& part, std::atomic<bool>* failed) {
-    Xapian::WritableDatabase shard(part.shard.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-    shard.set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
+    std::unique_ptr<Xapian::WritableDatabase> shard;
+    auto next = [&]() {
+      if (shard) shard->close();
+      part.shards.push_back(part.dir / std::to_string(part.shards.size()));
+      shard = std::make_unique<Xapian::WritableDatabase>(
+          part.shards.back().string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+      shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
+      return shard.get();
+    };
+    fs::create_directories(part.dir);
     Preparer preparer(options_, extractor_.get(), nullptr);
-    Writer writer(&shard, options_, true, out_, report_);
+    Writer writer(next(), options_, true, out_, report_);
+    writer.rollover(kShardArticles, next);
+    writer.commit_every(kShardFlush);
     DirectReader reader(preparer, writer, [&part](const std::string& m) { part.messages.push_back(m); }, failed);
     for (const WorkItem& item : part.items) {
       if (reader.stopped()) break;
       reader.read(*item.file, options_.read, item.range);
     }
+    writer.rollover(0, nullptr);
     writer.commit();
+    shard->close();
     part.counts = writer.counts;
-    part.seen = std::move(writer.seen);
   }
 
-  // The same id in two parts (an article repeated in the input): as when one thread replaces
+  // The same id in two shards (an article repeated in the input): as when one thread replaces
   // the earlier article with the later, the first place keeps the last content.
-  void drop_duplicates(const fs::path& merged, std::vector<Part>& parts) {
-    std::size_t repeated = 0;
-    for (std::size_t i = 1; i < parts.size() && !repeated; ++i) {
-      for (std::size_t j = 0; j < i && !repeated; ++j) {
-        const auto& small = parts[i].seen.size() < parts[j].seen.size() ? parts[i].seen : parts[j].seen;
-        const auto& large = &small == &parts[i].seen ? parts[j].seen : parts[i].seen;
-        for (const std::string& t : small) repeated += large.count(t);
-      }
+  void drop_duplicates(const fs::path& merged) {
+    bool repeated = false;
+    {
+      Xapian::Database db(merged.string());
+      for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q") && !repeated; ++t) repeated = t.get_termfreq() > 1;
     }
     if (!repeated) return;
     Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
