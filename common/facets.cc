@@ -42,9 +42,9 @@ std::optional<long> dated_days(const Xapian::Document& doc, Period period) {
 
 }  // namespace
 
-const std::string& ValueNames::add(const std::string& display) {
+const std::string& ValueNames::add(const std::string& display, Xapian::doccount n) {
   last_key_ = fold(display);
-  ++forms_[last_key_][display];
+  forms_[last_key_][display] += n;
   return last_key_;
 }
 
@@ -86,15 +86,27 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   std::string encoded = doc.get_value(slot_);
   if (encoded.empty()) return;
   if (is_date_) {
-    auto precision = precision_from_string(doc.get_value(kPrecisionSlot)).value_or(Precision::kDay);
-    if (auto d = from_sort_key(encoded, precision)) ++counts_[to_string(*d)];
-    return;
+    encoded += '\t';
+    encoded += doc.get_value(kPrecisionSlot);
   }
-  std::set<std::string> seen;  // once per article, whatever the spelling
-  for (const std::string& value : split_list(encoded)) {
-    const std::string& key = names_.add(value);
-    if (seen.insert(key).second) ++counts_[key];
+  ++raw_[encoded];
+}
+
+void FacetSpy::resolve() const {
+  for (const auto& [encoded, n] : raw_) {
+    if (is_date_) {
+      const std::size_t tab = encoded.find('\t');
+      auto precision = precision_from_string(encoded.substr(tab + 1)).value_or(Precision::kDay);
+      if (auto d = from_sort_key(encoded.substr(0, tab), precision)) counts_[to_string(*d)] += n;
+      continue;
+    }
+    std::set<std::string> seen;  // once per article, whatever the spelling
+    for (const std::string& value : split_list(encoded)) {
+      const std::string& key = names_.add(value, n);
+      if (seen.insert(key).second) counts_[key] += n;
+    }
   }
+  raw_.clear();
 }
 
 std::string FacetSpy::serialise() const {
@@ -107,6 +119,7 @@ Xapian::MatchSpy* FacetSpy::unserialise(const std::string& data, const Xapian::R
 }
 
 std::string FacetSpy::serialise_results() const {
+  resolve();
   std::string out;
   for (const auto& [key, n] : counts_) out += key + '\t' + std::to_string(n) + '\n';
   return out + '\x1e' + names_.serialise();
@@ -128,6 +141,7 @@ void FacetSpy::merge_results(const std::string& data) {
 }
 
 std::vector<FacetCount> FacetSpy::top(std::size_t limit) const {
+  resolve();
   std::vector<FacetCount> out;
   out.reserve(counts_.size());
   for (const auto& [key, n] : counts_) out.push_back({is_date_ ? key : names_.display(key), n});

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,8 +21,8 @@ namespace morgue {
 // Folded key -> how often each display form was seen; the display is the most frequent form.
 class ValueNames {
  public:
-  // Records `display` and returns its folded key.
-  const std::string& add(const std::string& display);
+  // Records `display` (seen `n` times) and returns its folded key.
+  const std::string& add(const std::string& display, Xapian::doccount n = 1);
   std::string display(const std::string& key) const;
   void merge(const ValueNames& other);
   std::string serialise() const;
@@ -54,10 +55,15 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<FacetCount> top(std::size_t limit) const;
 
  private:
+  // Matches only count their slot's raw value (many articles share one: "usa"); the values are
+  // split, folded and added up once each, when the counts are read.
+  void resolve() const;
+
   Xapian::valueno slot_;
   bool is_date_;
-  std::map<std::string, Xapian::doccount> counts_;  // folded key -> articles
-  ValueNames names_;
+  mutable std::unordered_map<std::string, Xapian::doccount> raw_;  // slot value (+ precision) -> articles
+  mutable std::map<std::string, Xapian::doccount> counts_;  // folded key -> articles
+  mutable ValueNames names_;
 };
 
 enum class Period { kDay, kWeek, kMonth, kYear };

@@ -884,6 +884,20 @@ class Jobs(DbCase):
         self.assertRegex(log, r"0 added, [1-5] updated")
         self.assertEqual(search_json(db, "person:noem")["total"], 0)
 
+    def test_a_kill_while_the_built_database_moves_in_is_repaired(self):
+        # The state a kill leaves between the table files and the version file moving in: tables
+        # of the new database, no version file, the bulk folder still there. A re-run rebuilds.
+        db = os.path.join(self.tmp, "moving.db")
+        os.makedirs(os.path.join(db, ".morgue-bulk", "merged"))
+        built = os.path.join(self.tmp, "j3.db")
+        for name in os.listdir(built):
+            if name.endswith(".glass"):
+                shutil.copy(os.path.join(built, name), os.path.join(db, name))
+        log = index(db, CORPUS)
+        self.assertIn("5 added", log)
+        self.assertEqual(search_json(db, "--limit", "0", "*")["total"], 5)
+        self.assertFalse(os.path.exists(os.path.join(db, ".morgue-bulk")))
+
     def test_bad_jobs_value(self):
         rc, _, err = run("morgue-index", "--db", os.path.join(self.tmp, "x.db"), "--jobs", "0", CORPUS)
         self.assertEqual(rc, 2)
