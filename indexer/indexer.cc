@@ -331,7 +331,12 @@ class PipelineReader : public Reader {
     writer_thread_ = std::thread([this] { guard([&] { write(); }); });
   }
 
-  ~PipelineReader() override { finish(); }
+  ~PipelineReader() override {
+    try {
+      finish();  // joins the threads; an error was already rethrown by an explicit finish()
+    } catch (...) {
+    }
+  }
 
   void article(Article&& a) override {
     if (stopped()) return;
