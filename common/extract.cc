@@ -44,14 +44,27 @@ bool organization_word(const std::string& folded) {
       "services", "systems", "industries", "holdings", "airlines", "airways", "motors", "electric",
       "power", "energy", "international", "securities", "communications", "technologies",
       "pharmaceuticals", "medical", "partners", "cables", "community", "action", "alliance",
-      "airport", "stadium", "foods", "media", "press", "times", "post", "news"};
+      "airport", "stadium", "foods", "media", "press", "times", "post", "news", "software",
+      "chambers", "capital", "studios", "records", "pictures", "entertainment", "labs", "technology",
+      "trust", "society", "institution", "fc", "plc", "inc", "corp", "llc", "gmbh", "ag", "sa"};
+  return words.count(folded) > 0;
+}
+
+// Words that end the name of an event, an award, a work or a product, never a person's or a
+// place's ("Grammy Award", "Ryder Cup", "Internet Explorer").
+bool thing_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "award", "awards", "prize", "cup", "trophy", "open", "championship", "championships", "games",
+      "olympics", "festival", "tour", "series", "show", "review", "inquiry", "report", "agenda",
+      "explorer", "player", "robot", "day", "week", "year", "wins", "says", "plans", "spending"};
   return words.count(folded) > 0;
 }
 
 // Words that end the name of a place people go to, never a person's ("Green Square", "Ellis Park").
 bool facility_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "square", "park", "street", "avenue", "road", "boulevard"};
+      "square", "park", "street", "avenue", "road", "boulevard", "island", "islands", "river", "lake",
+      "bay", "valley", "county", "province", "region", "beach", "heights", "hills", "mountains"};
   return words.count(folded) > 0;
 }
 
@@ -65,6 +78,17 @@ bool person_title(const std::string& folded) {
       "lieutenant-general", "major-general", "brigadier-general", "secretary-general", "director",
       "king", "queen", "prince", "princess", "sheikh", "speaker"};
   return words.count(folded) > 0;
+}
+
+// Words before a name, besides the titles above, that say a person follows: honorifics written
+// without a period, as British papers write them ("Mr Blair", "Sir Clive Woodward"), and roles.
+bool person_role(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "baroness", "coach", "manager",
+      "striker", "midfielder", "defender", "goalkeeper", "captain", "skipper", "actor", "actress",
+      "singer", "rapper", "novelist", "author", "chief", "spokesman", "spokeswoman", "analyst",
+      "economist", "professor", "prof."};
+  return person_title(folded) || words.count(folded) > 0;
 }
 
 bool direction_word(const std::string& folded) {
@@ -91,7 +115,7 @@ void mark_titled_people(ner::Document& doc) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-      if (!person_title(tokens[i].lower) || (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson)) continue;
+      if (!person_role(tokens[i].lower) || (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson)) continue;
       if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kPerson) continue;  // "Larry King", a name
       if (i > 0 && tags[i - 1] != 0 && ner::type_of(tags[i - 1]) != ner::Type::kPerson &&
           (ner::position_of(tags[i - 1]) == ner::kBegin || ner::position_of(tags[i - 1]) == ner::kInside)) {
@@ -100,11 +124,17 @@ void mark_titled_people(ner::Document& doc) {
       std::size_t end = i + 1;
       while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
              std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
-             !person_title(tokens[end].lower) && tokens[end].lower != "of") {
+             !person_role(tokens[end].lower) && tokens[end].lower != "of") {
         ++end;
       }
       const std::size_t n = end - (i + 1);
       if (n == 0) continue;
+      // A role word ("striker", "Mr") only names untagged words: "captain England" is a place.
+      if (!person_title(tokens[i].lower) &&
+          std::any_of(tags.begin() + static_cast<long>(i + 1), tags.begin() + static_cast<long>(end),
+                      [](int t) { return t != 0 && ner::type_of(t) != ner::Type::kPerson; })) {
+        continue;
+      }
       // Whatever entity the run began or ended inside loses those tokens: close it cleanly.
       if (end < tokens.size() && tags[end] != 0 &&
           (ner::position_of(tags[end]) == ner::kInside || ner::position_of(tags[end]) == ner::kLast)) {
@@ -255,7 +285,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-1";
+constexpr const char* kRulesVersion = "rules-2";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -323,7 +353,7 @@ class Default : public Extractor {
     split_titled_spans(tagged, gazetteer_);
     consistent_people(tagged, weights_);
     Entities e;
-    std::vector<std::string> person_mentions;
+    std::vector<PersonMention> person_mentions;
     std::unordered_set<std::string> org_heads;  // first words of organizations' names
     std::unordered_set<std::string> places_seen, orgs_seen;
     for (std::size_t s = 0; s < tagged.sentences().size(); ++s) {
@@ -337,7 +367,9 @@ class Default : public Extractor {
           spans.erase(spans.begin() + static_cast<long>(k--));
         }
       }
-      for (const ner::Span& span : spans) {
+      const bool titular = headline_sentence(tagged, s);
+      for (std::size_t k = 0; k < spans.size(); ++k) {
+        const ner::Span& span = spans[k];
         const std::size_t begin = tokens[span.first].begin;
         const std::size_t end = tokens[span.last].begin + tokens[span.last].text.size();
         const std::string mention = clean_name(std::string_view(doc).substr(begin, end - begin));
@@ -358,10 +390,27 @@ class Default : public Extractor {
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
         if (type == ner::Type::kPerson && more && person_title(next)) continue;
         if (type == ner::Type::kPlace && direction_word(fold(mention))) continue;  // "Central and South America"
+        // "Grammy Award", "Internet Explorer": an event's, a work's or a product's name.
+        if ((type == ner::Type::kPerson || type == ner::Type::kPlace) && thing_word(last_word(mention))) continue;
+        // "Salvadoran", "South American": a people's name, not a person or a place.
+        if ((type == ner::Type::kPerson || type == ner::Type::kPlace) && demonym(tokens, span)) continue;
         switch (type) {
-          case ner::Type::kPerson:
-            person_mentions.push_back(strip_person_name(mention));
+          case ner::Type::kPerson: {
+            const bool titled = (span.first > 0 && person_role(tokens[span.first - 1].lower)) ||
+                                person_role(tokens[span.first].lower);
+            // "Given, Breen, Staunton": one of a list of people; "Shearer 2", "Woods (U.S.) 67": a
+            // line of results.
+            auto joins = [&](std::size_t at) { return at < tokens.size() && list_word(tokens[at].lower); };
+            const bool listed =
+                (k > 0 && spans[k - 1].type == ner::Type::kPerson && spans[k - 1].last + 2 == span.first &&
+                 joins(span.first - 1)) ||
+                (k + 1 < spans.size() && spans[k + 1].type == ner::Type::kPerson &&
+                 span.last + 2 == spans[k + 1].first && joins(span.last + 1));
+            const bool scored = more && (std::isdigit(static_cast<unsigned char>(tokens[span.last + 1].text[0])) ||
+                                         tokens[span.last + 1].text == "(");
+            person_mentions.push_back({strip_person_name(mention), titular, titled || listed || scored});
             break;
+          }
           case ner::Type::kPlace:
             add_unique(&e.places, &places_seen, canonical_place(mention));
             break;
@@ -374,9 +423,98 @@ class Default : public Extractor {
         }
       }
     }
-    drop_company_words(&person_mentions, org_heads);
-    e.people = canonical_people(person_mentions);
+    std::vector<std::string> names = supported_people(person_mentions);
+    drop_company_words(&names, org_heads);
+    e.people = canonical_people(names);
     return e;
+  }
+
+  struct PersonMention {
+    std::string name;
+    bool headline;  // in a headline, where every word is capitalized
+    bool titled;    // after a title or role ("Mr Irish", "striker Zidane"), in a list of people or
+                    // a line of results
+  };
+
+  static bool list_word(const std::string& folded) {
+    return folded == "," || folded == "and" || folded == "&" || folded == ";" || folded == "/";
+  }
+
+  // A headline, for the names in it: a line in capitals, or a short line in Title Case in which
+  // common words are capitalized ("Howard Wins Again": two at least, and a third of the words after
+  // the first), unlike a line of names ("3. William Tanui (Kenya) 3:51.40", "Larry Fine").
+  bool headline_sentence(const ner::Document& doc, std::size_t s) const {
+    if (doc.all_caps(s)) return true;
+    const auto& tokens = doc.sentences()[s].tokens;
+    if (!doc.headline(s) || tokens.size() > 20) return false;
+    std::size_t capitalized = 0, common = 0;
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (!capitalized_word(tokens[i].text) || !std::isalpha(static_cast<unsigned char>(tokens[i].text[0]))) continue;
+      ++capitalized;
+      if (gazetteer_.lexicon(tokens[i].lower) == ner::Gazetteer::kCommon) ++common;
+    }
+    return common >= 2 && common * 3 >= capitalized;
+  }
+
+  // The mentions that name a person, by evidence from the whole article:
+  // - a name in a headline is a person's only when the article's text names that person too
+  //   ("Howard Wins Again", "Hebei Thirteen");
+  // - a name of one word is a person's when the article also gives the person a fuller name, puts
+  //   a title or role before it, or the model learned the word as a person's name; otherwise it is
+  //   most often a company, a band or a product that does things ("Nintendo said", "Google plans").
+  std::vector<std::string> supported_people(const std::vector<PersonMention>& mentions) const {
+    std::unordered_set<std::string> body_words, full_name_words, titled;
+    for (const PersonMention& m : mentions) {
+      if (m.name.empty()) continue;
+      const std::vector<std::string> words = folded_words(m.name);
+      if (!m.headline) body_words.insert(words.begin(), words.end());
+      if (words.size() > 1) full_name_words.insert(words.begin(), words.end());
+      if (m.titled && words.size() == 1) titled.insert(words[0]);
+    }
+    std::vector<std::string> out;
+    for (const PersonMention& m : mentions) {
+      if (m.name.empty()) continue;
+      const std::vector<std::string> words = folded_words(m.name);
+      if (m.headline && std::none_of(words.begin(), words.end(), [&](const std::string& w) { return body_words.count(w) > 0; })) {
+        continue;
+      }
+      if (words.size() == 1 && !full_name_words.count(words[0]) && !titled.count(words[0])) {
+        const auto tag = ner::word_tag(weights_, words[0]);
+        if (!tag || *tag == 0 || ner::type_of(*tag) != ner::Type::kPerson) continue;
+      }
+      out.push_back(m.name);
+    }
+    return out;
+  }
+
+  static std::vector<std::string> folded_words(const std::string& name) {
+    std::vector<std::string> words;
+    for (std::size_t at = 0, end; at < name.size(); at = end + 1) {
+      end = name.find(' ', at);
+      if (end == std::string::npos) end = name.size();
+      if (end > at) words.push_back(fold(name.substr(at, end - at)));
+    }
+    return words;
+  }
+
+  // Whether the span is a people's name ("Salvadoran", "Venezuelan", "South American"): a word
+  // that is a place's name in the gazetteer with a demonym's ending added ("-an", "-ian", "-ese",
+  // "-i"), perhaps after a compass word.
+  bool demonym(const std::vector<ner::Token>& tokens, const ner::Span& span) const {
+    std::size_t first = span.first;
+    if (span.last == first + 1 && direction_word(tokens[first].lower)) ++first;
+    if (first != span.last) return false;
+    const std::string& w = tokens[first].lower;
+    if (gazetteer_.known(tokens[first].text)) return false;  // a place's own name
+    for (const char* ending : {"ian", "ean", "an", "n", "ese", "i", "ish"}) {
+      const std::size_t n = std::strlen(ending);
+      if (w.size() < n + 4 || w.compare(w.size() - n, n, ending) != 0) continue;
+      const std::string stem = w.substr(0, w.size() - n);
+      for (const char* tail : {"", "a", "o", "y", "e", "ia"}) {
+        if (gazetteer_.known(stem + tail)) return true;
+      }
+    }
+    return false;
   }
 
   // "Pirelli" where the article names "Pirelli Cables", "Jones" beside "Jones Medical Industries":

@@ -5,10 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 
 #include "common/ner.h"
+#include "common/text.h"
 
 namespace morgue::ner {
 namespace {
@@ -54,6 +56,7 @@ const Gazetteer& Gazetteer::system() {
     auto* built = new Gazetteer;  // lives as long as the process
     built->load_iso_codes(iso_folder());
     built->load_geonames();
+    built->load_words("/usr/share/dict/american-english");
     return built;
   }();
   return *g;
@@ -122,6 +125,18 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
     Entry& e = entries_[key(name)];
     if (e.located_in < 0 && country != by_code.end()) e.located_in = country->second;
   }
+}
+
+void Gazetteer::add_word(std::string_view word) {
+  if (word.empty() || word.find('\'') != std::string_view::npos) return;  // "Blair's": the list's possessives
+  const bool proper = std::isupper(static_cast<unsigned char>(word[0])) != 0;
+  words_[fold(word)] |= proper ? kProper : kCommon;
+}
+
+void Gazetteer::load_words(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) add_word(line);
 }
 
 void Gazetteer::load_geonames() {

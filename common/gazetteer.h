@@ -2,7 +2,9 @@
 // (/usr/share/iso-codes/json), cities of 15,000 people or more from libgeonames (GeoNames data).
 // The tagger uses them as features, never as labels: "Marco", "Flores" and "March" are places in
 // some gazetteer, and only context decides. The extractor also uses them to give places their
-// canonical names ("U.S." and "America" are "United States") and their country.
+// canonical names ("U.S." and "America" are "United States") and their country. Beside the places,
+// an English word list (Debian's wamerican, /usr/share/dict/american-english) tells common words
+// ("plans", "heat") from proper names ("Blair", "Nokia"), which says much in Title Case lines.
 #pragma once
 
 #include <cstdint>
@@ -36,7 +38,18 @@ class Gazetteer {
   // The country a place lies in (itself for a country; the country of the most populous place of
   // that name otherwise), or empty when the gazetteer does not know the name.
   std::string country_of(std::string_view place) const;
+  // Whether the gazetteer knows the name (any case, any diacritics) as a place of any kind.
+  bool known(std::string_view place) const { return find(place) != nullptr; }
   bool empty() const { return entries_.empty(); }
+
+  // How the English word list knows a word (folded): as a common word, as a proper name (it is
+  // listed capitalized), both ("Bush", "bush"), or not at all.
+  enum Lexicon : std::uint8_t { kUnlisted = 0, kCommon = 1, kProper = 2, kBoth = 3 };
+  Lexicon lexicon(const std::string& folded) const {
+    const auto it = words_.find(folded);
+    return it == words_.end() ? kUnlisted : static_cast<Lexicon>(it->second);
+  }
+  void add_word(std::string_view word);  // as the list writes it: capitalized for a proper name
 
  private:
   struct Entry {
@@ -47,6 +60,7 @@ class Gazetteer {
   };
   void load_iso_codes(const std::string& folder);
   void load_geonames();
+  void load_words(const std::string& path);
   static std::string key(std::string_view name);
   const Entry* find(std::string_view place) const;
 
@@ -54,6 +68,7 @@ class Gazetteer {
   std::unordered_map<std::string, int> country_index_;  // canonical name -> index
   std::vector<std::string> countries_;
   std::size_t longest_ = 1;                          // in tokens
+  std::unordered_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
 };
 
 }  // namespace morgue::ner
