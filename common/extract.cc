@@ -156,6 +156,57 @@ void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type
   }
 }
 
+bool all_capitals(std::string_view w) {
+  std::size_t letters = 0;
+  for (char c : w) {
+    if (std::islower(static_cast<unsigned char>(c))) return false;
+    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+  }
+  return letters >= 2;
+}
+
+// A wire dateline opens a story with its place in capitals: "TORONTO (Reuters) - ...",
+// "LOS ANGELES - ...", "WEST POINT, NY - ...". The place words are a place (and the state after
+// the comma another), whatever the tagger made of them.
+void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (doc.all_caps(s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    std::size_t end = 0;
+    while (end < tokens.size() && end < 4 && all_capitals(tokens[end].text) &&
+           std::isalpha(static_cast<unsigned char>(tokens[end].text[0]))) {
+      ++end;
+    }
+    if (end == 0 || end == tokens.size()) continue;
+    std::size_t state_begin = end, state_end = end;
+    if (tokens[end].text == "," && end + 1 < tokens.size() && capitalized_word(tokens[end + 1].text)) {
+      state_begin = end + 1;
+      state_end = end + 2;
+      if (state_end < tokens.size() && capitalized_word(tokens[state_end].text) && tokens[state_end].text != "-") ++state_end;
+    }
+    std::size_t k = state_end;
+    const bool agency = k + 2 < tokens.size() && tokens[k].text == "(" && tokens[k + 2].text == ")";
+    if (agency) k += 3;
+    if (k >= tokens.size() || (tokens[k].text != "-" && tokens[k].text != "--")) continue;
+    // "PRESS DIGEST - ...", "NOTE - ...": a place only when the gazetteer knows it, an agency
+    // follows or a state does.
+    std::string run;
+    for (std::size_t i = 0; i < end; ++i) run += (i ? " " : "") + std::string(tokens[i].text);
+    if (!agency && state_end == end && !gazetteer.known(run)) continue;
+    if (k + 1 >= tokens.size()) continue;  // the story must go on after the dash
+    for (std::size_t i = 0; i < state_end; ++i) {  // the words of the dateline lose their other tags
+      if (tags[i] != 0 && i < end && ner::type_of(tags[i]) == ner::Type::kPerson) tags[i] = 0;
+    }
+    if (end < tokens.size() && tags[end] != 0 &&
+        (ner::position_of(tags[end]) == ner::kInside || ner::position_of(tags[end]) == ner::kLast)) {
+      continue;  // an entity runs on past the capitals: not a dateline
+    }
+    retag(tags, 0, end, ner::Type::kPlace);
+    if (state_end > state_begin) retag(tags, state_begin, state_end, ner::Type::kPlace);
+  }
+}
+
 // "Federal Reserve Governor Lawrence Lindsey", "Security Council President Tono Eitel of Germany":
 // an organization's or place's name that runs on through a person's title into capitalized
 // words names that person after the title (and the organization before it).
@@ -351,9 +402,11 @@ class Default : public Extractor {
     ner::tag_document(weights_, tagged);
     mark_titled_people(tagged);
     split_titled_spans(tagged, gazetteer_);
+    mark_datelines(tagged, gazetteer_);
     consistent_people(tagged, weights_);
     Entities e;
     std::vector<PersonMention> person_mentions;
+    std::vector<PlaceMention> place_mentions;
     std::unordered_set<std::string> org_heads;  // first words of organizations' names
     std::unordered_set<std::string> places_seen, orgs_seen;
     for (std::size_t s = 0; s < tagged.sentences().size(); ++s) {
@@ -390,6 +443,11 @@ class Default : public Extractor {
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
         if (type == ner::Type::kPerson && more && person_title(next)) continue;
         if (type == ner::Type::kPlace && direction_word(fold(mention))) continue;  // "Central and South America"
+        // "Lord Falconer": a name after a title or honorific is a person's.
+        if (type == ner::Type::kPlace && span.last > span.first && person_role(tokens[span.first].lower)) {
+          type = ner::Type::kPerson;
+        }
+        if (type == ner::Type::kPerson && span.first == span.last && calendar_word(tokens[span.first].lower)) continue;
         // "Grammy Award", "Internet Explorer": an event's, a work's or a product's name.
         if ((type == ner::Type::kPerson || type == ner::Type::kPlace) && thing_word(last_word(mention))) continue;
         // "Salvadoran", "South American": a people's name, not a person or a place.
@@ -411,9 +469,14 @@ class Default : public Extractor {
             person_mentions.push_back({strip_person_name(mention), titular, titled || listed || scored});
             break;
           }
-          case ner::Type::kPlace:
-            add_unique(&e.places, &places_seen, canonical_place(mention));
+          case ner::Type::kPlace: {
+            // "in Tecoluca"; "NOUAKCHOTT 1996-08-30", "TORONTO (Reuters) -": a dateline.
+            const bool located = (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
+                                 (span.first == 0 && more && (std::isdigit(static_cast<unsigned char>(next[0])) ||
+                                                              next == "(" || next == "-" || next == "--" || next == ","));
+            place_mentions.push_back({canonical_place(mention), located || span.last > span.first});
             break;
+          }
           case ner::Type::kOrganization:
             add_unique(&e.organizations, &orgs_seen, strip_article(mention));
             if (span.last > span.first) org_heads.insert(fold(tokens[span.first].text));
@@ -423,10 +486,46 @@ class Default : public Extractor {
         }
       }
     }
+    // A place of one word that the gazetteer does not know is a place only where the article
+    // puts something in it or near it ("in Tecoluca"): unknown capitalized words that do things
+    // ("Nokia", "Sterling", "the Kremlin said") are not.
+    std::unordered_set<std::string> located;
+    for (const PlaceMention& p : place_mentions) {
+      if (p.located || gazetteer_.known(p.name) || world_region(fold(p.name))) {
+        located.insert(fold(p.name));
+        continue;
+      }
+      const auto tag = ner::word_tag(weights_, fold(p.name));  // a place the training text named
+      if (tag && *tag != 0 && ner::type_of(*tag) == ner::Type::kPlace) located.insert(fold(p.name));
+    }
+    for (const PlaceMention& p : place_mentions) {
+      if (located.count(fold(p.name))) add_unique(&e.places, &places_seen, p.name);
+    }
     std::vector<std::string> names = supported_people(person_mentions);
     drop_company_words(&names, org_heads);
     e.people = canonical_people(names);
     return e;
+  }
+
+  struct PlaceMention {
+    std::string name;  // canonical
+    bool located;      // after "in", "at", "near" ..., or of more than one word
+  };
+
+  // Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks.
+  static bool world_region(const std::string& folded) {
+    static const std::unordered_set<std::string> names = {
+        "europe", "asia", "africa", "americas", "oceania", "antarctica", "arctic", "balkans",
+        "caribbean", "scandinavia", "midwest", "siberia", "kashmir", "tibet", "crimea", "gaza",
+        "kurdistan", "sahara", "sahel", "maghreb", "patagonia", "mediterranean", "pacific", "atlantic"};
+    return names.count(folded) > 0;
+  }
+
+  static bool locative_word(const std::string& folded) {
+    static const std::unordered_set<std::string> words = {
+        "in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward", "towards",
+        "between", "through", "via", "inside", "throughout", "across", "visit", "visited", "visiting"};
+    return words.count(folded) > 0;
   }
 
   struct PersonMention {
@@ -502,7 +601,10 @@ class Default : public Extractor {
   // "-i"), perhaps after a compass word.
   bool demonym(const std::vector<ner::Token>& tokens, const ner::Span& span) const {
     std::size_t first = span.first;
-    if (span.last == first + 1 && direction_word(tokens[first].lower)) ++first;
+    if (span.last == first + 1 && (direction_word(tokens[first].lower) || tokens[first].lower == "an" ||
+                                   tokens[first].lower == "the")) {
+      ++first;
+    }
     if (first != span.last) return false;
     const std::string& w = tokens[first].lower;
     if (gazetteer_.known(tokens[first].text)) return false;  // a place's own name
@@ -548,6 +650,14 @@ class Default : public Extractor {
 
   std::string canonical_place(const std::string& mention) const {
     std::string name = strip_article(mention);
+    // "Hebei Province", "Darfur region": the place is "Hebei", "Darfur".
+    const std::size_t space = name.rfind(' ');
+    if (space != std::string::npos) {
+      const std::string tail = fold(name.substr(space + 1));
+      if (tail == "province" || tail == "region" || tail == "area") {
+        name.erase(space);
+      }
+    }
     const std::string folded = fold(name);
     if (folded == "washington, d.c." || folded == "washington d.c." || folded == "washington, dc" ||
         folded == "washington dc" || folded == "d.c.") {

@@ -22,7 +22,7 @@ const std::unordered_set<std::string>& titles() {
       "princess", "pope", "rev", "reverend", "father", "sheikh", "ambassador", "director",
       "chairman", "chairwoman", "ceo", "coach", "state", "homeland", "security", "defense",
       "foreign", "interior", "dhs", "former", "acting", "late", "u.s.", "us", "then", "cardinal",
-      "bishop", "archbishop", "lieutenant", "spokesman", "spokeswoman", "lieutenant-colonel",
+      "bishop", "archbishop", "lieutenant", "spokesman", "spokeswoman", "lieutenant-colonel", "executive", "leader",
       "lieutenant-general", "major-general", "brigadier", "brigadier-general", "baroness", "baron", "supt", "mp", "imam", "ayatollah"};
   return words;
 }
