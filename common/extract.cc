@@ -165,6 +165,37 @@ bool all_capitals(std::string_view w) {
   return letters >= 2;
 }
 
+// "Santiago de Cuba", "Casa de Nariño": places on both sides of a particle are one place;
+// "Tren de Aragua", "Cartel de Sinaloa": a place after a particle and another name is part of
+// that name, an organization's.
+void join_particle_names(ner::Document& doc) {
+  static const std::unordered_set<std::string> particles = {"de", "del", "da", "do", "dos", "das", "di", "la"};
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      if (!particles.count(tokens[i].lower) || tags[i] != 0) continue;
+      const int right = tags[i + 1];
+      if (right == 0 || ner::type_of(right) != ner::Type::kPlace ||
+          (ner::position_of(right) != ner::kBegin && ner::position_of(right) != ner::kUnit)) {
+        continue;
+      }
+      if (!capitalized_word(tokens[i - 1].text)) continue;
+      std::size_t right_end = i + 1;
+      while (ner::position_of(tags[right_end]) != ner::kLast && ner::position_of(tags[right_end]) != ner::kUnit) ++right_end;
+      std::size_t left = i - 1;
+      const int left_tag = tags[left];
+      if (left_tag != 0 && ner::position_of(left_tag) != ner::kLast && ner::position_of(left_tag) != ner::kUnit) continue;
+      if (left_tag != 0) {
+        while (left > 0 && ner::position_of(tags[left]) != ner::kBegin && ner::position_of(tags[left]) != ner::kUnit) --left;
+      }
+      const bool place = left_tag != 0 && ner::type_of(left_tag) == ner::Type::kPlace;
+      retag(tags, left, right_end + 1, place ? ner::Type::kPlace : ner::Type::kOrganization);
+      i = right_end;
+    }
+  }
+}
+
 // A wire dateline opens a story with its place in capitals: "TORONTO (Reuters) - ...",
 // "LOS ANGELES - ...", "WEST POINT, NY - ...". The place words are a place (and the state after
 // the comma another), whatever the tagger made of them.
@@ -403,6 +434,7 @@ class Default : public Extractor {
     mark_titled_people(tagged);
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
+    join_particle_names(tagged);
     consistent_people(tagged, weights_);
     Entities e;
     std::vector<PersonMention> person_mentions;
@@ -432,8 +464,12 @@ class Default : public Extractor {
         if (type == ner::Type::kPerson || type == ner::Type::kPlace) {
           // "Terrorism Confinement| Center", "Farabundo Martí| National Liberation Front": a name
           // that runs on into an organization's words is that organization's.
-          const bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
-                               (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
+          bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
+                         (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
+          for (std::size_t j = span.last + 1; !runs_on && j < tokens.size() && j <= span.last + 4; ++j) {
+            if (!capitalized_word(tokens[j].text) || !std::isalpha(static_cast<unsigned char>(tokens[j].text[0]))) break;
+            runs_on = organization_word(tokens[j].lower);
+          }
           if (organization_word(last_word(mention)) || runs_on || of_a_place(mention)) {
             type = ner::Type::kOrganization;
           } else if (type == ner::Type::kPerson && span.last > span.first && facility_word(last_word(mention))) {
@@ -474,7 +510,13 @@ class Default : public Extractor {
             const bool located = (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
                                  (span.first == 0 && more && (std::isdigit(static_cast<unsigned char>(next[0])) ||
                                                               next == "(" || next == "-" || next == "--" || next == ","));
-            place_mentions.push_back({canonical_place(mention), located || span.last > span.first});
+            // "Community Rights" (of a committee's name): a name of common words only is no place
+            // the gazetteer does not know.
+            bool common_words = span.last > span.first;
+            for (std::size_t j = span.first; common_words && j <= span.last; ++j) {
+              common_words = gazetteer_.lexicon(tokens[j].lower) == ner::Gazetteer::kCommon;
+            }
+            place_mentions.push_back({canonical_place(mention), located || (span.last > span.first && !common_words)});
             break;
           }
           case ner::Type::kOrganization:
@@ -517,7 +559,10 @@ class Default : public Extractor {
     static const std::unordered_set<std::string> names = {
         "europe", "asia", "africa", "americas", "oceania", "antarctica", "arctic", "balkans",
         "caribbean", "scandinavia", "midwest", "siberia", "kashmir", "tibet", "crimea", "gaza",
-        "kurdistan", "sahara", "sahel", "maghreb", "patagonia", "mediterranean", "pacific", "atlantic"};
+        "kurdistan", "sahara", "sahel", "maghreb", "patagonia", "mediterranean", "pacific", "atlantic",
+        "west bank", "gaza strip", "middle east", "far east", "latin america", "central america",
+        "south america", "north america", "east africa", "west africa", "southeast asia", "south asia",
+        "central asia", "east asia", "eastern europe", "western europe", "persian gulf", "horn of africa"};
     return names.count(folded) > 0;
   }
 
