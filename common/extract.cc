@@ -544,6 +544,7 @@ class Default : public Extractor {
       if (located.count(fold(p.name))) add_unique(&e.places, &places_seen, p.name);
     }
     std::vector<std::string> names = supported_people(person_mentions);
+    unglue_names(&names);
     drop_company_words(&names, org_heads);
     e.people = canonical_people(names);
     return e;
@@ -629,6 +630,27 @@ class Default : public Extractor {
       out.push_back(m.name);
     }
     return out;
+  }
+
+  // "Nayib Bukelehas" beside "Nayib Bukele": a surname glued to the word after it (a space lost
+  // in copying) is that surname.
+  static void unglue_names(std::vector<std::string>* names) {
+    static const std::unordered_set<std::string> glue = {
+        "has", "had", "have", "was", "is", "said", "says", "and", "who", "will", "would", "in", "on",
+        "at", "of", "to", "the", "for", "with", "as", "also", "did", "does"};
+    std::unordered_set<std::string> surnames;
+    for (const std::string& n : *names) surnames.insert(last_word(n));
+    for (std::string& n : *names) {
+      const std::string last = last_word(n);
+      if (surnames.count(last) > 1) continue;
+      for (const std::string& surname : surnames) {
+        if (surname.size() < 3 || surname.size() >= last.size() || last.compare(0, surname.size(), surname) != 0) continue;
+        if (!glue.count(last.substr(surname.size()))) continue;
+        // Cut the display form as many bytes shorter as the folded one is (both end in ASCII).
+        n.erase(n.size() - (last.size() - surname.size()));
+        break;
+      }
+    }
   }
 
   static std::vector<std::string> folded_words(const std::string& name) {
