@@ -502,7 +502,17 @@ class Default : public Extractor {
                  span.last + 2 == spans[k + 1].first && joins(span.last + 1));
             const bool scored = more && (std::isdigit(static_cast<unsigned char>(tokens[span.last + 1].text[0])) ||
                                          tokens[span.last + 1].text == "(");
-            person_mentions.push_back({strip_person_name(mention), titular, titled || listed || scored});
+            // "Edward D. Jones & Co.": a company; "the Carl Vinson": a ship, a prize, a building;
+            // "Der Spiegel", "El Pais": a paper.
+            if (more && next == "&") break;
+            if (span.first > 0 && tokens[span.first - 1].lower == "the" && !person_role(tokens[span.first].lower)) break;
+            if (span.last > span.first && foreign_article(tokens[span.first].lower)) break;
+            // "Little did I know", "Green flags": a common word opening a sentence.
+            std::size_t opening = 0;
+            while (opening < span.first && !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0]))) ++opening;
+            const bool sentence_start = span.first == opening && span.first == span.last &&
+                                        gazetteer_.lexicon(tokens[span.first].lower) & ner::Gazetteer::kCommon;
+            person_mentions.push_back({strip_person_name(mention), titular, titled || listed || scored, sentence_start});
             break;
           }
           case ner::Type::kPlace: {
@@ -579,7 +589,13 @@ class Default : public Extractor {
     bool headline;  // in a headline, where every word is capitalized
     bool titled;    // after a title or role ("Mr Irish", "striker Zidane"), in a list of people or
                     // a line of results
+    bool common_start;  // a word of one word opening a sentence, that is also a common word
   };
+
+  static bool foreign_article(const std::string& folded) {
+    return folded == "der" || folded == "die" || folded == "das" || folded == "le" || folded == "les" ||
+           folded == "el" || folded == "il" || folded == "los" || folded == "las" || folded == "al";
+  }
 
   static bool list_word(const std::string& folded) {
     return folded == "," || folded == "and" || folded == "&" || folded == ";" || folded == "/";
@@ -625,7 +641,7 @@ class Default : public Extractor {
       }
       if (words.size() == 1 && !full_name_words.count(words[0]) && !titled.count(words[0])) {
         const auto tag = ner::word_tag(weights_, words[0]);
-        if (!tag || *tag == 0 || ner::type_of(*tag) != ner::Type::kPerson) continue;
+        if (m.common_start || !tag || *tag == 0 || ner::type_of(*tag) != ner::Type::kPerson) continue;
       }
       out.push_back(m.name);
     }
