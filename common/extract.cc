@@ -733,6 +733,18 @@ class Default : public Extractor {
 
   std::string canonical_place(const std::string& mention) const {
     std::string name = strip_article(mention);
+    // "TORONTO", "WEST POINT" (a dateline): as a name is written.
+    if (all_capitals(name) && name.find('.') == std::string::npos) {
+      bool start = true;
+      for (char& c : name) {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+          if (!start) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          start = false;
+        } else {
+          start = c == ' ' || c == '-';
+        }
+      }
+    }
     // "Hebei Province", "Darfur region": the place is "Hebei", "Darfur".
     const std::size_t space = name.rfind(' ');
     if (space != std::string::npos) {

@@ -178,6 +178,22 @@ bool title_case(const std::vector<Token>& tokens) {
   return words >= 2 && capitals * 4 >= words * 3;
 }
 
+// title_case() for a raw line: words split at spaces.
+bool title_case_line(std::string_view line) {
+  std::size_t words = 0, capitals = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i >= line.size()) break;
+    const Char ch = char_at(line, i);
+    if (is_alpha(ch.c)) {
+      ++words;
+      if (is_upper(ch.c)) ++capitals;
+    }
+    while (i < line.size() && line[i] != ' ') ++i;
+  }
+  return words >= 2 && capitals * 4 >= words * 3;
+}
+
 // Whether the line break at text[eol] only wraps a sentence: the line is long, has lower-case
 // letters (a headline in capitals stands alone), does not end a sentence, and the next line
 // neither is blank nor indented, as in hard-wrapped wire copy.
@@ -195,6 +211,9 @@ bool wrapped_line(std::string_view text, std::size_t eol) {
   while (end > 0 && std::isspace(static_cast<unsigned char>(line[end - 1]))) --end;
   if (end == 0) return false;
   const char last = line[end - 1];
+  // A line in Title Case that ends in a word is a headline ("... as Tariff Tensions Heat Up"),
+  // not the first part of a wrapped sentence.
+  if (std::isalnum(static_cast<unsigned char>(last)) && title_case_line(line.substr(0, end))) return false;
   return std::string_view(".!?:;\"").find(last) == std::string_view::npos &&
          line.substr(0, end).substr(end >= 3 ? end - 3 : 0) != "\xE2\x80\x9D";
 }
