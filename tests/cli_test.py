@@ -1060,16 +1060,28 @@ class Extraction(DbCase):
 
     def test_corpus_people_and_places(self):
         figures, out = self.eval("corpus")
-        self.assertGreaterEqual(figures[("corpus", "people")], 0.9, out)
-        self.assertGreaterEqual(figures[("corpus", "places")], 0.94, out)
+        self.assertGreaterEqual(figures[("corpus", "people")], 0.95, out)
+        self.assertGreaterEqual(figures[("corpus", "places")], 0.95, out)
 
     def test_conll_development_split(self):
         if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
             self.skipTest("CoNLL-2003 is absent")
         figures, out = self.eval("conll")
-        # Floors just under the figures of 2026-11-23 (docs/extraction.md): a regression fails.
-        self.assertGreaterEqual(figures[("conll", "people")], 0.90, out)
-        self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
+        # The issue's bar (0.92 for both, per article); the figures of 2026-12-02 are 0.924 and 0.935
+        # (docs/extraction.md).
+        self.assertGreaterEqual(figures[("conll", "people")], 0.92, out)
+        self.assertGreaterEqual(figures[("conll", "places")], 0.92, out)
+
+    def test_held_out_news(self):
+        """BBC News and AG News, styles the tagger never trained on, labelled by hand
+        (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-02."""
+        for name, path, people, places in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.90, 0.82),
+                                           ("agnews", "agnews/docs.jsonl.gz", 0.75, 0.75)):
+            if not os.path.exists(os.path.join(SHARED, "corpora", path)):
+                continue
+            figures, out = self.eval(name)
+            self.assertGreaterEqual(figures[(name, "people")], people, out)
+            self.assertGreaterEqual(figures[(name, "places")], places, out)
 
     def test_dates_and_outlets_are_right_or_absent(self):
         rc, out, err = run("morgue-index", "--extract-only", CORPUS)
