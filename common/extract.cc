@@ -182,7 +182,10 @@ void join_particle_names(ner::Document& doc) {
       }
       if (!capitalized_word(tokens[i - 1].text)) continue;
       std::size_t right_end = i + 1;
-      while (ner::position_of(tags[right_end]) != ner::kLast && ner::position_of(tags[right_end]) != ner::kUnit) ++right_end;
+      while (right_end + 1 < tokens.size() && ner::position_of(tags[right_end]) != ner::kLast &&
+             ner::position_of(tags[right_end]) != ner::kUnit) {
+        ++right_end;
+      }
       std::size_t left = i - 1;
       const int left_tag = tags[left];
       if (left_tag != 0 && ner::position_of(left_tag) != ner::kLast && ner::position_of(left_tag) != ner::kUnit) continue;
@@ -226,13 +229,11 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     for (std::size_t i = 0; i < end; ++i) run += (i ? " " : "") + std::string(tokens[i].text);
     if (!agency && state_end == end && !gazetteer.known(run)) continue;
     if (k + 1 >= tokens.size()) continue;  // the story must go on after the dash
-    for (std::size_t i = 0; i < state_end; ++i) {  // the words of the dateline lose their other tags
-      if (tags[i] != 0 && i < end && ner::type_of(tags[i]) == ner::Type::kPerson) tags[i] = 0;
-    }
-    if (end < tokens.size() && tags[end] != 0 &&
-        (ner::position_of(tags[end]) == ner::kInside || ner::position_of(tags[end]) == ner::kLast)) {
-      continue;  // an entity runs on past the capitals: not a dateline
-    }
+    auto runs_into = [&](std::size_t at) {
+      return at < tokens.size() && tags[at] != 0 &&
+             (ner::position_of(tags[at]) == ner::kInside || ner::position_of(tags[at]) == ner::kLast);
+    };
+    if (runs_into(end) || (state_end > state_begin && runs_into(state_end))) continue;  // not a dateline
     retag(tags, 0, end, ner::Type::kPlace);
     if (state_end > state_begin) retag(tags, state_begin, state_end, ner::Type::kPlace);
   }
