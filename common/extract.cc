@@ -477,6 +477,11 @@ class Default : public Extractor {
             type = ner::Type::kPlace;
           }
         }
+        // "Hebei Province": an administrative area, whatever the tagger said ("Notts County" is a club).
+        if (type == ner::Type::kOrganization && span.last > span.first) {
+          const std::string tail = last_word(mention);
+          if (tail == "province" || tail == "region") type = ner::Type::kPlace;
+        }
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
         if (type == ner::Type::kPerson && more && person_title(next)) continue;
         if (type == ner::Type::kPlace && direction_word(fold(mention))) continue;  // "Central and South America"
@@ -527,7 +532,12 @@ class Default : public Extractor {
             for (std::size_t j = span.first; common_words && j <= span.last; ++j) {
               common_words = gazetteer_.lexicon(tokens[j].lower) == ner::Gazetteer::kCommon;
             }
-            place_mentions.push_back({canonical_place(mention), located || (span.last > span.first && !common_words)});
+            // "Tacoma, Wash.", "Jebaliya, Gaza Strip": a place's state or country.
+            const auto& tags = tagged.tags()[s];
+            const bool after_place = span.first >= 2 && tokens[span.first - 1].text == "," && tags[span.first - 2] != 0 &&
+                                     ner::type_of(tags[span.first - 2]) == ner::Type::kPlace;
+            place_mentions.push_back({canonical_place(mention),
+                                      located || after_place || (span.last > span.first && !common_words)});
             break;
           }
           case ner::Type::kOrganization:
@@ -544,7 +554,7 @@ class Default : public Extractor {
     // ("Nokia", "Sterling", "the Kremlin said") are not.
     std::unordered_set<std::string> located;
     for (const PlaceMention& p : place_mentions) {
-      if (p.located || gazetteer_.known(p.name) || world_region(fold(p.name))) {
+      if (p.located || gazetteer_.major(p.name) || world_region(fold(p.name))) {
         located.insert(fold(p.name));
         continue;
       }

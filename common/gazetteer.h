@@ -40,6 +40,12 @@ class Gazetteer {
   std::string country_of(std::string_view place) const;
   // Whether the gazetteer knows the name (any case, any diacritics) as a place of any kind.
   bool known(std::string_view place) const { return find(place) != nullptr; }
+  // Whether the name is a country's, a subdivision's or a city's of a million people or more, or
+  // a city of 100,000 or more: a place a story may name without saying it is one.
+  bool major(std::string_view place) const {
+    const Entry* e = find(place);
+    return e && ((e->kinds & ~(1u << kCity)) != 0 || e->population >= 100000);
+  }
   bool empty() const { return entries_.empty(); }
 
   // How the English word list knows a word (folded): as a common word, as a proper name (it is
