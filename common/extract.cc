@@ -354,6 +354,40 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
   }
 }
 
+// "Harold Smith took over": a common first name (1990 US Census) that is no common English word,
+// then a capitalized word that is no common word either (or is a Census surname: "Smith") and
+// that the article never writes in lower case, both untagged inside a sentence of running text,
+// are a person's name that the tagger missed.
+void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s) || doc.headline(s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    auto free = [&](std::size_t k) {
+      return k < tokens.size() && tags[k] == 0 && plain_word(tokens[k]) && !doc.seen_lower(tokens[k].lower) &&
+             !person_role(tokens[k].lower) && !calendar_word(tokens[k].lower) && tokens[k].lower.size() > 1;
+    };
+    auto surname = [&](std::size_t k) {
+      if (!free(k) || organization_word(tokens[k].lower) || facility_word(tokens[k].lower) || thing_word(tokens[k].lower)) {
+        return false;
+      }
+      const auto lex = gazetteer.lexicon(tokens[k].lower);
+      return !(lex & ner::Gazetteer::kCommon) || (gazetteer.person_name(tokens[k].lower) & ner::Gazetteer::kSurname);
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (!free(i) || !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) ||
+          gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon || !surname(i + 1)) {
+        continue;
+      }
+      if (i + 2 < tokens.size() && capitalized_word(tokens[i + 2].text) && std::isalpha(static_cast<unsigned char>(tokens[i + 2].text[0]))) {
+        continue;  // a longer run of capitals: a name the tagger had reason to leave
+      }
+      retag(tags, i, i + 2, ner::Type::kPerson);
+      ++i;
+    }
+  }
+}
+
 std::string last_word(const std::string& name) {
   const std::size_t space = name.rfind(' ');
   return fold(space == std::string::npos ? name : name.substr(space + 1));
@@ -437,6 +471,7 @@ class Default : public Extractor {
     mark_datelines(tagged, gazetteer_);
     join_particle_names(tagged);
     consistent_people(tagged, weights_);
+    census_people(tagged, gazetteer_);
     Entities e;
     std::vector<PersonMention> person_mentions;
     std::vector<PlaceMention> place_mentions;

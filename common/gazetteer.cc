@@ -57,6 +57,7 @@ const Gazetteer& Gazetteer::system() {
     built->load_iso_codes(iso_folder());
     built->load_geonames();
     built->load_words("/usr/share/dict/american-english");
+    built->load_census_names("/usr/share/perl5/Text/Names.pm");
     return built;
   }();
   return *g;
@@ -137,6 +138,27 @@ void Gazetteer::load_words(const std::string& path) {
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) add_word(line);
+}
+
+std::string Gazetteer::fold_name(std::string_view name) { return fold(name); }
+
+// The module keeps the Census lists as here-documents, one name a line in capitals followed by its
+// frequencies: "JAMES          3.318  3.318      1".
+void Gazetteer::load_census_names(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  int kind = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("$COMMON_MALE_FIRSTNAMES", 0) == 0 || line.rfind("$COMMON_FEMALE_FIRSTNAMES", 0) == 0) {
+      kind = kFirstName;
+    } else if (line.rfind("$COMMON_SURNAMES", 0) == 0) {
+      kind = kSurname;
+    } else if (line.rfind("ENDNAMES", 0) == 0) {
+      kind = 0;
+    } else if (kind != 0 && !line.empty() && std::isupper(static_cast<unsigned char>(line[0]))) {
+      add_person_name(line.substr(0, line.find(' ')), static_cast<PersonName>(kind));
+    }
+  }
 }
 
 void Gazetteer::load_geonames() {

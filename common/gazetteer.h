@@ -4,7 +4,9 @@
 // some gazetteer, and only context decides. The extractor also uses them to give places their
 // canonical names ("U.S." and "America" are "United States") and their country. Beside the places,
 // an English word list (Debian's wamerican, /usr/share/dict/american-english) tells common words
-// ("plans", "heat") from proper names ("Blair", "Nokia"), which says much in Title Case lines.
+// ("plans", "heat") from proper names ("Blair", "Nokia"), which says much in Title Case lines, and
+// the 1990 US Census's common first names and surnames (in Debian's libtext-names-perl) are
+// features of the tagger for names it never saw.
 #pragma once
 
 #include <cstdint>
@@ -57,6 +59,15 @@ class Gazetteer {
   }
   void add_word(std::string_view word);  // as the list writes it: capitalized for a proper name
 
+  // Whether a word (folded) is among the 1990 US Census's common first names or surnames (the
+  // lists Debian's libtext-names-perl carries): a feature of the tagger, never a label.
+  enum PersonName : std::uint8_t { kFirstName = 1, kSurname = 2 };
+  std::uint8_t person_name(const std::string& folded) const {
+    const auto it = names_.find(folded);
+    return it == names_.end() ? 0 : it->second;
+  }
+  void add_person_name(std::string_view name, PersonName kind) { names_[fold_name(name)] |= kind; }
+
  private:
   struct Entry {
     std::uint8_t kinds = 0;
@@ -67,6 +78,8 @@ class Gazetteer {
   void load_iso_codes(const std::string& folder);
   void load_geonames();
   void load_words(const std::string& path);
+  void load_census_names(const std::string& path);
+  static std::string fold_name(std::string_view name);
   static std::string key(std::string_view name);
   const Entry* find(std::string_view place) const;
 
@@ -75,6 +88,7 @@ class Gazetteer {
   std::vector<std::string> countries_;
   std::size_t longest_ = 1;                          // in tokens
   std::unordered_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
+  std::unordered_map<std::string, std::uint8_t> names_;  // folded name -> PersonName bits
 };
 
 }  // namespace morgue::ner

@@ -185,6 +185,13 @@ BOOST_AUTO_TEST_CASE(datelines_and_unknown_places) {
   BOOST_TEST(has(b.places, "Hebei"));
 }
 
+BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
+  // The tagger leaves "Harold Smith" untagged at the start of this sentence.
+  BOOST_TEST(has(extracted("Harold Smith took over the company.").people, "Harold Smith"));
+  // Not where the first name is a common word ("Will"), nor for a longer run of capitals.
+  BOOST_TEST(!has(extracted("Will Power Systems fell.").people, "Will Power"));
+}
+
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {
   Article a;
   a.text = "Kristi Noem visited El Salvador.\nThe post X appeared first on Newsweek.";
