@@ -337,6 +337,20 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // "the 101-year-old Torao Toshitsune" tagged as an organization where the article also says
+    // "Mr Toshitsune": a name of two or three plain words ending in the person's surname, with no
+    // organization word in it, is that person's.
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type == ner::Type::kPerson || span.type == ner::Type::kPlace || span.last == span.first ||
+          span.last - span.first > 2 || !surnames.count(tokens[span.last].lower)) {
+        continue;
+      }
+      bool plain = true;
+      for (std::size_t k = span.first; plain && k <= span.last; ++k) {
+        plain = plain_word(tokens[k]) && !organization_word(tokens[k].lower) && !doc.seen_lower(tokens[k].lower);
+      }
+      if (plain) retag(tags, span.first, span.last + 1, ner::Type::kPerson);
+    }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (free_word(tokens, tags, i) && surnames.count(tokens[i].lower) &&
           (i + 1 == tokens.size() || !plain_word(tokens[i + 1]))) {

@@ -192,6 +192,14 @@ BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
   BOOST_TEST(!has(extracted("Will Power Systems fell.").people, "Will Power"));
 }
 
+BOOST_AUTO_TEST_CASE(a_name_ending_in_a_persons_surname_is_that_persons) {
+  // BBC business/287: the tagger reads "Torao Toshitsune" as an organization.
+  const Article a = extracted(
+      "And the 101-year-old Torao Toshitsune has eaten raw fish pretty much every day. Mr Toshitsune keeps a "
+      "regular routine.");
+  BOOST_TEST(a.people == std::vector<std::string>{"Torao Toshitsune"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {
   Article a;
   a.text = "Kristi Noem visited El Salvador.\nThe post X appeared first on Newsweek.";
