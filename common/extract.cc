@@ -80,15 +80,23 @@ bool person_title(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
-// Words before a name, besides the titles above, that say a person follows: honorifics written
-// without a period, as British papers write them ("Mr Blair", "Sir Clive Woodward"), and roles.
+// Titles, and honorifics written without a period as British papers write them ("Mr Allan",
+// "Sir Clive Woodward", "MP Richard Allan"): a capitalized run after one is a person's name,
+// whatever the tagger made of it.
+bool honorific(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "baroness", "mp", "mep", "msp", "cllr"};
+  return person_title(folded) || words.count(folded) > 0;
+}
+
+// Words before a name, besides the titles and honorifics, that say a person follows: roles
+// ("striker Zidane", "publicist Wendy Day").
 bool person_role(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "baroness", "coach", "manager",
-      "striker", "midfielder", "defender", "goalkeeper", "captain", "skipper", "actor", "actress",
+      "coach", "manager", "publicist", "striker", "midfielder", "defender", "goalkeeper", "captain", "skipper", "actor", "actress",
       "singer", "rapper", "novelist", "author", "chief", "spokesman", "spokeswoman", "analyst",
       "economist", "professor", "prof."};
-  return person_title(folded) || words.count(folded) > 0;
+  return honorific(folded) || words.count(folded) > 0;
 }
 
 bool direction_word(const std::string& folded) {
@@ -129,8 +137,8 @@ void mark_titled_people(ner::Document& doc) {
       }
       const std::size_t n = end - (i + 1);
       if (n == 0) continue;
-      // A role word ("striker", "Mr") only names untagged words: "captain England" is a place.
-      if (!person_title(tokens[i].lower) &&
+      // A role word ("striker") only names untagged words: "captain England" is a place.
+      if (!honorific(tokens[i].lower) &&
           std::any_of(tags.begin() + static_cast<long>(i + 1), tags.begin() + static_cast<long>(end),
                       [](int t) { return t != 0 && ner::type_of(t) != ner::Type::kPerson; })) {
         continue;
