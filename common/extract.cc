@@ -660,6 +660,13 @@ class Default : public Extractor {
     bool common_start;  // a word of one word opening a sentence, that is also a common word
   };
 
+  static bool award(const std::string& folded) {
+    static const std::unordered_set<std::string> words = {
+        "oscar", "oscars", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas", "tony", "tonys",
+        "golden", "booker", "pulitzer", "nobel", "brit", "brits", "mobo", "olivier"};
+    return words.count(folded) > 0;
+  }
+
   static bool foreign_article(const std::string& folded) {
     return folded == "der" || folded == "die" || folded == "das" || folded == "le" || folded == "les" ||
            folded == "el" || folded == "il" || folded == "los" || folded == "las" || folded == "al";
@@ -707,6 +714,7 @@ class Default : public Extractor {
       if (m.headline && std::none_of(words.begin(), words.end(), [&](const std::string& w) { return body_words.count(w) > 0; })) {
         continue;
       }
+      if (words.size() == 1 && award(words[0])) continue;  // "won an Oscar"
       if (words.size() == 1 && !full_name_words.count(words[0]) && !titled.count(words[0])) {
         const auto tag = ner::word_tag(weights_, words[0]);
         if (m.common_start || !tag || *tag == 0 || ner::type_of(*tag) != ner::Type::kPerson) continue;
