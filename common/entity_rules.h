@@ -1,0 +1,66 @@
+// Rules on top of the entity tagger, over the tags of a whole document (ner::Document::tags),
+// and the word lists they share with the extractor. Each pass rewrites tags in place and keeps
+// every BILOU sequence it writes well formed; the extractor (common/extract.cc) runs them in the
+// order declared here, then reads names off the tags.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/gazetteer.h"
+#include "common/ner.h"
+
+namespace morgue::rules {
+
+// ---- Word lists (words folded: lower case, no diacritics) ----
+
+// Words that end an organization's name ("Center", "Act", "Front", "Services", "& Co").
+bool organization_word(const std::string& folded);
+// Words that end an event's, an award's, a work's or a product's name ("Award", "Cup").
+bool thing_word(const std::string& folded);
+// Words that end the name of a place people go to ("Square", "Park", "Island", "County").
+bool facility_word(const std::string& folded);
+// Titles before a name that make the name a person's ("President", "Sec.", "Mr.").
+bool person_title(const std::string& folded);
+// Titles and honorifics as British papers write them, without a period ("Mr", "Sir", "MP").
+bool honorific(const std::string& folded);
+// Honorifics and roles before a name ("striker", "publicist", "coach").
+bool person_role(const std::string& folded);
+// Compass words ("North", "Central"): alone, never a place.
+bool direction_word(const std::string& folded);
+// Weekdays, months and "today": never part of a person's name.
+bool calendar_word(const std::string& folded);
+
+// A word that starts with a capital letter or a digit.
+bool capitalized_word(std::string_view word);
+// A word with two letters or more and none in lower case ("TORONTO", "NY").
+bool all_capitals(std::string_view word);
+// A capitalized word of letters ("O'Brien", "Young-hoon"; not "1:7").
+bool plain_word(const ner::Token& token);
+// Whether sentence s is a headline where capitals say nothing: in capitals, or a short line in
+// Title Case.
+bool headline(const ner::Document& doc, std::size_t s);
+
+// Tags tokens [first, end) as one entity of the type.
+void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type type);
+
+// ---- Passes, in the order the extractor runs them ----
+
+// A capitalized run after a person's title or honorific is that person ("President Trump").
+void mark_titled_people(ner::Document& doc);
+// "Federal Reserve Governor Lawrence Lindsey": a title inside another entity's name starts a
+// person's name.
+void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "TORONTO (Reuters) -", "WEST POINT, NY -": the place of a wire dateline.
+void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "Santiago de Cuba" is one place, "Tren de Aragua" one organization.
+void join_particle_names(ner::Document& doc);
+// A person's name is a person's throughout the article (surnames alone, first names before them,
+// names tagged as organizations that end in the person's surname).
+void consistent_people(ner::Document& doc, const ner::Weights& weights);
+// "Harold Smith took over": a common Census first name before a capitalized word that is no
+// common word, both untagged, is a person's name.
+void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
+
+}  // namespace morgue::rules
