@@ -108,7 +108,7 @@ class Default : public Extractor {
   Entities entities(const std::string& title, std::string_view text) const {
     // The headline is tagged with the body (its names count), unless the body repeats it.
     std::string doc;
-    if (!title.empty() && text.substr(0, title.size()) != title) doc = title + "\n";
+    if (!title.empty() && text.substr(0, title.size()) != title) doc = title + "\n\n";  // never wrapped into the text
     doc += text;
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
