@@ -36,7 +36,7 @@ bool thing_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
       "award", "awards", "prize", "cup", "trophy", "open", "championship", "championships", "games",
       "olympics", "festival", "tour", "series", "show", "review", "inquiry", "report", "agenda",
-      "explorer", "player", "robot", "day", "week", "year", "wins", "says", "plans", "spending"};
+      "explorer", "player", "robot", "wins", "says", "plans", "spending"};
   return words.count(folded) > 0;
 }
 
@@ -56,7 +56,7 @@ bool person_title(const std::string& folded) {
       "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope", "cardinal",
       "archbishop", "ambassador", "chairman", "chairwoman", "commissioner", "lieutenant-colonel",
       "lieutenant-general", "major-general", "brigadier-general", "secretary-general", "director",
-      "king", "queen", "prince", "princess", "sheikh", "speaker"};
+      "king", "queen", "prince", "princess", "sheikh", "speaker", "executive"};
   return words.count(folded) > 0;
 }
 
@@ -249,7 +249,14 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (end == title + 1 || (end <= span.last && tokens[end].lower != "of")) continue;
       const ner::Type type = span.type;
       for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
-      if (title > span.first) retag(tags, span.first, title, type);
+      // "Refugee Council Chief Executive Maeve Sherlock": the organization ends before the title's
+      // first word.
+      std::size_t title_begin = title;
+      while (title_begin > span.first && (person_role(tokens[title_begin - 1].lower) ||
+                                          tokens[title_begin - 1].lower == "vice" || tokens[title_begin - 1].lower == "deputy")) {
+        --title_begin;
+      }
+      if (title_begin > span.first) retag(tags, span.first, title_begin, type);
       retag(tags, title + 1, end, ner::Type::kPerson);
       if (end + 1 <= span.last) {  // "of Germany"
         std::string rest;
