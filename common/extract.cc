@@ -215,8 +215,13 @@ class Default : public Extractor {
             }
             // "Tacoma, Wash.", "Jebaliya, Gaza Strip": a place's state or country.
             const auto& tags = tagged.tags()[s];
+            // Only a state's abbreviation ("Wash.", "NY") or after a well-known place: in a list
+            // ("Nokia, Intel") the comma says nothing.
+            const std::string_view word = tokens[span.first].text;
+            const bool abbreviation = span.first == span.last && (all_capitals(word) || word.back() == '.');
             const bool after_place = span.first >= 2 && tokens[span.first - 1].text == "," && tags[span.first - 2] != 0 &&
-                                     ner::type_of(tags[span.first - 2]) == ner::Type::kPlace;
+                                     ner::type_of(tags[span.first - 2]) == ner::Type::kPlace &&
+                                     (abbreviation || gazetteer_.major(tokens[span.first - 2].text));
             place_mentions.push_back({canonical_place(mention),
                                       located || after_place || (span.last > span.first && !common_words)});
             break;
@@ -227,6 +232,19 @@ class Default : public Extractor {
             break;
           case ner::Type::kMisc:
             break;
+        }
+      }
+    }
+    // "Gibraltar-based", "London-born": a place the tagger does not see inside the word.
+    for (const auto& sentence : tagged.sentences()) {
+      for (const ner::Token& t : sentence.tokens) {
+        for (std::string_view suffix : {"-based", "-born", "-headquartered"}) {
+          if (t.lower.size() <= suffix.size() + 1 || t.lower.compare(t.lower.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+              !capitalized_word(t.text)) {
+            continue;
+          }
+          const std::string place(t.text.substr(0, t.text.size() - suffix.size()));
+          if (gazetteer_.known(place) || world_region(fold(place))) place_mentions.push_back({canonical_place(place), true});
         }
       }
     }

@@ -183,6 +183,9 @@ BOOST_AUTO_TEST_CASE(datelines_and_unknown_places) {
       "Sterling fell against the dollar. Thirteen people died in an explosion in north China's Hebei Province.");
   BOOST_TEST(!has(b.places, "Sterling"));
   BOOST_TEST(has(b.places, "Hebei"));
+  // "Gibraltar-based" names a place; a company after a town in a list is no place's state.
+  const Article c = extracted("Group Menatep, the Gibraltar-based holding company, agreed.");
+  BOOST_TEST(has(c.places, "Gibraltar"));
 }
 
 BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
