@@ -1072,7 +1072,7 @@ class Extraction(DbCase):
         if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
             self.skipTest("CoNLL-2003 is absent")
         figures, out = self.eval("conll")
-        # The issue's bar (0.92 for both, per article); the figures of 2026-12-02 are 0.927 and 0.934
+        # The issue's bar (0.92 for both, per article); the figures of 2026-12-02 are 0.927 and 0.929
         # (docs/extraction.md).
         self.assertGreaterEqual(figures[("conll", "people")], 0.92, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.92, out)
@@ -1080,8 +1080,8 @@ class Extraction(DbCase):
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-02."""
-        for name, path, people, places in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.90, 0.82),
-                                           ("agnews", "agnews/docs.jsonl.gz", 0.75, 0.75)):
+        for name, path, people, places in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.91, 0.84),
+                                           ("agnews", "agnews/docs.jsonl.gz", 0.79, 0.77)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
