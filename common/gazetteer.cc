@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -64,6 +65,12 @@ const Gazetteer& Gazetteer::system() {
 }
 
 std::string Gazetteer::key(std::string_view name) {
+  // A word of ASCII letters is its own token: lower case is its key (most look-ups).
+  if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    std::string k(name);
+    for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return k;
+  }
   std::string k;
   for (const Sentence& s : tokenize(name)) {
     for (const Token& t : s.tokens) {
