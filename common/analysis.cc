@@ -1,7 +1,14 @@
-// The stopword list for search-box queries.
+// The indexer's stem cache and the stopword list for search-box queries.
 #include "common/analysis.h"
 
 namespace morgue {
+
+std::string StemCache::operator()(const std::string& word) {
+  if (word.size() > kMaxWordBytes) return stem_(word);
+  if (auto it = stems_.find(word); it != stems_.end()) return it->second;
+  if (stems_.size() >= kMaxWords) stems_.clear();
+  return stems_.emplace(word, stem_(word)).first->second;
+}
 
 const Xapian::Stopper& english_stopper() {
   static const Xapian::SimpleStopper* stopper = [] {

@@ -55,8 +55,10 @@ std::string_view stored_text(const std::string& data) {
   return end == std::string::npos ? std::string_view() : std::string_view(data).substr(end + 1);
 }
 
-DocumentBuilder::DocumentBuilder() {
-  terms_.set_stemmer(make_stemmer());
+DocumentBuilder::DocumentBuilder() : DocumentBuilder(make_indexing_stemmer()) {}
+
+DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer) {
+  terms_.set_stemmer(stemmer);
   terms_.set_stemming_strategy(kIndexStemming);
 }
 

@@ -18,7 +18,9 @@ std::vector<std::string> field_values(const Article& article, const Field& field
 
 class DocumentBuilder {
  public:
+  // `stemmer`: the analysis.h stemmer, through a cache of this builder's own by default.
   DocumentBuilder();
+  explicit DocumentBuilder(const Xapian::Stem& stemmer);
   // The document for `article`, its record as data and the record's hash in kHashSlot.
   Xapian::Document build(const Article& article);
 
