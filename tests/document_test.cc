@@ -90,17 +90,20 @@ BOOST_AUTO_TEST_CASE(stem_cache_gives_the_stemmers_terms_and_positions_on_tricky
   // cache hits: the same articles again through the same builders
   morgue::StemCache cache;
   Xapian::Stem plain = morgue::make_stemmer();
+  const std::string longest(morgue::StemCache::kMaxWordBytes, 'z'), too_long(morgue::StemCache::kMaxWordBytes + 1, 'z');
   for (int round = 0; round < 2; ++round) {
-    for (const char* w : {"running", "runs", "connections", "naïve", "héctor", "b-52", "", "'", "東京都"})
+    for (const std::string& w : {std::string("running"), std::string("runs"), std::string("connections"), std::string("naïve"),
+                                 std::string("héctor"), std::string("b-52"), std::string(""), std::string("'"),
+                                 std::string("東京都"), longest + "ing", longest, too_long, std::string("generously")})
       BOOST_TEST(cache(w) == plain(w), w);
     BOOST_TEST(cache(long_stem_word) == plain(long_stem_word));
   }
 }
 
-BOOST_AUTO_TEST_CASE(stem_cache_starts_again_when_full) {
+BOOST_AUTO_TEST_CASE(stem_cache_words_that_share_a_slot) {
   morgue::StemCache cache;
   Xapian::Stem plain = morgue::make_stemmer();
-  for (std::size_t i = 0; i < morgue::StemCache::kMaxWords + 10; ++i) {
+  for (std::size_t i = 0; i < 8 * morgue::StemCache::kSlots; ++i) {
     const std::string w = "word" + std::to_string(i) + (i % 2 ? "ing" : "s");
     if (cache(w) != plain(w)) BOOST_FAIL(w);
   }
