@@ -121,19 +121,25 @@ class Preparer {
   Prepared prepare(Article&& a) {
     Prepared p;
     p.term = id_term(a.id);
-    std::string input = content_hash(version_ + '\n' + dump(to_record(a)));
+    // The article as read is its document data before extraction (the record as JSON without
+    // its text, NUL, the text): without extraction, that is the data stored.
+    std::string data = document_data(to_record(a));
+    std::string input = content_hash(version_ + '\n', data);
     if (lookup_ && stored_input(p.term) == input) {
       p.unchanged = true;
       return p;
     }
-    if (extractor_) extractor_->complete(a);
+    if (extractor_) {
+      extractor_->complete(a);
+      data.clear();
+    }
     if (options_.extract_only) {
       nlohmann::json r = to_record(a);
       r.erase("text");
       p.line = dump(r);
       return p;
     }
-    p.doc = builder_.build(a);
+    p.doc = data.empty() ? builder_.build(a) : builder_.build(a, std::move(data));
     p.doc.add_value(kInputSlot, input);
     return p;
   }

@@ -184,6 +184,19 @@ BOOST_AUTO_TEST_CASE(title_weighs_more_than_body) {
   BOOST_TEST(body_word == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(hash_of_two_parts_is_the_hash_of_both) {
+  BOOST_TEST(morgue::content_hash("no extraction\n", "{\"id\":\"a\"}") == morgue::content_hash("no extraction\n{\"id\":\"a\"}"));
+  BOOST_TEST(morgue::content_hash("", "") == morgue::content_hash(std::string()));
+}
+
+BOOST_AUTO_TEST_CASE(data_given_or_not_the_same_document) {
+  morgue::DocumentBuilder builder;
+  const morgue::Article a = sample();
+  BOOST_TEST((postings(builder.build(a)) == postings(builder.build(a, morgue::document_data(morgue::to_record(a))))));
+  BOOST_TEST(builder.build(a).get_value(morgue::kHashSlot) ==
+             builder.build(a, morgue::document_data(morgue::to_record(a))).get_value(morgue::kHashSlot));
+}
+
 BOOST_AUTO_TEST_CASE(hash_changes_with_content_only) {
   morgue::DocumentBuilder builder;
   morgue::Article a = sample();
