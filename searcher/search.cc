@@ -100,7 +100,7 @@ class Searcher {
   Searcher(const SearchOptions& o, std::ostream& out, std::ostream& err)
       : o_(o), out_(out), err_(err), db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
         parser_(db_, QueryOptions{o.any}), stemmer_(make_stemmer()),
-        columns_local_(std::filesystem::is_directory(o.db)) {}
+        columns_local_(db_.size() == 1 && std::filesystem::exists(std::filesystem::path(o.db) / "iamglass")) {}
 
   int run(std::istream& in) {
     if (o_.batch) return run_batch(in);
@@ -234,8 +234,8 @@ class Searcher {
   }
 
   // The column of a facet slot, read when this process counts the slot for its second query (for
-  // one query, walking the value stream reads less), for a database directory (spies see the
-  // docids of a shard, not of the stub) of at most kMaxColumnDocs docids (4 bytes each).
+  // one query, walking the value stream reads less), for one local glass database (spies see
+  // the docids of a shard, not of a stub's whole) of at most kMaxColumnDocs docids (4 bytes each).
   const FacetColumn* column(Xapian::valueno slot) {
     static constexpr Xapian::docid kMaxColumnDocs = 16u << 20;
     if (!columns_local_) return nullptr;

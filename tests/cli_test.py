@@ -939,6 +939,13 @@ class Shards(DbCase):
             out.append((r["total"], sorted(ids_of(r)), r["facets"], r.get("histogram")))
         _, export, _ = search(db, "--export", "--format", "jsonl", "--fields", "id,places", "*")
         out.append(sorted(export.splitlines()))
+        # a batch counts facets of one database from held columns from its second query on
+        batch = os.path.join(self.tmp, "batch.tsv")
+        with open(batch, "w") as f:
+            f.write("*\nharbour OR strike\n*\n")
+        _, lines, _ = search(db, "--batch", batch, "--facets", "place,person,outlet", "--facet-limit", "0",
+                             "--format", "jsonl")
+        out.append([(r["total"], r["facets"]) for r in map(json.loads, lines.splitlines())])
         return out
 
     def test_local_shards(self):
