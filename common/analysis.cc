@@ -1,7 +1,26 @@
-// The stopword list for search-box queries.
+// The indexer's stem cache and the stopword list for search-box queries.
 #include "common/analysis.h"
 
+#include <xxhash.h>
+
+#include <cstring>
+
 namespace morgue {
+
+std::string StemCache::operator()(const std::string& word) {
+  if (word.empty() || word.size() > kMaxWordBytes) return stem_(word);
+  Slot& slot = slots_[XXH3_64bits(word.data(), word.size()) & (kSlots - 1)];
+  if (slot.word_bytes == word.size() && std::memcmp(slot.word, word.data(), word.size()) == 0)
+    return std::string(slot.stem, slot.stem_bytes);
+  std::string stem = stem_(word);
+  if (stem.size() <= kMaxStemBytes) {
+    slot.word_bytes = static_cast<unsigned char>(word.size());
+    std::memcpy(slot.word, word.data(), word.size());
+    slot.stem_bytes = static_cast<unsigned char>(stem.size());
+    std::memcpy(slot.stem, stem.data(), stem.size());
+  }
+  return stem;
+}
 
 const Xapian::Stopper& english_stopper() {
   static const Xapian::SimpleStopper* stopper = [] {

@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <memory>
 
 #include "common/analysis.h"
 
@@ -26,6 +27,16 @@ std::string content_hash(const std::string& record) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx",
                 static_cast<unsigned long long>(XXH3_64bits(record.data(), record.size())));
+  return hex;
+}
+
+std::string content_hash(std::string_view prefix, std::string_view rest) {
+  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(), XXH3_freeState);
+  XXH3_64bits_reset(state.get());
+  XXH3_64bits_update(state.get(), prefix.data(), prefix.size());
+  XXH3_64bits_update(state.get(), rest.data(), rest.size());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits_digest(state.get())));
   return hex;
 }
 
@@ -55,12 +66,16 @@ std::string_view stored_text(const std::string& data) {
   return end == std::string::npos ? std::string_view() : std::string_view(data).substr(end + 1);
 }
 
-DocumentBuilder::DocumentBuilder() {
-  terms_.set_stemmer(make_stemmer());
+DocumentBuilder::DocumentBuilder() : DocumentBuilder(make_indexing_stemmer()) {}
+
+DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer) {
+  terms_.set_stemmer(stemmer);
   terms_.set_stemming_strategy(kIndexStemming);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a) {
+Xapian::Document DocumentBuilder::build(const Article& a) { return build(a, document_data(to_record(a))); }
+
+Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
   Xapian::Document doc;
   terms_.set_document(doc);
   const Field& title = *find_field("title");
@@ -102,7 +117,6 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     doc.add_value(kPrecisionSlot, to_string(a.date->precision));
   }
   doc.add_value(kSourceSlot, a.source);
-  std::string data = document_data(to_record(a));
   doc.add_value(kHashSlot, content_hash(data));
   doc.set_data(data);
   return doc;

@@ -18,9 +18,13 @@ std::vector<std::string> field_values(const Article& article, const Field& field
 
 class DocumentBuilder {
  public:
+  // `stemmer`: the analysis.h stemmer, through a cache of this builder's own by default.
   DocumentBuilder();
+  explicit DocumentBuilder(const Xapian::Stem& stemmer);
   // The document for `article`, its record as data and the record's hash in kHashSlot.
   Xapian::Document build(const Article& article);
+  // The same, given document_data(to_record(article)) (the indexer has it already).
+  Xapian::Document build(const Article& article, std::string data);
 
  private:
   Xapian::TermGenerator terms_;
@@ -28,6 +32,8 @@ class DocumentBuilder {
 
 // The hash stored in kHashSlot for a record: 16 hex digits.
 std::string content_hash(const std::string& record);
+// The hash of `prefix` followed by `rest`, without joining them.
+std::string content_hash(std::string_view prefix, std::string_view rest);
 
 // Document data (schema): the article's record as JSON without its "text", a NUL byte, then the
 // text as is, so that a hit's metadata is read without parsing its text as JSON.

@@ -82,7 +82,23 @@ void ValueNames::unserialise(const std::string& data) {
   }
 }
 
+FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot) : ids_(db.get_lastdocid() + 1, kNone) {
+  std::unordered_map<std::string, std::uint32_t> index;
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+    auto [it, fresh] = index.emplace(*v, static_cast<std::uint32_t>(values_.size()));
+    if (fresh) values_.push_back(*v);
+    ids_[v.get_docid()] = it->second;
+  }
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  if (column_) {
+    const Xapian::docid did = doc.get_docid();
+    if (column_->covers(did)) {
+      if (const std::uint32_t id = column_->at(did); id != FacetColumn::kNone) ++by_column_[id];
+      return;
+    }
+  }
   std::string encoded = doc.get_value(slot_);
   if (encoded.empty()) return;
   if (is_date_) {
@@ -93,6 +109,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 void FacetSpy::resolve() const {
+  for (std::size_t id = 0; id < by_column_.size(); ++id) {
+    if (by_column_[id]) raw_[column_->values()[id]] += by_column_[id];
+  }
+  by_column_.assign(by_column_.size(), 0);
   for (const auto& [encoded, n] : raw_) {
     if (is_date_) {
       const std::size_t tab = encoded.find('\t');

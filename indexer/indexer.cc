@@ -121,19 +121,25 @@ class Preparer {
   Prepared prepare(Article&& a) {
     Prepared p;
     p.term = id_term(a.id);
-    std::string input = content_hash(version_ + '\n' + dump(to_record(a)));
+    // The article as read is its document data before extraction (the record as JSON without
+    // its text, NUL, the text): without extraction, that is the data stored.
+    std::string data = document_data(to_record(a));
+    std::string input = content_hash(version_ + '\n', data);
     if (lookup_ && stored_input(p.term) == input) {
       p.unchanged = true;
       return p;
     }
-    if (extractor_) extractor_->complete(a);
+    if (extractor_) {
+      extractor_->complete(a);
+      data.clear();
+    }
     if (options_.extract_only) {
       nlohmann::json r = to_record(a);
       r.erase("text");
       p.line = dump(r);
       return p;
     }
-    p.doc = builder_.build(a);
+    p.doc = data.empty() ? builder_.build(a) : builder_.build(a, std::move(data));
     p.doc.add_value(kInputSlot, input);
     return p;
   }
@@ -575,9 +581,11 @@ class Run {
   // Articles per shard of a bulk build: small shards keep adding cheap (measured on Reuters,
   // docs/performance.md), and compaction merges them in one pass.
   static constexpr std::size_t kShardArticles = 25000;
-  // Articles between flushes of a shard (its commits need not be durable; smaller batches were
-  // faster than larger ones on Reuters: Xapian's in-memory changes cost more as they grow).
-  static constexpr std::size_t kShardFlush = 1000;
+  // Articles between flushes of a shard (its commits need not be durable). Xapian's in-memory
+  // changes (maps of terms and of their postings and positions) cost more per article as they
+  // grow, and a small batch stays in the processor's cache: user+system time on 10x Reuters, 250
+  // against 1,000: 8% less (500: 5% less); on 1x, 125 was no better than 250 (docs/performance.md).
+  static constexpr std::size_t kShardFlush = 250;
 
   void bulk(const std::vector<InputFile>& files, unsigned jobs) {
     const fs::path target = fs::absolute(options_.db).lexically_normal();

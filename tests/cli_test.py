@@ -944,6 +944,13 @@ class Shards(DbCase):
             out.append((r["total"], sorted(ids_of(r)), r["facets"], r.get("histogram")))
         _, export, _ = search(db, "--export", "--format", "jsonl", "--fields", "id,places", "*")
         out.append(sorted(export.splitlines()))
+        # a batch counts facets of one database from held columns from its second query on
+        batch = os.path.join(self.tmp, "batch.tsv")
+        with open(batch, "w") as f:
+            f.write("*\nharbour OR strike\n*\n")
+        _, lines, _ = search(db, "--batch", batch, "--facets", "place,person,outlet", "--facet-limit", "0",
+                             "--format", "jsonl")
+        out.append([(r["total"], r["facets"]) for r in map(json.loads, lines.splitlines())])
         return out
 
     def test_local_shards(self):
@@ -1040,6 +1047,28 @@ class Reuters(DbCase):
             months = Counter(o["date"][:7] for o in hits)
             got = {e["period"]: e["count"] for e in r["histogram"]}
             self.assertEqual({k: v for k, v in got.items() if v}, dict(months), q)
+
+    def test_batch_facets_against_brute_force(self):
+        # From its second query on, a batch counts facets from columns read once (FacetColumn):
+        # every answer must still be the brute-force count, whichever query came first.
+        from collections import Counter
+        cases = (("*", lambda o: True), ("place:japan", lambda o: "japan" in o["places"]),
+                 ("person:reagan", lambda o: "reagan" in o["people"]),
+                 ("place:usa date:1987-03", lambda o: "usa" in o["places"] and o["date"].startswith("1987-03")))
+        batch = os.path.join(self.tmp, "facets.tsv")
+        with open(batch, "w") as f:
+            f.write("".join(f"{q}\t{q}\n" for q, _ in cases * 2))
+        _, out, _ = search(self.db, "--batch", batch, "--limit", "3", "--facets", "place,person", "--facet-limit", "0",
+                           "--format", "jsonl", expect=0)
+        results = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual(len(results), 2 * len(cases))
+        for r, (q, pred) in zip(results, cases * 2):
+            hits = [o for o in self.docs if pred(o)]
+            self.assertEqual(r["total"], len(hits), q)
+            self.assertEqual(len(r["hits"]), min(3, len(hits)), q)
+            for f, key in (("place", "places"), ("person", "people")):
+                want = Counter(v for o in hits for v in set(o[key]))
+                self.assertEqual({e["value"]: e["count"] for e in r["facets"][f]}, dict(want), (q, f))
 
     def test_second_run_changes_nothing(self):
         self.assertIn(f"{len(self.docs)} added, 0 updated, 0 unchanged, 0 skipped", self.first_log)

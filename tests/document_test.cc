@@ -1,8 +1,17 @@
 // Unit tests for the document built from an article: the index check of terms and values.
 #include "common/document.h"
 
+#include <zlib.h>
+
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <set>
+#include <sstream>
+
+#include "common/analysis.h"
+#include "common/readers.h"
 
 namespace {
 
@@ -25,9 +34,103 @@ morgue::Article sample() {
   return a;
 }
 
+// Every term of a document with its wdf and positions.
+std::map<std::string, std::pair<Xapian::termcount, std::vector<Xapian::termpos>>> postings(const Xapian::Document& doc) {
+  std::map<std::string, std::pair<Xapian::termcount, std::vector<Xapian::termpos>>> out;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    out[*t] = {t.get_wdf(), std::vector<Xapian::termpos>(t.positionlist_begin(), t.positionlist_end())};
+  return out;
+}
+
+// The documents the indexer builds (stems through its cache) are those that Xapian's own stemmer
+// gives: terms, wdf, positions, values and data. Returns how many articles were compared.
+std::size_t expect_same_as_plain_stemmer(const std::vector<morgue::Article>& articles) {
+  morgue::DocumentBuilder cached, plain(morgue::make_stemmer());
+  for (const morgue::Article& a : articles) {
+    Xapian::Document c = cached.build(a), p = plain.build(a);
+    BOOST_TEST_REQUIRE((postings(c) == postings(p)), a.id);
+    BOOST_TEST_REQUIRE(c.get_data() == p.get_data(), a.id);
+    for (Xapian::valueno slot = 0; slot <= morgue::kInputSlot; ++slot)
+      BOOST_TEST_REQUIRE(c.get_value(slot) == p.get_value(slot), a.id);
+  }
+  return articles.size();
+}
+
+class Collect : public morgue::ArticleSink {
+ public:
+  void article(morgue::Article&& a) override { articles.push_back(std::move(a)); }
+  void skipped(const morgue::InputError&) override {}
+  void warning(const std::string&) override {}
+  std::vector<morgue::Article> articles;
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(document)
+
+BOOST_AUTO_TEST_CASE(stem_cache_gives_the_stemmers_terms_and_positions_on_tricky_text) {
+  const std::string long_word(300, 'a');
+  const std::string long_stem_word = std::string(70, 'x') + "ing";
+  std::vector<morgue::Article> articles;
+  for (const char* text : {
+           "O'Neill's rock 'n' roll; don\u2019t can't shouldn't ’tis the Smiths' houses",
+           "state-owned e-mail re-election -- half- -hearted well\u2010known a-b-c-d",
+           "東京都の知事が北京を訪問した。 한국어 텍스트 ภาษาไทย 中文和English混合",
+           "1,000.50 3.5% 1987-03-15 B-52 F16 4x4 2nd 10,000-ton 0.25pct 1987/88 $1.5 mln",
+           "Héctor Villatoro naïve café São Paulo Zürich Ærø ŁÓDŹ İstanbul straße ﬁnance",
+           "C++ AT&T U.S. U.K. e.g. j.r.r. tolkien foo@example.com http://example.com/a?b=c #tag @user",
+           "running runs ran runner RUNNING Running connection connections connective generously"}) {
+    morgue::Article a;
+    a.id = "tricky-" + std::to_string(articles.size());
+    a.title = std::string(text).substr(0, 40);
+    a.text = std::string(text) + " " + text + " " + long_word + " " + long_stem_word + " " + long_stem_word;
+    articles.push_back(a);
+  }
+  BOOST_TEST(expect_same_as_plain_stemmer(articles) == articles.size());
+  // cache hits: the same articles again through the same builders
+  morgue::StemCache cache;
+  Xapian::Stem plain = morgue::make_stemmer();
+  const std::string longest(morgue::StemCache::kMaxWordBytes, 'z'), too_long(morgue::StemCache::kMaxWordBytes + 1, 'z');
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& w : {std::string("running"), std::string("runs"), std::string("connections"), std::string("naïve"),
+                                 std::string("héctor"), std::string("b-52"), std::string(""), std::string("'"),
+                                 std::string("東京都"), longest + "ing", longest, too_long, std::string("generously")})
+      BOOST_TEST(cache(w) == plain(w), w);
+    BOOST_TEST(cache(long_stem_word) == plain(long_stem_word));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(stem_cache_words_that_share_a_slot) {
+  morgue::StemCache cache;
+  Xapian::Stem plain = morgue::make_stemmer();
+  for (std::size_t i = 0; i < 8 * morgue::StemCache::kSlots; ++i) {
+    const std::string w = "word" + std::to_string(i) + (i % 2 ? "ing" : "s");
+    if (cache(w) != plain(w)) BOOST_FAIL(w);
+  }
+  BOOST_TEST(cache("words") == plain("words"));
+}
+
+// Every Reuters-21578 story (when shared/corpora has it) indexed with the cache and without.
+BOOST_AUTO_TEST_CASE(stem_cache_gives_the_stemmers_terms_and_positions_on_reuters) {
+  const char* shared = std::getenv("MORGUE_SHARED");
+  const std::filesystem::path corpus =
+      std::filesystem::path(shared ? shared : "") / "corpora" / "reuters21578" / "docs.jsonl.gz";
+  if (!shared || !std::filesystem::exists(corpus)) {
+    BOOST_TEST_MESSAGE("skipped: " << corpus << " is absent");
+    return;
+  }
+  gzFile gz = gzopen(corpus.c_str(), "rb");
+  BOOST_TEST_REQUIRE(gz != nullptr);
+  std::string bytes;
+  char buffer[1 << 16];
+  for (int n; (n = gzread(gz, buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<std::size_t>(n));
+  gzclose(gz);
+  std::istringstream in(bytes);
+  Collect sink;
+  morgue::read_json_lines(in, "reuters", "reuters", "reuters", {}, sink);
+  BOOST_TEST(sink.articles.size() == 21578u);
+  BOOST_TEST(expect_same_as_plain_stemmer(sink.articles) == sink.articles.size());
+}
 
 BOOST_AUTO_TEST_CASE(terms_follow_the_schema) {
   morgue::DocumentBuilder builder;
@@ -79,6 +182,19 @@ BOOST_AUTO_TEST_CASE(title_weighs_more_than_body) {
   }
   BOOST_TEST(title_word == morgue::kTitleWeight);
   BOOST_TEST(body_word == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(hash_of_two_parts_is_the_hash_of_both) {
+  BOOST_TEST(morgue::content_hash("no extraction\n", "{\"id\":\"a\"}") == morgue::content_hash("no extraction\n{\"id\":\"a\"}"));
+  BOOST_TEST(morgue::content_hash("", "") == morgue::content_hash(std::string()));
+}
+
+BOOST_AUTO_TEST_CASE(data_given_or_not_the_same_document) {
+  morgue::DocumentBuilder builder;
+  const morgue::Article a = sample();
+  BOOST_TEST((postings(builder.build(a)) == postings(builder.build(a, morgue::document_data(morgue::to_record(a))))));
+  BOOST_TEST(builder.build(a).get_value(morgue::kHashSlot) ==
+             builder.build(a, morgue::document_data(morgue::to_record(a))).get_value(morgue::kHashSlot));
 }
 
 BOOST_AUTO_TEST_CASE(hash_changes_with_content_only) {
