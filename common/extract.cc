@@ -427,11 +427,7 @@ class Default : public Extractor {
     std::unordered_set<std::string> in_full_names;
     for (const std::string& m : *mentions) {
       if (m.find(' ') == std::string::npos) continue;
-      for (std::size_t at = 0, end; at < m.size(); at = end + 1) {
-        end = m.find(' ', at);
-        if (end == std::string::npos) end = m.size();
-        in_full_names.insert(fold(m.substr(at, end - at)));
-      }
+      for (std::string& w : folded_words(m)) in_full_names.insert(std::move(w));
     }
     mentions->erase(std::remove_if(mentions->begin(), mentions->end(), [&](const std::string& m) {
                       const std::string f = fold(m);
