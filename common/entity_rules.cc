@@ -31,7 +31,8 @@ bool organization_word(const std::string& folded) {
 }
 
 // Words that end the name of an event, an award, a work or a product, never a person's or a
-// place's ("Grammy Award", "Ryder Cup", "Internet Explorer").
+// place's ("Grammy Award", "Ryder Cup", "Internet Explorer"), and verbs that end the false names
+// of Title Case headlines ("Howard Wins", "Google Plans").
 bool thing_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
       "award", "awards", "prize", "cup", "trophy", "open", "championship", "championships", "games",

@@ -290,7 +290,7 @@ class Default : public Extractor {
   static bool locative_word(const std::string& folded) {
     static const std::unordered_set<std::string> words = {
         "in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward", "towards",
-        "between", "through", "via", "inside", "throughout", "across", "visit", "visited", "visiting"};
+        "between", "through", "via", "inside", "throughout", "visit", "visited", "visiting"};
     return words.count(folded) > 0;
   }
 

@@ -147,7 +147,7 @@ void Gazetteer::load_words(const std::string& path) {
   while (std::getline(in, line)) add_word(line);
 }
 
-std::string Gazetteer::fold_name(std::string_view name) { return fold(name); }
+void Gazetteer::add_person_name(std::string_view name, PersonName kind) { names_[fold(name)] |= kind; }
 
 // The module keeps the Census lists as here-documents, one name a line in capitals followed by its
 // frequencies: "JAMES          3.318  3.318      1".

@@ -66,7 +66,7 @@ class Gazetteer {
     const auto it = names_.find(folded);
     return it == names_.end() ? 0 : it->second;
   }
-  void add_person_name(std::string_view name, PersonName kind) { names_[fold_name(name)] |= kind; }
+  void add_person_name(std::string_view name, PersonName kind);
 
  private:
   struct Entry {
@@ -79,7 +79,6 @@ class Gazetteer {
   void load_geonames();
   void load_words(const std::string& path);
   void load_census_names(const std::string& path);
-  static std::string fold_name(std::string_view name);
   static std::string key(std::string_view name);
   const Entry* find(std::string_view place) const;
 
