@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "common/schema.h"
 #include "common/text.h"
 
 namespace morgue {
@@ -164,7 +165,8 @@ std::optional<Date> from_sort_key(std::string_view key, Precision precision) {
 
 std::vector<std::string> date_terms(std::string_view key) {
   if (!from_sort_key(key, Precision::kDay)) return {};
-  return {"Y" + std::string(key.substr(0, 4)), "M" + std::string(key.substr(0, 6)), "D" + std::string(key)};
+  return {kYearPrefix + std::string(key.substr(0, 4)), kMonthPrefix + std::string(key.substr(0, 6)),
+          kDayPrefix + std::string(key)};
 }
 
 std::vector<std::string> range_terms(std::string_view first, std::string_view last) {
@@ -177,13 +179,13 @@ std::vector<std::string> range_terms(std::string_view first, std::string_view la
     Date d = civil_from_days(day);
     long year_end = days_from_civil(d.year, 12, 31), month_end = days_from_civil(d.year, d.month, days_in_month(d.year, d.month));
     if (d.month == 1 && d.day == 1 && year_end <= end) {
-      std::snprintf(buf, sizeof buf, "Y%04d", d.year);
+      std::snprintf(buf, sizeof buf, "%s%04d", kYearPrefix, d.year);
       day = year_end + 1;
     } else if (d.day == 1 && month_end <= end) {
-      std::snprintf(buf, sizeof buf, "M%04d%02d", d.year, d.month);
+      std::snprintf(buf, sizeof buf, "%s%04d%02d", kMonthPrefix, d.year, d.month);
       day = month_end + 1;
     } else {
-      std::snprintf(buf, sizeof buf, "D%04d%02d%02d", d.year, d.month, d.day);
+      std::snprintf(buf, sizeof buf, "%s%04d%02d%02d", kDayPrefix, d.year, d.month, d.day);
       ++day;
     }
     terms.emplace_back(buf);

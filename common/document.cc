@@ -1,4 +1,4 @@
-// Building documents from articles; the only code that writes terms and values.
+// Building documents from articles: their terms, values and data, as schema.h lays them out.
 #include "common/document.h"
 
 #include <xxhash.h>
@@ -66,11 +66,24 @@ std::string_view stored_text(const std::string& data) {
   return end == std::string::npos ? std::string_view() : std::string_view(data).substr(end + 1);
 }
 
-DocumentBuilder::DocumentBuilder() : DocumentBuilder(make_indexing_stemmer()) {}
+std::vector<FiledName> filed_names(const Article& a, const Field& field, const PlaceTable& places) {
+  std::vector<FiledName> out;
+  const bool place = field.slot == kPlacesSlot;
+  for (std::string& v : field_values(a, field)) {
+    const std::string* canonical = place ? places.canonical(v) : nullptr;
+    std::string indexed = canonical ? *canonical : v;
+    std::string key = name_key(indexed);
+    out.push_back({std::move(v), std::move(key), std::move(indexed)});
+  }
+  return out;
+}
 
-DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer) {
+DocumentBuilder::DocumentBuilder(const PlaceTable* places) : DocumentBuilder(make_indexing_stemmer(), places) {}
+
+DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places) : places_(places) {
   terms_.set_stemmer(stemmer);
   terms_.set_stemming_strategy(kIndexStemming);
+  forms_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a) { return build(a, document_data(to_record(a))); }
@@ -84,6 +97,12 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
   terms_.index_text(a.title, kTitleWeight);
   terms_.increase_termpos(100);  // no phrase spans title and body
   terms_.index_text(a.text);
+  // Exact forms: wdf chosen so that the document's length (the sum of wdf) exactly doubles
+  // (title: 1 in S + kTitleWeight unprefixed; body: 1), which leaves BM25's length
+  // normalisation, and so every ranking, as it was.
+  forms_.set_document(doc);
+  forms_.index_text_without_positions(a.title, kTitleWeight + 1, kExactFormPrefix);
+  forms_.index_text_without_positions(a.text, 1, kExactFormPrefix);
 
   for (const Field& field : fields()) {
     switch (field.kind) {
@@ -101,11 +120,19 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
         }
         break;
       case FieldKind::kName: {
-        std::vector<std::string> values = field_values(a, field);
-        for (const std::string& v : values) {
-          for (const std::string& term : name_terms(field, v)) doc.add_boolean_term(term);
+        static const PlaceTable kNoPlaces;
+        const std::vector<FiledName> names = filed_names(a, field, places_ ? *places_ : kNoPlaces);
+        std::vector<NameEntry> entries;
+        Xapian::termpos pos = 0;
+        for (const FiledName& n : names) {
+          // Word terms with positions (wdf 0: names add nothing to the length BM25 sees), names
+          // kNameGap apart, so that a phrase matches within one name only.
+          for (const std::string& term : name_terms(field, n.indexed)) doc.add_posting(term, ++pos, 0);
+          pos += kNameGap;
+          if (!n.key.empty()) doc.add_boolean_term(whole_name_term(field, n.key));
+          entries.push_back({n.name, n.key});
         }
-        if (field.slot && !values.empty()) doc.add_value(*field.slot, join_list(values));
+        if (field.slot && !entries.empty()) doc.add_value(*field.slot, encode_names(entries));
         break;
       }
     }
@@ -114,6 +141,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
     const std::string key = sort_key(*a.date);
     doc.add_value(kDateSlot, key);
     for (const std::string& term : date_terms(key)) doc.add_boolean_term(term);
+    doc.add_boolean_term(std::string(find_field("date")->whole_prefix) + to_string(*a.date));
     doc.add_value(kPrecisionSlot, to_string(a.date->precision));
   }
   doc.add_value(kSourceSlot, a.source);

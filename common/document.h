@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/places.h"
 #include "common/schema.h"
 
 namespace morgue {
@@ -16,11 +17,19 @@ namespace morgue {
 // The values an article has for a kName or kExact field of the schema.
 std::vector<std::string> field_values(const Article& article, const Field& field);
 
+// The names of a kName field as the index files them: each name with its key (a place the table
+// knows under its canonical name's key) and the name whose words are indexed.
+struct FiledName {
+  std::string name, key, indexed;
+};
+std::vector<FiledName> filed_names(const Article& article, const Field& field, const PlaceTable& places);
+
 class DocumentBuilder {
  public:
   // `stemmer`: the analysis.h stemmer, through a cache of this builder's own by default.
-  DocumentBuilder();
-  explicit DocumentBuilder(const Xapian::Stem& stemmer);
+  // `places`: the table places are filed by (none by default); it must outlive the builder.
+  explicit DocumentBuilder(const PlaceTable* places = nullptr);
+  DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places = nullptr);
   // The document for `article`, its record as data and the record's hash in kHashSlot.
   Xapian::Document build(const Article& article);
   // The same, given document_data(to_record(article)) (the indexer has it already).
@@ -28,6 +37,8 @@ class DocumentBuilder {
 
  private:
   Xapian::TermGenerator terms_;
+  Xapian::TermGenerator forms_;  // exact forms (E), unstemmed, without positions
+  const PlaceTable* places_;
 };
 
 // The hash stored in kHashSlot for a record: 16 hex digits.

@@ -42,10 +42,8 @@ std::optional<long> dated_days(const Xapian::Document& doc, Period period) {
 
 }  // namespace
 
-const std::string& ValueNames::add(const std::string& display, Xapian::doccount n) {
-  last_key_ = fold(display);
-  forms_[last_key_][display] += n;
-  return last_key_;
+void ValueNames::add(const std::string& display, const std::string& key, Xapian::doccount n) {
+  forms_[key][display] += n;
 }
 
 std::string ValueNames::display(const std::string& key) const {
@@ -121,9 +119,9 @@ void FacetSpy::resolve() const {
       continue;
     }
     std::set<std::string> seen;  // once per article, whatever the spelling
-    for (const std::string& value : split_list(encoded)) {
-      const std::string& key = names_.add(value, n);
-      if (seen.insert(key).second) counts_[key] += n;
+    for (const NameEntry& e : decode_names(encoded)) {
+      names_.add(e.name, e.key, n);
+      if (seen.insert(e.key).second) counts_[e.key] += n;
     }
   }
   raw_.clear();
@@ -246,9 +244,9 @@ void HistogramSpy::operator()(const Xapian::Document& doc, double) {
     return;
   }
   std::set<std::string> seen;
-  for (const std::string& value : split_list(doc.get_value(*group_slot_))) {
-    const std::string& key = names_.add(value);
-    if (seen.insert(key).second) ++groups[key];
+  for (const NameEntry& e : decode_names(doc.get_value(*group_slot_))) {
+    names_.add(e.name, e.key);
+    if (seen.insert(e.key).second) ++groups[e.key];
   }
 }
 

@@ -19,11 +19,12 @@
 
 namespace morgue {
 
-// Folded key -> how often each display form was seen; the display is the most frequent form.
+// Key (schema.h's name_key, or a place's canonical key) -> how often each display form was seen;
+// a value is shown in its most frequent form ("usa" on Reuters, "United States" on BBC).
 class ValueNames {
  public:
-  // Records `display` (seen `n` times) and returns its folded key.
-  const std::string& add(const std::string& display, Xapian::doccount n = 1);
+  // Records `display` as a form of `key`, seen `n` times.
+  void add(const std::string& display, const std::string& key, Xapian::doccount n = 1);
   std::string display(const std::string& key) const;
   void merge(const ValueNames& other);
   std::string serialise() const;
@@ -31,7 +32,6 @@ class ValueNames {
 
  private:
   std::map<std::string, std::map<std::string, Xapian::doccount>> forms_;
-  std::string last_key_;
 };
 
 struct FacetCount {

@@ -11,39 +11,11 @@
 #include <fstream>
 
 #include "common/ner.h"
+#include "common/places.h"
 #include "common/text.h"
 
 namespace morgue::ner {
 namespace {
-
-// The names news writes for countries whose ISO name reads otherwise, and the usual short forms.
-// Each row: the canonical name (an ISO name, common name or official name), then its aliases.
-const std::vector<std::vector<const char*>> kCountryAliases = {
-    {"United States", "U.S.", "US", "U.S.A.", "USA", "America", "the United States",
-     "United States of America", "the U.S."},
-    {"United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "the United Kingdom"},
-    {"Russia", "Russian Federation"},
-    {"Netherlands", "Holland", "the Netherlands"},
-    {"Czech Republic", "Czechia"},
-    {"Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"},
-    {"Vatican", "Holy See (Vatican City State)", "Vatican City"},
-    {"Democratic Republic of the Congo", "DR Congo", "Congo, The Democratic Republic of the"},
-    {"Palestine", "Palestine, State of", "Palestinian Territories"},
-    {"Micronesia", "Micronesia, Federated States of"},
-    {"Turkey", "Türkiye"},
-    {"Soviet Union", "USSR", "U.S.S.R."},
-    {"West Germany"},
-    {"East Germany"},
-    {"Yugoslavia"},
-    {"Burma", "Myanmar"},
-};
-
-std::string usable_name(const nlohmann::json& c) {
-  if (c.contains("common_name")) return c["common_name"].get<std::string>();
-  const std::string name = c.value("name", "");
-  if (name.find(',') == std::string::npos) return name;
-  return c.value("official_name", name);
-}
 
 std::string iso_folder() {
   const char* env = std::getenv("MORGUE_ISO_CODES");
@@ -102,24 +74,12 @@ void Gazetteer::add(std::string_view name, Kind kind, int country) {
 }
 
 void Gazetteer::load_iso_codes(const std::string& folder) {
-  std::ifstream in(folder + "/iso_3166-1.json");
-  if (!in) return;
-  const nlohmann::json countries = nlohmann::json::parse(in, nullptr, false);
-  if (countries.is_discarded() || !countries.contains("3166-1")) return;
+  // The countries under the names places.h gives them (the indexer files places under those).
   std::unordered_map<std::string, int> by_code;
-  for (const auto& c : countries["3166-1"]) {
-    const std::string canonical = usable_name(c);
-    const int index = add_country(canonical);
-    by_code[c.value("alpha_2", "")] = index;
-    for (const char* field : {"name", "official_name"}) {
-      if (c.contains(field) && c[field].get<std::string>() != canonical) {
-        add(c[field].get<std::string>(), kCountry, index);
-      }
-    }
-  }
-  for (const auto& row : kCountryAliases) {
-    const int index = add_country(row[0]);
-    for (std::size_t i = 1; i < row.size(); ++i) add(row[i], kCountry, index);
+  for (const Country& c : load_countries(folder)) {
+    const int index = add_country(c.canonical);
+    if (!c.alpha_2.empty()) by_code[c.alpha_2] = index;
+    for (const std::string& name : c.names) add(name, kCountry, index);
   }
   std::ifstream sub(folder + "/iso_3166-2.json");
   const nlohmann::json subdivisions = nlohmann::json::parse(sub, nullptr, false);

@@ -1,8 +1,13 @@
-// Query parsing: QueryParser set up from the schema, with field processors for dates, names and
-// ids, and the checks that turn a malformed query into a message that says where it is wrong.
+// Query parsing: a lexer and a recursive-descent parser for the boolean structure of
+// docs/query-language.md; field values by the schema; words and phrases by Xapian's QueryParser.
 #include "common/query.h"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <optional>
 
 #include "common/analysis.h"
 #include "common/date.h"
@@ -13,219 +18,592 @@
 namespace morgue {
 namespace {
 
-using Problem = std::shared_ptr<std::optional<QueryBuilder::FieldProblem>>;
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Thrown inside a field processor and caught before it reaches Xapian's parser.
-struct FieldValueError {
-  std::string field, value, message;
+// Ends a word: a space, a parenthesis or a quote.
+bool ends_word(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
+
+// The 1-based character position of byte `at` in `text`.
+std::size_t char_position(const std::string& text, std::size_t at) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return chars + 1;
+}
+
+enum class Tok { kWord, kPhrase, kField, kForm, kStar, kOpen, kClose, kAnd, kOr, kXor, kNot, kNear, kPlus, kMinus, kEnd };
+
+struct Token {
+  Tok kind;
+  std::size_t at;     // byte offset in the query
+  std::string text;   // a word as written, a phrase's words, a field's value, "NEAR/3"
+  const Field* field = nullptr;
+  bool exact = false;  // field:=value
 };
 
-// Runs a processor's body; a FieldValueError is recorded (the first one wins) and the field
-// matches nothing, so the parser finishes cleanly and parse() reports the problem.
-template <typename F>
-Xapian::Query guarded(const Problem& problem, F&& f) {
-  try {
-    return f();
-  } catch (const FieldValueError& e) {
-    if (!*problem) *problem = QueryBuilder::FieldProblem{e.field, e.value, e.message};
-    return Xapian::Query::MatchNothing;
+// Thrown while parsing, at a byte offset; parse() turns it into a QueryError at a character.
+struct SyntaxError {
+  std::size_t at;
+  std::string message;
+};
+
+// A quoted string from `at` (the opening quote); "" inside stands for one quote. Returns the
+// offset after the closing quote.
+std::size_t read_quoted(const std::string& q, std::size_t at, std::string* out) {
+  for (std::size_t i = at + 1; i < q.size(); ++i) {
+    if (q[i] != '"') {
+      *out += q[i];
+      continue;
+    }
+    if (i + 1 < q.size() && q[i + 1] == '"') {
+      *out += '"';
+      ++i;
+      continue;
+    }
+    return i + 1;
+  }
+  throw SyntaxError{at, "'\"' is never closed"};
+}
+
+std::vector<Token> lex(const std::string& q) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  const std::size_t n = q.size();
+  while (i < n) {
+    const char c = q[i];
+    if (is_space(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '(' || c == ')') {
+      out.push_back({c == '(' ? Tok::kOpen : Tok::kClose, i, std::string(1, c)});
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      Token t{Tok::kPhrase, i, ""};
+      i = read_quoted(q, i, &t.text);
+      out.push_back(std::move(t));
+      continue;
+    }
+    // + and - are operators at the start of an item ("e-mail" is a word), right before it.
+    const bool item_start = i == 0 || is_space(q[i - 1]) || q[i - 1] == '(';
+    if ((c == '+' || c == '-') && item_start && i + 1 < n && !is_space(q[i + 1]) && q[i + 1] != ')') {
+      out.push_back({c == '+' ? Tok::kPlus : Tok::kMinus, i, std::string(1, c)});
+      ++i;
+      continue;
+    }
+    // field:value, where the field is a name of letters, digits and underscores.
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      std::size_t j = i;
+      while (j < n && (std::isalnum(static_cast<unsigned char>(q[j])) || q[j] == '_')) ++j;
+      if (j < n && q[j] == ':') {
+        const std::string name = q.substr(i, j - i);
+        const Field* field = find_field(name);
+        std::size_t v = j + 1;
+        if (field) {
+          Token t{Tok::kField, i, "", field};
+          if (v < n && q[v] == '=') {
+            t.exact = true;
+            ++v;
+          }
+          if (v == n || ends_word(q[v]) ) {
+            if (v < n && q[v] == '"') {
+              v = read_quoted(q, v, &t.text);
+            } else {
+              throw SyntaxError{i, name + ": needs a value right after the colon (" + name +
+                                       ":word or " + name + ":\"some words\")"};
+            }
+          } else {
+            std::size_t e = v;
+            while (e < n && !ends_word(q[e])) ++e;
+            t.text = q.substr(v, e - v);
+            v = e;
+          }
+          out.push_back(std::move(t));
+          i = v;
+          continue;
+        }
+        // "word:" followed by more than a space or "//" (a URL) names a field that does not
+        // exist; Xapian would search the words, silently.
+        if (v < n && !ends_word(q[v]) && q[v] != '/') {
+          std::string known;
+          for (const Field& f : fields()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+          throw SyntaxError{i, "unknown field '" + name + "' (fields: " + known + ")"};
+        }
+      }
+    }
+    if (c == '=' && i + 1 < n && !ends_word(q[i + 1])) {
+      std::size_t e = i + 1;
+      while (e < n && !ends_word(q[e])) ++e;
+      out.push_back({Tok::kForm, i, q.substr(i + 1, e - i - 1)});
+      i = e;
+      continue;
+    }
+    if (c == '=' && i + 1 < n && q[i + 1] == '"') throw SyntaxError{i, "= takes one word (=word), not a phrase"};
+    std::size_t e = i;
+    while (e < n && !ends_word(q[e])) ++e;
+    std::string w = q.substr(i, e - i);
+    Tok kind = Tok::kWord;
+    auto near = [&](const char* op) {
+      const std::size_t len = std::char_traits<char>::length(op);
+      if (w.compare(0, len, op) != 0) return false;
+      if (w.size() == len) return true;
+      if (w[len] != '/' || w.size() == len + 1 || w.size() > len + 4) return false;
+      return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(len) + 1, w.end(),
+                         [](char d) { return std::isdigit(static_cast<unsigned char>(d)); });
+    };
+    if (w == "AND") kind = Tok::kAnd;
+    else if (w == "OR") kind = Tok::kOr;
+    else if (w == "XOR") kind = Tok::kXor;
+    else if (w == "NOT") kind = Tok::kNot;
+    else if (near("NEAR") || near("ADJ")) kind = Tok::kNear;
+    else if (w == "*") kind = Tok::kStar;
+    out.push_back({kind, i, std::move(w)});
+    i = e;
+  }
+  out.push_back({Tok::kEnd, n, ""});
+  return out;
+}
+
+const char* describe(Tok t) {
+  switch (t) {
+    case Tok::kAnd: return "AND";
+    case Tok::kOr: return "OR";
+    case Tok::kXor: return "XOR";
+    case Tok::kNot: return "NOT";
+    case Tok::kNear: return "NEAR";
+    case Tok::kClose: return "')'";
+    case Tok::kEnd: return "the end of the query";
+    default: return "this";
   }
 }
 
-// person:, place:, ...: every folded word of the value must be a word of one of the names.
-class NameProcessor : public Xapian::FieldProcessor {
- public:
-  NameProcessor(const Field& field, Problem problem) : field_(field), problem_(std::move(problem)) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return guarded(problem_, [&] {
-      std::vector<std::string> terms = name_terms(field_, value);
-      if (terms.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
-      return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
-    });
-  }
+// Matches nothing by weight: filters and * must not change a ranking.
+Xapian::Query unweighted(const Xapian::Query& q) { return Xapian::Query(0.0, q); }
 
- private:
-  const Field& field_;
-  Problem problem_;
-};
+Xapian::Query all_articles() { return unweighted(Xapian::Query::MatchAll); }
 
-class ExactProcessor : public Xapian::FieldProcessor {
- public:
-  ExactProcessor(const Field& field, Problem problem) : field_(field), problem_(std::move(problem)) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return guarded(problem_, [&] {
-      if (value.empty()) throw FieldValueError{std::string(field_.name), value, "empty value"};
-      if (field_.name == "id") return Xapian::Query(id_term(value));
-      return Xapian::Query(std::string(field_.prefix) + value);
-    });
-  }
-
- private:
-  const Field& field_;
-  Problem problem_;
-};
-
-// date:2025-03-26, date:2025-03, date:2025, date:A..B, date:..B, date:A..: a disjunction of the
-// date terms covering the range (an open end is the first or last date in the database).
-class DateProcessor : public Xapian::FieldProcessor {
- public:
-  DateProcessor(Problem problem, const Xapian::Database& db) : problem_(std::move(problem)), db_(db) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return guarded(problem_, [&] { return range(value); });
-  }
-
- private:
-  Xapian::Query range(const std::string& value) const {
-    auto dots = value.find("..");
-    if (dots == std::string::npos) {
-      Date d = parse(value, value);
-      return terms(sort_key(d), sort_key_end(d));
-    }
-    std::string from = value.substr(0, dots), to = value.substr(dots + 2);
-    if (from.empty() && to.empty()) throw FieldValueError{"date", value, "a range needs at least one end"};
-    std::string first = from.empty() ? std::string() : sort_key(parse(from, value));
-    std::string last = to.empty() ? std::string() : sort_key_end(parse(to, value));
-    if (!first.empty() && !last.empty() && first > last)
-      throw FieldValueError{"date", value, "the range ends before it starts"};
-    if (first.empty()) first = db_.get_value_lower_bound(kDateSlot);
-    if (last.empty()) last = db_.get_value_upper_bound(kDateSlot);
-    return terms(first, last);
-  }
-
-  static Xapian::Query terms(const std::string& first, const std::string& last) {
-    std::vector<std::string> t = range_terms(first, last);
-    if (t.empty()) return Xapian::Query::MatchNothing;
-    return Xapian::Query(Xapian::Query::OP_OR, t.begin(), t.end());
-  }
-
-  static Date parse(const std::string& part, const std::string& value) {
-    auto d = parse_iso_date(part);
-    if (!d) throw FieldValueError{"date", value, "invalid date '" + part + "' (expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)"};
-    return *d;
-  }
-
-  Problem problem_;
-  Xapian::Database db_;
-};
-
-// Finds "field:" words whose field is not in the schema; Xapian would silently search them as
-// words. Returns the 1-based position of the first, or 0.
-std::size_t unknown_field_position(const std::string& text, std::string* name) {
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '"') quoted = !quoted;
-    if (quoted || !std::isalpha(static_cast<unsigned char>(c))) continue;
-    if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_')) continue;
-    std::size_t j = i;
-    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
-    if (j < text.size() && text[j] == ':' && j + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[j + 1])) &&
-        text[j + 1] != '/' && !find_field(std::string_view(text).substr(i, j - i))) {
-      *name = text.substr(i, j - i);
-      return i + 1;
-    }
-    i = j;
-  }
-  return 0;
-}
-
-// Xapian's syntax errors name the operator ("Syntax: <expression> AND <expression>") but not
-// where it is: the last stand-alone occurrence of that operator is the one left dangling.
-std::size_t syntax_error_position(const std::string& text, const std::string& message) {
-  const std::string lead = "<expression> ";
-  auto start = message.find(lead);
-  if (start == std::string::npos) return 0;
-  start += lead.size();
-  auto end = message.find(' ', start);
-  std::string op = message.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (op.empty()) return 0;
-  for (std::size_t pos = text.rfind(op); pos != std::string::npos; pos = pos ? text.rfind(op, pos - 1) : std::string::npos) {
-    bool before = pos == 0 || std::isspace(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '(';
-    std::size_t after = pos + op.size();
-    bool behind = after == text.size() || std::isspace(static_cast<unsigned char>(text[after])) || text[after] == ')';
-    if (before && behind) return pos + 1;
-    if (pos == 0) break;
-  }
-  return 0;
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& qs) {
+  if (qs.size() == 1) return qs[0];
+  return Xapian::Query(op, qs.begin(), qs.end());
 }
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
-    : stemmer_(make_stemmer()) {
-  parser_.set_database(db);
-  parser_.set_stemmer(stemmer_);
-  parser_.set_stemming_strategy(kQueryStemming);
-  parser_.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-  if (options.any) {
-    parser_.set_stopper(&english_stopper());
+struct QueryBuilder::State {
+  State(const Xapian::Database& database, const QueryOptions& o) : db(database), any(o.any) {
+    words.set_database(db);
+    words.set_stemmer(make_stemmer());
+    words.set_stemming_strategy(kQueryStemming);
+    words.set_default_op(Xapian::Query::OP_AND);
+    words.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    words.add_prefix("title", std::string(find_field("title")->prefix));
+    forms.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   }
-  any_ = options.any;
-  parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  static const std::string kEachFilterAlone;  // "" grouping: repeated filters combine with AND
-  for (const Field& field : fields()) {
-    const std::string name(field.name);
-    const std::string* grouping = field.multi_valued ? &kEachFilterAlone : nullptr;
-    switch (field.kind) {
-      case FieldKind::kText:
-        parser_.add_prefix(name, std::string(field.prefix));
-        break;
-      case FieldKind::kName:
-        parser_.add_boolean_prefix(name, (new NameProcessor(field, problem_))->release(), grouping);
-        break;
-      case FieldKind::kExact:
-        parser_.add_boolean_prefix(name, (new ExactProcessor(field, problem_))->release(), grouping);
-        break;
-      case FieldKind::kDate:
-        parser_.add_boolean_prefix(name, (new DateProcessor(problem_, db))->release(), grouping);
-        break;
+
+  const PlaceTable& places() {
+    if (!places_loaded) {
+      place_table = PlaceTable::unserialise(db.get_metadata(kPlacesKey));
+      places_loaded = true;
+    }
+    return place_table;
+  }
+
+  Xapian::Database db;
+  bool any;
+  Xapian::QueryParser words;
+  Xapian::TermGenerator forms;
+  PlaceTable place_table;
+  bool places_loaded = false;
+};
+
+namespace {
+
+// One parsed piece of a query.
+struct Sub {
+  Xapian::Query query;
+  bool words = false;  // holds bare words (optional side by side with --any)
+  bool stop = false;   // a single function word (dropped side by side with --any)
+};
+
+class Parser {
+ public:
+  Parser(QueryBuilder::State& s, const std::string& text, ParsedQuery* out)
+      : s_(s), text_(text), tokens_(lex(text)), out_(out) {}
+
+  Xapian::Query parse() {
+    if (peek().kind == Tok::kEnd) throw SyntaxError{0, "empty query (use * to match every article)"};
+    Sub sub = expression(false);
+    if (peek().kind == Tok::kClose) throw SyntaxError{peek().at, "')' closes nothing"};
+    return sub.query;
+  }
+
+ private:
+  const Token& peek() const { return tokens_[pos_]; }
+  const Token& take() { return tokens_[pos_++]; }
+  bool ends_group(Tok t) const {
+    return t == Tok::kAnd || t == Tok::kOr || t == Tok::kXor || t == Tok::kNot || t == Tok::kClose || t == Tok::kEnd;
+  }
+
+  // The right-hand side of a binary operator at `op`.
+  void need_right(const Token& op) const {
+    if (ends_group(peek().kind))
+      throw SyntaxError{op.at, std::string(describe(op.kind)) + " needs something on its right, not " + describe(peek().kind)};
+  }
+
+  Sub expression(bool negated) {
+    Sub a = exclusive(negated);
+    while (peek().kind == Tok::kOr) {
+      const Token& op = take();
+      need_right(op);
+      Sub b = exclusive(negated);
+      a = Sub{Xapian::Query(Xapian::Query::OP_OR, a.query, b.query), a.words || b.words};
+    }
+    return a;
+  }
+
+  Sub exclusive(bool negated) {
+    Sub a = conjunction(negated);
+    while (peek().kind == Tok::kXor) {
+      const Token& op = take();
+      need_right(op);
+      Sub b = conjunction(negated);
+      a = Sub{Xapian::Query(Xapian::Query::OP_XOR, a.query, b.query), a.words || b.words};
+    }
+    return a;
+  }
+
+  // [NOT] group ((AND | AND NOT | NOT) group)*
+  Sub conjunction(bool negated) {
+    const Token& first = peek();
+    if (first.kind == Tok::kAnd || first.kind == Tok::kOr || first.kind == Tok::kXor)
+      throw SyntaxError{first.at, std::string(describe(first.kind)) + " needs something on its left"};
+    if (first.kind == Tok::kClose) throw SyntaxError{first.at, "')' closes nothing here"};
+    Sub a;
+    if (first.kind == Tok::kNot) {
+      const Token& op = take();
+      need_right(op);
+      Sub b = group(!negated);
+      a = Sub{Xapian::Query(Xapian::Query::OP_AND_NOT, all_articles(), b.query), false};
+    } else {
+      a = group(negated);
+    }
+    for (;;) {
+      const Tok t = peek().kind;
+      if (t != Tok::kAnd && t != Tok::kNot) break;
+      const Token& op = take();
+      bool exclude = op.kind == Tok::kNot;
+      if (op.kind == Tok::kAnd && peek().kind == Tok::kNot) {
+        const Token& not_op = take();
+        need_right(not_op);
+        exclude = true;
+      } else {
+        need_right(op);
+      }
+      Sub b = group(exclude ? !negated : negated);
+      if (exclude) {
+        a = Sub{Xapian::Query(Xapian::Query::OP_AND_NOT, a.query, b.query), a.words};
+      } else {
+        a = Sub{Xapian::Query(Xapian::Query::OP_AND, a.query, b.query), a.words || b.words};
+      }
+    }
+    return a;
+  }
+
+  // Items side by side: all required (with --any, bare words optional), '-' items excluded.
+  Sub group(bool negated) {
+    const std::size_t start = peek().at;
+    std::vector<Sub> required, optional;
+    std::vector<Xapian::Query> excluded;
+    bool any_item = false;
+    while (!ends_group(peek().kind)) {
+      any_item = true;
+      Tok sign = Tok::kWord;
+      if (peek().kind == Tok::kPlus || peek().kind == Tok::kMinus) sign = take().kind;
+      if (ends_group(peek().kind))
+        throw SyntaxError{tokens_[pos_ - 1].at, "'" + tokens_[pos_ - 1].text + "' needs an item right after it"};
+      std::optional<Sub> item = primary(sign == Tok::kMinus ? !negated : negated);
+      if (!item) continue;  // punctuation alone: no words, no constraint
+      if (sign == Tok::kMinus) excluded.push_back(item->query);
+      else if (s_.any && sign != Tok::kPlus && item->words) optional.push_back(std::move(*item));
+      else required.push_back(std::move(*item));
+    }
+    if (!any_item) throw SyntaxError{start, "nothing to search for here"};
+    if (required.empty() && optional.empty() && excluded.empty())
+      throw SyntaxError{start, "nothing to search for here: no words, only punctuation"};
+    // Function words go from the optional words, unless nothing else is left.
+    if (std::any_of(optional.begin(), optional.end(), [](const Sub& x) { return !x.stop; })) {
+      optional.erase(std::remove_if(optional.begin(), optional.end(), [](const Sub& x) { return x.stop; }),
+                     optional.end());
+    }
+    auto queries = [](const std::vector<Sub>& subs) {
+      std::vector<Xapian::Query> qs;
+      for (const Sub& x : subs) qs.push_back(x.query);
+      return qs;
+    };
+    Sub out;
+    out.words = !optional.empty() || std::any_of(required.begin(), required.end(), [](const Sub& x) { return x.words; });
+    if (required.size() + optional.size() + excluded.size() == 1 && !required.empty()) return required[0];
+    if (required.size() + optional.size() + excluded.size() == 1 && !optional.empty()) return optional[0];
+    if (!required.empty() && !optional.empty()) {
+      out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, queries(required)),
+                                combine(Xapian::Query::OP_OR, queries(optional)));
+    } else if (!required.empty()) {
+      out.query = combine(Xapian::Query::OP_AND, queries(required));
+    } else if (!optional.empty()) {
+      out.query = combine(Xapian::Query::OP_OR, queries(optional));
+    } else {
+      out.query = all_articles();
+    }
+    if (!excluded.empty()) out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, combine(Xapian::Query::OP_OR, excluded));
+    return out;
+  }
+
+  void count_item(const Token& t) {
+    if (++items_ > kMaxQueryItems)
+      throw SyntaxError{t.at, "more than " + std::to_string(kMaxQueryItems) + " items in one query"};
+  }
+
+  std::optional<Sub> primary(bool negated) {
+    const Token& t = take();
+    count_item(t);
+    switch (t.kind) {
+      case Tok::kOpen: {
+        if (++depth_ > kMaxQueryDepth)
+          throw SyntaxError{t.at, "parentheses nested more than " + std::to_string(kMaxQueryDepth) + " deep"};
+        if (peek().kind == Tok::kClose) throw SyntaxError{t.at, "() holds nothing"};
+        if (peek().kind == Tok::kEnd) throw SyntaxError{t.at, "'(' is never closed"};
+        Sub inner = expression(negated);
+        if (peek().kind != Tok::kClose) throw SyntaxError{t.at, "'(' is never closed"};
+        take();
+        --depth_;
+        return inner;
+      }
+      case Tok::kStar:
+        return Sub{all_articles(), false};
+      case Tok::kField:
+        return field(t);
+      case Tok::kForm:
+        return form(t, negated);
+      case Tok::kPhrase:
+        return text(t, "\"" + t.text + "\"", !negated, false);
+      case Tok::kWord: {
+        if (peek().kind != Tok::kNear) return text(t, t.text, !negated, t.text.back() == '*');
+        std::string near = t.text;  // a NEAR b NEAR/3 c: words only
+        while (peek().kind == Tok::kNear) {
+          const Token& op = take();
+          if (peek().kind != Tok::kWord) throw SyntaxError{op.at, op.text + " joins two words"};
+          near += " " + op.text + " " + take().text;
+          count_item(tokens_[pos_ - 1]);
+        }
+        return text(t, near, !negated, false, true);
+      }
+      case Tok::kNear:
+        throw SyntaxError{t.at, t.text + " joins two words"};
+      case Tok::kPlus:
+      case Tok::kMinus:
+        throw SyntaxError{t.at, "'" + t.text + "' twice"};
+      default:
+        throw SyntaxError{t.at, std::string("unexpected ") + describe(t.kind)};
     }
   }
-}
 
-Xapian::Query QueryBuilder::parse(const std::string& text) {
-  if (!any_) return parse_strict(text);
+  // Words, phrases, wildcards and NEAR groups, by Xapian's QueryParser; empty for punctuation.
+  // `shown`: its words are shown in context (not excluded, not a headline-only field).
+  std::optional<Sub> text(const Token& t, const std::string& words, bool shown, bool wildcard, bool near = false) {
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE;
+    if (wildcard) flags |= Xapian::QueryParser::FLAG_WILDCARD;
+    if (near) flags |= Xapian::QueryParser::FLAG_BOOLEAN;
+    Xapian::Query q;
+    try {
+      q = s_.words.parse_query(words, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw SyntaxError{t.at, e.get_msg()};
+    }
+    if (q.empty()) return std::nullopt;
+    if (shown) add_patterns(q, wildcard ? words.substr(0, words.size() - 1) : std::string());
+    Sub sub{q, true};
+    if (t.kind == Tok::kWord && !near && !wildcard) {
+      static const Xapian::Stopper& stopper = english_stopper();
+      sub.stop = stopper(fold(t.text));
+    }
+    return sub;
+  }
+
+  void add_patterns(const Xapian::Query& q, const std::string& wildcard) {
+    using Kind = ContextWord::Kind;
+    if (!wildcard.empty()) {
+      out_->patterns.push_back({{Kind::kPrefix, fold(wildcard)}});
+      return;
+    }
+    if (q.get_type() == Xapian::Query::LEAF_TERM) {
+      out_->patterns.push_back({{Kind::kStem, *q.get_terms_begin()}});
+      return;
+    }
+    if (q.get_type() == Xapian::Query::OP_PHRASE) {
+      ContextPattern phrase;
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        const Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM) return add_each_term(q);
+        phrase.push_back({Kind::kStem, *sub.get_terms_begin()});
+      }
+      out_->patterns.push_back(std::move(phrase));
+      return;
+    }
+    add_each_term(q);
+  }
+
+  void add_each_term(const Xapian::Query& q) {
+    for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
+      const std::string& term = *it;
+      if (!term.empty() && !std::isupper(static_cast<unsigned char>(term[0])))
+        out_->patterns.push_back({{ContextWord::Kind::kStem, term}});
+    }
+  }
+
+  // =word: the word as written (lower case), split as the indexer splits text.
+  std::optional<Sub> form(const Token& t, bool negated) {
+    Xapian::Document doc;
+    s_.forms.set_document(doc);
+    s_.forms.index_text_without_positions(t.text, 1, kExactFormPrefix);
+    std::vector<Xapian::Query> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+      terms.emplace_back(*it);
+      if (!negated) out_->patterns.push_back({{ContextWord::Kind::kForm, (*it).substr(std::strlen(kExactFormPrefix))}});
+    }
+    if (terms.empty()) throw SyntaxError{t.at, "= needs a word right after it"};
+    return Sub{combine(Xapian::Query::OP_AND, terms), true};
+  }
+
+  Sub field(const Token& t) {
+    const Field& f = *t.field;
+    const std::string name(f.name);
+    auto fail = [&](const std::string& message) { return SyntaxError{t.at, name + ": " + message}; };
+    if (trim(t.text).empty()) throw fail("empty value");
+    switch (f.kind) {
+      case FieldKind::kText: {
+        if (t.exact) throw fail("title:= is not supported (use title:word or title:\"a phrase\")");
+        const bool wildcard = t.text.back() == '*' && t.text.find(' ') == std::string::npos;
+        const std::string value = t.text.find(' ') == std::string::npos ? t.text : "\"" + t.text + "\"";
+        std::optional<Sub> sub = text(t, name + ":" + value, false, wildcard);
+        if (!sub) throw fail("no words in '" + t.text + "'");
+        sub->words = false;
+        sub->stop = false;
+        return *sub;
+      }
+      case FieldKind::kExact:
+        if (t.exact) throw fail("the value is matched exactly already: " + name + ":VALUE");
+        return Sub{unweighted(Xapian::Query(name == "id" ? id_term(t.text) : std::string(f.prefix) + t.text)), false};
+      case FieldKind::kName:
+        return Sub{unweighted(names(f, t, fail)), false};
+      case FieldKind::kDate:
+        return Sub{unweighted(dates(t, fail)), false};
+    }
+    throw fail("cannot be searched");
+  }
+
+  template <typename Fail>
+  Xapian::Query names(const Field& f, const Token& t, Fail fail) {
+    std::string value = t.text;
+    const bool place = f.slot == kPlacesSlot;
+    if (place) {
+      if (const std::string* canonical = s_.places().canonical(value)) value = *canonical;
+    }
+    if (t.exact) return Xapian::Query(whole_name_term(f, name_key(value)));
+    if (value.back() == '*' && value.find_first_of(" -") == std::string::npos) {
+      std::vector<std::string> words = name_words(value.substr(0, value.size() - 1));
+      if (words.size() != 1) throw fail("a wildcard goes at the end of one word (" + std::string(f.name) + ":smi*)");
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(f.prefix) + words[0]);
+    }
+    std::vector<std::string> terms = name_terms(f, value);
+    if (terms.empty()) throw fail("no words in '" + t.text + "'");
+    if (terms.size() == 1) return Xapian::Query(terms[0]);
+    // The words next to each other, in order, within one name (names are kNameGap apart).
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+  }
+
+  // date:2025-03-26, date:2025-03, date:2025, date:A..B, date:..B, date:A.., date:=P, date:none:
+  // a disjunction of the date terms covering the range (range_terms).
+  template <typename Fail>
+  Xapian::Query dates(const Token& t, Fail fail) {
+    const std::string& value = t.text;
+    auto parse = [&](const std::string& part) {
+      auto d = parse_iso_date(part);
+      if (!d) throw fail("invalid date '" + part + "' (expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)");
+      return *d;
+    };
+    if (t.exact) return Xapian::Query(std::string(find_field("date")->whole_prefix) + to_string(parse(value)));
+    if (value == "none") {
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                           Xapian::Query(Xapian::Query::OP_WILDCARD, kYearPrefix));
+    }
+    std::string first, last;
+    const auto dots = value.find("..");
+    if (dots == std::string::npos) {
+      const Date d = parse(value);
+      first = sort_key(d);
+      last = sort_key_end(d);
+    } else {
+      const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+      if (from.empty() && to.empty()) throw fail("a range needs at least one end");
+      if (!from.empty()) first = sort_key(parse(from));
+      if (!to.empty()) last = sort_key_end(parse(to));
+      if (!first.empty() && !last.empty() && first > last) throw fail("the range ends before it starts");
+      if (first.empty()) first = s_.db.get_value_lower_bound(kDateSlot);
+      if (last.empty()) last = s_.db.get_value_upper_bound(kDateSlot);
+    }
+    std::vector<std::string> terms = range_terms(first, last);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  QueryBuilder::State& s_;
+  const std::string& text_;
+  std::vector<Token> tokens_;
+  ParsedQuery* out_;
+  std::size_t pos_ = 0, depth_ = 0, items_ = 0;
+};
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+    : state_(std::make_unique<State>(db, options)) {}
+
+QueryBuilder::~QueryBuilder() = default;
+
+ParsedQuery QueryBuilder::parse(const std::string& text) const {
+  auto strict = [&](const std::string& q) {
+    ParsedQuery out;
+    try {
+      out.query = Parser(*state_, q, &out).parse();
+    } catch (const SyntaxError& e) {
+      throw QueryError(e.message, char_position(q, e.at));
+    }
+    return out;
+  };
+  if (!state_->any) return strict(text);
   try {
-    return parse_strict(text);
+    return strict(text);
   } catch (const QueryError&) {
     // A search box takes text as typed: stray punctuation, a trailing "AND", a "word:" that
-    // is no field. Retry with the words alone, as plain optional terms.
+    // is no field. Retry with the words alone, lower case (no operators), as optional words.
     std::string words;
     for (unsigned char c : text) words += (std::isalnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
+    words = fold(words);
     if (trim(words).empty()) throw;
-    Xapian::Query query = parser_.parse_query(fold(words), 0);
-    if (query.empty()) throw;
-    return query;
+    try {
+      return strict(words);
+    } catch (const QueryError&) {
+    }
+    throw;
   }
 }
 
-Xapian::Query QueryBuilder::parse_strict(const std::string& text) {
-  std::string_view q = trim(text);
-  if (q.empty()) throw QueryError("empty query (use * to match every article)", 0);
-  if (q == "*") return Xapian::Query::MatchAll;
-  std::string unknown;
-  if (std::size_t pos = unknown_field_position(text, &unknown)) {
-    std::string known;
-    for (const Field& f : fields()) known += (known.empty() ? "" : ", ") + std::string(f.name);
-    throw QueryError("unknown field '" + unknown + "' (fields: " + known + ")", pos);
-  }
-  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                         Xapian::QueryParser::FLAG_PURE_NOT;
-  Xapian::Query query;
-  problem_->reset();
-  try {
-    query = parser_.parse_query(text, flags);
-  } catch (const Xapian::QueryParserError& e) {
-    throw QueryError(e.get_msg(), syntax_error_position(text, e.get_msg()));
-  }
-  if (*problem_) {
-    const FieldProblem& p = **problem_;
-    std::size_t pos = text.find(p.field + ":" + p.value);
-    if (pos == std::string::npos) pos = text.find(p.field + ":");
-    throw QueryError(p.field + ": " + p.message, pos == std::string::npos ? 0 : pos + 1);
-  }
-  if (query.empty()) throw QueryError("the query has no words to search for", 1);
-  return query;
+std::string drilldown_filter(const std::string& field, const std::string& value) {
+  if (field == "date") return "date:=" + value;
+  std::string quoted;
+  for (char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return field + ":=\"" + quoted + "\"";
 }
 
 }  // namespace morgue

@@ -1,12 +1,17 @@
-// The query language of SPEC.md on top of Xapian's QueryParser, configured from the schema table:
-// field prefixes, date: ranges, name fields matched regardless of case and diacritics.
+// The query language of docs/query-language.md: boolean logic over sets of articles, parsed here
+// (operators, nesting, fields, dates, names, exact forms) into a Xapian::Query; Xapian's
+// QueryParser reads only the text of each word and phrase, so they are split and stemmed exactly
+// as the indexer's TermGenerator splits and stems the articles.
 #pragma once
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <memory>
-#include <optional>
 #include <string>
+#include <vector>
+
+#include "common/places.h"
 
 namespace morgue {
 
@@ -16,28 +21,47 @@ struct QueryOptions {
 
 // Wildcards expand to at most this many terms (the most frequent ones).
 inline constexpr Xapian::termcount kMaxWildcardTerms = 1000;
+// Items (words, phrases, filters) one query may hold, and how deep parentheses may nest.
+inline constexpr std::size_t kMaxQueryItems = 1000;
+inline constexpr std::size_t kMaxQueryDepth = 100;
+
+// A word of the query as text shows it: by its stem (as indexed), as written (=word, lower
+// case), or as the start of a word (wildcard, folded).
+struct ContextWord {
+  enum class Kind { kStem, kForm, kPrefix };
+  Kind kind;
+  std::string text;
+  bool operator==(const ContextWord& o) const { return kind == o.kind && text == o.text; }
+};
+// One word, or the words of a phrase in order.
+using ContextPattern = std::vector<ContextWord>;
+
+struct ParsedQuery {
+  Xapian::Query query;
+  // The words and phrases a matching article shows in its text (snippets, --kwic): those of
+  // bare words and phrases that are not excluded; not filters or headline-only words.
+  std::vector<ContextPattern> patterns;
+};
 
 class QueryBuilder {
  public:
+  // The place table comes from the database (places.h), so place:usa means what it meant when
+  // the articles were indexed.
   QueryBuilder(const Xapian::Database& db, const QueryOptions& options);
-  // Throws QueryError with the position where `text` goes wrong. With `any`, text that does
-  // not parse is searched for its words instead (a search box never fails on punctuation).
-  Xapian::Query parse(const std::string& text);
-  const Xapian::Stem& stemmer() const { return stemmer_; }
+  ~QueryBuilder();
+  // Throws QueryError with the (1-based, in characters) position where `text` goes wrong. With
+  // `any`, text that does not parse is searched for its words instead (a search box never fails
+  // on punctuation).
+  ParsedQuery parse(const std::string& text) const;
 
-  // A field value that cannot be used (an invalid date...). Field processors record the first
-  // one and return an empty query: an exception thrown through Xapian's parser leaks its state.
-  struct FieldProblem {
-    std::string field, value, message;
-  };
+  struct State;  // the parsers and the place table (query.cc)
 
  private:
-  Xapian::Query parse_strict(const std::string& text);
-
-  bool any_ = false;
-  std::shared_ptr<std::optional<FieldProblem>> problem_ = std::make_shared<std::optional<FieldProblem>>();
-  Xapian::QueryParser parser_;
-  Xapian::Stem stemmer_;
+  std::unique_ptr<State> state_;
 };
+
+// The filter that selects the articles a facet entry counts: field:="value" (doubled quotes
+// inside), or date:=VALUE for the date.
+std::string drilldown_filter(const std::string& field, const std::string& value);
 
 }  // namespace morgue

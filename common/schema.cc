@@ -11,16 +11,16 @@ namespace morgue {
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> table = {
-      {"title", "S", FieldKind::kText, std::nullopt, false},
-      {"outlet", "XO", FieldKind::kName, kOutletSlot, false},
-      {"person", "XP", FieldKind::kName, kPeopleSlot, true},
-      {"place", "XL", FieldKind::kName, kPlacesSlot, true},
-      {"org", "XG", FieldKind::kName, kOrgsSlot, true},
-      {"author", "XA", FieldKind::kName, kAuthorsSlot, true},
-      {"cited", "XC", FieldKind::kName, kCitedSlot, true},
-      {"url", "XU", FieldKind::kExact, std::nullopt, false},
-      {"id", "Q", FieldKind::kExact, std::nullopt, false},
-      {"date", "", FieldKind::kDate, kDateSlot, false},
+      {"title", "S", "", FieldKind::kText, std::nullopt, false},
+      {"outlet", "XO", "XON", FieldKind::kName, kOutletSlot, false},
+      {"person", "XP", "XPN", FieldKind::kName, kPeopleSlot, true},
+      {"place", "XL", "XLN", FieldKind::kName, kPlacesSlot, true},
+      {"org", "XG", "XGN", FieldKind::kName, kOrgsSlot, true},
+      {"author", "XA", "XAN", FieldKind::kName, kAuthorsSlot, true},
+      {"cited", "XC", "XCN", FieldKind::kName, kCitedSlot, true},
+      {"url", "XU", "", FieldKind::kExact, std::nullopt, false},
+      {"id", "Q", "", FieldKind::kExact, std::nullopt, false},
+      {"date", "", "XD", FieldKind::kDate, kDateSlot, false},
   };
   return table;
 }
@@ -48,6 +48,42 @@ std::vector<std::string> name_terms(const Field& field, std::string_view name) {
     if (term.size() <= 240) terms.push_back(std::move(term));
   }
   return terms;
+}
+
+std::string name_key(std::string_view name) { return fold(clean_name(name)); }
+
+std::string whole_name_term(const Field& field, std::string_view key) {
+  // Word terms are the prefix and lower-case letters, so "XPN..." never meets "XP" + a word.
+  constexpr std::size_t kMaxKeyBytes = 200;
+  if (key.size() <= kMaxKeyBytes) return std::string(field.whole_prefix) + std::string(key);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH64(key.data(), key.size(), 0)));
+  return std::string(field.whole_prefix) + std::string(key.substr(0, 64)) + "\x1f" + hex;
+}
+
+std::string encode_names(const std::vector<NameEntry>& entries) {
+  std::string out;
+  for (const NameEntry& e : entries) {
+    if (!out.empty()) out += kListSeparator;
+    out += e.name;
+    if (!e.key.empty() && e.key != name_key(e.name)) out += kKeySeparator + e.key;
+  }
+  return out;
+}
+
+std::vector<NameEntry> decode_names(std::string_view encoded) {
+  std::vector<NameEntry> out;
+  for (std::string& item : split_list(encoded)) {
+    const std::size_t sep = item.find(kKeySeparator);
+    if (sep == std::string::npos) {
+      std::string key = name_key(item);
+      out.push_back({std::move(item), std::move(key)});
+    } else {
+      out.push_back({item.substr(0, sep), item.substr(sep + 1)});
+    }
+  }
+  return out;
 }
 
 std::string join_list(const std::vector<std::string>& values) {

@@ -4,15 +4,24 @@
 // A morgue database holds one Xapian document per article:
 //   terms   unprefixed       title (weighted kTitleWeight) and body words as their stems only
 //                            (Snowball English, Xapian's STEM_ALL), with positions
+//           E                title and body words as written, lower case (exact forms, =word),
+//                            no positions; wdf kTitleWeight + 1 in the title, 1 in the body, so
+//                            that every article's length is exactly twice its stemmed length and
+//                            BM25 ranks as without them
 //           S                title words, for title:
 //           Q                the article id (unique term; ids over kMaxIdTermBytes are hashed)
-//           XO XP XL XG XA XC  outlet, person, place, org, author, cited: one boolean term per
-//                            word of each folded name ("Kristi Noem" -> XPkristi, XPnoem)
+//           XO XP XL XG XA XC  outlet, person, place, org, author, cited: each word of each name
+//                            (name_words) with wdf 0 and positions, names kNameGap apart, so a
+//                            phrase matches within one name ("Kristi Noem" -> XPkristi@1,
+//                            XPnoem@2); a place the place table knows by its canonical name
+//           XON XPN XLN ...  the same fields' whole names, by name_key (facets count these keys)
 //           XU               the url, exact
 //           Y M D            the date: year, month and day of the sort key (date_terms, date.h)
+//           XD               the date as written at its precision ("XD1987-03"), for date:=
 //   values  see Slot below
-//   data    the article record as JSON (see article.h), text included, for display and snippets
-//   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened
+//   data    the article record as JSON without its text, a NUL byte, the text (document.h)
+//   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened;
+//            "morgue.places" = the place table the names were indexed with (places.h)
 #pragma once
 
 #include <xapian.h>
@@ -25,8 +34,10 @@
 namespace morgue {
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
-inline constexpr int kSchemaVersion = 2;  // 2: stems only (STEM_ALL), date terms
+inline constexpr int kSchemaVersion = 3;  // 2: stems only (STEM_ALL), date terms; 3: exact
+                                          // forms, name positions and whole names, XD
 inline constexpr const char* kSchemaKey = "morgue.schema";
+inline constexpr const char* kPlacesKey = "morgue.places";
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {
@@ -35,7 +46,9 @@ enum Slot : Xapian::valueno {
   kPrecisionSlot = 1,  // "day", "month" or "year"
   kHashSlot = 2,       // 16 hex digits: hash of the stored record, for incremental re-runs
   kOutletSlot = 3,     // display form of the outlet
-  kPeopleSlot = 4,     // display forms, joined by kListSeparator
+  kPeopleSlot = 4,     // names as the source or extractor wrote them, joined by kListSeparator;
+                       // a name whose key is not name_key(name) is followed by kKeySeparator and
+                       // its key (a place under its canonical name: "usa\x1dunited states")
   kPlacesSlot = 5,
   kOrgsSlot = 6,
   kAuthorsSlot = 7,
@@ -45,6 +58,7 @@ enum Slot : Xapian::valueno {
                        // an unchanged input is not extracted again
 };
 inline constexpr char kListSeparator = '\x1f';
+inline constexpr char kKeySeparator = '\x1d';
 
 enum class FieldKind {
   kText,     // free text: stemmed words with positions, ranked
@@ -55,7 +69,8 @@ enum class FieldKind {
 
 struct Field {
   std::string_view name;    // as written in queries: person:noem
-  std::string_view prefix;  // term prefix ("" for none)
+  std::string_view prefix;  // term prefix ("" for none); of each word of a kName field's names
+  std::string_view whole_prefix;  // kName: of whole names (name_key); kDate: of exact dates
   FieldKind kind;
   std::optional<Xapian::valueno> slot;  // where display values live, if anywhere
   bool multi_valued;        // an article can have several (filters on it combine with AND)
@@ -67,14 +82,33 @@ const std::vector<Field>& fields();
 const Field* find_field(std::string_view name);
 
 inline constexpr Xapian::termcount kTitleWeight = 3;
+inline constexpr const char* kExactFormPrefix = "E";
+inline constexpr const char* kYearPrefix = "Y";
+inline constexpr const char* kMonthPrefix = "M";
+inline constexpr const char* kDayPrefix = "D";
+// Positions between two names of one field: more than one, so no phrase spans two names.
+inline constexpr Xapian::termpos kNameGap = 2;
 inline constexpr std::size_t kMaxIdTermBytes = 200;
 inline constexpr const char* kStemLanguage = "english";
 
 // The unique term of the article `id`.
 std::string id_term(std::string_view id);
 
-// Terms for one name of a kName field: the field prefix + each folded word.
+// The word terms of one name of a kName field: the field prefix + each of its name_words.
 std::vector<std::string> name_terms(const Field& field, std::string_view name);
+
+// What makes two names one value: case, diacritics and spacing aside ("Héctor  Villatoro" and
+// "hector villatoro" are one). Facets count keys; whole-name terms hold them.
+std::string name_key(std::string_view name);
+// The whole-name term of a key (whole_prefix + key; a key too long for a term is hashed).
+std::string whole_name_term(const Field& field, std::string_view key);
+
+// One entry of a name slot: the name as written, and its key when that is not name_key(name).
+struct NameEntry {
+  std::string name, key;
+};
+std::string encode_names(const std::vector<NameEntry>& entries);
+std::vector<NameEntry> decode_names(std::string_view encoded);  // keys filled in
 
 // Joins and splits the multi-valued slot encoding.
 std::string join_list(const std::vector<std::string>& values);

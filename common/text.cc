@@ -2,10 +2,12 @@
 #include "common/text.h"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -99,38 +101,34 @@ std::string clean_name(std::string_view utf8) {
 }
 
 std::vector<std::string> name_words(std::string_view utf8) {
-  std::string folded = fold(utf8);
-  // Apostrophes and full stops join ("U.S." -> "us", "O'Neil" -> "oneil"); a possessive 's
-  // goes; other ASCII punctuation separates words. Non-ASCII letters are kept as they are.
+  const std::string folded = fold(utf8);
   std::vector<std::string> words;
-  std::string word;
+  std::string word;  // letters, marks and digits so far; apostrophes and full stops join them
   auto flush = [&] {
-    if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
-    std::string kept;
-    for (char c : word) {
-      if (c != '\'' && c != '.') kept += c;
-    }
-    while (!kept.empty() && kept.back() == '-') kept.pop_back();
-    while (!kept.empty() && kept.front() == '-') kept.erase(0, 1);
-    if (!kept.empty()) words.push_back(std::move(kept));
+    if (!word.empty()) words.push_back(std::move(word));
     word.clear();
   };
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(folded[i]);
-    // Typographic apostrophes (U+2019, U+2018) count as apostrophes.
-    if (c == 0xE2 && i + 2 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(folded[i + 2]) == 0x99 ||
-         static_cast<unsigned char>(folded[i + 2]) == 0x98)) {
-      word += '\'';
-      i += 2;
+  const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(folded.size(), INT32_MAX));
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c == '\'' || c == 0x2019 || c == 0x2018) {  // "O'Neil" -> oneil; "Villatoro's" -> villatoro
+      if (i < length && s[i] == 's' && (i + 1 == length || !u_isalnum(s[i + 1]))) {
+        ++i;  // a possessive 's: the word ends here
+        flush();
+        continue;
+      }
       continue;
     }
-    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '.' ||
-        c == '-' || (c >= 'A' && c <= 'Z')) {
-      word += static_cast<char>(c);
-    } else {
-      flush();
+    if (c == '.') continue;  // "U.S." -> us
+    if (c >= 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0)) {
+      word.append(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+      continue;
     }
+    flush();
   }
   flush();
   return words;

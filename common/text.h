@@ -20,8 +20,10 @@ std::string fold(std::string_view utf8);
 // The display form of a name: whitespace collapsed to single spaces, trimmed.
 std::string clean_name(std::string_view utf8);
 
-// The folded words of a name, as filter terms use them: "Héctor G. Villatoro's" ->
-// {"hector", "g", "villatoro"}; hyphenated codes stay whole ("el-salvador").
+// The folded words of a name, as filter terms use them: runs of letters, marks and digits, joined
+// across apostrophes and full stops, which are dropped ("O'Neil" -> oneil, "U.S." -> us), without
+// a possessive 's; every other character separates words. "Héctor G. Villatoro's" -> {"hector",
+// "g", "villatoro"}; "james-baker" -> {"james", "baker"}.
 std::vector<std::string> name_words(std::string_view utf8);
 
 std::string_view trim(std::string_view s);

@@ -116,7 +116,9 @@ class Preparer {
  public:
   Preparer(const IndexOptions& options, const Extractor* extractor, const Xapian::Database* lookup)
       : options_(options), extractor_(extractor), lookup_(lookup),
-        version_(extractor ? extractor->version() : std::string("no extraction")) {}
+        version_((extractor ? extractor->version() : std::string("no extraction")) + "; places " +
+                 options.places.version()),
+        builder_(&options.places) {}
 
   Prepared prepare(Article&& a) {
     Prepared p;
@@ -176,7 +178,10 @@ class Writer {
  public:
   // `fresh`: the database had no articles when the run began, so an id not seen in this run is new.
   Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out, Report& report)
-      : db_(db), options_(options), fresh_(fresh), out_(out), report_(report), commit_every_(options.commit_every) {}
+      : db_(db), options_(options), fresh_(fresh), out_(out), report_(report), commit_every_(options.commit_every) {
+    // The place table the names are filed by, committed with them (the searcher reads it).
+    if (!options.extract_only) db_->set_metadata(kPlacesKey, options.places.serialise());
+  }
 
   void apply(Prepared&& p) {
     if (options_.extract_only) {
@@ -665,6 +670,7 @@ class Run {
       shard = std::make_unique<Xapian::WritableDatabase>(
           part.shards.back().string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
       shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
+      shard->set_metadata(kPlacesKey, options_.places.serialise());  // as Writer does
       return shard.get();
     };
     fs::create_directories(part.dir);

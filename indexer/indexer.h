@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/places.h"
 #include "common/readers.h"
 
 namespace morgue {
@@ -23,6 +24,7 @@ struct IndexOptions {
   std::size_t commit_every = 2000;   // articles changed between commits
   unsigned jobs = 1;                 // threads that read, extract and build (indexer.cc: the modes)
   ReadOptions read;
+  PlaceTable places;                 // places are filed under their canonical names (places.h)
 };
 
 // Exit statuses of morgue-index (SPEC.md).

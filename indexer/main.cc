@@ -19,6 +19,12 @@ namespace {
 
 void on_interrupt(int) { morgue::g_index_interrupted = true; }
 
+// Where iso-codes keeps its JSON files (Debian's package), unless MORGUE_ISO_CODES says otherwise.
+std::string iso_codes_folder() {
+  const char* env = std::getenv("MORGUE_ISO_CODES");
+  return env && *env ? env : "/usr/share/iso-codes/json";
+}
+
 std::string default_db() {
   const char* env = std::getenv("MORGUE_DB");
   return env && *env ? env : "./morgue.db";
@@ -80,6 +86,7 @@ int main(int argc, char** argv) {
     return morgue::kIndexFatal;
   }
   options.progress = isatty(STDERR_FILENO);
+  options.places = morgue::PlaceTable(morgue::load_countries(iso_codes_folder()));
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   std::signal(SIGPIPE, SIG_IGN);

@@ -1,11 +1,13 @@
 // Finding query words in article text for --kwic.
 #include "searcher/kwic.h"
 
+#include "common/schema.h"
 #include "common/text.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 
 namespace morgue {
 namespace {
@@ -61,26 +63,51 @@ std::string right_of(std::string_view text, std::size_t begin, std::size_t width
 
 }  // namespace
 
-KwicMatcher::KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer, const Xapian::Database* db)
+KwicMatcher::KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Stem& stemmer,
+                         const Xapian::Database* db)
     : stemmer_(stemmer) {
   const double n = db ? db->get_doccount() : 0;
-  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-    const std::string& term = *t;
-    if (term.empty()) continue;
-    unsigned char first = static_cast<unsigned char>(term[0]);
-    // Free-text terms are stems (STEM_ALL); prefixed terms (fields) are not shown in context.
-    if (first >= 'A' && first <= 'Z') continue;
-    double weight = 1;
-    if (db && n > 0) weight = std::log((n + 1) / (db->get_termfreq(term) + 0.5));
-    stems_[term] = std::max(weight, 0.05);
-    if (initials_.find(term[0]) == std::string::npos) initials_ += term[0];
+  auto idf = [&](const std::string& term) {
+    if (!db || n <= 0) return 1.0;
+    return std::max(std::log((n + 1) / (db->get_termfreq(term) + 0.5)), 0.05);
+  };
+  for (ContextPattern& p : patterns) {
+    if (p.empty() || std::find(patterns_.begin(), patterns_.end(), p) != patterns_.end()) continue;
+    double weight = 0;
+    for (const ContextWord& w : p) {
+      if (w.text.empty()) continue;
+      switch (w.kind) {
+        case ContextWord::Kind::kStem:
+          weight += idf(w.text);
+          if (static_cast<unsigned char>(w.text[0]) >= 0x80) any_initial_ = true;
+          else if (initials_.find(w.text[0]) == std::string::npos) initials_ += w.text[0];
+          break;
+        case ContextWord::Kind::kForm:
+          weight += idf(std::string(kExactFormPrefix) + w.text);
+          any_initial_ = true;
+          break;
+        case ContextWord::Kind::kPrefix:
+          weight += 1;
+          any_initial_ = true;
+          break;
+      }
+    }
+    patterns_.push_back(std::move(p));
+    weights_.push_back(weight);
   }
 }
 
-// Calls on_match(begin, end, stem) for each word of `text` whose stem is a query stem. Only
-// words that begin as a query stem does are stemmed: a stem keeps the first letter of its word.
+// Calls on_match(begin, end, pattern) for each run of words of `text` that a pattern matches.
+// Words are compared as the indexer made its terms: lower case, then stemmed. Only words that
+// begin as a query stem does are stemmed: a stem keeps the first letter of its word.
 template <class OnMatch>
 void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
+  struct Word {
+    std::size_t begin, end;
+    std::string lower, stem;
+    bool stemmed = false;
+  };
+  std::vector<Word> words;
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t n = word_char_length(text, i);
@@ -89,20 +116,50 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
       while (i < text.size() && continuation(static_cast<unsigned char>(text[i]))) ++i;
       continue;
     }
-    std::size_t start = i;
-    while (i < text.size() && (n = word_char_length(text, i))) i += n;
-    unsigned char c = static_cast<unsigned char>(text[start]);
-    if (c < 0x80 && initials_.find(static_cast<char>(std::tolower(c))) == std::string::npos) continue;
-    std::string word = fold(text.substr(start, i - start));
-    auto hit = stems_.find(word);
-    if (hit == stems_.end()) hit = stems_.find(stemmer_(word));
-    if (hit != stems_.end()) on_match(start, i, hit->first);
+    const std::size_t start = i;
+    for (;;) {
+      while (i < text.size() && (n = word_char_length(text, i))) i += n;
+      // An apostrophe between letters stays in the word, as in the index ("don't").
+      if (i + 1 < text.size() && text[i] == '\'' && word_char_length(text, i + 1)) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    words.push_back({start, i, Xapian::Unicode::tolower(std::string(text.substr(start, i - start))), "", false});
+  }
+  auto matches = [&](Word& w, const ContextWord& c) {
+    switch (c.kind) {
+      case ContextWord::Kind::kForm:
+        return w.lower == c.text;
+      case ContextWord::Kind::kPrefix:
+        return fold(w.lower).compare(0, c.text.size(), c.text) == 0;
+      case ContextWord::Kind::kStem:
+        break;
+    }
+    if (w.lower == c.text) return true;
+    const auto first = static_cast<unsigned char>(w.lower[0]);
+    if (first < 0x80 && !any_initial_ && initials_.find(static_cast<char>(first)) == std::string::npos) return false;
+    if (!w.stemmed) {
+      w.stem = stemmer_(w.lower);
+      w.stemmed = true;
+    }
+    return w.stem == c.text;
+  };
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    for (std::size_t p = 0; p < patterns_.size(); ++p) {
+      const ContextPattern& pattern = patterns_[p];
+      if (at + pattern.size() > words.size()) continue;
+      bool all = true;
+      for (std::size_t k = 0; all && k < pattern.size(); ++k) all = matches(words[at + k], pattern[k]);
+      if (all) on_match(words[at].begin, words[at + pattern.size() - 1].end, p);
+    }
   }
 }
 
 std::vector<KwicLine> KwicMatcher::lines(std::string_view text, std::size_t width) const {
   std::vector<KwicLine> out;
-  each_match(text, [&](std::size_t begin, std::size_t end, const std::string&) {
+  each_match(text, [&](std::size_t begin, std::size_t end, std::size_t) {
     out.push_back({begin, left_of(text, begin, width), std::string(text.substr(begin, end - begin)), right_of(text, end, width)});
   });
   return out;
@@ -112,9 +169,11 @@ std::string KwicMatcher::snippet(std::string_view text, std::size_t length, cons
                                  const std::string& close, const std::string& omit) const {
   constexpr std::size_t kMaxMatches = 2000;  // enough to choose a window in any article
   std::vector<Match> matches;
-  if (!stems_.empty()) {
-    each_match(text, [&](std::size_t begin, std::size_t end, const std::string& stem) {
-      if (matches.size() < kMaxMatches) matches.push_back({begin, end, &stem});
+  if (!patterns_.empty()) {
+    each_match(text, [&](std::size_t begin, std::size_t end, std::size_t pattern) {
+      // Overlapping matches (a word of a phrase that is a query word too): the first stays.
+      if (!matches.empty() && begin < matches.back().end) return;
+      if (matches.size() < kMaxMatches) matches.push_back({begin, end, pattern});
     });
   }
   // The best window: from each match, as many following matches as fit in `length` bytes;
@@ -125,12 +184,12 @@ std::string KwicMatcher::snippet(std::string_view text, std::size_t length, cons
     double best = -1;
     std::size_t best_i = 0, best_j = 0;
     for (std::size_t i = 0; i < matches.size(); ++i) {
-      std::map<const std::string*, int> seen;
+      std::map<std::size_t, int> seen;
       double score = 0;
       std::size_t j = i;
       for (; j < matches.size() && matches[j].end - matches[i].begin <= length; ++j) {
-        double w = stems_.at(*matches[j].stem);
-        score += seen[matches[j].stem]++ ? w / 10 : w;
+        double w = weights_[matches[j].pattern];
+        score += seen[matches[j].pattern]++ ? w / 10 : w;
       }
       if (j == i) j = i + 1;  // one word longer than the snippet
       if (score > best) best = score, best_i = i, best_j = j - 1;

@@ -5,10 +5,11 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <map>
 #include <string_view>
 #include <string>
 #include <vector>
+
+#include "common/query.h"
 
 namespace morgue {
 
@@ -19,12 +20,14 @@ struct KwicLine {
 
 class KwicMatcher {
  public:
-  // Matches the query's free-text words by their stem, as the index holds them (so "visits"
-  // shows "visited"). Filters (person:, date:, ...) and title-only words have no place in the body.
-  // With a database, rarer words weigh more in snippets (inverse document frequency).
-  KwicMatcher(const Xapian::Query& query, const Xapian::Stem& stemmer, const Xapian::Database* db = nullptr);
+  // Finds the query's words and phrases (ParsedQuery::patterns) in text: a stem matches every
+  // word of that stem, as the index holds them (so "visits" shows "visited"), a phrase its words
+  // in a row, =word that form, a wildcard every word it starts. With a database, rarer words
+  // weigh more in snippets (inverse document frequency).
+  KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Stem& stemmer,
+              const Xapian::Database* db = nullptr);
   std::vector<KwicLine> lines(std::string_view text, std::size_t width) const;
-  bool empty() const { return stems_.empty(); }
+  bool empty() const { return patterns_.empty(); }
 
   // About `length` bytes of `text` that best show why it matched: the window holding the most
   // weight of distinct query words, the matches in it wrapped in `open` and `close`, cut at
@@ -35,14 +38,16 @@ class KwicMatcher {
  private:
   struct Match {
     std::size_t begin, end;
-    const std::string* stem;
+    std::size_t pattern;
   };
   template <class OnMatch>
   void each_match(std::string_view text, OnMatch on_match) const;
 
   Xapian::Stem stemmer_;
-  std::map<std::string, double> stems_;  // stem -> weight
-  std::string initials_;                 // first bytes of the stems: words starting otherwise are not stemmed
+  std::vector<ContextPattern> patterns_;
+  std::vector<double> weights_;  // per pattern
+  std::string initials_;         // first bytes of the stems: words starting otherwise are not stemmed
+  bool any_initial_ = false;     // a pattern (form, prefix, non-ASCII stem) that needs every word
 };
 
 // `s` right-aligned in `width` characters (UTF-8 aware).

@@ -104,8 +104,8 @@ class Searcher {
 
   int run(std::istream& in) {
     if (o_.batch) return run_batch(in);
-    Xapian::Query query = parse_retrying(o_.query);
-    if (o_.export_all) return export_matches(query);
+    ParsedQuery query = parse_retrying(o_.query);
+    if (o_.export_all) return export_matches(query.query);
     if (o_.kwic) return kwic(query);
     Answer a = answer(o_.query, o_.query, query, o_.limit);
     write_single(a);
@@ -128,7 +128,7 @@ class Searcher {
     }
   }
 
-  Xapian::Query parse_retrying(const std::string& text) {
+  ParsedQuery parse_retrying(const std::string& text) {
     return retrying([&] { return parser_.parse(text); });  // wildcards read the vocabulary
   }
 
@@ -148,13 +148,14 @@ class Searcher {
               {"to", o_.to ? ordered(to_string(*o_.to)) : ordered(nullptr)}}}};
   }
 
-  Answer answer(const std::string& name, const std::string& text, const Xapian::Query& query,
+  Answer answer(const std::string& name, const std::string& text, const ParsedQuery& parsed,
                 std::size_t limit) {
-    return retrying([&] { return answer_once(name, text, query, limit); });
+    return retrying([&] { return answer_once(name, text, parsed, limit); });
   }
 
-  Answer answer_once(const std::string& name, const std::string& text, const Xapian::Query& query,
+  Answer answer_once(const std::string& name, const std::string& text, const ParsedQuery& parsed,
                      std::size_t limit) {
+    const Xapian::Query& query = parsed.query;
     Answer a;
     a.name = name;
     a.text = text;
@@ -214,7 +215,7 @@ class Searcher {
     }
     if (histogram) histogram_rows(*histogram, &a);
     const bool highlight = o_.colour && o_.format == OutputFormat::kText;
-    const KwicMatcher snippets(query, stemmer_, &db_);
+    const KwicMatcher snippets(parsed.patterns, stemmer_, &db_);
     std::size_t rank = o_.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
@@ -591,8 +592,9 @@ class Searcher {
     return nullptr;
   }
 
-  int kwic(const Xapian::Query& query) {
-    KwicMatcher matcher(query, stemmer_);
+  int kwic(const ParsedQuery& parsed) {
+    const Xapian::Query& query = parsed.query;
+    KwicMatcher matcher(parsed.patterns, stemmer_);
     if (matcher.empty()) throw Error("--kwic shows the query's words in context, and this query has none (only filters)");
     const std::size_t width = *o_.kwic;
     if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)

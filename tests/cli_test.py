@@ -495,11 +495,14 @@ class BadInput(DbCase):
     def test_bad_queries(self):
         db = os.path.join(self.tmp, "q.db")
         index(db, FIXTURE)
-        cases = [('"unbalanced', (0, 1), None), ("((harbour", (0, 1), None), ("harbour))", (0, 1), None),
-                 ("NOT", (2,), "morgue-search: error: query position 1: Syntax: <expression> NOT <expression>"),
-                 ("harbour AND", (2,), "morgue-search: error: query position 9: Syntax: <expression> AND <expression>"),
+        cases = [('"unbalanced', (2,), "morgue-search: error: query position 1: '\"' is never closed"),
+                 ("((harbour", (2,), "morgue-search: error: query position 2: '(' is never closed"),
+                 ("harbour))", (2,), "morgue-search: error: query position 8: ')' closes nothing"),
+                 ("NOT", (2,), "morgue-search: error: query position 1: NOT needs something on its right"),
+                 ("harbour AND", (2,), "morgue-search: error: query position 9: AND needs something on its right"),
                  ("nosuchfield:x", (2,), "morgue-search: error: query position 1: unknown field 'nosuchfield'"),
                  ("date:2025-02-30", (2,), "morgue-search: error: query position 1: date: invalid date '2025-02-30'"),
+                 ("person: blair", (2,), "morgue-search: error: query position 1: person: needs a value right after the colon"),
                  ("a*", (0,), None), ("*", (0,), None)]
         for q, codes, message in cases:
             rc, out, err = search(db, "--format", "json", q)
@@ -510,9 +513,13 @@ class BadInput(DbCase):
                 self.assertEqual(out, "")
             else:
                 json.loads(out)
-        big = " ".join(["harbour"] * 12500)  # a 100 kB query
-        rc, out, _ = search(db, "--count", big)
-        self.assertEqual((rc, out), (0, "5\n"))
+        # At most 1,000 items a query (docs/query-language.md), with --any too.
+        for any_ in ([], ["--any"]):
+            rc, out, _ = search(db, "--count", *any_, " ".join(["harbour"] * 1000))
+            self.assertEqual((rc, out), (0, "5\n"))
+            rc, out, err = search(db, "--count", *any_, " ".join(["harbour"] * 1001))
+            self.assertEqual(rc, 2)
+            self.assertIn("more than 1000 items in one query", err)
 
     def test_article_size_limit(self):
         big = os.path.join(self.tmp, "big.txt")

@@ -35,7 +35,7 @@ struct Fixture {
   std::set<std::string> ids(const std::string& q, bool any = false) {
     morgue::QueryBuilder qb(db, morgue::QueryOptions{any});
     Xapian::Enquire e(db);
-    e.set_query(qb.parse(q));
+    e.set_query(qb.parse(q).query);
     std::set<std::string> out;
     auto m = e.get_mset(0, 100);
     for (auto it = m.begin(); it != m.end(); ++it)
