@@ -27,6 +27,13 @@ nlohmann::json to_record(const Article& a) {
   return r;
 }
 
+const std::vector<std::string>& record_keys() {
+  static const std::vector<std::string> keys = {
+      "id", "title", "date", "date_precision", "date_origin", "date_basis", "url", "outlet", "outlet_basis",
+      "authors", "people", "places", "organizations", "cited", "extra", "source", "text"};
+  return keys;
+}
+
 namespace {
 std::vector<std::string> strings(const nlohmann::json& r, const char* key) {
   std::vector<std::string> out;

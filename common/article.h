@@ -37,6 +37,8 @@ struct Article {
 
 // The stored record (document data). Round-trips through article_from_record.
 nlohmann::json to_record(const Article& article);
+// Every key to_record may write (the source's own fields are under "extra").
+const std::vector<std::string>& record_keys();
 Article article_from_record(const nlohmann::json& record);
 
 }  // namespace morgue

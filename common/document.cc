@@ -144,6 +144,10 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
     doc.add_boolean_term(std::string(find_field("date")->whole_prefix) + to_string(*a.date));
     doc.add_value(kPrecisionSlot, to_string(a.date->precision));
   }
+  doc.add_value(kDateOrderSlot, a.date ? sort_key(*a.date) : std::string("~"));
+  for (const auto& [key, value] : a.extra.items()) {
+    if (key.size() < 200) doc.add_boolean_term(kExtraFieldPrefix + key);
+  }
   doc.add_value(kSourceSlot, a.source);
   doc.add_value(kHashSlot, content_hash(data));
   doc.set_data(data);

@@ -234,11 +234,8 @@ std::string next_period_key(const std::string& key, Period period) {
 
 void HistogramSpy::operator()(const Xapian::Document& doc, double) {
   auto days = dated_days(doc, period_);
-  if (!days) {
-    ++undated_;
-    return;
-  }
-  auto& groups = counts_[period_key(*days, period_)];
+  if (!days) ++undated_;
+  auto& groups = days ? counts_[period_key(*days, period_)] : undated_groups_;
   if (!group_slot_) {
     ++groups[""];
     return;
@@ -266,6 +263,7 @@ std::string HistogramSpy::serialise_results() const {
   for (const auto& [period, groups] : counts_) {
     for (const auto& [group, n] : groups) out += period + '\t' + group + '\t' + std::to_string(n) + '\n';
   }
+  for (const auto& [group, n] : undated_groups_) out += std::string(kUndated) + '\t' + group + '\t' + std::to_string(n) + '\n';
   return out + '\x1e' + names_.serialise();
 }
 
@@ -276,7 +274,7 @@ void HistogramSpy::merge_results(const std::string& data) {
   if (std::getline(in, line) && !line.empty()) undated_ += to_count(line);
   while (std::getline(in, line)) {
     auto f = split(line, '\t');
-    if (f.size() == 3) counts_[f[0]][f[1]] += to_count(f[2]);
+    if (f.size() == 3) (f[0] == kUndated ? undated_groups_ : counts_[f[0]])[f[1]] += to_count(f[2]);
   }
   if (sep != std::string::npos) {
     ValueNames other;

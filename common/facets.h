@@ -119,14 +119,18 @@ class HistogramSpy : public Xapian::MatchSpy {
 
   // period key -> group key ("" without groups) -> articles
   const std::map<std::string, std::map<std::string, Xapian::doccount>>& counts() const { return counts_; }
+  // Articles without a date as precise as the period: all of them, and per group key.
   Xapian::doccount undated() const { return undated_; }
+  const std::map<std::string, Xapian::doccount>& undated_groups() const { return undated_groups_; }
   const ValueNames& names() const { return names_; }
 
  private:
   Period period_;
   std::optional<Xapian::valueno> group_slot_;
+  static constexpr const char* kUndated = "undated";  // in serialised results: never a period key
   std::map<std::string, std::map<std::string, Xapian::doccount>> counts_;
   Xapian::doccount undated_ = 0;
+  std::map<std::string, Xapian::doccount> undated_groups_;
   ValueNames names_;
 };
 

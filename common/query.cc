@@ -346,8 +346,9 @@ class Parser {
     if (required.size() + optional.size() + excluded.size() == 1 && !required.empty()) return required[0];
     if (required.size() + optional.size() + excluded.size() == 1 && !optional.empty()) return optional[0];
     if (!required.empty() && !optional.empty()) {
-      out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, queries(required)),
-                                combine(Xapian::Query::OP_OR, queries(optional)));
+      std::vector<Xapian::Query> all = queries(required);
+      all.push_back(combine(Xapian::Query::OP_OR, queries(optional)));  // at least one word
+      out.query = combine(Xapian::Query::OP_AND, all);
     } else if (!required.empty()) {
       out.query = combine(Xapian::Query::OP_AND, queries(required));
     } else if (!optional.empty()) {
@@ -415,10 +416,18 @@ class Parser {
     if (wildcard) flags |= Xapian::QueryParser::FLAG_WILDCARD;
     if (near) flags |= Xapian::QueryParser::FLAG_BOOLEAN;
     Xapian::Query q;
-    try {
-      q = s_.words.parse_query(words, flags);
-    } catch (const Xapian::QueryParserError& e) {
-      throw SyntaxError{t.at, e.get_msg()};
+    if (wildcard && t.kind == Tok::kWord) {
+      // A word as written starting so (exact forms, E), not a stem: ferry* finds "ferrying",
+      // whose stem "ferri" does not start with "ferry".
+      const std::string prefix = Xapian::Unicode::tolower(words.substr(0, words.size() - 1));
+      q = Xapian::Query(Xapian::Query::OP_WILDCARD, kExactFormPrefix + prefix, kMaxWildcardTerms,
+                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    } else {
+      try {
+        q = s_.words.parse_query(words, flags);
+      } catch (const Xapian::QueryParserError& e) {
+        throw SyntaxError{t.at, e.get_msg()};
+      }
     }
     if (q.empty()) return std::nullopt;
     if (shown) add_patterns(q, wildcard ? words.substr(0, words.size() - 1) : std::string());
@@ -433,7 +442,7 @@ class Parser {
   void add_patterns(const Xapian::Query& q, const std::string& wildcard) {
     using Kind = ContextWord::Kind;
     if (!wildcard.empty()) {
-      out_->patterns.push_back({{Kind::kPrefix, fold(wildcard)}});
+      out_->patterns.push_back({{Kind::kPrefix, Xapian::Unicode::tolower(wildcard)}});
       return;
     }
     if (q.get_type() == Xapian::Query::LEAF_TERM) {

@@ -18,6 +18,8 @@
 //           XU               the url, exact
 //           Y M D            the date: year, month and day of the sort key (date_terms, date.h)
 //           XD               the date as written at its precision ("XD1987-03"), for date:=
+//           XF               the name of each field of the source that morgue keeps as an extra
+//                            (so --fields knows an unknown column from a rare one)
 //   values  see Slot below
 //   data    the article record as JSON without its text, a NUL byte, the text (document.h)
 //   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened;
@@ -56,6 +58,8 @@ enum Slot : Xapian::valueno {
   kSourceSlot = 9,     // absolute path of the source file ("-" for standard input), for --prune
   kInputSlot = 10,     // 16 hex digits: hash of the article as read plus the extractor's version;
                        // an unchanged input is not extracted again
+  kDateOrderSlot = 11,  // kDateSlot's value, or "~" for an article without a date: --sort date
+                        // lists those last (descending, kDateSlot's empty value does)
 };
 inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kKeySeparator = '\x1d';
@@ -83,6 +87,7 @@ const Field* find_field(std::string_view name);
 
 inline constexpr Xapian::termcount kTitleWeight = 3;
 inline constexpr const char* kExactFormPrefix = "E";
+inline constexpr const char* kExtraFieldPrefix = "XF";
 inline constexpr const char* kYearPrefix = "Y";
 inline constexpr const char* kMonthPrefix = "M";
 inline constexpr const char* kDayPrefix = "D";

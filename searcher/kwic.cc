@@ -133,7 +133,7 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
       case ContextWord::Kind::kForm:
         return w.lower == c.text;
       case ContextWord::Kind::kPrefix:
-        return fold(w.lower).compare(0, c.text.size(), c.text) == 0;
+        return w.lower.compare(0, c.text.size(), c.text) == 0;
       case ContextWord::Kind::kStem:
         break;
     }

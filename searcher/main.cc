@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/error.h"
+#include "common/output_stream.h"
 #include "searcher/search.h"
 #include "version.h"
 
@@ -35,6 +36,17 @@ std::vector<std::string> split_commas(const std::string& list) {
   return out;
 }
 
+// A whole number for --NAME between `min` and `max`; anything else (a sign, a fraction, a number
+// beyond the range) is a usage error that names the option and the range.
+std::size_t whole_number(const char* name, const std::string& text, std::size_t min, std::size_t max) {
+  const std::string range = " takes a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  bool digits = !text.empty() && text.size() <= 19;
+  for (char c : text) digits = digits && c >= '0' && c <= '9';
+  const std::size_t n = digits ? std::stoull(text) : 0;
+  if (!digits || n < min || n > max) throw po::error(std::string("--") + name + range + ", not '" + text + "'");
+  return n;
+}
+
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
@@ -46,7 +58,7 @@ std::string joined(const std::vector<std::string>& words) {
 int main(int argc, char** argv) {
   morgue::SearchOptions options;
   std::string sort = "relevance", format = "text", colour = "auto";
-  std::string facets, histogram, from, to, fields, bm25;
+  std::string facets, histogram, from, to, fields, bm25, limit = "10", offset = "0", facet_limit = "10", kwic;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
@@ -62,18 +74,20 @@ int main(int argc, char** argv) {
       ("any", po::bool_switch(&options.any), "bare words are optional (OR), ranked like a search box")
       ("bm25", po::value<std::string>(&bm25), "BM25 parameters K1,B (default 1.2,0.75)")
       ("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance, date or -date (newest first)")
-      ("limit,n", po::value<std::size_t>(&options.limit)->default_value(10), "show at most N hits")
-      ("offset", po::value<std::size_t>(&options.offset)->default_value(0), "skip the first N hits")
+      ("limit,n", po::value<std::string>(&limit)->default_value("10"), "show at most N hits (0 to 100000)")
+      ("offset", po::value<std::string>(&offset)->default_value("0"), "skip the first N hits")
       ("format,f", po::value<std::string>(&format)->default_value("text"), "text, json, jsonl, csv or tsv")
       ("color", po::value<std::string>(&colour)->default_value("auto"),
        "auto (on a terminal, unless NO_COLOR is set), always or never")
+      ("raw-csv", po::bool_switch(&options.raw_csv),
+       "write CSV and TSV cells as they are (by default a cell starting with = + - @ gets a ' in front, so a spreadsheet shows it instead of running it)")
       ("allow-remote-programs", po::bool_switch(&options.allow_remote_programs),
        "let a stub file start \"remote :PROGRAM\" shards (off: a database path must not run code)");
   po::options_description research("Research (exact counts over every match)");
   research.add_options()
       ("count", po::bool_switch(&options.count), "print only the exact number of matching articles")
       ("facets", po::value<std::string>(&facets), "count values of these fields, comma-separated: outlet,person,place,org,author,cited,date")
-      ("facet-limit", po::value<std::size_t>(&options.facet_limit)->default_value(10), "show the N most frequent values (0: all); also the groups of --by")
+      ("facet-limit", po::value<std::string>(&facet_limit)->default_value("10"), "show the N most frequent values (0: all); also the groups of --by")
       ("histogram", po::value<std::string>(&histogram), "count matches per day, week (ISO), month or year, every period shown")
       ("by", po::value<std::string>(), "split each histogram period by this field (outlet, person, place, ...)")
       ("normalize", po::bool_switch(&options.normalize), "add each count's share of all articles of its period (and group)")
@@ -83,7 +97,7 @@ int main(int argc, char** argv) {
       ("timings", po::bool_switch(&options.timings), "with --batch in JSON: the milliseconds each query took (elapsed_ms)")
       ("export", po::bool_switch(&options.export_all), "stream every matching article (no cap) as csv, tsv or jsonl")
       ("fields", po::value<std::string>(&fields), "export columns, comma-separated (default: id,date,outlet,title,url,people,places,organizations,authors)")
-      ("kwic", po::value<std::size_t>()->value_name("[=WIDTH]"), "every occurrence of the query's words in context, WIDTH characters each side (--kwic alone: 40)");
+      ("kwic", po::value<std::string>(&kwic)->value_name("[=WIDTH]"), "every occurrence of the query's words and phrases in context, WIDTH characters each side (1 to 1000; --kwic alone: 40)");
   visible.add(research);
   po::options_description hidden;
   hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
@@ -110,10 +124,14 @@ int main(int argc, char** argv) {
     }
     po::notify(vm);
     options.query = joined(words);
+    options.limit = whole_number("limit", limit, 0, morgue::kMaxLimit);
+    options.offset = whole_number("offset", offset, 0, morgue::kMaxOffset);
+    options.facet_limit = whole_number("facet-limit", facet_limit, 0, morgue::kMaxFacetLimit);
     options.limit_given = !vm["limit"].defaulted();
+    options.sort_given = !vm["sort"].defaulted();
     if (vm.count("by")) options.by = vm["by"].as<std::string>();
     if (vm.count("batch")) options.batch = vm["batch"].as<std::string>();
-    if (vm.count("kwic")) options.kwic = vm["kwic"].as<std::size_t>();
+    if (vm.count("kwic")) options.kwic = whole_number("kwic", kwic, 1, morgue::kMaxKwicWidth);
     if (!bm25.empty()) {
       auto parts = split_commas(bm25);
       try {
@@ -151,9 +169,20 @@ int main(int argc, char** argv) {
     std::cerr << "morgue-search: error: " << e.what() << " (see --help)\n";
     return morgue::kSearchError;
   }
-  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe (| head) ends output quietly
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe (| head) ends output quietly: FdOutput
+  morgue::FdOutput stdout_buffer(STDOUT_FILENO);
+  std::ostream out(&stdout_buffer);
+  // Results reach the disk or the pipe in full, or the run says they did not.
+  auto written = [&](int status) {
+    out.flush();
+    if (const std::string problem = stdout_buffer.problem(); !problem.empty()) {
+      std::cerr << "morgue-search: error: cannot write the results: " << problem << '\n';
+      return static_cast<int>(morgue::kSearchError);
+    }
+    return status;
+  };
   try {
-    return morgue::run_search(options, std::cin, std::cout, std::cerr);
+    return written(morgue::run_search(options, std::cin, out, std::cerr));
   } catch (const morgue::Error& e) {
     std::cerr << "morgue-search: error: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {
@@ -161,5 +190,6 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "morgue-search: error: " << e.what() << '\n';
   }
+  written(morgue::kSearchError);
   return morgue::kSearchError;
 }

@@ -3,25 +3,28 @@
 #include "searcher/search.h"
 
 #include <xapian.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <iomanip>
+#include <map>
+#include <memory>
 #include <optional>
-#include <sstream>
+#include <unordered_set>
 
-#include "common/analysis.h"
+#include "common/article.h"
 #include "common/database.h"
 #include "common/document.h"
 #include "common/error.h"
 #include "common/query.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/answer.h"
 #include "searcher/kwic.h"
-#include "version.h"
+#include "searcher/output.h"
 
 namespace morgue {
 namespace {
@@ -39,35 +42,25 @@ std::optional<Xapian::doccount> date_filter_total(Xapian::Query q, const Xapian:
   } else {
     return std::nullopt;
   }
-  std::vector<std::string> digits;
+  std::vector<std::string> terms;
   for (const Xapian::Query& leaf : leaves) {
     if (leaf.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
     const std::string term = *leaf.get_terms_begin();
-    const std::size_t want = term.empty() ? 0 : term[0] == 'Y' ? 5 : term[0] == 'M' ? 7 : term[0] == 'D' ? 9 : 0;
-    if (!want || term.size() != want || term.find_first_not_of("0123456789", 1) != std::string::npos) return std::nullopt;
-    digits.push_back(term.substr(1));
+    const bool date = (term.size() == 5 && term.compare(0, 1, kYearPrefix) == 0) ||
+                      (term.size() == 7 && term.compare(0, 1, kMonthPrefix) == 0) ||
+                      (term.size() == 9 && term.compare(0, 1, kDayPrefix) == 0);
+    if (!date || term.find_first_not_of("0123456789", 1) != std::string::npos) return std::nullopt;
+    terms.push_back(term);
   }
+  std::vector<std::string> digits;
+  for (const std::string& t : terms) digits.push_back(t.substr(1));
   std::sort(digits.begin(), digits.end());  // a term covering another sorts right before it
   for (std::size_t i = 1; i < digits.size(); ++i) {
     if (digits[i].compare(0, digits[i - 1].size(), digits[i - 1]) == 0) return std::nullopt;
   }
   Xapian::doccount total = 0;
-  for (const std::string& d : digits) total += db.get_termfreq((d.size() == 4 ? "Y" : d.size() == 6 ? "M" : "D") + d);
+  for (const std::string& t : terms) total += db.get_termfreq(t);
   return total;
-}
-
-using ordered = nlohmann::ordered_json;
-
-const char* sort_name(SortOrder s) {
-  switch (s) {
-    case SortOrder::kDateAscending:
-      return "date";
-    case SortOrder::kDateDescending:
-      return "-date";
-    case SortOrder::kRelevance:
-      break;
-  }
-  return "relevance";
 }
 
 // A field that facets and --by can use: a name field with a value slot, or the date.
@@ -83,32 +76,21 @@ const Field& facet_field(const std::string& name) {
   return *f;
 }
 
-std::string dump(const ordered& j) { return j.dump(-1, ' ', false, ordered::error_handler_t::replace); }
-
-// One query's answer.
-struct Answer {
-  std::string name, text, parsed;
-  Xapian::doccount total = 0;
-  std::vector<Hit> hits;
-  ordered facets = ordered::object();
-  ordered histogram = ordered::array();  // rows: period, [group], count, [all, share]
-  Xapian::doccount undated = 0;
-};
-
 class Searcher {
  public:
   Searcher(const SearchOptions& o, std::ostream& out, std::ostream& err)
-      : o_(o), out_(out), err_(err), db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
+      : o_(o), err_(err), output_(o, out),
+        db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
         parser_(db_, QueryOptions{o.any}), stemmer_(make_stemmer()),
         columns_local_(db_.size() == 1 && std::filesystem::exists(std::filesystem::path(o.db) / "iamglass")) {}
 
   int run(std::istream& in) {
     if (o_.batch) return run_batch(in);
     ParsedQuery query = parse_retrying(o_.query);
-    if (o_.export_all) return export_matches(query.query);
+    if (o_.export_all) return export_matches(query);
     if (o_.kwic) return kwic(query);
     Answer a = answer(o_.query, o_.query, query, o_.limit);
-    write_single(a);
+    output_.answer(a, manifest());
     return a.total ? kSearchHits : kSearchNoHits;
   }
 
@@ -124,6 +106,7 @@ class Searcher {
         if (attempt == 4) throw;
         db_.reopen();
         columns_.clear();  // read from the revision left behind
+        all_.reset();
       }
     }
   }
@@ -132,46 +115,34 @@ class Searcher {
     return retrying([&] { return parser_.parse(text); });  // wildcards read the vocabulary
   }
 
-  ordered manifest() const {
-    return {{"morgue_version", kVersion},
-            {"schema_version", kSchemaVersion},
-            {"xapian_version", Xapian::version_string()},
-            {"database_uuid", db_.get_uuid()},
-            {"database_revision", db_.size() == 1 ? ordered(db_.get_revision()) : ordered(nullptr)},
-            {"articles", db_.get_doccount()},
-            {"options",
-             {{"any", o_.any}, {"bm25", {o_.bm25_k1, o_.bm25_b}}, {"sort", sort_name(o_.sort)}, {"limit", o_.limit}, {"offset", o_.offset},
-              {"facets", o_.facets}, {"facet_limit", o_.facet_limit},
-              {"histogram", o_.histogram ? ordered(to_string(*o_.histogram)) : ordered(nullptr)},
-              {"by", o_.by ? ordered(*o_.by) : ordered(nullptr)}, {"normalize", o_.normalize},
-              {"from", o_.from ? ordered(to_string(*o_.from)) : ordered(nullptr)},
-              {"to", o_.to ? ordered(to_string(*o_.to)) : ordered(nullptr)}}}};
+  Manifest manifest() const {
+    Manifest m;
+    m.database_uuid = db_.get_uuid();
+    if (db_.size() == 1) m.revision = db_.get_revision();
+    m.articles = db_.get_doccount();
+    return m;
   }
 
-  Answer answer(const std::string& name, const std::string& text, const ParsedQuery& parsed,
-                std::size_t limit) {
+  Answer answer(const std::string& name, const std::string& text, const ParsedQuery& parsed, std::size_t limit) {
     return retrying([&] { return answer_once(name, text, parsed, limit); });
   }
 
-  Answer answer_once(const std::string& name, const std::string& text, const ParsedQuery& parsed,
-                     std::size_t limit) {
+  void set_sort(Xapian::Enquire* enquire) const {
+    // Articles without a date last either way (schema.h: kDateOrderSlot); by value, which remote
+    // shards support, where a KeyMaker is not.
+    if (o_.sort == SortOrder::kDateAscending) enquire->set_sort_by_value_then_relevance(kDateOrderSlot, false);
+    if (o_.sort == SortOrder::kDateDescending) enquire->set_sort_by_value_then_relevance(kDateSlot, true);
+  }
+
+  Answer answer_once(const std::string& name, const std::string& text, const ParsedQuery& parsed, std::size_t limit) {
     const Xapian::Query& query = parsed.query;
     Answer a;
     a.name = name;
-    a.text = text;
+    a.query = text;
     a.parsed = query.get_description();
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    switch (o_.sort) {
-      case SortOrder::kDateAscending:
-        enquire.set_sort_by_value_then_relevance(kDateSlot, false);
-        break;
-      case SortOrder::kDateDescending:
-        enquire.set_sort_by_value_then_relevance(kDateSlot, true);
-        break;
-      case SortOrder::kRelevance:
-        break;
-    }
+    set_sort(&enquire);
     if (limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only
     else enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
     std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
@@ -190,11 +161,9 @@ class Searcher {
     }
     // The total must be exact. Spies see every match in a pass of their own, unweighted, which
     // counts the matches exactly; the hits then come from a ranked pass that stops weighing a
-    // candidate as soon as it cannot enter the page. One pass for both would rank every match:
-    // each weight needs the article's length, and each match goes through the heap of the page
-    // (10x Reuters, places and people of 'oil': 5.4 -> 4.5 ms; docs/performance.md). Without spies,
-    // Xapian often knows the exact count from its statistics alone (lower bound = upper bound,
-    // as for a single term), and only otherwise is the whole match run.
+    // candidate as soon as it cannot enter the page (docs/performance.md). Without spies, Xapian
+    // often knows the exact count from its statistics alone (lower bound = upper bound, as for a
+    // single term), and only otherwise is the whole match run.
     const auto first = static_cast<Xapian::doccount>(o_.offset);
     const auto size = static_cast<Xapian::doccount>(limit);
     std::optional<Xapian::doccount> total;
@@ -209,12 +178,14 @@ class Searcher {
     }
     a.total = total ? *total : mset.get_matches_estimated();
     for (auto& [f, spy] : facet_spies) {
-      ordered values = ordered::array();
-      for (const FacetCount& c : spy->top(o_.facet_limit)) values.push_back({{"value", c.value}, {"count", c.count}});
-      a.facets[f] = values;
+      FacetCounts counts{f, {}};
+      for (const FacetCount& c : spy->top(o_.facet_limit)) counts.entries.push_back({c.value, c.count, drilldown_filter(f, c.value)});
+      a.facets.push_back(std::move(counts));
     }
-    if (histogram) histogram_rows(*histogram, &a);
+    if (histogram) a.histogram = histogram_counts(*histogram);
+    if (o_.sort != SortOrder::kRelevance && a.total && limit > 0) a.undated_last = undated_matches(query);
     const bool highlight = o_.colour && o_.format == OutputFormat::kText;
+    const bool terminal = o_.format == OutputFormat::kText;
     const KwicMatcher snippets(parsed.patterns, stemmer_, &db_);
     std::size_t rank = o_.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -223,8 +194,9 @@ class Searcher {
       hit.score = it.get_weight();
       const std::string data = it.get_document().get_data();
       hit.record = read_record(data, false);
-      const std::string_view body = stored_text(data);
+      std::string body(stored_text(data));
       if (!body.empty()) {
+        if (terminal) body = terminal_safe(body, true);  // before the highlight marks go in
         hit.snippet = snippets.snippet(body, o_.snippet_length, highlight ? kHighlightStart : "",
                                        highlight ? kHighlightEnd : "", "…");
         std::replace_if(hit.snippet.begin(), hit.snippet.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
@@ -232,6 +204,14 @@ class Searcher {
       a.hits.push_back(std::move(hit));
     }
     return a;
+  }
+
+  // How many matches have no date (listed last when sorting by date).
+  Xapian::doccount undated_matches(const Xapian::Query& query) {
+    Xapian::Enquire e(db_);
+    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_WILDCARD, kYearPrefix)));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    return e.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
   }
 
   // The column of a facet slot, read when this process counts the slot for its second query (for
@@ -260,22 +240,22 @@ class Searcher {
     return *all_;
   }
 
-  void histogram_rows(const HistogramSpy& spy, Answer* a) {
-    a->undated = spy.undated();
+  HistogramCounts histogram_counts(const HistogramSpy& spy) {
+    HistogramCounts h;
+    const Period period = *o_.histogram;
     const auto& counts = spy.counts();
     std::string first, last;
-    if (o_.from) first = period_key(days_from_civil(o_.from->year, std::max(o_.from->month, 1), std::max(o_.from->day, 1)), *o_.histogram);
+    if (o_.from) first = period_key(days_from_civil(o_.from->year, std::max(o_.from->month, 1), std::max(o_.from->day, 1)), period);
     else if (!counts.empty()) first = counts.begin()->first;
     if (o_.to) last = period_key(days_from_civil(o_.to->year, o_.to->precision == Precision::kYear ? 12 : o_.to->month,
-                                                 o_.to->precision == Precision::kDay ? o_.to->day : 1), *o_.histogram);
+                                                 o_.to->precision == Precision::kDay ? o_.to->day : 1), period);
     else if (!counts.empty()) last = counts.rbegin()->first;
-    if (first.empty() || last.empty() || first > last) return;
     // Groups: the facet_limit most frequent over the whole range (all when facet_limit is 0).
     std::vector<std::string> groups{""};
     if (o_.by) {
       std::map<std::string, Xapian::doccount> totals;
-      for (const auto& [period, g] : counts) {
-        if (period < first || period > last) continue;
+      for (const auto& [p, g] : counts) {
+        if (p < first || p > last) continue;
         for (const auto& [key, n] : g) totals[key] += n;
       }
       std::vector<std::pair<std::string, Xapian::doccount>> ranked(totals.begin(), totals.end());
@@ -285,148 +265,38 @@ class Searcher {
       for (const auto& r : ranked) groups.push_back(r.first);
     }
     const HistogramSpy* all = o_.normalize ? &all_articles() : nullptr;
-    auto count_in = [](const HistogramSpy& s, const std::string& period, const std::string& group) -> Xapian::doccount {
-      auto p = s.counts().find(period);
-      if (p == s.counts().end()) return 0;
-      auto g = p->second.find(group);
-      return g == p->second.end() ? 0 : g->second;
+    auto find = [](const std::map<std::string, Xapian::doccount>& m, const std::string& key) -> Xapian::doccount {
+      auto it = m.find(key);
+      return it == m.end() ? 0 : it->second;
     };
-    for (std::string period = first; period <= last; period = next_period_key(period, *o_.histogram)) {
+    auto in_period = [&](const HistogramSpy& s, const std::string& p, const std::string& group) -> Xapian::doccount {
+      auto it = s.counts().find(p);
+      return it == s.counts().end() ? 0 : find(it->second, group);
+    };
+    auto row = [&](std::string label, const std::string& group, Xapian::doccount n, std::optional<Xapian::doccount> d) {
+      HistogramRow r{std::move(label), std::nullopt, n, d};
+      if (o_.by) r.group = spy.names().display(group);
+      return r;
+    };
+    if (!first.empty() && !last.empty() && first <= last) {
+      for (std::string p = first; p <= last; p = next_period_key(p, period)) {
+        for (const std::string& group : groups) {
+          std::optional<Xapian::doccount> d;
+          if (all) d = in_period(*all, p, group);
+          h.rows.push_back(row(period_label(p, period), group, in_period(spy, p, group), d));
+        }
+      }
+    }
+    h.undated_total = spy.undated();
+    if (h.undated_total) {
       for (const std::string& group : groups) {
-        ordered row = {{"period", period_label(period, *o_.histogram)}};
-        if (o_.by) row["group"] = spy.names().display(group);
-        Xapian::doccount n = count_in(spy, period, group);
-        row["count"] = n;
-        if (all) {
-          Xapian::doccount d = count_in(*all, period, group);
-          row["all"] = d;
-          row["share"] = d ? ordered(static_cast<double>(n) / d) : ordered(nullptr);
-        }
-        a->histogram.push_back(row);
+        const Xapian::doccount n = o_.by ? find(spy.undated_groups(), group) : spy.undated();
+        std::optional<Xapian::doccount> d;
+        if (all) d = o_.by ? find(all->undated_groups(), group) : all->undated();
+        h.undated.push_back(row("undated", group, n, d));
       }
     }
-  }
-
-  // --- one query ---------------------------------------------------------------------------
-
-  ordered result_object(const Answer& a, bool with_hits) const {
-    ordered o = {{"name", a.name}, {"query", a.text}, {"parsed_query", a.parsed}, {"total", a.total}};
-    if (!o_.facets.empty()) o["facets"] = a.facets;
-    if (o_.histogram) {
-      o["histogram"] = a.histogram;
-      o["undated"] = a.undated;
-    }
-    if (with_hits) {
-      o["hits"] = ordered::array();
-      for (const Hit& h : a.hits) o["hits"].push_back(hit_json(h));
-    }
-    return o;
-  }
-
-  bool research() const { return o_.count || !o_.facets.empty() || o_.histogram; }
-
-  void write_single(const Answer& a) {
-    switch (o_.format) {
-      case OutputFormat::kJson: {
-        ordered result = result_json({a.text, a.total, o_.offset, manifest()});
-        for (const Hit& h : a.hits) result["hits"].push_back(hit_json(h));
-        result["manifest"]["parsed_query"] = a.parsed;
-        if (o_.count) result.erase("hits");
-        result["facets"] = a.facets;
-        if (o_.histogram) {
-          result["histogram"] = a.histogram;
-          result["undated"] = a.undated;
-        }
-        out_ << dump(result) << '\n';
-        return;
-      }
-      case OutputFormat::kJsonLines:
-        if (research()) {
-          ordered o = result_object(a, false);
-          o["manifest"] = manifest();
-          out_ << dump(o) << '\n';
-          return;
-        }
-        break;
-      case OutputFormat::kCsv:
-      case OutputFormat::kTsv:
-        if (research()) {
-          table_header();
-          table_rows(a);
-          return;
-        }
-        break;
-      case OutputFormat::kText:
-        if (o_.count) {
-          out_ << a.total << '\n';
-          return;
-        }
-        break;
-    }
-    auto w = make_result_writer(o_.format, out_, TextStyle{o_.colour});
-    w->begin({a.text, a.total, o_.offset, manifest()});
-    for (const Hit& h : a.hits) {
-      if (!out_) break;
-      w->hit(h);
-    }
-    w->end();
-    if (o_.format == OutputFormat::kText) text_research(a);
-  }
-
-  void text_research(const Answer& a) {
-    for (const auto& [field, values] : a.facets.items()) {
-      out_ << '\n' << field << ":\n";
-      std::size_t width = 0;
-      for (const auto& v : values) width = std::max(width, v["value"].get<std::string>().size());
-      for (const auto& v : values)
-        out_ << "  " << std::setw(8) << v["count"].get<Xapian::doccount>() << "  " << v["value"].get<std::string>() << '\n';
-    }
-    if (!o_.histogram || a.histogram.empty()) return;
-    out_ << '\n';
-    Xapian::doccount peak = 1;
-    for (const auto& row : a.histogram) peak = std::max(peak, row["count"].get<Xapian::doccount>());
-    for (const auto& row : a.histogram) {
-      Xapian::doccount n = row["count"].get<Xapian::doccount>();
-      std::size_t bar = static_cast<std::size_t>((50.0 * n) / peak + 0.5);
-      out_ << row["period"].get<std::string>();
-      if (row.contains("group")) out_ << "  " << row["group"].get<std::string>();
-      out_ << "  " << std::setw(7) << n << " ";
-      for (std::size_t i = 0; i < bar; ++i) out_ << "\u2588";
-      if (row.contains("share") && !row["share"].is_null())
-        out_ << " " << std::fixed << std::setprecision(1) << 100.0 * row["share"].get<double>() << "% of "
-             << row["all"].get<Xapian::doccount>() << std::defaultfloat;
-      out_ << '\n';
-    }
-    if (a.undated) out_ << "(" << a.undated << " matching articles have no date precise enough)\n";
-  }
-
-  // --- tidy long table (CSV/TSV): query,period,group,count,total,share -----------------------
-
-  void table_header() {
-    if (header_done_) return;
-    header_done_ = true;
-    table_row({"name", "query", "period", "group", "count", "total", "share"});
-  }
-
-  void table_row(const std::vector<std::string>& cells) { write_row(out_, o_.format, cells); }
-
-  void table_rows(const Answer& a) {
-    const std::string total = std::to_string(a.total);
-    if (!o_.histogram) {
-      table_row({a.name, a.text, "", "", total, total, ""});
-      return;
-    }
-    for (const auto& row : a.histogram) {
-      std::string share;
-      if (row.contains("share") && !row["share"].is_null()) {
-        std::ostringstream s;
-        s << std::setprecision(6) << row["share"].get<double>();
-        share = s.str();
-      }
-      table_row({a.name, a.text, row["period"].get<std::string>(),
-                 row.contains("group") ? row["group"].get<std::string>() : "",
-                 std::to_string(row["count"].get<Xapian::doccount>()), total, share});
-    }
+    return h;
   }
 
   // --- batch ---------------------------------------------------------------------------------
@@ -434,19 +304,19 @@ class Searcher {
   int run_batch(std::istream& stdin_stream) {
     std::ifstream file;
     std::istream* in = &stdin_stream;
+    const std::string where = *o_.batch == "-" ? "standard input" : *o_.batch;
     if (*o_.batch != "-") {
-      file.open(*o_.batch);
-      if (!file) throw Error("cannot read batch file " + *o_.batch);
+      std::error_code ec;
+      if (std::filesystem::is_directory(*o_.batch, ec)) throw Error("--batch " + where + " is a folder, not a file of queries");
+      file.open(*o_.batch, std::ios::binary);
+      if (!file) throw Error("cannot read the batch file " + where);
       in = &file;
     }
-    const std::string where = *o_.batch == "-" ? "standard input" : *o_.batch;
     const std::size_t limit = o_.limit_given && !o_.count ? o_.limit : 0;
     std::string line;
     std::size_t number = 0;
     bool failed = false, any_hits = false;
-    ordered results = ordered::array();
-    if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv) table_header();
-    while (std::getline(*in, line) && out_) {
+    while (output_.ok() && read_line(*in, &line, where, number + 1)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (trim(line).empty() || trim(line)[0] == '#') continue;
@@ -462,45 +332,37 @@ class Searcher {
       } catch (const QueryError& e) {
         err_ << "morgue-search: error: " << where << ":" << number << ": " << e.what() << '\n';
         failed = true;
-        if (o_.format == OutputFormat::kJsonLines || o_.format == OutputFormat::kJson) {
-          ordered o = {{"name", name}, {"query", text}, {"error", e.what()}};
-          if (o_.format == OutputFormat::kJson) results.push_back(o);
-          else out_ << dump(o) << '\n';
-        }
-        continue;
+        a.name = name;
+        a.query = text;
+        a.error = e.what();
       }
+      if (o_.timings && !a.error)
+        a.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       any_hits = any_hits || a.total;
-      ordered object;
-      if (o_.format == OutputFormat::kJsonLines || o_.format == OutputFormat::kJson) {
-        object = result_object(a, limit > 0);
-        if (o_.timings)
-          object["elapsed_ms"] =
-              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-      }
-      switch (o_.format) {
-        case OutputFormat::kJsonLines:
-          out_ << dump(object) << '\n';
-          break;
-        case OutputFormat::kJson:
-          results.push_back(object);
-          break;
-        case OutputFormat::kCsv:
-        case OutputFormat::kTsv:
-          table_rows(a);
-          break;
-        case OutputFormat::kText:
-          out_ << (number > 1 ? "\n" : "") << "== " << a.name << ": " << a.total << '\n';
-          text_research(a);
-          break;
-      }
+      output_.batch_answer(a);
     }
-    if (o_.format == OutputFormat::kJson)
-      out_ << dump({{"format_version", 1}, {"results", results}, {"manifest", manifest()}}) << '\n';
+    output_.batch_end(manifest());
     if (failed) return kSearchError;
     return any_hits ? kSearchHits : kSearchNoHits;
   }
 
-  // --- export and keywords in context: every match, streamed by a spy in one pass --------------
+  // One line of a batch, at most kMaxBatchLineBytes; false at the end. A longer line, or a NUL
+  // byte, means the file holds no queries (a binary file, /dev/zero): the run stops there.
+  static bool read_line(std::istream& in, std::string* line, const std::string& where, std::size_t number) {
+    line->clear();
+    int c;
+    while ((c = in.get()) != EOF) {
+      if (c == '\n') return true;
+      if (c == '\0') throw Error(where + ":" + std::to_string(number) + ": a NUL byte: not a file of queries");
+      if (line->size() == kMaxBatchLineBytes)
+        throw Error(where + ":" + std::to_string(number) + ": a line longer than " + std::to_string(kMaxBatchLineBytes) +
+                    " bytes: not a file of queries");
+      *line += static_cast<char>(c);
+    }
+    return !line->empty();
+  }
+
+  // --- every match: export and keywords in context --------------------------------------------
 
   class EachMatch : public Xapian::MatchSpy {
    public:
@@ -510,11 +372,6 @@ class Searcher {
    private:
     std::function<void(const Xapian::Document&)> f_;
   };
-
-  Xapian::doccount each_match(const Xapian::Query& query, const std::function<void(const Xapian::Document&)>& f) {
-    EachMatch spy(f);
-    return feed_each_match(query, {&spy});
-  }
 
   // Xapian's remote servers (xapian-tcpsrv) only know Xapian's own match spies.
   static bool spies_unknown_remotely(const Xapian::InvalidArgumentError& e) {
@@ -554,87 +411,98 @@ class Searcher {
     return total;
   }
 
-  int export_matches(const Xapian::Query& query) {
+  // Calls `f` once for each matching article, in index order or, with an explicit --sort, in
+  // that order. An indexer may commit meanwhile: the run then reopens the database and goes on
+  // with the articles it has not shown yet, so each article comes once.
+  Xapian::doccount each_match(const Xapian::Query& query, bool sorted, const std::function<void(const Xapian::Document&)>& f) {
+    // Articles shown, by a hash of their record, which holds the id (a spy sees a shard's own
+    // docids, which repeat across the shards of a stub): 8 bytes and a set's overhead per match.
+    std::unordered_set<std::uint64_t> done;
+    auto seen = [&](const Xapian::Document& doc) {
+      const std::string data = doc.get_data();  // Xapian keeps it: f reads it again for free
+      const std::size_t end = std::min(data.find('\0'), data.size());
+      return !done.insert(XXH3_64bits(data.data(), end)).second;
+    };
+    for (int attempt = 0;; ++attempt) {
+      try {
+        auto once = [&](const Xapian::Document& doc) {
+          if (!output_.ok() || seen(doc)) return;
+          f(doc);
+        };
+        if (!sorted) {
+          EachMatch spy(once);
+          return feed_each_match(query, {&spy});
+        }
+        const std::vector<Xapian::docid> order = ranked(query);
+        for (Xapian::docid did : order) {
+          if (!output_.ok()) break;
+          once(db_.get_document(did));
+        }
+        return static_cast<Xapian::doccount>(order.size());
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 20) throw;
+        db_.reopen();
+      }
+    }
+  }
+
+  // Every match's docid in the order of --sort: 4 bytes per match (and the ranking's own memory).
+  std::vector<Xapian::docid> ranked(const Xapian::Query& query) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    set_sort(&enquire);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
+    const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount(), db_.get_doccount());
+    std::vector<Xapian::docid> out;
+    out.reserve(all.size());
+    for (auto it = all.begin(); it != all.end(); ++it) out.push_back(*it);
+    return out;
+  }
+
+  int export_matches(const ParsedQuery& parsed) {
     std::vector<std::string> columns = o_.fields;
     if (columns.empty()) columns = {"id", "date", "outlet", "title", "url", "people", "places", "organizations", "authors"};
-    const bool table = o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv;
+    const auto& known = record_keys();
+    for (const std::string& c : columns) {
+      if (std::find(known.begin(), known.end(), c) == known.end() && !db_.term_exists(kExtraFieldPrefix + c)) {
+        std::string list;
+        for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+        throw Error("--fields: no article has a field '" + c + "' (fields: " + list + ", or a field of the source)");
+      }
+    }
     const bool with_text = std::find(columns.begin(), columns.end(), "text") != columns.end();
-    if (table) table_row(columns);
-    Xapian::doccount total = each_match(query, [&](const Xapian::Document& doc) {
-      if (!out_) return;
-      nlohmann::json r = read_record(doc.get_data(), with_text);
-      if (!table) {
-        ordered o = ordered::object();
-        for (const std::string& c : columns) o[c] = field_value(r, c);
-        out_ << dump(o) << '\n';
-        return;
-      }
-      std::vector<std::string> cells;
-      for (const std::string& c : columns) {
-        nlohmann::json v = field_value(r, c);
-        std::string cell;
-        if (v.is_string()) cell = v.get<std::string>();
-        else if (v.is_array()) {
-          for (const auto& x : v) cell += (cell.empty() ? "" : "; ") + (x.is_string() ? x.get<std::string>() : x.dump());
-        } else if (!v.is_null()) cell = v.dump();
-        cells.push_back(cell);
-      }
-      table_row(cells);
+    output_.export_begin(columns);
+    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const Xapian::Document& doc) {
+      output_.export_row(read_record(doc.get_data(), with_text));
     });
     return total ? kSearchHits : kSearchNoHits;
   }
 
-  static nlohmann::json field_value(const nlohmann::json& r, const std::string& name) {
-    if (auto it = r.find(name); it != r.end()) return *it;
-    if (auto extra = r.find("extra"); extra != r.end() && extra->is_object()) {
-      if (auto it = extra->find(name); it != extra->end()) return *it;
-    }
-    return nullptr;
-  }
-
   int kwic(const ParsedQuery& parsed) {
-    const Xapian::Query& query = parsed.query;
     KwicMatcher matcher(parsed.patterns, stemmer_);
     if (matcher.empty()) throw Error("--kwic shows the query's words in context, and this query has none (only filters)");
     const std::size_t width = *o_.kwic;
-    if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)
-      table_row({"id", "offset", "left", "match", "right"});
-    Xapian::doccount total = each_match(query, [&](const Xapian::Document& doc) {
-      if (!out_) return;
+    output_.kwic_begin();
+    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const Xapian::Document& doc) {
       const std::string data = doc.get_data();
       const std::string_view text = stored_text(data);
       if (text.empty()) return;
       const std::string id = read_record(data, false).value("id", "");
       for (const KwicLine& k : matcher.lines(text, width)) {
-        switch (o_.format) {
-          case OutputFormat::kJson:
-          case OutputFormat::kJsonLines:
-            out_ << dump({{"id", id}, {"offset", k.offset}, {"left", k.left}, {"match", k.match}, {"right", k.right}}) << '\n';
-            break;
-          case OutputFormat::kCsv:
-          case OutputFormat::kTsv:
-            table_row({id, std::to_string(k.offset), k.left, k.match, k.right});
-            break;
-          case OutputFormat::kText: {
-            bool c = o_.colour;
-            out_ << pad_left(k.left, width) << ' ' << (c ? kHighlightStart : "") << k.match << (c ? kHighlightEnd : "")
-                 << ' ' << k.right << "  " << (c ? "\x1b[2m" : "") << id << (c ? "\x1b[0m" : "") << '\n';
-            break;
-          }
-        }
+        if (!output_.ok()) return;
+        output_.kwic_line(id, k);
       }
     });
     return total ? kSearchHits : kSearchNoHits;
   }
 
   const SearchOptions& o_;
-  std::ostream& out_;
   std::ostream& err_;
+  Output output_;
   Xapian::Database db_;
   QueryBuilder parser_;
   Xapian::Stem stemmer_;
   std::unique_ptr<HistogramSpy> all_;
-  bool header_done_ = false;
   bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
   struct Column {
     int asked = 0;

@@ -184,9 +184,18 @@ class Formats(DbCase):
     def test_csv_and_tsv(self):
         _, out, _ = search(self.db, "--format", "csv", "--sort", "date", "--limit", "100", "outlet:wire", expect=0)
         rows = list(csv.DictReader(io.StringIO(out)))
-        want = sorted((a.get("date", ""), str(a["id"])) for a in load_fixture() if "wire" in words([a["outlet"]]))
+        # Issue 13: undated articles come last, and the text and JSON say how many there are.
+        want = sorted((a.get("date", "~"), str(a["id"])) for a in load_fixture() if "wire" in words([a["outlet"]]))
         self.assertEqual([r["id"] for r in rows], [i for d, i in want])
-        self.assertEqual(rows[1]["people"], "Ana Costa")  # rows[0] is undated: sorts first
+        self.assertEqual(rows[0]["people"], "Ana Costa")
+        undated = sum(1 for d, _ in want if d == "~")
+        self.assertGreater(undated, 0)
+        for order in ("date", "-date"):
+            r = search_json(self.db, "--sort", order, "--limit", "100", "outlet:wire")
+            self.assertEqual(r["undated_last"], undated)
+            self.assertEqual([h["date"] for h in r["hits"]][-undated:], [None] * undated)
+            _, text, _ = search(self.db, "--sort", order, "outlet:wire", expect=0)
+            self.assertIn(f"{undated} of them have no date and come last", text)
         _, out, _ = search(self.db, "--format", "tsv", "--limit", "100", "outlet:wire", expect=0)
         lines = out.splitlines()
         self.assertEqual(lines[0].split("\t")[:3], ["rank", "id", "score"])

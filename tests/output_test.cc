@@ -1,23 +1,33 @@
-// Unit tests for the result writers.
-#include "common/output.h"
+// Unit tests for the output module: every format's view of a typed answer, CSV and TSV cells,
+// the formula guard and text safe for a terminal.
+#include "searcher/output.h"
 
 #include <boost/test/unit_test.hpp>
+
+#include <algorithm>
 #include <sstream>
 
 namespace {
 
-std::string render(morgue::OutputFormat format) {
-  std::ostringstream out;
-  auto w = morgue::make_result_writer(format, out, morgue::TextStyle{false});
-  w->begin({"noem", 1, 0, nlohmann::ordered_json::object()});
+morgue::Answer sample() {
+  morgue::Answer a;
+  a.name = a.query = "noem";
+  a.parsed = "Query(XPnoem)";
+  a.total = 1;
   morgue::Hit h;
   h.rank = 1;
   h.score = 1.5;
-  h.record = {{"id", "a,1"}, {"title", "Say \"hi\"\tnow"}, {"date", "2025-03-26"},
+  h.record = {{"id", "a,1"}, {"title", "Say \"hi\"\tnow\x1b]0;owned\x07"}, {"date", "2025-03-26"},
               {"people", {"Kristi Noem", "Donald Trump"}}, {"source", "/x"}};
   h.snippet = "line\nbreak";
-  w->hit(h);
-  w->end();
+  a.hits.push_back(h);
+  return a;
+}
+
+std::string render(morgue::OutputFormat format, const morgue::Answer& a = sample(), morgue::SearchOptions o = {}) {
+  std::ostringstream out;
+  o.format = format;
+  morgue::Output(o, out).answer(a, morgue::Manifest{"uuid", 1, 5});
   return out.str();
 }
 
@@ -58,12 +68,64 @@ BOOST_AUTO_TEST_CASE(json_has_the_spec_keys) {
   for (const char* key : {"rank", "id", "score", "title", "date", "outlet", "people", "places", "snippet", "source"})
     BOOST_TEST(hit.contains(key), key);
   BOOST_TEST(hit["outlet"].is_null());
+  BOOST_TEST(j["manifest"]["parsed_query"] == "Query(XPnoem)");
 }
 
 BOOST_AUTO_TEST_CASE(text_without_colour_has_no_escapes) {
   std::string text = render(morgue::OutputFormat::kText);
-  BOOST_TEST(text.find('\x1b') == std::string::npos);
+  BOOST_TEST(text.find('\x1b') == std::string::npos);  // issue 14: the title's OSC sequence is defused
+  BOOST_TEST(text.find('\x07') == std::string::npos);
   BOOST_TEST(text.find("1 matching article") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(terminal_safe_replaces_controls_and_bidi_overrides) {
+  BOOST_TEST(morgue::terminal_safe("a\x1b[2Jb") == "a\xEF\xBF\xBD[2Jb");
+  BOOST_TEST(morgue::terminal_safe("x\r\ny") == "x\xEF\xBF\xBD\xEF\xBF\xBDy");
+  BOOST_TEST(morgue::terminal_safe("x\ny\tz", true) == "x\ny\tz");
+  BOOST_TEST(morgue::terminal_safe("\xC2\x9B" "31m") == "\xEF\xBF\xBD" "31m");        // C1 CSI
+  BOOST_TEST(morgue::terminal_safe("ab\xE2\x80\xAE" "cd") == "ab\xEF\xBF\xBD" "cd");  // U+202E
+  BOOST_TEST(morgue::terminal_safe("Héctor — «ok»") == "Héctor — «ok»");
+}
+
+BOOST_AUTO_TEST_CASE(csv_cells_that_would_be_formulas_are_guarded) {
+  BOOST_TEST(morgue::guard_formula("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")");
+  BOOST_TEST(morgue::guard_formula("@SUM(A1)") == "'@SUM(A1)");
+  BOOST_TEST(morgue::guard_formula("-2+3") == "'-2+3");
+  BOOST_TEST(morgue::guard_formula("plain") == "plain");
+  morgue::Answer a = sample();
+  a.hits[0].record["title"] = "=1+1";
+  BOOST_TEST(render(morgue::OutputFormat::kCsv, a).find(",'=1+1,") != std::string::npos);
+  morgue::SearchOptions raw;
+  raw.raw_csv = true;
+  BOOST_TEST(render(morgue::OutputFormat::kCsv, a, raw).find(",=1+1,") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(research_table_has_facets_undated_rows_and_denominators) {
+  morgue::Answer a = sample();
+  a.facets.push_back({"place", {{"Ireland", 3, "place:=\"Ireland\""}}});
+  a.histogram = morgue::HistogramCounts{};
+  a.histogram->rows.push_back({"2025", std::nullopt, 1, 4});
+  a.histogram->undated.push_back({"undated", std::nullopt, 2, 8});
+  a.histogram->undated_total = 2;
+  morgue::SearchOptions o;
+  o.count = true;
+  o.facets = {"place"};
+  o.histogram = morgue::Period::kYear;
+  o.normalize = true;
+  std::istringstream csv(render(morgue::OutputFormat::kCsv, a, o));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(csv, line);) lines.push_back(line.substr(0, line.size() - 1));  // CRLF
+  BOOST_TEST_REQUIRE(lines.size() == 4u);
+  BOOST_TEST(lines[0] == "name,query,field,value,filter,period,group,count,total,all,share");
+  BOOST_TEST(lines[1] == "noem,noem,place,Ireland,\"place:=\"\"Ireland\"\"\",,,3,1,,");
+  BOOST_TEST(lines[2] == "noem,noem,,,,2025,,1,1,4,0.25");
+  BOOST_TEST(lines[3] == "noem,noem,,,,undated,,2,1,8,0.25");
+  auto j = nlohmann::json::parse(render(morgue::OutputFormat::kJson, a, o));
+  BOOST_TEST(j["undated"] == 2);
+  BOOST_TEST(j["undated_rows"][0]["all"] == 8);
+  BOOST_TEST(j["facets"]["place"][0]["filter"] == "place:=\"Ireland\"");
+  const std::string text = render(morgue::OutputFormat::kText, a, []{ morgue::SearchOptions t; t.histogram = morgue::Period::kYear; return t; }());
+  BOOST_TEST(text.find("undated") != std::string::npos, text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

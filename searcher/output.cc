@@ -1,0 +1,465 @@
+// Rendering answers: the JSON objects of SPEC.md, the tidy long table, the text views.
+#include "searcher/output.h"
+
+#include <xapian.h>
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iomanip>
+#include <sstream>
+
+#include "common/date.h"
+#include "common/schema.h"
+#include "version.h"
+
+namespace morgue {
+namespace {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;  // results keep the order the spec gives their keys
+
+std::string dump(const ordered& j) { return j.dump(-1, ' ', false, ordered::error_handler_t::replace); }
+
+std::string str(const json& r, const char* key) {
+  auto it = r.find(key);
+  return it != r.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+json list(const json& r, const char* key) {
+  auto it = r.find(key);
+  return it != r.end() && it->is_array() ? *it : json::array();
+}
+
+// A record's field as one cell: lists joined with "; ", other values as JSON.
+std::string cell_text(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (!v.is_array()) return v.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  for (const auto& x : v) {
+    if (!out.empty()) out += "; ";
+    out += cell_text(x);
+  }
+  return out;
+}
+
+// A record's field (export columns): a stored field, else a source extra.
+json field_value(const json& r, const std::string& name) {
+  if (auto it = r.find(name); it != r.end()) return *it;
+  if (auto extra = r.find("extra"); extra != r.end() && extra->is_object()) {
+    if (auto it = extra->find(name); it != extra->end()) return *it;
+  }
+  return nullptr;
+}
+
+std::string number(double x, int precision) {
+  std::ostringstream s;
+  s << std::setprecision(precision) << x;
+  return s.str();
+}
+
+const char* sort_name(SortOrder s) {
+  switch (s) {
+    case SortOrder::kDateAscending:
+      return "date";
+    case SortOrder::kDateDescending:
+      return "-date";
+    case SortOrder::kRelevance:
+      break;
+  }
+  return "relevance";
+}
+
+std::optional<double> share(const HistogramRow& r) {
+  if (!r.all || *r.all == 0) return std::nullopt;
+  return static_cast<double>(r.count) / *r.all;
+}
+
+ordered row_json(const HistogramRow& r) {
+  ordered o = {{"period", r.period}};
+  if (r.group) o["group"] = *r.group;
+  o["count"] = r.count;
+  if (r.all) {
+    o["all"] = *r.all;
+    const auto s = share(r);
+    o["share"] = s ? ordered(*s) : ordered(nullptr);
+  }
+  return o;
+}
+
+ordered facets_json(const Answer& a) {
+  ordered facets = ordered::object();
+  for (const FacetCounts& f : a.facets) {
+    ordered values = ordered::array();
+    for (const FacetEntry& e : f.entries) values.push_back({{"value", e.value}, {"count", e.count}, {"filter", e.filter}});
+    facets[f.field] = values;
+  }
+  return facets;
+}
+
+}  // namespace
+
+std::optional<OutputFormat> output_format_from(std::string_view name) {
+  if (name == "text") return OutputFormat::kText;
+  if (name == "json") return OutputFormat::kJson;
+  if (name == "jsonl" || name == "ndjson") return OutputFormat::kJsonLines;
+  if (name == "csv") return OutputFormat::kCsv;
+  if (name == "tsv") return OutputFormat::kTsv;
+  return std::nullopt;
+}
+
+ordered hit_json(const Hit& h) {
+  const json& r = h.record;
+  ordered o = {{"rank", h.rank},
+               {"id", str(r, "id")},
+               {"score", h.score},
+               {"title", str(r, "title")},
+               {"date", r.contains("date") ? r["date"] : json(nullptr)},
+               {"outlet", r.contains("outlet") ? r["outlet"] : json(nullptr)},
+               {"people", list(r, "people")},
+               {"places", list(r, "places")},
+               {"organizations", list(r, "organizations")},
+               {"authors", list(r, "authors")},
+               {"snippet", h.snippet},
+               {"source", str(r, "source")}};
+  if (r.contains("url")) o["url"] = r["url"];
+  if (r.contains("date_precision")) o["date_precision"] = r["date_precision"];
+  if (r.contains("cited")) o["cited"] = r["cited"];
+  if (r.contains("extra")) o["extra"] = r["extra"];
+  return o;
+}
+
+std::string csv_field(std::string_view v) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string tsv_field(std::string_view v) {
+  std::string out(v);
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::string guard_formula(std::string_view v) {
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+    return "'" + std::string(v);
+  return std::string(v);
+}
+
+std::string terminal_safe(std::string_view text, bool keep_lines) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  std::string out;
+  out.reserve(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    const bool control = c < 0 || (c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c <= 0x9F) ||
+                         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    if (control) out += "\xEF\xBF\xBD";
+    else out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return out;
+}
+
+// --- JSON ---------------------------------------------------------------------------------------
+
+ordered Output::manifest_json(const Manifest& m, const std::string& parsed) const {
+  ordered o = {{"morgue_version", kVersion},
+               {"schema_version", kSchemaVersion},
+               {"xapian_version", Xapian::version_string()},
+               {"database_uuid", m.database_uuid},
+               {"database_revision", m.revision ? ordered(*m.revision) : ordered(nullptr)},
+               {"articles", m.articles},
+               {"options",
+                {{"any", o_.any},
+                 {"bm25", {o_.bm25_k1, o_.bm25_b}},
+                 {"sort", sort_name(o_.sort)},
+                 {"limit", o_.limit},
+                 {"offset", o_.offset},
+                 {"facets", o_.facets},
+                 {"facet_limit", o_.facet_limit},
+                 {"histogram", o_.histogram ? ordered(to_string(*o_.histogram)) : ordered(nullptr)},
+                 {"by", o_.by ? ordered(*o_.by) : ordered(nullptr)},
+                 {"normalize", o_.normalize},
+                 {"from", o_.from ? ordered(to_string(*o_.from)) : ordered(nullptr)},
+                 {"to", o_.to ? ordered(to_string(*o_.to)) : ordered(nullptr)}}}};
+  if (!parsed.empty()) o["parsed_query"] = parsed;
+  return o;
+}
+
+ordered Output::result_object(const Answer& a, bool with_hits) const {
+  if (a.error) return {{"name", a.name}, {"query", a.query}, {"error", *a.error}};
+  ordered o = {{"name", a.name}, {"query", a.query}, {"parsed_query", a.parsed}, {"total", a.total}};
+  if (!o_.facets.empty()) o["facets"] = facets_json(a);
+  if (a.histogram) {
+    o["histogram"] = ordered::array();
+    for (const HistogramRow& r : a.histogram->rows) o["histogram"].push_back(row_json(r));
+    o["undated"] = a.histogram->undated_total;
+    o["undated_rows"] = ordered::array();
+    for (const HistogramRow& r : a.histogram->undated) o["undated_rows"].push_back(row_json(r));
+  }
+  if (a.undated_last) o["undated_last"] = *a.undated_last;
+  if (with_hits) {
+    o["hits"] = ordered::array();
+    for (const Hit& h : a.hits) o["hits"].push_back(hit_json(h));
+  }
+  if (a.elapsed_ms) o["elapsed_ms"] = *a.elapsed_ms;
+  return o;
+}
+
+// --- one query ----------------------------------------------------------------------------------
+
+void Output::answer(const Answer& a, const Manifest& m) {
+  const bool research = o_.count || !o_.facets.empty() || o_.histogram;
+  switch (o_.format) {
+    case OutputFormat::kJson: {
+      ordered result = {{"format_version", 1}, {"query", a.query}, {"total", a.total}, {"offset", o_.offset}};
+      if (!o_.count) {
+        result["hits"] = ordered::array();
+        for (const Hit& h : a.hits) result["hits"].push_back(hit_json(h));
+      }
+      result["facets"] = facets_json(a);
+      const ordered more = result_object(a, false);
+      for (const char* key : {"histogram", "undated", "undated_rows", "undated_last"}) {
+        if (more.contains(key)) result[key] = more[key];
+      }
+      result["manifest"] = manifest_json(m, a.parsed);
+      out_ << dump(result) << '\n';
+      return;
+    }
+    case OutputFormat::kJsonLines:
+      if (research) {
+        ordered o = result_object(a, false);
+        o["manifest"] = manifest_json(m, "");
+        out_ << dump(o) << '\n';
+      } else {
+        for (const Hit& h : a.hits) out_ << dump(hit_json(h)) << '\n';
+      }
+      return;
+    case OutputFormat::kCsv:
+    case OutputFormat::kTsv:
+      if (research) {
+        table_header();
+        table_rows(a);
+        return;
+      }
+      row({"rank", "id", "score", "date", "outlet", "title", "people", "places", "organizations", "url", "source", "snippet"});
+      for (const Hit& h : a.hits) {
+        const json& r = h.record;
+        char score[32];
+        std::snprintf(score, sizeof score, "%.4f", h.score);
+        row({std::to_string(h.rank), str(r, "id"), score, str(r, "date"), str(r, "outlet"), str(r, "title"),
+             cell_text(list(r, "people")), cell_text(list(r, "places")), cell_text(list(r, "organizations")),
+             str(r, "url"), str(r, "source"), h.snippet});
+      }
+      return;
+    case OutputFormat::kText:
+      if (o_.count) {
+        out_ << a.total << '\n';
+        return;
+      }
+      hits_text(a);
+      research_text(a);
+      return;
+  }
+}
+
+void Output::hits_text(const Answer& a) {
+  const bool c = o_.colour;
+  for (const Hit& h : a.hits) {
+    const json& r = h.record;
+    std::string title = terminal_safe(str(r, "title"));
+    if (title.empty()) title = "(untitled)";
+    out_ << h.rank << ". " << (c ? "\x1b[1m" : "") << title << (c ? "\x1b[0m" : "") << '\n';
+    std::string meta;
+    for (const std::string& part : {str(r, "date"), str(r, "outlet"), str(r, "id")}) {
+      if (part.empty()) continue;
+      if (!meta.empty()) meta += " · ";
+      meta += terminal_safe(part);
+    }
+    out_ << "   " << (c ? "\x1b[2m" : "") << meta << (c ? "\x1b[0m" : "") << '\n';
+    // The snippet was made from text already safe for a terminal; its marks are ours.
+    if (!h.snippet.empty()) out_ << "   " << h.snippet << '\n';
+    out_ << '\n';
+  }
+  out_ << a.total << (a.total == 1 ? " matching article" : " matching articles");
+  if (!a.hits.empty()) out_ << ", showing " << o_.offset + 1 << "-" << o_.offset + a.hits.size();
+  out_ << '\n';
+  if (a.undated_last && *a.undated_last)
+    out_ << "(sorted by date: " << *a.undated_last << " of them have no date and come last)\n";
+}
+
+void Output::research_text(const Answer& a) {
+  for (const FacetCounts& f : a.facets) {
+    out_ << '\n' << f.field << ":\n";
+    for (const FacetEntry& e : f.entries) out_ << "  " << std::setw(8) << e.count << "  " << terminal_safe(e.value) << '\n';
+  }
+  if (!a.histogram) return;
+  const HistogramCounts& h = *a.histogram;
+  if (!h.rows.empty()) out_ << '\n';
+  Xapian::doccount peak = 1;
+  for (const HistogramRow& r : h.rows) peak = std::max(peak, r.count);
+  auto line = [&](const HistogramRow& r, bool bar) {
+    out_ << r.period;
+    if (r.group) out_ << "  " << terminal_safe(*r.group);
+    out_ << "  " << std::setw(7) << r.count << " ";
+    if (bar) {
+      const auto n = static_cast<std::size_t>((50.0 * r.count) / peak + 0.5);
+      for (std::size_t i = 0; i < n; ++i) out_ << "\u2588";
+    }
+    if (r.all) {
+      if (const auto s = share(r)) out_ << " " << std::fixed << std::setprecision(1) << 100.0 * *s << "% of " << *r.all << std::defaultfloat;
+      else out_ << " (none of " << *r.all << ")";
+    }
+    out_ << '\n';
+  };
+  for (const HistogramRow& r : h.rows) line(r, true);
+  if (h.undated_total) {
+    out_ << '\n';
+    for (const HistogramRow& r : h.undated) line(r, false);
+    out_ << "(" << h.undated_total << (h.undated_total == 1 ? " matching article has" : " matching articles have")
+         << " no date as precise as a " << to_string(*o_.histogram) << "; date:none finds the undated)\n";
+  }
+}
+
+// --- the tidy long table (CSV/TSV) -------------------------------------------------------------
+
+// name, query, [field, value, filter,] period, group, count, total, [all,] share: one row per
+// query (a count), facet value or histogram period (and group), undated rows included.
+void Output::table_header() {
+  if (header_done_) return;
+  header_done_ = true;
+  std::vector<std::string> h = {"name", "query"};
+  if (!o_.facets.empty()) h.insert(h.end(), {"field", "value", "filter"});
+  h.insert(h.end(), {"period", "group", "count", "total"});
+  if (o_.normalize) h.push_back("all");
+  h.push_back("share");
+  row(h);
+}
+
+void Output::table_rows(const Answer& a) {
+  const std::string total = std::to_string(a.total);
+  const bool facets = !o_.facets.empty();
+  auto emit = [&](std::vector<std::string> facet, const std::string& period, const std::string& group,
+                  Xapian::doccount count, const HistogramRow* r) {
+    std::vector<std::string> cells = {a.name, a.query};
+    if (facets) cells.insert(cells.end(), facet.begin(), facet.end());
+    cells.insert(cells.end(), {period, group, std::to_string(count), total});
+    if (o_.normalize) cells.push_back(r && r->all ? std::to_string(*r->all) : "");
+    const auto s = r ? share(*r) : std::nullopt;
+    cells.push_back(s ? number(*s, 6) : "");
+    row(cells);
+  };
+  if (!a.histogram && a.facets.empty()) emit({"", "", ""}, "", "", a.total, nullptr);
+  for (const FacetCounts& f : a.facets) {
+    for (const FacetEntry& e : f.entries) emit({f.field, e.value, e.filter}, "", "", e.count, nullptr);
+  }
+  if (!a.histogram) return;
+  for (const auto* rows : {&a.histogram->rows, &a.histogram->undated}) {
+    for (const HistogramRow& r : *rows) emit({"", "", ""}, r.period, r.group.value_or(""), r.count, &r);
+  }
+}
+
+std::string Output::cell(std::string_view value) const {
+  std::string safe = terminal_safe(value, true);
+  if (!o_.raw_csv) safe = guard_formula(safe);
+  return o_.format == OutputFormat::kCsv ? csv_field(safe) : tsv_field(safe);
+}
+
+void Output::row(const std::vector<std::string>& cells) {
+  const bool csv = o_.format == OutputFormat::kCsv;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out_ << (csv ? ',' : '\t');
+    out_ << cell(cells[i]);
+  }
+  out_ << (csv ? "\r\n" : "\n");
+}
+
+// --- batch --------------------------------------------------------------------------------------
+
+void Output::batch_answer(const Answer& a) {
+  const std::size_t number = batch_count_++;
+  const bool with_hits = o_.limit_given && !o_.count;
+  switch (o_.format) {
+    case OutputFormat::kJsonLines:
+      out_ << dump(result_object(a, with_hits)) << '\n';
+      return;
+    case OutputFormat::kJson:
+      batch_results_.push_back(result_object(a, with_hits));
+      return;
+    case OutputFormat::kCsv:
+    case OutputFormat::kTsv:
+      table_header();
+      if (!a.error) table_rows(a);
+      return;
+    case OutputFormat::kText:
+      if (a.error) return;  // said on standard error
+      out_ << (number ? "\n" : "") << "== " << terminal_safe(a.name) << ": " << a.total << '\n';
+      if (with_hits) hits_text(a);
+      research_text(a);
+      return;
+  }
+}
+
+void Output::batch_end(const Manifest& m) {
+  if (o_.format == OutputFormat::kJson)
+    out_ << dump({{"format_version", 1}, {"results", batch_results_}, {"manifest", manifest_json(m, "")}}) << '\n';
+  if ((o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)) table_header();
+}
+
+// --- export and keywords in context -------------------------------------------------------------
+
+void Output::export_begin(const std::vector<std::string>& columns) {
+  export_columns_ = columns;
+  if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv) row(columns);
+}
+
+void Output::export_row(const json& r) {
+  if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv) {
+    std::vector<std::string> cells;
+    for (const std::string& c : export_columns_) cells.push_back(cell_text(field_value(r, c)));
+    row(cells);
+    return;
+  }
+  ordered o = ordered::object();
+  for (const std::string& c : export_columns_) o[c] = field_value(r, c);
+  out_ << dump(o) << '\n';
+}
+
+void Output::kwic_begin() {
+  if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv) row({"id", "offset", "left", "match", "right"});
+}
+
+void Output::kwic_line(const std::string& id, const KwicLine& k) {
+  switch (o_.format) {
+    case OutputFormat::kJson:
+    case OutputFormat::kJsonLines:
+      out_ << dump({{"id", id}, {"offset", k.offset}, {"left", k.left}, {"match", k.match}, {"right", k.right}}) << '\n';
+      return;
+    case OutputFormat::kCsv:
+    case OutputFormat::kTsv:
+      row({id, std::to_string(k.offset), k.left, k.match, k.right});
+      return;
+    case OutputFormat::kText: {
+      const bool c = o_.colour;
+      out_ << pad_left(terminal_safe(k.left), *o_.kwic) << ' ' << (c ? kHighlightStart : "") << terminal_safe(k.match)
+           << (c ? kHighlightEnd : "") << ' ' << terminal_safe(k.right) << "  " << (c ? "\x1b[2m" : "")
+           << terminal_safe(id) << (c ? "\x1b[0m" : "") << '\n';
+      return;
+    }
+  }
+}
+
+}  // namespace morgue

@@ -1,0 +1,75 @@
+// Every format's view of search answers (answer.h): one query's result, a batch, an export, keywords
+// in context, as text, JSON, JSON Lines, CSV or TSV. The one place morgue-search writes stdout;
+// stdout carries nothing else, so JSON always parses.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "searcher/answer.h"
+#include "searcher/kwic.h"
+#include "searcher/options.h"
+
+namespace morgue {
+
+class Output {
+ public:
+  Output(const SearchOptions& options, std::ostream& out) : o_(options), out_(out) {}
+
+  // One query, outside --batch.
+  void answer(const Answer& a, const Manifest& m);
+  // --batch: each line's answer (or error) as it comes, then the end.
+  void batch_answer(const Answer& a);
+  void batch_end(const Manifest& m);
+  // --export: the header, then one row per article record.
+  void export_begin(const std::vector<std::string>& columns);
+  void export_row(const nlohmann::json& record);
+  // --kwic: one line per occurrence.
+  void kwic_begin();
+  void kwic_line(const std::string& id, const KwicLine& k);
+
+  // Whether output can still be written (false once stdout is closed or full): long runs stop.
+  bool ok() const { return static_cast<bool>(out_); }
+
+ private:
+  nlohmann::ordered_json manifest_json(const Manifest& m, const std::string& parsed) const;
+  nlohmann::ordered_json result_object(const Answer& a, bool with_hits) const;
+  void hits_text(const Answer& a);
+  void research_text(const Answer& a);
+  void table_header();
+  void table_rows(const Answer& a);
+  void row(const std::vector<std::string>& cells);
+  std::string cell(std::string_view value) const;
+
+  const SearchOptions& o_;
+  std::ostream& out_;
+  bool header_done_ = false;
+  std::vector<std::string> export_columns_;
+  nlohmann::ordered_json batch_results_ = nlohmann::ordered_json::array();
+  std::size_t batch_count_ = 0;
+};
+
+// The JSON of one hit (json and jsonl).
+nlohmann::ordered_json hit_json(const Hit& hit);
+
+// A CSV field quoted as RFC 4180 asks (only when needed); a TSV field with tabs and line breaks
+// as spaces.
+std::string csv_field(std::string_view value);
+std::string tsv_field(std::string_view value);
+// A cell a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
+// with a ' in front, as OWASP advises; --raw-csv turns this off.
+std::string guard_formula(std::string_view value);
+// Text a terminal shows as text: control characters (C0 but tab and line feed when
+// `keep_lines`, DEL, C1) and bidirectional overrides each become U+FFFD, so that data cannot move
+// the cursor, recolour or retitle the terminal.
+std::string terminal_safe(std::string_view text, bool keep_lines = false);
+
+// ANSI markers the text format puts around matched words when colour is on.
+inline constexpr const char* kHighlightStart = "\x1b[1;31m";
+inline constexpr const char* kHighlightEnd = "\x1b[0m";
+
+}  // namespace morgue
