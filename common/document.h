@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,8 +37,23 @@ class DocumentBuilder {
   Xapian::Document build(const Article& article, std::string data);
 
  private:
-  Xapian::TermGenerator terms_;
-  Xapian::TermGenerator forms_;  // exact forms (E), unstemmed, without positions
+  // Where a part's word stems go: prefix, position offset, wdf per occurrence.
+  struct Placement {
+    std::string prefix;
+    Xapian::termpos offset;
+    Xapian::termcount wdf;
+  };
+  static constexpr Xapian::termpos kTitleGap = 100;  // between the title's two copies
+  static constexpr Xapian::termpos kBodyGap = 100;   // between the title and the text
+
+  // The words of `text` as Xapian's tokenizer gives them (lower case, positions from 1); their
+  // number in *count.
+  Xapian::Document words(const std::string& text, Xapian::termpos* count);
+  void add_words(Xapian::Document* doc, const Xapian::Document& words, std::initializer_list<Placement> placements,
+                 Xapian::termcount form_wdf);
+
+  Xapian::TermGenerator words_;  // STEM_NONE: words as written
+  Xapian::Stem stemmer_;
   const PlaceTable* places_;
 };
 

@@ -48,7 +48,7 @@ struct SyntaxError {
 
 // A quoted string from `at` (the opening quote); "" inside stands for one quote. Returns the
 // offset after the closing quote.
-std::size_t read_quoted(const std::string& q, std::size_t at, std::string* out) {
+std::size_t read_quoted(const std::string& q, std::size_t at, std::string* out, bool lenient) {
   for (std::size_t i = at + 1; i < q.size(); ++i) {
     if (q[i] != '"') {
       *out += q[i];
@@ -61,10 +61,13 @@ std::size_t read_quoted(const std::string& q, std::size_t at, std::string* out) 
     }
     return i + 1;
   }
+  if (lenient) return q.size();  // a search box: the phrase runs to the end
   throw SyntaxError{at, "'\"' is never closed"};
 }
 
-std::vector<Token> lex(const std::string& q) {
+// `lenient` (--any): what would be an error is read as words instead (an unknown field, a field
+// without a value, an unclosed quote).
+std::vector<Token> lex(const std::string& q, bool lenient) {
   std::vector<Token> out;
   std::size_t i = 0;
   const std::size_t n = q.size();
@@ -81,7 +84,7 @@ std::vector<Token> lex(const std::string& q) {
     }
     if (c == '"') {
       Token t{Tok::kPhrase, i, ""};
-      i = read_quoted(q, i, &t.text);
+      i = read_quoted(q, i, &t.text, lenient);
       out.push_back(std::move(t));
       continue;
     }
@@ -106,9 +109,13 @@ std::vector<Token> lex(const std::string& q) {
             t.exact = true;
             ++v;
           }
-          if (v == n || ends_word(q[v]) ) {
+          if (v == n || ends_word(q[v])) {
             if (v < n && q[v] == '"') {
-              v = read_quoted(q, v, &t.text);
+              v = read_quoted(q, v, &t.text, lenient);
+            } else if (lenient) {
+              out.push_back({Tok::kWord, i, name});
+              i = j + 1;
+              continue;
             } else {
               throw SyntaxError{i, name + ": needs a value right after the colon (" + name +
                                        ":word or " + name + ":\"some words\")"};
@@ -125,7 +132,7 @@ std::vector<Token> lex(const std::string& q) {
         }
         // "word:" followed by more than a space or "//" (a URL) names a field that does not
         // exist; Xapian would search the words, silently.
-        if (v < n && !ends_word(q[v]) && q[v] != '/') {
+        if (v < n && !ends_word(q[v]) && q[v] != '/' && !lenient) {
           std::string known;
           for (const Field& f : fields()) known += (known.empty() ? "" : ", ") + std::string(f.name);
           throw SyntaxError{i, "unknown field '" + name + "' (fields: " + known + ")"};
@@ -139,7 +146,8 @@ std::vector<Token> lex(const std::string& q) {
       i = e;
       continue;
     }
-    if (c == '=' && i + 1 < n && q[i + 1] == '"') throw SyntaxError{i, "= takes one word (=word), not a phrase"};
+    if (c == '=' && i + 1 < n && q[i + 1] == '"' && !lenient)
+      throw SyntaxError{i, "= takes one word (=word), not a phrase"};
     std::size_t e = i;
     while (e < n && !ends_word(q[e])) ++e;
     std::string w = q.substr(i, e - i);
@@ -162,6 +170,74 @@ std::vector<Token> lex(const std::string& q) {
     i = e;
   }
   out.push_back({Tok::kEnd, n, ""});
+  return out;
+}
+
+bool starts_item(Tok t) {
+  return t == Tok::kWord || t == Tok::kPhrase || t == Tok::kField || t == Tok::kForm || t == Tok::kStar ||
+         t == Tok::kOpen || t == Tok::kPlus || t == Tok::kMinus;
+}
+bool ends_item(Tok t) {
+  return t == Tok::kWord || t == Tok::kPhrase || t == Tok::kField || t == Tok::kForm || t == Tok::kStar || t == Tok::kClose;
+}
+
+// --any: the tokens as a search box reads them: unbalanced parentheses balanced, empty ones and
+// operators without their operands dropped (as words they would be function words anyway).
+std::vector<Token> repair(std::vector<Token> tokens) {
+  std::vector<Token> out;
+  std::size_t open = 0;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {  // the last token is kEnd
+    Token& t = tokens[i];
+    if (t.kind == Tok::kClose) {
+      if (open == 0) continue;
+      if (!out.empty() && out.back().kind == Tok::kOpen) {
+        out.pop_back();
+        --open;
+        continue;
+      }
+      --open;
+    }
+    if (t.kind == Tok::kOpen) ++open;
+    out.push_back(std::move(t));
+  }
+  for (; open > 0; --open) out.push_back({Tok::kClose, tokens.back().at, ")"});
+  // Operators: binary ones between the end of an item and the start of one (AND also before
+  // NOT), NOT before an item, NEAR between two words; signs before an item.
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    std::vector<Token> kept;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const Tok before = kept.empty() ? Tok::kEnd : kept.back().kind;
+      const Tok after = i + 1 < out.size() ? out[i + 1].kind : Tok::kEnd;
+      bool ok = true;
+      switch (out[i].kind) {
+        case Tok::kAnd:
+          ok = ends_item(before) && (starts_item(after) || after == Tok::kNot);
+          break;
+        case Tok::kOr:
+        case Tok::kXor:
+          ok = ends_item(before) && (starts_item(after) || after == Tok::kNot);
+          break;
+        case Tok::kNot:
+          ok = starts_item(after);
+          break;
+        case Tok::kNear:
+          ok = before == Tok::kWord && after == Tok::kWord;
+          break;
+        case Tok::kPlus:
+        case Tok::kMinus:
+          ok = starts_item(after) && after != Tok::kPlus && after != Tok::kMinus;
+          break;
+        default:
+          break;
+      }
+      if (ok) kept.push_back(std::move(out[i]));
+      else changed = true;
+    }
+    out = std::move(kept);
+  }
+  out.push_back(std::move(tokens.back()));
   return out;
 }
 
@@ -229,7 +305,7 @@ struct Sub {
 class Parser {
  public:
   Parser(QueryBuilder::State& s, const std::string& text, ParsedQuery* out)
-      : s_(s), text_(text), tokens_(lex(text)), out_(out) {}
+      : s_(s), text_(text), tokens_(s.any ? repair(lex(text, true)) : lex(text, false)), out_(out) {}
 
   Xapian::Query parse() {
     if (peek().kind == Tok::kEnd) throw SyntaxError{0, "empty query (use * to match every article)"};
@@ -434,7 +510,11 @@ class Parser {
     Sub sub{q, true};
     if (t.kind == Tok::kWord && !near && !wildcard) {
       static const Xapian::Stopper& stopper = english_stopper();
-      sub.stop = stopper(fold(t.text));
+      std::string word = fold(t.text);  // "it." and "(the" are function words too
+      const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+      while (!word.empty() && !alnum(word.back())) word.pop_back();
+      word.erase(0, std::find_if(word.begin(), word.end(), alnum) - word.begin());
+      sub.stop = stopper(word);
     }
     return sub;
   }

@@ -63,7 +63,8 @@ def fold(s):
 
 
 def words(names):
-    return {w for n in names for w in re.split(r"[^\w-]+", fold(n).replace(".", "").replace("'", "")) if w}
+    """The words of names as docs/query-language.md defines them (hyphens separate)."""
+    return {w for n in names for w in re.split(r"[^\w]+", fold(n).replace(".", "").replace("'", "")) if w}
 
 
 def load_fixture():
@@ -688,6 +689,181 @@ class Research(DbCase):
         self.assertIn("this query has none (only filters)", err)
         _, out, _ = search(self.db, "--kwic=10", "harbour")
         self.assertTrue(all(line.index("harbour") == 11 for line in out.splitlines()), out)  # aligned
+
+
+class RightCounts(DbCase):
+    """Issue 13: every number answers the question asked. Query logic, names within one name and
+    drill-down filters are checked by brute force in tests/differential.py and tests/drilldown.py
+    (their NAMED_CASES hold the issue's regressions); these are the rest of its list."""
+
+    ARTICLES = [
+        {"id": "a1", "title": "Oil prices rise", "text": "Interest rates rose. The universe of interest rates is wide.",
+         "date": "2025-03-03", "places": ["usa"], "people": ["james-baker"], "topics": ["oil"]},
+        {"id": "a2", "title": "Universal suffrage", "text": "Universal rules; interest in rates.",
+         "date": "2025-03-04", "places": ["United States"], "people": ["Adam Smith", "John"]},
+        {"id": "a3", "title": "=HYPERLINK(\"http://x\")", "text": "A universes story \x1b]0;owned\x07 here.",
+         "places": ["U.S."], "people": ["John Smith"]},
+        {"id": "a4", "title": "Talks in London", "text": "Britain and the UK.", "date": "2025",
+         "places": ["Britain", "Northern Ireland"], "people": []},
+        {"id": "a5", "title": "Dublin", "text": "Rates in Ireland.", "places": ["Ireland", "US Virgin Islands"]},
+    ]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.jsonl = os.path.join(cls.tmp, "articles.jsonl")
+        with open(cls.jsonl, "w", encoding="utf-8") as f:
+            f.write("".join(json.dumps(a) + "\n" for a in cls.ARTICLES))
+        index(cls.db, "--no-extract", cls.jsonl)
+
+    def count(self, *args, db=None):
+        rc, out, err = search(db or self.db, "--count", *args)
+        self.assertIn(rc, (0, 1), err)
+        return int(out)
+
+    def test_one_place_under_several_names(self):
+        for q in ("place:usa", "place:us", "place:u.s.", "place:america", 'place:"united states"', 'place:="USA"',
+                  "place:USA"):
+            self.assertEqual(self.count("--", q), 3, q)  # not US Virgin Islands
+        self.assertEqual(self.count("place:uk"), 1)
+        self.assertEqual(self.count("place:britain"), 1)
+        self.assertEqual(self.count('place:="ireland"'), 1)  # not Northern Ireland
+        self.assertEqual(self.count("place:ireland"), 2)     # a word of a name: both
+        facets = search_json(self.db, "--facets", "place", "--facet-limit", "0", "*")["facets"]["place"]
+        us = [e for e in facets if e["filter"] in ('place:="usa"', 'place:="United States"', 'place:="U.S."')]
+        self.assertEqual(len(us), 1, facets)
+        self.assertEqual(us[0]["count"], 3)
+        # Two databases that write the place differently are one place under a stub.
+        other = os.path.join(self.tmp, "other.db")
+        one = os.path.join(self.tmp, "one.jsonl")
+        with open(one, "w") as f:
+            f.write(json.dumps({"id": "b1", "title": "x", "text": "y", "places": ["usa"]}) + "\n")
+        index(other, "--no-extract", one)
+        stub = os.path.join(self.tmp, "both.stub")
+        with open(stub, "w") as f:
+            f.write(f"auto {self.db}\nauto {other}\n")
+        facets = search_json(stub, "--facets", "place", "--facet-limit", "0", "*")["facets"]["place"]
+        self.assertEqual(sorted(e["count"] for e in facets if "usa" in e["filter"].lower() or "states" in e["filter"]
+                                and "virgin" not in e["filter"].lower()), [4])
+
+    def test_words_of_a_hyphenated_code(self):
+        self.assertEqual(self.count("person:baker"), 1)
+        self.assertEqual(self.count('person:"james baker"'), 1)
+        self.assertEqual(self.count('person:"john smith"'), 1)  # not "Adam Smith" beside "John"
+
+    def test_exact_word_form(self):
+        self.assertEqual(self.count("universe"), 3)   # the stem family: universe, universes, universal
+        self.assertEqual(self.count("=universe"), 1)
+        self.assertEqual(self.count("=Universes"), 1)
+        self.assertEqual(self.count("unive*"), 3)     # words as written
+
+    def test_undated_articles_are_counted_in_every_format(self):
+        r = search_json(self.db, "--histogram", "month", "*")
+        self.assertEqual(sum(row["count"] for row in r["histogram"]), 2)
+        self.assertEqual(r["undated"], 3)  # two without a date, one dated to a year only
+        self.assertEqual([row["count"] for row in r["undated_rows"]], [3])
+        _, out, _ = search(self.db, "--histogram", "month", "--count", "--format", "csv", "*", expect=0)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        self.assertEqual([(x["period"], x["count"]) for x in rows if x["period"] == "undated"], [("undated", "3")])
+        _, out, _ = search(self.db, "--histogram", "month", "--limit", "0", "*", expect=0)
+        self.assertIn("undated        3", out)
+        self.assertEqual(self.count("date:none"), 2)
+        # An archive without dates: no periods, and still every article.
+        r = search_json(self.db, "--histogram", "year", "date:none")
+        self.assertEqual((r["histogram"], r["undated"]), ([], 2))
+
+    def test_export_honours_sort(self):
+        _, out, _ = search(self.db, "--export", "--format", "jsonl", "--fields", "id,date", "--sort", "-date", "*", expect=0)
+        self.assertEqual([json.loads(l)["id"] for l in out.splitlines()], ["a2", "a1", "a4", "a3", "a5"])
+        _, out, _ = search(self.db, "--export", "--format", "jsonl", "--fields", "id", "--sort", "date", "*", expect=0)
+        self.assertEqual([json.loads(l)["id"] for l in out.splitlines()], ["a4", "a1", "a2", "a3", "a5"])
+
+    def test_batch_table_has_facets_and_normalized_table_its_denominator(self):
+        _, out, _ = search(self.db, "--batch", "-", "--facets", "place", "--format", "csv",
+                           stdin=b"all\t*\nrates\trates\n", expect=0)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        self.assertEqual({(r["name"], r["value"], r["count"]) for r in rows if r["value"] == "Britain"}, {("all", "Britain", "1")})
+        self.assertTrue(all(r["filter"].startswith("place:=") for r in rows))
+        _, out, _ = search(self.db, "--histogram", "year", "--normalize", "--count", "--format", "csv", "rates", expect=0)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        self.assertIn("all", rows[0])
+        self.assertEqual([(r["period"], r["count"], r["all"], r["share"]) for r in rows],
+                         [("2025", "2", "3", "0.666667"), ("undated", "1", "2", "0.5")])
+
+    def test_unknown_export_field_is_an_error(self):
+        rc, out, err = search(self.db, "--export", "--format", "csv", "--fields", "id,peple", "*")
+        self.assertEqual((rc, out), (2, ""))
+        self.assertIn("no article has a field 'peple'", err)
+        _, out, _ = search(self.db, "--export", "--format", "csv", "--fields", "id,topics", "*", expect=0)
+        self.assertIn("a1,oil", out)
+
+    def test_kwic_shows_a_phrase_as_one_match(self):
+        _, out, _ = search(self.db, "--kwic=10", "--format", "tsv", '"interest rates"', expect=0)
+        self.assertEqual([l.split("\t")[3] for l in out.splitlines()[1:]], ["Interest rates", "interest rates"])
+
+    def test_absurd_numbers_and_a_space_after_a_field_are_errors(self):
+        for args in (("--kwic=-5", "rates"), ("--kwic=99999999999", "rates"), ("--kwic=1001", "rates"),
+                     ("--limit", "-1", "rates"), ("--limit", "99999999999", "rates"), ("--offset", "-3", "rates"),
+                     ("--facet-limit", "x", "rates"), ("person:", "blair")):
+            rc, out, err = search(self.db, *args)
+            self.assertEqual((rc, out), (2, ""), args)
+            self.assertEqual(len(err.splitlines()), 1, (args, err))
+        self.assertEqual(search(self.db, "--kwic=1000", "rates")[0], 0)
+
+
+class ReliableOutput(DbCase):
+    """Issue 14, the search side: output that reaches its reader whole, and data that cannot act
+    on a terminal or a spreadsheet."""
+    inputs = ()
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.jsonl = os.path.join(cls.tmp, "articles.jsonl")
+        with open(cls.jsonl, "w", encoding="utf-8") as f:
+            f.write("".join(json.dumps(a) + "\n" for a in RightCounts.ARTICLES))
+        index(cls.db, "--no-extract", cls.jsonl)
+
+    def test_a_full_disk_is_an_error_and_a_closed_pipe_is_not(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full")
+        for args in (("--export", "--format", "csv", "*"), ("--format", "json", "*"), ("--kwic", "rates")):
+            with open("/dev/full", "w") as full:
+                p = subprocess.run([os.path.join(BIN, "morgue-search"), "--db", self.db, *args], stdout=full,
+                                   stderr=subprocess.PIPE, env=ENV)
+            self.assertEqual(p.returncode, 2, args)
+            self.assertIn("cannot write the results: No space left on device", p.stderr.decode())
+        p = subprocess.Popen([os.path.join(BIN, "morgue-search"), "--db", self.db, "--export", "--format", "jsonl",
+                              "--fields", "id,text", "*"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+        p.stdout.read(1)
+        p.stdout.close()
+        self.assertEqual(p.wait(timeout=60), 0)
+        self.assertEqual(p.stderr.read(), b"")
+
+    def test_escape_sequences_never_reach_the_terminal(self):
+        for args in (("--limit", "10", "*"), ("--kwic=20", "universes"), ("--format", "csv", "*"),
+                     ("--export", "--format", "tsv", "--fields", "id,title,text", "*")):
+            _, out, _ = search(self.db, *args, expect=0)
+            self.assertNotIn("\x1b", out, args)
+            self.assertNotIn("\x07", out, args)
+
+    def test_csv_cells_that_would_be_formulas_are_guarded(self):
+        _, out, _ = search(self.db, "--export", "--format", "csv", "--fields", "id,title", "id:a3", expect=0)
+        self.assertIn("a3,\"'=HYPERLINK", out)
+        _, out, _ = search(self.db, "--export", "--format", "csv", "--raw-csv", "--fields", "id,title", "id:a3", expect=0)
+        self.assertIn('a3,"=HYPERLINK', out)
+
+    def test_batch_from_a_folder_or_endless_bytes_is_an_error(self):
+        rc, out, err = search(self.db, "--batch", self.tmp)
+        self.assertEqual(rc, 2)
+        self.assertIn("is a folder", err)
+        rc, out, err = search(self.db, "--batch", "/dev/zero", "--count")
+        self.assertEqual(rc, 2)
+        self.assertIn("not a file of queries", err)
+        long_line = b"rates " * 20000
+        rc, _, err = search(self.db, "--batch", "-", "--count", stdin=long_line)
+        self.assertEqual(rc, 2)
+        self.assertIn("longer than 65536 bytes", err)
 
 
 class Reliability(DbCase):
