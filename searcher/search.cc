@@ -411,24 +411,31 @@ class Searcher {
     return total;
   }
 
-  // Calls `f` once for each matching article, in index order or, with an explicit --sort, in
-  // that order. An indexer may commit meanwhile: the run then reopens the database and goes on
-  // with the articles it has not shown yet, so each article comes once.
-  Xapian::doccount each_match(const Xapian::Query& query, bool sorted, const std::function<void(const Xapian::Document&)>& f) {
-    // Articles shown, by a hash of their record, which holds the id (a spy sees a shard's own
-    // docids, which repeat across the shards of a stub): 8 bytes and a set's overhead per match.
-    std::unordered_set<std::uint64_t> done;
-    auto seen = [&](const Xapian::Document& doc) {
-      const std::string data = doc.get_data();  // Xapian keeps it: f reads it again for free
-      const std::size_t end = std::min(data.find('\0'), data.size());
-      return !done.insert(XXH3_64bits(data.data(), end)).second;
+  // Calls `f` with the data and the record (without text) of each matching article, once each,
+  // in index order or, with an explicit --sort, in that order. An indexer may commit meanwhile:
+  // the run then reopens the database and goes on with the articles it has not shown yet.
+  using EachArticle = std::function<void(const std::string& data, const nlohmann::json& record)>;
+  Xapian::doccount each_match(const Xapian::Query& query, bool sorted, const EachArticle& f) {
+    // Articles shown, by a hash of their id (8 bytes and a set's overhead per match), and by
+    // docid where docids are the database's own (one database, or a ranked list of a stub's;
+    // a spy sees a shard's own docids): a retry skips those without reading them again.
+    std::unordered_set<std::uint64_t> ids;
+    std::unordered_set<Xapian::docid> docids;
+    const bool own_docids = sorted || db_.size() == 1;
+    std::size_t shown = 0;
+    auto once = [&](const Xapian::Document& doc) {
+      if (!output_.ok() || (own_docids && docids.count(doc.get_docid()))) return;
+      const std::string data = doc.get_data();
+      const nlohmann::json record = read_record(data, false);
+      const std::string id = record.value("id", "");
+      if (own_docids) docids.insert(doc.get_docid());
+      if (!ids.insert(XXH3_64bits(id.data(), id.size())).second) return;
+      f(data, record);
+      ++shown;
     };
-    for (int attempt = 0;; ++attempt) {
+    // Give up only when commits keep coming faster than one article can be read.
+    for (std::size_t stalled = 0, before = 0;; before = shown) {
       try {
-        auto once = [&](const Xapian::Document& doc) {
-          if (!output_.ok() || seen(doc)) return;
-          f(doc);
-        };
         if (!sorted) {
           EachMatch spy(once);
           return feed_each_match(query, {&spy});
@@ -436,11 +443,12 @@ class Searcher {
         const std::vector<Xapian::docid> order = ranked(query);
         for (Xapian::docid did : order) {
           if (!output_.ok()) break;
-          once(db_.get_document(did));
+          if (!docids.count(did)) once(db_.get_document(did));
         }
         return static_cast<Xapian::doccount>(order.size());
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 20) throw;
+        stalled = shown == before ? stalled + 1 : 0;
+        if (stalled == 20) throw;
         db_.reopen();
       }
     }
@@ -472,8 +480,11 @@ class Searcher {
     }
     const bool with_text = std::find(columns.begin(), columns.end(), "text") != columns.end();
     output_.export_begin(columns);
-    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const Xapian::Document& doc) {
-      output_.export_row(read_record(doc.get_data(), with_text));
+    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
+      if (!with_text) return output_.export_row(record);
+      nlohmann::json r = record;
+      if (const std::string_view text = stored_text(data); !text.empty()) r["text"] = std::string(text);
+      output_.export_row(r);
     });
     return total ? kSearchHits : kSearchNoHits;
   }
@@ -483,11 +494,10 @@ class Searcher {
     if (matcher.empty()) throw Error("--kwic shows the query's words in context, and this query has none (only filters)");
     const std::size_t width = *o_.kwic;
     output_.kwic_begin();
-    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const Xapian::Document& doc) {
-      const std::string data = doc.get_data();
+    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
       const std::string_view text = stored_text(data);
       if (text.empty()) return;
-      const std::string id = read_record(data, false).value("id", "");
+      const std::string id = record.value("id", "");
       for (const KwicLine& k : matcher.lines(text, width)) {
         if (!output_.ok()) return;
         output_.kwic_line(id, k);

@@ -972,6 +972,33 @@ class Reliability(DbCase):
         self.assertEqual(p.returncode, 0)
         self.assertEqual(self.count(db), 3010)
 
+    def test_exports_during_commits_list_each_article_once(self):
+        """Issue 14: --export used to fail mid-stream with DatabaseModifiedError while an indexer
+        replaced articles; it now goes on, and lists every article once."""
+        db = os.path.join(self.tmp, "exported.db")
+        index(db, self.feed)
+        changed = os.path.join(self.tmp, "changed.jsonl")
+        with open(self.feed) as f, open(changed, "w") as g:
+            for line in f:
+                a = json.loads(line)
+                a["text"] += " amended"
+                g.write(json.dumps(a) + "\n")
+        exports = 0
+        for feed in (changed, self.feed, changed):
+            p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--db", db, "--commit-every", "50", feed],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            while p.poll() is None:
+                for args in (("--export", "--format", "jsonl", "--fields", "id,text", "*"),
+                             ("--export", "--format", "jsonl", "--fields", "id", "--sort", "date", "*")):
+                    rc, out, err = search(db, *args)
+                    self.assertEqual((rc, err), (0, ""))
+                    ids = [json.loads(l)["id"] for l in out.splitlines()]
+                    self.assertEqual(len(ids), 3000)
+                    self.assertEqual(len(set(ids)), 3000)
+                    exports += 1
+            self.assertEqual(p.returncode, 0)
+        self.assertGreater(exports, 0)
+
 
 class Jobs(DbCase):
     """--jobs: a bulk first build (one shard per thread, compacted) and the worker pipeline give
