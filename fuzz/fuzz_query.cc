@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     morgue::QueryBuilder builder(database(), morgue::QueryOptions{any});
     try {
       Xapian::Enquire enquire(database());
-      enquire.set_query(builder.parse(text));
+      enquire.set_query(builder.parse(text).query);
       enquire.get_mset(0, 10);
     } catch (const morgue::QueryError&) {
     } catch (const Xapian::Error&) {
