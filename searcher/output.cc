@@ -396,8 +396,8 @@ void Output::batch_answer(const Answer& a) {
     case OutputFormat::kJsonLines:
       out_ << dump(result_object(a, with_hits)) << '\n';
       return;
-    case OutputFormat::kJson:
-      batch_results_.push_back(result_object(a, with_hits));
+    case OutputFormat::kJson:  // streamed: a batch of any length in constant memory
+      out_ << (number ? "," : "{\"format_version\":1,\"results\":[") << dump(result_object(a, with_hits));
       return;
     case OutputFormat::kCsv:
     case OutputFormat::kTsv:
@@ -414,8 +414,10 @@ void Output::batch_answer(const Answer& a) {
 }
 
 void Output::batch_end(const Manifest& m) {
-  if (o_.format == OutputFormat::kJson)
-    out_ << dump({{"format_version", 1}, {"results", batch_results_}, {"manifest", manifest_json(m, "")}}) << '\n';
+  if (o_.format == OutputFormat::kJson) {
+    if (batch_count_ == 0) out_ << "{\"format_version\":1,\"results\":[";
+    out_ << "],\"manifest\":" << dump(manifest_json(m, "")) << "}\n";
+  }
   if ((o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)) table_header();
 }
 

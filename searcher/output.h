@@ -49,7 +49,6 @@ class Output {
   std::ostream& out_;
   bool header_done_ = false;
   std::vector<std::string> export_columns_;
-  nlohmann::ordered_json batch_results_ = nlohmann::ordered_json::array();
   std::size_t batch_count_ = 0;
 };
 
