@@ -598,6 +598,31 @@ class Research(DbCase):
         self.assertEqual(weeks[-1], max(want))
         self.assertEqual(len(weeks), int(max(want)[-2:]) - int(min(want)[-2:]) + 1)  # no gaps
 
+    def test_histogram_at_both_ends_of_the_year_range(self):
+        # Issue 14: a weekly histogram over an article of 1600-01-01 (whose ISO week begins in
+        # 1599) never ended and grew to gigabytes.
+        from datetime import date, timedelta
+        feed = os.path.join(self.tmp, "ends.jsonl")
+        with open(feed, "w") as f:
+            f.write('{"id": "first", "text": "oldest", "date": "1600-01-01"}\n'
+                    '{"id": "last", "text": "newest", "date": "2200-12-31"}\n')
+        db = os.path.join(self.tmp, "ends.db")
+        index(db, feed)
+        first, last = date(1600, 1, 1), date(2200, 12, 31)
+        monday = first - timedelta(days=first.weekday())
+        weeks = [monday + timedelta(weeks=k) for k in range((last - monday).days // 7 + 1)]
+        want = {"week": ["%d-W%02d" % d.isocalendar()[:2] for d in weeks],
+                "month": [f"{y}-{m:02d}" for y in range(1600, 2201) for m in range(1, 13)],
+                "year": [str(y) for y in range(1600, 2201)]}
+        for period, labels in want.items():
+            p = subprocess.run([os.path.join(BIN, "morgue-search"), "--db", db, "--format", "json", "--histogram",
+                                period, "*"], capture_output=True, env=ENV, timeout=120)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            rows = json.loads(p.stdout)["histogram"]
+            self.assertEqual([r["period"] for r in rows], labels, period)
+            self.assertEqual(sum(r["count"] for r in rows), 2, period)
+            self.assertEqual((rows[0]["count"], rows[-1]["count"]), (1, 1), period)
+
     def test_by_outlet_with_shares(self):
         r = search_json(self.db, "--histogram", "month", "--by", "outlet", "--normalize", "--facet-limit", "0",
                         "--from", "2025-03", "--to", "2025-04", "harbour")
