@@ -259,6 +259,21 @@ class ExitCodes(DbCase):
         self.assertEqual(run("morgue-index", "--db", self.db, "--max-article-size", "0", FIXTURE)[0], 2)
         self.assertEqual(run("morgue-index", "--db", self.db, "--commit-every", "0", FIXTURE)[0], 2)
 
+    def test_index_number_options_at_their_limits(self):
+        # Issue 14: --jobs -1 became 4294967295 threads, --jobs 100000 aborted, a huge
+        # --max-article-size overflowed to 0. Each number is checked against its documented range.
+        limits = {"--jobs": 256, "--commit-every": 1000000, "--max-article-size": 1024}
+        for option, high in limits.items():
+            db = os.path.join(self.tmp, "limits" + option + ".db")
+            rc, _, err = run("morgue-index", "--db", db, option, str(high), CORPUS)
+            self.assertEqual(rc, 0, (option, err))
+            self.assertIn("5 added", err)
+            for bad in ("-1", "0", str(high + 1), str(high * 400), "99999999999999999999", "1.5", "abc", ""):
+                rc, out, err = run("morgue-index", "--db", db, option, bad, CORPUS)
+                self.assertEqual((rc, out), (2, ""), (option, bad))
+                self.assertEqual(err, f"morgue-index: error: {option} must be a whole number from 1 to {high}, "
+                                      f"not '{bad}' (see --help)\n")
+
     def test_database_path_is_a_file(self):
         path = os.path.join(self.tmp, "file.db")
         open(path, "w").close()
@@ -931,7 +946,7 @@ class Jobs(DbCase):
     def test_bad_jobs_value(self):
         rc, _, err = run("morgue-index", "--db", os.path.join(self.tmp, "x.db"), "--jobs", "0", CORPUS)
         self.assertEqual(rc, 2)
-        self.assertIn("--jobs must be at least 1", err)
+        self.assertIn("--jobs must be a whole number from 1 to 256, not '0'", err)
 
 
 class Shards(DbCase):
