@@ -62,9 +62,21 @@ void read_json_lines(std::istream& in, const std::string& name, const std::strin
 // A plain-text article: a short first line that does not end a sentence is the headline.
 Article read_text(std::string_view bytes);
 
+// The deepest nesting of arrays and objects a JSON document (a .json file, a line of JSON Lines,
+// a JSON-LD script in a page) may have. Deeper documents are refused before they are parsed:
+// copying and printing JSON recurse once per level, and 100,000 levels overflow the stack.
+inline constexpr std::size_t kMaxJsonDepth = 100;
+
+// Parses one JSON document (with `comments`, /* */ and // comments are allowed, as in JSON-LD
+// scripts). Throws InputError(file, line, reason) when it nests deeper than kMaxJsonDepth or is
+// not JSON.
+nlohmann::json parse_json(std::string_view text, const std::string& file, std::size_t line,
+                          bool comments = false);
+
 // One JSON object as an article (SPEC.md's field names and their aliases). `where` names the file
 // and line for messages; `fallback_id` is used when the object has no id. Throws InputError when
-// the object is no article (not an object; no text, title or id); warns for ignored fields.
+// the object is no article (not an object; no text, title or id; nested deeper than
+// kMaxJsonDepth); warns for ignored fields.
 Article article_from_json(const nlohmann::json& object, const std::string& file, std::size_t line,
                           const std::string& fallback_id, ArticleSink& sink);
 

@@ -445,7 +445,7 @@ class BadInput(DbCase):
             f"morgue-index: warning: {bad}/mixed.jsonl:4: field \"date\" should be a date string, not number; ignored",
             f"morgue-index: skipped {bad}/nobody.html: HTML page has no article text",
             f"morgue-index: skipped {bad}/truncated.json: invalid JSON: ",
-            f"morgue-index: skipped {bad}/deep.json: invalid JSON: ",
+            f"morgue-index: skipped {bad}/deep.json: JSON nested deeper than the limit of 100 levels",
         ]
         for e in expect:
             self.assertTrue(any(line.startswith(e) for line in lines), f"no line starting {e!r} in:\n{err}")
@@ -454,6 +454,27 @@ class BadInput(DbCase):
         self.assertEqual(search_json(self.db, "café")["total"], 1)  # Latin-1 decoded, not dropped
         self.assertEqual(ids_of(search_json(self.db, "harbour")), {"ok1"})
         self.assertEqual(ids_of(search_json(self.db, "id:7")), {"7"})
+
+    def test_deep_json_is_skipped_and_never_reaches_the_database(self):
+        # Issue 14: 100,000 levels on one line crashed the indexer (and every re-run); 30,000
+        # overflowed under ASan; 70,000 crashed the searcher printing the article.
+        feed = os.path.join(self.tmp, "deep.jsonl")
+        with open(feed, "w") as f:
+            f.write('{"id": "ok", "text": "shallow harbour"}\n')
+            for levels in (100000, 30000, 70000):
+                f.write('{"id": "d%d", "text": "deep harbour", "x": %s1%s}\n' % (levels, "[" * levels, "]" * levels))
+            f.write('{"id": "limit", "text": "limit harbour", "x": %s1%s}\n' % ("[" * 99, "]" * 99))
+        db = os.path.join(self.tmp, "deep.db")
+        for run_number in (1, 2):
+            rc, _, err = run("morgue-index", "--db", db, feed)
+            self.assertEqual(rc, 1, err)
+            for line in (2, 3, 4):
+                self.assertIn(f"morgue-index: skipped {feed}:{line}: JSON nested deeper than the limit of 100 levels\n", err)
+            self.assertIn("3 skipped", err)
+        self.assertEqual(ids_of(search_json(db, "harbour")), {"ok", "limit"})
+        rc, out, err = search(db, "--format", "jsonl", "id:limit")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(out)["id"], "limit")
 
     def test_named_inputs_that_cannot_be_read(self):
         db = os.path.join(self.tmp, "named.db")
