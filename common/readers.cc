@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "common/html_reader.h"
 #include "common/text.h"
@@ -159,12 +160,49 @@ void check_size(const Article& a, const std::string& file, std::size_t line, con
 
 }  // namespace
 
+namespace {
+
+// nlohmann's own DOM builder, except that a number that is the value of an "id" key and is no
+// 64-bit integer (18446744073709551617, 1.50) is kept as the text it was written as: as a
+// double, ids above 2^53 would merge and 1.50 would become 1.5.
+class JsonBuilder : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+  using Base = nlohmann::detail::json_sax_dom_parser<nlohmann::json>;
+
+ public:
+  using Base::Base;
+  bool key(std::string& k) {
+    after_id_ = k == "id";
+    return Base::key(k);
+  }
+  bool number_float(double value, const std::string& text) {
+    if (!std::exchange(after_id_, false)) return Base::number_float(value, text);
+    std::string exact = text;
+    return Base::string(exact);
+  }
+  // Any other value ends the "id" key's turn.
+  bool null() { return after_id_ = false, Base::null(); }
+  bool boolean(bool v) { return after_id_ = false, Base::boolean(v); }
+  bool number_integer(std::int64_t v) { return after_id_ = false, Base::number_integer(v); }
+  bool number_unsigned(std::uint64_t v) { return after_id_ = false, Base::number_unsigned(v); }
+  bool string(std::string& v) { return after_id_ = false, Base::string(v); }
+  bool start_object(std::size_t n) { return after_id_ = false, Base::start_object(n); }
+  bool start_array(std::size_t n) { return after_id_ = false, Base::start_array(n); }
+
+ private:
+  bool after_id_ = false;
+};
+
+}  // namespace
+
 nlohmann::json parse_json(std::string_view text, const std::string& file, std::size_t line,
                           bool comments) {
   if (scan_nesting(text, kMaxJsonDepth, comments).too_deep)
     throw InputError(file, line, too_deep_reason());
   try {
-    return nlohmann::json::parse(text, nullptr, true, comments);
+    nlohmann::json value;
+    JsonBuilder builder(value);
+    nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, true, comments);
+    return value;
   } catch (const nlohmann::json::exception& e) {
     throw InputError(file, line, "invalid JSON: " + json_error(e));
   }

@@ -5,7 +5,8 @@
 //   terms   unprefixed       title (weighted kTitleWeight) and body words as their stems only
 //                            (Snowball English, Xapian's STEM_ALL), with positions
 //           S                title words, for title:
-//           Q                the article id (unique term; ids over kMaxIdTermBytes are hashed)
+//           Q                the article id (unique term; an id over kMaxIdTermBytes bytes is its
+//                            first kMaxIdTermBytes bytes and a 128-bit hash: see id_term)
 //           XO XP XL XG XA XC  outlet, person, place, org, author, cited: one boolean term per
 //                            word of each folded name ("Kristi Noem" -> XPkristi, XPnoem)
 //           XU               the url, exact
@@ -25,7 +26,8 @@
 namespace morgue {
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
-inline constexpr int kSchemaVersion = 2;  // 2: stems only (STEM_ALL), date terms
+// 2: stems only (STEM_ALL), date terms; 3: long ids as prefix + 128-bit hash
+inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kSchemaKey = "morgue.schema";
 
 // Value slots. Their encodings are part of the schema.
@@ -70,7 +72,8 @@ inline constexpr Xapian::termcount kTitleWeight = 3;
 inline constexpr std::size_t kMaxIdTermBytes = 200;
 inline constexpr const char* kStemLanguage = "english";
 
-// The unique term of the article `id`.
+// The unique term of the article `id`: distinct ids never share one (short of a 128-bit hash
+// collision between two ids longer than kMaxIdTermBytes with the same first kMaxIdTermBytes).
 std::string id_term(std::string_view id);
 
 // Terms for one name of a kName field: the field prefix + each folded word.

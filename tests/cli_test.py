@@ -80,6 +80,39 @@ def check_golden(test, name, text):
         test.assertEqual(text, f.read(), f"output differs from golden file {name}")
 
 
+def xxh64(data, seed=0):
+    """XXH64 of bytes, as the schema of version 2 hashed long ids (to craft the id that posed as one)."""
+    mask, p1, p2, p3, p4, p5 = ((1 << 64) - 1, 0x9E3779B185EBCA87, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                                0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5)
+    rotl = lambda x, r: ((x << r) | (x >> (64 - r))) & mask
+    step = lambda acc, lane: rotl((acc + lane * p2) & mask, 31) * p1 & mask
+    u64 = lambda i: int.from_bytes(data[i:i + 8], "little")
+    n, i = len(data), 0
+    if n >= 32:
+        v = [(seed + p1 + p2) & mask, (seed + p2) & mask, seed, (seed - p1) & mask]
+        while i + 32 <= n:
+            v = [step(v[k], u64(i + 8 * k)) for k in range(4)]
+            i += 32
+        h = (rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18)) & mask
+        for x in v:
+            h = ((h ^ step(0, x)) * p1 + p4) & mask
+    else:
+        h = (seed + p5) & mask
+    h = (h + n) & mask
+    while i + 8 <= n:
+        h = (rotl(h ^ step(0, u64(i)), 27) * p1 + p4) & mask
+        i += 8
+    if i + 4 <= n:
+        h = (rotl(h ^ (int.from_bytes(data[i:i + 4], "little") * p1 & mask), 23) * p2 + p3) & mask
+        i += 4
+    while i < n:
+        h = rotl(h ^ (data[i] * p5 & mask), 11) * p1 & mask
+        i += 1
+    h = (h ^ (h >> 33)) * p2 & mask
+    h = (h ^ (h >> 29)) * p3 & mask
+    return h ^ (h >> 32)
+
+
 class DbCase(unittest.TestCase):
     """A temporary folder per class, with a database of `inputs` indexed once."""
     inputs = ()
@@ -392,6 +425,24 @@ class Incremental(DbCase):
         self.assertEqual(len(got), 13)
         self.assertNotIn("sub/001_c11e2e3bd77f5a86.txt", got)
         self.assertNotIn("wire-010", got)
+
+    def test_distinct_ids_stay_distinct(self):
+        # Issue 14: a crafted id ("#" + 64 bytes + "#" + a hash) replaced the article of a long id,
+        # and numeric ids above 2^64 merged. Each is its own article, found by its own id.
+        long_id = "https://example.com/" + "a" * 300
+        ids = [long_id, "#%s#%016x" % (long_id[:64], xxh64(long_id.encode())), long_id[:200] + "b" * 100]
+        feed = os.path.join(self.tmp, "ids.jsonl")
+        with open(feed, "w") as f:
+            for i, ident in enumerate(ids):
+                f.write(json.dumps({"id": ident, "text": f"story {i} about harbours"}) + "\n")
+            f.write('{"id": 18446744073709551617, "text": "big one"}\n{"id": 18446744073709551618, "text": "big two"}\n')
+        db = os.path.join(self.tmp, "ids.db")
+        index(db, feed)
+        want = set(ids) | {"18446744073709551617", "18446744073709551618"}
+        self.assertEqual(ids_of(search_json(db, "*")), want)
+        for ident in want:
+            self.assertEqual(ids_of(search_json(db, f'id:"{ident}"')), {ident}, ident)
+        self.assertIn("0 added, 0 updated, 5 unchanged", index(db, feed))
 
     def test_stdin_json_lines(self):
         db = os.path.join(self.tmp, "stdin.db")

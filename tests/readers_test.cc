@@ -151,6 +151,26 @@ BOOST_AUTO_TEST_CASE(json_array_element_nested_too_deep_is_skipped_alone) {
   std::filesystem::remove(path);
 }
 
+BOOST_AUTO_TEST_CASE(json_numeric_ids_keep_their_decimal_text) {
+  // Issue 14: numeric ids above 2^64 were read as doubles, and neighbours merged.
+  Collect sink;
+  std::istringstream in(
+      "{\"id\": 18446744073709551617, \"text\": \"a\"}\n"
+      "{\"id\": 18446744073709551618, \"text\": \"b\"}\n"
+      "{\"id\": -99999999999999999999, \"text\": \"c\"}\n"
+      "{\"id\": 1.50, \"text\": \"d\"}\n"
+      "{\"id\": 7, \"text\": \"e\", \"views\": 1.50, \"ids\": [1.5]}\n");
+  morgue::read_json_lines(in, "n.jsonl", "n.jsonl", "-", morgue::ReadOptions{}, sink);
+  BOOST_REQUIRE(sink.articles.size() == 5u);
+  BOOST_TEST(sink.articles[0].id == "18446744073709551617");
+  BOOST_TEST(sink.articles[1].id == "18446744073709551618");
+  BOOST_TEST(sink.articles[2].id == "-99999999999999999999");
+  BOOST_TEST(sink.articles[3].id == "1.50");
+  BOOST_TEST(sink.articles[4].id == "7");
+  BOOST_TEST(sink.articles[4].extra["views"].is_number_float());  // only ids are kept as text
+  BOOST_TEST(sink.articles[4].extra["ids"][0].is_number_float());
+}
+
 BOOST_AUTO_TEST_CASE(article_size_limit) {
   Collect sink;
   std::istringstream in("{\"text\": \"" + std::string(100, 'x') + "\"}\n");
