@@ -498,6 +498,7 @@ class Run {
         writer.commit();
       }
     }
+    if (options_.extract_only) out_.flush();  // a write error comes before the summary
     summary();
     if (g_index_interrupted) return kIndexInterrupted;
     return counts_.skipped ? kIndexSkipped : kIndexOk;

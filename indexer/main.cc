@@ -9,6 +9,7 @@
 #include <iostream>
 #include <thread>
 
+#include "common/checked_output.h"
 #include "common/error.h"
 #include "indexer/indexer.h"
 #include "version.h"
@@ -127,9 +128,17 @@ int main(int argc, char** argv) {
   options.progress = isatty(STDERR_FILENO);
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
-  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
+  morgue::CheckedOutput stdout_buffer(STDOUT_FILENO, "standard output");
+  std::ostream out(&stdout_buffer);
+  out.exceptions(std::ios::badbit);
   try {
-    return morgue::run_index(options, std::cin, std::cout, std::cerr);
+    const int status = morgue::run_index(options, std::cin, out, std::cerr);
+    out.flush();
+    return status;
+  } catch (const morgue::OutputError& e) {
+    if (e.broken_pipe()) return morgue::kIndexOk;  // the reader has what it wanted (| head)
+    std::cerr << "morgue-index: error: " << e.what() << '\n';
   } catch (const morgue::Error& e) {
     std::cerr << "morgue-index: error: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {

@@ -444,6 +444,28 @@ class Incremental(DbCase):
             self.assertEqual(ids_of(search_json(db, f'id:"{ident}"')), {ident}, ident)
         self.assertIn("0 added, 0 updated, 5 unchanged", index(db, feed))
 
+    def test_extract_only_write_errors(self):
+        # Issue 14: --extract-only > /dev/full (or a full disk) exited 0 with truncated output.
+        for jobs in ("1", "2"):
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([os.path.join(BIN, "morgue-index"), "--extract-only", "--jobs", jobs, FIXTURE],
+                                   stdout=full, stderr=subprocess.PIPE, env=ENV, timeout=600)
+            self.assertEqual(p.returncode, 2, p.stderr)
+            self.assertEqual(p.stderr.decode(),
+                             "morgue-index: error: cannot write standard output: No space left on device\n")
+        # A reader that goes away (| head) ends the run quietly.
+        feed = os.path.join(self.tmp, "many.jsonl")
+        with open(feed, "w") as f:
+            for i in range(20000):
+                f.write(json.dumps({"id": f"m{i}", "title": f"Story {i}", "text": "harbour news " * 20}) + "\n")
+        for jobs in ("1", "2"):
+            p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--extract-only", "--no-extract", "--jobs", jobs,
+                                  feed], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+            self.assertEqual(json.loads(p.stdout.readline())["id"], "m0")
+            p.stdout.close()
+            err = p.stderr.read()
+            self.assertEqual((p.wait(timeout=600), err), (0, b""))
+
     def test_stdin_json_lines(self):
         db = os.path.join(self.tmp, "stdin.db")
         rc, _, err = run("morgue-index", "--db", db, "-", stdin=open(FIXTURE, "rb").read())
