@@ -9,11 +9,13 @@
 //  - a bulk first build (--jobs N into a new or empty database, from files): the input is cut
 //    into N parts of about equal size, in input order (JSON Lines files at line boundaries); each
 //    part is read, extracted and written by its own thread into its own shard, without fsync; the
-//    shards are then compacted, in part order, into a new database that takes the place of the
-//    empty one. The database appears whole or not at all (docs/performance.md).
+//    shards are then compacted, in part order, into a new database beside the empty one, which
+//    LockedDatabase::install() puts in its place. The database appears whole or not at all, and a
+//    failure (a full disk) leaves it empty, without shards (docs/performance.md).
 #include "indexer/indexer.h"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -40,6 +42,43 @@ namespace morgue {
 namespace fs = std::filesystem;
 
 std::atomic<bool> g_index_interrupted{false};
+
+namespace {
+
+// What a first build is making (its work area and the database it builds), for
+// remove_unfinished_build().
+std::mutex g_unfinished_mutex;
+std::vector<fs::path> g_unfinished;
+
+// Registers `paths` as unfinished for the life of the object.
+class Unfinished {
+ public:
+  explicit Unfinished(std::vector<fs::path> paths) {
+    std::lock_guard<std::mutex> lock(g_unfinished_mutex);
+    g_unfinished = std::move(paths);
+  }
+  ~Unfinished() {
+    std::lock_guard<std::mutex> lock(g_unfinished_mutex);
+    g_unfinished.clear();
+  }
+};
+
+}  // namespace
+
+std::string remove_unfinished_build() {
+  std::lock_guard<std::mutex> lock(g_unfinished_mutex);
+  std::string why;
+  struct statvfs disk;
+  if (!g_unfinished.empty() && ::statvfs(g_unfinished.front().parent_path().c_str(), &disk) == 0 &&
+      disk.f_bavail * disk.f_frsize < (std::uint64_t{1} << 20))
+    why = "No space left on device";
+  std::error_code ec;
+  // Other threads may still be writing there: what they add while it goes is removed again.
+  for (const fs::path& p : g_unfinished) {
+    for (int attempt = 0; attempt < 10 && fs::exists(p, ec); ++attempt) fs::remove_all(p, ec);
+  }
+  return why;
+}
 
 namespace {
 
@@ -405,7 +444,7 @@ class PipelineReader : public Reader {
 
   void work(const IndexOptions& options, const Extractor* extractor, const std::string& lookup_path) {
     std::optional<Xapian::Database> lookup;
-    if (!lookup_path.empty()) lookup.emplace(lookup_path);
+    if (!lookup_path.empty()) lookup.emplace(lookup_path, Xapian::DB_BACKEND_GLASS);
     Preparer preparer(options, extractor, lookup ? &*lookup : nullptr);
     for (;;) {
       Batch batch;
@@ -463,11 +502,8 @@ class Run {
       : options_(options), out_(out), report_(err, options.progress), start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor();
     if (!options.extract_only) {
-      recover_bulk(options.db);
-      db_ = open_for_writing(options.db, options.wait);
-      fresh_ = db_.get_doccount() == 0;
-      std::error_code ec;
-      fs::remove_all(fs::path(options.db) / kBulkDir, ec);  // left by a bulk build that was killed
+      store_.emplace(options.db, options.wait);
+      fresh_ = db().get_doccount() == 0;
     }
   }
 
@@ -478,17 +514,18 @@ class Run {
       if (input == "-") from_stdin = true;
     }
     const unsigned jobs = std::max(1u, options_.jobs);
-    if (jobs > 1 && fresh_ && !from_stdin && !options_.extract_only && !fs::is_symlink(options_.db)) {
+    if (jobs > 1 && fresh_ && !from_stdin && !options_.extract_only && store_->can_install()) {
       for (const std::string& input : options_.inputs) collect(input, &files);
       bulk(files, jobs);
     } else {
-      Writer writer(&db_, options_, fresh_, out_, report_);
+      Writer writer(options_.extract_only ? nullptr : &db(), options_, fresh_, out_, report_);
       if (jobs > 1) {
-        PipelineReader reader(jobs, options_, extractor_.get(), fresh_ ? std::string() : options_.db, writer, report_);
+        const std::string lookup = fresh_ || !store_ ? std::string() : store_->current().string();
+        PipelineReader reader(jobs, options_, extractor_.get(), lookup, writer, report_);
         read_inputs(in, reader);
         reader.finish();
       } else {
-        Preparer preparer(options_, extractor_.get(), fresh_ ? nullptr : &db_);
+        Preparer preparer(options_, extractor_.get(), fresh_ || !store_ ? nullptr : &db());
         DirectReader reader(preparer, writer, [this](const std::string& m) { report_.message(m); });
         read_inputs(in, reader);
       }
@@ -528,21 +565,9 @@ class Run {
     }
   }
 
+  Xapian::WritableDatabase& db() { return store_->db(); }
+
   // ---- bulk first build ----
-
-  static constexpr const char* kBulkDir = ".morgue-bulk";
-
-  // A bulk build killed while installing its files leaves a directory with tables but no version
-  // file: the database there was empty, so its tables go and the database is created anew.
-  static void recover_bulk(const std::string& db) {
-    std::error_code ec;
-    const fs::path dir(db);
-    if (!fs::is_directory(dir / kBulkDir, ec) || fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec))
-      return;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-      if (e.path().extension() == ".glass") fs::remove(e.path(), ec);
-    }
-  }
 
   // Cuts the files into `jobs` parts of about equal size, in order; JSON Lines files may be cut
   // anywhere (the reader moves each cut to a line boundary), other files are read whole.
@@ -588,11 +613,28 @@ class Run {
   // against 1,000: 8% less (500: 5% less); on 1x, 125 was no better than 250 (docs/performance.md).
   static constexpr std::size_t kShardFlush = 250;
 
+  // A failure leaves the database as it was (empty), without the parts built so far.
   void bulk(const std::vector<InputFile>& files, unsigned jobs) {
-    const fs::path target = fs::absolute(options_.db).lexically_normal();
-    const fs::path building = target / kBulkDir;
-    fs::remove_all(building);  // left by a build that was killed: we hold the database's lock
-    fs::create_directories(building);
+    const fs::path building = store_->work_area(), merged = store_->next_path();
+    Unfinished unfinished({building, merged});
+    std::string failure;
+    try {
+      build(files, jobs, building, merged);
+    } catch (const Xapian::Error& e) {
+      failure = xapian_message(e);
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    std::error_code ec;
+    fs::remove_all(building, ec);
+    if (failure.empty()) return;
+    if (merged != store_->current())
+      fs::remove_all(merged, ec);  // (unless installed before the failure)
+    throw Error("cannot build the database in " + options_.db + ": " + failure);
+  }
+
+  void build(const std::vector<InputFile>& files, unsigned jobs, const fs::path& building,
+             const fs::path& merged) {
     std::vector<std::vector<WorkItem>> cut = partition(files, jobs);
     std::vector<Part> parts(cut.size());
     std::atomic<bool> failed{false};
@@ -611,51 +653,23 @@ class Run {
     }
     for (std::thread& t : threads) t.join();
     for (const Part& p : parts) {
+      if (p.error) std::rethrow_exception(p.error);
+    }
+    for (const Part& p : parts) {
       for (const std::string& m : p.messages) report_.message(m);
       counts_ += p.counts;
     }
-    for (const Part& p : parts) {
-      if (p.error) {
-        fs::remove_all(building);
-        std::rethrow_exception(p.error);
-      }
-    }
-    const fs::path merged = building / "merged";
     {
       Xapian::Database all;
       for (const Part& p : parts) {
-        for (const fs::path& shard : p.shards) all.add_database(Xapian::Database(shard.string()));
+        for (const fs::path& shard : p.shards)
+          all.add_database(Xapian::Database(shard.string(), Xapian::DB_BACKEND_GLASS));
       }
       all.compact(merged.string());
     }
     for (const Part& p : parts) fs::remove_all(p.dir);
     drop_duplicates(merged);
-    install(merged, target);
-    db_.close();
-    db_ = Xapian::WritableDatabase();
-    fs::remove_all(building);
-    doccount_ = Xapian::Database(target.string()).get_doccount();
-  }
-
-  // Moves the built database's files into the (empty) database directory, whose lock this run
-  // holds, so that an indexer waiting for the lock finds the new database. The version file goes
-  // last: until it is there the directory is no database, and a crash in between leaves the
-  // bulk directory as a sign for recover_bulk().
-  static void install(const fs::path& merged, const fs::path& target) {
-    for (const auto& e : fs::directory_iterator(target)) {
-      if (e.path().filename().string().rfind("iam", 0) == 0) fs::remove(e.path());
-    }
-    sync_directory(target);
-    for (const auto& e : fs::directory_iterator(target)) {
-      if (e.path().extension() == ".glass" && !fs::exists(merged / e.path().filename())) fs::remove(e.path());
-    }
-    for (const auto& e : fs::directory_iterator(merged)) {
-      std::string name = e.path().filename().string();
-      if (name != "iamglass" && name != "flintlock") fs::rename(e.path(), target / name);
-    }
-    sync_directory(target);
-    fs::rename(merged / "iamglass", target / "iamglass");
-    sync_directory(target);
+    store_->install();
   }
 
   void build_part(Part& part, std::atomic<bool>* failed) {
@@ -664,7 +678,11 @@ class Run {
       if (shard) shard->close();
       part.shards.push_back(part.dir / std::to_string(part.shards.size()));
       shard = std::make_unique<Xapian::WritableDatabase>(
-          part.shards.back().string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+          part.shards.back().string(),
+          // Not DB_DANGEROUS: a shard that fails to write (a full disk) must be able to cancel
+          // its changes and say why; without it, 10x Reuters builds no slower
+          // (docs/performance.md).
+          Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
       shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
       return shard.get();
     };
@@ -709,14 +727,6 @@ class Run {
       for (std::size_t k = 1; k < ids.size(); ++k) db.delete_document(ids[k]);
     }
     db.commit();
-  }
-
-  static void sync_directory(const fs::path& dir) {
-    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-      ::fsync(fd);
-      ::close(fd);
-    }
   }
 
   // ---- inputs ----
@@ -810,6 +820,7 @@ class Run {
       return false;
     };
     std::vector<std::string> doomed;
+    Xapian::WritableDatabase& db_ = db();
     for (auto t = db_.allterms_begin("Q"); t != db_.allterms_end("Q"); ++t) {
       if (seen.count(*t)) continue;
       auto p = db_.postlist_begin(*t);
@@ -838,7 +849,7 @@ class Run {
     if (counts_.ignored) line += ", " + std::to_string(counts_.ignored) + " files of unknown type ignored";
     if (counts_.warnings) line += ", " + std::to_string(counts_.warnings) + " warnings";
     if (!options_.extract_only) {
-      line += "; " + std::to_string(doccount_ ? *doccount_ : db_.get_doccount()) + " articles in " + options_.db;
+      line += "; " + std::to_string(db().get_doccount()) + " articles in " + options_.db;
     }
     char secs[32];
     std::snprintf(secs, sizeof secs, " (%.1f s)", seconds);
@@ -850,9 +861,8 @@ class Run {
   Report report_;
   std::chrono::steady_clock::time_point start_;
   std::unique_ptr<Extractor> extractor_;
-  Xapian::WritableDatabase db_;
+  std::optional<LockedDatabase> store_;  // not with --extract-only
   bool fresh_ = true;
-  std::optional<Xapian::doccount> doccount_;  // after a bulk build, which closes db_
   Counts counts_;
   std::size_t pruned_ = 0;
   std::unordered_set<std::string> read_ok_;  // sources read without a file-level error

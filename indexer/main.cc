@@ -6,7 +6,9 @@
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "common/checked_output.h"
@@ -19,6 +21,30 @@ namespace po = boost::program_options;
 namespace {
 
 void on_interrupt(int) { morgue::g_index_interrupted = true; }
+
+// The last resort: an exception where none may pass (Xapian 1.4 throws one through a noexcept
+// frame when a disk fills up during a first build) is one line and exit 2, not an abort, and what
+// the first build was making is removed.
+[[noreturn]] void on_terminate() {
+  static std::mutex once;  // a second thread that gets here waits for the first to end the process
+  once.lock();
+  std::string what = "the database library stopped without saying why";
+  if (std::exception_ptr e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const Xapian::Error& x) {
+      what = x.get_description();
+    } catch (const std::exception& x) {
+      what = x.what();
+    } catch (...) {
+    }
+  }
+  const std::string disk = morgue::remove_unfinished_build();
+  if (!disk.empty() && what.find(disk) == std::string::npos) what += " (" + disk + ")";
+  const std::string line = "morgue-index: error: " + what + "\n";
+  (void)!::write(STDERR_FILENO, line.data(), line.size());
+  ::_exit(morgue::kIndexFatal);
+}
 
 std::string default_db() {
   const char* env = std::getenv("MORGUE_DB");
@@ -129,6 +155,7 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
+  std::set_terminate(on_terminate);
   morgue::CheckedOutput stdout_buffer(STDOUT_FILENO, "standard output");
   std::ostream out(&stdout_buffer);
   out.exceptions(std::ios::badbit);

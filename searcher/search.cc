@@ -98,9 +98,13 @@ struct Answer {
 class Searcher {
  public:
   Searcher(const SearchOptions& o, std::ostream& out, std::ostream& err)
-      : o_(o), out_(out), err_(err), db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
-        parser_(db_, QueryOptions{o.any}), stemmer_(make_stemmer()),
-        columns_local_(db_.size() == 1 && std::filesystem::exists(std::filesystem::path(o.db) / "iamglass")) {}
+      : o_(o),
+        out_(out),
+        err_(err),
+        db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
+        parser_(db_, QueryOptions{o.any}),
+        stemmer_(make_stemmer()),
+        columns_local_(db_.size() == 1 && single_local_database(o.db)) {}
 
   int run(std::istream& in) {
     if (o_.batch) return run_batch(in);

@@ -327,6 +327,76 @@ class ExitCodes(DbCase):
             f.write(f"auto {self.db}\n")
         self.assertEqual(search(good, "harbour")[0], 0)
 
+    def test_stub_directories_and_nested_stubs_are_checked_too(self):
+        # Issue 14: a stub *directory* (dir/XAPIANDB holding "remote :prog") ran the program from
+        # both binaries, also through MORGUE_DB and an "auto" line; a stub that includes itself
+        # crashed the searcher.
+        pwned = os.path.join(self.tmp, "pwned-dir")
+        evil = os.path.join(self.tmp, "evil-dir")
+        os.makedirs(evil)
+        with open(os.path.join(evil, "XAPIANDB"), "w") as f:
+            f.write(f"remote :touch {pwned}\n")
+        via_auto = os.path.join(self.tmp, "via-auto.stub")
+        with open(via_auto, "w") as f:
+            f.write(f"auto {self.db}\nauto {evil}\n")
+        for path in (evil, via_auto):
+            for tool, args in (("morgue-search", ("harbour",)), ("morgue-index", (FIXTURE,))):
+                for how in ("--db", "MORGUE_DB"):
+                    if how == "--db":
+                        rc, out, err = run(tool, "--db", path, *args)
+                    else:
+                        rc, out, err = run(tool, *args, env=dict(ENV, MORGUE_DB=path))
+                    self.assertEqual((rc, out), (2, ""), (tool, how, path, err))
+                    self.assertEqual(len(err.splitlines()), 1, err)
+                    self.assertTrue("runs a program" in err or "is a file" in err, err)
+        self.assertFalse(os.path.exists(pwned))
+        selfish = os.path.join(self.tmp, "self.stub")
+        with open(selfish, "w") as f:
+            f.write(f"auto {self.db}\nauto self.stub\n")
+        rc, out, err = search(selfish, "harbour")
+        self.assertEqual((rc, out, err), (2, "", f"morgue-search: error: stub file {selfish} includes itself\n"))
+
+    def test_a_stub_swapped_while_opening_never_runs_its_program(self):
+        # Issue 14: swapping a stub between its check and its opening ran the program 2 times in 300.
+        import threading
+        pwned = os.path.join(self.tmp, "pwned-swap")
+        stub = os.path.join(self.tmp, "swapped.stub")
+        good, evil = stub + ".good", stub + ".evil"
+        with open(good, "w") as f:
+            f.write(f"auto {self.db}\n")
+        with open(evil, "w") as f:
+            f.write(f"remote :touch {pwned}\n")
+        shutil.copy(good, stub)
+        stop = threading.Event()
+
+        def swap():
+            while not stop.is_set():
+                for source in (evil, good):
+                    shutil.copy(source, stub + ".tmp")
+                    os.replace(stub + ".tmp", stub)
+        swapper = threading.Thread(target=swap)
+        swapper.start()
+        try:
+            codes = {search(stub, "--count", "harbour")[0] for _ in range(300)}
+        finally:
+            stop.set()
+            swapper.join()
+        self.assertFalse(os.path.exists(pwned))
+        self.assertLessEqual(codes, {0, 2})
+
+    def test_remote_programs_run_only_when_allowed(self):
+        progsrv = shutil.which("xapian-progsrv")
+        if not progsrv:
+            self.skipTest("xapian-progsrv is not installed")
+        with open(os.path.join(self.db, "XAPIANDB")) as f:
+            glass = os.path.join(self.db, f.read().split()[-1])
+        stub = os.path.join(self.tmp, "prog.stub")
+        with open(stub, "w") as f:
+            f.write(f"remote :{progsrv} {glass}\n")
+        self.assertEqual(search(stub, "harbour")[0], 2)
+        rc, out, err = search(stub, "--allow-remote-programs", "--count", "harbour")
+        self.assertEqual((rc, out), (0, search(self.db, "--count", "harbour")[1]), err)
+
     def test_help_and_version(self):
         for tool in ("morgue-index", "morgue-search"):
             rc, out, _ = run(tool, "--help")
@@ -464,6 +534,7 @@ class Incremental(DbCase):
             self.assertEqual(json.loads(p.stdout.readline())["id"], "m0")
             p.stdout.close()
             err = p.stderr.read()
+            p.stderr.close()
             self.assertEqual((p.wait(timeout=600), err), (0, b""))
 
     def test_stdin_json_lines(self):
@@ -884,7 +955,7 @@ class Reliability(DbCase):
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.time() + 10
-            while not os.path.exists(os.path.join(db, "flintlock")) and time.time() < deadline:
+            while not os.path.exists(os.path.join(db, "XAPIANDB")) and time.time() < deadline:
                 time.sleep(0.02)
             time.sleep(0.1)
             rc, _, err = run("morgue-index", "--db", db, FIXTURE)
@@ -1024,11 +1095,13 @@ class Jobs(DbCase):
         self.assertEqual(search_json(db, "person:noem")["total"], 0)
 
     def test_a_kill_while_the_built_database_moves_in_is_repaired(self):
-        # The state a kill leaves between the table files and the version file moving in: tables
-        # of the new database, no version file, the bulk folder still there. A re-run rebuilds.
+        # The state a kill left with earlier versions, between the table files and the version file
+        # moving in: tables of the new database, no version file, the bulk folder still there. A
+        # re-run rebuilds.
         db = os.path.join(self.tmp, "moving.db")
         os.makedirs(os.path.join(db, ".morgue-bulk", "merged"))
-        built = os.path.join(self.tmp, "j3.db")
+        with open(os.path.join(self.tmp, "j3.db", "XAPIANDB")) as f:
+            built = os.path.join(self.tmp, "j3.db", f.read().split()[-1])  # "glass db-N"
         for name in os.listdir(built):
             if name.endswith(".glass"):
                 shutil.copy(os.path.join(built, name), os.path.join(db, name))
@@ -1041,6 +1114,169 @@ class Jobs(DbCase):
         rc, _, err = run("morgue-index", "--db", os.path.join(self.tmp, "x.db"), "--jobs", "0", CORPUS)
         self.assertEqual(rc, 2)
         self.assertIn("--jobs must be a whole number from 1 to 256, not '0'", err)
+
+
+class FirstBuild(DbCase):
+    """A first build under kills and a full disk: at every moment the database path is absent, an
+    empty database or the whole one, also to Xapian itself; a failed build leaves nothing behind;
+    searches meanwhile never fail."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.strace = shutil.which("strace")
+        cls.delve = shutil.which("xapian-delve")
+
+    def strace_or_skip(self):
+        if not self.strace:
+            self.skipTest("strace is not installed (scripts/install-deps installs it)")
+        p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "true"], capture_output=True)
+        if p.returncode != 0:
+            self.skipTest("strace cannot trace here: " + p.stderr.decode().strip())
+
+    def state(self, db, articles):
+        """Whether `db` is absent, or opens (to morgue and to Xapian) with none or all of `articles`."""
+        if not os.path.exists(db):
+            return "absent"
+        rc, out, err = search(db, "--count", "*")
+        self.assertIn(rc, (0, 1), err)
+        n = int(out)
+        self.assertIn(n, (0, articles))
+        if self.delve:
+            p = subprocess.run([self.delve, db], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn(f"number of documents = {n}", p.stdout)
+        self.assertEqual([e for e in os.listdir(os.path.dirname(db)) if ".morgue-new-" in e], [])
+        return "whole" if n else "empty"
+
+    def rerun_completes(self, db, inputs, articles):
+        rc, _, err = run("morgue-index", "--no-extract", "--db", db, *inputs)
+        self.assertEqual(rc, 0, err)
+        ids = [json.loads(l)["id"] for l in search(db, "--export", "--format", "jsonl", "--fields", "id", "*")[1].splitlines()]
+        self.assertEqual((len(ids), len(set(ids))), (articles, articles))
+        self.assertFalse(os.path.exists(os.path.join(db, ".morgue-bulk")))
+
+    def test_kill_at_every_rename_and_fsync_of_a_first_build(self):
+        # Issue 14: a kill inside the first build's install window left a database that would not
+        # open until the next run. Each syscall that moves or syncs files is made to kill the
+        # indexer at its first, second, ... call, until a run gets through.
+        self.strace_or_skip()
+        legacy = os.path.join(self.tmp, "legacy-empty")
+        run("morgue-index", "--db", legacy, os.path.join(self.tmp, "nothing"))  # a database of no articles
+        with open(os.path.join(legacy, "XAPIANDB")) as f:
+            legacy_glass = os.path.join(legacy, f.read().split()[-1])
+        calls = ("rename", "renameat", "renameat2", "fsync", "fdatasync", "unlink", "unlinkat", "rmdir", "mkdir")
+        seen, kills = set(), 0
+        for scenario, jobs in (("new", "2"), ("new", "1"), ("legacy", "2")):
+            for call in calls:
+                for n in range(1, 200):
+                    db = os.path.join(self.tmp, f"kill-{scenario}-{jobs}-{call}-{n}.db")
+                    if scenario == "legacy":  # a folder that is itself an empty glass database
+                        shutil.copytree(legacy_glass, db)
+                    p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "-e", f"trace={call}", "-e",
+                                        f"inject={call}:signal=KILL:when={n}", os.path.join(BIN, "morgue-index"),
+                                        "--no-extract", "--jobs", jobs, "--db", db, CORPUS], capture_output=True)
+                    self.assertIn(p.returncode, (0, -9, 128 + 9), p.stderr)  # (strace ends as its tracee)
+                    killed = p.returncode != 0
+                    kills += killed
+                    seen.add(self.state(db, 5))
+                    self.rerun_completes(db, (CORPUS,), 5)
+                    shutil.rmtree(db, ignore_errors=True)
+                    if not killed:
+                        break
+        self.assertEqual(seen, {"absent", "empty", "whole"})
+        self.assertGreater(kills, 100)
+
+    def test_searches_during_first_builds_never_fail(self):
+        # Issue 14: 112 of ~158,000 searches during first builds failed with "Couldn't detect type
+        # of database".
+        import time
+        feed = os.path.join(self.tmp, "busy.jsonl")
+        with open(feed, "w") as f:
+            for i in range(2000):
+                f.write(json.dumps({"id": f"b{i}", "text": f"harbour story {i} " * 30}) + "\n")
+        searches = 0
+        for build in range(6):
+            db = os.path.join(self.tmp, f"busy{build}.db")
+            jobs = "1" if build % 3 == 0 else "2"
+            p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--no-extract", "--jobs", jobs, "--commit-every",
+                                  "500", "--db", db, feed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            while not os.path.exists(db) and p.poll() is None:
+                time.sleep(0.001)
+            while True:
+                finished = p.poll() is not None
+                rc, out, err = search(db, "--count", "*")
+                self.assertIn(rc, (0, 1), err)
+                self.assertIn(int(out) % 500, (0,), out)
+                searches += 1
+                if finished:
+                    break
+            self.assertEqual(p.returncode, 0)
+            self.assertEqual(out, "2000\n")
+        self.assertGreater(searches, 12)
+
+    def check_failed_write(self, db, rc, err):
+        self.assertEqual(rc, 2, err)
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertTrue(err.startswith("morgue-index: error: "), err)
+        # (Xapian does not always say why it could not create a database.)
+        self.assertTrue("No space left on device" in err or f"cannot create database {db}: " in err, err)
+
+    def check_failed_build(self, db, rc, err):
+        self.check_failed_write(db, rc, err)
+        if os.path.exists(db):
+            self.assertEqual(sorted(e for e in os.listdir(db) if e not in ("XAPIANDB", ".morgue-lock")), ["db-1"])
+        self.assertIn(self.state(db, 0), ("absent", "empty"))
+
+    def test_a_full_disk_fails_the_first_build_cleanly(self):
+        # Issue 14: a full disk during a first build aborted with an uncaught Xapian::DatabaseError
+        # and left shards behind, or said "cancel() not supported under DB_DANGEROUS". Here the
+        # disk is full from the n-th block the indexer writes on (strace fault injection).
+        self.strace_or_skip()
+        feed = os.path.join(self.tmp, "full.jsonl")
+        with open(feed, "w") as f:
+            for i in range(3000):
+                f.write(json.dumps({"id": f"f{i}", "text": f"harbour story number {i} " * 20}) + "\n")
+        failed = 0
+        for jobs in ("2", "1"):
+            for n in (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765):
+                db = os.path.join(self.tmp, f"full-{jobs}-{n}.db")
+                p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=pwrite64,fdatasync,fsync",
+                                    "-e", f"inject=pwrite64,fdatasync,fsync:error=ENOSPC:when={n}+",
+                                    os.path.join(BIN, "morgue-index"), "--no-extract", "--jobs", jobs, "--db", db, feed],
+                                   capture_output=True, text=True)
+                if p.returncode == 0:
+                    break
+                failed += 1
+                if jobs == "2":
+                    self.check_failed_build(db, p.returncode, p.stderr)
+                else:  # one thread commits as it goes: what was committed stays, whole
+                    self.check_failed_write(db, p.returncode, p.stderr)
+                self.rerun_completes(db, (feed,), 3000)
+        self.assertGreater(failed, 10)
+
+    def test_a_full_tmpfs(self):
+        # The same on a real full disk: a 2 MB tmpfs (needs the right to mount; skipped without).
+        mount = os.path.join(self.tmp, "small")
+        os.makedirs(mount)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount], capture_output=True, text=True)
+        if p.returncode != 0:
+            self.skipTest("cannot mount a tmpfs here: " + p.stderr.strip())
+        try:
+            feed = os.path.join(self.tmp, "big.jsonl")
+            with open(feed, "w") as f:
+                for i in range(4000):
+                    f.write(json.dumps({"id": f"t{i}", "text": f"harbour story number {i} " * 30}) + "\n")
+            for jobs in ("2", "1"):
+                db = os.path.join(mount, f"db{jobs}")
+                rc, _, err = run("morgue-index", "--no-extract", "--jobs", jobs, "--db", db, feed)
+                if jobs == "2":
+                    self.check_failed_build(db, rc, err)
+                else:
+                    self.check_failed_write(db, rc, err)
+                shutil.rmtree(db, ignore_errors=True)
+        finally:
+            subprocess.run(["umount", mount])
 
 
 class Shards(DbCase):
