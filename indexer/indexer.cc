@@ -741,14 +741,23 @@ class Run {
       ++counts_.skipped;
       report_.message("morgue-index: skipped " + std::string(InputError(where, 0, why).what()));
     };
+    auto unreadable = [&](const fs::path& p, const std::string& why) {
+      skip(p.string(), why);
+      unreadable_.insert(Reader::source_of(p));
+    };
     auto sized = [&](InputFile f) {
       std::error_code size_ec;
       f.size = fs::file_size(f.path, size_ec);
       if (size_ec) f.size = 0;
       return f;
     };
-    if (ec || !fs::exists(status)) {
+    if (status.type() == fs::file_type::not_found) {
       skip(input, "no such file or directory");
+      missing_.insert(Reader::source_of(root));
+      return;
+    }
+    if (ec) {
+      unreadable(root, "cannot read: " + ec.message());
       return;
     }
     if (!fs::is_directory(status)) {
@@ -762,19 +771,23 @@ class Run {
       fs::path dir = dirs.back();
       dirs.pop_back();
       fs::path canonical = fs::canonical(dir, ec);
-      if (ec || !visited.insert(canonical).second) {
-        if (!ec) report_.message("morgue-index: note: " + dir.string() + ": directory already visited (symbolic link loop); not read again");
-        continue;
-      }
-      std::vector<fs::path> entries;
-      fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
       if (ec) {
-        skip(dir.string(), "cannot read directory: " + ec.message());
+        unreadable(dir, "cannot read folder: " + ec.message());
         continue;
       }
-      for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        entries.push_back(it->path());
+      if (!visited.insert(canonical).second) {
+        report_.message("morgue-index: note: " + dir.string() +
+                        ": directory already visited (symbolic link loop); not read again");
+        continue;
+      }
+      // A folder that cannot be listed (in whole) is reported, counted as skipped, and its articles
+      // are never pruned: they may all still be there.
+      std::vector<fs::path> entries;
+      fs::directory_iterator it(dir, ec);
+      for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(it->path());
+      if (ec) {
+        unreadable(dir, "cannot read folder: " + ec.message());
+        continue;
       }
       std::sort(entries.begin(), entries.end());
       std::vector<fs::path> subdirs;
@@ -787,7 +800,7 @@ class Run {
           continue;
         }
         if (ec) {
-          skip(p.string(), "cannot follow: " + ec.message());
+          unreadable(p, "cannot read: " + ec.message());
           continue;
         }
         if (fs::is_directory(st)) {
@@ -804,20 +817,33 @@ class Run {
     files->insert(files->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
 
+  // Whether `source` is `folder` or lies under it (both absolute, lexically normal).
+  static bool under(const std::string& source, const std::string& folder) {
+    return source == folder || (source.compare(0, folder.size(), folder) == 0 &&
+                                (source[folder.size()] == '/' || folder.back() == '/'));
+  }
+
   // Deletes articles whose source file is gone, or was read in full this run without them.
-  // Sources that could not be read this run keep their articles.
+  // Sources that could not be read this run keep their articles, and so does everything under a
+  // folder that could not be read or an input that does not exist (an unmounted share).
   void prune(const std::unordered_set<std::string>& seen) {
-    std::vector<std::string> roots;
+    std::vector<std::string> roots, kept(unreadable_.begin(), unreadable_.end());
     for (const std::string& input : options_.inputs) {
-      if (input != "-") roots.push_back(fs::absolute(input).lexically_normal().string());
-    }
-    auto under_root = [&](const std::string& source) {
-      for (const std::string& r : roots) {
-        if (source == r || (source.compare(0, r.size(), r) == 0 &&
-                            (source[r.size()] == '/' || r.back() == '/')))
-          return true;
+      if (input == "-") continue;
+      const std::string root = Reader::source_of(input);
+      if (missing_.count(root)) {
+        report_.message("morgue-index: note: " + input +
+                        " does not exist (an unmounted share?): its articles are not pruned");
+      } else {
+        roots.push_back(root);
       }
-      return false;
+    }
+    for (const std::string& folder : unreadable_)
+      report_.message("morgue-index: note: " + folder +
+                      " could not be read: its articles are not pruned");
+    auto any_under = [&](const std::string& source, const std::vector<std::string>& folders) {
+      return std::any_of(folders.begin(), folders.end(),
+                         [&](const std::string& f) { return under(source, f); });
     };
     std::vector<std::string> doomed;
     Xapian::WritableDatabase& db_ = db();
@@ -826,9 +852,12 @@ class Run {
       auto p = db_.postlist_begin(*t);
       if (p == db_.postlist_end(*t)) continue;
       std::string source = db_.get_document(*p).get_value(kSourceSlot);
+      if (!any_under(source, roots) || any_under(source, kept)) continue;
+      // Gone is what the system says is not there; a file it cannot look at (no permission on a
+      // folder above it) is kept.
       std::error_code ec;
-      if (!under_root(source)) continue;
-      if (!fs::exists(source, ec) || read_ok_.count(source)) doomed.push_back(*t);
+      const bool gone = fs::status(source, ec).type() == fs::file_type::not_found;
+      if (gone || read_ok_.count(source)) doomed.push_back(*t);
     }
     for (const std::string& term : doomed) db_.delete_document(term);
     pruned_ = doomed.size();
@@ -866,6 +895,8 @@ class Run {
   Counts counts_;
   std::size_t pruned_ = 0;
   std::unordered_set<std::string> read_ok_;  // sources read without a file-level error
+  std::set<std::string> unreadable_;         // folders and files that could not be read
+  std::set<std::string> missing_;            // inputs that do not exist
 };
 
 }  // namespace

@@ -537,6 +537,56 @@ class Incremental(DbCase):
             p.stderr.close()
             self.assertEqual((p.wait(timeout=600), err), (0, b""))
 
+    def test_unreadable_folders_are_reported_and_never_pruned(self):
+        # Issue 14: an unreadable folder was skipped silently with exit 0, and --prune then deleted
+        # its articles; --prune with a missing input root (an unmounted share) pruned all of them.
+        # Root reads everything: the indexer then runs as nobody (setpriv), in a folder it can use.
+        prefix = []
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                self.skipTest("running as root without setpriv: permissions cannot be tested")
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        base = tempfile.mkdtemp(prefix="morgue-perm-")
+        os.chmod(base, 0o777)
+        try:
+            arch = os.path.join(base, "arch")
+            for sub, names in (("open", ("1.txt",)), ("secret", ("2.txt", "3.txt"))):
+                os.makedirs(os.path.join(arch, sub))
+                for n in names:
+                    with open(os.path.join(arch, sub, n), "w") as f:
+                        f.write(f"Story {n}\n\nA harbour story, number {n}.\n")
+            os.symlink(arch, os.path.join(base, "share"))
+            db = os.path.join(base, "perm.db")
+
+            def index_as_user(*args):
+                p = subprocess.run(prefix + [os.path.join(BIN, "morgue-index"), "--no-extract", "--db", db, *args],
+                                   capture_output=True, text=True, env=ENV)
+                return p.returncode, p.stderr
+
+            rc, err = index_as_user(os.path.join(base, "share"))
+            self.assertEqual(rc, 0, err)
+            self.assertIn("3 added", err)
+            secret = os.path.join(base, "share", "secret")
+            os.chmod(os.path.join(arch, "secret"), 0)
+            try:
+                rc, err = index_as_user("--prune", os.path.join(base, "share"))
+            finally:
+                os.chmod(os.path.join(arch, "secret"), 0o755)
+            self.assertEqual(rc, 1, err)
+            self.assertIn(f"morgue-index: skipped {secret}: cannot read folder: Permission denied\n", err)
+            self.assertIn(f"morgue-index: note: {secret} could not be read: its articles are not pruned\n", err)
+            self.assertIn("0 pruned, 1 skipped", err)
+            self.assertEqual(search_json(db, "*")["total"], 3)
+            os.remove(os.path.join(base, "share"))  # the share is unmounted
+            rc, err = index_as_user("--prune", os.path.join(base, "share"))
+            self.assertEqual(rc, 1, err)
+            self.assertIn(f"skipped {base}/share: no such file or directory\n", err)
+            self.assertIn(f"note: {base}/share does not exist (an unmounted share?): its articles are not pruned\n", err)
+            self.assertIn("0 pruned", err)
+            self.assertEqual(search_json(db, "*")["total"], 3)
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+
     def test_stdin_json_lines(self):
         db = os.path.join(self.tmp, "stdin.db")
         rc, _, err = run("morgue-index", "--db", db, "-", stdin=open(FIXTURE, "rb").read())
