@@ -337,7 +337,13 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
     if (a.id.empty()) throw InputError(file, line, "article has no text, no title and no id");
     sink.warning(where + ": article " + a.id + " has no text and no title; indexed by its metadata");
   }
-  if (a.id.empty()) a.id = fallback_id;
+  if (a.id.empty()) {
+    if (fallback_id.empty())
+      throw InputError(
+          file, line,
+          "no \"id\", and the file lies outside the archive root (ids are paths relative to it)");
+    a.id = fallback_id;
+  }
   return a;
 }
 
@@ -362,7 +368,8 @@ void read_lines(std::istream& in, const std::string& name, const std::string& id
                              std::to_string(options.max_article_bytes) + " bytes");
       if (line.find('\0') != std::string::npos) throw InputError(name, number, "binary data (NUL bytes)");
       nlohmann::json o = parse_json(is_valid_utf8(line) ? line : to_utf8(line), name, number);
-      Article a = article_from_json(o, name, number, id_base + "#" + std::to_string(number), sink);
+      Article a = article_from_json(
+          o, name, number, id_base.empty() ? "" : id_base + "#" + std::to_string(number), sink);
       check_size(a, name, number, options);
       a.source = source;
       sink.article(std::move(a));
@@ -463,7 +470,7 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
                                   "element " + std::to_string(i) + ": " + too_deep_reason()));
           continue;
         }
-        one(o, i, id_base + "#" + std::to_string(i));
+        one(o, i, id_base.empty() ? "" : id_base + "#" + std::to_string(i));
       }
     } else {
       one(doc, 0, id_base);

@@ -14,6 +14,8 @@
 //   values  see Slot below
 //   data    the article record as JSON (see article.h), text included, for display and snippets
 //   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened
+//            "morgue.root" = the archive root: the real path of the folder that file ids are
+//            relative to (recorded by the first run that indexes files; --root moves it)
 #pragma once
 
 #include <xapian.h>
@@ -26,9 +28,11 @@
 namespace morgue {
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
-// 2: stems only (STEM_ALL), date terms; 3: long ids as prefix + 128-bit hash
+// 2: stems only (STEM_ALL), date terms; 3: long ids as prefix + 128-bit hash, file ids relative
+// to the archive root
 inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kSchemaKey = "morgue.schema";
+inline constexpr const char* kRootKey = "morgue.root";
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {

@@ -315,7 +315,13 @@ class Reader : public ArticleSink {
   // Reads one file (or part of one); file-level problems are reported and counted here.
   // Returns true when the file was read without a file-level error.
   bool read(const InputFile& f, const ReadOptions& options, const ByteRange& range = {}) {
-    if (!format_for(f.path)) {
+    const auto format = format_for(f.path);
+    if (f.id_base.empty() && (format == Format::kText || format == Format::kHtml)) {
+      if (range.begin == 0)
+        skipped(InputError(f.path.string(), 0, "lies outside the archive root (see above)"));
+      return false;
+    }
+    if (!format) {
       if (f.named) {
         skipped(InputError(f.path.string(), 0, "unknown file type '" + f.path.extension().string() +
                                                    "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm)"));
@@ -335,7 +341,15 @@ class Reader : public ArticleSink {
     return false;
   }
 
-  static std::string source_of(const fs::path& path) { return fs::absolute(path).lexically_normal().string(); }
+  // What an article records as its source: the absolute path of its file through the real path of
+  // the folder (the same however the file was reached), which --prune compares with inputs.
+  static std::string source_of(const fs::path& path) {
+    fs::path p = fs::absolute(path).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    std::error_code ec;
+    const fs::path folder = fs::canonical(p.parent_path(), ec);
+    return ec ? p.string() : (folder / p.filename()).string();
+  }
 
  protected:
   Counts* counts_;
@@ -508,6 +522,7 @@ class Run {
   }
 
   int go(std::istream& in) {
+    choose_root();
     std::vector<InputFile> files;
     bool from_stdin = false;
     for (const std::string& input : options_.inputs) {
@@ -566,6 +581,65 @@ class Run {
   }
 
   Xapian::WritableDatabase& db() { return store_->db(); }
+
+  // ---- the archive root ----
+
+  // The real path of the folder an input names (a file's own folder), or "" when it cannot be told.
+  static std::string real_folder(const std::string& input) {
+    std::error_code ec;
+    const fs::path p(input);
+    const bool folder = fs::is_directory(p, ec);
+    fs::path real = fs::canonical(folder ? p : fs::absolute(p).parent_path(), ec);
+    return ec ? std::string() : real.string();
+  }
+
+  // File ids are paths relative to the archive root, so that a file has one id however it is
+  // reached. The root is --root, else the one the database records, else the deepest folder
+  // holding every input (a file input: its folder); it is recorded with the first commit.
+  void choose_root() {
+    const std::string recorded = store_ ? db().get_metadata(kRootKey) : std::string();
+    if (!options_.root.empty()) {
+      std::error_code ec;
+      if (!fs::is_directory(options_.root, ec))
+        throw Error("--root " + options_.root + ": no such folder");
+      root_ = fs::canonical(options_.root).string();
+      if (!recorded.empty() && recorded != root_)
+        report_.message("morgue-index: note: the archive root moves from " + recorded + " to " +
+                        root_);
+    } else if (!recorded.empty()) {
+      root_ = recorded;
+    } else {
+      std::optional<fs::path> common;
+      for (const std::string& input : options_.inputs) {
+        const fs::path folder = input == "-" ? fs::path() : fs::path(real_folder(input));
+        if (folder.empty()) continue;
+        if (!common) {
+          common = folder;
+          continue;
+        }
+        fs::path shared;
+        for (auto a = common->begin(), b = folder.begin();
+             a != common->end() && b != folder.end() && *a == *b; ++a, ++b)
+          shared /= *a;
+        common = shared;
+      }
+      if (common) root_ = common->string();
+    }
+    if (store_ && !root_.empty() && root_ != recorded) db().set_metadata(kRootKey, root_);
+  }
+
+  // The path of `folder` (real) relative to the archive root ("" for the root itself), or nullopt
+  // when it lies outside (said here, once per input).
+  std::optional<std::string> relative_to_root(const std::string& input, const std::string& folder) {
+    const fs::path rel = fs::path(folder).lexically_relative(root_);
+    if (!folder.empty() && !rel.empty() && *rel.begin() != "..")
+      return rel == "." ? std::string() : rel.generic_string();
+    report_.message("morgue-index: note: " + input + " lies outside the archive root " + root_ +
+                    " (ids are paths relative to it): only its JSON articles with an \"id\" are "
+                    "indexed; index files "
+                    "inside the root, or give --root DIR to re-root a moved archive");
+    return std::nullopt;
+  }
 
   // ---- bulk first build ----
 
@@ -684,6 +758,7 @@ class Run {
           // (docs/performance.md).
           Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
       shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
+      if (!root_.empty()) shard->set_metadata(kRootKey, root_);
       return shard.get();
     };
     fs::create_directories(part.dir);
@@ -743,7 +818,7 @@ class Run {
     };
     auto unreadable = [&](const fs::path& p, const std::string& why) {
       skip(p.string(), why);
-      unreadable_.insert(Reader::source_of(p));
+      unreadable_.emplace(Reader::source_of(p), p.string());
     };
     auto sized = [&](InputFile f) {
       std::error_code size_ec;
@@ -760,8 +835,13 @@ class Run {
       unreadable(root, "cannot read: " + ec.message());
       return;
     }
+    const std::optional<std::string> base = relative_to_root(input, real_folder(input));
+    auto id_of = [&](const fs::path& relative) {
+      if (!base) return std::string();
+      return base->empty() ? relative.generic_string() : *base + "/" + relative.generic_string();
+    };
     if (!fs::is_directory(status)) {
-      files->push_back(sized({root, root.filename().string(), true}));
+      files->push_back(sized({root, id_of(root.filename()), true}));
       return;
     }
     std::set<fs::path> visited;
@@ -806,14 +886,17 @@ class Run {
         if (fs::is_directory(st)) {
           subdirs.push_back(p);
         } else if (fs::is_regular_file(st)) {
-          found.push_back(sized({p, p.lexically_relative(root).generic_string(), false}));
+          found.push_back(sized({p, id_of(p.lexically_relative(root)), false}));
         }
       }
       // depth-first, in name order
       for (auto s = subdirs.rbegin(); s != subdirs.rend(); ++s) dirs.push_back(*s);
     }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const InputFile& a, const InputFile& b) { return a.id_base < b.id_base; });
+    // In the order of the paths within the input (not of ids, which are all "" outside the root).
+    std::stable_sort(found.begin(), found.end(), [&](const InputFile& a, const InputFile& b) {
+      return a.path.lexically_relative(root).generic_string() <
+             b.path.lexically_relative(root).generic_string();
+    });
     files->insert(files->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
 
@@ -827,7 +910,12 @@ class Run {
   // Sources that could not be read this run keep their articles, and so does everything under a
   // folder that could not be read or an input that does not exist (an unmounted share).
   void prune(const std::unordered_set<std::string>& seen) {
-    std::vector<std::string> roots, kept(unreadable_.begin(), unreadable_.end());
+    std::vector<std::string> roots, kept;
+    for (const auto& [folder, shown] : unreadable_) {
+      kept.push_back(folder);
+      report_.message("morgue-index: note: " + shown +
+                      " could not be read: its articles are not pruned");
+    }
     for (const std::string& input : options_.inputs) {
       if (input == "-") continue;
       const std::string root = Reader::source_of(input);
@@ -838,9 +926,6 @@ class Run {
         roots.push_back(root);
       }
     }
-    for (const std::string& folder : unreadable_)
-      report_.message("morgue-index: note: " + folder +
-                      " could not be read: its articles are not pruned");
     auto any_under = [&](const std::string& source, const std::vector<std::string>& folders) {
       return std::any_of(folders.begin(), folders.end(),
                          [&](const std::string& f) { return under(source, f); });
@@ -895,8 +980,9 @@ class Run {
   Counts counts_;
   std::size_t pruned_ = 0;
   std::unordered_set<std::string> read_ok_;  // sources read without a file-level error
-  std::set<std::string> unreadable_;         // folders and files that could not be read
+  std::map<std::string, std::string> unreadable_;  // not read (folders, files): source -> as named
   std::set<std::string> missing_;            // inputs that do not exist
+  std::string root_;                         // the archive root (real path), "" if none yet
 };
 
 }  // namespace

@@ -22,6 +22,7 @@ struct IndexOptions {
   bool wait = false;                 // wait for another indexer's lock instead of failing
   std::size_t commit_every = 2000;   // articles changed between commits
   unsigned jobs = 1;                 // threads that read, extract and build (indexer.cc: the modes)
+  std::string root;                  // --root: the archive root to record (default: see indexer.cc)
   ReadOptions read;
 };
 

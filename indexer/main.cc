@@ -100,18 +100,21 @@ int main(int argc, char** argv) {
       "Usage: morgue-index [--db PATH] [options] INPUT...\n"
       "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm files; directories are\n"
       "recursed; - reads JSON Lines from standard input) into a morgue database.\n\nOptions");
-  visible.add_options()("help,h", "show this help and exit")("version",
-                                                             "show the version and exit")(
-      "db",
-      po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
-      "database directory to create or update")(
-      "wait", po::bool_switch(&options.wait),
-      "if another indexer holds the database, wait for it instead of failing")(
-      "prune", po::bool_switch(&options.prune),
-      "remove articles whose source file is gone (or no longer holds them)")(
-      "extract-only", po::bool_switch(&options.extract_only),
-      "write no database: print one JSON line per article with what would be indexed")(
-      "no-extract", "do not extract missing metadata from the text");
+  // clang-format off
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("version", "show the version and exit")
+      ("db", po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
+       "database directory to create or update")
+      ("wait", po::bool_switch(&options.wait), "if another indexer holds the database, wait for it instead of failing")
+      ("prune", po::bool_switch(&options.prune), "remove articles whose source file is gone (or no longer holds them)")
+      ("extract-only", po::bool_switch(&options.extract_only),
+       "write no database: print one JSON line per article with what would be indexed")
+      ("no-extract", "do not extract missing metadata from the text")
+      ("root", po::value<std::string>(&options.root),
+       "the archive root that file ids are relative to (recorded by the first run; give it to "
+       "choose one, or to re-root a moved archive)");
+  // clang-format on
   for (std::size_t i = 0; i < numbers.size(); ++i) {
     const NumberOption& o = numbers[i];
     const std::string help =

@@ -587,6 +587,72 @@ class Incremental(DbCase):
         finally:
             shutil.rmtree(base, ignore_errors=True)
 
+    def test_ids_do_not_depend_on_the_path_typed(self):
+        # Issue 13: the same folder indexed as `arch`, then `arch/politics`, then by its absolute
+        # path held every article two or three times. Ids are paths relative to the archive root
+        # the database records.
+        base = os.path.join(self.tmp, "ids")
+        arch = os.path.join(base, "arch")
+        os.makedirs(os.path.join(arch, "politics"))
+        seeds = sorted(n for n in os.listdir(CORPUS) if n.endswith(".txt"))
+        for i, name in enumerate(seeds):
+            shutil.copy(os.path.join(CORPUS, name), os.path.join(arch, "politics" if i >= 2 else "", name))
+        os.symlink(arch, os.path.join(base, "link"))
+        db = os.path.join(base, "ids.db")
+        want = {seeds[0], seeds[1]} | {"politics/" + n for n in seeds[2:]}
+
+        def run_in(*args):
+            p = subprocess.run([os.path.join(BIN, "morgue-index"), "--no-extract", "--db", db, *args], cwd=base,
+                               capture_output=True, text=True, env=ENV)
+            return p.returncode, p.stderr
+
+        self.assertIn("5 added", run_in("arch")[1])
+        for typed in ("arch/politics", arch, os.path.join(base, "link"), "link/politics/" + seeds[3], "./arch/../arch"):
+            rc, err = run_in(typed)
+            self.assertEqual(rc, 0, err)
+            self.assertRegex(err, r"0 added, 0 updated, \d unchanged, 0 skipped; 5 articles", typed)
+        self.assertEqual(ids_of(search_json(db, "*")), want)
+        # Outside the root: reported, and only JSON articles with an id are indexed.
+        other = os.path.join(base, "other")
+        os.makedirs(other)
+        shutil.copy(os.path.join(CORPUS, seeds[0]), other)
+        with open(os.path.join(other, "feed.jsonl"), "w") as f:
+            f.write('{"id": "with-id", "text": "kept"}\n{"text": "no id, outside the root"}\n')
+        rc, err = run_in("other")
+        self.assertEqual(rc, 1, err)
+        self.assertIn(f"morgue-index: note: other lies outside the archive root {os.path.realpath(arch)} (ids are paths "
+                      "relative to it): only its JSON articles with an \"id\" are indexed; index files inside the root, "
+                      "or give --root DIR to re-root a moved archive\n", err)
+        self.assertIn(f"morgue-index: skipped other/{seeds[0]}: lies outside the archive root (see above)\n", err)
+        self.assertIn("morgue-index: skipped other/feed.jsonl:2: no \"id\", and the file lies outside the archive root", err)
+        self.assertIn("1 added, 0 updated, 0 unchanged, 2 skipped; 6 articles", err)
+        # A moved archive is re-rooted with --root: the same ids, nothing twice.
+        os.rename(arch, os.path.join(base, "moved"))
+        rc, err = run_in("moved")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("6 articles", err)
+        rc, err = run_in("--root", "moved", "moved")
+        self.assertEqual(rc, 0, err)
+        self.assertIn(f"note: the archive root moves from {os.path.realpath(arch)} to {os.path.realpath(base)}/moved", err)
+        self.assertIn("0 added", err)
+        self.assertEqual(ids_of(search_json(db, "*")), want | {"with-id"})
+
+    def test_the_root_of_a_first_run(self):
+        # Several inputs: their deepest common folder; a file: its folder.
+        base = os.path.join(self.tmp, "roots")
+        for sub in ("a/x", "a/y"):
+            os.makedirs(os.path.join(base, sub))
+        shutil.copy(os.path.join(CORPUS, "000_ab8699a7340fb2e9.txt"), os.path.join(base, "a/x"))
+        shutil.copy(os.path.join(CORPUS, "001_c11e2e3bd77f5a86.txt"), os.path.join(base, "a/y"))
+        db = os.path.join(base, "r.db")
+        index(db, os.path.join(base, "a/x"), os.path.join(base, "a/y/001_c11e2e3bd77f5a86.txt"), extra=("--no-extract",))
+        self.assertEqual(ids_of(search_json(db, "*")), {"x/000_ab8699a7340fb2e9.txt", "y/001_c11e2e3bd77f5a86.txt"})
+        db = os.path.join(base, "f.db")
+        index(db, os.path.join(base, "a/y/001_c11e2e3bd77f5a86.txt"), extra=("--no-extract",))
+        self.assertEqual(ids_of(search_json(db, "*")), {"001_c11e2e3bd77f5a86.txt"})
+        rc, out, err = run("morgue-index", "--extract-only", "--no-extract", "--root", base, os.path.join(base, "a/x"))
+        self.assertEqual((rc, json.loads(out)["id"]), (0, "a/x/000_ab8699a7340fb2e9.txt"), err)
+
     def test_stdin_json_lines(self):
         db = os.path.join(self.tmp, "stdin.db")
         rc, _, err = run("morgue-index", "--db", db, "-", stdin=open(FIXTURE, "rb").read())
