@@ -292,7 +292,11 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
   for (const auto& [key, v] : o.items()) {
     if (key == "id") {
       a.id = json_scalar_string(v);
-      if (a.id.empty() && !v.is_null()) warn_type(key, v, "a string or a number");
+      if (v.is_string() && a.id.empty()) {
+        sink.warning(where + ": field \"id\" is empty; ignored");
+      } else if (a.id.empty() && !v.is_null()) {
+        warn_type(key, v, "a string or a number");
+      }
     } else if (key == "title" || key == "headline") {
       string_field(key, v, &a.title);
     } else if (key == "text" || key == "body" || key == "content") {

@@ -171,6 +171,19 @@ BOOST_AUTO_TEST_CASE(json_numeric_ids_keep_their_decimal_text) {
   BOOST_TEST(sink.articles[4].extra["ids"][0].is_number_float());
 }
 
+BOOST_AUTO_TEST_CASE(an_empty_id_is_said_to_be_empty) {
+  // Issue 14: "id": "" was said to be "a string or a number, not string".
+  Collect sink;
+  std::istringstream in("{\"id\": \"\", \"text\": \"t\"}\n{\"id\": [], \"text\": \"u\"}\n");
+  morgue::read_json_lines(in, "e.jsonl", "e.jsonl", "-", morgue::ReadOptions{}, sink);
+  BOOST_REQUIRE(sink.articles.size() == 2u);
+  BOOST_TEST(sink.articles[0].id == "e.jsonl#1");
+  BOOST_REQUIRE(sink.warnings.size() == 2u);
+  BOOST_TEST(sink.warnings[0] == "e.jsonl:1: field \"id\" is empty; ignored");
+  BOOST_TEST(sink.warnings[1] ==
+             "e.jsonl:2: field \"id\" should be a string or a number, not array; ignored");
+}
+
 BOOST_AUTO_TEST_CASE(article_size_limit) {
   Collect sink;
   std::istringstream in("{\"text\": \"" + std::string(100, 'x') + "\"}\n");
