@@ -16,7 +16,7 @@ namespace morgue {
 enum class Origin { kSource, kExtracted };
 
 struct Article {
-  std::string id;     // stable: the source's id, else the path relative to the INPUT given
+  std::string id;     // stable: the source's id, else the path relative to the archive root
   std::string title;  // may be empty
   std::string text;   // the body, UTF-8
   std::string url;

@@ -201,13 +201,31 @@ std::string period_key(long days, Period period) {
   return sort_key(d);
 }
 
+namespace {
+
+// The day of a period key. Keys are read without the range check of from_sort_key: a week that
+// holds 1600-01-01 begins in 1599, and the period after the last of kMaxYear lies in 2201.
+std::optional<long> key_days(const std::string& key) {
+  if (key.size() != 8 ||
+      !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  const int year = std::stoi(key.substr(0, 4)), month = std::stoi(key.substr(4, 2)),
+            day = std::stoi(key.substr(6, 2));
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  return days_from_civil(year, month, day);
+}
+
+}  // namespace
+
 std::string period_label(const std::string& key, Period period) {
-  Date d = from_sort_key(key, Precision::kDay).value_or(Date{});
+  auto days = key_days(key);
+  if (!days) return key;
+  Date d = civil_from_days(*days);
   switch (period) {
     case Period::kDay:
       return to_string(d);
     case Period::kWeek:
-      return iso_week_label(days_from_civil(d.year, d.month, d.day));
+      return iso_week_label(*days);
     case Period::kMonth:
       return to_string(Date{d.year, d.month, 0, Precision::kMonth});
     case Period::kYear:
@@ -217,19 +235,21 @@ std::string period_label(const std::string& key, Period period) {
 }
 
 std::string next_period_key(const std::string& key, Period period) {
-  Date d = from_sort_key(key, Precision::kDay).value_or(Date{});
-  long days = days_from_civil(d.year, d.month, d.day);
+  // Not a key (from a remote shard, say): a key after every key, which ends any walk.
+  auto days = key_days(key);
+  if (!days) return "~";
+  // From the first day of the period: a month is at most 31 days, a year at most 366.
   switch (period) {
     case Period::kDay:
-      return period_key(days + 1, period);
+      return period_key(*days + 1, period);
     case Period::kWeek:
-      return period_key(days + 7, period);
+      return period_key(*days + 7, period);
     case Period::kMonth:
-      return period_key(days + 31, period);
+      return period_key(*days + 31, period);
     case Period::kYear:
       break;
   }
-  return period_key(days + 366, period);
+  return period_key(*days + 366, period);
 }
 
 void HistogramSpy::operator()(const Xapian::Document& doc, double) {

@@ -4,8 +4,8 @@
 
 #include <gumbo.h>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -22,6 +22,7 @@
 
 #include "common/date.h"
 #include "common/error.h"
+#include "common/readers.h"
 #include "common/text.h"
 
 namespace morgue {
@@ -489,12 +490,11 @@ void inspect(const GumboNode* node, bool in_chrome, PageFacts& facts) {
       break;
     case GUMBO_TAG_SCRIPT:
       if (is_ld_json(attribute(element, "type"))) {
-        // Broken JSON-LD is common and only costs us metadata: ignore it.
+        // Broken JSON-LD (or JSON-LD nested deeper than kMaxJsonDepth) is common and only
+        // costs us metadata: ignore it.
         try {
-          json parsed = json::parse(child_text(element), nullptr, /*allow_exceptions=*/false,
-                                    /*ignore_comments=*/true);
-          if (!parsed.is_discarded()) facts.linked_data.push_back(std::move(parsed));
-        } catch (const json::exception&) {
+          facts.linked_data.push_back(parse_json(child_text(element), "", 0, /*comments=*/true));
+        } catch (const InputError&) {
         }
       }
       break;

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <sstream>
+#include <utility>
 
 #include "common/html_reader.h"
 #include "common/text.h"
@@ -55,6 +57,90 @@ std::string json_error(const nlohmann::json::exception& e) {
   return close == std::string::npos ? what : what.substr(close + 2);
 }
 
+std::string too_deep_reason() {
+  return "JSON nested deeper than the limit of " + std::to_string(kMaxJsonDepth) + " levels";
+}
+
+// Where a JSON text nests arrays and objects deeper than `limit`, found by a scan that follows
+// strings as the JSON grammar does, so that it agrees with the parser on any text the parser
+// accepts. In a top-level array, the elements that are too deep are told apart (the others can
+// still be read).
+struct Nesting {
+  struct Element {
+    std::size_t index, begin, end;  // 1-based position in the array; its bytes
+  };
+  bool too_deep = false;
+  bool in_elements = false;  // every place too deep lies inside an element of a top-level array
+  std::vector<Element> deep_elements;
+};
+
+Nesting scan_nesting(std::string_view text, std::size_t limit, bool comments = false) {
+  Nesting n;
+  std::size_t depth = 0, index = 0, begin = 0;
+  bool top_array = false, in_element = false, element_deep = false, in_string = false,
+       seen_value = false;
+  auto close_element = [&](std::size_t end) {
+    if (element_deep) n.deep_elements.push_back({index, begin, end});
+    in_element = false;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (comments && c == '/' && i + 1 < text.size() && (text[i + 1] == '/' || text[i + 1] == '*')) {
+      const std::size_t end = text[i + 1] == '/' ? text.find('\n', i + 2) : text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + (text[i + 1] == '/' ? 0 : 1);
+      continue;
+    }
+    if (depth == 1 && top_array && !in_element && c != ',' && c != ']') {
+      in_element = true;
+      element_deep = false;
+      begin = i;
+      ++index;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (depth == 0 && !seen_value) top_array = c == '[';
+      seen_value = true;
+      if (++depth > limit) {
+        n.too_deep = true;
+        if (!in_element) return n;  // the document as a whole
+        element_deep = true;
+      }
+    } else if (c == ']' || c == '}') {
+      if (depth == 1 && in_element) close_element(i);
+      if (depth > 0) --depth;
+    } else if (c == ',' && depth == 1 && in_element) {
+      close_element(i);
+    }
+  }
+  n.in_elements = n.too_deep;
+  return n;
+}
+
+// The nesting depth of a parsed value, counted without recursion.
+std::size_t json_depth(const nlohmann::json& root) {
+  std::size_t deepest = 0;
+  std::vector<std::pair<const nlohmann::json*, std::size_t>> stack{{&root, 1}};
+  while (!stack.empty()) {
+    auto [v, depth] = stack.back();
+    stack.pop_back();
+    if (!v->is_structured()) continue;
+    deepest = std::max(deepest, depth);
+    if (depth > kMaxJsonDepth) break;
+    for (const auto& child : *v) stack.emplace_back(&child, depth + 1);
+  }
+  return deepest;
+}
+
 const char* type_name(const nlohmann::json& v) { return v.type_name(); }
 
 std::string json_scalar_string(const nlohmann::json& v) {
@@ -73,6 +159,54 @@ void check_size(const Article& a, const std::string& file, std::size_t line, con
 }
 
 }  // namespace
+
+namespace {
+
+// nlohmann's own DOM builder, except that a number that is the value of an "id" key and is no
+// 64-bit integer (18446744073709551617, 1.50) is kept as the text it was written as: as a
+// double, ids above 2^53 would merge and 1.50 would become 1.5.
+class JsonBuilder : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+  using Base = nlohmann::detail::json_sax_dom_parser<nlohmann::json>;
+
+ public:
+  using Base::Base;
+  bool key(std::string& k) {
+    after_id_ = k == "id";
+    return Base::key(k);
+  }
+  bool number_float(double value, const std::string& text) {
+    if (!std::exchange(after_id_, false)) return Base::number_float(value, text);
+    std::string exact = text;
+    return Base::string(exact);
+  }
+  // Any other value ends the "id" key's turn.
+  bool null() { return after_id_ = false, Base::null(); }
+  bool boolean(bool v) { return after_id_ = false, Base::boolean(v); }
+  bool number_integer(std::int64_t v) { return after_id_ = false, Base::number_integer(v); }
+  bool number_unsigned(std::uint64_t v) { return after_id_ = false, Base::number_unsigned(v); }
+  bool string(std::string& v) { return after_id_ = false, Base::string(v); }
+  bool start_object(std::size_t n) { return after_id_ = false, Base::start_object(n); }
+  bool start_array(std::size_t n) { return after_id_ = false, Base::start_array(n); }
+
+ private:
+  bool after_id_ = false;
+};
+
+}  // namespace
+
+nlohmann::json parse_json(std::string_view text, const std::string& file, std::size_t line,
+                          bool comments) {
+  if (scan_nesting(text, kMaxJsonDepth, comments).too_deep)
+    throw InputError(file, line, too_deep_reason());
+  try {
+    nlohmann::json value;
+    JsonBuilder builder(value);
+    nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, true, comments);
+    return value;
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(file, line, "invalid JSON: " + json_error(e));
+  }
+}
 
 std::optional<Format> format_for(const fs::path& path) {
   std::string ext = lower_ascii(path.extension().string());
@@ -117,6 +251,7 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
                           const std::string& fallback_id, ArticleSink& sink) {
   if (!o.is_object())
     throw InputError(file, line, std::string("expected a JSON object, got ") + type_name(o));
+  if (json_depth(o) > kMaxJsonDepth) throw InputError(file, line, too_deep_reason());
   std::string where = file + (line ? ":" + std::to_string(line) : std::string());
   auto warn_type = [&](const std::string& key, const nlohmann::json& v, const char* want) {
     sink.warning(where + ": field \"" + key + "\" should be " + want + ", not " + type_name(v) +
@@ -157,7 +292,11 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
   for (const auto& [key, v] : o.items()) {
     if (key == "id") {
       a.id = json_scalar_string(v);
-      if (a.id.empty() && !v.is_null()) warn_type(key, v, "a string or a number");
+      if (v.is_string() && a.id.empty()) {
+        sink.warning(where + ": field \"id\" is empty; ignored");
+      } else if (a.id.empty() && !v.is_null()) {
+        warn_type(key, v, "a string or a number");
+      }
     } else if (key == "title" || key == "headline") {
       string_field(key, v, &a.title);
     } else if (key == "text" || key == "body" || key == "content") {
@@ -202,7 +341,13 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
     if (a.id.empty()) throw InputError(file, line, "article has no text, no title and no id");
     sink.warning(where + ": article " + a.id + " has no text and no title; indexed by its metadata");
   }
-  if (a.id.empty()) a.id = fallback_id;
+  if (a.id.empty()) {
+    if (fallback_id.empty())
+      throw InputError(
+          file, line,
+          "no \"id\", and the file lies outside the archive root (ids are paths relative to it)");
+    a.id = fallback_id;
+  }
   return a;
 }
 
@@ -226,13 +371,9 @@ void read_lines(std::istream& in, const std::string& name, const std::string& id
                              " bytes exceeds the maximum article size of " +
                              std::to_string(options.max_article_bytes) + " bytes");
       if (line.find('\0') != std::string::npos) throw InputError(name, number, "binary data (NUL bytes)");
-      nlohmann::json o;
-      try {
-        o = nlohmann::json::parse(is_valid_utf8(line) ? line : to_utf8(line));
-      } catch (const nlohmann::json::exception& e) {
-        throw InputError(name, number, "invalid JSON: " + json_error(e));
-      }
-      Article a = article_from_json(o, name, number, id_base + "#" + std::to_string(number), sink);
+      nlohmann::json o = parse_json(is_valid_utf8(line) ? line : to_utf8(line), name, number);
+      Article a = article_from_json(
+          o, name, number, id_base.empty() ? "" : id_base + "#" + std::to_string(number), sink);
       check_size(a, name, number, options);
       a.source = source;
       sink.article(std::move(a));
@@ -301,12 +442,16 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
     ReadOptions whole = options;
     whole.max_article_bytes = std::max<std::size_t>(options.max_article_bytes, std::size_t{1} << 30);
     std::string text = checked_text(read_bytes(path, file, whole), file);
-    nlohmann::json doc;
-    try {
-      doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-      throw InputError(file, 0, "invalid JSON: " + json_error(e));
+    // An element of a top-level array nested too deep is read as null and skipped on its own.
+    const Nesting nesting = scan_nesting(text, kMaxJsonDepth);
+    if (nesting.too_deep && !nesting.in_elements) throw InputError(file, 0, too_deep_reason());
+    std::map<std::size_t, std::size_t> deep;  // element -> its line
+    for (auto e = nesting.deep_elements.rbegin(); e != nesting.deep_elements.rend(); ++e) {
+      deep[e->index] =
+          1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + e->begin, '\n'));
+      text.replace(e->begin, e->end - e->begin, "null");
     }
+    nlohmann::json doc = parse_json(text, file, 0);
     auto one = [&](const nlohmann::json& o, std::size_t index, const std::string& fallback) {
       try {
         Article a = article_from_json(o, file, 0, fallback, sink);
@@ -324,7 +469,12 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
       for (const auto& o : doc) {
         if (sink.stopped()) break;
         ++i;
-        one(o, i, id_base + "#" + std::to_string(i));
+        if (auto d = deep.find(i); d != deep.end()) {
+          sink.skipped(InputError(file, d->second,
+                                  "element " + std::to_string(i) + ": " + too_deep_reason()));
+          continue;
+        }
+        one(o, i, id_base.empty() ? "" : id_base + "#" + std::to_string(i));
       }
     } else {
       one(doc, 0, id_base);

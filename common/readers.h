@@ -40,9 +40,10 @@ class ArticleSink {
   virtual bool stopped() const { return false; }
 };
 
-// Reads one file. `id_base` is the file's path relative to the INPUT the user gave: the id of a
-// text or HTML article, and of JSON articles that carry no id (id_base#N, N the line or the
-// 1-based array position). `source` is what the articles record as their source.
+// Reads one file. `id_base` is the file's path relative to the archive root: the id of a text or
+// HTML article, and of JSON articles that carry no id (id_base#N, N the line or the 1-based array
+// position); empty when the file lies outside the root, and then a JSON article without an id is
+// skipped. `source` is what the articles record as their source.
 void read_file(const std::filesystem::path& path, const std::string& id_base,
                const std::string& source, const ReadOptions& options, ArticleSink& sink);
 
@@ -62,9 +63,21 @@ void read_json_lines(std::istream& in, const std::string& name, const std::strin
 // A plain-text article: a short first line that does not end a sentence is the headline.
 Article read_text(std::string_view bytes);
 
+// The deepest nesting of arrays and objects a JSON document (a .json file, a line of JSON Lines,
+// a JSON-LD script in a page) may have. Deeper documents are refused before they are parsed:
+// copying and printing JSON recurse once per level, and 100,000 levels overflow the stack.
+inline constexpr std::size_t kMaxJsonDepth = 100;
+
+// Parses one JSON document (with `comments`, /* */ and // comments are allowed, as in JSON-LD
+// scripts). Throws InputError(file, line, reason) when it nests deeper than kMaxJsonDepth or is
+// not JSON.
+nlohmann::json parse_json(std::string_view text, const std::string& file, std::size_t line,
+                          bool comments = false);
+
 // One JSON object as an article (SPEC.md's field names and their aliases). `where` names the file
-// and line for messages; `fallback_id` is used when the object has no id. Throws InputError when
-// the object is no article (not an object; no text, title or id); warns for ignored fields.
+// and line for messages; `fallback_id` is used when the object has no id (none when empty). Throws
+// InputError when the object is no article (not an object; no text, title or id; nested deeper than
+// kMaxJsonDepth); warns for ignored fields.
 Article article_from_json(const nlohmann::json& object, const std::string& file, std::size_t line,
                           const std::string& fallback_id, ArticleSink& sink);
 

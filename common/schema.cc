@@ -33,12 +33,16 @@ const Field* find_field(std::string_view name) {
 }
 
 std::string id_term(std::string_view id) {
-  // Xapian terms are limited to 245 bytes; long ids (URLs, deep paths) are hashed instead.
+  // Xapian terms hold at most 245 bytes. An id of up to kMaxIdTermBytes is the term; a longer one
+  // is its first kMaxIdTermBytes bytes and the 128-bit XXH3 hash of the whole, in hex: a term of
+  // 1 + 200 + 32 bytes, longer than any plain one, so no id can pose as another's hashed form,
+  // and two long ids share a term only if both their first 200 bytes and their hashes agree.
   if (id.size() <= kMaxIdTermBytes) return "Q" + std::string(id);
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(XXH64(id.data(), id.size(), 0)));
-  return "Q#" + std::string(id.substr(0, 64)) + "#" + hex;
+  const XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return "Q" + std::string(id.substr(0, kMaxIdTermBytes)) + hex;
 }
 
 std::vector<std::string> name_terms(const Field& field, std::string_view name) {

@@ -9,7 +9,8 @@
 //                            that every article's length is exactly twice its stemmed length and
 //                            BM25 ranks as without them
 //           S                title words, for title:
-//           Q                the article id (unique term; ids over kMaxIdTermBytes are hashed)
+//           Q                the article id (unique term; an id over kMaxIdTermBytes bytes is its
+//                            first kMaxIdTermBytes bytes and a 128-bit hash: see id_term)
 //           XO XP XL XG XA XC  outlet, person, place, org, author, cited: each word of each name
 //                            (name_words) with wdf 0 and positions, names kNameGap apart, so a
 //                            phrase matches within one name ("Kristi Noem" -> XPkristi@1,
@@ -23,7 +24,9 @@
 //   values  see Slot below
 //   data    the article record as JSON without its text, a NUL byte, the text (document.h)
 //   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened;
-//            "morgue.places" = the place table the names were indexed with (places.h)
+//            "morgue.places" = the place table the names were indexed with (places.h);
+//            "morgue.root" = the archive root: the real path of the folder that file ids are
+//            relative to (recorded by the first run that indexes files; --root moves it)
 #pragma once
 
 #include <xapian.h>
@@ -36,10 +39,12 @@
 namespace morgue {
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
-inline constexpr int kSchemaVersion = 3;  // 2: stems only (STEM_ALL), date terms; 3: exact
-                                          // forms, name positions and whole names, XD
+// 2: stems only (STEM_ALL), date terms; 3: exact forms, name positions and whole names, XD, XF,
+// long ids as prefix + 128-bit hash, file ids relative to the archive root
+inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kSchemaKey = "morgue.schema";
 inline constexpr const char* kPlacesKey = "morgue.places";
+inline constexpr const char* kRootKey = "morgue.root";
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {
@@ -96,7 +101,8 @@ inline constexpr Xapian::termpos kNameGap = 2;
 inline constexpr std::size_t kMaxIdTermBytes = 200;
 inline constexpr const char* kStemLanguage = "english";
 
-// The unique term of the article `id`.
+// The unique term of the article `id`: distinct ids never share one (short of a 128-bit hash
+// collision between two ids longer than kMaxIdTermBytes with the same first kMaxIdTermBytes).
 std::string id_term(std::string_view id);
 
 // The word terms of one name of a kName field: the field prefix + each of its name_words.

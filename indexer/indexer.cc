@@ -9,11 +9,13 @@
 //  - a bulk first build (--jobs N into a new or empty database, from files): the input is cut
 //    into N parts of about equal size, in input order (JSON Lines files at line boundaries); each
 //    part is read, extracted and written by its own thread into its own shard, without fsync; the
-//    shards are then compacted, in part order, into a new database that takes the place of the
-//    empty one. The database appears whole or not at all (docs/performance.md).
+//    shards are then compacted, in part order, into a new database beside the empty one, which
+//    LockedDatabase::install() puts in its place. The database appears whole or not at all, and a
+//    failure (a full disk) leaves it empty, without shards (docs/performance.md).
 #include "indexer/indexer.h"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -40,6 +42,43 @@ namespace morgue {
 namespace fs = std::filesystem;
 
 std::atomic<bool> g_index_interrupted{false};
+
+namespace {
+
+// What a first build is making (its work area and the database it builds), for
+// remove_unfinished_build().
+std::mutex g_unfinished_mutex;
+std::vector<fs::path> g_unfinished;
+
+// Registers `paths` as unfinished for the life of the object.
+class Unfinished {
+ public:
+  explicit Unfinished(std::vector<fs::path> paths) {
+    std::lock_guard<std::mutex> lock(g_unfinished_mutex);
+    g_unfinished = std::move(paths);
+  }
+  ~Unfinished() {
+    std::lock_guard<std::mutex> lock(g_unfinished_mutex);
+    g_unfinished.clear();
+  }
+};
+
+}  // namespace
+
+std::string remove_unfinished_build() {
+  std::lock_guard<std::mutex> lock(g_unfinished_mutex);
+  std::string why;
+  struct statvfs disk;
+  if (!g_unfinished.empty() && ::statvfs(g_unfinished.front().parent_path().c_str(), &disk) == 0 &&
+      disk.f_bavail * disk.f_frsize < (std::uint64_t{1} << 20))
+    why = "No space left on device";
+  std::error_code ec;
+  // Other threads may still be writing there: what they add while it goes is removed again.
+  for (const fs::path& p : g_unfinished) {
+    for (int attempt = 0; attempt < 10 && fs::exists(p, ec); ++attempt) fs::remove_all(p, ec);
+  }
+  return why;
+}
 
 namespace {
 
@@ -281,7 +320,13 @@ class Reader : public ArticleSink {
   // Reads one file (or part of one); file-level problems are reported and counted here.
   // Returns true when the file was read without a file-level error.
   bool read(const InputFile& f, const ReadOptions& options, const ByteRange& range = {}) {
-    if (!format_for(f.path)) {
+    const auto format = format_for(f.path);
+    if (f.id_base.empty() && (format == Format::kText || format == Format::kHtml)) {
+      if (range.begin == 0)
+        skipped(InputError(f.path.string(), 0, "lies outside the archive root (see above)"));
+      return false;
+    }
+    if (!format) {
       if (f.named) {
         skipped(InputError(f.path.string(), 0, "unknown file type '" + f.path.extension().string() +
                                                    "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm)"));
@@ -301,7 +346,15 @@ class Reader : public ArticleSink {
     return false;
   }
 
-  static std::string source_of(const fs::path& path) { return fs::absolute(path).lexically_normal().string(); }
+  // What an article records as its source: the absolute path of its file through the real path of
+  // the folder (the same however the file was reached), which --prune compares with inputs.
+  static std::string source_of(const fs::path& path) {
+    fs::path p = fs::absolute(path).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    std::error_code ec;
+    const fs::path folder = fs::canonical(p.parent_path(), ec);
+    return ec ? p.string() : (folder / p.filename()).string();
+  }
 
  protected:
   Counts* counts_;
@@ -410,7 +463,7 @@ class PipelineReader : public Reader {
 
   void work(const IndexOptions& options, const Extractor* extractor, const std::string& lookup_path) {
     std::optional<Xapian::Database> lookup;
-    if (!lookup_path.empty()) lookup.emplace(lookup_path);
+    if (!lookup_path.empty()) lookup.emplace(lookup_path, Xapian::DB_BACKEND_GLASS);
     Preparer preparer(options, extractor, lookup ? &*lookup : nullptr);
     for (;;) {
       Batch batch;
@@ -468,32 +521,31 @@ class Run {
       : options_(options), out_(out), report_(err, options.progress), start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor();
     if (!options.extract_only) {
-      recover_bulk(options.db);
-      db_ = open_for_writing(options.db, options.wait);
-      fresh_ = db_.get_doccount() == 0;
-      std::error_code ec;
-      fs::remove_all(fs::path(options.db) / kBulkDir, ec);  // left by a bulk build that was killed
+      store_.emplace(options.db, options.wait);
+      fresh_ = db().get_doccount() == 0;
     }
   }
 
   int go(std::istream& in) {
+    choose_root();
     std::vector<InputFile> files;
     bool from_stdin = false;
     for (const std::string& input : options_.inputs) {
       if (input == "-") from_stdin = true;
     }
     const unsigned jobs = std::max(1u, options_.jobs);
-    if (jobs > 1 && fresh_ && !from_stdin && !options_.extract_only && !fs::is_symlink(options_.db)) {
+    if (jobs > 1 && fresh_ && !from_stdin && !options_.extract_only && store_->can_install()) {
       for (const std::string& input : options_.inputs) collect(input, &files);
       bulk(files, jobs);
     } else {
-      Writer writer(&db_, options_, fresh_, out_, report_);
+      Writer writer(options_.extract_only ? nullptr : &db(), options_, fresh_, out_, report_);
       if (jobs > 1) {
-        PipelineReader reader(jobs, options_, extractor_.get(), fresh_ ? std::string() : options_.db, writer, report_);
+        const std::string lookup = fresh_ || !store_ ? std::string() : store_->current().string();
+        PipelineReader reader(jobs, options_, extractor_.get(), lookup, writer, report_);
         read_inputs(in, reader);
         reader.finish();
       } else {
-        Preparer preparer(options_, extractor_.get(), fresh_ ? nullptr : &db_);
+        Preparer preparer(options_, extractor_.get(), fresh_ || !store_ ? nullptr : &db());
         DirectReader reader(preparer, writer, [this](const std::string& m) { report_.message(m); });
         read_inputs(in, reader);
       }
@@ -503,6 +555,7 @@ class Run {
         writer.commit();
       }
     }
+    if (options_.extract_only) out_.flush();  // a write error comes before the summary
     summary();
     if (g_index_interrupted) return kIndexInterrupted;
     return counts_.skipped ? kIndexSkipped : kIndexOk;
@@ -532,21 +585,68 @@ class Run {
     }
   }
 
-  // ---- bulk first build ----
+  Xapian::WritableDatabase& db() { return store_->db(); }
 
-  static constexpr const char* kBulkDir = ".morgue-bulk";
+  // ---- the archive root ----
 
-  // A bulk build killed while installing its files leaves a directory with tables but no version
-  // file: the database there was empty, so its tables go and the database is created anew.
-  static void recover_bulk(const std::string& db) {
+  // The real path of the folder an input names (a file's own folder), or "" when it cannot be told.
+  static std::string real_folder(const std::string& input) {
     std::error_code ec;
-    const fs::path dir(db);
-    if (!fs::is_directory(dir / kBulkDir, ec) || fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec))
-      return;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-      if (e.path().extension() == ".glass") fs::remove(e.path(), ec);
-    }
+    const fs::path p(input);
+    const bool folder = fs::is_directory(p, ec);
+    fs::path real = fs::canonical(folder ? p : fs::absolute(p).parent_path(), ec);
+    return ec ? std::string() : real.string();
   }
+
+  // File ids are paths relative to the archive root, so that a file has one id however it is
+  // reached. The root is --root, else the one the database records, else the deepest folder
+  // holding every input (a file input: its folder); it is recorded with the first commit.
+  void choose_root() {
+    const std::string recorded = store_ ? db().get_metadata(kRootKey) : std::string();
+    if (!options_.root.empty()) {
+      std::error_code ec;
+      if (!fs::is_directory(options_.root, ec))
+        throw Error("--root " + options_.root + ": no such folder");
+      root_ = fs::canonical(options_.root).string();
+      if (!recorded.empty() && recorded != root_)
+        report_.message("morgue-index: note: the archive root moves from " + recorded + " to " +
+                        root_);
+    } else if (!recorded.empty()) {
+      root_ = recorded;
+    } else {
+      std::optional<fs::path> common;
+      for (const std::string& input : options_.inputs) {
+        const fs::path folder = input == "-" ? fs::path() : fs::path(real_folder(input));
+        if (folder.empty()) continue;
+        if (!common) {
+          common = folder;
+          continue;
+        }
+        fs::path shared;
+        for (auto a = common->begin(), b = folder.begin();
+             a != common->end() && b != folder.end() && *a == *b; ++a, ++b)
+          shared /= *a;
+        common = shared;
+      }
+      if (common) root_ = common->string();
+    }
+    if (store_ && !root_.empty() && root_ != recorded) db().set_metadata(kRootKey, root_);
+  }
+
+  // The path of `folder` (real) relative to the archive root ("" for the root itself), or nullopt
+  // when it lies outside (said here, once per input).
+  std::optional<std::string> relative_to_root(const std::string& input, const std::string& folder) {
+    const fs::path rel = fs::path(folder).lexically_relative(root_);
+    if (!folder.empty() && !rel.empty() && *rel.begin() != "..")
+      return rel == "." ? std::string() : rel.generic_string();
+    report_.message("morgue-index: note: " + input + " lies outside the archive root " + root_ +
+                    " (ids are paths relative to it): only its JSON articles with an \"id\" are "
+                    "indexed; index files "
+                    "inside the root, or give --root DIR to re-root a moved archive");
+    return std::nullopt;
+  }
+
+  // ---- bulk first build ----
 
   // Cuts the files into `jobs` parts of about equal size, in order; JSON Lines files may be cut
   // anywhere (the reader moves each cut to a line boundary), other files are read whole.
@@ -592,11 +692,28 @@ class Run {
   // against 1,000: 8% less (500: 5% less); on 1x, 125 was no better than 250 (docs/performance.md).
   static constexpr std::size_t kShardFlush = 250;
 
+  // A failure leaves the database as it was (empty), without the parts built so far.
   void bulk(const std::vector<InputFile>& files, unsigned jobs) {
-    const fs::path target = fs::absolute(options_.db).lexically_normal();
-    const fs::path building = target / kBulkDir;
-    fs::remove_all(building);  // left by a build that was killed: we hold the database's lock
-    fs::create_directories(building);
+    const fs::path building = store_->work_area(), merged = store_->next_path();
+    Unfinished unfinished({building, merged});
+    std::string failure;
+    try {
+      build(files, jobs, building, merged);
+    } catch (const Xapian::Error& e) {
+      failure = xapian_message(e);
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    std::error_code ec;
+    fs::remove_all(building, ec);
+    if (failure.empty()) return;
+    if (merged != store_->current())
+      fs::remove_all(merged, ec);  // (unless installed before the failure)
+    throw Error("cannot build the database in " + options_.db + ": " + failure);
+  }
+
+  void build(const std::vector<InputFile>& files, unsigned jobs, const fs::path& building,
+             const fs::path& merged) {
     std::vector<std::vector<WorkItem>> cut = partition(files, jobs);
     std::vector<Part> parts(cut.size());
     std::atomic<bool> failed{false};
@@ -615,51 +732,23 @@ class Run {
     }
     for (std::thread& t : threads) t.join();
     for (const Part& p : parts) {
+      if (p.error) std::rethrow_exception(p.error);
+    }
+    for (const Part& p : parts) {
       for (const std::string& m : p.messages) report_.message(m);
       counts_ += p.counts;
     }
-    for (const Part& p : parts) {
-      if (p.error) {
-        fs::remove_all(building);
-        std::rethrow_exception(p.error);
-      }
-    }
-    const fs::path merged = building / "merged";
     {
       Xapian::Database all;
       for (const Part& p : parts) {
-        for (const fs::path& shard : p.shards) all.add_database(Xapian::Database(shard.string()));
+        for (const fs::path& shard : p.shards)
+          all.add_database(Xapian::Database(shard.string(), Xapian::DB_BACKEND_GLASS));
       }
       all.compact(merged.string());
     }
     for (const Part& p : parts) fs::remove_all(p.dir);
     drop_duplicates(merged);
-    install(merged, target);
-    db_.close();
-    db_ = Xapian::WritableDatabase();
-    fs::remove_all(building);
-    doccount_ = Xapian::Database(target.string()).get_doccount();
-  }
-
-  // Moves the built database's files into the (empty) database directory, whose lock this run
-  // holds, so that an indexer waiting for the lock finds the new database. The version file goes
-  // last: until it is there the directory is no database, and a crash in between leaves the
-  // bulk directory as a sign for recover_bulk().
-  static void install(const fs::path& merged, const fs::path& target) {
-    for (const auto& e : fs::directory_iterator(target)) {
-      if (e.path().filename().string().rfind("iam", 0) == 0) fs::remove(e.path());
-    }
-    sync_directory(target);
-    for (const auto& e : fs::directory_iterator(target)) {
-      if (e.path().extension() == ".glass" && !fs::exists(merged / e.path().filename())) fs::remove(e.path());
-    }
-    for (const auto& e : fs::directory_iterator(merged)) {
-      std::string name = e.path().filename().string();
-      if (name != "iamglass" && name != "flintlock") fs::rename(e.path(), target / name);
-    }
-    sync_directory(target);
-    fs::rename(merged / "iamglass", target / "iamglass");
-    sync_directory(target);
+    store_->install();
   }
 
   void build_part(Part& part, std::atomic<bool>* failed) {
@@ -668,9 +757,14 @@ class Run {
       if (shard) shard->close();
       part.shards.push_back(part.dir / std::to_string(part.shards.size()));
       shard = std::make_unique<Xapian::WritableDatabase>(
-          part.shards.back().string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+          part.shards.back().string(),
+          // Not DB_DANGEROUS: a shard that fails to write (a full disk) must be able to cancel
+          // its changes and say why; without it, 10x Reuters builds no slower
+          // (docs/performance.md).
+          Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
       shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
       shard->set_metadata(kPlacesKey, options_.places.serialise());  // as Writer does
+      if (!root_.empty()) shard->set_metadata(kRootKey, root_);
       return shard.get();
     };
     fs::create_directories(part.dir);
@@ -716,14 +810,6 @@ class Run {
     db.commit();
   }
 
-  static void sync_directory(const fs::path& dir) {
-    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-      ::fsync(fd);
-      ::close(fd);
-    }
-  }
-
   // ---- inputs ----
 
   // Files of `input` in a stable order; directories are recursed, following symbolic links
@@ -736,18 +822,32 @@ class Run {
       ++counts_.skipped;
       report_.message("morgue-index: skipped " + std::string(InputError(where, 0, why).what()));
     };
+    auto unreadable = [&](const fs::path& p, const std::string& why) {
+      skip(p.string(), why);
+      unreadable_.emplace(Reader::source_of(p), p.string());
+    };
     auto sized = [&](InputFile f) {
       std::error_code size_ec;
       f.size = fs::file_size(f.path, size_ec);
       if (size_ec) f.size = 0;
       return f;
     };
-    if (ec || !fs::exists(status)) {
+    if (status.type() == fs::file_type::not_found) {
       skip(input, "no such file or directory");
+      missing_.insert(Reader::source_of(root));
       return;
     }
+    if (ec) {
+      unreadable(root, "cannot read: " + ec.message());
+      return;
+    }
+    const std::optional<std::string> base = relative_to_root(input, real_folder(input));
+    auto id_of = [&](const fs::path& relative) {
+      if (!base) return std::string();
+      return base->empty() ? relative.generic_string() : *base + "/" + relative.generic_string();
+    };
     if (!fs::is_directory(status)) {
-      files->push_back(sized({root, root.filename().string(), true}));
+      files->push_back(sized({root, id_of(root.filename()), true}));
       return;
     }
     std::set<fs::path> visited;
@@ -757,19 +857,23 @@ class Run {
       fs::path dir = dirs.back();
       dirs.pop_back();
       fs::path canonical = fs::canonical(dir, ec);
-      if (ec || !visited.insert(canonical).second) {
-        if (!ec) report_.message("morgue-index: note: " + dir.string() + ": directory already visited (symbolic link loop); not read again");
-        continue;
-      }
-      std::vector<fs::path> entries;
-      fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
       if (ec) {
-        skip(dir.string(), "cannot read directory: " + ec.message());
+        unreadable(dir, "cannot read folder: " + ec.message());
         continue;
       }
-      for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        entries.push_back(it->path());
+      if (!visited.insert(canonical).second) {
+        report_.message("morgue-index: note: " + dir.string() +
+                        ": directory already visited (symbolic link loop); not read again");
+        continue;
+      }
+      // A folder that cannot be listed (in whole) is reported, counted as skipped, and its articles
+      // are never pruned: they may all still be there.
+      std::vector<fs::path> entries;
+      fs::directory_iterator it(dir, ec);
+      for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(it->path());
+      if (ec) {
+        unreadable(dir, "cannot read folder: " + ec.message());
+        continue;
       }
       std::sort(entries.begin(), entries.end());
       std::vector<fs::path> subdirs;
@@ -782,47 +886,69 @@ class Run {
           continue;
         }
         if (ec) {
-          skip(p.string(), "cannot follow: " + ec.message());
+          unreadable(p, "cannot read: " + ec.message());
           continue;
         }
         if (fs::is_directory(st)) {
           subdirs.push_back(p);
         } else if (fs::is_regular_file(st)) {
-          found.push_back(sized({p, p.lexically_relative(root).generic_string(), false}));
+          found.push_back(sized({p, id_of(p.lexically_relative(root)), false}));
         }
       }
       // depth-first, in name order
       for (auto s = subdirs.rbegin(); s != subdirs.rend(); ++s) dirs.push_back(*s);
     }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const InputFile& a, const InputFile& b) { return a.id_base < b.id_base; });
+    // In the order of the paths within the input (not of ids, which are all "" outside the root).
+    std::stable_sort(found.begin(), found.end(), [&](const InputFile& a, const InputFile& b) {
+      return a.path.lexically_relative(root).generic_string() <
+             b.path.lexically_relative(root).generic_string();
+    });
     files->insert(files->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
 
+  // Whether `source` is `folder` or lies under it (both absolute, lexically normal).
+  static bool under(const std::string& source, const std::string& folder) {
+    return source == folder || (source.compare(0, folder.size(), folder) == 0 &&
+                                (source[folder.size()] == '/' || folder.back() == '/'));
+  }
+
   // Deletes articles whose source file is gone, or was read in full this run without them.
-  // Sources that could not be read this run keep their articles.
+  // Sources that could not be read this run keep their articles, and so does everything under a
+  // folder that could not be read or an input that does not exist (an unmounted share).
   void prune(const std::unordered_set<std::string>& seen) {
-    std::vector<std::string> roots;
-    for (const std::string& input : options_.inputs) {
-      if (input != "-") roots.push_back(fs::absolute(input).lexically_normal().string());
+    std::vector<std::string> roots, kept;
+    for (const auto& [folder, shown] : unreadable_) {
+      kept.push_back(folder);
+      report_.message("morgue-index: note: " + shown +
+                      " could not be read: its articles are not pruned");
     }
-    auto under_root = [&](const std::string& source) {
-      for (const std::string& r : roots) {
-        if (source == r || (source.compare(0, r.size(), r) == 0 &&
-                            (source[r.size()] == '/' || r.back() == '/')))
-          return true;
+    for (const std::string& input : options_.inputs) {
+      if (input == "-") continue;
+      const std::string root = Reader::source_of(input);
+      if (missing_.count(root)) {
+        report_.message("morgue-index: note: " + input +
+                        " does not exist (an unmounted share?): its articles are not pruned");
+      } else {
+        roots.push_back(root);
       }
-      return false;
+    }
+    auto any_under = [&](const std::string& source, const std::vector<std::string>& folders) {
+      return std::any_of(folders.begin(), folders.end(),
+                         [&](const std::string& f) { return under(source, f); });
     };
     std::vector<std::string> doomed;
+    Xapian::WritableDatabase& db_ = db();
     for (auto t = db_.allterms_begin("Q"); t != db_.allterms_end("Q"); ++t) {
       if (seen.count(*t)) continue;
       auto p = db_.postlist_begin(*t);
       if (p == db_.postlist_end(*t)) continue;
       std::string source = db_.get_document(*p).get_value(kSourceSlot);
+      if (!any_under(source, roots) || any_under(source, kept)) continue;
+      // Gone is what the system says is not there; a file it cannot look at (no permission on a
+      // folder above it) is kept.
       std::error_code ec;
-      if (!under_root(source)) continue;
-      if (!fs::exists(source, ec) || read_ok_.count(source)) doomed.push_back(*t);
+      const bool gone = fs::status(source, ec).type() == fs::file_type::not_found;
+      if (gone || read_ok_.count(source)) doomed.push_back(*t);
     }
     for (const std::string& term : doomed) db_.delete_document(term);
     pruned_ = doomed.size();
@@ -843,7 +969,7 @@ class Run {
     if (counts_.ignored) line += ", " + std::to_string(counts_.ignored) + " files of unknown type ignored";
     if (counts_.warnings) line += ", " + std::to_string(counts_.warnings) + " warnings";
     if (!options_.extract_only) {
-      line += "; " + std::to_string(doccount_ ? *doccount_ : db_.get_doccount()) + " articles in " + options_.db;
+      line += "; " + std::to_string(db().get_doccount()) + " articles in " + options_.db;
     }
     char secs[32];
     std::snprintf(secs, sizeof secs, " (%.1f s)", seconds);
@@ -855,12 +981,14 @@ class Run {
   Report report_;
   std::chrono::steady_clock::time_point start_;
   std::unique_ptr<Extractor> extractor_;
-  Xapian::WritableDatabase db_;
+  std::optional<LockedDatabase> store_;  // not with --extract-only
   bool fresh_ = true;
-  std::optional<Xapian::doccount> doccount_;  // after a bulk build, which closes db_
   Counts counts_;
   std::size_t pruned_ = 0;
   std::unordered_set<std::string> read_ok_;  // sources read without a file-level error
+  std::map<std::string, std::string> unreadable_;  // not read (folders, files): source -> as named
+  std::set<std::string> missing_;            // inputs that do not exist
+  std::string root_;                         // the archive root (real path), "" if none yet
 };
 
 }  // namespace

@@ -23,6 +23,7 @@ struct IndexOptions {
   bool wait = false;                 // wait for another indexer's lock instead of failing
   std::size_t commit_every = 2000;   // articles changed between commits
   unsigned jobs = 1;                 // threads that read, extract and build (indexer.cc: the modes)
+  std::string root;                  // --root: the archive root to record (default: see indexer.cc)
   ReadOptions read;
   PlaceTable places;                 // places are filed under their canonical names (places.h)
 };
@@ -32,6 +33,12 @@ enum IndexExit { kIndexOk = 0, kIndexSkipped = 1, kIndexFatal = 2, kIndexInterru
 
 // Set from a signal handler: the run stops after the current article, commits and reports.
 extern std::atomic<bool> g_index_interrupted;
+
+// For a process that must end at once (main's terminate handler: Xapian 1.4 can throw where no
+// exception may pass when a disk fills up): removes the shards and the database that a first build
+// was making, so that the database is left as it was. Returns "No space left on device" when the
+// disk they were on is full, else "". Safe to call from any thread.
+std::string remove_unfinished_build();
 
 // Runs the indexer; articles go to the database (or, with extract_only, as JSON lines to out),
 // messages and the summary to err. Returns the exit status. Throws Error for fatal problems.

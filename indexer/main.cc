@@ -1,14 +1,17 @@
 // morgue-index: parses options into IndexOptions and calls run_index; maps errors to exit 2.
 #include <unistd.h>
+#include <xapian.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
-#include <xapian.h>
-
+#include "common/checked_output.h"
 #include "common/error.h"
 #include "indexer/indexer.h"
 #include "version.h"
@@ -18,6 +21,30 @@ namespace po = boost::program_options;
 namespace {
 
 void on_interrupt(int) { morgue::g_index_interrupted = true; }
+
+// The last resort: an exception where none may pass (Xapian 1.4 throws one through a noexcept
+// frame when a disk fills up during a first build) is one line and exit 2, not an abort, and what
+// the first build was making is removed.
+[[noreturn]] void on_terminate() {
+  static std::mutex once;  // a second thread that gets here waits for the first to end the process
+  once.lock();
+  std::string what = "the database library stopped without saying why";
+  if (std::exception_ptr e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const Xapian::Error& x) {
+      what = x.get_description();
+    } catch (const std::exception& x) {
+      what = x.what();
+    } catch (...) {
+    }
+  }
+  const std::string disk = morgue::remove_unfinished_build();
+  if (!disk.empty() && what.find(disk) == std::string::npos) what += " (" + disk + ")";
+  const std::string line = "morgue-index: error: " + what + "\n";
+  (void)!::write(STDERR_FILENO, line.data(), line.size());
+  ::_exit(morgue::kIndexFatal);
+}
 
 // Where iso-codes keeps its JSON files (Debian's package), unless MORGUE_ISO_CODES says otherwise.
 std::string iso_codes_folder() {
@@ -30,15 +57,56 @@ std::string default_db() {
   return env && *env ? env : "./morgue.db";
 }
 
+// The numeric options, each with the range it accepts: one table drives --help and the checks.
+// Numbers are read as text, so that "-1" is refused rather than wrapped to 4294967295.
+struct NumberOption {
+  const char* name;
+  const char* short_name;  // "" for none
+  std::size_t low, high, fallback;
+  const char* help;
+};
+
+constexpr std::size_t kMaxJobs = 256;             // threads (and bulk shards); far beyond the cores
+constexpr std::size_t kMaxCommitEvery = 1000000;  // articles held in memory between commits
+constexpr std::size_t kMaxArticleMiB = 1024;
+
+std::vector<NumberOption> number_options() {
+  const std::size_t cores =
+      std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxJobs);
+  return {
+      {"jobs", "j", 1, kMaxJobs, cores,
+       "threads that read, extract and build documents (default: the number of cores); a first "
+       "build into a new database writes one shard per thread and compacts them"},
+      {"commit-every", "", 1, kMaxCommitEvery, 2000,
+       "commit after this many added or changed articles"},
+      {"max-article-size", "", 1, kMaxArticleMiB, 64, "skip articles larger than this many MiB"},
+  };
+}
+
+// `text` as a whole number within the option's range, or a one-line usage error.
+std::size_t parse_number(const NumberOption& o, const std::string& text) {
+  const bool digits =
+      !text.empty() && text.size() <= 18 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const std::size_t value = digits ? std::stoull(text) : 0;
+  if (!digits || value < o.low || value > o.high)
+    throw po::error("--" + std::string(o.name) + " must be a whole number from " +
+                    std::to_string(o.low) + " to " + std::to_string(o.high) + ", not '" + text +
+                    "'");
+  return value;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   morgue::IndexOptions options;
-  std::size_t max_mib = 64;
+  const std::vector<NumberOption> numbers = number_options();
+  std::vector<std::string> number_texts(numbers.size());
   po::options_description visible(
       "Usage: morgue-index [--db PATH] [options] INPUT...\n"
       "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm files; directories are\n"
       "recursed; - reads JSON Lines from standard input) into a morgue database.\n\nOptions");
+  // clang-format off
   visible.add_options()
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
@@ -49,13 +117,21 @@ int main(int argc, char** argv) {
       ("extract-only", po::bool_switch(&options.extract_only),
        "write no database: print one JSON line per article with what would be indexed")
       ("no-extract", "do not extract missing metadata from the text")
-      ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
-       "threads that read, extract and build documents (default: the number of cores); a first "
-       "build into a new database writes one shard per thread and compacts them")
-      ("commit-every", po::value<std::size_t>(&options.commit_every)->default_value(2000),
-       "commit after this many added or changed articles")
-      ("max-article-size", po::value<std::size_t>(&max_mib)->default_value(64),
-       "skip articles larger than this many MiB");
+      ("root", po::value<std::string>(&options.root),
+       "the archive root that file ids are relative to (recorded by the first run; give it to "
+       "choose one, or to re-root a moved archive)");
+  // clang-format on
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const NumberOption& o = numbers[i];
+    const std::string help =
+        std::string(o.help) + " (" + std::to_string(o.low) + " to " + std::to_string(o.high) + ")";
+    const std::string names =
+        std::string(o.name) + (*o.short_name ? "," + std::string(o.short_name) : "");
+    visible.add_options()(
+        names.c_str(),
+        po::value<std::string>(&number_texts[i])->default_value(std::to_string(o.fallback)),
+        help.c_str());
+  }
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
   po::options_description all;
@@ -77,10 +153,9 @@ int main(int argc, char** argv) {
     po::notify(vm);
     options.extract = !vm.count("no-extract");
     if (options.inputs.empty()) throw po::error("no INPUT given (a file, a directory or -)");
-    if (options.commit_every == 0) throw po::error("--commit-every must be at least 1");
-    if (options.jobs == 0) throw po::error("--jobs must be at least 1");
-    if (max_mib == 0) throw po::error("--max-article-size must be at least 1");
-    options.read.max_article_bytes = max_mib << 20;
+    options.jobs = static_cast<unsigned>(parse_number(numbers[0], number_texts[0]));
+    options.commit_every = parse_number(numbers[1], number_texts[1]);
+    options.read.max_article_bytes = parse_number(numbers[2], number_texts[2]) << 20;
   } catch (const po::error& e) {
     std::cerr << "morgue-index: error: " << e.what() << " (see --help)\n";
     return morgue::kIndexFatal;
@@ -89,9 +164,18 @@ int main(int argc, char** argv) {
   options.places = morgue::PlaceTable(morgue::load_countries(iso_codes_folder()));
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
-  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
+  std::set_terminate(on_terminate);
+  morgue::CheckedOutput stdout_buffer(STDOUT_FILENO, "standard output");
+  std::ostream out(&stdout_buffer);
+  out.exceptions(std::ios::badbit);
   try {
-    return morgue::run_index(options, std::cin, std::cout, std::cerr);
+    const int status = morgue::run_index(options, std::cin, out, std::cerr);
+    out.flush();
+    return status;
+  } catch (const morgue::OutputError& e) {
+    if (e.broken_pipe()) return morgue::kIndexOk;  // the reader has what it wanted (| head)
+    std::cerr << "morgue-index: error: " << e.what() << '\n';
   } catch (const morgue::Error& e) {
     std::cerr << "morgue-index: error: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {

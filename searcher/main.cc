@@ -9,7 +9,7 @@
 #include <xapian.h>
 
 #include "common/error.h"
-#include "common/output_stream.h"
+#include "common/checked_output.h"
 #include "searcher/search.h"
 #include "version.h"
 
@@ -169,20 +169,17 @@ int main(int argc, char** argv) {
     std::cerr << "morgue-search: error: " << e.what() << " (see --help)\n";
     return morgue::kSearchError;
   }
-  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe (| head) ends output quietly: FdOutput
-  morgue::FdOutput stdout_buffer(STDOUT_FILENO);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
+  morgue::CheckedOutput stdout_buffer(STDOUT_FILENO, "the results");
   std::ostream out(&stdout_buffer);
-  // Results reach the disk or the pipe in full, or the run says they did not.
-  auto written = [&](int status) {
-    out.flush();
-    if (const std::string problem = stdout_buffer.problem(); !problem.empty()) {
-      std::cerr << "morgue-search: error: cannot write the results: " << problem << '\n';
-      return static_cast<int>(morgue::kSearchError);
-    }
-    return status;
-  };
+  out.exceptions(std::ios::badbit);  // results reach the disk or the pipe in full, or the run says so
   try {
-    return written(morgue::run_search(options, std::cin, out, std::cerr));
+    const int status = morgue::run_search(options, std::cin, out, std::cerr);
+    out.flush();
+    return status;
+  } catch (const morgue::OutputError& e) {
+    if (e.broken_pipe()) return morgue::kSearchHits;  // the reader has what it wanted (| head)
+    std::cerr << "morgue-search: error: " << e.what() << '\n';
   } catch (const morgue::Error& e) {
     std::cerr << "morgue-search: error: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {
@@ -190,6 +187,5 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "morgue-search: error: " << e.what() << '\n';
   }
-  written(morgue::kSearchError);
   return morgue::kSearchError;
 }

@@ -82,7 +82,7 @@ class Searcher {
       : o_(o), err_(err), output_(o, out),
         db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
         parser_(db_, QueryOptions{o.any}), stemmer_(make_stemmer()),
-        columns_local_(db_.size() == 1 && std::filesystem::exists(std::filesystem::path(o.db) / "iamglass")) {}
+        columns_local_(db_.size() == 1 && single_local_database(o.db)) {}
 
   int run(std::istream& in) {
     if (o_.batch) return run_batch(in);
@@ -118,7 +118,11 @@ class Searcher {
   Manifest manifest() const {
     Manifest m;
     m.database_uuid = db_.get_uuid();
-    if (db_.size() == 1) m.revision = db_.get_revision();
+    try {
+      if (db_.size() == 1) m.revision = db_.get_revision();
+    } catch (const Xapian::UnimplementedError&) {
+      // a remote database has none to give
+    }
     m.articles = db_.get_doccount();
     return m;
   }

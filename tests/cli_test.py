@@ -81,6 +81,39 @@ def check_golden(test, name, text):
         test.assertEqual(text, f.read(), f"output differs from golden file {name}")
 
 
+def xxh64(data, seed=0):
+    """XXH64 of bytes, as the schema of version 2 hashed long ids (to craft the id that posed as one)."""
+    mask, p1, p2, p3, p4, p5 = ((1 << 64) - 1, 0x9E3779B185EBCA87, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                                0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5)
+    rotl = lambda x, r: ((x << r) | (x >> (64 - r))) & mask
+    step = lambda acc, lane: rotl((acc + lane * p2) & mask, 31) * p1 & mask
+    u64 = lambda i: int.from_bytes(data[i:i + 8], "little")
+    n, i = len(data), 0
+    if n >= 32:
+        v = [(seed + p1 + p2) & mask, (seed + p2) & mask, seed, (seed - p1) & mask]
+        while i + 32 <= n:
+            v = [step(v[k], u64(i + 8 * k)) for k in range(4)]
+            i += 32
+        h = (rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18)) & mask
+        for x in v:
+            h = ((h ^ step(0, x)) * p1 + p4) & mask
+    else:
+        h = (seed + p5) & mask
+    h = (h + n) & mask
+    while i + 8 <= n:
+        h = (rotl(h ^ step(0, u64(i)), 27) * p1 + p4) & mask
+        i += 8
+    if i + 4 <= n:
+        h = (rotl(h ^ (int.from_bytes(data[i:i + 4], "little") * p1 & mask), 23) * p2 + p3) & mask
+        i += 4
+    while i < n:
+        h = rotl(h ^ (data[i] * p5 & mask), 11) * p1 & mask
+        i += 1
+    h = (h ^ (h >> 33)) * p2 & mask
+    h = (h ^ (h >> 29)) * p3 & mask
+    return h ^ (h >> 32)
+
+
 class DbCase(unittest.TestCase):
     """A temporary folder per class, with a database of `inputs` indexed once."""
     inputs = ()
@@ -269,6 +302,21 @@ class ExitCodes(DbCase):
         self.assertEqual(run("morgue-index", "--db", self.db, "--max-article-size", "0", FIXTURE)[0], 2)
         self.assertEqual(run("morgue-index", "--db", self.db, "--commit-every", "0", FIXTURE)[0], 2)
 
+    def test_index_number_options_at_their_limits(self):
+        # Issue 14: --jobs -1 became 4294967295 threads, --jobs 100000 aborted, a huge
+        # --max-article-size overflowed to 0. Each number is checked against its documented range.
+        limits = {"--jobs": 256, "--commit-every": 1000000, "--max-article-size": 1024}
+        for option, high in limits.items():
+            db = os.path.join(self.tmp, "limits" + option + ".db")
+            rc, _, err = run("morgue-index", "--db", db, option, str(high), CORPUS)
+            self.assertEqual(rc, 0, (option, err))
+            self.assertIn("5 added", err)
+            for bad in ("-1", "0", str(high + 1), str(high * 400), "99999999999999999999", "1.5", "abc", ""):
+                rc, out, err = run("morgue-index", "--db", db, option, bad, CORPUS)
+                self.assertEqual((rc, out), (2, ""), (option, bad))
+                self.assertEqual(err, f"morgue-index: error: {option} must be a whole number from 1 to {high}, "
+                                      f"not '{bad}' (see --help)\n")
+
     def test_database_path_is_a_file(self):
         path = os.path.join(self.tmp, "file.db")
         open(path, "w").close()
@@ -288,6 +336,76 @@ class ExitCodes(DbCase):
         with open(good, "w") as f:
             f.write(f"auto {self.db}\n")
         self.assertEqual(search(good, "harbour")[0], 0)
+
+    def test_stub_directories_and_nested_stubs_are_checked_too(self):
+        # Issue 14: a stub *directory* (dir/XAPIANDB holding "remote :prog") ran the program from
+        # both binaries, also through MORGUE_DB and an "auto" line; a stub that includes itself
+        # crashed the searcher.
+        pwned = os.path.join(self.tmp, "pwned-dir")
+        evil = os.path.join(self.tmp, "evil-dir")
+        os.makedirs(evil)
+        with open(os.path.join(evil, "XAPIANDB"), "w") as f:
+            f.write(f"remote :touch {pwned}\n")
+        via_auto = os.path.join(self.tmp, "via-auto.stub")
+        with open(via_auto, "w") as f:
+            f.write(f"auto {self.db}\nauto {evil}\n")
+        for path in (evil, via_auto):
+            for tool, args in (("morgue-search", ("harbour",)), ("morgue-index", (FIXTURE,))):
+                for how in ("--db", "MORGUE_DB"):
+                    if how == "--db":
+                        rc, out, err = run(tool, "--db", path, *args)
+                    else:
+                        rc, out, err = run(tool, *args, env=dict(ENV, MORGUE_DB=path))
+                    self.assertEqual((rc, out), (2, ""), (tool, how, path, err))
+                    self.assertEqual(len(err.splitlines()), 1, err)
+                    self.assertTrue("runs a program" in err or "is a file" in err, err)
+        self.assertFalse(os.path.exists(pwned))
+        selfish = os.path.join(self.tmp, "self.stub")
+        with open(selfish, "w") as f:
+            f.write(f"auto {self.db}\nauto self.stub\n")
+        rc, out, err = search(selfish, "harbour")
+        self.assertEqual((rc, out, err), (2, "", f"morgue-search: error: stub file {selfish} includes itself\n"))
+
+    def test_a_stub_swapped_while_opening_never_runs_its_program(self):
+        # Issue 14: swapping a stub between its check and its opening ran the program 2 times in 300.
+        import threading
+        pwned = os.path.join(self.tmp, "pwned-swap")
+        stub = os.path.join(self.tmp, "swapped.stub")
+        good, evil = stub + ".good", stub + ".evil"
+        with open(good, "w") as f:
+            f.write(f"auto {self.db}\n")
+        with open(evil, "w") as f:
+            f.write(f"remote :touch {pwned}\n")
+        shutil.copy(good, stub)
+        stop = threading.Event()
+
+        def swap():
+            while not stop.is_set():
+                for source in (evil, good):
+                    shutil.copy(source, stub + ".tmp")
+                    os.replace(stub + ".tmp", stub)
+        swapper = threading.Thread(target=swap)
+        swapper.start()
+        try:
+            codes = {search(stub, "--count", "harbour")[0] for _ in range(300)}
+        finally:
+            stop.set()
+            swapper.join()
+        self.assertFalse(os.path.exists(pwned))
+        self.assertLessEqual(codes, {0, 2})
+
+    def test_remote_programs_run_only_when_allowed(self):
+        progsrv = shutil.which("xapian-progsrv")
+        if not progsrv:
+            self.skipTest("xapian-progsrv is not installed")
+        with open(os.path.join(self.db, "XAPIANDB")) as f:
+            glass = os.path.join(self.db, f.read().split()[-1])
+        stub = os.path.join(self.tmp, "prog.stub")
+        with open(stub, "w") as f:
+            f.write(f"remote :{progsrv} {glass}\n")
+        self.assertEqual(search(stub, "harbour")[0], 2)
+        rc, out, err = search(stub, "--allow-remote-programs", "--count", "harbour")
+        self.assertEqual((rc, out), (0, search(self.db, "--count", "harbour")[1]), err)
 
     def test_help_and_version(self):
         for tool in ("morgue-index", "morgue-search"):
@@ -388,6 +506,163 @@ class Incremental(DbCase):
         self.assertNotIn("sub/001_c11e2e3bd77f5a86.txt", got)
         self.assertNotIn("wire-010", got)
 
+    def test_distinct_ids_stay_distinct(self):
+        # Issue 14: a crafted id ("#" + 64 bytes + "#" + a hash) replaced the article of a long id,
+        # and numeric ids above 2^64 merged. Each is its own article, found by its own id.
+        long_id = "https://example.com/" + "a" * 300
+        ids = [long_id, "#%s#%016x" % (long_id[:64], xxh64(long_id.encode())), long_id[:200] + "b" * 100]
+        feed = os.path.join(self.tmp, "ids.jsonl")
+        with open(feed, "w") as f:
+            for i, ident in enumerate(ids):
+                f.write(json.dumps({"id": ident, "text": f"story {i} about harbours"}) + "\n")
+            f.write('{"id": 18446744073709551617, "text": "big one"}\n{"id": 18446744073709551618, "text": "big two"}\n')
+        db = os.path.join(self.tmp, "ids.db")
+        index(db, feed)
+        want = set(ids) | {"18446744073709551617", "18446744073709551618"}
+        self.assertEqual(ids_of(search_json(db, "*")), want)
+        for ident in want:
+            self.assertEqual(ids_of(search_json(db, f'id:"{ident}"')), {ident}, ident)
+        self.assertIn("0 added, 0 updated, 5 unchanged", index(db, feed))
+
+    def test_extract_only_write_errors(self):
+        # Issue 14: --extract-only > /dev/full (or a full disk) exited 0 with truncated output.
+        for jobs in ("1", "2"):
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([os.path.join(BIN, "morgue-index"), "--extract-only", "--jobs", jobs, FIXTURE],
+                                   stdout=full, stderr=subprocess.PIPE, env=ENV, timeout=600)
+            self.assertEqual(p.returncode, 2, p.stderr)
+            self.assertEqual(p.stderr.decode(),
+                             "morgue-index: error: cannot write standard output: No space left on device\n")
+        # A reader that goes away (| head) ends the run quietly.
+        feed = os.path.join(self.tmp, "many.jsonl")
+        with open(feed, "w") as f:
+            for i in range(20000):
+                f.write(json.dumps({"id": f"m{i}", "title": f"Story {i}", "text": "harbour news " * 20}) + "\n")
+        for jobs in ("1", "2"):
+            p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--extract-only", "--no-extract", "--jobs", jobs,
+                                  feed], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+            self.assertEqual(json.loads(p.stdout.readline())["id"], "m0")
+            p.stdout.close()
+            err = p.stderr.read()
+            p.stderr.close()
+            self.assertEqual((p.wait(timeout=600), err), (0, b""))
+
+    def test_unreadable_folders_are_reported_and_never_pruned(self):
+        # Issue 14: an unreadable folder was skipped silently with exit 0, and --prune then deleted
+        # its articles; --prune with a missing input root (an unmounted share) pruned all of them.
+        # Root reads everything: the indexer then runs as nobody (setpriv), in a folder it can use.
+        prefix = []
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                self.skipTest("running as root without setpriv: permissions cannot be tested")
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        base = tempfile.mkdtemp(prefix="morgue-perm-")
+        os.chmod(base, 0o777)
+        try:
+            arch = os.path.join(base, "arch")
+            for sub, names in (("open", ("1.txt",)), ("secret", ("2.txt", "3.txt"))):
+                os.makedirs(os.path.join(arch, sub))
+                for n in names:
+                    with open(os.path.join(arch, sub, n), "w") as f:
+                        f.write(f"Story {n}\n\nA harbour story, number {n}.\n")
+            os.symlink(arch, os.path.join(base, "share"))
+            db = os.path.join(base, "perm.db")
+
+            def index_as_user(*args):
+                p = subprocess.run(prefix + [os.path.join(BIN, "morgue-index"), "--no-extract", "--db", db, *args],
+                                   capture_output=True, text=True, env=ENV)
+                return p.returncode, p.stderr
+
+            rc, err = index_as_user(os.path.join(base, "share"))
+            self.assertEqual(rc, 0, err)
+            self.assertIn("3 added", err)
+            secret = os.path.join(base, "share", "secret")
+            os.chmod(os.path.join(arch, "secret"), 0)
+            try:
+                rc, err = index_as_user("--prune", os.path.join(base, "share"))
+            finally:
+                os.chmod(os.path.join(arch, "secret"), 0o755)
+            self.assertEqual(rc, 1, err)
+            self.assertIn(f"morgue-index: skipped {secret}: cannot read folder: Permission denied\n", err)
+            self.assertIn(f"morgue-index: note: {secret} could not be read: its articles are not pruned\n", err)
+            self.assertIn("0 pruned, 1 skipped", err)
+            self.assertEqual(search_json(db, "*")["total"], 3)
+            os.remove(os.path.join(base, "share"))  # the share is unmounted
+            rc, err = index_as_user("--prune", os.path.join(base, "share"))
+            self.assertEqual(rc, 1, err)
+            self.assertIn(f"skipped {base}/share: no such file or directory\n", err)
+            self.assertIn(f"note: {base}/share does not exist (an unmounted share?): its articles are not pruned\n", err)
+            self.assertIn("0 pruned", err)
+            self.assertEqual(search_json(db, "*")["total"], 3)
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+
+    def test_ids_do_not_depend_on_the_path_typed(self):
+        # Issue 13: the same folder indexed as `arch`, then `arch/politics`, then by its absolute
+        # path held every article two or three times. Ids are paths relative to the archive root
+        # the database records.
+        base = os.path.join(self.tmp, "ids")
+        arch = os.path.join(base, "arch")
+        os.makedirs(os.path.join(arch, "politics"))
+        seeds = sorted(n for n in os.listdir(CORPUS) if n.endswith(".txt"))
+        for i, name in enumerate(seeds):
+            shutil.copy(os.path.join(CORPUS, name), os.path.join(arch, "politics" if i >= 2 else "", name))
+        os.symlink(arch, os.path.join(base, "link"))
+        db = os.path.join(base, "ids.db")
+        want = {seeds[0], seeds[1]} | {"politics/" + n for n in seeds[2:]}
+
+        def run_in(*args):
+            p = subprocess.run([os.path.join(BIN, "morgue-index"), "--no-extract", "--db", db, *args], cwd=base,
+                               capture_output=True, text=True, env=ENV)
+            return p.returncode, p.stderr
+
+        self.assertIn("5 added", run_in("arch")[1])
+        for typed in ("arch/politics", arch, os.path.join(base, "link"), "link/politics/" + seeds[3], "./arch/../arch"):
+            rc, err = run_in(typed)
+            self.assertEqual(rc, 0, err)
+            self.assertRegex(err, r"0 added, 0 updated, \d unchanged, 0 skipped; 5 articles", typed)
+        self.assertEqual(ids_of(search_json(db, "*")), want)
+        # Outside the root: reported, and only JSON articles with an id are indexed.
+        other = os.path.join(base, "other")
+        os.makedirs(other)
+        shutil.copy(os.path.join(CORPUS, seeds[0]), other)
+        with open(os.path.join(other, "feed.jsonl"), "w") as f:
+            f.write('{"id": "with-id", "text": "kept"}\n{"text": "no id, outside the root"}\n')
+        rc, err = run_in("other")
+        self.assertEqual(rc, 1, err)
+        self.assertIn(f"morgue-index: note: other lies outside the archive root {os.path.realpath(arch)} (ids are paths "
+                      "relative to it): only its JSON articles with an \"id\" are indexed; index files inside the root, "
+                      "or give --root DIR to re-root a moved archive\n", err)
+        self.assertIn(f"morgue-index: skipped other/{seeds[0]}: lies outside the archive root (see above)\n", err)
+        self.assertIn("morgue-index: skipped other/feed.jsonl:2: no \"id\", and the file lies outside the archive root", err)
+        self.assertIn("1 added, 0 updated, 0 unchanged, 2 skipped; 6 articles", err)
+        # A moved archive is re-rooted with --root: the same ids, nothing twice.
+        os.rename(arch, os.path.join(base, "moved"))
+        rc, err = run_in("moved")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("6 articles", err)
+        rc, err = run_in("--root", "moved", "moved")
+        self.assertEqual(rc, 0, err)
+        self.assertIn(f"note: the archive root moves from {os.path.realpath(arch)} to {os.path.realpath(base)}/moved", err)
+        self.assertIn("0 added", err)
+        self.assertEqual(ids_of(search_json(db, "*")), want | {"with-id"})
+
+    def test_the_root_of_a_first_run(self):
+        # Several inputs: their deepest common folder; a file: its folder.
+        base = os.path.join(self.tmp, "roots")
+        for sub in ("a/x", "a/y"):
+            os.makedirs(os.path.join(base, sub))
+        shutil.copy(os.path.join(CORPUS, "000_ab8699a7340fb2e9.txt"), os.path.join(base, "a/x"))
+        shutil.copy(os.path.join(CORPUS, "001_c11e2e3bd77f5a86.txt"), os.path.join(base, "a/y"))
+        db = os.path.join(base, "r.db")
+        index(db, os.path.join(base, "a/x"), os.path.join(base, "a/y/001_c11e2e3bd77f5a86.txt"), extra=("--no-extract",))
+        self.assertEqual(ids_of(search_json(db, "*")), {"x/000_ab8699a7340fb2e9.txt", "y/001_c11e2e3bd77f5a86.txt"})
+        db = os.path.join(base, "f.db")
+        index(db, os.path.join(base, "a/y/001_c11e2e3bd77f5a86.txt"), extra=("--no-extract",))
+        self.assertEqual(ids_of(search_json(db, "*")), {"001_c11e2e3bd77f5a86.txt"})
+        rc, out, err = run("morgue-index", "--extract-only", "--no-extract", "--root", base, os.path.join(base, "a/x"))
+        self.assertEqual((rc, json.loads(out)["id"]), (0, "a/x/000_ab8699a7340fb2e9.txt"), err)
+
     def test_stdin_json_lines(self):
         db = os.path.join(self.tmp, "stdin.db")
         rc, _, err = run("morgue-index", "--db", db, "-", stdin=open(FIXTURE, "rb").read())
@@ -440,7 +715,7 @@ class BadInput(DbCase):
             f"morgue-index: warning: {bad}/mixed.jsonl:4: field \"date\" should be a date string, not number; ignored",
             f"morgue-index: skipped {bad}/nobody.html: HTML page has no article text",
             f"morgue-index: skipped {bad}/truncated.json: invalid JSON: ",
-            f"morgue-index: skipped {bad}/deep.json: invalid JSON: ",
+            f"morgue-index: skipped {bad}/deep.json: JSON nested deeper than the limit of 100 levels",
         ]
         for e in expect:
             self.assertTrue(any(line.startswith(e) for line in lines), f"no line starting {e!r} in:\n{err}")
@@ -449,6 +724,27 @@ class BadInput(DbCase):
         self.assertEqual(search_json(self.db, "café")["total"], 1)  # Latin-1 decoded, not dropped
         self.assertEqual(ids_of(search_json(self.db, "harbour")), {"ok1"})
         self.assertEqual(ids_of(search_json(self.db, "id:7")), {"7"})
+
+    def test_deep_json_is_skipped_and_never_reaches_the_database(self):
+        # Issue 14: 100,000 levels on one line crashed the indexer (and every re-run); 30,000
+        # overflowed under ASan; 70,000 crashed the searcher printing the article.
+        feed = os.path.join(self.tmp, "deep.jsonl")
+        with open(feed, "w") as f:
+            f.write('{"id": "ok", "text": "shallow harbour"}\n')
+            for levels in (100000, 30000, 70000):
+                f.write('{"id": "d%d", "text": "deep harbour", "x": %s1%s}\n' % (levels, "[" * levels, "]" * levels))
+            f.write('{"id": "limit", "text": "limit harbour", "x": %s1%s}\n' % ("[" * 99, "]" * 99))
+        db = os.path.join(self.tmp, "deep.db")
+        for run_number in (1, 2):
+            rc, _, err = run("morgue-index", "--db", db, feed)
+            self.assertEqual(rc, 1, err)
+            for line in (2, 3, 4):
+                self.assertIn(f"morgue-index: skipped {feed}:{line}: JSON nested deeper than the limit of 100 levels\n", err)
+            self.assertIn("3 skipped", err)
+        self.assertEqual(ids_of(search_json(db, "harbour")), {"ok", "limit"})
+        rc, out, err = search(db, "--format", "jsonl", "id:limit")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(out)["id"], "limit")
 
     def test_named_inputs_that_cannot_be_read(self):
         db = os.path.join(self.tmp, "named.db")
@@ -614,6 +910,31 @@ class Research(DbCase):
         self.assertEqual(weeks[0], min(want))
         self.assertEqual(weeks[-1], max(want))
         self.assertEqual(len(weeks), int(max(want)[-2:]) - int(min(want)[-2:]) + 1)  # no gaps
+
+    def test_histogram_at_both_ends_of_the_year_range(self):
+        # Issue 14: a weekly histogram over an article of 1600-01-01 (whose ISO week begins in
+        # 1599) never ended and grew to gigabytes.
+        from datetime import date, timedelta
+        feed = os.path.join(self.tmp, "ends.jsonl")
+        with open(feed, "w") as f:
+            f.write('{"id": "first", "text": "oldest", "date": "1600-01-01"}\n'
+                    '{"id": "last", "text": "newest", "date": "2200-12-31"}\n')
+        db = os.path.join(self.tmp, "ends.db")
+        index(db, feed)
+        first, last = date(1600, 1, 1), date(2200, 12, 31)
+        monday = first - timedelta(days=first.weekday())
+        weeks = [monday + timedelta(weeks=k) for k in range((last - monday).days // 7 + 1)]
+        want = {"week": ["%d-W%02d" % d.isocalendar()[:2] for d in weeks],
+                "month": [f"{y}-{m:02d}" for y in range(1600, 2201) for m in range(1, 13)],
+                "year": [str(y) for y in range(1600, 2201)]}
+        for period, labels in want.items():
+            p = subprocess.run([os.path.join(BIN, "morgue-search"), "--db", db, "--format", "json", "--histogram",
+                                period, "*"], capture_output=True, env=ENV, timeout=120)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            rows = json.loads(p.stdout)["histogram"]
+            self.assertEqual([r["period"] for r in rows], labels, period)
+            self.assertEqual(sum(r["count"] for r in rows), 2, period)
+            self.assertEqual((rows[0]["count"], rows[-1]["count"]), (1, 1), period)
 
     def test_by_outlet_with_shares(self):
         r = search_json(self.db, "--histogram", "month", "--by", "outlet", "--normalize", "--facet-limit", "0",
@@ -942,7 +1263,7 @@ class Reliability(DbCase):
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.time() + 10
-            while not os.path.exists(os.path.join(db, "flintlock")) and time.time() < deadline:
+            while not os.path.exists(os.path.join(db, "XAPIANDB")) and time.time() < deadline:
                 time.sleep(0.02)
             time.sleep(0.1)
             rc, _, err = run("morgue-index", "--db", db, FIXTURE)
@@ -1109,11 +1430,13 @@ class Jobs(DbCase):
         self.assertEqual(search_json(db, "person:noem")["total"], 0)
 
     def test_a_kill_while_the_built_database_moves_in_is_repaired(self):
-        # The state a kill leaves between the table files and the version file moving in: tables
-        # of the new database, no version file, the bulk folder still there. A re-run rebuilds.
+        # The state a kill left with earlier versions, between the table files and the version file
+        # moving in: tables of the new database, no version file, the bulk folder still there. A
+        # re-run rebuilds.
         db = os.path.join(self.tmp, "moving.db")
         os.makedirs(os.path.join(db, ".morgue-bulk", "merged"))
-        built = os.path.join(self.tmp, "j3.db")
+        with open(os.path.join(self.tmp, "j3.db", "XAPIANDB")) as f:
+            built = os.path.join(self.tmp, "j3.db", f.read().split()[-1])  # "glass db-N"
         for name in os.listdir(built):
             if name.endswith(".glass"):
                 shutil.copy(os.path.join(built, name), os.path.join(db, name))
@@ -1125,7 +1448,170 @@ class Jobs(DbCase):
     def test_bad_jobs_value(self):
         rc, _, err = run("morgue-index", "--db", os.path.join(self.tmp, "x.db"), "--jobs", "0", CORPUS)
         self.assertEqual(rc, 2)
-        self.assertIn("--jobs must be at least 1", err)
+        self.assertIn("--jobs must be a whole number from 1 to 256, not '0'", err)
+
+
+class FirstBuild(DbCase):
+    """A first build under kills and a full disk: at every moment the database path is absent, an
+    empty database or the whole one, also to Xapian itself; a failed build leaves nothing behind;
+    searches meanwhile never fail."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.strace = shutil.which("strace")
+        cls.delve = shutil.which("xapian-delve")
+
+    def strace_or_skip(self):
+        if not self.strace:
+            self.skipTest("strace is not installed (scripts/install-deps installs it)")
+        p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "true"], capture_output=True)
+        if p.returncode != 0:
+            self.skipTest("strace cannot trace here: " + p.stderr.decode().strip())
+
+    def state(self, db, articles):
+        """Whether `db` is absent, or opens (to morgue and to Xapian) with none or all of `articles`."""
+        if not os.path.exists(db):
+            return "absent"
+        rc, out, err = search(db, "--count", "*")
+        self.assertIn(rc, (0, 1), err)
+        n = int(out)
+        self.assertIn(n, (0, articles))
+        if self.delve:
+            p = subprocess.run([self.delve, db], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn(f"number of documents = {n}", p.stdout)
+        self.assertEqual([e for e in os.listdir(os.path.dirname(db)) if ".morgue-new-" in e], [])
+        return "whole" if n else "empty"
+
+    def rerun_completes(self, db, inputs, articles):
+        rc, _, err = run("morgue-index", "--no-extract", "--db", db, *inputs)
+        self.assertEqual(rc, 0, err)
+        ids = [json.loads(l)["id"] for l in search(db, "--export", "--format", "jsonl", "--fields", "id", "*")[1].splitlines()]
+        self.assertEqual((len(ids), len(set(ids))), (articles, articles))
+        self.assertFalse(os.path.exists(os.path.join(db, ".morgue-bulk")))
+
+    def test_kill_at_every_rename_and_fsync_of_a_first_build(self):
+        # Issue 14: a kill inside the first build's install window left a database that would not
+        # open until the next run. Each syscall that moves or syncs files is made to kill the
+        # indexer at its first, second, ... call, until a run gets through.
+        self.strace_or_skip()
+        legacy = os.path.join(self.tmp, "legacy-empty")
+        run("morgue-index", "--db", legacy, os.path.join(self.tmp, "nothing"))  # a database of no articles
+        with open(os.path.join(legacy, "XAPIANDB")) as f:
+            legacy_glass = os.path.join(legacy, f.read().split()[-1])
+        calls = ("rename", "renameat", "renameat2", "fsync", "fdatasync", "unlink", "unlinkat", "rmdir", "mkdir")
+        seen, kills = set(), 0
+        for scenario, jobs in (("new", "2"), ("new", "1"), ("legacy", "2")):
+            for call in calls:
+                for n in range(1, 200):
+                    db = os.path.join(self.tmp, f"kill-{scenario}-{jobs}-{call}-{n}.db")
+                    if scenario == "legacy":  # a folder that is itself an empty glass database
+                        shutil.copytree(legacy_glass, db)
+                    p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "-e", f"trace={call}", "-e",
+                                        f"inject={call}:signal=KILL:when={n}", os.path.join(BIN, "morgue-index"),
+                                        "--no-extract", "--jobs", jobs, "--db", db, CORPUS], capture_output=True)
+                    self.assertIn(p.returncode, (0, -9, 128 + 9), p.stderr)  # (strace ends as its tracee)
+                    killed = p.returncode != 0
+                    kills += killed
+                    seen.add(self.state(db, 5))
+                    self.rerun_completes(db, (CORPUS,), 5)
+                    shutil.rmtree(db, ignore_errors=True)
+                    if not killed:
+                        break
+        self.assertEqual(seen, {"absent", "empty", "whole"})
+        self.assertGreater(kills, 100)
+
+    def test_searches_during_first_builds_never_fail(self):
+        # Issue 14: 112 of ~158,000 searches during first builds failed with "Couldn't detect type
+        # of database".
+        import time
+        feed = os.path.join(self.tmp, "busy.jsonl")
+        with open(feed, "w") as f:
+            for i in range(2000):
+                f.write(json.dumps({"id": f"b{i}", "text": f"harbour story {i} " * 30}) + "\n")
+        searches = 0
+        for build in range(6):
+            db = os.path.join(self.tmp, f"busy{build}.db")
+            jobs = "1" if build % 3 == 0 else "2"
+            p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--no-extract", "--jobs", jobs, "--commit-every",
+                                  "500", "--db", db, feed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            while not os.path.exists(db) and p.poll() is None:
+                time.sleep(0.001)
+            while True:
+                finished = p.poll() is not None
+                rc, out, err = search(db, "--count", "*")
+                self.assertIn(rc, (0, 1), err)
+                self.assertIn(int(out) % 500, (0,), out)
+                searches += 1
+                if finished:
+                    break
+            self.assertEqual(p.returncode, 0)
+            self.assertEqual(out, "2000\n")
+        self.assertGreater(searches, 12)
+
+    def check_failed_write(self, db, rc, err):
+        self.assertEqual(rc, 2, err)
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertTrue(err.startswith("morgue-index: error: "), err)
+        # (Xapian does not always say why it could not create a database.)
+        self.assertTrue("No space left on device" in err or f"cannot create database {db}: " in err, err)
+
+    def check_failed_build(self, db, rc, err):
+        self.check_failed_write(db, rc, err)
+        if os.path.exists(db):
+            self.assertEqual(sorted(e for e in os.listdir(db) if e not in ("XAPIANDB", ".morgue-lock")), ["db-1"])
+        self.assertIn(self.state(db, 0), ("absent", "empty"))
+
+    def test_a_full_disk_fails_the_first_build_cleanly(self):
+        # Issue 14: a full disk during a first build aborted with an uncaught Xapian::DatabaseError
+        # and left shards behind, or said "cancel() not supported under DB_DANGEROUS". Here the
+        # disk is full from the n-th block the indexer writes on (strace fault injection).
+        self.strace_or_skip()
+        feed = os.path.join(self.tmp, "full.jsonl")
+        with open(feed, "w") as f:
+            for i in range(3000):
+                f.write(json.dumps({"id": f"f{i}", "text": f"harbour story number {i} " * 20}) + "\n")
+        failed = 0
+        for jobs in ("2", "1"):
+            for n in (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765):
+                db = os.path.join(self.tmp, f"full-{jobs}-{n}.db")
+                p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=pwrite64,fdatasync,fsync",
+                                    "-e", f"inject=pwrite64,fdatasync,fsync:error=ENOSPC:when={n}+",
+                                    os.path.join(BIN, "morgue-index"), "--no-extract", "--jobs", jobs, "--db", db, feed],
+                                   capture_output=True, text=True)
+                if p.returncode == 0:
+                    break
+                failed += 1
+                if jobs == "2":
+                    self.check_failed_build(db, p.returncode, p.stderr)
+                else:  # one thread commits as it goes: what was committed stays, whole
+                    self.check_failed_write(db, p.returncode, p.stderr)
+                self.rerun_completes(db, (feed,), 3000)
+        self.assertGreater(failed, 10)
+
+    def test_a_full_tmpfs(self):
+        # The same on a real full disk: a 2 MB tmpfs (needs the right to mount; skipped without).
+        mount = os.path.join(self.tmp, "small")
+        os.makedirs(mount)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount], capture_output=True, text=True)
+        if p.returncode != 0:
+            self.skipTest("cannot mount a tmpfs here: " + p.stderr.strip())
+        try:
+            feed = os.path.join(self.tmp, "big.jsonl")
+            with open(feed, "w") as f:
+                for i in range(4000):
+                    f.write(json.dumps({"id": f"t{i}", "text": f"harbour story number {i} " * 30}) + "\n")
+            for jobs in ("2", "1"):
+                db = os.path.join(mount, f"db{jobs}")
+                rc, _, err = run("morgue-index", "--no-extract", "--jobs", jobs, "--db", db, feed)
+                if jobs == "2":
+                    self.check_failed_build(db, rc, err)
+                else:
+                    self.check_failed_write(db, rc, err)
+                shutil.rmtree(db, ignore_errors=True)
+        finally:
+            subprocess.run(["umount", mount])
 
 
 class Shards(DbCase):

@@ -315,6 +315,33 @@ BOOST_AUTO_TEST_CASE(deep_nesting_does_not_crash) {
   BOOST_TEST(read_html(unclosed, "page.html").text == "bottom");
 }
 
+BOOST_AUTO_TEST_CASE(json_ld_nested_too_deep_is_ignored_and_the_page_read) {
+  // Issue 14: the readers limit JSON nesting to kMaxJsonDepth, JSON-LD in a page included.
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  Article a =
+      read_html(page(ld_json(R"({"@type": "NewsArticle", "headline": "Deep", "x": )" + deep + "}") +
+                         "<title>Plain title</title>",
+                     "<p>Body text.</p>"),
+                "page.html");
+  BOOST_TEST(a.title == "Plain title");
+  BOOST_TEST(a.text == "Body text.");
+  // The limit: the object and 99 arrays. A comment in JSON-LD is no nesting.
+  const std::string at_limit = std::string(99, '[') + std::string(99, ']');
+  Article b =
+      read_html(page(ld_json(R"({"@type": "NewsArticle", "headline": "Deep", /* [[[ */ "x": )" +
+                             at_limit + "}") +
+                         "<title>Plain title</title>",
+                     "<p>Body text.</p>"),
+                "page.html");
+  BOOST_TEST(b.title == "Deep");
+  Article c = read_html(
+      page(ld_json(R"({"@type": "NewsArticle", "headline": "Deep", "x": [)" + at_limit + "]}") +
+               "<title>Plain title</title>",
+           "<p>Body text.</p>"),
+      "page.html");
+  BOOST_TEST(c.title == "Plain title");
+}
+
 BOOST_AUTO_TEST_CASE(a_page_that_crashes_the_parser_is_an_input_error) {
   // Trips an assertion in Debian's gumbo 0.10.1: the page is lost, not the process.
   const std::string page = "<table><svg><select><title><select><td>text";

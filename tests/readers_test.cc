@@ -2,6 +2,8 @@
 #include "common/readers.h"
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace {
@@ -87,6 +89,99 @@ BOOST_AUTO_TEST_CASE(json_lines_go_on_after_bad_lines) {
   BOOST_TEST(sink.articles[2].id == "9");  // metadata only, kept with a warning
   BOOST_REQUIRE(sink.warnings.size() == 1u);
   BOOST_TEST(sink.warnings[0].rfind("in.jsonl:6: article 9 has no text", 0) == 0u);
+}
+
+// `levels` arrays nested around 1, as the value of a field of an article (one more level).
+std::string nested_article(std::size_t levels) {
+  return "{\"text\": \"t\", \"deep\": " + std::string(levels, '[') + "1" +
+         std::string(levels, ']') + "}";
+}
+
+BOOST_AUTO_TEST_CASE(json_nested_deeper_than_the_limit_is_skipped) {
+  // Issue 14: 100,000 levels on one line crashed the indexer (SIGSEGV in the recursive dump),
+  // and every re-run crashed again. The limit is a document's depth, the article object included.
+  Collect sink;
+  std::istringstream in(nested_article(morgue::kMaxJsonDepth - 1) + "\n" +
+                        nested_article(morgue::kMaxJsonDepth) + "\n" + nested_article(100000) +
+                        "\n" + "{\"text\": \"brackets in strings do not count: [[[{{{\\\"]]]\"}\n");
+  morgue::read_json_lines(in, "deep.jsonl", "deep.jsonl", "-", morgue::ReadOptions{}, sink);
+  BOOST_REQUIRE(sink.articles.size() == 2u);
+  BOOST_TEST(sink.articles[0].id == "deep.jsonl#1");
+  BOOST_TEST(sink.articles[1].id == "deep.jsonl#4");
+  BOOST_REQUIRE(sink.skips.size() == 2u);
+  BOOST_TEST(sink.skips[0] == "deep.jsonl:2: JSON nested deeper than the limit of 100 levels");
+  BOOST_TEST(sink.skips[1] == "deep.jsonl:3: JSON nested deeper than the limit of 100 levels");
+
+  // A value parsed elsewhere is refused by article_from_json itself.
+  auto deep = nlohmann::json::parse(nested_article(100000));
+  BOOST_CHECK_THROW(morgue::article_from_json(deep, "f.json", 0, "f.json", sink),
+                    morgue::InputError);
+  auto ok = nlohmann::json::parse(nested_article(morgue::kMaxJsonDepth - 1));
+  BOOST_TEST(morgue::article_from_json(ok, "f.json", 0, "f.json", sink).text == "t");
+}
+
+BOOST_AUTO_TEST_CASE(json_array_element_nested_too_deep_is_skipped_alone) {
+  const auto path = std::filesystem::temp_directory_path() / "morgue-readers-deep.json";
+  {
+    std::ofstream out(path);
+    // elements sit one level down: the limit leaves them 99 levels
+    out << "[\n"
+        << nested_article(1) << ",\n"
+        << nested_article(morgue::kMaxJsonDepth - 1) << ",\n"
+        << nested_article(morgue::kMaxJsonDepth - 2) << "]\n";
+  }
+  Collect sink;
+  morgue::read_file(path, "deep.json", path.string(), morgue::ReadOptions{}, sink);
+  BOOST_REQUIRE(sink.articles.size() == 2u);
+  BOOST_TEST(sink.articles[0].id == "deep.json#1");
+  BOOST_TEST(sink.articles[1].id == "deep.json#3");  // the ids of later elements stay
+  BOOST_REQUIRE(sink.skips.size() == 1u);
+  BOOST_TEST(sink.skips[0] ==
+             path.string() + ":3: element 2: JSON nested deeper than the limit of 100 levels");
+
+  {
+    std::ofstream out(path);
+    out << nested_article(100000);
+  }
+  BOOST_CHECK_EXCEPTION(
+      morgue::read_file(path, "deep.json", path.string(), morgue::ReadOptions{}, sink),
+      morgue::InputError, [](const morgue::InputError& e) {
+        return e.reason() == "JSON nested deeper than the limit of 100 levels";
+      });
+  std::filesystem::remove(path);
+}
+
+BOOST_AUTO_TEST_CASE(json_numeric_ids_keep_their_decimal_text) {
+  // Issue 14: numeric ids above 2^64 were read as doubles, and neighbours merged.
+  Collect sink;
+  std::istringstream in(
+      "{\"id\": 18446744073709551617, \"text\": \"a\"}\n"
+      "{\"id\": 18446744073709551618, \"text\": \"b\"}\n"
+      "{\"id\": -99999999999999999999, \"text\": \"c\"}\n"
+      "{\"id\": 1.50, \"text\": \"d\"}\n"
+      "{\"id\": 7, \"text\": \"e\", \"views\": 1.50, \"ids\": [1.5]}\n");
+  morgue::read_json_lines(in, "n.jsonl", "n.jsonl", "-", morgue::ReadOptions{}, sink);
+  BOOST_REQUIRE(sink.articles.size() == 5u);
+  BOOST_TEST(sink.articles[0].id == "18446744073709551617");
+  BOOST_TEST(sink.articles[1].id == "18446744073709551618");
+  BOOST_TEST(sink.articles[2].id == "-99999999999999999999");
+  BOOST_TEST(sink.articles[3].id == "1.50");
+  BOOST_TEST(sink.articles[4].id == "7");
+  BOOST_TEST(sink.articles[4].extra["views"].is_number_float());  // only ids are kept as text
+  BOOST_TEST(sink.articles[4].extra["ids"][0].is_number_float());
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_id_is_said_to_be_empty) {
+  // Issue 14: "id": "" was said to be "a string or a number, not string".
+  Collect sink;
+  std::istringstream in("{\"id\": \"\", \"text\": \"t\"}\n{\"id\": [], \"text\": \"u\"}\n");
+  morgue::read_json_lines(in, "e.jsonl", "e.jsonl", "-", morgue::ReadOptions{}, sink);
+  BOOST_REQUIRE(sink.articles.size() == 2u);
+  BOOST_TEST(sink.articles[0].id == "e.jsonl#1");
+  BOOST_REQUIRE(sink.warnings.size() == 2u);
+  BOOST_TEST(sink.warnings[0] == "e.jsonl:1: field \"id\" is empty; ignored");
+  BOOST_TEST(sink.warnings[1] ==
+             "e.jsonl:2: field \"id\" should be a string or a number, not array; ignored");
 }
 
 BOOST_AUTO_TEST_CASE(article_size_limit) {
