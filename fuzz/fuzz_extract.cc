@@ -5,7 +5,7 @@
 #include <memory>
 #include <string_view>
 
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

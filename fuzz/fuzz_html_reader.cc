@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "common/error.h"
-#include "common/html_reader.h"
+#include "read/html_reader.h"
 #include "common/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

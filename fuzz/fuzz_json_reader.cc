@@ -5,7 +5,7 @@
 #include <string>
 
 #include "common/document.h"
-#include "common/readers.h"
+#include "read/readers.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 #include "common/document.h"
 #include "common/error.h"
-#include "common/query.h"
+#include "searcher/query.h"
 #include "common/schema.h"
 
 namespace {

@@ -35,7 +35,7 @@
 #include "common/database.h"
 #include "common/document.h"
 #include "common/error.h"
-#include "common/extract.h"
+#include "extract/extract.h"
 #include "common/schema.h"
 
 namespace morgue {

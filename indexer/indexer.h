@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "common/places.h"
-#include "common/readers.h"
+#include "read/readers.h"
 
 namespace morgue {
 

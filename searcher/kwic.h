@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "common/query.h"
+#include "searcher/query.h"
 
 namespace morgue {
 

@@ -9,7 +9,7 @@
 
 #include "common/analysis.h"
 #include "common/date.h"
-#include "common/facets.h"
+#include "searcher/facets.h"
 
 namespace morgue {
 

@@ -19,7 +19,7 @@
 #include "common/database.h"
 #include "common/document.h"
 #include "common/error.h"
-#include "common/query.h"
+#include "searcher/query.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/answer.h"

@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "common/analysis.h"
-#include "common/readers.h"
+#include "read/readers.h"
 
 namespace {
 

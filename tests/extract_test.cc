@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <string>
 
-#include "common/extract.h"
-#include "common/names.h"
-#include "common/ner.h"
-#include "common/outlets.h"
-#include "common/text_date.h"
+#include "extract/extract.h"
+#include "extract/names.h"
+#include "extract/ner.h"
+#include "extract/outlets.h"
+#include "extract/publication_date.h"
 
 using namespace morgue;
 

@@ -1,5 +1,5 @@
 // Unit tests for the HTML reader.
-#include "common/html_reader.h"
+#include "read/html_reader.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "common/date.h"
-#include "common/facets.h"
+#include "searcher/facets.h"
 
 using morgue::Period;
 

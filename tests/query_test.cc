@@ -1,5 +1,5 @@
 // Unit tests for query parsing: fields, dates, names and the errors for bad queries.
-#include "common/query.h"
+#include "searcher/query.h"
 
 #include <boost/test/unit_test.hpp>
 

@@ -1,5 +1,5 @@
 // Unit tests for the text and JSON readers.
-#include "common/readers.h"
+#include "read/readers.h"
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <string>
 
-#include "common/gazetteer.h"
+#include "extract/gazetteer.h"
 
 int main() {
   const morgue::ner::Gazetteer& g = morgue::ner::Gazetteer::system();

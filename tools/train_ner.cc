@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "common/gazetteer.h"
-#include "common/ner.h"
+#include "extract/gazetteer.h"
+#include "extract/ner.h"
 
 namespace morgue::ner {
 namespace {

@@ -1,5 +1,5 @@
 // Loading the gazetteer from iso-codes and libgeonames, and matching it against token sequences.
-#include "common/gazetteer.h"
+#include "extract/gazetteer.h"
 
 #include <geonames.h>
 
@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "common/ner.h"
+#include "extract/ner.h"
 #include "common/places.h"
 #include "common/text.h"
 

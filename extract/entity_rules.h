@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "common/gazetteer.h"
-#include "common/ner.h"
+#include "extract/gazetteer.h"
+#include "extract/ner.h"
 
 namespace morgue::rules {
 

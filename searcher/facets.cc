@@ -1,5 +1,5 @@
 // The facet and histogram spies.
-#include "common/facets.h"
+#include "searcher/facets.h"
 
 #include <algorithm>
 #include <set>

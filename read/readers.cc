@@ -1,5 +1,5 @@
 // The readers: byte checks shared by all formats, then one function per format.
-#include "common/readers.h"
+#include "read/readers.h"
 
 #include <algorithm>
 #include <fstream>
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <utility>
 
-#include "common/html_reader.h"
+#include "read/html_reader.h"
 #include "common/text.h"
 
 namespace morgue {

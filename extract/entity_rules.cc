@@ -1,7 +1,7 @@
 // Rules over a tagged document, applied after the tagger and before names are read off it:
 // titles and honorifics before names, datelines, names around particles, and a person's name
 // made consistent across the article; and the word lists those rules and the extractor share.
-#include "common/entity_rules.h"
+#include "extract/entity_rules.h"
 
 #include <algorithm>
 #include <cctype>

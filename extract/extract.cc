@@ -1,6 +1,6 @@
 // The default extractor: entities from the tagger, canonical names, the publication date and the
 // outlets, each only where the source gave none.
-#include "common/extract.h"
+#include "extract/extract.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,13 +10,13 @@
 #include <unordered_set>
 
 #include "common/document.h"
-#include "common/entity_rules.h"
-#include "common/gazetteer.h"
-#include "common/names.h"
-#include "common/ner.h"
-#include "common/outlets.h"
+#include "extract/entity_rules.h"
+#include "extract/gazetteer.h"
+#include "extract/names.h"
+#include "extract/ner.h"
+#include "extract/outlets.h"
 #include "common/text.h"
-#include "common/text_date.h"
+#include "extract/publication_date.h"
 
 namespace morgue {
 namespace {

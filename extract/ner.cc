@@ -1,5 +1,5 @@
 // The tokenizer, the features and the greedy BILOU decoder of the entity tagger.
-#include "common/ner.h"
+#include "extract/ner.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

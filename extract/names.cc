@@ -1,5 +1,5 @@
 // Canonical person names within one article.
-#include "common/names.h"
+#include "extract/names.h"
 
 #include <algorithm>
 #include <unordered_map>

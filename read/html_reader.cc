@@ -1,6 +1,6 @@
 // Turns a saved web page into an Article: decoding its bytes, reading the metadata news sites
 // publish (JSON-LD, Open Graph and other <meta> tags) and the visible text of the article.
-#include "common/html_reader.h"
+#include "read/html_reader.h"
 
 #include <gumbo.h>
 #include <sys/wait.h>
@@ -22,7 +22,7 @@
 
 #include "common/date.h"
 #include "common/error.h"
-#include "common/readers.h"
+#include "read/readers.h"
 #include "common/text.h"
 
 namespace morgue {

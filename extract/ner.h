@@ -17,7 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "common/gazetteer.h"
+#include "extract/gazetteer.h"
 
 namespace morgue::ner {
 

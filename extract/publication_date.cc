@@ -1,5 +1,5 @@
 // Finding the publication date in plain text: line roles, date forms, weekday agreement.
-#include "common/text_date.h"
+#include "extract/publication_date.h"
 
 #include <algorithm>
 #include <array>

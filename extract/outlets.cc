@@ -1,12 +1,12 @@
 // Finding the publisher and the cited outlets by the phrases that introduce them.
-#include "common/outlets.h"
+#include "extract/outlets.h"
 
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "common/names.h"
+#include "extract/names.h"
 #include "common/text.h"
 
 namespace morgue {

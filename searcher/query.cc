@@ -1,6 +1,6 @@
 // Query parsing: a lexer and a recursive-descent parser for the boolean structure of
 // docs/query-language.md; field values by the schema; words and phrases by Xapian's QueryParser.
-#include "common/query.h"
+#include "searcher/query.h"
 
 #include <unicode/utf8.h>
 
@@ -213,8 +213,6 @@ std::vector<Token> repair(std::vector<Token> tokens) {
       bool ok = true;
       switch (out[i].kind) {
         case Tok::kAnd:
-          ok = ends_item(before) && (starts_item(after) || after == Tok::kNot);
-          break;
         case Tok::kOr:
         case Tok::kXor:
           ok = ends_item(before) && (starts_item(after) || after == Tok::kNot);
@@ -305,7 +303,7 @@ struct Sub {
 class Parser {
  public:
   Parser(QueryBuilder::State& s, const std::string& text, ParsedQuery* out)
-      : s_(s), text_(text), tokens_(s.any ? repair(lex(text, true)) : lex(text, false)), out_(out) {}
+      : s_(s), tokens_(s.any ? repair(lex(text, true)) : lex(text, false)), out_(out) {}
 
   Xapian::Query parse() {
     if (peek().kind == Tok::kEnd) throw SyntaxError{0, "empty query (use * to match every article)"};
@@ -647,7 +645,6 @@ class Parser {
   }
 
   QueryBuilder::State& s_;
-  const std::string& text_;
   std::vector<Token> tokens_;
   ParsedQuery* out_;
   std::size_t pos_ = 0, depth_ = 0, items_ = 0;
