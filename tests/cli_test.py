@@ -1086,6 +1086,40 @@ class Reliability(DbCase):
         finally:
             p.wait()
 
+    def test_a_read_only_database_is_said_to_be_read_only(self):
+        # Issue 14: a read-only database was reported as "locked by another indexer".
+        mount = os.path.join(self.tmp, "ro")
+        os.makedirs(mount)
+        db = os.path.join(mount, "ro.db")
+        mounted = False
+        if os.geteuid() == 0:
+            p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mount], capture_output=True, text=True)
+            if p.returncode != 0:
+                self.skipTest("root, and cannot mount a tmpfs to make read-only: " + p.stderr.strip())
+            mounted = True
+        try:
+            index(db, FIXTURE, extra=("--no-extract",))
+            if mounted:
+                subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
+                why = "Read-only file system"
+            else:
+                for folder, dirs, files in os.walk(db):
+                    for name in dirs + files:
+                        os.chmod(os.path.join(folder, name), 0o555 if name in dirs else 0o444)
+                os.chmod(db, 0o555)
+                why = "Permission denied"
+            rc, out, err = run("morgue-index", "--db", db, FIXTURE)
+            self.assertEqual((rc, out), (2, ""))
+            self.assertEqual(err, f"morgue-index: error: database {db} is read-only ({why}): morgue-index must write "
+                                  "to it; search it as it is, or index into a copy\n")
+            self.assertEqual(self.count(db), 10)  # and it is searched as it is
+        finally:
+            if mounted:
+                subprocess.run(["umount", mount])
+            else:
+                for folder, dirs, files in os.walk(db):
+                    os.chmod(folder, 0o755)
+
     def test_searches_during_commits_see_whole_batches(self):
         db = os.path.join(self.tmp, "busy.db")
         index(db, FIXTURE)  # the database exists before the searches start
