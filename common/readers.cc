@@ -552,7 +552,8 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
   Article a;
   if (*format == Format::kHtml) {
     check_not_binary(bytes, file);
-    a = read_html(bytes, file);  // decodes by itself: it knows the page's declared charset
+    a = read_html(bytes, file,
+                  options.interrupted);  // decodes by itself: it knows the declared charset
   } else {
     a = read_text(checked_text(bytes, file));
   }

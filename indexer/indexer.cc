@@ -335,6 +335,7 @@ class Reader : public ArticleSink {
       return true;
     } catch (const InputError& e) {
       skipped(e);
+    } catch (const Interrupted&) {  // the run stops: nothing to report about the file
     } catch (const std::ios_base::failure& e) {
       skipped(InputError(f.path.string(), 0, std::string("read error: ") + e.what()));
     }

@@ -736,6 +736,37 @@ class BadInput(DbCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(json.loads(out)["id"], "limit")
 
+    def test_deep_html_is_refused_at_once_and_sigterm_is_prompt(self):
+        # Issue 14: 200,000 nested <div>s took 476 s and delayed SIGTERM by 175 s.
+        import signal
+        import time
+        deep = os.path.join(self.tmp, "deep.html")
+        with open(deep, "w") as f:
+            f.write("<html><body>" + "<div>" * 200000 + "deep text" + "</div>" * 200000 + "</body></html>")
+        db = os.path.join(self.tmp, "deephtml.db")
+        start = time.time()
+        rc, _, err = run("morgue-index", "--no-extract", "--db", db, deep)
+        self.assertEqual(rc, 1, err)
+        self.assertIn(f"morgue-index: skipped {deep}: HTML nested deeper than the limit of 1000 elements\n", err)
+        self.assertLess(time.time() - start, 30)
+        # A large page within the limit parses in time linear in its size; SIGTERM meanwhile ends
+        # the run within a fraction of a second.
+        big = os.path.join(self.tmp, "big.html")
+        block = "<div>" * 1000 + "text " + "</div>" * 1000
+        with open(big, "w") as f:
+            f.write("<html><body>" + block * (30000000 // len(block)) + "</body></html>")
+        p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--no-extract", "--db", db, big],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+        time.sleep(1.5)
+        p.send_signal(signal.SIGTERM)
+        sent = time.time()
+        _, err = p.communicate(timeout=600)
+        took = time.time() - sent
+        if "1 added" in err.decode():
+            self.skipTest("the page was parsed before the signal came")
+        self.assertEqual(p.returncode, 130, err)
+        self.assertLess(took, 1.5, err)
+
     def test_named_inputs_that_cannot_be_read(self):
         db = os.path.join(self.tmp, "named.db")
         pdf = os.path.join(self.tmp, "x.pdf")
