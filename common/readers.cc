@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 #include <utility>
 
 #include "common/html_reader.h"
@@ -326,14 +327,18 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
       warn_type(key, v, "a string");
     }
   };
-  auto list_field = [&](const std::string& key, const nlohmann::json& v, std::vector<std::string>* out) {
+  auto list_field = [&](const std::string& key, const nlohmann::json& v,
+                        std::vector<std::string>* out) {
+    // Each name once, in order; the names met are looked up in a set (a scan of the list for each
+    // name made 200,000 names quadratic).
+    std::unordered_set<std::string> met(out->begin(), out->end());
     auto add = [&](const nlohmann::json& item) {
       std::string s;
       if (item.is_string()) s = item.get<std::string>();
       else if (item.is_object() && item.contains("name") && item["name"].is_string()) s = item["name"].get<std::string>();
       else return false;
       s = clean_name(s);
-      if (!s.empty() && std::find(out->begin(), out->end(), s) == out->end()) out->push_back(std::move(s));
+      if (!s.empty() && met.insert(s).second) out->push_back(std::move(s));
       return true;
     };
     if (v.is_array()) {

@@ -237,6 +237,18 @@ BOOST_AUTO_TEST_CASE(utf16_files_with_a_byte_order_mark_are_read) {
   std::filesystem::remove_all(dir);
 }
 
+BOOST_AUTO_TEST_CASE(a_list_of_200000_names_is_read_in_linear_time,
+                     *boost::unit_test::timeout(30)) {
+  // Issue 14: each name was looked for in the list so far: 60 s for 200,000 names.
+  nlohmann::json people = nlohmann::json::array();
+  for (int i = 0; i < 200000; ++i) people.push_back("Anna Name" + std::to_string(i % 150000));
+  nlohmann::json o = {{"id", "p"}, {"text", "t"}, {"people", people}};
+  Collect sink;
+  const morgue::Article a = morgue::article_from_json(o, "p.jsonl", 1, "", sink);
+  BOOST_TEST(a.people.size() == 150000u);  // each once, in order
+  BOOST_TEST(a.people[149999] == "Anna Name149999");
+}
+
 BOOST_AUTO_TEST_CASE(article_size_limit) {
   Collect sink;
   std::istringstream in("{\"text\": \"" + std::string(100, 'x') + "\"}\n");
