@@ -585,10 +585,12 @@ class Run {
 
   // ---- the archive root ----
 
-  // The real path of the folder an input names (a file's own folder), or "" when it cannot be told.
+  // The real path of the folder an input names (a file's own folder), or "" when it cannot be told
+  // (it does not exist).
   static std::string real_folder(const std::string& input) {
     std::error_code ec;
     const fs::path p(input);
+    if (!fs::exists(p, ec)) return "";
     const bool folder = fs::is_directory(p, ec);
     fs::path real = fs::canonical(folder ? p : fs::absolute(p).parent_path(), ec);
     return ec ? std::string() : real.string();

@@ -650,6 +650,9 @@ class Incremental(DbCase):
         db = os.path.join(base, "f.db")
         index(db, os.path.join(base, "a/y/001_c11e2e3bd77f5a86.txt"), extra=("--no-extract",))
         self.assertEqual(ids_of(search_json(db, "*")), {"001_c11e2e3bd77f5a86.txt"})
+        db = os.path.join(base, "m.db")  # an input that does not exist has no say
+        index(db, os.path.join(base, "missing"), os.path.join(base, "a/x"), expect=1, extra=("--no-extract",))
+        self.assertEqual(ids_of(search_json(db, "*")), {"000_ab8699a7340fb2e9.txt"})
         rc, out, err = run("morgue-index", "--extract-only", "--no-extract", "--root", base, os.path.join(base, "a/x"))
         self.assertEqual((rc, json.loads(out)["id"]), (0, "a/x/000_ab8699a7340fb2e9.txt"), err)
 
