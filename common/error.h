@@ -28,6 +28,12 @@ class QueryError : public Error {
   std::size_t position_;
 };
 
+// Reading stopped because the run was interrupted (SIGINT, SIGTERM): no fault of the input.
+class Interrupted : public Error {
+ public:
+  using Error::Error;
+};
+
 // One input (a file, or one line of a JSON Lines file) that cannot be indexed. The message names
 // the file and, where there is one, the line; the indexer reports it, counts it and goes on.
 class InputError : public Error {

@@ -340,6 +340,7 @@ class Reader : public ArticleSink {
       return true;
     } catch (const InputError& e) {
       skipped(e);
+    } catch (const Interrupted&) {  // the run stops: nothing to report about the file
     } catch (const std::ios_base::failure& e) {
       skipped(InputError(f.path.string(), 0, std::string("read error: ") + e.what()));
     }
@@ -589,10 +590,12 @@ class Run {
 
   // ---- the archive root ----
 
-  // The real path of the folder an input names (a file's own folder), or "" when it cannot be told.
+  // The real path of the folder an input names (a file's own folder), or "" when it cannot be told
+  // (it does not exist).
   static std::string real_folder(const std::string& input) {
     std::error_code ec;
     const fs::path p(input);
+    if (!fs::exists(p, ec)) return "";
     const bool folder = fs::is_directory(p, ec);
     fs::path real = fs::canonical(folder ? p : fs::absolute(p).parent_path(), ec);
     return ec ? std::string() : real.string();

@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
     options.jobs = static_cast<unsigned>(parse_number(numbers[0], number_texts[0]));
     options.commit_every = parse_number(numbers[1], number_texts[1]);
     options.read.max_article_bytes = parse_number(numbers[2], number_texts[2]) << 20;
+    options.read.interrupted = &morgue::g_index_interrupted;
   } catch (const po::error& e) {
     std::cerr << "morgue-index: error: " << e.what() << " (see --help)\n";
     return morgue::kIndexFatal;

@@ -3,11 +3,13 @@
 #include "read/html_reader.h"
 
 #include <gumbo.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unicode/unistr.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -829,7 +832,101 @@ Article parse_page(std::string_view bytes, const std::string& file) {
 // (<table><svg><select><title><select><td> does): abort() would end a whole indexing run. So the
 // page is parsed in a child process that hands the article back as a JSON record; a crash
 // costs that page only. The fork costs well under a millisecond next to parsing.
-Article read_html(std::string_view bytes, const std::string& file) {
+namespace {
+
+bool is_tag_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == ':';
+}
+
+// Elements that are never opened (void) or whose end tag may be left out: not counted as depth.
+bool uncounted(const std::string& tag) {
+  static const std::set<std::string> kTags = {
+      "area",  "base",  "basefont", "bgsound", "br",   "col",  "embed",  "frame",
+      "hr",    "img",   "input",    "keygen",  "link", "meta", "param",  "source",
+      "track", "wbr",   "p",        "li",      "dt",   "dd",   "option", "optgroup",
+      "rb",    "rt",    "rtc",      "rp",      "tr",   "td",   "th",     "tbody",
+      "thead", "tfoot", "colgroup", "caption", "html", "head", "body"};
+  return kTags.count(tag) > 0;
+}
+
+// Elements whose content is text up to their end tag.
+bool raw_text(const std::string& tag) {
+  return tag == "script" || tag == "style" || tag == "textarea" || tag == "title" || tag == "xmp" ||
+         tag == "iframe" || tag == "noembed" || tag == "noframes" || tag == "noscript" ||
+         tag == "plaintext";
+}
+
+}  // namespace
+
+bool html_nests_deeper_than(std::string_view s, std::size_t limit) {
+  std::vector<std::string> open;                // the counted elements open, innermost last
+  std::map<std::string, std::size_t> how_many;  // of each name among them
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while ((i = s.find('<', i)) != std::string_view::npos && i + 1 < n) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      const std::size_t end = s.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    const bool closing = s[i + 1] == '/';
+    std::size_t j = i + (closing ? 2 : 1);
+    std::string name;
+    while (j < n && is_tag_name_char(s[j]))
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[j++])));
+    // The rest of the tag, to its '>' (a quoted attribute value may hold one).
+    char quote = 0;
+    for (; j < n && (quote || s[j] != '>'); ++j) {
+      if (quote) {
+        if (s[j] == quote) quote = 0;
+      } else if (s[j] == '"' || s[j] == '\'') {
+        quote = s[j];
+      }
+    }
+    const bool self_closing = j > 0 && j < n && s[j - 1] == '/';
+    i = j + 1;
+    if (name.empty() || (!closing && !std::isalpha(static_cast<unsigned char>(name[0])))) continue;
+    if (closing) {
+      auto it = how_many.find(name);
+      if (it == how_many.end() || it->second == 0) continue;  // a stray end tag closes nothing
+      while (!open.empty()) {  // closes the element and every element opened inside it
+        const std::string last = std::move(open.back());
+        open.pop_back();
+        --how_many[last];
+        if (last == name) break;
+      }
+      continue;
+    }
+    if (raw_text(name)) {
+      std::size_t end = i;
+      while ((end = s.find("</", end)) != std::string_view::npos) {
+        std::size_t k = end + 2, m = 0;
+        while (m < name.size() && k + m < n &&
+               std::tolower(static_cast<unsigned char>(s[k + m])) == name[m])
+          ++m;
+        if (m == name.size()) break;
+        end += 2;
+      }
+      if (end == std::string_view::npos) break;
+      i = end;
+      continue;
+    }
+    if (self_closing || uncounted(name)) continue;
+    open.push_back(name);
+    ++how_many[name];
+    if (open.size() > limit) return true;
+  }
+  return false;
+}
+
+Article read_html(std::string_view bytes, const std::string& file,
+                  const std::atomic<bool>* interrupted) {
+  if (html_nests_deeper_than(bytes, kMaxHtmlDepth))
+    throw InputError(
+        file, 0,
+        "HTML nested deeper than the limit of " + std::to_string(kMaxHtmlDepth) + " elements");
   int fds[2];
   if (pipe(fds) != 0) return parse_page(bytes, file);
   pid_t pid = fork();
@@ -865,7 +962,17 @@ Article read_html(std::string_view bytes, const std::string& file) {
   close(fds[1]);
   std::string message;
   char buffer[65536];
+  bool abandoned = false;
   for (;;) {
+    // The wait is cut in tenths of a second, so that an interrupted run stops at once.
+    pollfd ready{fds[0], POLLIN, 0};
+    const int polled = poll(&ready, 1, 100);
+    if (interrupted && *interrupted) {
+      abandoned = true;
+      kill(pid, SIGKILL);
+      break;
+    }
+    if (polled == 0 || (polled < 0 && errno == EINTR)) continue;
     ssize_t n = read(fds[0], buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
@@ -875,6 +982,7 @@ Article read_html(std::string_view bytes, const std::string& file) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
+  if (abandoned) throw Interrupted("interrupted while " + file + " was parsed");
   if (WIFSIGNALED(status))
     throw InputError(file, 0, "the HTML parser crashed on this page (signal " + std::to_string(WTERMSIG(status)) + ")");
   if (message.empty() || (message[0] != 'A' && message[0] != 'E'))

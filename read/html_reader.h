@@ -1,6 +1,8 @@
 // The reader for saved web pages (.html/.htm): one article per page, with the page's metadata.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,8 +11,8 @@
 namespace morgue {
 
 // Reads a saved article page. `bytes` is the raw file content; `file` is only used in error
-// messages. Fills title, text, url, outlet, date, authors (never id or source: the caller sets them).
-// Throws InputError(file, 0, reason) when the page has no article text at all.
+// messages. Fills title, text, url, outlet, date, authors (never id or source: the caller sets
+// them). Throws InputError(file, 0, reason) when the page has no article text at all.
 //
 // Decoding: bytes that are valid UTF-8 are taken as UTF-8 whatever the page declares; otherwise
 // the charset of a <meta> (or XML declaration) in the first 16 KB, else Windows-1252.
@@ -18,7 +20,16 @@ namespace morgue {
 // <title>, <link rel="canonical"> and <time datetime>. Text: the visible text of the largest
 // <article>, else of <main>, else of <body>, without scripts and page chrome (nav, header,
 // footer, aside, forms...); one line per block, a blank line between paragraphs.
-// The parse runs in a child process, so a page that crashes the parser is an InputError.
-Article read_html(std::string_view bytes, const std::string& file);
+// The parse runs in a child process, so a page that crashes the parser is an InputError. A page
+// whose elements nest deeper than kMaxHtmlDepth is refused before it is parsed (an InputError):
+// the parser's time grows with the depth for every tag. When `interrupted` becomes true while the
+// page is parsed, the parse is abandoned and Interrupted thrown.
+inline constexpr std::size_t kMaxHtmlDepth = 1000;
+Article read_html(std::string_view bytes, const std::string& file,
+                  const std::atomic<bool>* interrupted = nullptr);
+
+// Whether the elements of a page nest deeper than `limit`, by a scan of its tags in one pass
+// (estimated: elements whose end tag may be left out, like <p> and <li>, are not counted).
+bool html_nests_deeper_than(std::string_view bytes, std::size_t limit);
 
 }  // namespace morgue

@@ -1,11 +1,15 @@
 // The readers: byte checks shared by all formats, then one function per format.
 #include "read/readers.h"
 
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <climits>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 #include <utility>
 
 #include "read/html_reader.h"
@@ -35,11 +39,67 @@ std::string read_bytes(const fs::path& path, const std::string& file, const Read
   return bytes;
 }
 
+// Text in UTF-16 or UTF-32 with a byte-order mark (as Windows tools save it), as UTF-8; nullopt
+// for bytes without such a mark.
+std::optional<std::string> from_unicode_with_bom(std::string_view bytes) {
+  static const struct {
+    std::string_view bom;
+    const char* charset;
+  } kMarks[] = {{std::string_view("\xFF\xFE\0\0", 4), "UTF-32LE"},
+                {std::string_view("\0\0\xFE\xFF", 4), "UTF-32BE"},
+                {"\xFF\xFE", "UTF-16LE"},
+                {"\xFE\xFF", "UTF-16BE"}};
+  for (const auto& m : kMarks) {
+    if (bytes.substr(0, m.bom.size()) != m.bom) continue;
+    const std::string_view body = bytes.substr(m.bom.size());
+    icu::UnicodeString text(body.data(),
+                            static_cast<int32_t>(std::min<std::size_t>(body.size(), INT32_MAX)),
+                            m.charset);
+    std::string out;
+    return text.toUTF8String(out);
+  }
+  return std::nullopt;
+}
+
+// Whether NUL bytes look like those of UTF-16 text without a byte-order mark: Latin letters with
+// a NUL byte beside each.
+bool looks_like_utf16(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == '\0';
+    odd += bytes[i + 1] == '\0';
+  }
+  return n >= 8 && std::max(even, odd) * 10 >= n / 2 * 9 && std::min(even, odd) * 10 <= n / 2;
+}
+
 // Rejects what is no text at all.
 void check_not_binary(std::string_view bytes, const std::string& file) {
   if (trim(bytes).empty()) throw InputError(file, 0, "empty file");
-  if (bytes.find('\0') != std::string_view::npos)
+  if (bytes.find('\0') != std::string_view::npos) {
+    if (looks_like_utf16(bytes))
+      throw InputError(
+          file, 0,
+          "UTF-16 text without a byte-order mark: save it as UTF-8, or as UTF-16 with one");
     throw InputError(file, 0, "binary file (contains NUL bytes)");
+  }
+}
+
+// The bytes of a file, UTF-16 and UTF-32 with a byte-order mark turned into UTF-8.
+std::string read_text_bytes(const fs::path& path, const std::string& file,
+                            const ReadOptions& options) {
+  std::string bytes = read_bytes(path, file, options);
+  if (auto utf8 = from_unicode_with_bom(bytes)) return std::move(*utf8);
+  return bytes;
+}
+
+// Whether a file starts with a UTF-16 or UTF-32 byte-order mark (it is then read whole, as UTF-8).
+bool starts_with_unicode_bom(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4] = {1, 1, 1, 1};
+  in.read(head, sizeof head);
+  return from_unicode_with_bom(std::string_view(head, static_cast<std::size_t>(in.gcount())))
+      .has_value();
 }
 
 // The bytes as UTF-8 without a byte-order mark, once they are known to be text.
@@ -267,14 +327,18 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
       warn_type(key, v, "a string");
     }
   };
-  auto list_field = [&](const std::string& key, const nlohmann::json& v, std::vector<std::string>* out) {
+  auto list_field = [&](const std::string& key, const nlohmann::json& v,
+                        std::vector<std::string>* out) {
+    // Each name once, in order; the names met are looked up in a set (a scan of the list for each
+    // name made 200,000 names quadratic).
+    std::unordered_set<std::string> met(out->begin(), out->end());
     auto add = [&](const nlohmann::json& item) {
       std::string s;
       if (item.is_string()) s = item.get<std::string>();
       else if (item.is_object() && item.contains("name") && item["name"].is_string()) s = item["name"].get<std::string>();
       else return false;
       s = clean_name(s);
-      if (!s.empty() && std::find(out->begin(), out->end(), s) == out->end()) out->push_back(std::move(s));
+      if (!s.empty() && met.insert(s).second) out->push_back(std::move(s));
       return true;
     };
     if (v.is_array()) {
@@ -396,7 +460,7 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
                const ReadOptions& options, ArticleSink& sink, const ByteRange& range) {
   if (range.begin == 0 && range.end == UINT64_MAX) return read_file(path, id_base, source, options, sink);
   const std::string file = path.string();
-  if (format_for(path) != Format::kJsonLines) {
+  if (format_for(path) != Format::kJsonLines || starts_with_unicode_bom(path)) {
     if (range.begin == 0) read_file(path, id_base, source, options, sink);
     return;
   }
@@ -431,6 +495,14 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
   auto format = format_for(path);
   if (!format) throw InputError(file, 0, "unknown file type '" + path.extension().string() + "'");
   if (*format == Format::kJsonLines) {
+    if (starts_with_unicode_bom(path)) {  // read whole, as UTF-8
+      ReadOptions whole = options;
+      whole.max_article_bytes =
+          std::max<std::size_t>(options.max_article_bytes, std::size_t{1} << 30);
+      std::istringstream in(read_text_bytes(path, file, whole));
+      read_json_lines(in, file, id_base, source, options, sink);
+      return;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(file, 0, "cannot read file");
     read_json_lines(in, file, id_base, source, options, sink);
@@ -441,7 +513,7 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
     // to the file as a whole, which is bounded by what fits in memory.
     ReadOptions whole = options;
     whole.max_article_bytes = std::max<std::size_t>(options.max_article_bytes, std::size_t{1} << 30);
-    std::string text = checked_text(read_bytes(path, file, whole), file);
+    std::string text = checked_text(read_text_bytes(path, file, whole), file);
     // An element of a top-level array nested too deep is read as null and skipped on its own.
     const Nesting nesting = scan_nesting(text, kMaxJsonDepth);
     if (nesting.too_deep && !nesting.in_elements) throw InputError(file, 0, too_deep_reason());
@@ -481,11 +553,12 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
     }
     return;
   }
-  std::string bytes = read_bytes(path, file, options);
+  std::string bytes = read_text_bytes(path, file, options);
   Article a;
   if (*format == Format::kHtml) {
     check_not_binary(bytes, file);
-    a = read_html(bytes, file);  // decodes by itself: it knows the page's declared charset
+    a = read_html(bytes, file,
+                  options.interrupted);  // decodes by itself: it knows the declared charset
   } else {
     a = read_text(checked_text(bytes, file));
   }

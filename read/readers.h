@@ -3,15 +3,15 @@
 // a file that cannot be read at all throws InputError.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <istream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "common/article.h"
 #include "common/error.h"
@@ -25,6 +25,8 @@ std::optional<Format> format_for(const std::filesystem::path& path);
 
 struct ReadOptions {
   std::size_t max_article_bytes = std::size_t{64} << 20;  // larger articles are skipped
+  // When set and true, a page being parsed is abandoned (Interrupted): the run stops at once.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 class ArticleSink {

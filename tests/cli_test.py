@@ -660,6 +660,9 @@ class Incremental(DbCase):
         db = os.path.join(base, "f.db")
         index(db, os.path.join(base, "a/y/001_c11e2e3bd77f5a86.txt"), extra=("--no-extract",))
         self.assertEqual(ids_of(search_json(db, "*")), {"001_c11e2e3bd77f5a86.txt"})
+        db = os.path.join(base, "m.db")  # an input that does not exist has no say
+        index(db, os.path.join(base, "missing"), os.path.join(base, "a/x"), expect=1, extra=("--no-extract",))
+        self.assertEqual(ids_of(search_json(db, "*")), {"000_ab8699a7340fb2e9.txt"})
         rc, out, err = run("morgue-index", "--extract-only", "--no-extract", "--root", base, os.path.join(base, "a/x"))
         self.assertEqual((rc, json.loads(out)["id"]), (0, "a/x/000_ab8699a7340fb2e9.txt"), err)
 
@@ -745,6 +748,37 @@ class BadInput(DbCase):
         rc, out, err = search(db, "--format", "jsonl", "id:limit")
         self.assertEqual(rc, 0, err)
         self.assertEqual(json.loads(out)["id"], "limit")
+
+    def test_deep_html_is_refused_at_once_and_sigterm_is_prompt(self):
+        # Issue 14: 200,000 nested <div>s took 476 s and delayed SIGTERM by 175 s.
+        import signal
+        import time
+        deep = os.path.join(self.tmp, "deep.html")
+        with open(deep, "w") as f:
+            f.write("<html><body>" + "<div>" * 200000 + "deep text" + "</div>" * 200000 + "</body></html>")
+        db = os.path.join(self.tmp, "deephtml.db")
+        start = time.time()
+        rc, _, err = run("morgue-index", "--no-extract", "--db", db, deep)
+        self.assertEqual(rc, 1, err)
+        self.assertIn(f"morgue-index: skipped {deep}: HTML nested deeper than the limit of 1000 elements\n", err)
+        self.assertLess(time.time() - start, 30)
+        # A large page within the limit parses in time linear in its size; SIGTERM meanwhile ends
+        # the run within a fraction of a second.
+        big = os.path.join(self.tmp, "big.html")
+        block = "<div>" * 1000 + "text " + "</div>" * 1000
+        with open(big, "w") as f:
+            f.write("<html><body>" + block * (30000000 // len(block)) + "</body></html>")
+        p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--no-extract", "--db", db, big],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+        time.sleep(1.5)
+        p.send_signal(signal.SIGTERM)
+        sent = time.time()
+        _, err = p.communicate(timeout=600)
+        took = time.time() - sent
+        if "1 added" in err.decode():
+            self.skipTest("the page was parsed before the signal came")
+        self.assertEqual(p.returncode, 130, err)
+        self.assertLess(took, 1.5, err)
 
     def test_named_inputs_that_cannot_be_read(self):
         db = os.path.join(self.tmp, "named.db")
@@ -1277,6 +1311,40 @@ class Reliability(DbCase):
             self.assertEqual(self.count(db), 3010)
         finally:
             p.wait()
+
+    def test_a_read_only_database_is_said_to_be_read_only(self):
+        # Issue 14: a read-only database was reported as "locked by another indexer".
+        mount = os.path.join(self.tmp, "ro")
+        os.makedirs(mount)
+        db = os.path.join(mount, "ro.db")
+        mounted = False
+        if os.geteuid() == 0:
+            p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mount], capture_output=True, text=True)
+            if p.returncode != 0:
+                self.skipTest("root, and cannot mount a tmpfs to make read-only: " + p.stderr.strip())
+            mounted = True
+        try:
+            index(db, FIXTURE, extra=("--no-extract",))
+            if mounted:
+                subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
+                why = "Read-only file system"
+            else:
+                for folder, dirs, files in os.walk(db):
+                    for name in dirs + files:
+                        os.chmod(os.path.join(folder, name), 0o555 if name in dirs else 0o444)
+                os.chmod(db, 0o555)
+                why = "Permission denied"
+            rc, out, err = run("morgue-index", "--db", db, FIXTURE)
+            self.assertEqual((rc, out), (2, ""))
+            self.assertEqual(err, f"morgue-index: error: database {db} is read-only ({why}): morgue-index must write "
+                                  "to it; search it as it is, or index into a copy\n")
+            self.assertEqual(self.count(db), 10)  # and it is searched as it is
+        finally:
+            if mounted:
+                subprocess.run(["umount", mount])
+            else:
+                for folder, dirs, files in os.walk(db):
+                    os.chmod(folder, 0o755)
 
     def test_searches_during_commits_see_whole_batches(self):
         db = os.path.join(self.tmp, "busy.db")

@@ -300,19 +300,50 @@ BOOST_AUTO_TEST_CASE(page_without_article_text_is_an_input_error) {
 }
 
 BOOST_AUTO_TEST_CASE(deep_nesting_does_not_crash) {
-  std::string html = "<html><body>";
-  for (int i = 0; i < 5000; ++i) html += "<div>";
-  html += "deep text";
-  for (int i = 0; i < 5000; ++i) html += "</div>";
-  html += "<p>after</p></body></html>";
-  Article a = read_html(html, "page.html");
-  BOOST_TEST(a.text == "deep text\n\nafter");
-
+  // Up to the limit the page is read (without recursion), beyond it refused before parsing.
+  auto nested = [](int depth, const std::string& open, const std::string& close) {
+    std::string html = "<html><body>";
+    for (int i = 0; i < depth; ++i) html += open;
+    html += "deep text";
+    for (int i = 0; i < depth; ++i) html += close;
+    return html + "<p>after</p></body></html>";
+  };
+  const int limit = static_cast<int>(morgue::kMaxHtmlDepth);
+  BOOST_TEST(read_html(nested(limit, "<div>", "</div>"), "page.html").text == "deep text\n\nafter");
+  BOOST_CHECK_EXCEPTION(read_html(nested(limit + 1, "<div>", "</div>"), "page.html"),
+                        morgue::InputError, [](const morgue::InputError& e) {
+                          return e.reason() == "HTML nested deeper than the limit of 1000 elements";
+                        });
   // Unclosed, and in an <article>.
   std::string unclosed = "<article>";
-  for (int i = 0; i < 5000; ++i) unclosed += "<section><span>";
-  unclosed += "bottom";
-  BOOST_TEST(read_html(unclosed, "page.html").text == "bottom");
+  for (int i = 0; i < limit / 2 - 1; ++i) unclosed += "<section><span>";
+  BOOST_TEST(read_html(unclosed + "bottom", "page.html").text == "bottom");
+  BOOST_CHECK_THROW(read_html(unclosed + "<b><i>bottom", "page.html"), morgue::InputError);
+}
+
+// Issue 14: 200,000 nested <div>s took 476 s (the parser's time grows with the depth for every
+// tag) and delayed SIGTERM by 175 s. The depth is estimated in one pass before parsing.
+BOOST_AUTO_TEST_CASE(nesting_is_estimated_in_one_pass) {
+  auto times = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  BOOST_TEST(morgue::html_nests_deeper_than(times("<div>", 200000), 1000));
+  BOOST_TEST(morgue::html_nests_deeper_than(times("<DIV class=\"a>b\">", 1001), 1000));
+  // stray end tags close nothing
+  BOOST_TEST(morgue::html_nests_deeper_than(times("<div></span>", 1001), 1000));
+  // siblings, void elements, elements whose end tag may be left out, comments and scripts
+  BOOST_TEST(!morgue::html_nests_deeper_than(times("<div><br><img src=x></div>", 5000), 1000));
+  BOOST_TEST(!morgue::html_nests_deeper_than(times("<p>para<li>item", 5000), 1000));
+  BOOST_TEST(!morgue::html_nests_deeper_than("<!-- " + times("<div>", 2000) + " -->", 1000));
+  BOOST_TEST(!morgue::html_nests_deeper_than(
+      "<script>var s = '" + times("<div>", 2000) + "';</script>", 1000));
+  BOOST_TEST(!morgue::html_nests_deeper_than(
+      times("<div>", 1000) + times("</div>", 1000) + times("<div>", 1000), 1000));
+  // an end tag closes what was opened inside its element
+  BOOST_TEST(!morgue::html_nests_deeper_than(
+      times("<section>" + times("<b>", 900) + "</section>", 3), 1000));
 }
 
 BOOST_AUTO_TEST_CASE(json_ld_nested_too_deep_is_ignored_and_the_page_read) {

@@ -184,6 +184,71 @@ BOOST_AUTO_TEST_CASE(an_empty_id_is_said_to_be_empty) {
              "e.jsonl:2: field \"id\" should be a string or a number, not array; ignored");
 }
 
+// `text` (ASCII and Latin-1 letters only) in UTF-16, little- or big-endian, with or without a BOM.
+std::string utf16(const std::string& utf8, bool little, bool bom) {
+  std::string out = bom ? (little ? "\xFF\xFE" : "\xFE\xFF") : "";
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    unsigned c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0xC0) c = ((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F);
+    const char lo = static_cast<char>(c & 0xFF), hi = static_cast<char>(c >> 8);
+    out += little ? std::string{lo, hi} : std::string{hi, lo};
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(utf16_files_with_a_byte_order_mark_are_read) {
+  // Issue 14: UTF-16 files (with a BOM) were "binary".
+  const auto dir = std::filesystem::temp_directory_path() / "morgue-readers-utf16";
+  std::filesystem::create_directories(dir);
+  const struct {
+    const char* name;
+    std::string utf8;
+  } files[] = {
+      {"le.txt", "Café owners protest\nThe café owners of Lisbon said rents doubled.\n"},
+      {"be.jsonl",
+       "{\"id\": \"j1\", \"text\": \"Café one\"}\n{\"id\": \"j2\", \"text\": \"Café two\"}\n"},
+      {"le.json", "[{\"id\": \"a1\", \"text\": \"Café array\"}]"},
+      {"le.html",
+       "<html><head><meta charset=\"utf-16\"><title>Café page</title></head><body><p>Café "
+       "body.</p></body></html>"},
+  };
+  Collect sink;
+  for (const auto& f : files) {
+    const auto path = dir / f.name;
+    std::ofstream(path, std::ios::binary) << utf16(f.utf8, f.name[0] == 'l', true);
+    morgue::read_file(path, f.name, path.string(), morgue::ReadOptions{}, sink);
+  }
+  BOOST_TEST(sink.skips.empty());
+  BOOST_REQUIRE(sink.articles.size() == 5u);
+  BOOST_TEST(sink.articles[0].title == "Café owners protest");
+  BOOST_TEST(sink.articles[1].text == "Café one");
+  BOOST_TEST(sink.articles[2].id == "j2");
+  BOOST_TEST(sink.articles[3].text == "Café array");
+  BOOST_TEST(sink.articles[4].text == "Café body.");
+  // Without a byte-order mark the encoding cannot be told for sure: the message says what to do.
+  const auto bare = dir / "bare.txt";
+  std::ofstream(bare, std::ios::binary) << utf16(files[0].utf8, true, false);
+  BOOST_CHECK_EXCEPTION(
+      morgue::read_file(bare, "bare.txt", bare.string(), morgue::ReadOptions{}, sink),
+      morgue::InputError, [](const morgue::InputError& e) {
+        return e.reason() ==
+               "UTF-16 text without a byte-order mark: save it as UTF-8, or as UTF-16 with one";
+      });
+  std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(a_list_of_200000_names_is_read_in_linear_time,
+                     *boost::unit_test::timeout(30)) {
+  // Issue 14: each name was looked for in the list so far: 60 s for 200,000 names.
+  nlohmann::json people = nlohmann::json::array();
+  for (int i = 0; i < 200000; ++i) people.push_back("Anna Name" + std::to_string(i % 150000));
+  nlohmann::json o = {{"id", "p"}, {"text", "t"}, {"people", people}};
+  Collect sink;
+  const morgue::Article a = morgue::article_from_json(o, "p.jsonl", 1, "", sink);
+  BOOST_TEST(a.people.size() == 150000u);  // each once, in order
+  BOOST_TEST(a.people[149999] == "Anna Name149999");
+}
+
 BOOST_AUTO_TEST_CASE(article_size_limit) {
   Collect sink;
   std::istringstream in("{\"text\": \"" + std::string(100, 'x') + "\"}\n");
