@@ -1,36 +1,39 @@
 // The record encoding of an article: what the document data holds and the searcher prints.
 #include "common/article.h"
 
+#include "common/schema.h"
+
 namespace morgue {
 
 nlohmann::json to_record(const Article& a) {
   nlohmann::json r = nlohmann::json::object();
-  r["id"] = a.id;
-  r["title"] = a.title;
+  r[kRecordId] = a.id;
+  r[kRecordTitle] = a.title;
   if (a.date) {
-    r["date"] = to_string(*a.date);
-    r["date_precision"] = to_string(a.date->precision);
-    r["date_origin"] = a.date_origin == Origin::kSource ? "source" : "extracted";
-    if (!a.date_basis.empty()) r["date_basis"] = a.date_basis;
+    r[kRecordDate] = to_string(*a.date);
+    r[kRecordDatePrecision] = to_string(a.date->precision);
+    r[kRecordDateOrigin] = a.date_origin == Origin::kSource ? "source" : "extracted";
+    if (!a.date_basis.empty()) r[kRecordDateBasis] = a.date_basis;
   }
-  if (!a.url.empty()) r["url"] = a.url;
-  if (!a.outlet.empty()) r["outlet"] = a.outlet;
-  if (!a.outlet_basis.empty()) r["outlet_basis"] = a.outlet_basis;
-  r["authors"] = a.authors;
-  r["people"] = a.people;
-  r["places"] = a.places;
-  r["organizations"] = a.organizations;
-  if (!a.cited.empty()) r["cited"] = a.cited;
-  if (!a.extra.empty()) r["extra"] = a.extra;
-  r["source"] = a.source;
-  r["text"] = a.text;
+  if (!a.url.empty()) r[kRecordUrl] = a.url;
+  if (!a.outlet.empty()) r[kRecordOutlet] = a.outlet;
+  if (!a.outlet_basis.empty()) r[kRecordOutletBasis] = a.outlet_basis;
+  r[kRecordAuthors] = a.authors;
+  r[kRecordPeople] = a.people;
+  r[kRecordPlaces] = a.places;
+  r[kRecordOrganizations] = a.organizations;
+  if (!a.cited.empty()) r[kRecordCited] = a.cited;
+  if (!a.extra.empty()) r[kRecordExtra] = a.extra;
+  r[kRecordSource] = a.source;
+  r[kRecordText] = a.text;
   return r;
 }
 
 const std::vector<std::string>& record_keys() {
   static const std::vector<std::string> keys = {
-      "id", "title", "date", "date_precision", "date_origin", "date_basis", "url", "outlet", "outlet_basis",
-      "authors", "people", "places", "organizations", "cited", "extra", "source", "text"};
+      kRecordId, kRecordTitle, kRecordDate, kRecordDatePrecision, kRecordDateOrigin, kRecordDateBasis,
+      kRecordUrl, kRecordOutlet, kRecordOutletBasis, kRecordAuthors, kRecordPeople, kRecordPlaces,
+      kRecordOrganizations, kRecordCited, kRecordExtra, kRecordSource, kRecordText};
   return keys;
 }
 
@@ -53,24 +56,24 @@ std::string string_or_empty(const nlohmann::json& r, const char* key) {
 
 Article article_from_record(const nlohmann::json& r) {
   Article a;
-  a.id = string_or_empty(r, "id");
-  a.title = string_or_empty(r, "title");
-  a.text = string_or_empty(r, "text");
-  a.url = string_or_empty(r, "url");
-  a.outlet = string_or_empty(r, "outlet");
-  a.outlet_basis = string_or_empty(r, "outlet_basis");
-  a.source = string_or_empty(r, "source");
-  if (auto d = parse_iso_date(string_or_empty(r, "date"))) {
+  a.id = string_or_empty(r, kRecordId);
+  a.title = string_or_empty(r, kRecordTitle);
+  a.text = string_or_empty(r, kRecordText);
+  a.url = string_or_empty(r, kRecordUrl);
+  a.outlet = string_or_empty(r, kRecordOutlet);
+  a.outlet_basis = string_or_empty(r, kRecordOutletBasis);
+  a.source = string_or_empty(r, kRecordSource);
+  if (auto d = parse_iso_date(string_or_empty(r, kRecordDate))) {
     a.date = d;
-    a.date_origin = string_or_empty(r, "date_origin") == "extracted" ? Origin::kExtracted : Origin::kSource;
-    a.date_basis = string_or_empty(r, "date_basis");
+    a.date_origin = string_or_empty(r, kRecordDateOrigin) == "extracted" ? Origin::kExtracted : Origin::kSource;
+    a.date_basis = string_or_empty(r, kRecordDateBasis);
   }
-  a.authors = strings(r, "authors");
-  a.people = strings(r, "people");
-  a.places = strings(r, "places");
-  a.organizations = strings(r, "organizations");
-  a.cited = strings(r, "cited");
-  if (auto it = r.find("extra"); it != r.end() && it->is_object()) a.extra = *it;
+  a.authors = strings(r, kRecordAuthors);
+  a.people = strings(r, kRecordPeople);
+  a.places = strings(r, kRecordPlaces);
+  a.organizations = strings(r, kRecordOrganizations);
+  a.cited = strings(r, kRecordCited);
+  if (auto it = r.find(kRecordExtra); it != r.end() && it->is_object()) a.extra = *it;
   return a;
 }
 

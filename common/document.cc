@@ -42,7 +42,7 @@ std::string content_hash(std::string_view prefix, std::string_view rest) {
 
 std::string document_data(nlohmann::json record) {
   std::string text;
-  if (auto t = record.find("text"); t != record.end()) {
+  if (auto t = record.find(kRecordText); t != record.end()) {
     if (t->is_string()) text = t->get<std::string>();
     record.erase(t);
   }
@@ -57,7 +57,7 @@ nlohmann::json read_record(const std::string& data, bool with_text) {
   nlohmann::json r = nlohmann::json::parse(data.begin(), end == std::string::npos ? data.end() : data.begin() + static_cast<std::ptrdiff_t>(end),
                                            nullptr, false);
   if (!r.is_object()) return nlohmann::json::object();
-  if (with_text && end != std::string::npos && end + 1 < data.size()) r["text"] = data.substr(end + 1);
+  if (with_text && end != std::string::npos && end + 1 < data.size()) r[kRecordText] = data.substr(end + 1);
   return r;
 }
 

@@ -38,6 +38,25 @@
 
 namespace morgue {
 
+// Keys of the stored record (the document data: article.h's to_record; read back by the searcher).
+inline constexpr const char* kRecordId = "id";
+inline constexpr const char* kRecordTitle = "title";
+inline constexpr const char* kRecordText = "text";
+inline constexpr const char* kRecordDate = "date";
+inline constexpr const char* kRecordDatePrecision = "date_precision";
+inline constexpr const char* kRecordDateOrigin = "date_origin";
+inline constexpr const char* kRecordDateBasis = "date_basis";
+inline constexpr const char* kRecordUrl = "url";
+inline constexpr const char* kRecordOutlet = "outlet";
+inline constexpr const char* kRecordOutletBasis = "outlet_basis";
+inline constexpr const char* kRecordAuthors = "authors";
+inline constexpr const char* kRecordPeople = "people";
+inline constexpr const char* kRecordPlaces = "places";
+inline constexpr const char* kRecordOrganizations = "organizations";
+inline constexpr const char* kRecordCited = "cited";
+inline constexpr const char* kRecordExtra = "extra";
+inline constexpr const char* kRecordSource = "source";
+
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
 // 2: stems only (STEM_ALL), date terms; 3: exact forms, name positions and whole names, XD, XF,
 // long ids as prefix + 128-bit hash, file ids relative to the archive root

@@ -48,7 +48,7 @@ std::string cell_text(const json& v) {
 // A record's field (export columns): a stored field, else a source extra.
 json field_value(const json& r, const std::string& name) {
   if (auto it = r.find(name); it != r.end()) return *it;
-  if (auto extra = r.find("extra"); extra != r.end() && extra->is_object()) {
+  if (auto extra = r.find(kRecordExtra); extra != r.end() && extra->is_object()) {
     if (auto it = extra->find(name); it != extra->end()) return *it;
   }
   return nullptr;
@@ -113,21 +113,21 @@ std::optional<OutputFormat> output_format_from(std::string_view name) {
 ordered hit_json(const Hit& h) {
   const json& r = h.record;
   ordered o = {{"rank", h.rank},
-               {"id", str(r, "id")},
+               {"id", str(r, kRecordId)},
                {"score", h.score},
-               {"title", str(r, "title")},
-               {"date", r.contains("date") ? r["date"] : json(nullptr)},
-               {"outlet", r.contains("outlet") ? r["outlet"] : json(nullptr)},
-               {"people", list(r, "people")},
-               {"places", list(r, "places")},
-               {"organizations", list(r, "organizations")},
-               {"authors", list(r, "authors")},
+               {"title", str(r, kRecordTitle)},
+               {"date", r.contains(kRecordDate) ? r[kRecordDate] : json(nullptr)},
+               {"outlet", r.contains(kRecordOutlet) ? r[kRecordOutlet] : json(nullptr)},
+               {"people", list(r, kRecordPeople)},
+               {"places", list(r, kRecordPlaces)},
+               {"organizations", list(r, kRecordOrganizations)},
+               {"authors", list(r, kRecordAuthors)},
                {"snippet", h.snippet},
-               {"source", str(r, "source")}};
-  if (r.contains("url")) o["url"] = r["url"];
-  if (r.contains("date_precision")) o["date_precision"] = r["date_precision"];
-  if (r.contains("cited")) o["cited"] = r["cited"];
-  if (r.contains("extra")) o["extra"] = r["extra"];
+               {"source", str(r, kRecordSource)}};
+  if (r.contains(kRecordUrl)) o["url"] = r[kRecordUrl];
+  if (r.contains(kRecordDatePrecision)) o["date_precision"] = r[kRecordDatePrecision];
+  if (r.contains(kRecordCited)) o["cited"] = r[kRecordCited];
+  if (r.contains(kRecordExtra)) o["extra"] = r[kRecordExtra];
   return o;
 }
 
@@ -260,9 +260,9 @@ void Output::answer(const Answer& a, const Manifest& m) {
         const json& r = h.record;
         char score[32];
         std::snprintf(score, sizeof score, "%.4f", h.score);
-        row({std::to_string(h.rank), str(r, "id"), score, str(r, "date"), str(r, "outlet"), str(r, "title"),
-             cell_text(list(r, "people")), cell_text(list(r, "places")), cell_text(list(r, "organizations")),
-             str(r, "url"), str(r, "source"), h.snippet});
+        row({std::to_string(h.rank), str(r, kRecordId), score, str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordTitle),
+             cell_text(list(r, kRecordPeople)), cell_text(list(r, kRecordPlaces)), cell_text(list(r, kRecordOrganizations)),
+             str(r, kRecordUrl), str(r, kRecordSource), h.snippet});
       }
       return;
     case OutputFormat::kText:
@@ -280,11 +280,11 @@ void Output::hits_text(const Answer& a) {
   const bool c = o_.colour;
   for (const Hit& h : a.hits) {
     const json& r = h.record;
-    std::string title = terminal_safe(str(r, "title"));
+    std::string title = terminal_safe(str(r, kRecordTitle));
     if (title.empty()) title = "(untitled)";
     out_ << h.rank << ". " << (c ? "\x1b[1m" : "") << title << (c ? "\x1b[0m" : "") << '\n';
     std::string meta;
-    for (const std::string& part : {str(r, "date"), str(r, "outlet"), str(r, "id")}) {
+    for (const std::string& part : {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
       if (part.empty()) continue;
       if (!meta.empty()) meta += " · ";
       meta += terminal_safe(part);

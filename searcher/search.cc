@@ -431,7 +431,7 @@ class Searcher {
       if (!output_.ok() || (own_docids && docids.count(doc.get_docid()))) return;
       const std::string data = doc.get_data();
       const nlohmann::json record = read_record(data, false);
-      const std::string id = record.value("id", "");
+      const std::string id = record.value(kRecordId, "");
       if (own_docids) docids.insert(doc.get_docid());
       if (!ids.insert(XXH3_64bits(id.data(), id.size())).second) return;
       f(data, record);
@@ -473,7 +473,9 @@ class Searcher {
 
   int export_matches(const ParsedQuery& parsed) {
     std::vector<std::string> columns = o_.fields;
-    if (columns.empty()) columns = {"id", "date", "outlet", "title", "url", "people", "places", "organizations", "authors"};
+    if (columns.empty())
+      columns = {kRecordId, kRecordDate, kRecordOutlet, kRecordTitle, kRecordUrl, kRecordPeople, kRecordPlaces,
+                 kRecordOrganizations, kRecordAuthors};
     const auto& known = record_keys();
     for (const std::string& c : columns) {
       if (std::find(known.begin(), known.end(), c) == known.end() && !db_.term_exists(kExtraFieldPrefix + c)) {
@@ -482,12 +484,12 @@ class Searcher {
         throw Error("--fields: no article has a field '" + c + "' (fields: " + list + ", or a field of the source)");
       }
     }
-    const bool with_text = std::find(columns.begin(), columns.end(), "text") != columns.end();
+    const bool with_text = std::find(columns.begin(), columns.end(), kRecordText) != columns.end();
     output_.export_begin(columns);
     const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
       if (!with_text) return output_.export_row(record);
       nlohmann::json r = record;
-      if (const std::string_view text = stored_text(data); !text.empty()) r["text"] = std::string(text);
+      if (const std::string_view text = stored_text(data); !text.empty()) r[kRecordText] = std::string(text);
       output_.export_row(r);
     });
     return total ? kSearchHits : kSearchNoHits;
@@ -501,7 +503,7 @@ class Searcher {
     const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
       const std::string_view text = stored_text(data);
       if (text.empty()) return;
-      const std::string id = record.value("id", "");
+      const std::string id = record.value(kRecordId, "");
       for (const KwicLine& k : matcher.lines(text, width)) {
         if (!output_.ok()) return;
         output_.kwic_line(id, k);

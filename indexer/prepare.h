@@ -1,0 +1,41 @@
+// Preparing an article: its metadata completed by the extractor and its document built, unless
+// the database already holds the same input extracted by the same version.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+#include "common/article.h"
+#include "common/document.h"
+#include "extract/extract.h"
+#include "indexer/indexer.h"
+
+namespace morgue {
+
+// What a worker makes of one article.
+struct Prepared {
+  std::string term;        // the id term
+  bool unchanged = false;  // the same input as the database holds, extracted by the same version
+  Xapian::Document doc;
+  std::string line;        // --extract-only: the JSON line to print
+};
+
+// One per thread. With a database to look in (`lookup`), an article whose input and extractor
+// version are those stored is neither extracted nor built again.
+class Preparer {
+ public:
+  Preparer(const IndexOptions& options, const Extractor* extractor, const Xapian::Database* lookup);
+  Prepared prepare(Article&& a);
+
+ private:
+  std::string stored_input(const std::string& term);
+
+  const IndexOptions& options_;
+  const Extractor* extractor_;
+  const Xapian::Database* lookup_;
+  const std::string version_;
+  DocumentBuilder builder_;
+};
+
+}  // namespace morgue

@@ -1,0 +1,73 @@
+// Applying prepared articles to a database.
+#include "indexer/writer.h"
+
+#include "common/schema.h"
+
+namespace morgue {
+
+Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out,
+               Report& report)
+    : db_(db), options_(options), fresh_(fresh), out_(out), report_(report), commit_every_(options.commit_every) {
+  // The place table the names are filed by, committed with them (the searcher reads it).
+  if (!options.extract_only) db_->set_metadata(kPlacesKey, options.places.serialise());
+}
+
+void Writer::apply(Prepared&& p) {
+  if (options_.extract_only) {
+    out_ << p.line << '\n';
+    ++counts.added;
+    report_.done();
+    return;
+  }
+  const bool first_time = seen.insert(p.term).second;
+  if (p.unchanged) {
+    ++counts.unchanged;
+    report_.done();
+    return;
+  }
+  if (fresh_ && first_time) {
+    db_->add_document(p.doc);
+    ++counts.added;
+    ++in_db_;
+  } else {
+    Xapian::PostingIterator it = db_->postlist_begin(p.term);
+    if (it != db_->postlist_end(p.term)) {
+      Xapian::Document old = db_->get_document(*it);
+      if (old.get_value(kHashSlot) == p.doc.get_value(kHashSlot)) {
+        ++counts.unchanged;
+        report_.done();
+        if (old.get_value(kInputSlot) == p.doc.get_value(kInputSlot)) return;
+        db_->replace_document(*it, p.doc);  // same record from another extractor version: note it
+        due();
+        return;
+      }
+      ++counts.updated;
+    } else {
+      ++counts.added;
+      ++in_db_;
+    }
+    db_->replace_document(p.term, p.doc);
+  }
+  report_.done();
+  due();
+}
+
+void Writer::commit() {
+  if (!options_.extract_only) db_->commit();
+  pending_ = 0;
+  if (next_ && in_db_ >= rollover_) {
+    db_ = next_();
+    in_db_ = 0;
+  }
+}
+
+void Writer::rollover(std::size_t every, std::function<Xapian::WritableDatabase*()> next) {
+  rollover_ = every;
+  next_ = std::move(next);
+}
+
+void Writer::due() {
+  if (++pending_ >= commit_every_) commit();
+}
+
+}  // namespace morgue
