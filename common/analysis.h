@@ -12,13 +12,10 @@ namespace morgue {
 
 inline Xapian::Stem make_stemmer() { return Xapian::Stem(kStemLanguage); }
 
-// The same Snowball stemmer, remembering its most recent answers: news text repeats its words,
-// and stemming was 7% of the indexer's time (docs/performance.md). Its stems are the stemmer's,
-// so queries match as before. A fixed table of kSlots short words (one per slot, by hash; a new
-// word takes its slot's place) rather than a growing map: it stays small enough for the
-// processor's cache, where a map of every word seen cost more to look up than stemming (measured
-// on 1x Reuters). 8,192 slots answer 88% of the words of 1x Reuters. Not thread-safe: one per
-// thread (Xapian::Stem copies share it).
+// The same Snowball stemmer, remembering its most recent answers (news repeats its words): a
+// fixed table of kSlots short words, one per slot by hash, small enough for the processor's cache,
+// where a map of every word cost more than stemming (figures: docs/performance.md). The stems are
+// the stemmer's (unit.document checks). Not thread-safe: one per thread.
 class StemCache : public Xapian::StemImplementation {
  public:
   static constexpr std::size_t kSlots = 8192;  // a power of two
@@ -50,13 +47,11 @@ const Xapian::Stopper& english_stopper();
 inline constexpr double kBm25K1 = 1.2;
 inline constexpr double kBm25B = 0.75;
 
-// Every word is indexed as its stem only, with positions; queries, phrases included, are stemmed
-// the same way. Against STEM_SOME (stems beside the words as written) this halves the terms an
-// article adds, which nearly halves indexing time and shrinks the database by a fifth, with the
-// ranking measures unchanged or better (docs/performance.md). What is lost: a phrase or word
-// cannot ask for one exact form ("rates" also matches "rate"; "interest rates" also matches
-// "interesting rate"). Unprefixed stems, not STEM_ALL_Z: Xapian 1.4 expands wildcards over
-// unprefixed terms only. Snippets are ours (searcher/kwic.cc): Xapian's look for Z-prefixed stems.
+// Words are indexed as their stems, with positions (phrases match stems: "interest rates" finds
+// "interest rate"), and as written without positions (=word; schema.h), rather than STEM_SOME's
+// stems beside unprefixed words (docs/performance.md). Unprefixed stems, not STEM_ALL_Z: Xapian
+// 1.4 expands wildcards over unprefixed terms only, and Xapian's snippets look for Z stems, so
+// snippets are morgue's own (searcher/kwic.cc).
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemming = Xapian::TermGenerator::STEM_ALL;
 inline constexpr Xapian::QueryParser::stem_strategy kQueryStemming = Xapian::QueryParser::STEM_ALL;
 

@@ -1,0 +1,149 @@
+// Unit tests for the facet and histogram spies: counts per value and per period, one value per
+// name key (case, diacritics, a place's names), its most frequent form, and results that survive
+// serialisation across shards.
+#include "searcher/facets.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "common/document.h"
+#include "common/schema.h"
+
+namespace {
+
+struct Archive {
+  Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  morgue::PlaceTable places{morgue::load_countries("/nonexistent")};  // the built-in names alone
+
+  void add(const std::string& id, std::vector<std::string> people, std::vector<std::string> where,
+           std::optional<morgue::Date> date) {
+    morgue::DocumentBuilder builder(&places);
+    morgue::Article a;
+    a.id = id;
+    a.text = "text";
+    a.people = std::move(people);
+    a.places = std::move(where);
+    a.date = date;
+    db.replace_document(morgue::id_term(id), builder.build(a));
+  }
+
+  // Shows every document to the spy, as a match would.
+  void feed(Xapian::MatchSpy& spy) {
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query::MatchAll);
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, db.get_doccount());
+  }
+};
+
+morgue::Date day(int y, int m, int d) { return morgue::Date{y, m, d, morgue::Precision::kDay}; }
+
+std::map<std::string, Xapian::doccount> as_map(const std::vector<morgue::FacetCount>& counts) {
+  std::map<std::string, Xapian::doccount> out;
+  for (const auto& c : counts) out[c.value] = c.count;
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(facets)
+
+BOOST_AUTO_TEST_CASE(one_count_per_article_and_name_key_in_its_most_frequent_form) {
+  Archive a;
+  a.add("1", {"Héctor Ruiz", "hector ruiz"}, {}, std::nullopt);  // one article, one value
+  a.add("2", {"Hector Ruiz"}, {}, std::nullopt);
+  a.add("3", {"Hector Ruiz", "Ana Costa"}, {}, std::nullopt);
+  morgue::FacetSpy spy(morgue::kPeopleSlot);
+  a.feed(spy);
+  const auto counts = spy.top(0);
+  BOOST_TEST_REQUIRE(counts.size() == 2u);
+  BOOST_TEST(counts[0].value == "Hector Ruiz");  // seen twice, against once for the others
+  BOOST_TEST(counts[0].count == 3u);
+  BOOST_TEST(counts[1].value == "Ana Costa");
+  BOOST_TEST(spy.top(1).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(names_of_one_place_are_one_value) {
+  Archive a;
+  a.add("1", {}, {"usa"}, std::nullopt);
+  a.add("2", {}, {"usa", "United States"}, std::nullopt);  // one place, counted once
+  a.add("3", {}, {"U.S."}, std::nullopt);
+  a.add("4", {}, {"US Virgin Islands"}, std::nullopt);
+  morgue::FacetSpy spy(morgue::kPlacesSlot);
+  a.feed(spy);
+  const auto counts = as_map(spy.top(0));
+  BOOST_TEST(counts.size() == 2u);
+  BOOST_TEST(counts.at("usa") == 3u);  // the archive's most frequent form of the United States
+  BOOST_TEST(counts.at("US Virgin Islands") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(date_facets_keep_their_precision) {
+  Archive a;
+  a.add("1", {}, {}, day(2025, 3, 26));
+  a.add("2", {}, {}, morgue::Date{2025, 3, 0, morgue::Precision::kMonth});
+  a.add("3", {}, {}, day(2025, 3, 26));
+  a.add("4", {}, {}, std::nullopt);
+  morgue::FacetSpy spy(morgue::kDateSlot, true);
+  a.feed(spy);
+  const auto counts = spy.top(0);  // every date: in calendar order
+  BOOST_TEST_REQUIRE(counts.size() == 2u);
+  BOOST_TEST(counts[0].value == "2025-03");
+  BOOST_TEST(counts[0].count == 1u);
+  BOOST_TEST(counts[1].value == "2025-03-26");
+  BOOST_TEST(counts[1].count == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(counts_from_a_column_equal_counts_from_the_values) {
+  Archive a;
+  for (int i = 0; i < 50; ++i) a.add(std::to_string(i), {i % 3 ? "Ana Costa" : "Rui Mota", "Rui Mota"}, {}, std::nullopt);
+  morgue::FacetSpy plain(morgue::kPeopleSlot);
+  a.feed(plain);
+  morgue::FacetColumn column(a.db, morgue::kPeopleSlot);
+  morgue::FacetSpy held(morgue::kPeopleSlot, &column);
+  a.feed(held);
+  BOOST_TEST((as_map(plain.top(0)) == as_map(held.top(0))));
+  BOOST_TEST(as_map(held.top(0)).at("Rui Mota") == 50u);
+}
+
+BOOST_AUTO_TEST_CASE(results_merge_across_shards) {
+  Archive one, two;
+  one.add("1", {"Ana Costa"}, {}, day(2025, 1, 2));
+  two.add("2", {"ana costa", "Rui Mota"}, {}, day(2025, 2, 3));
+  two.add("3", {"Ana Costa"}, {}, std::nullopt);
+  morgue::FacetSpy a(morgue::kPeopleSlot), b(morgue::kPeopleSlot), merged(morgue::kPeopleSlot);
+  one.feed(a);
+  two.feed(b);
+  merged.merge_results(a.serialise_results());
+  merged.merge_results(b.serialise_results());
+  const auto counts = merged.top(0);
+  BOOST_TEST_REQUIRE(counts.size() == 2u);
+  BOOST_TEST(counts[0].value == "Ana Costa");
+  BOOST_TEST(counts[0].count == 3u);
+  morgue::HistogramSpy h1(morgue::Period::kMonth, morgue::kPeopleSlot), h2(morgue::Period::kMonth, morgue::kPeopleSlot);
+  morgue::HistogramSpy hm(morgue::Period::kMonth, morgue::kPeopleSlot);
+  one.feed(h1);
+  two.feed(h2);
+  hm.merge_results(h1.serialise_results());
+  hm.merge_results(h2.serialise_results());
+  BOOST_TEST(hm.counts().size() == 2u);
+  BOOST_TEST(hm.undated() == 1u);
+  BOOST_TEST(hm.undated_groups().at("ana costa") == 1u);
+  BOOST_TEST(hm.counts().at("20250201").at("rui mota") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(histograms_count_articles_precise_enough_for_the_period) {
+  Archive a;
+  a.add("1", {}, {}, day(2025, 3, 26));
+  a.add("2", {}, {}, morgue::Date{2025, 3, 0, morgue::Precision::kMonth});
+  a.add("3", {}, {}, morgue::Date{2025, 0, 0, morgue::Precision::kYear});
+  a.add("4", {}, {}, std::nullopt);
+  morgue::HistogramSpy months(morgue::Period::kMonth, std::nullopt);
+  a.feed(months);
+  BOOST_TEST(months.counts().at("20250301").at("") == 2u);
+  BOOST_TEST(months.undated() == 2u);  // the year-only date and the undated article
+  morgue::HistogramSpy years(morgue::Period::kYear, std::nullopt);
+  a.feed(years);
+  BOOST_TEST(years.counts().at("20250101").at("") == 3u);
+  BOOST_TEST(years.undated() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
