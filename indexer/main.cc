@@ -28,7 +28,8 @@ void on_interrupt(int) { morgue::g_index_interrupted = true; }
 [[noreturn]] void on_terminate() {
   static std::mutex once;  // a second thread that gets here waits for the first to end the process
   once.lock();
-  std::string what = "the database library stopped without saying why";
+  // (Xapian 1.4 can also rethrow where no exception is active, on a failed commit.)
+  std::string what = "writing the database failed, and Xapian did not say why (is the disk full?)";
   if (std::exception_ptr e = std::current_exception()) {
     try {
       std::rethrow_exception(e);

@@ -767,7 +767,7 @@ class BadInput(DbCase):
         big = os.path.join(self.tmp, "big.html")
         block = "<div>" * 1000 + "text " + "</div>" * 1000
         with open(big, "w") as f:
-            f.write("<html><body>" + block * (30000000 // len(block)) + "</body></html>")
+            f.write("<html><body>" + block * (60000000 // len(block)) + "</body></html>")  # ~14 s to parse
         p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--no-extract", "--db", db, big],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
         time.sleep(1.5)
@@ -778,7 +778,7 @@ class BadInput(DbCase):
         if "1 added" in err.decode():
             self.skipTest("the page was parsed before the signal came")
         self.assertEqual(p.returncode, 130, err)
-        self.assertLess(took, 1.5, err)
+        self.assertLess(took, 5, err)  # (well under a second on an idle machine)
 
     def test_named_inputs_that_cannot_be_read(self):
         db = os.path.join(self.tmp, "named.db")
@@ -1530,6 +1530,13 @@ class FirstBuild(DbCase):
         cls.strace = shutil.which("strace")
         cls.delve = shutil.which("xapian-delve")
 
+    @staticmethod
+    def traced_env():
+        """The environment for a traced indexer: LeakSanitizer cannot work under ptrace."""
+        env = dict(ENV)
+        env["ASAN_OPTIONS"] = (env.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":")
+        return env
+
     def strace_or_skip(self):
         if not self.strace:
             self.skipTest("strace is not installed (scripts/install-deps installs it)")
@@ -1578,7 +1585,8 @@ class FirstBuild(DbCase):
                         shutil.copytree(legacy_glass, db)
                     p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "-e", f"trace={call}", "-e",
                                         f"inject={call}:signal=KILL:when={n}", os.path.join(BIN, "morgue-index"),
-                                        "--no-extract", "--jobs", jobs, "--db", db, CORPUS], capture_output=True)
+                                        "--no-extract", "--jobs", jobs, "--db", db, CORPUS], capture_output=True,
+                                       env=self.traced_env())
                     self.assertIn(p.returncode, (0, -9, 128 + 9), p.stderr)  # (strace ends as its tracee)
                     killed = p.returncode != 0
                     kills += killed
@@ -1622,8 +1630,10 @@ class FirstBuild(DbCase):
         self.assertEqual(rc, 2, err)
         self.assertEqual(len(err.splitlines()), 1, err)
         self.assertTrue(err.startswith("morgue-index: error: "), err)
-        # (Xapian does not always say why it could not create a database.)
-        self.assertTrue("No space left on device" in err or f"cannot create database {db}: " in err, err)
+        # (Xapian does not always say why it could not create a database or commit: a real full
+        # disk is then named by its free space, which an injected error does not change.)
+        self.assertTrue("No space left on device" in err or f"cannot create database {db}: " in err or
+                        "Xapian did not say why (is the disk full?)" in err, err)
 
     def check_failed_build(self, db, rc, err):
         self.check_failed_write(db, rc, err)
@@ -1647,7 +1657,7 @@ class FirstBuild(DbCase):
                 p = subprocess.run([self.strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=pwrite64,fdatasync,fsync",
                                     "-e", f"inject=pwrite64,fdatasync,fsync:error=ENOSPC:when={n}+",
                                     os.path.join(BIN, "morgue-index"), "--no-extract", "--jobs", jobs, "--db", db, feed],
-                                   capture_output=True, text=True)
+                                   capture_output=True, text=True, env=self.traced_env())
                 if p.returncode == 0:
                     break
                 failed += 1
