@@ -5,17 +5,18 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <unordered_set>
 
 #include "common/document.h"
+#include "common/text.h"
 #include "extract/entity_rules.h"
 #include "extract/gazetteer.h"
 #include "extract/names.h"
 #include "extract/ner.h"
 #include "extract/outlets.h"
-#include "common/text.h"
 #include "extract/publication_date.h"
 
 namespace morgue {
@@ -58,9 +59,10 @@ std::string model_version(const std::string& path) {
 
 class Default : public Extractor {
  public:
-  Default()
-      : weights_(ner::Weights::load(ner::data_path("ner.model"))), gazetteer_(ner::Gazetteer::system()),
-        version_(model_version(ner::data_path("ner.model"))) {}
+  explicit Default(const ExtractionData& data)
+      : weights_(ner::Weights::load(data.model)),
+        gazetteer_(ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names)),
+        version_(model_version(data.model)) {}
 
   std::string version() const override { return version_; }
 
@@ -477,12 +479,22 @@ class Default : public Extractor {
   }
 
   ner::Weights weights_;
-  const ner::Gazetteer& gazetteer_;
+  const ner::Gazetteer gazetteer_;
   const std::string version_;
 };
 
 }  // namespace
 
-std::unique_ptr<Extractor> make_default_extractor() { return std::make_unique<Default>(); }
+ExtractionData default_extraction_data() {
+  namespace fs = std::filesystem;
+  fs::path model = fs::path(MORGUE_SOURCE_DATA_DIR) / kModelFile;
+  if (!fs::exists(model)) model = fs::path(MORGUE_INSTALLED_DATA_DIR) / kModelFile;
+  return {model.string(), "/usr/share/iso-codes/json", "/usr/share/dict/american-english",
+          "/usr/share/perl5/Text/Names.pm"};
+}
+
+std::unique_ptr<Extractor> make_default_extractor(const ExtractionData& data) {
+  return std::make_unique<Default>(data);
+}
 
 }  // namespace morgue

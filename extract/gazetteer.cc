@@ -3,37 +3,25 @@
 
 #include <geonames.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
-#include "extract/ner.h"
 #include "common/places.h"
 #include "common/text.h"
+#include "extract/tokens.h"
 
 namespace morgue::ner {
-namespace {
 
-std::string iso_folder() {
-  const char* env = std::getenv("MORGUE_ISO_CODES");
-  return env ? env : "/usr/share/iso-codes/json";
-}
-
-}  // namespace
-
-const Gazetteer& Gazetteer::system() {
-  static const Gazetteer* g = [] {
-    auto* built = new Gazetteer;  // lives as long as the process
-    built->load_iso_codes(iso_folder());
-    built->load_geonames();
-    built->load_words("/usr/share/dict/american-english");
-    built->load_census_names("/usr/share/perl5/Text/Names.pm");
-    return built;
-  }();
-  return *g;
+Gazetteer Gazetteer::load(const std::string& iso_codes_folder, const std::string& word_list,
+                          const std::string& census_names) {
+  Gazetteer g;
+  g.load_iso_codes(iso_codes_folder);
+  g.load_geonames();
+  g.load_words(word_list);
+  g.load_census_names(census_names);
+  return g;
 }
 
 std::string Gazetteer::key(std::string_view name) {

@@ -22,7 +22,7 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 const Extractor& extractor() {
-  static const auto e = make_default_extractor();
+  static const auto e = make_default_extractor(default_extraction_data());
   return *e;
 }
 Article extracted(const std::string& text) {
