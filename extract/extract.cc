@@ -136,7 +136,7 @@ class Default : public Extractor {
           spans.erase(spans.begin() + static_cast<long>(k--));
         }
       }
-      const bool titular = headline_sentence(tagged, s);
+      const bool titular = headline(tagged, s, &gazetteer_);
       for (std::size_t k = 0; k < spans.size(); ++k) {
         const ner::Span& span = spans[k];
         const std::size_t begin = tokens[span.first].begin;
@@ -318,22 +318,6 @@ class Default : public Extractor {
 
   static bool list_word(const std::string& folded) {
     return folded == "," || folded == "and" || folded == "&" || folded == ";" || folded == "/";
-  }
-
-  // A headline, for the names in it: a line in capitals, or a short line in Title Case in which
-  // common words are capitalized ("Howard Wins Again": two at least, and a third of the words after
-  // the first), unlike a line of names ("3. William Tanui (Kenya) 3:51.40", "Larry Fine").
-  bool headline_sentence(const ner::Document& doc, std::size_t s) const {
-    if (doc.all_caps(s)) return true;
-    const auto& tokens = doc.sentences()[s].tokens;
-    if (!doc.headline(s) || tokens.size() > 20) return false;
-    std::size_t capitalized = 0, common = 0;
-    for (std::size_t i = 1; i < tokens.size(); ++i) {
-      if (!capitalized_word(tokens[i].text) || !std::isalpha(static_cast<unsigned char>(tokens[i].text[0]))) continue;
-      ++capitalized;
-      if (gazetteer_.lexicon(tokens[i].lower) == ner::Gazetteer::kCommon) ++common;
-    }
-    return common >= 2 && common * 3 >= capitalized;
   }
 
   // The mentions that name a person, by evidence from the whole article:

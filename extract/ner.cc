@@ -196,7 +196,7 @@ Document::Document(std::vector<Sentence> sentences, const Gazetteer& gazetteer)
       if (starts_lower(t.text)) lowered_.insert(t.lower);
     }
     all_caps_.push_back(letters && !lower_seen);
-    title_case_.push_back(!all_caps_.back() && title_case(tokens));
+    title_case_.push_back(!all_caps_.back() && ner::title_case(tokens));
   }
 }
 

@@ -90,9 +90,10 @@ class Document {
   void static_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
   // Features that depend on the tags already given (previous tags, document history).
   void dynamic_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
-  // Whether sentence s is a headline (in capitals or in Title Case), where capitals say little.
-  bool headline(std::size_t s) const { return all_caps_[s] || title_case_[s]; }
+  // Whether sentence s is in capitals, or else in Title Case (tokens.h): where capitals say
+  // little. Whether it is a headline is rules::headline's to say.
   bool all_caps(std::size_t s) const { return all_caps_[s]; }
+  bool title_case(std::size_t s) const { return title_case_[s]; }
   // Whether the document writes the word (folded) in lower case somewhere.
   bool seen_lower(const std::string& folded) const { return lowered_.count(folded) > 0; }
   // Records tag for token i of sentence s (for later document-history features).
