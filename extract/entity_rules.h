@@ -1,6 +1,6 @@
 // Rules on top of the entity tagger, over the tags of a whole document (ner::Document::tags),
 // and the word lists they share with the extractor. Each pass rewrites tags in place and keeps
-// every BILOU sequence it writes well formed; the extractor (extract.cc) runs them in the
+// every BILOU sequence it writes well formed; the extractor (extract/extract.cc) runs them in the
 // order declared here, then reads names off the tags.
 #pragma once
 
