@@ -25,7 +25,8 @@ Gazetteer Gazetteer::load(const std::string& iso_codes_folder, const std::string
 }
 
 std::string Gazetteer::key(std::string_view name) {
-  // A word of ASCII letters is its own token: lower case is its key (most look-ups).
+  // A word of ASCII letters is its own token: lower case is its key, without the tokenizer (most
+  // look-ups are such words: docs/extraction.md, Speed).
   if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
     std::string k(name);
     for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -164,7 +165,8 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<Token>& tokens) co
   if (entries_.empty()) return bits;
   std::string phrase;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    // Only names that start with a capital (or digit) are looked up: the rest cannot be places.
+    // Only words that start with an ASCII capital or outside ASCII are looked up: a place's name
+    // starts with a capital.
     const unsigned char c = static_cast<unsigned char>(tokens[i].text[0]);
     if (c < 0x80 && !std::isupper(c)) continue;
     phrase.clear();

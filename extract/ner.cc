@@ -85,7 +85,7 @@ std::vector<Span> spans_of(const std::vector<int>& tags, std::size_t sentence) {
 Weights::Weights() : keys_(1024, 0), scores_(1024 * kTags, 0.f) {}
 
 const float* Weights::find(std::uint64_t feature) const {
-  if (feature == 0) feature = 1;
+  if (feature == 0) feature = 1;  // 0 marks an empty slot
   const std::size_t mask = keys_.size() - 1;
   for (std::size_t i = feature & mask;; i = (i + 1) & mask) {
     if (keys_[i] == feature) return &scores_[i * kTags];
@@ -94,7 +94,7 @@ const float* Weights::find(std::uint64_t feature) const {
 }
 
 std::size_t Weights::slot(std::uint64_t feature) {
-  if (feature == 0) feature = 1;
+  if (feature == 0) feature = 1;  // 0 marks an empty slot
   if (2 * (used_ + 1) > keys_.size()) grow();
   const std::size_t mask = keys_.size() - 1;
   for (std::size_t i = feature & mask;; i = (i + 1) & mask) {
@@ -248,13 +248,16 @@ void Document::static_features(std::size_t s, std::size_t i, std::vector<std::ui
   for (int b = 0; b < 16; ++b) {
     if (gaz[i] & (1u << b)) out->push_back(hash(kGazetteer, b));
   }
-  if (i > 0 && gaz[i - 1]) out->push_back(hash(kPrevGazetteer, gaz[i - 1] >> 0 & 0x7777 ? 1 : 0, gaz[i - 1] != 0));
+  // The word before is in a gazetteer name: one of several words (a B, I or L bit) or one alone.
+  if (i > 0 && gaz[i - 1])
+    out->push_back(hash(kPrevGazetteer, (gaz[i - 1] & 0x7777) ? 1 : 0, gaz[i - 1] != 0));
   if (i + 1 < gaz.size() && gaz[i + 1]) out->push_back(hash(kNextGazetteer, 1));
   out->push_back(hash(kSentenceLength, std::min<std::size_t>(tokens.size(), 6)));
 }
 
 void Document::dynamic_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const {
   const auto& tags = tags_[s];
+  // 100: no tag, before the sentence's start.
   const std::uint64_t p1 = i > 0 ? tags[i - 1] : 100, p2 = i > 1 ? tags[i - 2] : 100;
   const std::string& w = sentences_[s].tokens[i].lower;
   out->push_back(hash(kPrevTag, p1));

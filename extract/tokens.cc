@@ -172,6 +172,7 @@ bool wrapped_line(std::string_view text, std::size_t eol) {
   // not the first part of a wrapped sentence.
   if (std::isalnum(static_cast<unsigned char>(last)) && title_case_line(line.substr(0, end)))
     return false;
+  // A line that ends a sentence, a clause or a quotation (a typographic one too) stands alone.
   return std::string_view(".!?:;\"").find(last) == std::string_view::npos &&
          line.substr(0, end).substr(end >= 3 ? end - 3 : 0) != "\xE2\x80\x9D";
 }
