@@ -29,21 +29,6 @@ std::optional<Date> make(int y, int m, int d, Precision p) {
   return Date{y, p == Precision::kYear ? 0 : m, p == Precision::kDay ? d : 0, p};
 }
 
-// 1-12 for an English month name or its three-letter abbreviation ("Sept." too), else 0.
-int month_number(std::string_view word) {
-  static const std::array<const char*, 12> names = {"january", "february", "march",     "april",
-                                                    "may",     "june",     "july",      "august",
-                                                    "september", "october", "november", "december"};
-  std::string w = fold(word);
-  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
-  if (w.size() < 3) return 0;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    std::string_view name = names[i];
-    if (w == name || w == name.substr(0, 3) || (i == 8 && w == "sept")) return static_cast<int>(i) + 1;
-  }
-  return 0;
-}
-
 bool is_number(std::string_view w, int* out) {
   while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
   // ordinals: 26th, 1st
@@ -56,6 +41,27 @@ bool is_number(std::string_view w, int* out) {
 }
 
 }  // namespace
+
+const std::array<std::string_view, 12>& month_names() {
+  static const std::array<std::string_view, 12> names = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  return names;
+}
+
+int month_number(std::string_view word) {
+  std::string w = fold(word);
+  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+  if (w.size() < 3) return 0;
+  const auto& names = month_names();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string_view name = names[i];
+    if (w == name || w == name.substr(0, 3) || (i == 8 && w == "sept")) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
 
 int days_in_month(int year, int month) {
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

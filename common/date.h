@@ -2,6 +2,7 @@
 // encodings the schema stores (kDateSlot) and queries compare with.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,13 @@ std::optional<Date> parse_iso_date(std::string_view text);
 // parse_iso_date, then common written forms: "March 26, 2025", "26 March 2025", "Mar 2025",
 // RFC 2822 "Wed, 26 Mar 2025 10:00:00 +0000".
 std::optional<Date> parse_date(std::string_view text);
+
+// The English month names in lower case, January first: the one table of them, for every reader
+// of written dates (parse_date here, the publication date extraction finds in a text).
+const std::array<std::string_view, 12>& month_names();
+// 1-12 for an English month name or its three-letter abbreviation ("Sept" too), in any case and
+// with a trailing '.' or ',' ("Mar.", "March,"), else 0.
+int month_number(std::string_view word);
 
 // "2025-03-26", "2025-03" or "2025", as precise as the date is.
 std::string to_string(const Date& date);

@@ -90,10 +90,22 @@ bool capitalized_word(std::string_view w) {
   return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
 }
 
-// A headline, where capitals say nothing: a line in capitals, or a short one in Title Case (a
-// long line of capitalized words is a list of names, as in a team's line-up).
-bool headline(const ner::Document& doc, std::size_t s) {
-  return doc.all_caps(s) || (doc.headline(s) && doc.sentences()[s].tokens.size() <= 20);
+// A long line of capitalized words is no headline: a list of names, as in a team's line-up.
+bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* words) {
+  if (doc.all_caps(s)) return true;
+  const auto& tokens = doc.sentences()[s].tokens;
+  if (!doc.title_case(s) || tokens.size() > 20) return false;
+  if (!words) return true;
+  std::size_t capitalized = 0, common = 0;
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    if (!capitalized_word(tokens[i].text) ||
+        !std::isalpha(static_cast<unsigned char>(tokens[i].text[0]))) {
+      continue;
+    }
+    ++capitalized;
+    if (words->lexicon(tokens[i].lower) == ner::Gazetteer::kCommon) ++common;
+  }
+  return common >= 2 && common * 3 >= capitalized;
 }
 
 // Rules on top of the tagger: a capitalized run after a person's title that the tagger left
@@ -374,7 +386,7 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
 // are a person's name that the tagger missed.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-    if (headline(doc, s) || doc.headline(s)) continue;
+    if (headline(doc, s) || doc.title_case(s)) continue;  // a long line-up too: no running text
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     auto free = [&](std::size_t k) {

@@ -32,15 +32,19 @@ bool direction_word(const std::string& folded);
 // Weekdays, months and "today": never part of a person's name.
 bool calendar_word(const std::string& folded);
 
-// A word that starts with a capital letter or a digit.
+// A word that starts with an ASCII capital letter (not a digit, unlike ner::capitalized).
 bool capitalized_word(std::string_view word);
 // A word with two letters or more and none in lower case ("TORONTO", "NY").
 bool all_capitals(std::string_view word);
 // A capitalized word of letters ("O'Brien", "Young-hoon"; not "1:7").
 bool plain_word(const ner::Token& token);
-// Whether sentence s is a headline where capitals say nothing: in capitals, or a short line in
-// Title Case.
-bool headline(const ner::Document& doc, std::size_t s);
+// Whether sentence s is a headline, where capitals say nothing: a line in capitals, or a line of
+// 20 tokens at most in Title Case. Given the word list, a Title Case line must also capitalize
+// common words ("Howard Wins Again": two at least, and a third of the capitalized words after the
+// first), unlike a line of names ("Larry Fine", "3. William Tanui (Kenya) 3:51.40").
+// The passes here only skip headlines, names and all, so they go without the word list; the
+// extractor, which doubts every name in a headline, asks with it to spare lines of names.
+bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* words = nullptr);
 
 // Tags tokens [first, end) as one entity of the type.
 void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type type);

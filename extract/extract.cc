@@ -5,17 +5,18 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <unordered_set>
 
 #include "common/document.h"
+#include "common/text.h"
 #include "extract/entity_rules.h"
 #include "extract/gazetteer.h"
 #include "extract/names.h"
 #include "extract/ner.h"
 #include "extract/outlets.h"
-#include "common/text.h"
 #include "extract/publication_date.h"
 
 namespace morgue {
@@ -58,9 +59,10 @@ std::string model_version(const std::string& path) {
 
 class Default : public Extractor {
  public:
-  Default()
-      : weights_(ner::Weights::load(ner::data_path("ner.model"))), gazetteer_(ner::Gazetteer::system()),
-        version_(model_version(ner::data_path("ner.model"))) {}
+  explicit Default(const ExtractionData& data)
+      : weights_(ner::Weights::load(data.model)),
+        gazetteer_(ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names)),
+        version_(model_version(data.model)) {}
 
   std::string version() const override { return version_; }
 
@@ -134,7 +136,7 @@ class Default : public Extractor {
           spans.erase(spans.begin() + static_cast<long>(k--));
         }
       }
-      const bool titular = headline_sentence(tagged, s);
+      const bool titular = headline(tagged, s, &gazetteer_);
       for (std::size_t k = 0; k < spans.size(); ++k) {
         const ner::Span& span = spans[k];
         const std::size_t begin = tokens[span.first].begin;
@@ -318,22 +320,6 @@ class Default : public Extractor {
     return folded == "," || folded == "and" || folded == "&" || folded == ";" || folded == "/";
   }
 
-  // A headline, for the names in it: a line in capitals, or a short line in Title Case in which
-  // common words are capitalized ("Howard Wins Again": two at least, and a third of the words after
-  // the first), unlike a line of names ("3. William Tanui (Kenya) 3:51.40", "Larry Fine").
-  bool headline_sentence(const ner::Document& doc, std::size_t s) const {
-    if (doc.all_caps(s)) return true;
-    const auto& tokens = doc.sentences()[s].tokens;
-    if (!doc.headline(s) || tokens.size() > 20) return false;
-    std::size_t capitalized = 0, common = 0;
-    for (std::size_t i = 1; i < tokens.size(); ++i) {
-      if (!capitalized_word(tokens[i].text) || !std::isalpha(static_cast<unsigned char>(tokens[i].text[0]))) continue;
-      ++capitalized;
-      if (gazetteer_.lexicon(tokens[i].lower) == ner::Gazetteer::kCommon) ++common;
-    }
-    return common >= 2 && common * 3 >= capitalized;
-  }
-
   // The mentions that name a person, by evidence from the whole article:
   // - a name in a headline is a person's only when the article's text names that person too
   //   ("Howard Wins Again", "Hebei Thirteen");
@@ -481,12 +467,22 @@ class Default : public Extractor {
   }
 
   ner::Weights weights_;
-  const ner::Gazetteer& gazetteer_;
+  const ner::Gazetteer gazetteer_;
   const std::string version_;
 };
 
 }  // namespace
 
-std::unique_ptr<Extractor> make_default_extractor() { return std::make_unique<Default>(); }
+ExtractionData default_extraction_data() {
+  namespace fs = std::filesystem;
+  fs::path model = fs::path(MORGUE_SOURCE_DATA_DIR) / kModelFile;
+  if (!fs::exists(model)) model = fs::path(MORGUE_INSTALLED_DATA_DIR) / kModelFile;
+  return {model.string(), "/usr/share/iso-codes/json", "/usr/share/dict/american-english",
+          "/usr/share/perl5/Text/Names.pm"};
+}
+
+std::unique_ptr<Extractor> make_default_extractor(const ExtractionData& data) {
+  return std::make_unique<Default>(data);
+}
 
 }  // namespace morgue

@@ -19,7 +19,25 @@ class Extractor {
   virtual std::string version() const = 0;
 };
 
-// The extractor the indexer uses unless told otherwise (--no-extract gives none).
-std::unique_ptr<Extractor> make_default_extractor();
+// The files extraction reads: given to it, never looked up by it (the indexer's main reads the
+// environment, MORGUE_DATA and MORGUE_ISO_CODES, into these).
+struct ExtractionData {
+  std::string model;             // the tagger's weights (data/ner.model)
+  std::string iso_codes_folder;  // iso-codes' JSON files: countries and their subdivisions
+  std::string word_list;         // English words, one a line, proper names capitalized
+  std::string census_names;      // the Census first names and surnames of Perl's Text::Names
+};
+
+// The model's file name in a data folder.
+inline constexpr const char* kModelFile = "ner.model";
+
+// The built-in places: the model in the data folder of the source tree the binaries were built
+// from when it is there, else in the installed one; Debian's paths for the rest (iso-codes,
+// wamerican, libtext-names-perl).
+ExtractionData default_extraction_data();
+
+// The extractor the indexer uses unless told otherwise (--no-extract gives none); it loads the
+// model and the gazetteer once. Throws std::runtime_error when the model cannot be read.
+std::unique_ptr<Extractor> make_default_extractor(const ExtractionData& data);
 
 }  // namespace morgue

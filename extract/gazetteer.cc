@@ -3,41 +3,30 @@
 
 #include <geonames.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
-#include "extract/ner.h"
 #include "common/places.h"
 #include "common/text.h"
+#include "extract/tokens.h"
 
 namespace morgue::ner {
-namespace {
 
-std::string iso_folder() {
-  const char* env = std::getenv("MORGUE_ISO_CODES");
-  return env ? env : "/usr/share/iso-codes/json";
-}
-
-}  // namespace
-
-const Gazetteer& Gazetteer::system() {
-  static const Gazetteer* g = [] {
-    auto* built = new Gazetteer;  // lives as long as the process
-    built->load_iso_codes(iso_folder());
-    built->load_geonames();
-    built->load_words("/usr/share/dict/american-english");
-    built->load_census_names("/usr/share/perl5/Text/Names.pm");
-    return built;
-  }();
-  return *g;
+Gazetteer Gazetteer::load(const std::string& iso_codes_folder, const std::string& word_list,
+                          const std::string& census_names) {
+  Gazetteer g;
+  g.load_iso_codes(iso_codes_folder);
+  g.load_geonames();
+  g.load_words(word_list);
+  g.load_census_names(census_names);
+  return g;
 }
 
 std::string Gazetteer::key(std::string_view name) {
-  // A word of ASCII letters is its own token: lower case is its key (most look-ups).
+  // A word of ASCII letters is its own token: lower case is its key, without the tokenizer (most
+  // look-ups are such words: docs/extraction.md, Speed).
   if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
     std::string k(name);
     for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -176,7 +165,8 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<Token>& tokens) co
   if (entries_.empty()) return bits;
   std::string phrase;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    // Only names that start with a capital (or digit) are looked up: the rest cannot be places.
+    // Only words that start with an ASCII capital or outside ASCII are looked up: a place's name
+    // starts with a capital.
     const unsigned char c = static_cast<unsigned char>(tokens[i].text[0]);
     if (c < 0x80 && !std::isupper(c)) continue;
     phrase.clear();

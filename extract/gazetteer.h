@@ -1,12 +1,12 @@
 // Place names from data that Debian installs: countries and their subdivisions from iso-codes
-// (/usr/share/iso-codes/json), cities of 15,000 people or more from libgeonames (GeoNames data).
-// The tagger uses them as features, never as labels: "Marco", "Flores" and "March" are places in
-// some gazetteer, and only context decides. The extractor also uses them to give places their
-// canonical names ("U.S." and "America" are "United States") and their country. Beside the places,
-// an English word list (Debian's wamerican, /usr/share/dict/american-english) tells common words
-// ("plans", "heat") from proper names ("Blair", "Nokia"), which says much in Title Case lines, and
-// the 1990 US Census's common first names and surnames (in Debian's libtext-names-perl) are
-// features of the tagger for names it never saw.
+// (iso_3166-1.json, iso_3166-2.json), cities of 15,000 people or more from libgeonames (GeoNames
+// data). The tagger uses them as features, never as labels: "Marco", "Flores" and "March" are
+// places in some gazetteer, and only context decides. The extractor also uses them to give places
+// their canonical names ("U.S." and "America" are "United States") and their country. Beside the
+// places, an English word list (Debian's wamerican) tells common words ("plans", "heat") from
+// proper names ("Blair", "Nokia"), which says much in Title Case lines, and the 1990 US Census's
+// common first names and surnames (in Debian's libtext-names-perl) are features of the tagger for
+// names it never saw. Where the files are is the caller's to say (extract.h: ExtractionData).
 #pragma once
 
 #include <cstdint>
@@ -15,18 +15,20 @@
 #include <unordered_map>
 #include <vector>
 
-namespace morgue::ner {
+#include "extract/tokens.h"
 
-struct Token;
+namespace morgue::ner {
 
 class Gazetteer {
  public:
   enum Kind { kCountry, kSubdivision, kCity, kBigCity };  // big: a million people or more
   static constexpr int kKinds = 4;
 
-  // Loaded once per process; a missing source leaves its part empty (the tagger still works).
-  static const Gazetteer& system();
-  // An empty gazetteer, plus the entries given (for tests): name -> kind.
+  // Everything: the folder of iso-codes' JSON files, libgeonames' cities, the word list and the
+  // Census names. A missing source leaves its part empty (the tagger still works).
+  static Gazetteer load(const std::string& iso_codes_folder, const std::string& word_list,
+                        const std::string& census_names);
+  // An empty gazetteer, plus the entries given or loaded (for tests): name -> kind.
   Gazetteer() = default;
   void add(std::string_view name, Kind kind, int country = -1);
   int add_country(const std::string& canonical);
@@ -68,6 +70,13 @@ class Gazetteer {
   }
   void add_person_name(std::string_view name, PersonName kind);
 
+  // The parts load() reads; a file or folder that cannot be read adds nothing.
+  void load_iso_codes(const std::string& folder);  // countries under places.h's canonical names
+  void load_geonames();
+  void load_words(const std::string& path);  // one word a line, proper names capitalized
+  // Perl's Text::Names module (Names.pm), which keeps the Census lists as here-documents.
+  void load_census_names(const std::string& path);
+
  private:
   struct Entry {
     std::uint8_t kinds = 0;
@@ -75,10 +84,6 @@ class Gazetteer {
     int located_in = -1;      // the country of the place named
     unsigned population = 0;  // of the most populous place of that name
   };
-  void load_iso_codes(const std::string& folder);
-  void load_geonames();
-  void load_words(const std::string& path);
-  void load_census_names(const std::string& path);
   static std::string key(std::string_view name);
   const Entry* find(std::string_view place) const;
 

@@ -1,8 +1,7 @@
 // Named-entity recognition: a greedy averaged-perceptron tagger over BILOU tags (the recipe of
-// Ratinov & Roth 2009, without word clusters). Raw text is split into tokens and sentences the way
-// CoNLL-2003 is (possessives and punctuation apart, "U.S." and "Mr." whole), every token gets
-// word, shape, affix, context, gazetteer and document-history features, and the tagger walks the
-// document left to right taking the best tag that keeps the BILOU sequence well formed.
+// Ratinov & Roth 2009, without word clusters). Over the tokens and sentences of tokens.h, every
+// token gets word, shape, affix, context, gazetteer and document-history features, and the tagger
+// walks the document left to right taking the best tag that keeps the BILOU sequence well formed.
 //
 // The weights are trained by tools/train_ner.cc (scripts/train-ner) on CoNLL-2003 eng.train and
 // stored in data/ner.model; training and tagging share every function here, so the features the
@@ -18,30 +17,17 @@
 #include <vector>
 
 #include "extract/gazetteer.h"
+#include "extract/tokens.h"
 
 namespace morgue::ner {
 
 enum class Type : std::uint8_t { kPerson, kPlace, kOrganization, kMisc };
 constexpr int kTypes = 4;
-// Tag 0 is O; tag 1 + type * 4 + position, positions B, I, L, U.
+// Tag 0 is O; tag 1 + type * 4 + position (tokens.h), positions B, I, L, U.
 constexpr int kTags = 1 + kTypes * 4;
-enum Position { kBegin, kInside, kLast, kUnit };
 constexpr int tag_of(Type t, Position p) { return 1 + static_cast<int>(t) * 4 + p; }
 constexpr Type type_of(int tag) { return static_cast<Type>((tag - 1) / 4); }
 constexpr Position position_of(int tag) { return static_cast<Position>((tag - 1) % 4); }
-
-struct Token {
-  std::string_view text;  // a view into the document text
-  std::size_t begin = 0;  // byte offset in the document text
-  std::string lower;      // folded for features: lower case, diacritics kept out
-};
-
-struct Sentence {
-  std::vector<Token> tokens;
-};
-
-// Splits text into sentences of tokens. Line breaks always end a sentence.
-std::vector<Sentence> tokenize(std::string_view text);
 
 struct Span {
   Type type;
@@ -84,7 +70,6 @@ struct TokenFeatures {
   std::vector<std::uint64_t> hashes;
 };
 
-Token make_token(std::string_view text, std::size_t begin);
 // "What happens next" -> "What Happens Next" (short function words stay lower case): headlines as
 // modern news writes them, which the trainer adds to the CoNLL sentences it learns from.
 std::string title_cased(std::string_view word, bool first);
@@ -105,9 +90,10 @@ class Document {
   void static_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
   // Features that depend on the tags already given (previous tags, document history).
   void dynamic_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const;
-  // Whether sentence s is a headline (in capitals or in Title Case), where capitals say little.
-  bool headline(std::size_t s) const { return all_caps_[s] || title_case_[s]; }
+  // Whether sentence s is in capitals, or else in Title Case (tokens.h): where capitals say
+  // little. Whether it is a headline is rules::headline's to say.
   bool all_caps(std::size_t s) const { return all_caps_[s]; }
+  bool title_case(std::size_t s) const { return title_case_[s]; }
   // Whether the document writes the word (folded) in lower case somewhere.
   bool seen_lower(const std::string& folded) const { return lowered_.count(folded) > 0; }
   // Records tag for token i of sentence s (for later document-history features).
@@ -138,9 +124,5 @@ std::optional<int> word_tag(const Weights& w, const std::string& folded);
 
 // Tags every token of the document in place (Document::tags) with the model.
 void tag_document(const Weights& weights, Document& doc);
-
-// The model and gazetteer the extractor uses, loaded once: MORGUE_DATA (a folder) if set, else
-// the data folder of the source tree the binaries were built from, else the installed one.
-std::string data_path(const std::string& file);
 
 }  // namespace morgue::ner

@@ -16,16 +16,6 @@ constexpr std::size_t kLongestDateLine = 300;
 const std::array<const char*, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
                                               "friday", "saturday", "sunday"};
 
-int month_number(std::string name) {
-  static const std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (int m = 0; m < 12; ++m) {
-    if (name.compare(0, 3, kMonths[m]) == 0) return m + 1;
-  }
-  return 0;
-}
-
 int weekday_number(std::string name) {  // 1 (Monday) .. 7, 0 when not a weekday
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (int d = 0; d < 7; ++d) {
@@ -43,9 +33,31 @@ std::optional<Date> make_date(int year, int month, int day) {
 
 int weekday_of(const Date& d) { return iso_weekday(days_from_civil(d.year, d.month, d.day)); }
 
-const std::string kMonth =
-    "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+// A month as the date forms match it, from date.h's one table: every form month_number
+// reads, each name's shorter forms nested ("jan(?:uary)?", "june?", "sep(?:t(?:ember)?)?"), and
+// a period after it ("Sept.").
+std::string month_pattern() {
+  std::string pattern = "(";
+  const auto& names = month_names();
+  for (std::size_t month = 1; month <= names.size(); ++month) {
+    const std::string_view name = names[month - 1];
+    std::vector<std::size_t> lengths;  // of the name's prefixes that name the month
+    for (std::size_t n = 3; n <= name.size(); ++n) {
+      if (month_number(name.substr(0, n)) == static_cast<int>(month)) lengths.push_back(n);
+    }
+    if (pattern.size() > 1) pattern += '|';
+    pattern += name.substr(0, lengths[0]);
+    std::string tail;
+    for (std::size_t k = lengths.size() - 1; k > 0; --k) {
+      const std::string_view more = name.substr(lengths[k - 1], lengths[k] - lengths[k - 1]);
+      tail = more.size() == 1 && tail.empty() ? std::string(more) + "?"
+                                              : "(?:" + std::string(more) + tail + ")?";
+    }
+    pattern += tail;
+  }
+  return pattern + ")\\.?";
+}
+
 const std::string kWeekday = "(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
 
 struct Form {
@@ -56,6 +68,7 @@ struct Form {
 
 const std::vector<Form>& forms() {
   static const auto flags = std::regex::icase | std::regex::optimize;
+  static const std::string kMonth = month_pattern();
   static const std::vector<Form> all = {
       {std::regex("\\b" + kWeekday + kMonth + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", flags), 4, 2, 3, 1},
       {std::regex("\\b" + kWeekday + "(\\d{1,2})\\s+" + kMonth + ",?\\s+(\\d{4})\\b", flags), 4, 3, 2, 1},

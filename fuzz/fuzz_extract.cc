@@ -9,7 +9,8 @@
 #include "common/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::unique_ptr<morgue::Extractor> extractor = morgue::make_default_extractor();
+  static const std::unique_ptr<morgue::Extractor> extractor =
+      morgue::make_default_extractor(morgue::default_extraction_data());
   morgue::Article a;
   a.text = morgue::to_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
   extractor->complete(a);

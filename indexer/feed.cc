@@ -121,7 +121,13 @@ void PipelineFeed::work(const IndexOptions& options, const Extractor* extractor,
       batch = std::move(todo_.front());
       todo_.pop_front();
     }
-    if (lookup) lookup->reopen();
+    if (lookup) {
+      try {
+        lookup->reopen();
+      } catch (const Xapian::DatabaseError&) {
+        // the writer is moving it: Preparer::stored_input reads again
+      }
+    }
     for (Article& a : batch.articles) batch.prepared.push_back(preparer.prepare(std::move(a)));
     batch.articles.clear();
     std::lock_guard<std::mutex> lock(mutex_);

@@ -48,7 +48,7 @@ class Run {
   Run(const IndexOptions& options, std::ostream& out, std::ostream& err)
       : options_(options), out_(out), report_(err, options.progress), inputs_(options, report_),
         start_(std::chrono::steady_clock::now()) {
-    if (options.extract) extractor_ = make_default_extractor();
+    if (options.extract) extractor_ = make_default_extractor(options.extraction);
     if (!options.extract_only) {
       store_.emplace(options.db, options.wait);
       fresh_ = db().get_doccount() == 0;

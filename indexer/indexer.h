@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/places.h"
+#include "extract/extract.h"
 #include "read/readers.h"
 
 namespace morgue {
@@ -25,6 +26,7 @@ struct IndexOptions {
   unsigned jobs = 1;                 // threads that read, extract and build (indexer.cc: the modes)
   std::string root;                  // --root: the archive root to record (default: see indexer.cc)
   ReadOptions read;
+  ExtractionData extraction = default_extraction_data();  // main: from the environment
   PlaceTable places;                 // places are filed under their canonical names (places.h)
 };
 

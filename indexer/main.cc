@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -47,10 +48,14 @@ void on_interrupt(int) { morgue::g_index_interrupted = true; }
   ::_exit(morgue::kIndexFatal);
 }
 
-// Where iso-codes keeps its JSON files (Debian's package), unless MORGUE_ISO_CODES says otherwise.
-std::string iso_codes_folder() {
-  const char* env = std::getenv("MORGUE_ISO_CODES");
-  return env && *env ? env : "/usr/share/iso-codes/json";
+// What extraction and the place table read: the built-in places unless MORGUE_DATA (the folder of
+// the model) or MORGUE_ISO_CODES (iso-codes' JSON files) say otherwise.
+morgue::ExtractionData extraction_data() {
+  morgue::ExtractionData data = morgue::default_extraction_data();
+  if (const char* env = std::getenv("MORGUE_DATA"); env && *env)
+    data.model = (std::filesystem::path(env) / morgue::kModelFile).string();
+  if (const char* env = std::getenv("MORGUE_ISO_CODES"); env && *env) data.iso_codes_folder = env;
+  return data;
 }
 
 std::string default_db() {
@@ -163,7 +168,8 @@ int main(int argc, char** argv) {
     return morgue::kIndexFatal;
   }
   options.progress = isatty(STDERR_FILENO);
-  options.places = morgue::PlaceTable(morgue::load_countries(iso_codes_folder()));
+  options.extraction = extraction_data();
+  options.places = morgue::PlaceTable(morgue::load_countries(options.extraction.iso_codes_folder));
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below

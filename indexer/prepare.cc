@@ -5,7 +5,7 @@
 
 namespace morgue {
 
-Preparer::Preparer(const IndexOptions& options, const Extractor* extractor, const Xapian::Database* lookup)
+Preparer::Preparer(const IndexOptions& options, const Extractor* extractor, Xapian::Database* lookup)
     : options_(options), extractor_(extractor), lookup_(lookup),
       version_((extractor ? extractor->version() : std::string("no extraction")) + "; places " +
                options.places.version()),
@@ -37,16 +37,20 @@ Prepared Preparer::prepare(Article&& a) {
   return p;
 }
 
-// The input hash stored for `term`, or "" (also when another thread's commits keep moving the
-// database under this reader: the writer then compares the built record instead).
+// The input hash stored for `term`, or "" when it cannot be told: the look-up only spares work,
+// and the writer compares the built record anyway. The writer's commits move the database under
+// this reader, which then sees a revision discarded (DatabaseModifiedError) or, reading a block
+// the writer has just reused, one that looks corrupt (DatabaseCorruptError): both mean "read
+// again", and neither may fail the run.
 std::string Preparer::stored_input(const std::string& term) {
-  for (int attempt = 0; attempt < 2; ++attempt) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
     try {
+      if (attempt) lookup_->reopen();
       Xapian::PostingIterator p = lookup_->postlist_begin(term);
       if (p == lookup_->postlist_end(term)) return "";
       return lookup_->get_document(*p).get_value(kInputSlot);
     } catch (const Xapian::DatabaseModifiedError&) {
-      const_cast<Xapian::Database*>(lookup_)->reopen();
+    } catch (const Xapian::DatabaseCorruptError&) {
     }
   }
   return "";

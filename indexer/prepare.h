@@ -25,7 +25,7 @@ struct Prepared {
 // version are those stored is neither extracted nor built again.
 class Preparer {
  public:
-  Preparer(const IndexOptions& options, const Extractor* extractor, const Xapian::Database* lookup);
+  Preparer(const IndexOptions& options, const Extractor* extractor, Xapian::Database* lookup);
   Prepared prepare(Article&& a);
 
  private:
@@ -33,7 +33,7 @@ class Preparer {
 
   const IndexOptions& options_;
   const Extractor* extractor_;
-  const Xapian::Database* lookup_;
+  Xapian::Database* lookup_;
   const std::string version_;
   DocumentBuilder builder_;
 };

@@ -10,21 +10,13 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A new folder for one test, removed at its end.
-struct TempDir {
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "morgue-database-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path operator/(const std::string& name) const { return path / name; }
-  fs::path path;
-};
+using morgue::testing::TempDir;
 
 void write(const fs::path& file, const std::string& text) { std::ofstream(file) << text; }
 

@@ -42,6 +42,18 @@ BOOST_AUTO_TEST_CASE(written_forms) {
   BOOST_TEST(!morgue::parse_date("February 30, 2025"));
 }
 
+BOOST_AUTO_TEST_CASE(month_names_and_their_abbreviations) {
+  BOOST_TEST(morgue::month_names().front() == "january");
+  BOOST_TEST(morgue::month_number("MARCH,") == 3);
+  BOOST_TEST(morgue::month_number("Sept.") == 9);
+  BOOST_TEST(morgue::month_number("sep") == 9);
+  BOOST_TEST(morgue::month_number("Dec") == 12);
+  // Only the name, its first three letters and "Sept": not "Marc", "Ma", "Septem" or "Mayday".
+  for (const char* word : {"Marc", "Ma", "Septem", "Mayday", ""}) {
+    BOOST_TEST(morgue::month_number(word) == 0, word);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(sort_keys_cover_the_period) {
   Date month{2024, 2, 0, Precision::kMonth};
   BOOST_TEST(morgue::sort_key(month) == "20240201");

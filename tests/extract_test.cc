@@ -22,7 +22,7 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 const Extractor& extractor() {
-  static const auto e = make_default_extractor();
+  static const auto e = make_default_extractor(default_extraction_data());
   return *e;
 }
 Article extracted(const std::string& text) {
@@ -76,6 +76,13 @@ BOOST_AUTO_TEST_CASE(dates_from_lines_with_a_role) {
   BOOST_TEST(dates_in_line("Wednesday, March 26, 2025").size() == 1u);
   BOOST_TEST(dates_in_line("Monday, March 26, 2025").empty());
   BOOST_TEST(dates_in_line("February 30, 2025").empty());
+  // Month names as date.h reads them, abbreviated or whole, with or without a period.
+  const std::vector<Date> months = dates_in_line("Sept. 3, 2024; 4 june 2024; Jan 5, 2024");
+  BOOST_REQUIRE(months.size() == 3u);
+  BOOST_TEST(to_string(months[0]) == "2024-09-03");
+  BOOST_TEST(to_string(months[1]) == "2024-06-04");
+  BOOST_TEST(to_string(months[2]) == "2024-01-05");
+  BOOST_TEST(dates_in_line("Marc 3, 2024").empty());
   // Prose dates are not publication dates.
   BOOST_TEST(!find_publication_date("Intro line.\nSecond.\nThird.\nFourth.\nThe law of March 3, 1999 was cited in a long sentence about it.\nFifth.\nSixth.\nSeventh.\nEighth."));
 }

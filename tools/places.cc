@@ -5,10 +5,13 @@
 #include <iostream>
 #include <string>
 
+#include "extract/extract.h"
 #include "extract/gazetteer.h"
 
 int main() {
-  const morgue::ner::Gazetteer& g = morgue::ner::Gazetteer::system();
+  const morgue::ExtractionData data = morgue::default_extraction_data();
+  const morgue::ner::Gazetteer g =
+      morgue::ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
   std::string line;
   while (std::getline(std::cin, line)) {
     const std::string canonical = g.country_name(line);

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/extract.h"
 #include "extract/gazetteer.h"
 #include "extract/ner.h"
 
@@ -310,7 +311,9 @@ int run(int argc, char** argv) {
   std::string train_text, dev_text;
   const std::vector<Example> train = read_conll(argv[1], &train_text);
   const std::vector<Example> dev = read_conll(argv[2], &dev_text);
-  const Gazetteer& gazetteer = Gazetteer::system();
+  const ExtractionData data = default_extraction_data();  // the gazetteer the extractor loads
+  const Gazetteer gazetteer =
+      Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
   // K models trained on different orders of the documents (seeds S, S+1, ...) and averaged: the
   // result depends less on the order any one of them saw.
   Weights sum;

@@ -1,0 +1,160 @@
+// The gazetteer: names matched over tokens with their BILOU positions, countries by their usual
+// names, the country a place lies in, and the word list and Census names, from small files.
+#include "extract/gazetteer.h"
+
+#include <boost/test/unit_test.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "extract/tokens.h"
+#include "temp_dir.h"
+
+using morgue::ner::Gazetteer;
+using morgue::ner::Position;
+
+namespace {
+
+constexpr std::uint16_t bit(Gazetteer::Kind kind, Position position) {
+  return static_cast<std::uint16_t>(1u << (kind * 4 + position));
+}
+
+std::vector<std::uint16_t> match(const Gazetteer& g, const std::string& text) {
+  return g.match(morgue::ner::tokenize(text).at(0).tokens);
+}
+
+// iso-codes' two files, cut down to three countries and two subdivisions.
+void write_iso_codes(const morgue::testing::TempDir& dir) {
+  dir.write("iso_3166-1.json", R"({"3166-1": [
+      {"alpha_2": "SV", "alpha_3": "SLV", "name": "El Salvador",
+       "official_name": "Republic of El Salvador"},
+      {"alpha_2": "GB", "alpha_3": "GBR", "name": "United Kingdom",
+       "official_name": "United Kingdom of Great Britain and Northern Ireland"},
+      {"alpha_2": "US", "alpha_3": "USA", "name": "United States",
+       "official_name": "United States of America"}]})");
+  dir.write("iso_3166-2.json", R"({"3166-2": [
+      {"code": "SV-SS", "name": "San Salvador", "type": "Department"},
+      {"code": "GB-YNM", "name": "Isle of Anglesey [Sir Ynys M\u00f4n GB-YNM]",
+       "type": "Unitary authority"}]})");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(gazetteer)
+
+BOOST_AUTO_TEST_CASE(names_of_several_words_match_with_their_positions) {
+  using morgue::ner::kBegin, morgue::ner::kInside, morgue::ner::kLast, morgue::ner::kUnit;
+  Gazetteer g;
+  g.add("New York", Gazetteer::kCity);
+  g.add("York", Gazetteer::kCity);
+  g.add("Rio de Janeiro", Gazetteer::kBigCity);
+  g.add("S\xC3\xA3o Paulo", Gazetteer::kBigCity);
+  g.add_country("El Salvador");
+  // 0 From 1 New 2 York 3 to 4 Rio 5 de 6 Janeiro 7 , 8 El 9 Salvador 10 , 11 SAO 12 PAULO
+  // 13 and 14 York 15 , 16 not 17 new 18 york
+  const auto bits = match(g,
+                          "From New York to Rio de Janeiro, El Salvador, SAO PAULO and York, "
+                          "not new york");
+  BOOST_REQUIRE(bits.size() == 19u);
+  BOOST_TEST(bits[0] == 0);
+  BOOST_TEST(bits[1] == bit(Gazetteer::kCity, kBegin));
+  // The longest match from each word: "York" ends "New York" and is a name of its own.
+  BOOST_TEST(bits[2] == (bit(Gazetteer::kCity, kLast) | bit(Gazetteer::kCity, kUnit)));
+  BOOST_TEST(bits[4] == bit(Gazetteer::kBigCity, kBegin));
+  BOOST_TEST(bits[5] == bit(Gazetteer::kBigCity, kInside));  // "de" inside the name
+  BOOST_TEST(bits[6] == bit(Gazetteer::kBigCity, kLast));
+  BOOST_TEST(bits[8] == bit(Gazetteer::kCountry, kBegin));
+  BOOST_TEST(bits[9] == bit(Gazetteer::kCountry, kLast));
+  // Case and diacritics aside.
+  BOOST_TEST(bits[11] == bit(Gazetteer::kBigCity, kBegin));
+  BOOST_TEST(bits[12] == bit(Gazetteer::kBigCity, kLast));
+  BOOST_TEST(bits[14] == bit(Gazetteer::kCity, kUnit));
+  // A name written in lower case is no place's.
+  BOOST_TEST(bits[17] == 0);
+  BOOST_TEST(bits[18] == 0);
+  BOOST_TEST(g.known("new york"));
+  BOOST_TEST(!g.known("New"));
+}
+
+BOOST_AUTO_TEST_CASE(countries_by_their_usual_names) {
+  morgue::testing::TempDir dir;
+  write_iso_codes(dir);
+  Gazetteer g;
+  g.load_iso_codes(dir.path.string());
+  BOOST_TEST(g.country_name("U.S.") == "United States");
+  BOOST_TEST(g.country_name("america") == "United States");
+  BOOST_TEST(g.country_name("Britain") == "United Kingdom");
+  BOOST_TEST(g.country_name("UK") == "United Kingdom");
+  BOOST_TEST(g.country_name("Republic of El Salvador") == "El Salvador");  // ISO's official name
+  BOOST_TEST(g.country_name("San Salvador") == "");                        // a subdivision
+  BOOST_TEST(g.country_name("Atlantis") == "");
+}
+
+BOOST_AUTO_TEST_CASE(the_country_a_place_lies_in) {
+  morgue::testing::TempDir dir;
+  write_iso_codes(dir);
+  Gazetteer g;
+  g.load_iso_codes(dir.path.string());
+  BOOST_TEST(g.country_of("San Salvador") == "El Salvador");         // by its ISO code, SV-SS
+  BOOST_TEST(g.country_of("Isle of Anglesey") == "United Kingdom");  // without "[Sir Ynys Môn]"
+  BOOST_TEST(g.country_of("U.S.") == "United States");               // a country lies in itself
+  BOOST_TEST(g.country_of("Atlantis") == "");
+  g.add("Smallville", Gazetteer::kCity);
+  BOOST_TEST(g.major("San Salvador"));
+  BOOST_TEST(g.known("Smallville"));
+  BOOST_TEST(!g.major("Smallville"));  // a city, and nobody said how big
+}
+
+BOOST_AUTO_TEST_CASE(the_installed_data_gives_cities_their_country) {
+  const morgue::ExtractionData data = morgue::default_extraction_data();
+  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  BOOST_TEST(g.country_of("Toronto") == "Canada");
+  BOOST_TEST(g.major("Toronto"));
+  // GeoNames writes "Washington, D.C.": the gazetteer adds the name as news writes it.
+  BOOST_TEST(g.country_of("Washington D.C.") == "United States");
+  BOOST_TEST(g.country_name("Holland") == "Netherlands");
+}
+
+BOOST_AUTO_TEST_CASE(the_word_list_tells_common_words_from_names) {
+  morgue::testing::TempDir dir;
+  Gazetteer g;
+  g.load_words(dir.write("words", "plans\nheat\nBlair\nBlair's\nbush\nBush\ncaf\xC3\xA9\n\n"));
+  BOOST_TEST(g.lexicon("plans") == Gazetteer::kCommon);
+  BOOST_TEST(g.lexicon("blair") == Gazetteer::kProper);
+  BOOST_TEST(g.lexicon("bush") == Gazetteer::kBoth);
+  BOOST_TEST(g.lexicon("cafe") == Gazetteer::kCommon);       // folded as the tokens are
+  BOOST_TEST(g.lexicon("blair's") == Gazetteer::kUnlisted);  // the list's possessives are left out
+  BOOST_TEST(g.lexicon("nokia") == Gazetteer::kUnlisted);
+  g.load_words((dir / "missing").string());  // adds nothing, throws nothing
+  BOOST_TEST(g.lexicon("plans") == Gazetteer::kCommon);
+}
+
+BOOST_AUTO_TEST_CASE(census_names_from_the_perl_module) {
+  morgue::testing::TempDir dir;
+  // As Text/Names.pm keeps them: here-documents of names in capitals and their frequencies.
+  const std::string module =
+      "my $COMMON_SURNAMES;\n"
+      "$COMMON_MALE_FIRSTNAMES = <<ENDNAMES;\n"
+      "JAMES          3.318  3.318      1\n"
+      "HAROLD         0.371 52.479     48\n"
+      "ENDNAMES\n"
+      "OUTSIDE        1.000  1.000      1\n"
+      "$COMMON_FEMALE_FIRSTNAMES = <<ENDNAMES;\n"
+      "MARY           2.629  2.629      1\n"
+      "ENDNAMES\n"
+      "$COMMON_SURNAMES = <<ENDNAMES;\n"
+      "SMITH          1.006  1.006      1\n"
+      "JAMES          0.338  4.237      7\n"
+      "ENDNAMES\n";
+  Gazetteer g;
+  g.load_census_names(dir.write("Names.pm", module));
+  BOOST_TEST(g.person_name("harold") == Gazetteer::kFirstName);
+  BOOST_TEST(g.person_name("mary") == Gazetteer::kFirstName);
+  BOOST_TEST(g.person_name("smith") == Gazetteer::kSurname);
+  BOOST_TEST(g.person_name("james") == (Gazetteer::kFirstName | Gazetteer::kSurname));
+  BOOST_TEST(g.person_name("outside") == 0);  // not inside a list
+  BOOST_TEST(g.person_name("nokia") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
