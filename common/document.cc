@@ -106,7 +106,7 @@ void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& w
       const std::string term = at.prefix + stem;
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) doc->add_posting(term, *p + at.offset, at.wdf);
     }
-    doc->add_term(form_prefix + word, t.get_wdf() * form_wdf);
+    if (exact_forms_) doc->add_term(form_prefix + word, t.get_wdf() * form_wdf);
   }
 }
 

@@ -31,6 +31,9 @@ class DocumentBuilder {
   // `places`: the table places are filed by (none by default); it must outlive the builder.
   explicit DocumentBuilder(const PlaceTable* places = nullptr);
   DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places = nullptr);
+  // Whether documents keep their words as written (E terms, for =word and wildcards over words as
+  // written): a database's choice (kExactFormsKey), off by default (docs/performance.md: cost).
+  void keep_exact_forms(bool on) { exact_forms_ = on; }
   // The document for `article`, its record as data and the record's hash in kHashSlot.
   Xapian::Document build(const Article& article);
   // The same, given document_data(to_record(article)) (the indexer has it already).
@@ -53,6 +56,7 @@ class DocumentBuilder {
                  Xapian::termcount form_wdf);
 
   Xapian::TermGenerator words_;  // STEM_NONE: words as written
+  bool exact_forms_ = false;
   Xapian::Stem stemmer_;
   const PlaceTable* places_;
 };

@@ -5,9 +5,10 @@
 //   terms   unprefixed       title (weighted kTitleWeight) and body words as their stems only
 //                            (Snowball English, Xapian's STEM_ALL), with positions
 //           E                title and body words as written, lower case (exact forms, =word),
-//                            no positions; wdf kTitleWeight + 1 in the title, 1 in the body, so
-//                            that every article's length is exactly twice its stemmed length and
-//                            BM25 ranks as without them
+//                            no positions, in a database built with --exact-forms
+//                            (kExactFormsKey); wdf kTitleWeight + 1 in the title, 1 in the body,
+//                            so that every article's length is exactly twice its stemmed length
+//                            and BM25 ranks as without them
 //           S                title words, for title:
 //           Q                the article id (unique term; an id over kMaxIdTermBytes bytes is its
 //                            first kMaxIdTermBytes bytes and a 128-bit hash: see id_term)
@@ -25,6 +26,7 @@
 //   data    the article record as JSON without its text, a NUL byte, the text (document.h)
 //   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened;
 //            "morgue.places" = the place table the names were indexed with (places.h);
+//            "morgue.exact_forms" = "1" when documents keep their words as written (E);
 //            "morgue.root" = the archive root: the real path of the folder that file ids are
 //            relative to (recorded by the first run that indexes files; --root moves it)
 #pragma once
@@ -64,6 +66,7 @@ inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kSchemaKey = "morgue.schema";
 inline constexpr const char* kPlacesKey = "morgue.places";
 inline constexpr const char* kRootKey = "morgue.root";
+inline constexpr const char* kExactFormsKey = "morgue.exact_forms";  // "1": E terms are kept
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {

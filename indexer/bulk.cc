@@ -170,6 +170,7 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
     shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
     shard->set_metadata(kPlacesKey, options_.places.serialise());  // as Writer does
+    shard->set_metadata(kExactFormsKey, options_.exact_forms ? "1" : "0");
     if (!root_.empty()) shard->set_metadata(kRootKey, root_);
     return shard.get();
   };

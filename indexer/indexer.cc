@@ -46,12 +46,13 @@ bool under(const std::string& source, const std::string& folder) {
 class Run {
  public:
   Run(const IndexOptions& options, std::ostream& out, std::ostream& err)
-      : options_(options), out_(out), report_(err, options.progress), inputs_(options, report_),
+      : options_(options), out_(out), report_(err, options.progress), inputs_(options_, report_),
         start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor(options.extraction);
     if (!options.extract_only) {
       store_.emplace(options.db, options.wait);
       fresh_ = db().get_doccount() == 0;
+      choose_exact_forms();
     }
   }
 
@@ -91,6 +92,18 @@ class Run {
 
  private:
   Xapian::WritableDatabase& db() { return store_->db(); }
+
+  // Whether documents keep their words as written: --exact-forms on a database without articles;
+  // afterwards what the database recorded, so that every article of it is alike.
+  void choose_exact_forms() {
+    const bool recorded = db().get_metadata(kExactFormsKey) == "1";
+    if (fresh_) return;  // options_.exact_forms as given; the writer records it
+    if (options_.exact_forms && !recorded)
+      throw Error("database " + options_.db +
+                  " keeps no words as written: --exact-forms is a new database's choice (index "
+                  "into a new database with --exact-forms)");
+    options_.exact_forms = recorded;
+  }
 
   // Reads every input in order into `feed` (files are collected one input at a time, so an
   // early input's articles are indexed before a later folder is walked).
@@ -176,7 +189,7 @@ class Run {
     report_.message(line + secs);
   }
 
-  const IndexOptions& options_;
+  IndexOptions options_;  // as given, with the database's choice of exact forms
   std::ostream& out_;
   Report report_;
   Inputs inputs_;

@@ -28,6 +28,8 @@ struct IndexOptions {
   ReadOptions read;
   ExtractionData extraction = default_extraction_data();  // main: from the environment
   PlaceTable places;                 // places are filed under their canonical names (places.h)
+  bool exact_forms = false;          // keep words as written (=word); a database's choice, made
+                                     // when it has no articles and kept by later runs
 };
 
 // Exit statuses of morgue-index (SPEC.md).

@@ -8,8 +8,10 @@ namespace morgue {
 Preparer::Preparer(const IndexOptions& options, const Extractor* extractor, Xapian::Database* lookup)
     : options_(options), extractor_(extractor), lookup_(lookup),
       version_((extractor ? extractor->version() : std::string("no extraction")) + "; places " +
-               options.places.version()),
-      builder_(&options.places) {}
+               options.places.version() + (options.exact_forms ? "; exact forms" : "")),
+      builder_(&options.places) {
+  builder_.keep_exact_forms(options.exact_forms);
+}
 
 Prepared Preparer::prepare(Article&& a) {
   Prepared p;

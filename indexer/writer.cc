@@ -9,7 +9,10 @@ Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool f
                Report& report)
     : db_(db), options_(options), fresh_(fresh), out_(out), report_(report), commit_every_(options.commit_every) {
   // The place table the names are filed by, committed with them (the searcher reads it).
-  if (!options.extract_only) db_->set_metadata(kPlacesKey, options.places.serialise());
+  if (!options.extract_only) {
+    db_->set_metadata(kPlacesKey, options.places.serialise());
+    db_->set_metadata(kExactFormsKey, options.exact_forms ? "1" : "0");
+  }
 }
 
 void Writer::apply(Prepared&& p) {

@@ -275,6 +275,15 @@ struct QueryBuilder::State {
     forms.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   }
 
+  // Whether the database keeps words as written (E terms: =word, wildcards over words).
+  bool exact_forms() {
+    if (!exact_forms_known) {
+      exact_forms_kept = db.get_metadata(kExactFormsKey) == "1";
+      exact_forms_known = true;
+    }
+    return exact_forms_kept;
+  }
+
   const PlaceTable& places() {
     if (!places_loaded) {
       place_table = PlaceTable::unserialise(db.get_metadata(kPlacesKey));
@@ -289,6 +298,7 @@ struct QueryBuilder::State {
   Xapian::TermGenerator forms;
   PlaceTable place_table;
   bool places_loaded = false;
+  bool exact_forms_known = false, exact_forms_kept = false;
 };
 
 namespace {
@@ -490,9 +500,9 @@ class Parser {
     if (wildcard) flags |= Xapian::QueryParser::FLAG_WILDCARD;
     if (near) flags |= Xapian::QueryParser::FLAG_BOOLEAN;
     Xapian::Query q;
-    if (wildcard && t.kind == Tok::kWord) {
+    if (wildcard && t.kind == Tok::kWord && s_.exact_forms()) {
       // A word as written starting so (exact forms, E), not a stem: ferry* finds "ferrying",
-      // whose stem "ferri" does not start with "ferry".
+      // whose stem "ferri" does not start with "ferry". Without them, stems starting so.
       const std::string prefix = Xapian::Unicode::tolower(words.substr(0, words.size() - 1));
       q = Xapian::Query(Xapian::Query::OP_WILDCARD, kExactFormPrefix + prefix, kMaxWildcardTerms,
                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -550,6 +560,9 @@ class Parser {
 
   // =word: the word as written (lower case), split as the indexer splits text.
   std::optional<Sub> form(const Token& t, bool negated) {
+    if (!s_.exact_forms())
+      throw SyntaxError{t.at, "=word needs words as written, which this database does not keep (index it into a "
+                              "new database with morgue-index --exact-forms)"};
     Xapian::Document doc;
     s_.forms.set_document(doc);
     s_.forms.index_text_without_positions(t.text, 1, kExactFormPrefix);

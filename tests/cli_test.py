@@ -1069,7 +1069,7 @@ class RightCounts(DbCase):
         cls.jsonl = os.path.join(cls.tmp, "articles.jsonl")
         with open(cls.jsonl, "w", encoding="utf-8") as f:
             f.write("".join(json.dumps(a) + "\n" for a in cls.ARTICLES))
-        index(cls.db, "--no-extract", cls.jsonl)
+        index(cls.db, "--no-extract", "--exact-forms", cls.jsonl)
 
     def count(self, *args, db=None):
         rc, out, err = search(db or self.db, "--count", *args)
@@ -1111,6 +1111,18 @@ class RightCounts(DbCase):
         self.assertEqual(self.count("=universe"), 1)
         self.assertEqual(self.count("=Universes"), 1)
         self.assertEqual(self.count("unive*"), 3)     # words as written
+        # A database's choice: later runs keep it; one without it says how to get it.
+        self.assertEqual(run("morgue-index", "--db", self.db, "--no-extract", self.jsonl)[0], 0)
+        self.assertEqual(self.count("=universe"), 1)
+        plain = os.path.join(self.tmp, "plain.db")
+        index(plain, "--no-extract", self.jsonl)
+        rc, out, err = search(plain, "--count", "=universe")
+        self.assertEqual((rc, out), (2, ""))
+        self.assertIn("morgue-index --exact-forms", err)
+        self.assertEqual(self.count("unive*", db=plain), 3)  # stems starting so: univers
+        rc, _, err = run("morgue-index", "--db", plain, "--no-extract", "--exact-forms", self.jsonl)
+        self.assertEqual(rc, 2)
+        self.assertIn("is a new database's choice", err)
 
     def test_undated_articles_are_counted_in_every_format(self):
         r = search_json(self.db, "--histogram", "month", "*")

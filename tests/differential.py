@@ -625,7 +625,8 @@ def run(tool, *args, stdin=None):
 
 
 def index(db, *inputs, stdin=None, extract=False, ok=(0,)):
-    rc, _, err = run("morgue-index", "--db", db, *(() if extract else ("--no-extract",)), *inputs,
+    # --exact-forms: the grammar has =word and wildcards over words as written.
+    rc, _, err = run("morgue-index", "--db", db, "--exact-forms", *(() if extract else ("--no-extract",)), *inputs,
                      stdin=stdin)
     if rc not in ok:
         sys.exit(f"morgue-index exit {rc}: {err.strip()[-2000:]}")

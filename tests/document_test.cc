@@ -79,10 +79,17 @@ auto word_postings(const Xapian::Document& doc) {
 // those that Xapian's own TermGenerator passes and stemmer give: terms, wdf, positions, values and
 // data, and the document length. Returns how many articles were compared.
 std::size_t expect_same_as_plain_stemmer(const std::vector<morgue::Article>& articles) {
-  morgue::DocumentBuilder cached, plain(morgue::make_stemmer());
+  morgue::DocumentBuilder cached, plain(morgue::make_stemmer()), stems_only;
+  cached.keep_exact_forms(true);
+  plain.keep_exact_forms(true);
   for (const morgue::Article& a : articles) {
     Xapian::Document c = cached.build(a), p = plain.build(a);
-    BOOST_TEST_REQUIRE((word_postings(c) == word_postings(reference_words(a))), a.id);
+    const auto reference = word_postings(reference_words(a));
+    BOOST_TEST_REQUIRE((word_postings(c) == reference), a.id);
+    // Without exact forms: the same stems, positions and wdf, and no E term.
+    auto stems = reference;
+    for (auto it = stems.begin(); it != stems.end();) it = it->first[0] == 'E' ? stems.erase(it) : std::next(it);
+    BOOST_TEST_REQUIRE((word_postings(stems_only.build(a)) == stems), a.id);
     BOOST_TEST_REQUIRE((postings(c) == postings(p)), a.id);
     BOOST_TEST_REQUIRE(c.get_data() == p.get_data(), a.id);
     for (Xapian::valueno slot = 0; slot <= morgue::kDateOrderSlot; ++slot)
