@@ -19,11 +19,14 @@ inline Xapian::Stem make_stemmer() { return Xapian::Stem(kStemLanguage); }
 class StemCache : public Xapian::StemImplementation {
  public:
   static constexpr std::size_t kSlots = 8192;  // a power of two
-  static constexpr std::size_t kMaxWordBytes = 22, kMaxStemBytes = 24;  // longer: stemmed every time
+  static constexpr std::size_t kMaxWordBytes = 22,
+                               kMaxStemBytes = 24;  // longer: stemmed every time
 
   StemCache() : stem_(kStemLanguage), slots_(kSlots) {}
   std::string operator()(const std::string& word) override;
-  std::string get_description() const override { return "morgue.StemCache(" + stem_.get_description() + ")"; }
+  std::string get_description() const override {
+    return "morgue.StemCache(" + stem_.get_description() + ")";
+  }
 
  private:
   struct Slot {
@@ -52,7 +55,8 @@ inline constexpr double kBm25B = 0.75;
 // stems beside unprefixed words (docs/performance.md). Unprefixed stems, not STEM_ALL_Z: Xapian
 // 1.4 expands wildcards over unprefixed terms only, and Xapian's snippets look for Z stems, so
 // snippets are morgue's own (searcher/kwic.cc).
-inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemming = Xapian::TermGenerator::STEM_ALL;
+inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemming =
+    Xapian::TermGenerator::STEM_ALL;
 inline constexpr Xapian::QueryParser::stem_strategy kQueryStemming = Xapian::QueryParser::STEM_ALL;
 
 }  // namespace morgue

@@ -30,10 +30,23 @@ nlohmann::json to_record(const Article& a) {
 }
 
 const std::vector<std::string>& record_keys() {
-  static const std::vector<std::string> keys = {
-      kRecordId, kRecordTitle, kRecordDate, kRecordDatePrecision, kRecordDateOrigin, kRecordDateBasis,
-      kRecordUrl, kRecordOutlet, kRecordOutletBasis, kRecordAuthors, kRecordPeople, kRecordPlaces,
-      kRecordOrganizations, kRecordCited, kRecordExtra, kRecordSource, kRecordText};
+  static const std::vector<std::string> keys = {kRecordId,
+                                                kRecordTitle,
+                                                kRecordDate,
+                                                kRecordDatePrecision,
+                                                kRecordDateOrigin,
+                                                kRecordDateBasis,
+                                                kRecordUrl,
+                                                kRecordOutlet,
+                                                kRecordOutletBasis,
+                                                kRecordAuthors,
+                                                kRecordPeople,
+                                                kRecordPlaces,
+                                                kRecordOrganizations,
+                                                kRecordCited,
+                                                kRecordExtra,
+                                                kRecordSource,
+                                                kRecordText};
   return keys;
 }
 
@@ -65,7 +78,8 @@ Article article_from_record(const nlohmann::json& r) {
   a.source = string_or_empty(r, kRecordSource);
   if (auto d = parse_iso_date(string_or_empty(r, kRecordDate))) {
     a.date = d;
-    a.date_origin = string_or_empty(r, kRecordDateOrigin) == "extracted" ? Origin::kExtracted : Origin::kSource;
+    a.date_origin =
+        string_or_empty(r, kRecordDateOrigin) == "extracted" ? Origin::kExtracted : Origin::kSource;
     a.date_basis = string_or_empty(r, kRecordDateBasis);
   }
   a.authors = strings(r, kRecordAuthors);

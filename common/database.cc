@@ -32,11 +32,13 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
   std::string version = db.get_metadata(kSchemaKey);
   if (version.empty()) {
     if (db.get_doccount() == 0) return;  // a new, empty database
-    throw Error("database " + path + " is not a morgue database (no schema version): index into a new one");
+    throw Error("database " + path +
+                " is not a morgue database (no schema version): index into a new one");
   }
   if (version != std::to_string(kSchemaVersion))
-    throw Error("database " + path + " has schema version " + version + " but this morgue reads version " +
-                std::to_string(kSchemaVersion) + ": re-index it with morgue-index into a new database");
+    throw Error("database " + path + " has schema version " + version +
+                " but this morgue reads version " + std::to_string(kSchemaVersion) +
+                ": re-index it with morgue-index into a new database");
 }
 
 std::string errno_text(int error) { return std::strerror(error); }

@@ -77,7 +77,8 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   if (s[4] != '-' || !digits(s, 5, 2, &m)) return std::nullopt;
   if (s.size() == 7) return make(y, m, 0, Precision::kMonth);
   if (s[7] != '-' || !digits(s, 8, 2, &d)) return std::nullopt;
-  if (s.size() == 10 || s[10] == 'T' || s[10] == ' ' || s[10] == 't') return make(y, m, d, Precision::kDay);
+  if (s.size() == 10 || s[10] == 'T' || s[10] == ' ' || s[10] == 't')
+    return make(y, m, d, Precision::kDay);
   return std::nullopt;
 }
 
@@ -98,8 +99,8 @@ std::optional<Date> parse_date(std::string_view text) {
     if (!month) continue;
     int a = 0, b = 0;
     // "March 26, 2025"
-    if (k + 2 < words.size() && is_number(words[k + 1], &a) &&
-        a <= 31 && is_number(words[k + 2], &b) && b >= 1000)
+    if (k + 2 < words.size() && is_number(words[k + 1], &a) && a <= 31 &&
+        is_number(words[k + 2], &b) && b >= 1000)
       return make(b, month, a, Precision::kDay);
     // "26 March 2025" / "Wed, 26 Mar 2025"
     if (k >= 1 && k + 1 < words.size() && is_number(words[k - 1], &a) && a <= 31 &&
@@ -183,7 +184,8 @@ std::vector<std::string> range_terms(std::string_view first, std::string_view la
   char buf[16];
   for (long day = days_from_civil(a->year, a->month, a->day); day <= end;) {
     Date d = civil_from_days(day);
-    long year_end = days_from_civil(d.year, 12, 31), month_end = days_from_civil(d.year, d.month, days_in_month(d.year, d.month));
+    long year_end = days_from_civil(d.year, 12, 31),
+         month_end = days_from_civil(d.year, d.month, days_in_month(d.year, d.month));
     if (d.month == 1 && d.day == 1 && year_end <= end) {
       std::snprintf(buf, sizeof buf, "%s%04d", kYearPrefix, d.year);
       day = year_end + 1;

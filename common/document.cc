@@ -12,13 +12,15 @@ namespace morgue {
 
 std::vector<std::string> field_values(const Article& a, const Field& field) {
   const std::string_view name = field.name;
-  if (name == "outlet") return a.outlet.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.outlet};
+  if (name == "outlet")
+    return a.outlet.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.outlet};
   if (name == "person") return a.people;
   if (name == "place") return a.places;
   if (name == "org") return a.organizations;
   if (name == "author") return a.authors;
   if (name == "cited") return a.cited;
-  if (name == "url") return a.url.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.url};
+  if (name == "url")
+    return a.url.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.url};
   if (name == "id") return {a.id};
   return {};
 }
@@ -31,12 +33,14 @@ std::string content_hash(const std::string& record) {
 }
 
 std::string content_hash(std::string_view prefix, std::string_view rest) {
-  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(), XXH3_freeState);
+  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(),
+                                                                        XXH3_freeState);
   XXH3_64bits_reset(state.get());
   XXH3_64bits_update(state.get(), prefix.data(), prefix.size());
   XXH3_64bits_update(state.get(), rest.data(), rest.size());
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits_digest(state.get())));
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits_digest(state.get())));
   return hex;
 }
 
@@ -54,10 +58,13 @@ std::string document_data(nlohmann::json record) {
 
 nlohmann::json read_record(const std::string& data, bool with_text) {
   const std::size_t end = data.find('\0');
-  nlohmann::json r = nlohmann::json::parse(data.begin(), end == std::string::npos ? data.end() : data.begin() + static_cast<std::ptrdiff_t>(end),
-                                           nullptr, false);
+  nlohmann::json r = nlohmann::json::parse(
+      data.begin(),
+      end == std::string::npos ? data.end() : data.begin() + static_cast<std::ptrdiff_t>(end),
+      nullptr, false);
   if (!r.is_object()) return nlohmann::json::object();
-  if (with_text && end != std::string::npos && end + 1 < data.size()) r[kRecordText] = data.substr(end + 1);
+  if (with_text && end != std::string::npos && end + 1 < data.size())
+    r[kRecordText] = data.substr(end + 1);
   return r;
 }
 
@@ -78,14 +85,18 @@ std::vector<FiledName> filed_names(const Article& a, const Field& field, const P
   return out;
 }
 
-DocumentBuilder::DocumentBuilder(const PlaceTable* places) : DocumentBuilder(make_indexing_stemmer(), places) {}
+DocumentBuilder::DocumentBuilder(const PlaceTable* places)
+    : DocumentBuilder(make_indexing_stemmer(), places) {}
 
-DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places) : places_(places) {
+DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places)
+    : places_(places) {
   words_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   stemmer_ = stemmer;
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a) { return build(a, document_data(to_record(a))); }
+Xapian::Document DocumentBuilder::build(const Article& a) {
+  return build(a, document_data(to_record(a)));
+}
 
 Xapian::Document DocumentBuilder::words(const std::string& text, Xapian::termpos* count) {
   Xapian::Document words;
@@ -96,7 +107,8 @@ Xapian::Document DocumentBuilder::words(const std::string& text, Xapian::termpos
   return words;
 }
 
-void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& words, std::initializer_list<Placement> placements,
+void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& words,
+                                std::initializer_list<Placement> placements,
                                 Xapian::termcount form_wdf) {
   const std::string form_prefix = kExactFormPrefix;
   for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
@@ -104,7 +116,8 @@ void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& w
     const std::string stem = stemmer_(word);
     for (const Placement& at : placements) {
       const std::string term = at.prefix + stem;
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) doc->add_posting(term, *p + at.offset, at.wdf);
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+        doc->add_posting(term, *p + at.offset, at.wdf);
     }
     if (exact_forms_) doc->add_term(form_prefix + word, t.get_wdf() * form_wdf);
   }
@@ -123,7 +136,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
   Xapian::termpos title_words = 0, body_words = 0;
   const Xapian::Document title = words(a.title, &title_words);
   add_words(&doc, title,
-            {{std::string(find_field("title")->prefix), 0, 1}, {"", title_words + kTitleGap, kTitleWeight}},
+            {{std::string(find_field("title")->prefix), 0, 1},
+             {"", title_words + kTitleGap, kTitleWeight}},
             kTitleWeight + 1);
   const Xapian::Document body = words(a.text, &body_words);
   add_words(&doc, body, {{"", 2 * title_words + kTitleGap + kBodyGap, 1}}, 1);
@@ -150,7 +164,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
         for (const FiledName& n : names) {
           // Word terms with positions (wdf 0: names add nothing to the length BM25 sees), names
           // kNameGap apart, so that a phrase matches within one name only.
-          for (const std::string& term : name_terms(field, n.indexed)) doc.add_posting(term, ++pos, 0);
+          for (const std::string& term : name_terms(field, n.indexed))
+            doc.add_posting(term, ++pos, 0);
           pos += kNameGap;
           if (!n.key.empty()) doc.add_boolean_term(whole_name_term(field, n.key));
           entries.push_back({n.name, n.key});

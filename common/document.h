@@ -23,7 +23,8 @@ std::vector<std::string> field_values(const Article& article, const Field& field
 struct FiledName {
   std::string name, key, indexed;
 };
-std::vector<FiledName> filed_names(const Article& article, const Field& field, const PlaceTable& places);
+std::vector<FiledName> filed_names(const Article& article, const Field& field,
+                                   const PlaceTable& places);
 
 class DocumentBuilder {
  public:
@@ -52,8 +53,8 @@ class DocumentBuilder {
   // The words of `text` as Xapian's tokenizer gives them (lower case, positions from 1); their
   // number in *count.
   Xapian::Document words(const std::string& text, Xapian::termpos* count);
-  void add_words(Xapian::Document* doc, const Xapian::Document& words, std::initializer_list<Placement> placements,
-                 Xapian::termcount form_wdf);
+  void add_words(Xapian::Document* doc, const Xapian::Document& words,
+                 std::initializer_list<Placement> placements, Xapian::termcount form_wdf);
 
   Xapian::TermGenerator words_;  // STEM_NONE: words as written
   bool exact_forms_ = false;

@@ -3,12 +3,11 @@
 
 #include <xxhash.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "common/text.h"
 
@@ -94,7 +93,8 @@ std::vector<Country> load_countries(const std::string& iso_folder) {
     if (!entry.is_object()) continue;
     std::vector<std::string> names;
     for (const char* field : {"common_name", "name", "official_name"}) {
-      if (entry.contains(field) && entry[field].is_string()) names.push_back(entry[field].get<std::string>());
+      if (entry.contains(field) && entry[field].is_string())
+        names.push_back(entry[field].get<std::string>());
     }
     if (names.empty()) continue;
     // A row of the list that names this country takes it in; otherwise it is a country of its own.
@@ -116,7 +116,8 @@ std::vector<Country> load_countries(const std::string& iso_folder) {
       by_key.emplace(place_lookup_key(name), index);
     }
     c.alpha_2 = entry.value("alpha_2", "");
-    if (entry.contains("alpha_3") && entry["alpha_3"].is_string()) c.codes.push_back(entry["alpha_3"].get<std::string>());
+    if (entry.contains("alpha_3") && entry["alpha_3"].is_string())
+      c.codes.push_back(entry["alpha_3"].get<std::string>());
   }
   return out;
 }
@@ -170,7 +171,8 @@ PlaceTable PlaceTable::unserialise(std::string_view data) {
 std::string PlaceTable::version() const {
   const std::string s = serialise();
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(s.data(), s.size())));
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(s.data(), s.size())));
   return hex;
 }
 

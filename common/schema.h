@@ -82,9 +82,9 @@ enum Slot : Xapian::valueno {
   kOrgsSlot = 6,
   kAuthorsSlot = 7,
   kCitedSlot = 8,
-  kSourceSlot = 9,     // absolute path of the source file ("-" for standard input), for --prune
-  kInputSlot = 10,     // 16 hex digits: hash of the article as read plus the extractor's version;
-                       // an unchanged input is not extracted again
+  kSourceSlot = 9,      // absolute path of the source file ("-" for standard input), for --prune
+  kInputSlot = 10,      // 16 hex digits: hash of the article as read plus the extractor's version;
+                        // an unchanged input is not extracted again
   kDateOrderSlot = 11,  // kDateSlot's value, or "~" for an article without a date: --sort date
                         // lists those last (descending, kDateSlot's empty value does)
 };
@@ -92,10 +92,10 @@ inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kKeySeparator = '\x1d';
 
 enum class FieldKind {
-  kText,     // free text: stemmed words with positions, ranked
-  kName,     // boolean filter on folded words of names; display forms in a value slot
-  kExact,    // boolean filter on the exact value
-  kDate,     // date terms (Y, M, D) covering the range; kDateSlot sorts
+  kText,   // free text: stemmed words with positions, ranked
+  kName,   // boolean filter on folded words of names; display forms in a value slot
+  kExact,  // boolean filter on the exact value
+  kDate,   // date terms (Y, M, D) covering the range; kDateSlot sorts
 };
 
 struct Field {
@@ -104,7 +104,7 @@ struct Field {
   std::string_view whole_prefix;  // kName: of whole names (name_key); kDate: of exact dates
   FieldKind kind;
   std::optional<Xapian::valueno> slot;  // where display values live, if anywhere
-  bool multi_valued;        // an article can have several (filters on it combine with AND)
+  bool multi_valued;  // an article can have several (filters on it combine with AND)
 };
 
 // Every field a query can name, in the order help texts list them.

@@ -21,7 +21,9 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 icu::Transliterator& folder() {
   // Creating a transliterator costs far more than using it: one per thread, made once.
@@ -29,7 +31,8 @@ icu::Transliterator& folder() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
         "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create the folding transliterator");
+    if (U_FAILURE(status))
+      throw std::runtime_error("ICU: cannot create the folding transliterator");
     return made;
   }();
   return *t;

@@ -14,19 +14,105 @@ namespace morgue::rules {
 // Words that end an organization's name, never a person's or a place's ("Terrorism Confinement
 // Center", "Alien Enemies Act", "Latin America Working Group").
 bool organization_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
-      "center", "centre", "act", "front", "group", "party", "council", "committee", "department",
-      "agency", "administration", "ministry", "university", "institute", "association", "union",
-      "bank", "company", "court", "commission", "foundation", "army", "police", "force", "forces",
-      "office", "board", "service", "corporation", "inc.", "corp.", "ltd", "co.", "club", "league",
-      "federation", "organization", "organisation", "network", "cartel", "church", "school",
-      "hospital", "prison", "caucus", "coalition", "authority", "bureau", "fund", "museum",
-      "services", "systems", "industries", "holdings", "airlines", "airways", "motors", "electric",
-      "power", "energy", "international", "securities", "communications", "technologies",
-      "pharmaceuticals", "medical", "partners", "cables", "community", "action", "alliance",
-      "airport", "stadium", "foods", "media", "press", "times", "post", "news", "software",
-      "chambers", "capital", "studios", "records", "pictures", "entertainment", "labs", "technology",
-      "trust", "society", "institution", "fc", "plc", "inc", "corp", "llc", "gmbh", "ag", "sa"};
+  static const std::unordered_set<std::string> words = {"center",
+                                                        "centre",
+                                                        "act",
+                                                        "front",
+                                                        "group",
+                                                        "party",
+                                                        "council",
+                                                        "committee",
+                                                        "department",
+                                                        "agency",
+                                                        "administration",
+                                                        "ministry",
+                                                        "university",
+                                                        "institute",
+                                                        "association",
+                                                        "union",
+                                                        "bank",
+                                                        "company",
+                                                        "court",
+                                                        "commission",
+                                                        "foundation",
+                                                        "army",
+                                                        "police",
+                                                        "force",
+                                                        "forces",
+                                                        "office",
+                                                        "board",
+                                                        "service",
+                                                        "corporation",
+                                                        "inc.",
+                                                        "corp.",
+                                                        "ltd",
+                                                        "co.",
+                                                        "club",
+                                                        "league",
+                                                        "federation",
+                                                        "organization",
+                                                        "organisation",
+                                                        "network",
+                                                        "cartel",
+                                                        "church",
+                                                        "school",
+                                                        "hospital",
+                                                        "prison",
+                                                        "caucus",
+                                                        "coalition",
+                                                        "authority",
+                                                        "bureau",
+                                                        "fund",
+                                                        "museum",
+                                                        "services",
+                                                        "systems",
+                                                        "industries",
+                                                        "holdings",
+                                                        "airlines",
+                                                        "airways",
+                                                        "motors",
+                                                        "electric",
+                                                        "power",
+                                                        "energy",
+                                                        "international",
+                                                        "securities",
+                                                        "communications",
+                                                        "technologies",
+                                                        "pharmaceuticals",
+                                                        "medical",
+                                                        "partners",
+                                                        "cables",
+                                                        "community",
+                                                        "action",
+                                                        "alliance",
+                                                        "airport",
+                                                        "stadium",
+                                                        "foods",
+                                                        "media",
+                                                        "press",
+                                                        "times",
+                                                        "post",
+                                                        "news",
+                                                        "software",
+                                                        "chambers",
+                                                        "capital",
+                                                        "studios",
+                                                        "records",
+                                                        "pictures",
+                                                        "entertainment",
+                                                        "labs",
+                                                        "technology",
+                                                        "trust",
+                                                        "society",
+                                                        "institution",
+                                                        "fc",
+                                                        "plc",
+                                                        "inc",
+                                                        "corp",
+                                                        "llc",
+                                                        "gmbh",
+                                                        "ag",
+                                                        "sa"};
   return words.count(folded) > 0;
 }
 
@@ -35,29 +121,62 @@ bool organization_word(const std::string& folded) {
 // of Title Case headlines ("Howard Wins", "Google Plans").
 bool thing_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "award", "awards", "prize", "cup", "trophy", "open", "championship", "championships", "games",
-      "olympics", "festival", "tour", "series", "show", "review", "inquiry", "report", "agenda",
-      "explorer", "player", "robot", "wins", "says", "plans", "spending"};
+      "award",         "awards",  "prize",    "cup",      "trophy",   "open",   "championship",
+      "championships", "games",   "olympics", "festival", "tour",     "series", "show",
+      "review",        "inquiry", "report",   "agenda",   "explorer", "player", "robot",
+      "wins",          "says",    "plans",    "spending"};
   return words.count(folded) > 0;
 }
 
 // Words that end the name of a place people go to, never a person's ("Green Square", "Ellis Park").
 bool facility_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "square", "park", "street", "avenue", "road", "boulevard", "island", "islands", "river", "lake",
-      "bay", "valley", "county", "province", "region", "beach", "heights", "hills", "mountains"};
+      "square",  "park",  "street",  "avenue", "road",     "boulevard", "island",
+      "islands", "river", "lake",    "bay",    "valley",   "county",    "province",
+      "region",  "beach", "heights", "hills",  "mountains"};
   return words.count(folded) > 0;
 }
 
 // Words before a name that make it a person's: "President Trump" names a person even where the
 // tagger missed it.
 bool person_title(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
-      "president", "sec.", "secretary", "minister", "gov.", "governor", "sen.", "senator", "rep.",
-      "mr.", "mrs.", "ms.", "dr.", "chancellor", "premier", "mayor", "judge", "pope", "cardinal",
-      "archbishop", "ambassador", "chairman", "chairwoman", "commissioner", "lieutenant-colonel",
-      "lieutenant-general", "major-general", "brigadier-general", "secretary-general", "director",
-      "king", "queen", "prince", "princess", "sheikh", "speaker", "executive"};
+  static const std::unordered_set<std::string> words = {"president",
+                                                        "sec.",
+                                                        "secretary",
+                                                        "minister",
+                                                        "gov.",
+                                                        "governor",
+                                                        "sen.",
+                                                        "senator",
+                                                        "rep.",
+                                                        "mr.",
+                                                        "mrs.",
+                                                        "ms.",
+                                                        "dr.",
+                                                        "chancellor",
+                                                        "premier",
+                                                        "mayor",
+                                                        "judge",
+                                                        "pope",
+                                                        "cardinal",
+                                                        "archbishop",
+                                                        "ambassador",
+                                                        "chairman",
+                                                        "chairwoman",
+                                                        "commissioner",
+                                                        "lieutenant-colonel",
+                                                        "lieutenant-general",
+                                                        "major-general",
+                                                        "brigadier-general",
+                                                        "secretary-general",
+                                                        "director",
+                                                        "king",
+                                                        "queen",
+                                                        "prince",
+                                                        "princess",
+                                                        "sheikh",
+                                                        "speaker",
+                                                        "executive"};
   return words.count(folded) > 0;
 }
 
@@ -65,8 +184,9 @@ bool person_title(const std::string& folded) {
 // "Sir Clive Woodward", "MP Richard Allan"): a capitalized run after one is a person's name,
 // whatever the tagger made of it.
 bool honorific(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
-      "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "baroness", "mp", "mep", "msp", "cllr"};
+  static const std::unordered_set<std::string> words = {"mr",   "mrs",  "ms",   "dr",       "sir",
+                                                        "lord", "lady", "dame", "baroness", "mp",
+                                                        "mep",  "msp",  "cllr"};
   return person_title(folded) || words.count(folded) > 0;
 }
 
@@ -74,9 +194,10 @@ bool honorific(const std::string& folded) {
 // ("striker Zidane", "publicist Wendy Day").
 bool person_role(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "coach", "manager", "publicist", "striker", "midfielder", "defender", "goalkeeper", "captain", "skipper", "actor", "actress",
-      "singer", "rapper", "novelist", "author", "chief", "spokesman", "spokeswoman", "analyst",
-      "economist", "professor", "prof."};
+      "coach",      "manager",   "publicist", "striker", "midfielder", "defender",
+      "goalkeeper", "captain",   "skipper",   "actor",   "actress",    "singer",
+      "rapper",     "novelist",  "author",    "chief",   "spokesman",  "spokeswoman",
+      "analyst",    "economist", "professor", "prof."};
   return honorific(folded) || words.count(folded) > 0;
 }
 
@@ -112,14 +233,19 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
 // untagged is that person.
 void mark_titled_people(ner::Document& doc) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-    if (headline(doc, s)) continue;  // "PRINCE NASEEM RETAINS WBO TITLE": no telling where a name ends
+    if (headline(doc, s))
+      continue;  // "PRINCE NASEEM RETAINS WBO TITLE": no telling where a name ends
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-      if (!person_role(tokens[i].lower) || (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson)) continue;
-      if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kPerson) continue;  // "Larry King", a name
+      if (!person_role(tokens[i].lower) ||
+          (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson))
+        continue;
+      if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kPerson)
+        continue;  // "Larry King", a name
       if (i > 0 && tags[i - 1] != 0 && ner::type_of(tags[i - 1]) != ner::Type::kPerson &&
-          (ner::position_of(tags[i - 1]) == ner::kBegin || ner::position_of(tags[i - 1]) == ner::kInside)) {
+          (ner::position_of(tags[i - 1]) == ner::kBegin ||
+           ner::position_of(tags[i - 1]) == ner::kInside)) {
         continue;  // the title is inside another entity's name
       }
       std::size_t end = i + 1;
@@ -132,17 +258,22 @@ void mark_titled_people(ner::Document& doc) {
       if (n == 0) continue;
       // A role word ("striker") only names untagged words: "captain England" is a place.
       if (!honorific(tokens[i].lower) &&
-          std::any_of(tags.begin() + static_cast<long>(i + 1), tags.begin() + static_cast<long>(end),
+          std::any_of(tags.begin() + static_cast<long>(i + 1),
+                      tags.begin() + static_cast<long>(end),
                       [](int t) { return t != 0 && ner::type_of(t) != ner::Type::kPerson; })) {
         continue;
       }
       // Whatever entity the run began or ended inside loses those tokens: close it cleanly.
       if (end < tokens.size() && tags[end] != 0 &&
-          (ner::position_of(tags[end]) == ner::kInside || ner::position_of(tags[end]) == ner::kLast)) {
+          (ner::position_of(tags[end]) == ner::kInside ||
+           ner::position_of(tags[end]) == ner::kLast)) {
         continue;
       }
       for (std::size_t k = i + 1; k < end; ++k) {
-        const ner::Position p = n == 1 ? ner::kUnit : k == i + 1 ? ner::kBegin : k + 1 == end ? ner::kLast : ner::kInside;
+        const ner::Position p = n == 1         ? ner::kUnit
+                                : k == i + 1   ? ner::kBegin
+                                : k + 1 == end ? ner::kLast
+                                               : ner::kInside;
         tags[k] = ner::tag_of(ner::Type::kPerson, p);
       }
       i = end - 1;
@@ -152,7 +283,10 @@ void mark_titled_people(ner::Document& doc) {
 
 void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type type) {
   for (std::size_t k = first; k < end; ++k) {
-    const ner::Position p = end - first == 1 ? ner::kUnit : k == first ? ner::kBegin : k + 1 == end ? ner::kLast : ner::kInside;
+    const ner::Position p = end - first == 1 ? ner::kUnit
+                            : k == first     ? ner::kBegin
+                            : k + 1 == end   ? ner::kLast
+                                             : ner::kInside;
     tags[k] = ner::tag_of(type, p);
   }
 }
@@ -170,7 +304,8 @@ bool all_capitals(std::string_view w) {
 // "Tren de Aragua", "Cartel de Sinaloa": a place after a particle and another name is part of
 // that name, an organization's.
 void join_particle_names(ner::Document& doc) {
-  static const std::unordered_set<std::string> particles = {"de", "del", "da", "do", "dos", "das", "di", "la"};
+  static const std::unordered_set<std::string> particles = {"de",  "del", "da", "do",
+                                                            "dos", "das", "di", "la"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
@@ -189,9 +324,13 @@ void join_particle_names(ner::Document& doc) {
       }
       std::size_t left = i - 1;
       const int left_tag = tags[left];
-      if (left_tag != 0 && ner::position_of(left_tag) != ner::kLast && ner::position_of(left_tag) != ner::kUnit) continue;
+      if (left_tag != 0 && ner::position_of(left_tag) != ner::kLast &&
+          ner::position_of(left_tag) != ner::kUnit)
+        continue;
       if (left_tag != 0) {
-        while (left > 0 && ner::position_of(tags[left]) != ner::kBegin && ner::position_of(tags[left]) != ner::kUnit) --left;
+        while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
+               ner::position_of(tags[left]) != ner::kUnit)
+          --left;
       }
       const bool place = left_tag != 0 && ner::type_of(left_tag) == ner::Type::kPlace;
       retag(tags, left, right_end + 1, place ? ner::Type::kPlace : ner::Type::kOrganization);
@@ -215,10 +354,13 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     }
     if (end == 0 || end == tokens.size()) continue;
     std::size_t state_begin = end, state_end = end;
-    if (tokens[end].text == "," && end + 1 < tokens.size() && capitalized_word(tokens[end + 1].text)) {
+    if (tokens[end].text == "," && end + 1 < tokens.size() &&
+        capitalized_word(tokens[end + 1].text)) {
       state_begin = end + 1;
       state_end = end + 2;
-      if (state_end < tokens.size() && capitalized_word(tokens[state_end].text) && tokens[state_end].text != "-") ++state_end;
+      if (state_end < tokens.size() && capitalized_word(tokens[state_end].text) &&
+          tokens[state_end].text != "-")
+        ++state_end;
     }
     std::size_t k = state_end;
     const bool agency = k + 2 < tokens.size() && tokens[k].text == "(" && tokens[k + 2].text == ")";
@@ -232,9 +374,11 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     if (k + 1 >= tokens.size()) continue;  // the story must go on after the dash
     auto runs_into = [&](std::size_t at) {
       return at < tokens.size() && tags[at] != 0 &&
-             (ner::position_of(tags[at]) == ner::kInside || ner::position_of(tags[at]) == ner::kLast);
+             (ner::position_of(tags[at]) == ner::kInside ||
+              ner::position_of(tags[at]) == ner::kLast);
     };
-    if (runs_into(end) || (state_end > state_begin && runs_into(state_end))) continue;  // not a dateline
+    if (runs_into(end) || (state_end > state_begin && runs_into(state_end)))
+      continue;  // not a dateline
     retag(tags, 0, end, ner::Type::kPlace);
     if (state_end > state_begin) retag(tags, state_begin, state_end, ner::Type::kPlace);
   }
@@ -256,7 +400,8 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (title == span.last) continue;
       std::size_t end = title + 1;
       while (end <= span.last && end - title <= 3 && capitalized_word(tokens[end].text) &&
-             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) && !person_title(tokens[end].lower)) {
+             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             !person_title(tokens[end].lower)) {
         ++end;
       }
       if (end == title + 1 || (end <= span.last && tokens[end].lower != "of")) continue;
@@ -266,15 +411,18 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // first word.
       std::size_t title_begin = title;
       while (title_begin > span.first && (person_role(tokens[title_begin - 1].lower) ||
-                                          tokens[title_begin - 1].lower == "vice" || tokens[title_begin - 1].lower == "deputy")) {
+                                          tokens[title_begin - 1].lower == "vice" ||
+                                          tokens[title_begin - 1].lower == "deputy")) {
         --title_begin;
       }
       if (title_begin > span.first) retag(tags, span.first, title_begin, type);
       retag(tags, title + 1, end, ner::Type::kPerson);
       if (end + 1 <= span.last) {  // "of Germany"
         std::string rest;
-        for (std::size_t k = end + 1; k <= span.last; ++k) rest += (rest.empty() ? "" : " ") + std::string(tokens[k].text);
-        retag(tags, end + 1, span.last + 1, gazetteer.country_of(rest).empty() ? type : ner::Type::kPlace);
+        for (std::size_t k = end + 1; k <= span.last; ++k)
+          rest += (rest.empty() ? "" : " ") + std::string(tokens[k].text);
+        retag(tags, end + 1, span.last + 1,
+              gazetteer.country_of(rest).empty() ? type : ner::Type::kPlace);
       }
     }
   }
@@ -282,16 +430,17 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 
 bool calendar_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-      "february", "march", "april", "june", "july", "august", "september", "october", "november",
-      "december", "today", "yesterday", "tomorrow"};
+      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday",  "sunday",
+      "january",   "february", "march",     "april",    "june",   "july",      "august",
+      "september", "october",  "november",  "december", "today",  "yesterday", "tomorrow"};
   return words.count(folded) > 0;
 }
 
 // A capitalized word of letters ("O'Brien", "Young-hoon"; not "Center.President", "1:7").
 bool plain_word(const ner::Token& t) {
   return capitalized_word(t.text) && std::all_of(t.text.begin(), t.text.end(), [](char c) {
-           return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+           return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' ||
+                  static_cast<unsigned char>(c) >= 0x80;
          });
 }
 
@@ -327,19 +476,24 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
         if (!name_word(tokens[first])) continue;
         retag(tags, first, last + 1, ner::Type::kPerson);
       }
-      if (!headline(doc, s) && !doc.seen_lower(tokens[last].lower) && tokens[last].lower.size() > 1) {
+      if (!headline(doc, s) && !doc.seen_lower(tokens[last].lower) &&
+          tokens[last].lower.size() > 1) {
         surnames.insert(tokens[last].lower);
       }
     }
   }
-  auto free_word = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags, std::size_t k) {
+  auto free_word = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
+                       std::size_t k) {
     return tags[k] == 0 && plain_word(tokens[k]) && !doc.seen_lower(tokens[k].lower) &&
-           !person_title(tokens[k].lower) && !calendar_word(tokens[k].lower) && tokens[k].lower.size() > 1;
+           !person_title(tokens[k].lower) && !calendar_word(tokens[k].lower) &&
+           tokens[k].lower.size() > 1;
   };
   // A first name: a word in lower case after its capital that the model either never saw or saw
   // begin people's names more than not ("Nate", "Tolunay"; not "Tory", "When", "Celebrity", "MP").
-  auto first_name = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags, std::size_t k) {
-    if (!free_word(tokens, tags, k) || tokens[k].text.size() < 2 || !std::islower(static_cast<unsigned char>(tokens[k].text[1]))) {
+  auto first_name = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
+                        std::size_t k) {
+    if (!free_word(tokens, tags, k) || tokens[k].text.size() < 2 ||
+        !std::islower(static_cast<unsigned char>(tokens[k].text[1]))) {
       return false;
     }
     const auto t = ner::word_tag(weights, tokens[k].lower);
@@ -353,13 +507,15 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
     // "Mr Toshitsune": a name of two or three plain words ending in the person's surname, with no
     // organization word in it, is that person's.
     for (const ner::Span& span : ner::spans_of(tags, s)) {
-      if (span.type == ner::Type::kPerson || span.type == ner::Type::kPlace || span.last == span.first ||
-          span.last - span.first > 2 || !surnames.count(tokens[span.last].lower)) {
+      if (span.type == ner::Type::kPerson || span.type == ner::Type::kPlace ||
+          span.last == span.first || span.last - span.first > 2 ||
+          !surnames.count(tokens[span.last].lower)) {
         continue;
       }
       bool plain = true;
       for (std::size_t k = span.first; plain && k <= span.last; ++k) {
-        plain = plain_word(tokens[k]) && !organization_word(tokens[k].lower) && !doc.seen_lower(tokens[k].lower);
+        plain = plain_word(tokens[k]) && !organization_word(tokens[k].lower) &&
+                !doc.seen_lower(tokens[k].lower);
       }
       if (plain) retag(tags, span.first, span.last + 1, ner::Type::kPerson);
     }
@@ -390,22 +546,26 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     auto free = [&](std::size_t k) {
-      return k < tokens.size() && tags[k] == 0 && plain_word(tokens[k]) && !doc.seen_lower(tokens[k].lower) &&
-             !person_role(tokens[k].lower) && !calendar_word(tokens[k].lower) && tokens[k].lower.size() > 1;
+      return k < tokens.size() && tags[k] == 0 && plain_word(tokens[k]) &&
+             !doc.seen_lower(tokens[k].lower) && !person_role(tokens[k].lower) &&
+             !calendar_word(tokens[k].lower) && tokens[k].lower.size() > 1;
     };
     auto surname = [&](std::size_t k) {
-      if (!free(k) || organization_word(tokens[k].lower) || facility_word(tokens[k].lower) || thing_word(tokens[k].lower)) {
+      if (!free(k) || organization_word(tokens[k].lower) || facility_word(tokens[k].lower) ||
+          thing_word(tokens[k].lower)) {
         return false;
       }
       const auto lex = gazetteer.lexicon(tokens[k].lower);
-      return !(lex & ner::Gazetteer::kCommon) || (gazetteer.person_name(tokens[k].lower) & ner::Gazetteer::kSurname);
+      return !(lex & ner::Gazetteer::kCommon) ||
+             (gazetteer.person_name(tokens[k].lower) & ner::Gazetteer::kSurname);
     };
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (!free(i) || !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) ||
           gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon || !surname(i + 1)) {
         continue;
       }
-      if (i + 2 < tokens.size() && capitalized_word(tokens[i + 2].text) && std::isalpha(static_cast<unsigned char>(tokens[i + 2].text[0]))) {
+      if (i + 2 < tokens.size() && capitalized_word(tokens[i + 2].text) &&
+          std::isalpha(static_cast<unsigned char>(tokens[i + 2].text[0]))) {
         continue;  // a longer run of capitals: a name the tagger had reason to leave
       }
       retag(tags, i, i + 2, ner::Type::kPerson);

@@ -31,7 +31,8 @@ constexpr std::size_t kExtractBytes = 1 << 20;
 std::string_view bounded(std::string_view text) {
   if (text.size() <= kExtractBytes) return text;
   std::size_t cut = kExtractBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // whole characters
   return text.substr(0, cut);
 }
 
@@ -41,9 +42,12 @@ std::string last_word(const std::string& name) {
 }
 
 // Whether the extractor may fill a list: the source neither gave nor declared it.
-bool open_list(const std::vector<std::string>& list, bool declared) { return list.empty() && !declared; }
+bool open_list(const std::vector<std::string>& list, bool declared) {
+  return list.empty() && !declared;
+}
 
-void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>* seen, std::string name) {
+void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>* seen,
+                std::string name) {
   if (name.empty()) return;
   if (seen->insert(fold(name)).second) list->push_back(std::move(name));
 }
@@ -69,7 +73,8 @@ class Default : public Extractor {
   void complete(Article& a) const override {
     const std::string_view text = bounded(a.text);
     OutletsFound outlets = find_outlets(text);
-    const bool people = open_list(a.people, a.declared.people), places = open_list(a.places, a.declared.places),
+    const bool people = open_list(a.people, a.declared.people),
+               places = open_list(a.places, a.declared.places),
                organizations = open_list(a.organizations, a.declared.organizations);
     if (people || places || organizations) {
       Entities e = entities(a.title, text);
@@ -99,7 +104,9 @@ class Default : public Extractor {
     std::unordered_set<std::string> outlet_names = {fold(strip_article(outlets.own))};
     for (const std::string& c : outlets.cited) outlet_names.insert(fold(c));
     names->erase(std::remove_if(names->begin(), names->end(),
-                                [&](const std::string& n) { return outlet_names.count(fold(strip_article(n))) > 0; }),
+                                [&](const std::string& n) {
+                                  return outlet_names.count(fold(strip_article(n))) > 0;
+                                }),
                  names->end());
   }
 
@@ -110,7 +117,8 @@ class Default : public Extractor {
   Entities entities(const std::string& title, std::string_view text) const {
     // The headline is tagged with the body (its names count), unless the body repeats it.
     std::string doc;
-    if (!title.empty() && text.substr(0, title.size()) != title) doc = title + "\n\n";  // never wrapped into the text
+    if (!title.empty() && text.substr(0, title.size()) != title)
+      doc = title + "\n\n";  // never wrapped into the text
     doc += text;
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
@@ -150,65 +158,86 @@ class Default : public Extractor {
           // that runs on into an organization's words is that organization's.
           bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
                          (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
-          for (std::size_t j = span.last + 1; !runs_on && j < tokens.size() && j <= span.last + 4; ++j) {
-            if (!capitalized_word(tokens[j].text) || !std::isalpha(static_cast<unsigned char>(tokens[j].text[0]))) break;
+          for (std::size_t j = span.last + 1; !runs_on && j < tokens.size() && j <= span.last + 4;
+               ++j) {
+            if (!capitalized_word(tokens[j].text) ||
+                !std::isalpha(static_cast<unsigned char>(tokens[j].text[0])))
+              break;
             runs_on = organization_word(tokens[j].lower);
           }
           if (organization_word(last_word(mention)) || runs_on || of_a_place(mention)) {
             type = ner::Type::kOrganization;
-          } else if (type == ner::Type::kPerson && span.last > span.first && facility_word(last_word(mention))) {
+          } else if (type == ner::Type::kPerson && span.last > span.first &&
+                     facility_word(last_word(mention))) {
             type = ner::Type::kPlace;
           }
         }
-        // "Hebei Province": an administrative area, whatever the tagger said ("Notts County" is a club).
+        // "Hebei Province": an administrative area, whatever the tagger said ("Notts County" is a
+        // club).
         if (type == ner::Type::kOrganization && span.last > span.first) {
           const std::string tail = last_word(mention);
           if (tail == "province" || tail == "region") type = ner::Type::kPlace;
         }
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
         if (type == ner::Type::kPerson && more && person_title(next)) continue;
-        if (type == ner::Type::kPlace && direction_word(fold(mention))) continue;  // "Central and South America"
+        if (type == ner::Type::kPlace && direction_word(fold(mention)))
+          continue;  // "Central and South America"
         // "Lord Falconer": a name after a title or honorific is a person's.
-        if (type == ner::Type::kPlace && span.last > span.first && person_role(tokens[span.first].lower)) {
+        if (type == ner::Type::kPlace && span.last > span.first &&
+            person_role(tokens[span.first].lower)) {
           type = ner::Type::kPerson;
         }
-        if (type == ner::Type::kPerson && span.first == span.last && calendar_word(tokens[span.first].lower)) continue;
+        if (type == ner::Type::kPerson && span.first == span.last &&
+            calendar_word(tokens[span.first].lower))
+          continue;
         // "Grammy Award", "Internet Explorer": an event's, a work's or a product's name.
-        if ((type == ner::Type::kPerson || type == ner::Type::kPlace) && thing_word(last_word(mention))) continue;
+        if ((type == ner::Type::kPerson || type == ner::Type::kPlace) &&
+            thing_word(last_word(mention)))
+          continue;
         // "Salvadoran", "South American": a people's name, not a person or a place.
-        if ((type == ner::Type::kPerson || type == ner::Type::kPlace) && demonym(tokens, span)) continue;
+        if ((type == ner::Type::kPerson || type == ner::Type::kPlace) && demonym(tokens, span))
+          continue;
         switch (type) {
           case ner::Type::kPerson: {
             const bool titled = (span.first > 0 && person_role(tokens[span.first - 1].lower)) ||
                                 person_role(tokens[span.first].lower);
             // "Given, Breen, Staunton": one of a list of people; "Shearer 2", "Woods (U.S.) 67": a
             // line of results.
-            auto joins = [&](std::size_t at) { return at < tokens.size() && list_word(tokens[at].lower); };
-            const bool listed =
-                (k > 0 && spans[k - 1].type == ner::Type::kPerson && spans[k - 1].last + 2 == span.first &&
-                 joins(span.first - 1)) ||
-                (k + 1 < spans.size() && spans[k + 1].type == ner::Type::kPerson &&
-                 span.last + 2 == spans[k + 1].first && joins(span.last + 1));
-            const bool scored = more && (std::isdigit(static_cast<unsigned char>(tokens[span.last + 1].text[0])) ||
-                                         tokens[span.last + 1].text == "(");
+            auto joins = [&](std::size_t at) {
+              return at < tokens.size() && list_word(tokens[at].lower);
+            };
+            const bool listed = (k > 0 && spans[k - 1].type == ner::Type::kPerson &&
+                                 spans[k - 1].last + 2 == span.first && joins(span.first - 1)) ||
+                                (k + 1 < spans.size() && spans[k + 1].type == ner::Type::kPerson &&
+                                 span.last + 2 == spans[k + 1].first && joins(span.last + 1));
+            const bool scored =
+                more && (std::isdigit(static_cast<unsigned char>(tokens[span.last + 1].text[0])) ||
+                         tokens[span.last + 1].text == "(");
             // "Edward D. Jones & Co.": a company; "the Carl Vinson": a ship, a prize, a building;
             // "Der Spiegel", "El Pais": a paper.
             if (more && next == "&") break;
-            if (span.first > 0 && tokens[span.first - 1].lower == "the" && !person_role(tokens[span.first].lower)) break;
+            if (span.first > 0 && tokens[span.first - 1].lower == "the" &&
+                !person_role(tokens[span.first].lower))
+              break;
             if (span.last > span.first && foreign_article(tokens[span.first].lower)) break;
             // "Little did I know", "Green flags": a common word opening a sentence.
             std::size_t opening = 0;
-            while (opening < span.first && !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0]))) ++opening;
-            const bool sentence_start = span.first == opening && span.first == span.last &&
-                                        gazetteer_.lexicon(tokens[span.first].lower) & ner::Gazetteer::kCommon;
-            person_mentions.push_back({strip_person_name(mention), titular, titled || listed || scored, sentence_start});
+            while (opening < span.first &&
+                   !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0])))
+              ++opening;
+            const bool sentence_start =
+                span.first == opening && span.first == span.last &&
+                gazetteer_.lexicon(tokens[span.first].lower) & ner::Gazetteer::kCommon;
+            person_mentions.push_back(
+                {strip_person_name(mention), titular, titled || listed || scored, sentence_start});
             break;
           }
           case ner::Type::kPlace: {
             // "in Tecoluca"; "NOUAKCHOTT 1996-08-30", "TORONTO (Reuters) -": a dateline.
             const bool located = (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
-                                 (span.first == 0 && more && (std::isdigit(static_cast<unsigned char>(next[0])) ||
-                                                              next == "(" || next == "-" || next == "--" || next == ","));
+                                 (span.first == 0 && more &&
+                                  (std::isdigit(static_cast<unsigned char>(next[0])) ||
+                                   next == "(" || next == "-" || next == "--" || next == ","));
             // "Community Rights" (of a committee's name): a name of common words only is no place
             // the gazetteer does not know.
             bool common_words = span.last > span.first;
@@ -220,12 +249,16 @@ class Default : public Extractor {
             // Only a state's abbreviation ("Wash.", "NY") or after a well-known place: in a list
             // ("Nokia, Intel") the comma says nothing.
             const std::string_view word = tokens[span.first].text;
-            const bool abbreviation = span.first == span.last && (all_capitals(word) || word.back() == '.');
-            const bool after_place = span.first >= 2 && tokens[span.first - 1].text == "," && tags[span.first - 2] != 0 &&
-                                     ner::type_of(tags[span.first - 2]) == ner::Type::kPlace &&
-                                     (abbreviation || gazetteer_.major(tokens[span.first - 2].text));
-            place_mentions.push_back({canonical_place(mention),
-                                      located || after_place || (span.last > span.first && !common_words)});
+            const bool abbreviation =
+                span.first == span.last && (all_capitals(word) || word.back() == '.');
+            const bool after_place =
+                span.first >= 2 && tokens[span.first - 1].text == "," &&
+                tags[span.first - 2] != 0 &&
+                ner::type_of(tags[span.first - 2]) == ner::Type::kPlace &&
+                (abbreviation || gazetteer_.major(tokens[span.first - 2].text));
+            place_mentions.push_back(
+                {canonical_place(mention),
+                 located || after_place || (span.last > span.first && !common_words)});
             break;
           }
           case ner::Type::kOrganization:
@@ -241,12 +274,14 @@ class Default : public Extractor {
     for (const auto& sentence : tagged.sentences()) {
       for (const ner::Token& t : sentence.tokens) {
         for (std::string_view suffix : {"-based", "-born", "-headquartered"}) {
-          if (t.lower.size() <= suffix.size() + 1 || t.lower.compare(t.lower.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+          if (t.lower.size() <= suffix.size() + 1 ||
+              t.lower.compare(t.lower.size() - suffix.size(), suffix.size(), suffix) != 0 ||
               !capitalized_word(t.text)) {
             continue;
           }
           const std::string place(t.text.substr(0, t.text.size() - suffix.size()));
-          if (gazetteer_.known(place) || world_region(fold(place))) place_mentions.push_back({canonical_place(place), true});
+          if (gazetteer_.known(place) || world_region(fold(place)))
+            place_mentions.push_back({canonical_place(place), true});
         }
       }
     }
@@ -280,19 +315,23 @@ class Default : public Extractor {
   // Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks.
   static bool world_region(const std::string& folded) {
     static const std::unordered_set<std::string> names = {
-        "europe", "asia", "africa", "americas", "oceania", "antarctica", "arctic", "balkans",
-        "caribbean", "scandinavia", "midwest", "siberia", "kashmir", "tibet", "crimea", "gaza",
-        "kurdistan", "sahara", "sahel", "maghreb", "patagonia", "mediterranean", "pacific", "atlantic",
-        "west bank", "gaza strip", "middle east", "far east", "latin america", "central america",
-        "south america", "north america", "east africa", "west africa", "southeast asia", "south asia",
-        "central asia", "east asia", "eastern europe", "western europe", "persian gulf", "horn of africa"};
+        "europe",        "asia",          "africa",      "americas",       "oceania",
+        "antarctica",    "arctic",        "balkans",     "caribbean",      "scandinavia",
+        "midwest",       "siberia",       "kashmir",     "tibet",          "crimea",
+        "gaza",          "kurdistan",     "sahara",      "sahel",          "maghreb",
+        "patagonia",     "mediterranean", "pacific",     "atlantic",       "west bank",
+        "gaza strip",    "middle east",   "far east",    "latin america",  "central america",
+        "south america", "north america", "east africa", "west africa",    "southeast asia",
+        "south asia",    "central asia",  "east asia",   "eastern europe", "western europe",
+        "persian gulf",  "horn of africa"};
     return names.count(folded) > 0;
   }
 
   static bool locative_word(const std::string& folded) {
     static const std::unordered_set<std::string> words = {
-        "in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward", "towards",
-        "between", "through", "via", "inside", "throughout", "visit", "visited", "visiting"};
+        "in",     "at",         "near",   "outside", "from",    "to",      "into",
+        "across", "around",     "toward", "towards", "between", "through", "via",
+        "inside", "throughout", "visit",  "visited", "visiting"};
     return words.count(folded) > 0;
   }
 
@@ -306,14 +345,15 @@ class Default : public Extractor {
 
   static bool award(const std::string& folded) {
     static const std::unordered_set<std::string> words = {
-        "oscar", "oscars", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas", "tony", "tonys",
-        "golden", "booker", "pulitzer", "nobel", "brit", "brits", "mobo", "olivier"};
+        "oscar", "oscars", "grammy", "grammys",  "emmy",  "emmys", "bafta", "baftas", "tony",
+        "tonys", "golden", "booker", "pulitzer", "nobel", "brit",  "brits", "mobo",   "olivier"};
     return words.count(folded) > 0;
   }
 
   static bool foreign_article(const std::string& folded) {
-    return folded == "der" || folded == "die" || folded == "das" || folded == "le" || folded == "les" ||
-           folded == "el" || folded == "il" || folded == "los" || folded == "las" || folded == "al";
+    return folded == "der" || folded == "die" || folded == "das" || folded == "le" ||
+           folded == "les" || folded == "el" || folded == "il" || folded == "los" ||
+           folded == "las" || folded == "al";
   }
 
   static bool list_word(const std::string& folded) {
@@ -339,13 +379,16 @@ class Default : public Extractor {
     for (const PersonMention& m : mentions) {
       if (m.name.empty()) continue;
       const std::vector<std::string> words = folded_words(m.name);
-      if (m.headline && std::none_of(words.begin(), words.end(), [&](const std::string& w) { return body_words.count(w) > 0; })) {
+      if (m.headline && std::none_of(words.begin(), words.end(), [&](const std::string& w) {
+            return body_words.count(w) > 0;
+          })) {
         continue;
       }
       if (words.size() == 1 && award(words[0])) continue;  // "won an Oscar"
       if (words.size() == 1 && !full_name_words.count(words[0]) && !titled.count(words[0])) {
         const auto tag = ner::word_tag(weights_, words[0]);
-        if (m.common_start || !tag || *tag == 0 || ner::type_of(*tag) != ner::Type::kPerson) continue;
+        if (m.common_start || !tag || *tag == 0 || ner::type_of(*tag) != ner::Type::kPerson)
+          continue;
       }
       out.push_back(m.name);
     }
@@ -392,8 +435,8 @@ class Default : public Extractor {
   // "-i"), perhaps after a compass word.
   bool demonym(const std::vector<ner::Token>& tokens, const ner::Span& span) const {
     std::size_t first = span.first;
-    if (span.last == first + 1 && (direction_word(tokens[first].lower) || tokens[first].lower == "an" ||
-                                   tokens[first].lower == "the")) {
+    if (span.last == first + 1 && (direction_word(tokens[first].lower) ||
+                                   tokens[first].lower == "an" || tokens[first].lower == "the")) {
       ++first;
     }
     if (first != span.last) return false;
@@ -413,16 +456,19 @@ class Default : public Extractor {
   // "Pirelli" where the article names "Pirelli Cables", "Jones" beside "Jones Medical Industries":
   // a lone word that begins an organization's name is that organization, unless the article also
   // gives a person a fuller name with it ("Trump" beside "Donald Trump" and "Trump Organization").
-  static void drop_company_words(std::vector<std::string>* mentions, const std::unordered_set<std::string>& org_heads) {
+  static void drop_company_words(std::vector<std::string>* mentions,
+                                 const std::unordered_set<std::string>& org_heads) {
     std::unordered_set<std::string> in_full_names;
     for (const std::string& m : *mentions) {
       if (m.find(' ') == std::string::npos) continue;
       for (std::string& w : folded_words(m)) in_full_names.insert(std::move(w));
     }
-    mentions->erase(std::remove_if(mentions->begin(), mentions->end(), [&](const std::string& m) {
-                      const std::string f = fold(m);
-                      return m.find(' ') == std::string::npos && org_heads.count(f) && !in_full_names.count(f);
-                    }),
+    mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
+                                   [&](const std::string& m) {
+                                     const std::string f = fold(m);
+                                     return m.find(' ') == std::string::npos &&
+                                            org_heads.count(f) && !in_full_names.count(f);
+                                   }),
                     mentions->end());
   }
 
@@ -430,7 +476,9 @@ class Default : public Extractor {
   bool of_a_place(const std::string& mention) const {
     for (const char* particle : {" de ", " of ", " del "}) {
       const std::size_t at = mention.find(particle);
-      if (at != std::string::npos && !gazetteer_.country_of(mention.substr(at + std::strlen(particle))).empty()) return true;
+      if (at != std::string::npos &&
+          !gazetteer_.country_of(mention.substr(at + std::strlen(particle))).empty())
+        return true;
     }
     return false;
   }

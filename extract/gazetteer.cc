@@ -27,7 +27,9 @@ Gazetteer Gazetteer::load(const std::string& iso_codes_folder, const std::string
 std::string Gazetteer::key(std::string_view name) {
   // A word of ASCII letters is its own token: lower case is its key, without the tokenizer (most
   // look-ups are such words: docs/extraction.md, Speed).
-  if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+  if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      })) {
     std::string k(name);
     for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return k;
@@ -75,7 +77,7 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
   if (subdivisions.is_discarded() || !subdivisions.contains("3166-2")) return;
   for (const auto& s : subdivisions["3166-2"]) {
     std::string name = s.value("name", "");
-    name = name.substr(0, name.find(" [")); // "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
+    name = name.substr(0, name.find(" ["));  // "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
     const std::string code = s.value("code", "");
     auto country = by_code.find(code.substr(0, 2));
     add(name, kSubdivision);
@@ -85,7 +87,8 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
 }
 
 void Gazetteer::add_word(std::string_view word) {
-  if (word.empty() || word.find('\'') != std::string_view::npos) return;  // "Blair's": the list's possessives
+  if (word.empty() || word.find('\'') != std::string_view::npos)
+    return;  // "Blair's": the list's possessives
   const bool proper = std::isupper(static_cast<unsigned char>(word[0])) != 0;
   words_[fold(word)] |= proper ? kProper : kCommon;
 }
@@ -96,7 +99,9 @@ void Gazetteer::load_words(const std::string& path) {
   while (std::getline(in, line)) add_word(line);
 }
 
-void Gazetteer::add_person_name(std::string_view name, PersonName kind) { names_[fold(name)] |= kind; }
+void Gazetteer::add_person_name(std::string_view name, PersonName kind) {
+  names_[fold(name)] |= kind;
+}
 
 // The module keeps the Census lists as here-documents, one name a line in capitals followed by its
 // frequencies: "JAMES          3.318  3.318      1".
@@ -105,7 +110,8 @@ void Gazetteer::load_census_names(const std::string& path) {
   std::string line;
   int kind = 0;
   while (std::getline(in, line)) {
-    if (line.rfind("$COMMON_MALE_FIRSTNAMES", 0) == 0 || line.rfind("$COMMON_FEMALE_FIRSTNAMES", 0) == 0) {
+    if (line.rfind("$COMMON_MALE_FIRSTNAMES", 0) == 0 ||
+        line.rfind("$COMMON_FEMALE_FIRSTNAMES", 0) == 0) {
       kind = kFirstName;
     } else if (line.rfind("$COMMON_SURNAMES", 0) == 0) {
       kind = kSurname;
@@ -184,7 +190,10 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<Token>& tokens) co
     for (int kind = 0; kind < kKinds; ++kind) {
       if (!(best_kinds & (1u << kind))) continue;
       for (std::size_t j = 0; j < best_len; ++j) {
-        const int pos = best_len == 1 ? kUnit : j == 0 ? kBegin : j + 1 == best_len ? kLast : kInside;
+        const int pos = best_len == 1       ? kUnit
+                        : j == 0            ? kBegin
+                        : j + 1 == best_len ? kLast
+                                            : kInside;
         bits[i + j] |= static_cast<std::uint16_t>(1u << (kind * 4 + pos));
       }
     }

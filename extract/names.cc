@@ -12,18 +12,102 @@ namespace {
 
 // Words that come before a name without being part of it ("Secretary Kristi Noem").
 const std::unordered_set<std::string>& titles() {
-  static const std::unordered_set<std::string> words = {
-      "president", "vice", "secretary", "sec", "minister", "prime", "premier", "chancellor",
-      "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-      "gov", "governor", "sen", "senator", "rep", "representative", "congressman",
-      "congresswoman", "mayor", "judge", "justice", "attorney", "general", "gen", "lt",
-      "col", "colonel", "capt", "captain", "sgt", "sergeant", "adm", "admiral", "commander",
-      "maj", "major", "officer", "chief", "deputy", "speaker", "king", "queen", "prince",
-      "princess", "pope", "rev", "reverend", "father", "sheikh", "ambassador", "director",
-      "chairman", "chairwoman", "ceo", "coach", "state", "homeland", "security", "defense",
-      "foreign", "interior", "dhs", "former", "acting", "late", "u.s.", "us", "then", "cardinal",
-      "bishop", "archbishop", "lieutenant", "spokesman", "spokeswoman", "lieutenant-colonel", "executive", "leader",
-      "lieutenant-general", "major-general", "brigadier", "brigadier-general", "baroness", "baron", "supt", "mp", "imam", "ayatollah"};
+  static const std::unordered_set<std::string> words = {"president",
+                                                        "vice",
+                                                        "secretary",
+                                                        "sec",
+                                                        "minister",
+                                                        "prime",
+                                                        "premier",
+                                                        "chancellor",
+                                                        "mr",
+                                                        "mrs",
+                                                        "ms",
+                                                        "miss",
+                                                        "dr",
+                                                        "prof",
+                                                        "professor",
+                                                        "sir",
+                                                        "dame",
+                                                        "lord",
+                                                        "lady",
+                                                        "gov",
+                                                        "governor",
+                                                        "sen",
+                                                        "senator",
+                                                        "rep",
+                                                        "representative",
+                                                        "congressman",
+                                                        "congresswoman",
+                                                        "mayor",
+                                                        "judge",
+                                                        "justice",
+                                                        "attorney",
+                                                        "general",
+                                                        "gen",
+                                                        "lt",
+                                                        "col",
+                                                        "colonel",
+                                                        "capt",
+                                                        "captain",
+                                                        "sgt",
+                                                        "sergeant",
+                                                        "adm",
+                                                        "admiral",
+                                                        "commander",
+                                                        "maj",
+                                                        "major",
+                                                        "officer",
+                                                        "chief",
+                                                        "deputy",
+                                                        "speaker",
+                                                        "king",
+                                                        "queen",
+                                                        "prince",
+                                                        "princess",
+                                                        "pope",
+                                                        "rev",
+                                                        "reverend",
+                                                        "father",
+                                                        "sheikh",
+                                                        "ambassador",
+                                                        "director",
+                                                        "chairman",
+                                                        "chairwoman",
+                                                        "ceo",
+                                                        "coach",
+                                                        "state",
+                                                        "homeland",
+                                                        "security",
+                                                        "defense",
+                                                        "foreign",
+                                                        "interior",
+                                                        "dhs",
+                                                        "former",
+                                                        "acting",
+                                                        "late",
+                                                        "u.s.",
+                                                        "us",
+                                                        "then",
+                                                        "cardinal",
+                                                        "bishop",
+                                                        "archbishop",
+                                                        "lieutenant",
+                                                        "spokesman",
+                                                        "spokeswoman",
+                                                        "lieutenant-colonel",
+                                                        "executive",
+                                                        "leader",
+                                                        "lieutenant-general",
+                                                        "major-general",
+                                                        "brigadier",
+                                                        "brigadier-general",
+                                                        "baroness",
+                                                        "baron",
+                                                        "supt",
+                                                        "mp",
+                                                        "imam",
+                                                        "ayatollah"};
   return words;
 }
 
@@ -66,7 +150,8 @@ std::string without_dot(std::string w) {
 std::string strip_person_name(std::string_view mention) {
   std::string name = clean_name(mention);
   for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
-    if (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0) {
+    if (name.size() > tail.size() &&
+        name.compare(name.size() - tail.size(), tail.size(), tail) == 0) {
       name.erase(name.size() - tail.size());
       break;
     }
@@ -82,9 +167,11 @@ std::string strip_person_name(std::string_view mention) {
   name.erase(0, at);
   // "Salvadoran President Nayib Bukele": everything up to the last title goes too.
   std::size_t cut = std::string::npos;
-  for (std::size_t from = 0, space; (space = name.find(' ', from)) != std::string::npos; from = space + 1) {
+  for (std::size_t from = 0, space; (space = name.find(' ', from)) != std::string::npos;
+       from = space + 1) {
     const std::string word = without_dot(fold(name.substr(from, space - from)));
-    if (word != "state" && word != "security" && word != "us" && titles().count(word)) cut = space + 1;
+    if (word != "state" && word != "security" && word != "us" && titles().count(word))
+      cut = space + 1;
   }
   if (cut != std::string::npos) name.erase(0, cut);
   const std::string last = without_dot(fold(name.substr(name.rfind(' ') + 1)));
@@ -130,7 +217,9 @@ std::vector<std::string> canonical_people(const std::vector<std::string>& mentio
       if (!rarest || list.size() < rarest->size()) rarest = &list;
     }
     for (std::size_t j : *rarest) {
-      if (names[j].folded.size() <= names[i].folded.size() || !subset_of(names[i].folded, names[j].folded)) continue;
+      if (names[j].folded.size() <= names[i].folded.size() ||
+          !subset_of(names[i].folded, names[j].folded))
+        continue;
       const std::size_t t = target[i];
       if (t == i || names[j].folded.size() > names[t].folded.size() ||
           (names[j].folded.size() == names[t].folded.size() && count[j] > count[t])) {
@@ -151,7 +240,8 @@ std::vector<std::string> canonical_people(const std::vector<std::string>& mentio
 std::string strip_article(std::string_view name) {
   std::string n = clean_name(name);
   for (std::string_view article : {"The ", "the "}) {
-    if (n.compare(0, article.size(), article) == 0 && n.find(' ', article.size()) != std::string::npos) {
+    if (n.compare(0, article.size(), article) == 0 &&
+        n.find(' ', article.size()) != std::string::npos) {
       return n.substr(article.size());
     }
   }

@@ -16,14 +16,44 @@ namespace {
 // ---- Features ----
 
 enum Template : std::uint64_t {
-  kBias = 1, kWord, kShape, kPrefix1, kPrefix2, kPrefix3, kSuffix1, kSuffix2, kSuffix3, kSuffix4,
-  kPrevWord, kNextWord, kPrev2Word, kNext2Word, kPrevShape, kNextShape, kPrevBigram, kNextBigram,
-  kShapeWindow, kFirstShape, kCapsSentenceWord, kGazetteer, kPrevGazetteer, kNextGazetteer,
-  kExactWord, kSeenLower, kPrevTag, kPrevTags, kPrevTagWord, kHistory, kHistoryShape,
-  kSentenceLength, kTitleCaseWord
+  kBias = 1,
+  kWord,
+  kShape,
+  kPrefix1,
+  kPrefix2,
+  kPrefix3,
+  kSuffix1,
+  kSuffix2,
+  kSuffix3,
+  kSuffix4,
+  kPrevWord,
+  kNextWord,
+  kPrev2Word,
+  kNext2Word,
+  kPrevShape,
+  kNextShape,
+  kPrevBigram,
+  kNextBigram,
+  kShapeWindow,
+  kFirstShape,
+  kCapsSentenceWord,
+  kGazetteer,
+  kPrevGazetteer,
+  kNextGazetteer,
+  kExactWord,
+  kSeenLower,
+  kPrevTag,
+  kPrevTags,
+  kPrevTagWord,
+  kHistory,
+  kHistoryShape,
+  kSentenceLength,
+  kTitleCaseWord
 };
 
-std::uint64_t hash(Template t, std::string_view s) { return XXH3_64bits_withSeed(s.data(), s.size(), t); }
+std::uint64_t hash(Template t, std::string_view s) {
+  return XXH3_64bits_withSeed(s.data(), s.size(), t);
+}
 std::uint64_t hash(Template t, std::uint64_t a, std::uint64_t b = 0) {
   const std::uint64_t v[2] = {a, b};
   return XXH3_64bits_withSeed(v, sizeof v, t);
@@ -32,13 +62,15 @@ std::uint64_t hash(Template t, std::uint64_t a, std::uint64_t b = 0) {
 // The word as written, but without diacritics ("Héctor" reads as "Hector", which the training
 // text may have); a word in capitals stays in capitals.
 std::string exact_form(const Token& t) {
-  if (std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(t.text.begin(), t.text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return std::string(t.text);
   }
   std::string out = t.lower;
   const bool all_upper = shape_of(t.text) == "X";
   for (std::size_t i = 0; i < out.size(); ++i) {
-    if ((i == 0 && capitalized(t.text)) || all_upper) out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+    if ((i == 0 && capitalized(t.text)) || all_upper)
+      out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
   }
   return out;
 }
@@ -50,8 +82,8 @@ const std::string kStart = "<s>", kEnd = "</s>";
 // ---- Title Case and spans ----
 
 std::string title_cased(std::string_view word, bool first) {
-  static const std::unordered_set<std::string> small = {"a", "an", "the", "and", "but", "or", "of",
-                                                        "to", "in", "on", "at", "for", "by", "with"};
+  static const std::unordered_set<std::string> small = {
+      "a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with"};
   std::string out(word);
   if (out.empty() || !std::islower(static_cast<unsigned char>(out[0]))) return out;
   if (!first && small.count(out)) return out;
@@ -204,7 +236,8 @@ bool Document::candidate(std::size_t s, std::size_t i) const {
   return capitalized(sentences_[s].tokens[i].text);
 }
 
-void Document::static_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const {
+void Document::static_features(std::size_t s, std::size_t i,
+                               std::vector<std::uint64_t>* out) const {
   const auto& tokens = sentences_[s].tokens;
   const Token& t = tokens[i];
   auto word = [&](long j) -> const std::string& {
@@ -227,8 +260,10 @@ void Document::static_features(std::size_t s, std::size_t i, std::vector<std::ui
   out->push_back(hash(kExactWord, exact_form(t)));
   const Template prefixes[] = {kPrefix1, kPrefix2, kPrefix3};
   const Template suffixes[] = {kSuffix1, kSuffix2, kSuffix3, kSuffix4};
-  for (std::size_t n = 1; n <= 3 && n < w.size(); ++n) out->push_back(hash(prefixes[n - 1], std::string_view(w).substr(0, n)));
-  for (std::size_t n = 1; n <= 4 && n < w.size(); ++n) out->push_back(hash(suffixes[n - 1], std::string_view(w).substr(w.size() - n)));
+  for (std::size_t n = 1; n <= 3 && n < w.size(); ++n)
+    out->push_back(hash(prefixes[n - 1], std::string_view(w).substr(0, n)));
+  for (std::size_t n = 1; n <= 4 && n < w.size(); ++n)
+    out->push_back(hash(suffixes[n - 1], std::string_view(w).substr(w.size() - n)));
   const std::uint64_t hp = hash(kPrevWord, word(k - 1)), hn = hash(kNextWord, word(k + 1));
   out->push_back(hp);
   out->push_back(hn);
@@ -255,7 +290,8 @@ void Document::static_features(std::size_t s, std::size_t i, std::vector<std::ui
   out->push_back(hash(kSentenceLength, std::min<std::size_t>(tokens.size(), 6)));
 }
 
-void Document::dynamic_features(std::size_t s, std::size_t i, std::vector<std::uint64_t>* out) const {
+void Document::dynamic_features(std::size_t s, std::size_t i,
+                                std::vector<std::uint64_t>* out) const {
   const auto& tags = tags_[s];
   // 100: no tag, before the sentence's start.
   const std::uint64_t p1 = i > 0 ? tags[i - 1] : 100, p2 = i > 1 ? tags[i - 2] : 100;
@@ -266,7 +302,8 @@ void Document::dynamic_features(std::size_t s, std::size_t i, std::vector<std::u
   auto it = history_.find(w);
   if (it != history_.end()) {
     out->push_back(hash(kHistory, it->second));
-    out->push_back(hash(kHistoryShape, it->second, hash(kShape, shape_of(sentences_[s].tokens[i].text))));
+    out->push_back(
+        hash(kHistoryShape, it->second, hash(kShape, shape_of(sentences_[s].tokens[i].text))));
   }
 }
 

@@ -103,9 +103,9 @@ class Document {
   std::vector<Sentence> sentences_;
   std::vector<std::vector<int>> tags_;
   std::vector<std::vector<std::uint16_t>> gazetteer_;  // per token: Gazetteer match bits
-  std::vector<bool> all_caps_;                          // per sentence: a headline in capitals
-  std::vector<bool> title_case_;                        // per sentence: a headline in Title Case
-  std::unordered_set<std::string> lowered_;             // words written in lower case somewhere
+  std::vector<bool> all_caps_;                         // per sentence: a headline in capitals
+  std::vector<bool> title_case_;                       // per sentence: a headline in Title Case
+  std::unordered_set<std::string> lowered_;            // words written in lower case somewhere
   std::unordered_map<std::string, int> history_;       // word -> last entity type given + 1
 };
 

@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "extract/names.h"
 #include "common/text.h"
+#include "extract/names.h"
 
 namespace morgue {
 namespace {
@@ -16,29 +16,39 @@ namespace {
 // broadcaster names, and well-known outlets that have none of them.
 const std::unordered_set<std::string>& outlet_words() {
   static const std::unordered_set<std::string> words = {
-      "news", "post", "times", "journal", "wire", "press", "tribune", "herald", "guardian",
-      "telegraph", "independent", "gazette", "daily", "magazine", "radio", "television", "tv",
-      "network", "chronicle", "observer", "examiner", "dispatch", "mail", "express", "mirror",
-      "standard", "bulletin", "globe", "inquirer", "courier", "monitor", "insider", "beast",
-      "hill", "atlantic", "economist", "newsweek", "politico", "axios", "reuters", "bloomberg",
-      "cnn", "bbc", "nbc", "abc", "cbs", "npr", "pbs", "msnbc", "cnbc", "ap", "afp", "upi",
-      "fox", "breitbart", "vox", "slate", "salon", "semafor", "intercept", "jazeera", "xinhua",
-      "tass", "kyodo", "yonhap", "spiegel", "nikkei", "haaretz", "forbes", "vice", "huffpost",
-      "newsmax", "telemundo", "univision", "sputnik", "rt", "politifact", "propublica"};
+      "news",      "post",       "times",     "journal",     "wire",      "press",     "tribune",
+      "herald",    "guardian",   "telegraph", "independent", "gazette",   "daily",     "magazine",
+      "radio",     "television", "tv",        "network",     "chronicle", "observer",  "examiner",
+      "dispatch",  "mail",       "express",   "mirror",      "standard",  "bulletin",  "globe",
+      "inquirer",  "courier",    "monitor",   "insider",     "beast",     "hill",      "atlantic",
+      "economist", "newsweek",   "politico",  "axios",       "reuters",   "bloomberg", "cnn",
+      "bbc",       "nbc",        "abc",       "cbs",         "npr",       "pbs",       "msnbc",
+      "cnbc",      "ap",         "afp",       "upi",         "fox",       "breitbart", "vox",
+      "slate",     "salon",      "semafor",   "intercept",   "jazeera",   "xinhua",    "tass",
+      "kyodo",     "yonhap",     "spiegel",   "nikkei",      "haaretz",   "forbes",    "vice",
+      "huffpost",  "newsmax",    "telemundo", "univision",   "sputnik",   "rt",        "politifact",
+      "propublica"};
   return words;
 }
 
 // Agencies' short names in datelines.
 const std::unordered_map<std::string, std::string>& agencies() {
   static const std::unordered_map<std::string, std::string> names = {
-      {"AP", "Associated Press"}, {"Reuters", "Reuters"}, {"AFP", "Agence France-Presse"},
-      {"UPI", "United Press International"}, {"CNN", "CNN"}, {"Bloomberg", "Bloomberg"},
-      {"dpa", "Deutsche Presse-Agentur"}, {"Xinhua", "Xinhua"}, {"AP Photo", "Associated Press"}};
+      {"AP", "Associated Press"},
+      {"Reuters", "Reuters"},
+      {"AFP", "Agence France-Presse"},
+      {"UPI", "United Press International"},
+      {"CNN", "CNN"},
+      {"Bloomberg", "Bloomberg"},
+      {"dpa", "Deutsche Presse-Agentur"},
+      {"Xinhua", "Xinhua"},
+      {"AP Photo", "Associated Press"}};
   return names;
 }
 
 bool upper_start(std::string_view w) {
-  return !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0x80);
+  return !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) ||
+                        static_cast<unsigned char>(w[0]) >= 0x80);
 }
 
 std::vector<std::string_view> words_of(std::string_view s) {
@@ -68,7 +78,8 @@ std::string name_before(std::string_view text, std::size_t at) {
   const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
   std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
   from = std::max(from, at > 80 ? at - 80 : 0);
-  while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // whole characters
+  while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
+    ++from;  // whole characters
   const auto words = words_of(text.substr(from, at - from));
   std::size_t first = words.size();
   while (first > 0 && words.size() - first < 6) {
@@ -89,25 +100,29 @@ std::string name_after(std::string_view text, std::size_t at) {
   std::size_t end = std::min(text.size(), at + 80);
   const std::size_t eol = text.find('\n', at);
   if (eol != std::string_view::npos) end = std::min(end, eol);
-  while (end < text.size() && end > at && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  while (end < text.size() && end > at && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    --end;
   const auto words = words_of(text.substr(at, end - at));
   std::vector<std::string_view> name;
   for (std::string_view w : words) {
     const bool joiner = (w == "the" && name.empty()) || ((w == "of" || w == "&") && !name.empty());
     if (!upper_start(w) && !joiner) break;
     std::string_view bare = w;
-    while (!bare.empty() && std::string_view(",.;:)\"").find(bare.back()) != std::string_view::npos) {
+    while (!bare.empty() &&
+           std::string_view(",.;:)\"").find(bare.back()) != std::string_view::npos) {
       bare.remove_suffix(1);
     }
     name.push_back(bare);
     if (bare.size() != w.size() || name.size() == 6) break;  // punctuation ends the name
   }
-  while (!name.empty() && (name.back() == "of" || name.back() == "&" || name.back() == "the")) name.pop_back();
+  while (!name.empty() && (name.back() == "of" || name.back() == "&" || name.back() == "the"))
+    name.pop_back();
   return join(name, 0, name.size());
 }
 
 std::string trim_punct(std::string s) {
-  while (!s.empty() && std::string_view(" .,;:|").find(s.back()) != std::string_view::npos) s.pop_back();
+  while (!s.empty() && std::string_view(" .,;:|").find(s.back()) != std::string_view::npos)
+    s.pop_back();
   return std::string(trim(s));
 }
 
@@ -144,7 +159,8 @@ OutletsFound find_outlets(std::string_view text) {
   OutletsFound found;
   // "The post <title> appeared first on <Outlet>."
   const std::string_view first_on = "appeared first on ";
-  for (std::size_t at = text.find(first_on); at != std::string_view::npos; at = text.find(first_on, at + 1)) {
+  for (std::size_t at = text.find(first_on); at != std::string_view::npos;
+       at = text.find(first_on, at + 1)) {
     const std::string_view line = line_at(text, at);
     if (line.substr(0, 9) != "The post " && line.substr(0, 9) != "The Post ") continue;
     std::size_t from = at + first_on.size(), end = text.find('\n', from);
@@ -171,10 +187,12 @@ OutletsFound find_outlets(std::string_view text) {
   // "© 2025 Example Media. All rights reserved." / "Copyright 2025 Example Media".
   if (found.own.empty()) {
     for (std::string_view mark : {"\xC2\xA9", "Copyright", "(c)"}) {
-      for (std::size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + 1)) {
+      for (std::size_t at = text.find(mark); at != std::string_view::npos;
+           at = text.find(mark, at + 1)) {
         const std::string_view line = line_at(text, at);
         if (line.size() > 200) continue;
-        std::string rest(text.substr(at + mark.size(), line.data() + line.size() - (text.data() + at + mark.size())));
+        std::string rest(text.substr(at + mark.size(),
+                                     line.data() + line.size() - (text.data() + at + mark.size())));
         for (const char* cut : {"All rights", "all rights", ". ", " | "}) {
           const std::size_t c = rest.find(cut);
           if (c != std::string::npos) rest.erase(c);
@@ -182,7 +200,9 @@ OutletsFound find_outlets(std::string_view text) {
         std::string_view r = trim(rest);
         if (r.substr(0, 2) == "\xC2\xA9") r = trim(r.substr(2));
         std::size_t digits = 0;
-        while (digits < r.size() && (std::isdigit(static_cast<unsigned char>(r[digits])) || r[digits] == '-')) ++digits;
+        while (digits < r.size() &&
+               (std::isdigit(static_cast<unsigned char>(r[digits])) || r[digits] == '-'))
+          ++digits;
         if (digits < 4) continue;  // a year must come first
         const std::string name = trim_punct(std::string(trim(r.substr(digits))));
         if (!name.empty() && upper_start(name)) {
@@ -194,16 +214,20 @@ OutletsFound find_outlets(std::string_view text) {
   }
   // Cited outlets.
   for (std::string_view verb : {" reported", " reports", " first reported"}) {
-    for (std::size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
+    for (std::size_t at = text.find(verb); at != std::string_view::npos;
+         at = text.find(verb, at + 1)) {
       add_cited(&found.cited, name_before(text, at));
     }
   }
-  for (std::string_view lead : {"according to ", "told ", "Reporting by ", "reporting by ", "interview with "}) {
-    for (std::size_t at = text.find(lead); at != std::string_view::npos; at = text.find(lead, at + 1)) {
+  for (std::string_view lead :
+       {"according to ", "told ", "Reporting by ", "reporting by ", "interview with "}) {
+    for (std::size_t at = text.find(lead); at != std::string_view::npos;
+         at = text.find(lead, at + 1)) {
       add_cited(&found.cited, name_after(text, at + lead.size()));
     }
   }
-  for (std::size_t at = text.find("From "); at != std::string_view::npos; at = text.find("From ", at + 1)) {
+  for (std::size_t at = text.find("From "); at != std::string_view::npos;
+       at = text.find("From ", at + 1)) {
     const std::string_view line = line_at(text, at);
     if (line.data() != text.data() + at || line.size() > 80 || trim(line).back() != ':') continue;
     add_cited(&found.cited, trim_punct(std::string(line.substr(5))));

@@ -13,13 +13,14 @@ namespace {
 // Lines longer than this are prose, not datelines or signatures; they are not searched for dates.
 constexpr std::size_t kLongestDateLine = 300;
 
-const std::array<const char*, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+const std::array<const char*, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                               "friday", "saturday", "sunday"};
 
 int weekday_number(std::string name) {  // 1 (Monday) .. 7, 0 when not a weekday
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (int d = 0; d < 7; ++d) {
-    if (name.size() >= 3 && std::string(kWeekdays[d]).compare(0, name.size(), name) == 0) return d + 1;
+    if (name.size() >= 3 && std::string(kWeekdays[d]).compare(0, name.size(), name) == 0)
+      return d + 1;
   }
   return 0;
 }
@@ -70,8 +71,11 @@ const std::vector<Form>& forms() {
   static const auto flags = std::regex::icase | std::regex::optimize;
   static const std::string kMonth = month_pattern();
   static const std::vector<Form> all = {
-      {std::regex("\\b" + kWeekday + kMonth + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", flags), 4, 2, 3, 1},
-      {std::regex("\\b" + kWeekday + "(\\d{1,2})\\s+" + kMonth + ",?\\s+(\\d{4})\\b", flags), 4, 3, 2, 1},
+      {std::regex("\\b" + kWeekday + kMonth + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
+                  flags),
+       4, 2, 3, 1},
+      {std::regex("\\b" + kWeekday + "(\\d{1,2})\\s+" + kMonth + ",?\\s+(\\d{4})\\b", flags), 4, 3,
+       2, 1},
       {std::regex("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", flags), 1, 2, 3, 0},
       {std::regex("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b", flags), 3, 1, 2, 0},
   };
@@ -94,7 +98,8 @@ bool starts_with_word(std::string_view line, std::initializer_list<const char*> 
     for (std::size_t k = 0; k < n && same; ++k) {
       same = std::tolower(static_cast<unsigned char>(line[i + k])) == w[k];
     }
-    if (same && (i + n == line.size() || !std::isalpha(static_cast<unsigned char>(line[i + n])))) return true;
+    if (same && (i + n == line.size() || !std::isalpha(static_cast<unsigned char>(line[i + n]))))
+      return true;
   }
   return false;
 }
@@ -110,8 +115,8 @@ bool starts_with_dash(std::string_view line) {
 std::size_t letters_besides_dates(std::string_view line) {
   std::string rest(line);
   for (const Form& f : forms()) rest = std::regex_replace(rest, f.pattern, "");
-  return static_cast<std::size_t>(std::count_if(rest.begin(), rest.end(),
-                                                [](unsigned char c) { return std::isalpha(c); }));
+  return static_cast<std::size_t>(
+      std::count_if(rest.begin(), rest.end(), [](unsigned char c) { return std::isalpha(c); }));
 }
 
 // A run of four digits, or digits around a slash: a line without one holds no date we read.
@@ -134,7 +139,8 @@ std::vector<bool> weekdays_mentioned(std::string_view text) {
   for (int d = 0; d < 7; ++d) {
     std::string name = kWeekdays[d];
     name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-    for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    for (std::size_t at = text.find(name); at != std::string_view::npos;
+         at = text.find(name, at + 1)) {
       const bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
       const std::size_t end = at + name.size();
       const bool stop = end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
@@ -153,14 +159,17 @@ std::vector<Date> dates_in_line(std::string_view line) {
     for (std::sregex_iterator it(s.begin(), s.end(), f.pattern), end; it != end; ++it) {
       const std::smatch& m = *it;
       const std::string month = m[f.month].str();
-      const int mo = std::isdigit(static_cast<unsigned char>(month[0])) ? std::stoi(month) : month_number(month);
+      const int mo = std::isdigit(static_cast<unsigned char>(month[0])) ? std::stoi(month)
+                                                                        : month_number(month);
       auto d = make_date(std::stoi(m[f.year].str()), mo, std::stoi(m[f.day].str()));
       if (!d) continue;
-      if (f.weekday && m[f.weekday].matched && weekday_number(m[f.weekday].str()) != weekday_of(*d)) continue;
+      if (f.weekday && m[f.weekday].matched && weekday_number(m[f.weekday].str()) != weekday_of(*d))
+        continue;
       found.emplace_back(static_cast<std::size_t>(m.position(0)), *d);
     }
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Date> dates;
   for (const auto& [at, d] : found) dates.push_back(d);
   return dates;
@@ -172,8 +181,10 @@ std::optional<FoundDate> find_publication_date(std::string_view text) {
     std::size_t eol = text.find('\n', at);
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view line = text.substr(at, eol - at);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
+      line.remove_suffix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front())))
+      line.remove_prefix(1);
     if (!line.empty()) lines.push_back(line);
     at = eol + 1;
   }
@@ -186,7 +197,8 @@ std::optional<FoundDate> find_publication_date(std::string_view text) {
     int weight = 0;
     const char* basis = "";
     bool last_date = false;
-    if (starts_with_word(line, {"published", "posted", "first published", "originally published"})) {
+    if (starts_with_word(line,
+                         {"published", "posted", "first published", "originally published"})) {
       weight = 10, basis = "published line";
     } else if (starts_with_word(line, {"by"}) && near_top) {
       weight = 8, basis = "byline";

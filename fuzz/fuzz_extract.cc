@@ -5,8 +5,8 @@
 #include <memory>
 #include <string_view>
 
-#include "extract/extract.h"
 #include "common/text.h"
+#include "extract/extract.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::unique_ptr<morgue::Extractor> extractor =
@@ -20,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   if (!morgue::is_valid_utf8(a.outlet)) __builtin_trap();
-  if (a.date && (a.date->month < 1 || a.date->month > 12 || a.date->day < 1 || a.date->day > 31)) __builtin_trap();
+  if (a.date && (a.date->month < 1 || a.date->month > 12 || a.date->day < 1 || a.date->day > 31))
+    __builtin_trap();
   return 0;
 }

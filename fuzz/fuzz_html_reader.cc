@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "common/error.h"
-#include "read/html_reader.h"
 #include "common/text.h"
+#include "read/html_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

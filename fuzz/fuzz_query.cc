@@ -7,8 +7,8 @@
 
 #include "common/document.h"
 #include "common/error.h"
-#include "searcher/query.h"
 #include "common/schema.h"
+#include "searcher/query.h"
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "read/readers.h"
 #include "common/text.h"
+#include "read/readers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -116,7 +116,8 @@ void BulkBuild::run(const std::vector<InputFile>& files, unsigned jobs, Counts* 
   std::error_code ec;
   fs::remove_all(building, ec);
   if (failure.empty()) return;
-  if (merged != store_.current()) fs::remove_all(merged, ec);  // (unless installed before the failure)
+  if (merged != store_.current())
+    fs::remove_all(merged, ec);  // (unless installed before the failure)
   throw Error("cannot build the database in " + options_.db + ": " + failure);
 }
 
@@ -149,7 +150,8 @@ void BulkBuild::build(const std::vector<InputFile>& files, unsigned jobs, const 
   {
     Xapian::Database all;
     for (const Part& p : parts) {
-      for (const fs::path& shard : p.shards) all.add_database(Xapian::Database(shard.string(), Xapian::DB_BACKEND_GLASS));
+      for (const fs::path& shard : p.shards)
+        all.add_database(Xapian::Database(shard.string(), Xapian::DB_BACKEND_GLASS));
     }
     all.compact(merged.string());
   }
@@ -179,7 +181,8 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
   Writer writer(next(), options_, true, out_, report_);
   writer.rollover(kShardArticles, next);
   writer.commit_every(kShardFlush);
-  InOrderFeed feed(preparer, writer, [&part](const std::string& m) { part.messages.push_back(m); }, failed);
+  InOrderFeed feed(
+      preparer, writer, [&part](const std::string& m) { part.messages.push_back(m); }, failed);
   for (const WorkItem& item : part.items) {
     if (feed.stopped()) break;
     feed.read(*item.file, options_.read, item.range);
@@ -210,7 +213,8 @@ void BulkBuild::drop_duplicates(const fs::path& merged, Counts* counts) {
     Xapian::Document last = db.get_document(ids.back());
     for (std::size_t k = 1; k < ids.size(); ++k) {  // each counted as one thread counts it
       --counts->added;
-      const bool same = db.get_document(ids[k]).get_value(kHashSlot) == db.get_document(ids[k - 1]).get_value(kHashSlot);
+      const bool same = db.get_document(ids[k]).get_value(kHashSlot) ==
+                        db.get_document(ids[k - 1]).get_value(kHashSlot);
       ++(same ? counts->unchanged : counts->updated);
     }
     db.replace_document(ids.front(), last);

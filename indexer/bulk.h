@@ -22,9 +22,14 @@ namespace morgue {
 
 class BulkBuild {
  public:
-  BulkBuild(const IndexOptions& options, const Extractor* extractor, const std::string& root, LockedDatabase& store,
-            std::ostream& out, Report& report)
-      : options_(options), extractor_(extractor), root_(root), store_(store), out_(out), report_(report) {}
+  BulkBuild(const IndexOptions& options, const Extractor* extractor, const std::string& root,
+            LockedDatabase& store, std::ostream& out, Report& report)
+      : options_(options),
+        extractor_(extractor),
+        root_(root),
+        store_(store),
+        out_(out),
+        report_(report) {}
 
   // Builds `files` on `jobs` threads and installs the database; adds what it did to `counts`.
   // Throws Error when it fails, leaving the database as it was.
@@ -32,8 +37,9 @@ class BulkBuild {
 
  private:
   struct Part;
-  void build(const std::vector<InputFile>& files, unsigned jobs, const std::filesystem::path& building,
-             const std::filesystem::path& merged, Counts* counts);
+  void build(const std::vector<InputFile>& files, unsigned jobs,
+             const std::filesystem::path& building, const std::filesystem::path& merged,
+             Counts* counts);
   void build_part(Part& part, std::atomic<bool>* failed);
   void drop_duplicates(const std::filesystem::path& merged, Counts* counts);
 

@@ -18,13 +18,15 @@ void ArticleFeed::warning(const std::string& message) {
 bool ArticleFeed::read(const InputFile& f, const ReadOptions& options, const ByteRange& range) {
   const auto format = format_for(f.path);
   if (f.id_base.empty() && (format == Format::kText || format == Format::kHtml)) {
-    if (range.begin == 0) skipped(InputError(f.path.string(), 0, "lies outside the archive root (see above)"));
+    if (range.begin == 0)
+      skipped(InputError(f.path.string(), 0, "lies outside the archive root (see above)"));
     return false;
   }
   if (!format) {
     if (f.named) {
-      skipped(InputError(f.path.string(), 0, "unknown file type '" + f.path.extension().string() +
-                                                 "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm)"));
+      skipped(InputError(f.path.string(), 0,
+                         "unknown file type '" + f.path.extension().string() +
+                             "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm)"));
     } else if (range.begin == 0) {
       ++counts_->ignored;
     }
@@ -44,10 +46,14 @@ bool ArticleFeed::read(const InputFile& f, const ReadOptions& options, const Byt
 
 PipelineFeed::PipelineFeed(unsigned jobs, const IndexOptions& options, const Extractor* extractor,
                            const std::string& lookup_path, Writer& writer, Report& report)
-    : ArticleFeed(&writer.counts, [&report](const std::string& m) { report.message(m); }, &failed_),
-      writer_(writer), max_in_flight_(2 * jobs + 2) {
+    : ArticleFeed(
+          &writer.counts, [&report](const std::string& m) { report.message(m); }, &failed_),
+      writer_(writer),
+      max_in_flight_(2 * jobs + 2) {
   for (unsigned i = 0; i < jobs; ++i) {
-    workers_.emplace_back([this, &options, extractor, lookup_path] { guard([&] { work(options, extractor, lookup_path); }); });
+    workers_.emplace_back([this, &options, extractor, lookup_path] {
+      guard([&] { work(options, extractor, lookup_path); });
+    });
   }
   writer_thread_ = std::thread([this] { guard([&] { write(); }); });
 }
@@ -108,7 +114,8 @@ void PipelineFeed::submit() {
   ready_.notify_one();
 }
 
-void PipelineFeed::work(const IndexOptions& options, const Extractor* extractor, const std::string& lookup_path) {
+void PipelineFeed::work(const IndexOptions& options, const Extractor* extractor,
+                        const std::string& lookup_path) {
   std::optional<Xapian::Database> lookup;
   if (!lookup_path.empty()) lookup.emplace(lookup_path, Xapian::DB_BACKEND_GLASS);
   Preparer preparer(options, extractor, lookup ? &*lookup : nullptr);
@@ -141,7 +148,9 @@ void PipelineFeed::write() {
     Batch batch;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      built_.wait(lock, [&] { return built_batches_.count(next) || failed_ || (closing_ && next >= submitted_); });
+      built_.wait(lock, [&] {
+        return built_batches_.count(next) || failed_ || (closing_ && next >= submitted_);
+      });
       if (failed_ || !built_batches_.count(next)) return;
       batch = std::move(built_batches_.at(next));
       built_batches_.erase(next);

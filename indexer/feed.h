@@ -27,7 +27,8 @@ namespace morgue {
 class ArticleFeed : public ArticleSink {
  public:
   // Messages go to `emit`; `failed`, when set and true, stops the reading (another thread failed).
-  ArticleFeed(Counts* counts, std::function<void(const std::string&)> emit, const std::atomic<bool>* failed)
+  ArticleFeed(Counts* counts, std::function<void(const std::string&)> emit,
+              const std::atomic<bool>* failed)
       : counts_(counts), emit_(std::move(emit)), failed_(failed) {}
 
   void skipped(const InputError& e) override;
@@ -49,7 +50,9 @@ class InOrderFeed : public ArticleFeed {
  public:
   InOrderFeed(Preparer& preparer, Writer& writer, std::function<void(const std::string&)> emit,
               const std::atomic<bool>* failed = nullptr)
-      : ArticleFeed(&writer.counts, std::move(emit), failed), preparer_(preparer), writer_(writer) {}
+      : ArticleFeed(&writer.counts, std::move(emit), failed),
+        preparer_(preparer),
+        writer_(writer) {}
 
   void article(Article&& a) override {
     if (stopped()) return;
@@ -66,8 +69,8 @@ class InOrderFeed : public ArticleFeed {
 class PipelineFeed : public ArticleFeed {
  public:
   // Workers look unchanged articles up in the database at `lookup_path` ("" for none).
-  PipelineFeed(unsigned jobs, const IndexOptions& options, const Extractor* extractor, const std::string& lookup_path,
-               Writer& writer, Report& report);
+  PipelineFeed(unsigned jobs, const IndexOptions& options, const Extractor* extractor,
+               const std::string& lookup_path, Writer& writer, Report& report);
   ~PipelineFeed() override;
 
   void article(Article&& a) override;
@@ -86,7 +89,8 @@ class PipelineFeed : public ArticleFeed {
   template <class F>
   void guard(F f);
   void submit();
-  void work(const IndexOptions& options, const Extractor* extractor, const std::string& lookup_path);
+  void work(const IndexOptions& options, const Extractor* extractor,
+            const std::string& lookup_path);
   void write();
 
   Writer& writer_;

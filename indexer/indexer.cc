@@ -39,14 +39,17 @@ namespace {
 
 // Whether `source` is `folder` or lies under it (both absolute, lexically normal).
 bool under(const std::string& source, const std::string& folder) {
-  return source == folder ||
-         (source.compare(0, folder.size(), folder) == 0 && (source[folder.size()] == '/' || folder.back() == '/'));
+  return source == folder || (source.compare(0, folder.size(), folder) == 0 &&
+                              (source[folder.size()] == '/' || folder.back() == '/'));
 }
 
 class Run {
  public:
   Run(const IndexOptions& options, std::ostream& out, std::ostream& err)
-      : options_(options), out_(out), report_(err, options.progress), inputs_(options_, report_),
+      : options_(options),
+        out_(out),
+        report_(err, options.progress),
+        inputs_(options_, report_),
         start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor(options.extraction);
     if (!options.extract_only) {
@@ -59,13 +62,16 @@ class Run {
   int go(std::istream& in) {
     const std::string recorded = store_ ? db().get_metadata(kRootKey) : std::string();
     const std::string root = inputs_.choose_root(recorded);
-    if (store_ && !root.empty() && root != recorded) db().set_metadata(kRootKey, root);  // with the first commit
-    const bool from_stdin = std::find(options_.inputs.begin(), options_.inputs.end(), "-") != options_.inputs.end();
+    if (store_ && !root.empty() && root != recorded)
+      db().set_metadata(kRootKey, root);  // with the first commit
+    const bool from_stdin =
+        std::find(options_.inputs.begin(), options_.inputs.end(), "-") != options_.inputs.end();
     const unsigned jobs = std::max(1u, options_.jobs);
     if (jobs > 1 && fresh_ && !from_stdin && !options_.extract_only && store_->can_install()) {
       std::vector<InputFile> files;
       for (const std::string& input : options_.inputs) inputs_.collect(input, &files, &counts_);
-      BulkBuild(options_, extractor_.get(), root, *store_, out_, report_).run(files, jobs, &counts_);
+      BulkBuild(options_, extractor_.get(), root, *store_, out_, report_)
+          .run(files, jobs, &counts_);
     } else {
       Writer writer(options_.extract_only ? nullptr : &db(), options_, fresh_, out_, report_);
       if (jobs > 1) {
@@ -135,7 +141,8 @@ class Run {
     std::vector<std::string> roots, kept;
     for (const auto& [folder, shown] : inputs_.unreadable()) {
       kept.push_back(folder);
-      report_.message("morgue-index: note: " + shown + " could not be read: its articles are not pruned");
+      report_.message("morgue-index: note: " + shown +
+                      " could not be read: its articles are not pruned");
     }
     for (const std::string& input : options_.inputs) {
       if (input == "-") continue;
@@ -148,7 +155,8 @@ class Run {
       }
     }
     auto any_under = [&](const std::string& source, const std::vector<std::string>& folders) {
-      return std::any_of(folders.begin(), folders.end(), [&](const std::string& f) { return under(source, f); });
+      return std::any_of(folders.begin(), folders.end(),
+                         [&](const std::string& f) { return under(source, f); });
     };
     const std::string ids(find_field("id")->prefix);
     std::vector<std::string> doomed;
@@ -170,20 +178,23 @@ class Run {
   }
 
   void summary() {
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     std::string line = "morgue-index: ";
     if (g_index_interrupted) line += "interrupted; committed what was done: ";
     if (options_.extract_only) {
       line += std::to_string(counts_.added) + " articles read";
     } else {
-      line += std::to_string(counts_.added) + " added, " + std::to_string(counts_.updated) + " updated, " +
-              std::to_string(counts_.unchanged) + " unchanged";
+      line += std::to_string(counts_.added) + " added, " + std::to_string(counts_.updated) +
+              " updated, " + std::to_string(counts_.unchanged) + " unchanged";
       if (options_.prune) line += ", " + std::to_string(pruned_) + " pruned";
     }
     line += ", " + std::to_string(counts_.skipped) + " skipped";
-    if (counts_.ignored) line += ", " + std::to_string(counts_.ignored) + " files of unknown type ignored";
+    if (counts_.ignored)
+      line += ", " + std::to_string(counts_.ignored) + " files of unknown type ignored";
     if (counts_.warnings) line += ", " + std::to_string(counts_.warnings) + " warnings";
-    if (!options_.extract_only) line += "; " + std::to_string(db().get_doccount()) + " articles in " + options_.db;
+    if (!options_.extract_only)
+      line += "; " + std::to_string(db().get_doccount()) + " articles in " + options_.db;
     char secs[32];
     std::snprintf(secs, sizeof secs, " (%.1f s)", seconds);
     report_.message(line + secs);

@@ -16,20 +16,20 @@ namespace morgue {
 
 struct IndexOptions {
   std::string db;
-  std::vector<std::string> inputs;   // files, directories (recursed), "-" for JSON Lines on stdin
-  bool prune = false;                // remove articles whose source is gone
-  bool extract = true;               // complete missing metadata from the text
-  bool extract_only = false;         // print what would be indexed, write no database
-  bool progress = false;             // a progress line on err (main turns it on for a terminal)
-  bool wait = false;                 // wait for another indexer's lock instead of failing
-  std::size_t commit_every = 2000;   // articles changed between commits
-  unsigned jobs = 1;                 // threads that read, extract and build (indexer.cc: the modes)
-  std::string root;                  // --root: the archive root to record (default: see indexer.cc)
+  std::vector<std::string> inputs;  // files, directories (recursed), "-" for JSON Lines on stdin
+  bool prune = false;               // remove articles whose source is gone
+  bool extract = true;              // complete missing metadata from the text
+  bool extract_only = false;        // print what would be indexed, write no database
+  bool progress = false;            // a progress line on err (main turns it on for a terminal)
+  bool wait = false;                // wait for another indexer's lock instead of failing
+  std::size_t commit_every = 2000;  // articles changed between commits
+  unsigned jobs = 1;                // threads that read, extract and build (indexer.cc: the modes)
+  std::string root;                 // --root: the archive root to record (default: see indexer.cc)
   ReadOptions read;
   ExtractionData extraction = default_extraction_data();  // main: from the environment
-  PlaceTable places;                 // places are filed under their canonical names (places.h)
-  bool exact_forms = false;          // keep words as written (=word); a database's choice, made
-                                     // when it has no articles and kept by later runs
+  PlaceTable places;         // places are filed under their canonical names (places.h)
+  bool exact_forms = false;  // keep words as written (=word); a database's choice, made
+                             // when it has no articles and kept by later runs
 };
 
 // Exit statuses of morgue-index (SPEC.md).

@@ -33,10 +33,12 @@ std::string source_of(const fs::path& path) {
 const std::string& Inputs::choose_root(const std::string& recorded) {
   if (!options_.root.empty()) {
     std::error_code ec;
-    if (!fs::is_directory(options_.root, ec)) throw Error("--root " + options_.root + ": no such folder");
+    if (!fs::is_directory(options_.root, ec))
+      throw Error("--root " + options_.root + ": no such folder");
     root_ = fs::canonical(options_.root).string();
     if (!recorded.empty() && recorded != root_)
-      report_.message("morgue-index: note: the archive root moves from " + recorded + " to " + root_);
+      report_.message("morgue-index: note: the archive root moves from " + recorded + " to " +
+                      root_);
   } else if (!recorded.empty()) {
     root_ = recorded;
   } else {
@@ -49,7 +51,8 @@ const std::string& Inputs::choose_root(const std::string& recorded) {
         continue;
       }
       fs::path shared;
-      for (auto a = common->begin(), b = folder.begin(); a != common->end() && b != folder.end() && *a == *b; ++a, ++b)
+      for (auto a = common->begin(), b = folder.begin();
+           a != common->end() && b != folder.end() && *a == *b; ++a, ++b)
         shared /= *a;
       common = shared;
     }
@@ -60,11 +63,14 @@ const std::string& Inputs::choose_root(const std::string& recorded) {
 
 // The path of `folder` (real) relative to the archive root ("" for the root itself), or nullopt
 // when it lies outside (said here, once per input).
-std::optional<std::string> Inputs::relative_to_root(const std::string& input, const std::string& folder) {
+std::optional<std::string> Inputs::relative_to_root(const std::string& input,
+                                                    const std::string& folder) {
   const fs::path rel = fs::path(folder).lexically_relative(root_);
-  if (!folder.empty() && !rel.empty() && *rel.begin() != "..") return rel == "." ? std::string() : rel.generic_string();
+  if (!folder.empty() && !rel.empty() && *rel.begin() != "..")
+    return rel == "." ? std::string() : rel.generic_string();
   report_.message("morgue-index: note: " + input + " lies outside the archive root " + root_ +
-                  " (ids are paths relative to it): only its JSON articles with an \"id\" are indexed; index files "
+                  " (ids are paths relative to it): only its JSON articles with an \"id\" are "
+                  "indexed; index files "
                   "inside the root, or give --root DIR to re-root a moved archive");
   return std::nullopt;
 }
@@ -154,9 +160,11 @@ void Inputs::collect(const std::string& input, std::vector<InputFile>* files, Co
   }
   // In the order of the paths within the input (not of ids, which are all "" outside the root).
   std::stable_sort(found.begin(), found.end(), [&](const InputFile& a, const InputFile& b) {
-    return a.path.lexically_relative(root).generic_string() < b.path.lexically_relative(root).generic_string();
+    return a.path.lexically_relative(root).generic_string() <
+           b.path.lexically_relative(root).generic_string();
   });
-  files->insert(files->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  files->insert(files->end(), std::make_move_iterator(found.begin()),
+                std::make_move_iterator(found.end()));
 }
 
 }  // namespace morgue

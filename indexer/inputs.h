@@ -18,8 +18,9 @@ namespace morgue {
 
 struct InputFile {
   std::filesystem::path path;
-  std::string id_base;  // the id of its articles ("" outside the archive root: text and pages skipped)
-  bool named;           // given on the command line (an unknown type is then an error, not ignored)
+  std::string
+      id_base;  // the id of its articles ("" outside the archive root: text and pages skipped)
+  bool named;   // given on the command line (an unknown type is then an error, not ignored)
   std::uint64_t size = 0;
 };
 

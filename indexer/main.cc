@@ -150,12 +150,14 @@ int main(int argc, char** argv) {
     po::variables_map vm;
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
-      std::cout << visible << "\nExit status: 0 all indexed, 1 some inputs skipped, 2 usage or fatal error,\n"
-                              "130 interrupted (what was done is committed).\n";
+      std::cout << visible
+                << "\nExit status: 0 all indexed, 1 some inputs skipped, 2 usage or fatal error,\n"
+                   "130 interrupted (what was done is committed).\n";
       return 0;
     }
     if (vm.count("version")) {
-      std::cout << "morgue-index " << morgue::kVersion << " (Xapian " << Xapian::version_string() << ")\n";
+      std::cout << "morgue-index " << morgue::kVersion << " (Xapian " << Xapian::version_string()
+                << ")\n";
       return 0;
     }
     po::notify(vm);

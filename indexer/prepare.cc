@@ -5,8 +5,11 @@
 
 namespace morgue {
 
-Preparer::Preparer(const IndexOptions& options, const Extractor* extractor, Xapian::Database* lookup)
-    : options_(options), extractor_(extractor), lookup_(lookup),
+Preparer::Preparer(const IndexOptions& options, const Extractor* extractor,
+                   Xapian::Database* lookup)
+    : options_(options),
+      extractor_(extractor),
+      lookup_(lookup),
       version_((extractor ? extractor->version() : std::string("no extraction")) + "; places " +
                options.places.version() + (options.exact_forms ? "; exact forms" : "")),
       builder_(&options.places) {

@@ -18,7 +18,7 @@ struct Prepared {
   std::string term;        // the id term
   bool unchanged = false;  // the same input as the database holds, extracted by the same version
   Xapian::Document doc;
-  std::string line;        // --extract-only: the JSON line to print
+  std::string line;  // --extract-only: the JSON line to print
 };
 
 // One per thread. With a database to look in (`lookup`), an article whose input and extractor

@@ -5,9 +5,14 @@
 
 namespace morgue {
 
-Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out,
-               Report& report)
-    : db_(db), options_(options), fresh_(fresh), out_(out), report_(report), commit_every_(options.commit_every) {
+Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh,
+               std::ostream& out, Report& report)
+    : db_(db),
+      options_(options),
+      fresh_(fresh),
+      out_(out),
+      report_(report),
+      commit_every_(options.commit_every) {
   // The place table the names are filed by, committed with them (the searcher reads it).
   if (!options.extract_only) {
     db_->set_metadata(kPlacesKey, options.places.serialise());

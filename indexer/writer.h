@@ -20,7 +20,8 @@ class Writer {
  public:
   // `fresh`: the database had no articles when the run began, so an id not seen in this run is
   // new. Without a database (--extract-only), articles are printed to `out`.
-  Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out, Report& report);
+  Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out,
+         Report& report);
 
   void apply(Prepared&& p);
   void commit();

@@ -25,8 +25,8 @@
 
 #include "common/date.h"
 #include "common/error.h"
-#include "read/readers.h"
 #include "common/text.h"
+#include "read/readers.h"
 
 namespace morgue {
 namespace {
@@ -942,7 +942,9 @@ Article read_html(std::string_view bytes, const std::string& file,
     for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
     std::string message;
     try {
-      message = "A" + to_record(parse_page(bytes, file)).dump(-1, ' ', false, json::error_handler_t::replace);
+      message =
+          "A" +
+          to_record(parse_page(bytes, file)).dump(-1, ' ', false, json::error_handler_t::replace);
     } catch (const InputError& e) {
       message = "E" + e.reason();
     } catch (const std::exception& e) {
@@ -984,7 +986,9 @@ Article read_html(std::string_view bytes, const std::string& file,
   }
   if (abandoned) throw Interrupted("interrupted while " + file + " was parsed");
   if (WIFSIGNALED(status))
-    throw InputError(file, 0, "the HTML parser crashed on this page (signal " + std::to_string(WTERMSIG(status)) + ")");
+    throw InputError(
+        file, 0,
+        "the HTML parser crashed on this page (signal " + std::to_string(WTERMSIG(status)) + ")");
   if (message.empty() || (message[0] != 'A' && message[0] != 'E'))
     throw InputError(file, 0, "the HTML parser failed on this page");
   if (message[0] == 'E') throw InputError(file, 0, message.substr(1));

@@ -12,8 +12,8 @@
 #include <unordered_set>
 #include <utility>
 
-#include "read/html_reader.h"
 #include "common/text.h"
+#include "read/html_reader.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
@@ -32,7 +32,8 @@ std::string read_bytes(const fs::path& path, const std::string& file, const Read
   // A single-article file over the limit is refused before it is loaded.
   if (!ec && size > options.max_article_bytes)
     throw InputError(file, 0,
-                     "file of " + std::to_string(size) + " bytes exceeds the maximum article size of " +
+                     "file of " + std::to_string(size) +
+                         " bytes exceeds the maximum article size of " +
                          std::to_string(options.max_article_bytes) + " bytes");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw InputError(file, 0, "read error");
@@ -281,7 +282,8 @@ Article read_text(std::string_view bytes) {
   std::string text(bytes);
   text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
   std::size_t start = 0;
-  while (start < text.size() && (text[start] == '\n' || text[start] == ' ' || text[start] == '\t')) {
+  while (start < text.size() &&
+         (text[start] == '\n' || text[start] == ' ' || text[start] == '\t')) {
     // A leading blank line means the file has no headline.
     if (text[start] == '\n') {
       Article a;
@@ -292,12 +294,14 @@ Article read_text(std::string_view bytes) {
   }
   Article a;
   std::size_t eol = text.find('\n', start);
-  std::string_view first = trim(std::string_view(text).substr(start, eol == std::string::npos ? std::string::npos : eol - start));
-  std::string_view rest = eol == std::string::npos ? std::string_view() : trim(std::string_view(text).substr(eol + 1));
+  std::string_view first = trim(std::string_view(text).substr(
+      start, eol == std::string::npos ? std::string::npos : eol - start));
+  std::string_view rest =
+      eol == std::string::npos ? std::string_view() : trim(std::string_view(text).substr(eol + 1));
   std::size_t words = static_cast<std::size_t>(std::count(first.begin(), first.end(), ' ')) + 1;
   char last = first.empty() ? '.' : first.back();
-  bool headline = !rest.empty() && first.size() <= 200 && words <= 30 && last != '.' && last != ',' &&
-                  last != ';' && last != ':';
+  bool headline = !rest.empty() && first.size() <= 200 && words <= 30 && last != '.' &&
+                  last != ',' && last != ';' && last != ':';
   if (headline) {
     a.title = clean_name(first);
     a.text = std::string(rest);
@@ -334,9 +338,12 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
     std::unordered_set<std::string> met(out->begin(), out->end());
     auto add = [&](const nlohmann::json& item) {
       std::string s;
-      if (item.is_string()) s = item.get<std::string>();
-      else if (item.is_object() && item.contains("name") && item["name"].is_string()) s = item["name"].get<std::string>();
-      else return false;
+      if (item.is_string())
+        s = item.get<std::string>();
+      else if (item.is_object() && item.contains("name") && item["name"].is_string())
+        s = item["name"].get<std::string>();
+      else
+        return false;
       s = clean_name(s);
       if (!s.empty() && met.insert(s).second) out->push_back(std::move(s));
       return true;
@@ -403,7 +410,8 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
   if (a.text.empty() && a.title.empty()) {
     // An article of metadata only (wire services file such stubs) is kept when it names itself.
     if (a.id.empty()) throw InputError(file, line, "article has no text, no title and no id");
-    sink.warning(where + ": article " + a.id + " has no text and no title; indexed by its metadata");
+    sink.warning(where + ": article " + a.id +
+                 " has no text and no title; indexed by its metadata");
   }
   if (a.id.empty()) {
     if (fallback_id.empty())
@@ -419,9 +427,9 @@ namespace {
 
 // Lines of `in` from line number `number` + 1, while they start before `end` bytes into the file
 // (`at` being where `in` is now).
-void read_lines(std::istream& in, const std::string& name, const std::string& id_base, const std::string& source,
-                const ReadOptions& options, ArticleSink& sink, std::size_t number, std::uint64_t at,
-                std::uint64_t end) {
+void read_lines(std::istream& in, const std::string& name, const std::string& id_base,
+                const std::string& source, const ReadOptions& options, ArticleSink& sink,
+                std::size_t number, std::uint64_t at, std::uint64_t end) {
   const std::size_t first = number;
   std::string line;
   while (at < end && !sink.stopped() && std::getline(in, line)) {
@@ -434,7 +442,8 @@ void read_lines(std::istream& in, const std::string& name, const std::string& id
                          "line of " + std::to_string(line.size()) +
                              " bytes exceeds the maximum article size of " +
                              std::to_string(options.max_article_bytes) + " bytes");
-      if (line.find('\0') != std::string::npos) throw InputError(name, number, "binary data (NUL bytes)");
+      if (line.find('\0') != std::string::npos)
+        throw InputError(name, number, "binary data (NUL bytes)");
       nlohmann::json o = parse_json(is_valid_utf8(line) ? line : to_utf8(line), name, number);
       Article a = article_from_json(
           o, name, number, id_base.empty() ? "" : id_base + "#" + std::to_string(number), sink);
@@ -458,7 +467,8 @@ void read_json_lines(std::istream& in, const std::string& name, const std::strin
 
 void read_file(const fs::path& path, const std::string& id_base, const std::string& source,
                const ReadOptions& options, ArticleSink& sink, const ByteRange& range) {
-  if (range.begin == 0 && range.end == UINT64_MAX) return read_file(path, id_base, source, options, sink);
+  if (range.begin == 0 && range.end == UINT64_MAX)
+    return read_file(path, id_base, source, options, sink);
   const std::string file = path.string();
   if (format_for(path) != Format::kJsonLines || starts_with_unicode_bom(path)) {
     if (range.begin == 0) read_file(path, id_base, source, options, sink);
@@ -473,7 +483,8 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
   std::vector<char> buffer(1 << 16);
   bool at_line_start = true;
   while (at < range.begin && in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), range.begin - at)));
+    in.read(buffer.data(),
+            static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), range.begin - at)));
     std::streamsize got = in.gcount();
     for (std::streamsize i = 0; i < got; ++i) number += buffer[i] == '\n';
     if (got > 0) at_line_start = buffer[got - 1] == '\n';
@@ -512,7 +523,8 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
     // A JSON file holds one article, or several in an array: no per-article size limit applies
     // to the file as a whole, which is bounded by what fits in memory.
     ReadOptions whole = options;
-    whole.max_article_bytes = std::max<std::size_t>(options.max_article_bytes, std::size_t{1} << 30);
+    whole.max_article_bytes =
+        std::max<std::size_t>(options.max_article_bytes, std::size_t{1} << 30);
     std::string text = checked_text(read_text_bytes(path, file, whole), file);
     // An element of a top-level array nested too deep is read as null and skipped on its own.
     const Nesting nesting = scan_nesting(text, kMaxJsonDepth);

@@ -55,8 +55,9 @@ void read_file(const std::filesystem::path& path, const std::string& id_base,
 struct ByteRange {
   std::uint64_t begin = 0, end = UINT64_MAX;
 };
-void read_file(const std::filesystem::path& path, const std::string& id_base, const std::string& source,
-               const ReadOptions& options, ArticleSink& sink, const ByteRange& range);
+void read_file(const std::filesystem::path& path, const std::string& id_base,
+               const std::string& source, const ReadOptions& options, ArticleSink& sink,
+               const ByteRange& range);
 
 // Reads JSON Lines from a stream (a .jsonl file, or standard input named "-").
 void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,

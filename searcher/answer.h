@@ -5,9 +5,8 @@
 
 #include <xapian.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,16 +14,16 @@
 namespace morgue {
 
 struct Hit {
-  std::size_t rank = 0;       // 1-based, counting the offset
+  std::size_t rank = 0;  // 1-based, counting the offset
   double score = 0;
-  nlohmann::json record;      // the stored article record (article.h), without its text
-  std::string snippet;        // highlighted as the output's style asks
+  nlohmann::json record;  // the stored article record (article.h), without its text
+  std::string snippet;    // highlighted as the output's style asks
 };
 
 struct FacetEntry {
-  std::string value;          // the most frequent form of the value among the matches
+  std::string value;           // the most frequent form of the value among the matches
   Xapian::doccount count = 0;  // matching articles with this value
-  std::string filter;         // a query filter selecting exactly those articles (drilldown_filter)
+  std::string filter;          // a query filter selecting exactly those articles (drilldown_filter)
 };
 
 struct FacetCounts {
@@ -33,14 +32,14 @@ struct FacetCounts {
 };
 
 struct HistogramRow {
-  std::string period;                   // "2025-03-26", "2025-W13", "2025-03", "2025", or "undated"
-  std::optional<std::string> group;     // with --by: the value (most frequent form)
+  std::string period;                // "2025-03-26", "2025-W13", "2025-03", "2025", or "undated"
+  std::optional<std::string> group;  // with --by: the value (most frequent form)
   Xapian::doccount count = 0;
   std::optional<Xapian::doccount> all;  // with --normalize: every article of the period and group
 };
 
 struct HistogramCounts {
-  std::vector<HistogramRow> rows;     // every period from the first to the last, zeros included
+  std::vector<HistogramRow> rows;  // every period from the first to the last, zeros included
   // Matching articles without a date as precise as the period (per group with --by), as rows
   // whose period is "undated"; the total counts each article once.
   std::vector<HistogramRow> undated;
@@ -48,15 +47,15 @@ struct HistogramCounts {
 };
 
 struct Answer {
-  std::string name, query;            // as given (name = query outside --batch)
-  std::string parsed;                 // Xapian's description of the parsed query
-  Xapian::doccount total = 0;         // exact
+  std::string name, query;     // as given (name = query outside --batch)
+  std::string parsed;          // Xapian's description of the parsed query
+  Xapian::doccount total = 0;  // exact
   std::vector<Hit> hits;
-  std::vector<FacetCounts> facets;    // in the order asked
+  std::vector<FacetCounts> facets;  // in the order asked
   std::optional<HistogramCounts> histogram;
   std::optional<Xapian::doccount> undated_last;  // --sort date: matches without a date, listed last
-  std::optional<double> elapsed_ms;   // --timings
-  std::optional<std::string> error;   // a batch line that could not be answered
+  std::optional<double> elapsed_ms;              // --timings
+  std::optional<std::string> error;              // a batch line that could not be answered
 };
 
 // What reproduces an answer besides the options: the database as it was read.

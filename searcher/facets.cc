@@ -24,16 +24,19 @@ std::vector<std::string> split(const std::string& s, char sep) {
   }
 }
 
-Xapian::doccount to_count(const std::string& s) { return static_cast<Xapian::doccount>(std::stoul(s)); }
+Xapian::doccount to_count(const std::string& s) {
+  return static_cast<Xapian::doccount>(std::stoul(s));
+}
 
 // The article's date as days since the epoch, if its precision is at least `needed`.
 std::optional<long> dated_days(const Xapian::Document& doc, Period period) {
   std::string key = doc.get_value(kDateSlot);
   if (key.size() != 8) return std::nullopt;
   auto precision = precision_from_string(doc.get_value(kPrecisionSlot)).value_or(Precision::kDay);
-  bool precise = precision == Precision::kDay ||
-                 (precision == Precision::kMonth && (period == Period::kMonth || period == Period::kYear)) ||
-                 (precision == Precision::kYear && period == Period::kYear);
+  bool precise =
+      precision == Precision::kDay ||
+      (precision == Precision::kMonth && (period == Period::kMonth || period == Period::kYear)) ||
+      (precision == Precision::kYear && period == Period::kYear);
   if (!precise) return std::nullopt;
   auto d = from_sort_key(key, Precision::kDay);
   if (!d) return std::nullopt;
@@ -80,7 +83,8 @@ void ValueNames::unserialise(const std::string& data) {
   }
 }
 
-FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot) : ids_(db.get_lastdocid() + 1, kNone) {
+FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot)
+    : ids_(db.get_lastdocid() + 1, kNone) {
   std::unordered_map<std::string, std::uint32_t> index;
   for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
     auto [it, fresh] = index.emplace(*v, static_cast<std::uint32_t>(values_.size()));
@@ -127,9 +131,7 @@ void FacetSpy::resolve() const {
   raw_.clear();
 }
 
-std::string FacetSpy::serialise() const {
-  return std::to_string(slot_) + (is_date_ ? "d" : "");
-}
+std::string FacetSpy::serialise() const { return std::to_string(slot_) + (is_date_ ? "d" : ""); }
 
 Xapian::MatchSpy* FacetSpy::unserialise(const std::string& data, const Xapian::Registry&) const {
   bool date = !data.empty() && data.back() == 'd';
@@ -271,7 +273,8 @@ std::string HistogramSpy::serialise() const {
   return std::string(to_string(period_)) + (group_slot_ ? " " + std::to_string(*group_slot_) : "");
 }
 
-Xapian::MatchSpy* HistogramSpy::unserialise(const std::string& data, const Xapian::Registry&) const {
+Xapian::MatchSpy* HistogramSpy::unserialise(const std::string& data,
+                                            const Xapian::Registry&) const {
   auto f = split(data, ' ');
   std::optional<Xapian::valueno> slot;
   if (f.size() > 1) slot = static_cast<Xapian::valueno>(std::stoul(f[1]));
@@ -281,9 +284,11 @@ Xapian::MatchSpy* HistogramSpy::unserialise(const std::string& data, const Xapia
 std::string HistogramSpy::serialise_results() const {
   std::string out = std::to_string(undated_) + '\n';
   for (const auto& [period, groups] : counts_) {
-    for (const auto& [group, n] : groups) out += period + '\t' + group + '\t' + std::to_string(n) + '\n';
+    for (const auto& [group, n] : groups)
+      out += period + '\t' + group + '\t' + std::to_string(n) + '\n';
   }
-  for (const auto& [group, n] : undated_groups_) out += std::string(kUndated) + '\t' + group + '\t' + std::to_string(n) + '\n';
+  for (const auto& [group, n] : undated_groups_)
+    out += std::string(kUndated) + '\t' + group + '\t' + std::to_string(n) + '\n';
   return out + '\x1e' + names_.serialise();
 }
 

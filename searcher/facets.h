@@ -10,9 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/date.h"
@@ -73,7 +73,9 @@ class FacetSpy : public Xapian::MatchSpy {
   Xapian::MatchSpy* unserialise(const std::string& data, const Xapian::Registry&) const override;
   std::string serialise_results() const override;
   void merge_results(const std::string& data) override;
-  std::string get_description() const override { return "morgue.FacetSpy(" + std::to_string(slot_) + ")"; }
+  std::string get_description() const override {
+    return "morgue.FacetSpy(" + std::to_string(slot_) + ")";
+  }
 
   // Most frequent first (ties by value), at most `limit` (0 for all).
   std::vector<FacetCount> top(std::size_t limit) const;
@@ -87,7 +89,8 @@ class FacetSpy : public Xapian::MatchSpy {
   bool is_date_;
   const FacetColumn* column_ = nullptr;
   mutable std::vector<Xapian::doccount> by_column_;  // index in column_->values() -> articles
-  mutable std::unordered_map<std::string, Xapian::doccount> raw_;  // slot value (+ precision) -> articles
+  mutable std::unordered_map<std::string, Xapian::doccount>
+      raw_;                                                 // slot value (+ precision) -> articles
   mutable std::map<std::string, Xapian::doccount> counts_;  // folded key -> articles
   mutable ValueNames names_;
 };
@@ -118,7 +121,9 @@ class HistogramSpy : public Xapian::MatchSpy {
   std::string get_description() const override { return "morgue.HistogramSpy"; }
 
   // period key -> group key ("" without groups) -> articles
-  const std::map<std::string, std::map<std::string, Xapian::doccount>>& counts() const { return counts_; }
+  const std::map<std::string, std::map<std::string, Xapian::doccount>>& counts() const {
+    return counts_;
+  }
   // Articles without a date as precise as the period: all of them, and per group key.
   Xapian::doccount undated() const { return undated_; }
   const std::map<std::string, Xapian::doccount>& undated_groups() const { return undated_groups_; }

@@ -1,13 +1,13 @@
 // Finding query words in article text for --kwic.
 #include "searcher/kwic.h"
 
-#include "common/schema.h"
-#include "common/text.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <map>
+
+#include "common/schema.h"
+#include "common/text.h"
 
 namespace morgue {
 namespace {
@@ -21,7 +21,9 @@ std::size_t word_char_length(std::string_view s, std::size_t i) {
   if (c < 0x80) return std::isalnum(c) ? 1 : 0;
   std::size_t n = 1;
   while (i + n < s.size() && continuation(static_cast<unsigned char>(s[i + n]))) ++n;
-  if (c == 0xE2 && n == 3 && (static_cast<unsigned char>(s[i + 1]) == 0x80 || static_cast<unsigned char>(s[i + 1]) == 0x81))
+  if (c == 0xE2 && n == 3 &&
+      (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
+       static_cast<unsigned char>(s[i + 1]) == 0x81))
     return 0;
   if (c == 0xC2) return 0;  // Latin-1 punctuation: « » ° ...
   return n;
@@ -79,8 +81,10 @@ KwicMatcher::KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Ste
       switch (w.kind) {
         case ContextWord::Kind::kStem:
           weight += idf(w.text);
-          if (static_cast<unsigned char>(w.text[0]) >= 0x80) any_initial_ = true;
-          else if (initials_.find(w.text[0]) == std::string::npos) initials_ += w.text[0];
+          if (static_cast<unsigned char>(w.text[0]) >= 0x80)
+            any_initial_ = true;
+          else if (initials_.find(w.text[0]) == std::string::npos)
+            initials_ += w.text[0];
           break;
         case ContextWord::Kind::kForm:
           weight += idf(std::string(kExactFormPrefix) + w.text);
@@ -126,7 +130,8 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
       }
       break;
     }
-    words.push_back({start, i, Xapian::Unicode::tolower(std::string(text.substr(start, i - start))), "", false});
+    words.push_back({start, i, Xapian::Unicode::tolower(std::string(text.substr(start, i - start))),
+                     "", false});
   }
   auto matches = [&](Word& w, const ContextWord& c) {
     switch (c.kind) {
@@ -139,7 +144,9 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
     }
     if (w.lower == c.text) return true;
     const auto first = static_cast<unsigned char>(w.lower[0]);
-    if (first < 0x80 && !any_initial_ && initials_.find(static_cast<char>(first)) == std::string::npos) return false;
+    if (first < 0x80 && !any_initial_ &&
+        initials_.find(static_cast<char>(first)) == std::string::npos)
+      return false;
     if (!w.stemmed) {
       w.stem = stemmer_(w.lower);
       w.stemmed = true;
@@ -151,7 +158,8 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
       const ContextPattern& pattern = patterns_[p];
       if (at + pattern.size() > words.size()) continue;
       bool all = true;
-      for (std::size_t k = 0; all && k < pattern.size(); ++k) all = matches(words[at + k], pattern[k]);
+      for (std::size_t k = 0; all && k < pattern.size(); ++k)
+        all = matches(words[at + k], pattern[k]);
       if (all) on_match(words[at].begin, words[at + pattern.size() - 1].end, p);
     }
   }
@@ -160,7 +168,8 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
 std::vector<KwicLine> KwicMatcher::lines(std::string_view text, std::size_t width) const {
   std::vector<KwicLine> out;
   each_match(text, [&](std::size_t begin, std::size_t end, std::size_t) {
-    out.push_back({begin, left_of(text, begin, width), std::string(text.substr(begin, end - begin)), right_of(text, end, width)});
+    out.push_back({begin, left_of(text, begin, width), std::string(text.substr(begin, end - begin)),
+                   right_of(text, end, width)});
   });
   return out;
 }

@@ -5,8 +5,8 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "searcher/query.h"
@@ -14,7 +14,7 @@
 namespace morgue {
 
 struct KwicLine {
-  std::size_t offset;  // byte offset of the match in the text
+  std::size_t offset;              // byte offset of the match in the text
   std::string left, match, right;  // contexts of at most `width` characters, line breaks as spaces
 };
 
@@ -46,8 +46,8 @@ class KwicMatcher {
   Xapian::Stem stemmer_;
   std::vector<ContextPattern> patterns_;
   std::vector<double> weights_;  // per pattern
-  std::string initials_;         // first bytes of the stems: words starting otherwise are not stemmed
-  bool any_initial_ = false;     // a pattern (form, prefix, non-ASCII stem) that needs every word
+  std::string initials_;      // first bytes of the stems: words starting otherwise are not stemmed
+  bool any_initial_ = false;  // a pattern (form, prefix, non-ASCII stem) that needs every word
 };
 
 // `s` right-aligned in `width` characters (UTF-8 aware).

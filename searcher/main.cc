@@ -1,15 +1,14 @@
 // morgue-search: parses options into SearchOptions and calls run_search; maps errors to exit 2.
 #include <unistd.h>
+#include <xapian.h>
 
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
 
-#include <xapian.h>
-
-#include "common/error.h"
 #include "common/checked_output.h"
+#include "common/error.h"
 #include "searcher/search.h"
 #include "version.h"
 
@@ -38,12 +37,15 @@ std::vector<std::string> split_commas(const std::string& list) {
 
 // A whole number for --NAME between `min` and `max`; anything else (a sign, a fraction, a number
 // beyond the range) is a usage error that names the option and the range.
-std::size_t whole_number(const char* name, const std::string& text, std::size_t min, std::size_t max) {
-  const std::string range = " takes a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+std::size_t whole_number(const char* name, const std::string& text, std::size_t min,
+                         std::size_t max) {
+  const std::string range =
+      " takes a whole number from " + std::to_string(min) + " to " + std::to_string(max);
   bool digits = !text.empty() && text.size() <= 19;
   for (char c : text) digits = digits && c >= '0' && c <= '9';
   const std::size_t n = digits ? std::stoull(text) : 0;
-  if (!digits || n < min || n > max) throw po::error(std::string("--") + name + range + ", not '" + text + "'");
+  if (!digits || n < min || n > max)
+    throw po::error(std::string("--") + name + range + ", not '" + text + "'");
   return n;
 }
 
@@ -58,46 +60,66 @@ std::string joined(const std::vector<std::string>& words) {
 int main(int argc, char** argv) {
   morgue::SearchOptions options;
   std::string sort = "relevance", format = "text", colour = "auto";
-  std::string facets, histogram, from, to, fields, bm25, limit = "10", offset = "0", facet_limit = "10", kwic;
+  std::string facets, histogram, from, to, fields, bm25, limit = "10", offset = "0",
+                                                         facet_limit = "10", kwic;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
       "Search a morgue database. The words are joined into one query: words (all must match),\n"
-      "\"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every article, and the fields\n"
+      "\"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every article, and the "
+      "fields\n"
       "title: outlet: person: place: org: author: cited: url: id: and date:2025, date:2025-03,\n"
       "date:2025-03-26, date:2025-03-01..2025-03-31, date:..2025-03, date:2025-03..\n\nOptions");
-  visible.add_options()
-      ("help,h", "show this help and exit")
-      ("version", "show the version and exit")
-      ("db", po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
-       "database directory, or a Xapian stub file listing shards")
-      ("any", po::bool_switch(&options.any), "bare words are optional (OR), ranked like a search box")
-      ("bm25", po::value<std::string>(&bm25), "BM25 parameters K1,B (default 1.2,0.75)")
-      ("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance, date or -date (newest first)")
-      ("limit,n", po::value<std::string>(&limit)->default_value("10"), "show at most N hits (0 to 100000)")
-      ("offset", po::value<std::string>(&offset)->default_value("0"), "skip the first N hits")
-      ("format,f", po::value<std::string>(&format)->default_value("text"), "text, json, jsonl, csv or tsv")
-      ("color", po::value<std::string>(&colour)->default_value("auto"),
-       "auto (on a terminal, unless NO_COLOR is set), always or never")
-      ("raw-csv", po::bool_switch(&options.raw_csv),
-       "write CSV and TSV cells as they are (by default a cell starting with = + - @ gets a ' in front, so a spreadsheet shows it instead of running it)")
-      ("allow-remote-programs", po::bool_switch(&options.allow_remote_programs),
-       "let a stub file start \"remote :PROGRAM\" shards (off: a database path must not run code)");
+  visible.add_options()("help,h", "show this help and exit")("version",
+                                                             "show the version and exit")(
+      "db",
+      po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
+      "database directory, or a Xapian stub file listing shards")(
+      "any", po::bool_switch(&options.any),
+      "bare words are optional (OR), ranked like a search box")(
+      "bm25", po::value<std::string>(&bm25), "BM25 parameters K1,B (default 1.2,0.75)")(
+      "sort", po::value<std::string>(&sort)->default_value("relevance"),
+      "relevance, date or -date (newest first)")(
+      "limit,n", po::value<std::string>(&limit)->default_value("10"),
+      "show at most N hits (0 to 100000)")(
+      "offset", po::value<std::string>(&offset)->default_value("0"), "skip the first N hits")(
+      "format,f", po::value<std::string>(&format)->default_value("text"),
+      "text, json, jsonl, csv or tsv")(
+      "color", po::value<std::string>(&colour)->default_value("auto"),
+      "auto (on a terminal, unless NO_COLOR is set), always or never")(
+      "raw-csv", po::bool_switch(&options.raw_csv),
+      "write CSV and TSV cells as they are (by default a cell starting with = + - @ gets a ' in "
+      "front, so a spreadsheet shows it instead of running it)")(
+      "allow-remote-programs", po::bool_switch(&options.allow_remote_programs),
+      "let a stub file start \"remote :PROGRAM\" shards (off: a database path must not run code)");
   po::options_description research("Research (exact counts over every match)");
-  research.add_options()
-      ("count", po::bool_switch(&options.count), "print only the exact number of matching articles")
-      ("facets", po::value<std::string>(&facets), "count values of these fields, comma-separated: outlet,person,place,org,author,cited,date")
-      ("facet-limit", po::value<std::string>(&facet_limit)->default_value("10"), "show the N most frequent values (0: all); also the groups of --by")
-      ("histogram", po::value<std::string>(&histogram), "count matches per day, week (ISO), month or year, every period shown")
-      ("by", po::value<std::string>(), "split each histogram period by this field (outlet, person, place, ...)")
-      ("normalize", po::bool_switch(&options.normalize), "add each count's share of all articles of its period (and group)")
-      ("from", po::value<std::string>(&from), "histogram start (YYYY, YYYY-MM or YYYY-MM-DD; default: the first match)")
-      ("to", po::value<std::string>(&to), "histogram end (default: the last match)")
-      ("batch", po::value<std::string>(), "answer every query of FILE (- for standard input), one a line or NAME<TAB>QUERY")
-      ("timings", po::bool_switch(&options.timings), "with --batch in JSON: the milliseconds each query took (elapsed_ms)")
-      ("export", po::bool_switch(&options.export_all), "stream every matching article (no cap) as csv, tsv or jsonl")
-      ("fields", po::value<std::string>(&fields), "export columns, comma-separated (default: id,date,outlet,title,url,people,places,organizations,authors)")
-      ("kwic", po::value<std::string>(&kwic)->value_name("[=WIDTH]"), "every occurrence of the query's words and phrases in context, WIDTH characters each side (1 to 1000; --kwic alone: 40)");
+  research.add_options()("count", po::bool_switch(&options.count),
+                         "print only the exact number of matching articles")(
+      "facets", po::value<std::string>(&facets),
+      "count values of these fields, comma-separated: outlet,person,place,org,author,cited,date")(
+      "facet-limit", po::value<std::string>(&facet_limit)->default_value("10"),
+      "show the N most frequent values (0: all); also the groups of --by")(
+      "histogram", po::value<std::string>(&histogram),
+      "count matches per day, week (ISO), month or year, every period shown")(
+      "by", po::value<std::string>(),
+      "split each histogram period by this field (outlet, person, place, ...)")(
+      "normalize", po::bool_switch(&options.normalize),
+      "add each count's share of all articles of its period (and group)")(
+      "from", po::value<std::string>(&from),
+      "histogram start (YYYY, YYYY-MM or YYYY-MM-DD; default: the first match)")(
+      "to", po::value<std::string>(&to), "histogram end (default: the last match)")(
+      "batch", po::value<std::string>(),
+      "answer every query of FILE (- for standard input), one a line or NAME<TAB>QUERY")(
+      "timings", po::bool_switch(&options.timings),
+      "with --batch in JSON: the milliseconds each query took (elapsed_ms)")(
+      "export", po::bool_switch(&options.export_all),
+      "stream every matching article (no cap) as csv, tsv or jsonl")(
+      "fields", po::value<std::string>(&fields),
+      "export columns, comma-separated (default: "
+      "id,date,outlet,title,url,people,places,organizations,authors)")(
+      "kwic", po::value<std::string>(&kwic)->value_name("[=WIDTH]"),
+      "every occurrence of the query's words and phrases in context, WIDTH characters each side (1 "
+      "to 1000; --kwic alone: 40)");
   visible.add(research);
   po::options_description hidden;
   hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
@@ -119,7 +141,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (vm.count("version")) {
-      std::cout << "morgue-search " << morgue::kVersion << " (Xapian " << Xapian::version_string() << ")\n";
+      std::cout << "morgue-search " << morgue::kVersion << " (Xapian " << Xapian::version_string()
+                << ")\n";
       return 0;
     }
     po::notify(vm);
@@ -148,22 +171,33 @@ int main(int argc, char** argv) {
     options.fields = split_commas(fields);
     if (!histogram.empty()) {
       options.histogram = morgue::period_from_string(histogram);
-      if (!options.histogram) throw po::error("--histogram must be day, week, month or year, not '" + histogram + "'");
+      if (!options.histogram)
+        throw po::error("--histogram must be day, week, month or year, not '" + histogram + "'");
     }
-    if (!from.empty() && !(options.from = morgue::parse_iso_date(from))) throw po::error("--from: invalid date '" + from + "'");
-    if (!to.empty() && !(options.to = morgue::parse_iso_date(to))) throw po::error("--to: invalid date '" + to + "'");
-    if (sort == "relevance") options.sort = morgue::SortOrder::kRelevance;
-    else if (sort == "date") options.sort = morgue::SortOrder::kDateAscending;
-    else if (sort == "-date") options.sort = morgue::SortOrder::kDateDescending;
-    else throw po::error("--sort must be relevance, date or -date, not '" + sort + "'");
+    if (!from.empty() && !(options.from = morgue::parse_iso_date(from)))
+      throw po::error("--from: invalid date '" + from + "'");
+    if (!to.empty() && !(options.to = morgue::parse_iso_date(to)))
+      throw po::error("--to: invalid date '" + to + "'");
+    if (sort == "relevance")
+      options.sort = morgue::SortOrder::kRelevance;
+    else if (sort == "date")
+      options.sort = morgue::SortOrder::kDateAscending;
+    else if (sort == "-date")
+      options.sort = morgue::SortOrder::kDateDescending;
+    else
+      throw po::error("--sort must be relevance, date or -date, not '" + sort + "'");
     auto f = morgue::output_format_from(format);
     if (!f) throw po::error("--format must be text, json, jsonl, csv or tsv, not '" + format + "'");
     options.format = *f;
     const char* no_colour = std::getenv("NO_COLOR");
-    if (colour == "always") options.colour = true;
-    else if (colour == "never") options.colour = false;
-    else if (colour == "auto") options.colour = isatty(STDOUT_FILENO) && !(no_colour && *no_colour);
-    else throw po::error("--color must be auto, always or never, not '" + colour + "'");
+    if (colour == "always")
+      options.colour = true;
+    else if (colour == "never")
+      options.colour = false;
+    else if (colour == "auto")
+      options.colour = isatty(STDOUT_FILENO) && !(no_colour && *no_colour);
+    else
+      throw po::error("--color must be auto, always or never, not '" + colour + "'");
     if (no_colour && *no_colour) options.colour = false;
   } catch (const po::error& e) {
     std::cerr << "morgue-search: error: " << e.what() << " (see --help)\n";
@@ -172,7 +206,8 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
   morgue::CheckedOutput stdout_buffer(STDOUT_FILENO, "the results");
   std::ostream out(&stdout_buffer);
-  out.exceptions(std::ios::badbit);  // results reach the disk or the pipe in full, or the run says so
+  out.exceptions(
+      std::ios::badbit);  // results reach the disk or the pipe in full, or the run says so
   try {
     const int status = morgue::run_search(options, std::cin, out, std::cerr);
     out.flush();

@@ -22,37 +22,38 @@ struct SearchOptions {
   std::string query;
   bool any = false;
   SortOrder sort = SortOrder::kRelevance;
-  bool sort_given = false;   // --export and --kwic keep index order (streamed) unless --sort is given
+  bool sort_given =
+      false;  // --export and --kwic keep index order (streamed) unless --sort is given
   std::size_t limit = 10;
   bool limit_given = false;  // batches show hits only when asked
   std::size_t offset = 0;
   OutputFormat format = OutputFormat::kText;
   bool colour = false;
-  bool raw_csv = false;      // CSV/TSV cells as they are, without the formula guard (output.h)
+  bool raw_csv = false;  // CSV/TSV cells as they are, without the formula guard (output.h)
   bool allow_remote_programs = false;
   std::size_t snippet_length = 200;
-  double bm25_k1 = kBm25K1;         // BM25 term-frequency saturation
-  double bm25_b = kBm25B;           // BM25 length normalisation
+  double bm25_k1 = kBm25K1;  // BM25 term-frequency saturation
+  double bm25_b = kBm25B;    // BM25 length normalisation
   // research
   std::vector<std::string> facets;  // field names: outlet, person, place, org, author, cited, date
   std::size_t facet_limit = 10;     // 0: every value
   bool count = false;
   std::optional<Period> histogram;
-  std::optional<std::string> by;    // split histogram periods by this field
+  std::optional<std::string> by;  // split histogram periods by this field
   bool normalize = false;
-  std::optional<Date> from, to;     // histogram range (default: the range of the matches)
+  std::optional<Date> from, to;      // histogram range (default: the range of the matches)
   std::optional<std::string> batch;  // file of queries, "-" for standard input
   bool timings = false;              // batch results carry the time each query took
   bool export_all = false;
-  std::vector<std::string> fields;   // export columns
-  std::optional<std::size_t> kwic;   // context width in characters
+  std::vector<std::string> fields;  // export columns
+  std::optional<std::size_t> kwic;  // context width in characters
 };
 
 // Limits of the numeric options (main.cc checks them; docs/morgue-search.1 lists them).
-inline constexpr std::size_t kMaxLimit = 100000;        // hits a page (--export has no cap)
+inline constexpr std::size_t kMaxLimit = 100000;  // hits a page (--export has no cap)
 inline constexpr std::size_t kMaxOffset = 1000000000;
 inline constexpr std::size_t kMaxFacetLimit = 1000000;
-inline constexpr std::size_t kMaxKwicWidth = 1000;      // characters each side
+inline constexpr std::size_t kMaxKwicWidth = 1000;  // characters each side
 // A --batch line longer than this is no query: the batch stops there (a binary file, /dev/zero).
 inline constexpr std::size_t kMaxBatchLineBytes = 64 * 1024;
 

@@ -1,9 +1,8 @@
 // Rendering answers: the JSON objects of SPEC.md, the tidy long table, the text views.
 #include "searcher/output.h"
 
-#include <xapian.h>
-
 #include <unicode/utf8.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -20,7 +19,9 @@ namespace {
 using nlohmann::json;
 using ordered = nlohmann::ordered_json;  // results keep the order the spec gives their keys
 
-std::string dump(const ordered& j) { return j.dump(-1, ' ', false, ordered::error_handler_t::replace); }
+std::string dump(const ordered& j) {
+  return j.dump(-1, ' ', false, ordered::error_handler_t::replace);
+}
 
 std::string str(const json& r, const char* key) {
   auto it = r.find(key);
@@ -93,7 +94,8 @@ ordered facets_json(const Answer& a) {
   ordered facets = ordered::object();
   for (const FacetCounts& f : a.facets) {
     ordered values = ordered::array();
-    for (const FacetEntry& e : f.entries) values.push_back({{"value", e.value}, {"count", e.count}, {"filter", e.filter}});
+    for (const FacetEntry& e : f.entries)
+      values.push_back({{"value", e.value}, {"count", e.count}, {"filter", e.filter}});
     facets[f.field] = values;
   }
   return facets;
@@ -150,7 +152,8 @@ std::string tsv_field(std::string_view v) {
 }
 
 std::string guard_formula(std::string_view v) {
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+  if (!v.empty() &&
+      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
     return "'" + std::string(v);
   return std::string(v);
 }
@@ -165,10 +168,13 @@ std::string terminal_safe(std::string_view text, bool keep_lines) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    const bool control = c < 0 || (c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || (c >= 0x7F && c <= 0x9F) ||
-                         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-    if (control) out += "\xEF\xBF\xBD";
-    else out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    const bool control = c < 0 || (c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) ||
+                         (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+                         (c >= 0x2066 && c <= 0x2069);
+    if (control)
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
   }
   return out;
 }
@@ -201,7 +207,8 @@ ordered Output::manifest_json(const Manifest& m, const std::string& parsed) cons
 
 ordered Output::result_object(const Answer& a, bool with_hits) const {
   if (a.error) return {{"name", a.name}, {"query", a.query}, {"error", *a.error}};
-  ordered o = {{"name", a.name}, {"query", a.query}, {"parsed_query", a.parsed}, {"total", a.total}};
+  ordered o = {
+      {"name", a.name}, {"query", a.query}, {"parsed_query", a.parsed}, {"total", a.total}};
   if (!o_.facets.empty()) o["facets"] = facets_json(a);
   if (a.histogram) {
     o["histogram"] = ordered::array();
@@ -225,7 +232,8 @@ void Output::answer(const Answer& a, const Manifest& m) {
   const bool research = o_.count || !o_.facets.empty() || o_.histogram;
   switch (o_.format) {
     case OutputFormat::kJson: {
-      ordered result = {{"format_version", 1}, {"query", a.query}, {"total", a.total}, {"offset", o_.offset}};
+      ordered result = {
+          {"format_version", 1}, {"query", a.query}, {"total", a.total}, {"offset", o_.offset}};
       if (!o_.count) {
         result["hits"] = ordered::array();
         for (const Hit& h : a.hits) result["hits"].push_back(hit_json(h));
@@ -255,13 +263,15 @@ void Output::answer(const Answer& a, const Manifest& m) {
         table_rows(a);
         return;
       }
-      row({"rank", "id", "score", "date", "outlet", "title", "people", "places", "organizations", "url", "source", "snippet"});
+      row({"rank", "id", "score", "date", "outlet", "title", "people", "places", "organizations",
+           "url", "source", "snippet"});
       for (const Hit& h : a.hits) {
         const json& r = h.record;
         char score[32];
         std::snprintf(score, sizeof score, "%.4f", h.score);
-        row({std::to_string(h.rank), str(r, kRecordId), score, str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordTitle),
-             cell_text(list(r, kRecordPeople)), cell_text(list(r, kRecordPlaces)), cell_text(list(r, kRecordOrganizations)),
+        row({std::to_string(h.rank), str(r, kRecordId), score, str(r, kRecordDate),
+             str(r, kRecordOutlet), str(r, kRecordTitle), cell_text(list(r, kRecordPeople)),
+             cell_text(list(r, kRecordPlaces)), cell_text(list(r, kRecordOrganizations)),
              str(r, kRecordUrl), str(r, kRecordSource), h.snippet});
       }
       return;
@@ -284,7 +294,8 @@ void Output::hits_text(const Answer& a) {
     if (title.empty()) title = "(untitled)";
     out_ << h.rank << ". " << (c ? "\x1b[1m" : "") << title << (c ? "\x1b[0m" : "") << '\n';
     std::string meta;
-    for (const std::string& part : {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
+    for (const std::string& part :
+         {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
       if (part.empty()) continue;
       if (!meta.empty()) meta += " · ";
       meta += terminal_safe(part);
@@ -304,7 +315,8 @@ void Output::hits_text(const Answer& a) {
 void Output::research_text(const Answer& a) {
   for (const FacetCounts& f : a.facets) {
     out_ << '\n' << f.field << ":\n";
-    for (const FacetEntry& e : f.entries) out_ << "  " << std::setw(8) << e.count << "  " << terminal_safe(e.value) << '\n';
+    for (const FacetEntry& e : f.entries)
+      out_ << "  " << std::setw(8) << e.count << "  " << terminal_safe(e.value) << '\n';
   }
   if (!a.histogram) return;
   const HistogramCounts& h = *a.histogram;
@@ -320,8 +332,11 @@ void Output::research_text(const Answer& a) {
       for (std::size_t i = 0; i < n; ++i) out_ << "\u2588";
     }
     if (r.all) {
-      if (const auto s = share(r)) out_ << " " << std::fixed << std::setprecision(1) << 100.0 * *s << "% of " << *r.all << std::defaultfloat;
-      else out_ << " (none of " << *r.all << ")";
+      if (const auto s = share(r))
+        out_ << " " << std::fixed << std::setprecision(1) << 100.0 * *s << "% of " << *r.all
+             << std::defaultfloat;
+      else
+        out_ << " (none of " << *r.all << ")";
     }
     out_ << '\n';
   };
@@ -329,8 +344,10 @@ void Output::research_text(const Answer& a) {
   if (h.undated_total) {
     out_ << '\n';
     for (const HistogramRow& r : h.undated) line(r, false);
-    out_ << "(" << h.undated_total << (h.undated_total == 1 ? " matching article has" : " matching articles have")
-         << " no date as precise as a " << to_string(*o_.histogram) << "; date:none finds the undated)\n";
+    out_ << "(" << h.undated_total
+         << (h.undated_total == 1 ? " matching article has" : " matching articles have")
+         << " no date as precise as a " << to_string(*o_.histogram)
+         << "; date:none finds the undated)\n";
   }
 }
 
@@ -352,8 +369,8 @@ void Output::table_header() {
 void Output::table_rows(const Answer& a) {
   const std::string total = std::to_string(a.total);
   const bool facets = !o_.facets.empty();
-  auto emit = [&](std::vector<std::string> facet, const std::string& period, const std::string& group,
-                  Xapian::doccount count, const HistogramRow* r) {
+  auto emit = [&](std::vector<std::string> facet, const std::string& period,
+                  const std::string& group, Xapian::doccount count, const HistogramRow* r) {
     std::vector<std::string> cells = {a.name, a.query};
     if (facets) cells.insert(cells.end(), facet.begin(), facet.end());
     cells.insert(cells.end(), {period, group, std::to_string(count), total});
@@ -364,11 +381,13 @@ void Output::table_rows(const Answer& a) {
   };
   if (!a.histogram && a.facets.empty()) emit({"", "", ""}, "", "", a.total, nullptr);
   for (const FacetCounts& f : a.facets) {
-    for (const FacetEntry& e : f.entries) emit({f.field, e.value, e.filter}, "", "", e.count, nullptr);
+    for (const FacetEntry& e : f.entries)
+      emit({f.field, e.value, e.filter}, "", "", e.count, nullptr);
   }
   if (!a.histogram) return;
   for (const auto* rows : {&a.histogram->rows, &a.histogram->undated}) {
-    for (const HistogramRow& r : *rows) emit({"", "", ""}, r.period, r.group.value_or(""), r.count, &r);
+    for (const HistogramRow& r : *rows)
+      emit({"", "", ""}, r.period, r.group.value_or(""), r.count, &r);
   }
 }
 
@@ -397,7 +416,8 @@ void Output::batch_answer(const Answer& a) {
       out_ << dump(result_object(a, with_hits)) << '\n';
       return;
     case OutputFormat::kJson:  // streamed: a batch of any length in constant memory
-      out_ << (number ? "," : "{\"format_version\":1,\"results\":[") << dump(result_object(a, with_hits));
+      out_ << (number ? "," : "{\"format_version\":1,\"results\":[")
+           << dump(result_object(a, with_hits));
       return;
     case OutputFormat::kCsv:
     case OutputFormat::kTsv:
@@ -441,14 +461,20 @@ void Output::export_row(const json& r) {
 }
 
 void Output::kwic_begin() {
-  if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv) row({"id", "offset", "left", "match", "right"});
+  if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)
+    row({"id", "offset", "left", "match", "right"});
 }
 
 void Output::kwic_line(const std::string& id, const KwicLine& k) {
   switch (o_.format) {
     case OutputFormat::kJson:
     case OutputFormat::kJsonLines:
-      out_ << dump({{"id", id}, {"offset", k.offset}, {"left", k.left}, {"match", k.match}, {"right", k.right}}) << '\n';
+      out_ << dump({{"id", id},
+                    {"offset", k.offset},
+                    {"left", k.left},
+                    {"match", k.match},
+                    {"right", k.right}})
+           << '\n';
       return;
     case OutputFormat::kCsv:
     case OutputFormat::kTsv:
@@ -456,9 +482,9 @@ void Output::kwic_line(const std::string& id, const KwicLine& k) {
       return;
     case OutputFormat::kText: {
       const bool c = o_.colour;
-      out_ << pad_left(terminal_safe(k.left), *o_.kwic) << ' ' << (c ? kHighlightStart : "") << terminal_safe(k.match)
-           << (c ? kHighlightEnd : "") << ' ' << terminal_safe(k.right) << "  " << (c ? "\x1b[2m" : "")
-           << terminal_safe(id) << (c ? "\x1b[0m" : "") << '\n';
+      out_ << pad_left(terminal_safe(k.left), *o_.kwic) << ' ' << (c ? kHighlightStart : "")
+           << terminal_safe(k.match) << (c ? kHighlightEnd : "") << ' ' << terminal_safe(k.right)
+           << "  " << (c ? "\x1b[2m" : "") << terminal_safe(id) << (c ? "\x1b[0m" : "") << '\n';
       return;
     }
   }

@@ -1,10 +1,9 @@
-// Every format's view of search answers (answer.h): one query's result, a batch, an export, keywords
-// in context, as text, JSON, JSON Lines, CSV or TSV. The one place morgue-search writes stdout;
-// stdout carries nothing else, so JSON always parses.
+// Every format's view of search answers (answer.h): one query's result, a batch, an export,
+// keywords in context, as text, JSON, JSON Lines, CSV or TSV. The one place morgue-search writes
+// stdout; stdout carries nothing else, so JSON always parses.
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 #include <string>
 #include <string_view>

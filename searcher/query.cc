@@ -18,7 +18,9 @@
 namespace morgue {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Ends a word: a space, a parenthesis or a quote.
 bool ends_word(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
@@ -26,16 +28,33 @@ bool ends_word(char c) { return is_space(c) || c == '(' || c == ')' || c == '"';
 // The 1-based character position of byte `at` in `text`.
 std::size_t char_position(const std::string& text, std::size_t at) {
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < at && i < text.size(); ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i)
+    chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   return chars + 1;
 }
 
-enum class Tok { kWord, kPhrase, kField, kForm, kStar, kOpen, kClose, kAnd, kOr, kXor, kNot, kNear, kPlus, kMinus, kEnd };
+enum class Tok {
+  kWord,
+  kPhrase,
+  kField,
+  kForm,
+  kStar,
+  kOpen,
+  kClose,
+  kAnd,
+  kOr,
+  kXor,
+  kNot,
+  kNear,
+  kPlus,
+  kMinus,
+  kEnd
+};
 
 struct Token {
   Tok kind;
-  std::size_t at;     // byte offset in the query
-  std::string text;   // a word as written, a phrase's words, a field's value, "NEAR/3"
+  std::size_t at;    // byte offset in the query
+  std::string text;  // a word as written, a phrase's words, a field's value, "NEAR/3"
   const Field* field = nullptr;
   bool exact = false;  // field:=value
 };
@@ -90,7 +109,8 @@ std::vector<Token> lex(const std::string& q, bool lenient) {
     }
     // + and - are operators at the start of an item ("e-mail" is a word), right before it.
     const bool item_start = i == 0 || is_space(q[i - 1]) || q[i - 1] == '(';
-    if ((c == '+' || c == '-') && item_start && i + 1 < n && !is_space(q[i + 1]) && q[i + 1] != ')') {
+    if ((c == '+' || c == '-') && item_start && i + 1 < n && !is_space(q[i + 1]) &&
+        q[i + 1] != ')') {
       out.push_back({c == '+' ? Tok::kPlus : Tok::kMinus, i, std::string(1, c)});
       ++i;
       continue;
@@ -134,7 +154,8 @@ std::vector<Token> lex(const std::string& q, bool lenient) {
         // exist; Xapian would search the words, silently.
         if (v < n && !ends_word(q[v]) && q[v] != '/' && !lenient) {
           std::string known;
-          for (const Field& f : fields()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+          for (const Field& f : fields())
+            known += (known.empty() ? "" : ", ") + std::string(f.name);
           throw SyntaxError{i, "unknown field '" + name + "' (fields: " + known + ")"};
         }
       }
@@ -160,12 +181,18 @@ std::vector<Token> lex(const std::string& q, bool lenient) {
       return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(len) + 1, w.end(),
                          [](char d) { return std::isdigit(static_cast<unsigned char>(d)); });
     };
-    if (w == "AND") kind = Tok::kAnd;
-    else if (w == "OR") kind = Tok::kOr;
-    else if (w == "XOR") kind = Tok::kXor;
-    else if (w == "NOT") kind = Tok::kNot;
-    else if (near("NEAR") || near("ADJ")) kind = Tok::kNear;
-    else if (w == "*") kind = Tok::kStar;
+    if (w == "AND")
+      kind = Tok::kAnd;
+    else if (w == "OR")
+      kind = Tok::kOr;
+    else if (w == "XOR")
+      kind = Tok::kXor;
+    else if (w == "NOT")
+      kind = Tok::kNot;
+    else if (near("NEAR") || near("ADJ"))
+      kind = Tok::kNear;
+    else if (w == "*")
+      kind = Tok::kStar;
     out.push_back({kind, i, std::move(w)});
     i = e;
   }
@@ -174,11 +201,12 @@ std::vector<Token> lex(const std::string& q, bool lenient) {
 }
 
 bool starts_item(Tok t) {
-  return t == Tok::kWord || t == Tok::kPhrase || t == Tok::kField || t == Tok::kForm || t == Tok::kStar ||
-         t == Tok::kOpen || t == Tok::kPlus || t == Tok::kMinus;
+  return t == Tok::kWord || t == Tok::kPhrase || t == Tok::kField || t == Tok::kForm ||
+         t == Tok::kStar || t == Tok::kOpen || t == Tok::kPlus || t == Tok::kMinus;
 }
 bool ends_item(Tok t) {
-  return t == Tok::kWord || t == Tok::kPhrase || t == Tok::kField || t == Tok::kForm || t == Tok::kStar || t == Tok::kClose;
+  return t == Tok::kWord || t == Tok::kPhrase || t == Tok::kField || t == Tok::kForm ||
+         t == Tok::kStar || t == Tok::kClose;
 }
 
 // --any: the tokens as a search box reads them: unbalanced parentheses balanced, empty ones and
@@ -230,8 +258,10 @@ std::vector<Token> repair(std::vector<Token> tokens) {
         default:
           break;
       }
-      if (ok) kept.push_back(std::move(out[i]));
-      else changed = true;
+      if (ok)
+        kept.push_back(std::move(out[i]));
+      else
+        changed = true;
     }
     out = std::move(kept);
   }
@@ -241,14 +271,22 @@ std::vector<Token> repair(std::vector<Token> tokens) {
 
 const char* describe(Tok t) {
   switch (t) {
-    case Tok::kAnd: return "AND";
-    case Tok::kOr: return "OR";
-    case Tok::kXor: return "XOR";
-    case Tok::kNot: return "NOT";
-    case Tok::kNear: return "NEAR";
-    case Tok::kClose: return "')'";
-    case Tok::kEnd: return "the end of the query";
-    default: return "this";
+    case Tok::kAnd:
+      return "AND";
+    case Tok::kOr:
+      return "OR";
+    case Tok::kXor:
+      return "XOR";
+    case Tok::kNot:
+      return "NOT";
+    case Tok::kNear:
+      return "NEAR";
+    case Tok::kClose:
+      return "')'";
+    case Tok::kEnd:
+      return "the end of the query";
+    default:
+      return "this";
   }
 }
 
@@ -316,7 +354,8 @@ class Parser {
       : s_(s), tokens_(s.any ? repair(lex(text, true)) : lex(text, false)), out_(out) {}
 
   Xapian::Query parse() {
-    if (peek().kind == Tok::kEnd) throw SyntaxError{0, "empty query (use * to match every article)"};
+    if (peek().kind == Tok::kEnd)
+      throw SyntaxError{0, "empty query (use * to match every article)"};
     Sub sub = expression(false);
     if (peek().kind == Tok::kClose) throw SyntaxError{peek().at, "')' closes nothing"};
     return sub.query;
@@ -326,13 +365,15 @@ class Parser {
   const Token& peek() const { return tokens_[pos_]; }
   const Token& take() { return tokens_[pos_++]; }
   bool ends_group(Tok t) const {
-    return t == Tok::kAnd || t == Tok::kOr || t == Tok::kXor || t == Tok::kNot || t == Tok::kClose || t == Tok::kEnd;
+    return t == Tok::kAnd || t == Tok::kOr || t == Tok::kXor || t == Tok::kNot ||
+           t == Tok::kClose || t == Tok::kEnd;
   }
 
   // The right-hand side of a binary operator at `op`.
   void need_right(const Token& op) const {
     if (ends_group(peek().kind))
-      throw SyntaxError{op.at, std::string(describe(op.kind)) + " needs something on its right, not " + describe(peek().kind)};
+      throw SyntaxError{op.at, std::string(describe(op.kind)) +
+                                   " needs something on its right, not " + describe(peek().kind)};
   }
 
   Sub expression(bool negated) {
@@ -361,7 +402,8 @@ class Parser {
   Sub conjunction(bool negated) {
     const Token& first = peek();
     if (first.kind == Tok::kAnd || first.kind == Tok::kOr || first.kind == Tok::kXor)
-      throw SyntaxError{first.at, std::string(describe(first.kind)) + " needs something on its left"};
+      throw SyntaxError{first.at,
+                        std::string(describe(first.kind)) + " needs something on its left"};
     if (first.kind == Tok::kClose) throw SyntaxError{first.at, "')' closes nothing here"};
     Sub a;
     if (first.kind == Tok::kNot) {
@@ -405,20 +447,25 @@ class Parser {
       Tok sign = Tok::kWord;
       if (peek().kind == Tok::kPlus || peek().kind == Tok::kMinus) sign = take().kind;
       if (ends_group(peek().kind))
-        throw SyntaxError{tokens_[pos_ - 1].at, "'" + tokens_[pos_ - 1].text + "' needs an item right after it"};
+        throw SyntaxError{tokens_[pos_ - 1].at,
+                          "'" + tokens_[pos_ - 1].text + "' needs an item right after it"};
       std::optional<Sub> item = primary(sign == Tok::kMinus ? !negated : negated);
       if (!item) continue;  // punctuation alone: no words, no constraint
-      if (sign == Tok::kMinus) excluded.push_back(item->query);
-      else if (s_.any && sign != Tok::kPlus && item->words) optional.push_back(std::move(*item));
-      else required.push_back(std::move(*item));
+      if (sign == Tok::kMinus)
+        excluded.push_back(item->query);
+      else if (s_.any && sign != Tok::kPlus && item->words)
+        optional.push_back(std::move(*item));
+      else
+        required.push_back(std::move(*item));
     }
     if (!any_item) throw SyntaxError{start, "nothing to search for here"};
     if (required.empty() && optional.empty() && excluded.empty())
       throw SyntaxError{start, "nothing to search for here: no words, only punctuation"};
     // Function words go from the optional words, unless nothing else is left.
     if (std::any_of(optional.begin(), optional.end(), [](const Sub& x) { return !x.stop; })) {
-      optional.erase(std::remove_if(optional.begin(), optional.end(), [](const Sub& x) { return x.stop; }),
-                     optional.end());
+      optional.erase(
+          std::remove_if(optional.begin(), optional.end(), [](const Sub& x) { return x.stop; }),
+          optional.end());
     }
     auto queries = [](const std::vector<Sub>& subs) {
       std::vector<Xapian::Query> qs;
@@ -426,9 +473,12 @@ class Parser {
       return qs;
     };
     Sub out;
-    out.words = !optional.empty() || std::any_of(required.begin(), required.end(), [](const Sub& x) { return x.words; });
-    if (required.size() + optional.size() + excluded.size() == 1 && !required.empty()) return required[0];
-    if (required.size() + optional.size() + excluded.size() == 1 && !optional.empty()) return optional[0];
+    out.words = !optional.empty() ||
+                std::any_of(required.begin(), required.end(), [](const Sub& x) { return x.words; });
+    if (required.size() + optional.size() + excluded.size() == 1 && !required.empty())
+      return required[0];
+    if (required.size() + optional.size() + excluded.size() == 1 && !optional.empty())
+      return optional[0];
     if (!required.empty() && !optional.empty()) {
       std::vector<Xapian::Query> all = queries(required);
       all.push_back(combine(Xapian::Query::OP_OR, queries(optional)));  // at least one word
@@ -440,13 +490,16 @@ class Parser {
     } else {
       out.query = all_articles();
     }
-    if (!excluded.empty()) out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, combine(Xapian::Query::OP_OR, excluded));
+    if (!excluded.empty())
+      out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query,
+                                combine(Xapian::Query::OP_OR, excluded));
     return out;
   }
 
   void count_item(const Token& t) {
     if (++items_ > kMaxQueryItems)
-      throw SyntaxError{t.at, "more than " + std::to_string(kMaxQueryItems) + " items in one query"};
+      throw SyntaxError{t.at,
+                        "more than " + std::to_string(kMaxQueryItems) + " items in one query"};
   }
 
   std::optional<Sub> primary(bool negated) {
@@ -455,7 +508,8 @@ class Parser {
     switch (t.kind) {
       case Tok::kOpen: {
         if (++depth_ > kMaxQueryDepth)
-          throw SyntaxError{t.at, "parentheses nested more than " + std::to_string(kMaxQueryDepth) + " deep"};
+          throw SyntaxError{
+              t.at, "parentheses nested more than " + std::to_string(kMaxQueryDepth) + " deep"};
         if (peek().kind == Tok::kClose) throw SyntaxError{t.at, "() holds nothing"};
         if (peek().kind == Tok::kEnd) throw SyntaxError{t.at, "'(' is never closed"};
         Sub inner = expression(negated);
@@ -495,7 +549,8 @@ class Parser {
 
   // Words, phrases, wildcards and NEAR groups, by Xapian's QueryParser; empty for punctuation.
   // `shown`: its words are shown in context (not excluded, not a headline-only field).
-  std::optional<Sub> text(const Token& t, const std::string& words, bool shown, bool wildcard, bool near = false) {
+  std::optional<Sub> text(const Token& t, const std::string& words, bool shown, bool wildcard,
+                          bool near = false) {
     unsigned flags = Xapian::QueryParser::FLAG_PHRASE;
     if (wildcard) flags |= Xapian::QueryParser::FLAG_WILDCARD;
     if (near) flags |= Xapian::QueryParser::FLAG_BOOLEAN;
@@ -519,7 +574,9 @@ class Parser {
     if (t.kind == Tok::kWord && !near && !wildcard) {
       static const Xapian::Stopper& stopper = english_stopper();
       std::string word = fold(t.text);  // "it." and "(the" are function words too
-      const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+      const auto alnum = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+      };
       while (!word.empty() && !alnum(word.back())) word.pop_back();
       word.erase(0, std::find_if(word.begin(), word.end(), alnum) - word.begin());
       sub.stop = stopper(word);
@@ -561,15 +618,19 @@ class Parser {
   // =word: the word as written (lower case), split as the indexer splits text.
   std::optional<Sub> form(const Token& t, bool negated) {
     if (!s_.exact_forms())
-      throw SyntaxError{t.at, "=word needs words as written, which this database does not keep (index it into a "
-                              "new database with morgue-index --exact-forms)"};
+      throw SyntaxError{
+          t.at,
+          "=word needs words as written, which this database does not keep (index it into a "
+          "new database with morgue-index --exact-forms)"};
     Xapian::Document doc;
     s_.forms.set_document(doc);
     s_.forms.index_text_without_positions(t.text, 1, kExactFormPrefix);
     std::vector<Xapian::Query> terms;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
       terms.emplace_back(*it);
-      if (!negated) out_->patterns.push_back({{ContextWord::Kind::kForm, (*it).substr(std::strlen(kExactFormPrefix))}});
+      if (!negated)
+        out_->patterns.push_back(
+            {{ContextWord::Kind::kForm, (*it).substr(std::strlen(kExactFormPrefix))}});
     }
     if (terms.empty()) throw SyntaxError{t.at, "= needs a word right after it"};
     return Sub{combine(Xapian::Query::OP_AND, terms), true};
@@ -578,13 +639,16 @@ class Parser {
   Sub field(const Token& t) {
     const Field& f = *t.field;
     const std::string name(f.name);
-    auto fail = [&](const std::string& message) { return SyntaxError{t.at, name + ": " + message}; };
+    auto fail = [&](const std::string& message) {
+      return SyntaxError{t.at, name + ": " + message};
+    };
     if (trim(t.text).empty()) throw fail("empty value");
     switch (f.kind) {
       case FieldKind::kText: {
         if (t.exact) throw fail("title:= is not supported (use title:word or title:\"a phrase\")");
         const bool wildcard = t.text.back() == '*' && t.text.find(' ') == std::string::npos;
-        const std::string value = t.text.find(' ') == std::string::npos ? t.text : "\"" + t.text + "\"";
+        const std::string value =
+            t.text.find(' ') == std::string::npos ? t.text : "\"" + t.text + "\"";
         std::optional<Sub> sub = text(t, name + ":" + value, false, wildcard);
         if (!sub) throw fail("no words in '" + t.text + "'");
         sub->words = false;
@@ -593,7 +657,9 @@ class Parser {
       }
       case FieldKind::kExact:
         if (t.exact) throw fail("the value is matched exactly already: " + name + ":VALUE");
-        return Sub{unweighted(Xapian::Query(name == "id" ? id_term(t.text) : std::string(f.prefix) + t.text)), false};
+        return Sub{unweighted(Xapian::Query(name == "id" ? id_term(t.text)
+                                                         : std::string(f.prefix) + t.text)),
+                   false};
       case FieldKind::kName:
         return Sub{unweighted(names(f, t, fail)), false};
       case FieldKind::kDate:
@@ -612,14 +678,16 @@ class Parser {
     if (t.exact) return Xapian::Query(whole_name_term(f, name_key(value)));
     if (value.back() == '*' && value.find_first_of(" -") == std::string::npos) {
       std::vector<std::string> words = name_words(value.substr(0, value.size() - 1));
-      if (words.size() != 1) throw fail("a wildcard goes at the end of one word (" + std::string(f.name) + ":smi*)");
+      if (words.size() != 1)
+        throw fail("a wildcard goes at the end of one word (" + std::string(f.name) + ":smi*)");
       return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(f.prefix) + words[0]);
     }
     std::vector<std::string> terms = name_terms(f, value);
     if (terms.empty()) throw fail("no words in '" + t.text + "'");
     if (terms.size() == 1) return Xapian::Query(terms[0]);
     // The words next to each other, in order, within one name (names are kNameGap apart).
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
   }
 
   // date:2025-03-26, date:2025-03, date:2025, date:A..B, date:..B, date:A.., date:=P, date:none:
@@ -629,10 +697,13 @@ class Parser {
     const std::string& value = t.text;
     auto parse = [&](const std::string& part) {
       auto d = parse_iso_date(part);
-      if (!d) throw fail("invalid date '" + part + "' (expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)");
+      if (!d)
+        throw fail("invalid date '" + part +
+                   "' (expected YYYY, YYYY-MM or YYYY-MM-DD, a real date)");
       return *d;
     };
-    if (t.exact) return Xapian::Query(std::string(find_field("date")->whole_prefix) + to_string(parse(value)));
+    if (t.exact)
+      return Xapian::Query(std::string(find_field("date")->whole_prefix) + to_string(parse(value)));
     if (value == "none") {
       return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
                            Xapian::Query(Xapian::Query::OP_WILDCARD, kYearPrefix));
@@ -648,7 +719,8 @@ class Parser {
       if (from.empty() && to.empty()) throw fail("a range needs at least one end");
       if (!from.empty()) first = sort_key(parse(from));
       if (!to.empty()) last = sort_key_end(parse(to));
-      if (!first.empty() && !last.empty() && first > last) throw fail("the range ends before it starts");
+      if (!first.empty() && !last.empty() && first > last)
+        throw fail("the range ends before it starts");
       if (first.empty()) first = s_.db.get_value_lower_bound(kDateSlot);
       if (last.empty()) last = s_.db.get_value_upper_bound(kDateSlot);
     }
@@ -687,7 +759,8 @@ ParsedQuery QueryBuilder::parse(const std::string& text) const {
     // A search box takes text as typed: stray punctuation, a trailing "AND", a "word:" that
     // is no field. Retry with the words alone, lower case (no operators), as optional words.
     std::string words;
-    for (unsigned char c : text) words += (std::isalnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
+    for (unsigned char c : text)
+      words += (std::isalnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
     words = fold(words);
     if (trim(words).empty()) throw;
     try {

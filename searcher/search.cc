@@ -19,12 +19,12 @@
 #include "common/database.h"
 #include "common/document.h"
 #include "common/error.h"
-#include "searcher/query.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/answer.h"
 #include "searcher/kwic.h"
 #include "searcher/output.h"
+#include "searcher/query.h"
 
 namespace morgue {
 namespace {
@@ -79,9 +79,12 @@ const Field& facet_field(const std::string& name) {
 class Searcher {
  public:
   Searcher(const SearchOptions& o, std::ostream& out, std::ostream& err)
-      : o_(o), err_(err), output_(o, out),
+      : o_(o),
+        err_(err),
+        output_(o, out),
         db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
-        parser_(db_, QueryOptions{o.any}), stemmer_(make_stemmer()),
+        parser_(db_, QueryOptions{o.any}),
+        stemmer_(make_stemmer()),
         columns_local_(db_.size() == 1 && single_local_database(o.db)) {}
 
   int run(std::istream& in) {
@@ -127,18 +130,22 @@ class Searcher {
     return m;
   }
 
-  Answer answer(const std::string& name, const std::string& text, const ParsedQuery& parsed, std::size_t limit) {
+  Answer answer(const std::string& name, const std::string& text, const ParsedQuery& parsed,
+                std::size_t limit) {
     return retrying([&] { return answer_once(name, text, parsed, limit); });
   }
 
   void set_sort(Xapian::Enquire* enquire) const {
     // Articles without a date last either way (schema.h: kDateOrderSlot); by value, which remote
     // shards support, where a KeyMaker is not.
-    if (o_.sort == SortOrder::kDateAscending) enquire->set_sort_by_value_then_relevance(kDateOrderSlot, false);
-    if (o_.sort == SortOrder::kDateDescending) enquire->set_sort_by_value_then_relevance(kDateSlot, true);
+    if (o_.sort == SortOrder::kDateAscending)
+      enquire->set_sort_by_value_then_relevance(kDateOrderSlot, false);
+    if (o_.sort == SortOrder::kDateDescending)
+      enquire->set_sort_by_value_then_relevance(kDateSlot, true);
   }
 
-  Answer answer_once(const std::string& name, const std::string& text, const ParsedQuery& parsed, std::size_t limit) {
+  Answer answer_once(const std::string& name, const std::string& text, const ParsedQuery& parsed,
+                     std::size_t limit) {
     const Xapian::Query& query = parsed.query;
     Answer a;
     a.name = name;
@@ -147,15 +154,18 @@ class Searcher {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     set_sort(&enquire);
-    if (limit == 0) enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only
-    else enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
+    if (limit == 0)
+      enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting only
+    else
+      enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
     std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
     std::vector<Xapian::MatchSpy*> spies;
     for (const std::string& f : o_.facets) {
       const Field& field = facet_field(f);
       const FacetColumn* c = field.kind == FieldKind::kDate ? nullptr : column(*field.slot);
-      facet_spies.emplace_back(f, c ? std::make_unique<FacetSpy>(*field.slot, c)
-                                    : std::make_unique<FacetSpy>(*field.slot, field.kind == FieldKind::kDate));
+      facet_spies.emplace_back(
+          f, c ? std::make_unique<FacetSpy>(*field.slot, c)
+               : std::make_unique<FacetSpy>(*field.slot, field.kind == FieldKind::kDate));
       spies.push_back(facet_spies.back().second.get());
     }
     std::unique_ptr<HistogramSpy> histogram;
@@ -183,11 +193,13 @@ class Searcher {
     a.total = total ? *total : mset.get_matches_estimated();
     for (auto& [f, spy] : facet_spies) {
       FacetCounts counts{f, {}};
-      for (const FacetCount& c : spy->top(o_.facet_limit)) counts.entries.push_back({c.value, c.count, drilldown_filter(f, c.value)});
+      for (const FacetCount& c : spy->top(o_.facet_limit))
+        counts.entries.push_back({c.value, c.count, drilldown_filter(f, c.value)});
       a.facets.push_back(std::move(counts));
     }
     if (histogram) a.histogram = histogram_counts(*histogram);
-    if (o_.sort != SortOrder::kRelevance && a.total && limit > 0) a.undated_last = undated_matches(query);
+    if (o_.sort != SortOrder::kRelevance && a.total && limit > 0)
+      a.undated_last = undated_matches(query);
     const bool highlight = o_.colour && o_.format == OutputFormat::kText;
     const bool terminal = o_.format == OutputFormat::kText;
     const KwicMatcher snippets(parsed.patterns, stemmer_, &db_);
@@ -203,7 +215,9 @@ class Searcher {
         if (terminal) body = terminal_safe(body, true);  // before the highlight marks go in
         hit.snippet = snippets.snippet(body, o_.snippet_length, highlight ? kHighlightStart : "",
                                        highlight ? kHighlightEnd : "", "…");
-        std::replace_if(hit.snippet.begin(), hit.snippet.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+        std::replace_if(
+            hit.snippet.begin(), hit.snippet.end(),
+            [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
       }
       a.hits.push_back(std::move(hit));
     }
@@ -213,7 +227,8 @@ class Searcher {
   // How many matches have no date (listed last when sorting by date).
   Xapian::doccount undated_matches(const Xapian::Query& query) {
     Xapian::Enquire e(db_);
-    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_WILDCARD, kYearPrefix)));
+    e.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_WILDCARD, kYearPrefix)));
     e.set_weighting_scheme(Xapian::BoolWeight());
     return e.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
   }
@@ -249,11 +264,19 @@ class Searcher {
     const Period period = *o_.histogram;
     const auto& counts = spy.counts();
     std::string first, last;
-    if (o_.from) first = period_key(days_from_civil(o_.from->year, std::max(o_.from->month, 1), std::max(o_.from->day, 1)), period);
-    else if (!counts.empty()) first = counts.begin()->first;
-    if (o_.to) last = period_key(days_from_civil(o_.to->year, o_.to->precision == Precision::kYear ? 12 : o_.to->month,
-                                                 o_.to->precision == Precision::kDay ? o_.to->day : 1), period);
-    else if (!counts.empty()) last = counts.rbegin()->first;
+    if (o_.from)
+      first = period_key(
+          days_from_civil(o_.from->year, std::max(o_.from->month, 1), std::max(o_.from->day, 1)),
+          period);
+    else if (!counts.empty())
+      first = counts.begin()->first;
+    if (o_.to)
+      last = period_key(
+          days_from_civil(o_.to->year, o_.to->precision == Precision::kYear ? 12 : o_.to->month,
+                          o_.to->precision == Precision::kDay ? o_.to->day : 1),
+          period);
+    else if (!counts.empty())
+      last = counts.rbegin()->first;
     // Groups: the facet_limit most frequent over the whole range (all when facet_limit is 0).
     std::vector<std::string> groups{""};
     if (o_.by) {
@@ -263,21 +286,25 @@ class Searcher {
         for (const auto& [key, n] : g) totals[key] += n;
       }
       std::vector<std::pair<std::string, Xapian::doccount>> ranked(totals.begin(), totals.end());
-      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+      std::stable_sort(ranked.begin(), ranked.end(),
+                       [](const auto& x, const auto& y) { return x.second > y.second; });
       if (o_.facet_limit && ranked.size() > o_.facet_limit) ranked.resize(o_.facet_limit);
       groups.clear();
       for (const auto& r : ranked) groups.push_back(r.first);
     }
     const HistogramSpy* all = o_.normalize ? &all_articles() : nullptr;
-    auto find = [](const std::map<std::string, Xapian::doccount>& m, const std::string& key) -> Xapian::doccount {
+    auto find = [](const std::map<std::string, Xapian::doccount>& m,
+                   const std::string& key) -> Xapian::doccount {
       auto it = m.find(key);
       return it == m.end() ? 0 : it->second;
     };
-    auto in_period = [&](const HistogramSpy& s, const std::string& p, const std::string& group) -> Xapian::doccount {
+    auto in_period = [&](const HistogramSpy& s, const std::string& p,
+                         const std::string& group) -> Xapian::doccount {
       auto it = s.counts().find(p);
       return it == s.counts().end() ? 0 : find(it->second, group);
     };
-    auto row = [&](std::string label, const std::string& group, Xapian::doccount n, std::optional<Xapian::doccount> d) {
+    auto row = [&](std::string label, const std::string& group, Xapian::doccount n,
+                   std::optional<Xapian::doccount> d) {
       HistogramRow r{std::move(label), std::nullopt, n, d};
       if (o_.by) r.group = spy.names().display(group);
       return r;
@@ -311,7 +338,8 @@ class Searcher {
     const std::string where = *o_.batch == "-" ? "standard input" : *o_.batch;
     if (*o_.batch != "-") {
       std::error_code ec;
-      if (std::filesystem::is_directory(*o_.batch, ec)) throw Error("--batch " + where + " is a folder, not a file of queries");
+      if (std::filesystem::is_directory(*o_.batch, ec))
+        throw Error("--batch " + where + " is a folder, not a file of queries");
       file.open(*o_.batch, std::ios::binary);
       if (!file) throw Error("cannot read the batch file " + where);
       in = &file;
@@ -341,7 +369,9 @@ class Searcher {
         a.error = e.what();
       }
       if (o_.timings && !a.error)
-        a.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        a.elapsed_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
       any_hits = any_hits || a.total;
       output_.batch_answer(a);
     }
@@ -352,15 +382,17 @@ class Searcher {
 
   // One line of a batch, at most kMaxBatchLineBytes; false at the end. A longer line, or a NUL
   // byte, means the file holds no queries (a binary file, /dev/zero): the run stops there.
-  static bool read_line(std::istream& in, std::string* line, const std::string& where, std::size_t number) {
+  static bool read_line(std::istream& in, std::string* line, const std::string& where,
+                        std::size_t number) {
     line->clear();
     int c;
     while ((c = in.get()) != EOF) {
       if (c == '\n') return true;
-      if (c == '\0') throw Error(where + ":" + std::to_string(number) + ": a NUL byte: not a file of queries");
+      if (c == '\0')
+        throw Error(where + ":" + std::to_string(number) + ": a NUL byte: not a file of queries");
       if (line->size() == kMaxBatchLineBytes)
-        throw Error(where + ":" + std::to_string(number) + ": a line longer than " + std::to_string(kMaxBatchLineBytes) +
-                    " bytes: not a file of queries");
+        throw Error(where + ":" + std::to_string(number) + ": a line longer than " +
+                    std::to_string(kMaxBatchLineBytes) + " bytes: not a file of queries");
       *line += static_cast<char>(c);
     }
     return !line->empty();
@@ -385,7 +417,8 @@ class Searcher {
   // Shows every match of `query` to `spies`, in one matcher pass where the database allows
   // (local shards); with remote shards, by reading the matching documents in batches.
   // Returns the number of matches.
-  Xapian::doccount feed_each_match(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) {
+  Xapian::doccount feed_each_match(const Xapian::Query& query,
+                                   const std::vector<Xapian::MatchSpy*>& spies) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -474,41 +507,48 @@ class Searcher {
   int export_matches(const ParsedQuery& parsed) {
     std::vector<std::string> columns = o_.fields;
     if (columns.empty())
-      columns = {kRecordId, kRecordDate, kRecordOutlet, kRecordTitle, kRecordUrl, kRecordPeople, kRecordPlaces,
-                 kRecordOrganizations, kRecordAuthors};
+      columns = {kRecordId,     kRecordDate,   kRecordOutlet,        kRecordTitle,  kRecordUrl,
+                 kRecordPeople, kRecordPlaces, kRecordOrganizations, kRecordAuthors};
     const auto& known = record_keys();
     for (const std::string& c : columns) {
-      if (std::find(known.begin(), known.end(), c) == known.end() && !db_.term_exists(kExtraFieldPrefix + c)) {
+      if (std::find(known.begin(), known.end(), c) == known.end() &&
+          !db_.term_exists(kExtraFieldPrefix + c)) {
         std::string list;
         for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-        throw Error("--fields: no article has a field '" + c + "' (fields: " + list + ", or a field of the source)");
+        throw Error("--fields: no article has a field '" + c + "' (fields: " + list +
+                    ", or a field of the source)");
       }
     }
     const bool with_text = std::find(columns.begin(), columns.end(), kRecordText) != columns.end();
     output_.export_begin(columns);
-    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
-      if (!with_text) return output_.export_row(record);
-      nlohmann::json r = record;
-      if (const std::string_view text = stored_text(data); !text.empty()) r[kRecordText] = std::string(text);
-      output_.export_row(r);
-    });
+    const Xapian::doccount total = each_match(
+        parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
+          if (!with_text) return output_.export_row(record);
+          nlohmann::json r = record;
+          if (const std::string_view text = stored_text(data); !text.empty())
+            r[kRecordText] = std::string(text);
+          output_.export_row(r);
+        });
     return total ? kSearchHits : kSearchNoHits;
   }
 
   int kwic(const ParsedQuery& parsed) {
     KwicMatcher matcher(parsed.patterns, stemmer_);
-    if (matcher.empty()) throw Error("--kwic shows the query's words in context, and this query has none (only filters)");
+    if (matcher.empty())
+      throw Error(
+          "--kwic shows the query's words in context, and this query has none (only filters)");
     const std::size_t width = *o_.kwic;
     output_.kwic_begin();
-    const Xapian::doccount total = each_match(parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
-      const std::string_view text = stored_text(data);
-      if (text.empty()) return;
-      const std::string id = record.value(kRecordId, "");
-      for (const KwicLine& k : matcher.lines(text, width)) {
-        if (!output_.ok()) return;
-        output_.kwic_line(id, k);
-      }
-    });
+    const Xapian::doccount total = each_match(
+        parsed.query, o_.sort_given, [&](const std::string& data, const nlohmann::json& record) {
+          const std::string_view text = stored_text(data);
+          if (text.empty()) return;
+          const std::string id = record.value(kRecordId, "");
+          for (const KwicLine& k : matcher.lines(text, width)) {
+            if (!output_.ok()) return;
+            output_.kwic_line(id, k);
+          }
+        });
     return total ? kSearchHits : kSearchNoHits;
   }
 
@@ -534,21 +574,26 @@ void validate(const SearchOptions& o) {
   for (const std::string& f : o.facets) facet_field(f);
   if (o.by) {
     if (!o.histogram) throw Error("--by needs --histogram");
-    if (facet_field(*o.by).kind == FieldKind::kDate) throw Error("--by date: the histogram is already by date");
+    if (facet_field(*o.by).kind == FieldKind::kDate)
+      throw Error("--by date: the histogram is already by date");
   }
   if (o.normalize && !o.histogram) throw Error("--normalize needs --histogram");
   if ((o.from || o.to) && !o.histogram) throw Error("--from and --to need --histogram");
-  if (o.from && o.to && sort_key(*o.from) > sort_key_end(*o.to)) throw Error("--from is after --to");
+  if (o.from && o.to && sort_key(*o.from) > sort_key_end(*o.to))
+    throw Error("--from is after --to");
   int modes = (o.export_all ? 1 : 0) + (o.kwic ? 1 : 0) + (o.batch ? 1 : 0);
   if (modes > 1) throw Error("--export, --kwic and --batch cannot be combined");
-  if (o.export_all && o.format == OutputFormat::kText) throw Error("--export writes csv, tsv or jsonl: give --format");
+  if (o.export_all && o.format == OutputFormat::kText)
+    throw Error("--export writes csv, tsv or jsonl: give --format");
   if (!o.fields.empty() && !o.export_all) throw Error("--fields needs --export");
   if (o.timings && !o.batch) throw Error("--timings needs --batch");
-  if (o.batch && !o.query.empty()) throw Error("--batch reads its queries from the file: give no QUERY");
+  if (o.batch && !o.query.empty())
+    throw Error("--batch reads its queries from the file: give no QUERY");
   if (!o.batch && o.query.empty()) throw Error("no QUERY given (use * to match every article)");
 }
 
-int run_search(const SearchOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+int run_search(const SearchOptions& options, std::istream& in, std::ostream& out,
+               std::ostream& err) {
   validate(options);
   Searcher searcher(options, out, err);
   return searcher.run(in);

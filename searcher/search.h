@@ -18,6 +18,7 @@ void validate(const SearchOptions& options);
 
 // Runs the search; results to out, per-query errors of a batch to err. Returns the exit status;
 // throws Error for anything that stops the whole run.
-int run_search(const SearchOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
+int run_search(const SearchOptions& options, std::istream& in, std::ostream& out,
+               std::ostream& err);
 
 }  // namespace morgue

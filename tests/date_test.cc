@@ -20,7 +20,8 @@ BOOST_AUTO_TEST_CASE(iso_forms_keep_their_precision) {
   BOOST_TEST(morgue::parse_iso_date("2025-03-26").value() == (Date{2025, 3, 26, Precision::kDay}));
   BOOST_TEST(morgue::parse_iso_date("2025-03").value() == (Date{2025, 3, 0, Precision::kMonth}));
   BOOST_TEST(morgue::parse_iso_date("2025").value() == (Date{2025, 0, 0, Precision::kYear}));
-  BOOST_TEST(morgue::parse_iso_date("1987-02-26T15:01:01.79").value() == (Date{1987, 2, 26, Precision::kDay}));
+  BOOST_TEST(morgue::parse_iso_date("1987-02-26T15:01:01.79").value() ==
+             (Date{1987, 2, 26, Precision::kDay}));
 }
 
 BOOST_AUTO_TEST_CASE(impossible_dates_are_rejected) {
@@ -36,7 +37,8 @@ BOOST_AUTO_TEST_CASE(impossible_dates_are_rejected) {
 BOOST_AUTO_TEST_CASE(written_forms) {
   BOOST_TEST(morgue::parse_date("March 26, 2025").value() == (Date{2025, 3, 26, Precision::kDay}));
   BOOST_TEST(morgue::parse_date("26 March 2025").value() == (Date{2025, 3, 26, Precision::kDay}));
-  BOOST_TEST(morgue::parse_date("Wed, 26 Mar 2025 10:00:00 +0000").value() == (Date{2025, 3, 26, Precision::kDay}));
+  BOOST_TEST(morgue::parse_date("Wed, 26 Mar 2025 10:00:00 +0000").value() ==
+             (Date{2025, 3, 26, Precision::kDay}));
   BOOST_TEST(morgue::parse_date("Sept. 2024").value() == (Date{2024, 9, 0, Precision::kMonth}));
   BOOST_TEST(!morgue::parse_date("sometime in spring"));
   BOOST_TEST(!morgue::parse_date("February 30, 2025"));
@@ -66,11 +68,13 @@ BOOST_AUTO_TEST_CASE(sort_keys_cover_the_period) {
 }
 
 BOOST_AUTO_TEST_CASE(date_terms_of_a_key) {
-  BOOST_TEST(morgue::date_terms("19870326") == (std::vector<std::string>{"Y1987", "M198703", "D19870326"}));
+  BOOST_TEST(morgue::date_terms("19870326") ==
+             (std::vector<std::string>{"Y1987", "M198703", "D19870326"}));
   BOOST_TEST(morgue::date_terms("1987-03").empty());
   BOOST_TEST(morgue::range_terms("19870101", "19871231") == std::vector<std::string>{"Y1987"});
   BOOST_TEST(morgue::range_terms("19870301", "19870331") == std::vector<std::string>{"M198703"});
-  BOOST_TEST(morgue::range_terms("19870331", "19870401") == (std::vector<std::string>{"D19870331", "D19870401"}));
+  BOOST_TEST(morgue::range_terms("19870331", "19870401") ==
+             (std::vector<std::string>{"D19870331", "D19870401"}));
   BOOST_TEST(morgue::range_terms("19870402", "19870401").empty());
 }
 
@@ -79,7 +83,10 @@ BOOST_AUTO_TEST_CASE(date_terms_of_a_key) {
 BOOST_AUTO_TEST_CASE(range_terms_cover_each_day_once) {
   const long lo = morgue::days_from_civil(1999, 11, 1), hi = morgue::days_from_civil(2002, 3, 5);
   unsigned seed = 7;
-  auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 8) % static_cast<unsigned>(hi - lo + 1); };
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % static_cast<unsigned>(hi - lo + 1);
+  };
   auto key = [](long day) { return morgue::sort_key(morgue::civil_from_days(day)); };
   for (int trial = 0; trial < 300; ++trial) {
     long a = lo + next(), b = lo + next();
@@ -93,7 +100,8 @@ BOOST_AUTO_TEST_CASE(range_terms_cover_each_day_once) {
         std::string_view v = std::string_view(t).substr(1);
         covering += k.compare(0, v.size(), v) == 0;
       }
-      BOOST_TEST(covering == (a <= day && day <= b ? 1 : 0), key(a) << ".." << key(b) << " at " << k);
+      BOOST_TEST(covering == (a <= day && day <= b ? 1 : 0), key(a)
+                                                                 << ".." << key(b) << " at " << k);
       if (covering != (a <= day && day <= b ? 1 : 0)) return;
     }
   }

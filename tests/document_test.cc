@@ -35,10 +35,12 @@ morgue::Article sample() {
 }
 
 // Every term of a document with its wdf and positions.
-std::map<std::string, std::pair<Xapian::termcount, std::vector<Xapian::termpos>>> postings(const Xapian::Document& doc) {
+std::map<std::string, std::pair<Xapian::termcount, std::vector<Xapian::termpos>>> postings(
+    const Xapian::Document& doc) {
   std::map<std::string, std::pair<Xapian::termcount, std::vector<Xapian::termpos>>> out;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    out[*t] = {t.get_wdf(), std::vector<Xapian::termpos>(t.positionlist_begin(), t.positionlist_end())};
+    out[*t] = {t.get_wdf(),
+               std::vector<Xapian::termpos>(t.positionlist_begin(), t.positionlist_end())};
   return out;
 }
 
@@ -69,7 +71,9 @@ auto word_postings(const Xapian::Document& doc) {
   auto all = postings(doc);
   for (auto it = all.begin(); it != all.end();) {
     const char c = it->first[0];
-    const bool word = !(c >= 'A' && c <= 'Z') || ((c == 'S' || c == 'E') && !(it->first.size() > 1 && it->first[1] >= 'A' && it->first[1] <= 'Z'));
+    const bool word = !(c >= 'A' && c <= 'Z') ||
+                      ((c == 'S' || c == 'E') &&
+                       !(it->first.size() > 1 && it->first[1] >= 'A' && it->first[1] <= 'Z'));
     it = word ? std::next(it) : all.erase(it);
   }
   return all;
@@ -88,7 +92,8 @@ std::size_t expect_same_as_plain_stemmer(const std::vector<morgue::Article>& art
     BOOST_TEST_REQUIRE((word_postings(c) == reference), a.id);
     // Without exact forms: the same stems, positions and wdf, and no E term.
     auto stems = reference;
-    for (auto it = stems.begin(); it != stems.end();) it = it->first[0] == 'E' ? stems.erase(it) : std::next(it);
+    for (auto it = stems.begin(); it != stems.end();)
+      it = it->first[0] == 'E' ? stems.erase(it) : std::next(it);
     BOOST_TEST_REQUIRE((word_postings(stems_only.build(a)) == stems), a.id);
     BOOST_TEST_REQUIRE((postings(c) == postings(p)), a.id);
     BOOST_TEST_REQUIRE(c.get_data() == p.get_data(), a.id);
@@ -114,29 +119,34 @@ BOOST_AUTO_TEST_CASE(stem_cache_gives_the_stemmers_terms_and_positions_on_tricky
   const std::string long_word(300, 'a');
   const std::string long_stem_word = std::string(70, 'x') + "ing";
   std::vector<morgue::Article> articles;
-  for (const char* text : {
-           "O'Neill's rock 'n' roll; don\u2019t can't shouldn't ’tis the Smiths' houses",
-           "state-owned e-mail re-election -- half- -hearted well\u2010known a-b-c-d",
-           "東京都の知事が北京を訪問した。 한국어 텍스트 ภาษาไทย 中文和English混合",
-           "1,000.50 3.5% 1987-03-15 B-52 F16 4x4 2nd 10,000-ton 0.25pct 1987/88 $1.5 mln",
-           "Héctor Villatoro naïve café São Paulo Zürich Ærø ŁÓDŹ İstanbul straße ﬁnance",
-           "C++ AT&T U.S. U.K. e.g. j.r.r. tolkien foo@example.com http://example.com/a?b=c #tag @user",
-           "running runs ran runner RUNNING Running connection connections connective generously"}) {
+  for (const char* text :
+       {"O'Neill's rock 'n' roll; don\u2019t can't shouldn't ’tis the Smiths' houses",
+        "state-owned e-mail re-election -- half- -hearted well\u2010known a-b-c-d",
+        "東京都の知事が北京を訪問した。 한국어 텍스트 ภาษาไทย 中文和English混合",
+        "1,000.50 3.5% 1987-03-15 B-52 F16 4x4 2nd 10,000-ton 0.25pct 1987/88 $1.5 mln",
+        "Héctor Villatoro naïve café São Paulo Zürich Ærø ŁÓDŹ İstanbul straße ﬁnance",
+        "C++ AT&T U.S. U.K. e.g. j.r.r. tolkien foo@example.com http://example.com/a?b=c #tag "
+        "@user",
+        "running runs ran runner RUNNING Running connection connections connective generously"}) {
     morgue::Article a;
     a.id = "tricky-" + std::to_string(articles.size());
     a.title = std::string(text).substr(0, 40);
-    a.text = std::string(text) + " " + text + " " + long_word + " " + long_stem_word + " " + long_stem_word;
+    a.text = std::string(text) + " " + text + " " + long_word + " " + long_stem_word + " " +
+             long_stem_word;
     articles.push_back(a);
   }
   BOOST_TEST(expect_same_as_plain_stemmer(articles) == articles.size());
   // cache hits: the same articles again through the same builders
   morgue::StemCache cache;
   Xapian::Stem plain = morgue::make_stemmer();
-  const std::string longest(morgue::StemCache::kMaxWordBytes, 'z'), too_long(morgue::StemCache::kMaxWordBytes + 1, 'z');
+  const std::string longest(morgue::StemCache::kMaxWordBytes, 'z'),
+      too_long(morgue::StemCache::kMaxWordBytes + 1, 'z');
   for (int round = 0; round < 2; ++round) {
-    for (const std::string& w : {std::string("running"), std::string("runs"), std::string("connections"), std::string("naïve"),
-                                 std::string("héctor"), std::string("b-52"), std::string(""), std::string("'"),
-                                 std::string("東京都"), longest + "ing", longest, too_long, std::string("generously")})
+    for (const std::string& w :
+         {std::string("running"), std::string("runs"), std::string("connections"),
+          std::string("naïve"), std::string("héctor"), std::string("b-52"), std::string(""),
+          std::string("'"), std::string("東京都"), longest + "ing", longest, too_long,
+          std::string("generously")})
       BOOST_TEST(cache(w) == plain(w), w);
     BOOST_TEST(cache(long_stem_word) == plain(long_stem_word));
   }
@@ -165,7 +175,8 @@ BOOST_AUTO_TEST_CASE(stem_cache_gives_the_stemmers_terms_and_positions_on_reuter
   BOOST_TEST_REQUIRE(gz != nullptr);
   std::string bytes;
   char buffer[1 << 16];
-  for (int n; (n = gzread(gz, buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<std::size_t>(n));
+  for (int n; (n = gzread(gz, buffer, sizeof buffer)) > 0;)
+    bytes.append(buffer, static_cast<std::size_t>(n));
   gzclose(gz);
   std::istringstream in(bytes);
   Collect sink;
@@ -227,16 +238,19 @@ BOOST_AUTO_TEST_CASE(title_weighs_more_than_body) {
 }
 
 BOOST_AUTO_TEST_CASE(hash_of_two_parts_is_the_hash_of_both) {
-  BOOST_TEST(morgue::content_hash("no extraction\n", "{\"id\":\"a\"}") == morgue::content_hash("no extraction\n{\"id\":\"a\"}"));
+  BOOST_TEST(morgue::content_hash("no extraction\n", "{\"id\":\"a\"}") ==
+             morgue::content_hash("no extraction\n{\"id\":\"a\"}"));
   BOOST_TEST(morgue::content_hash("", "") == morgue::content_hash(std::string()));
 }
 
 BOOST_AUTO_TEST_CASE(data_given_or_not_the_same_document) {
   morgue::DocumentBuilder builder;
   const morgue::Article a = sample();
-  BOOST_TEST((postings(builder.build(a)) == postings(builder.build(a, morgue::document_data(morgue::to_record(a))))));
-  BOOST_TEST(builder.build(a).get_value(morgue::kHashSlot) ==
-             builder.build(a, morgue::document_data(morgue::to_record(a))).get_value(morgue::kHashSlot));
+  BOOST_TEST((postings(builder.build(a)) ==
+              postings(builder.build(a, morgue::document_data(morgue::to_record(a))))));
+  BOOST_TEST(
+      builder.build(a).get_value(morgue::kHashSlot) ==
+      builder.build(a, morgue::document_data(morgue::to_record(a))).get_value(morgue::kHashSlot));
 }
 
 BOOST_AUTO_TEST_CASE(hash_changes_with_content_only) {

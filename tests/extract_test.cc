@@ -1,11 +1,11 @@
 // Extraction: tokens, canonical names, dates and outlets from text, and the whole extractor on
 // bad input.
-#include <boost/test/unit_test.hpp>
+#include "extract/extract.h"
 
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <string>
 
-#include "extract/extract.h"
 #include "extract/names.h"
 #include "extract/ner.h"
 #include "extract/outlets.h"
@@ -36,17 +36,21 @@ Article extracted(const std::string& text) {
 BOOST_AUTO_TEST_SUITE(extract)
 
 BOOST_AUTO_TEST_CASE(tokens_as_conll_has_them) {
-  const std::vector<std::string> want = {"Noem", "\xE2\x80\x99s", "visit", "to", "the", "U.S.", "with",
-                                         "Mr.", "O'Brien", "cost", "$", "1,000", "."};
+  const std::vector<std::string> want = {"Noem", "\xE2\x80\x99s", "visit", "to",      "the",
+                                         "U.S.", "with",          "Mr.",   "O'Brien", "cost",
+                                         "$",    "1,000",         "."};
   BOOST_TEST(words("Noem\xE2\x80\x99s visit to the U.S. with Mr. O'Brien cost $1,000.") == want,
              boost::test_tools::per_element());
   // A line break ends a sentence, except inside hard-wrapped wire copy.
   BOOST_TEST(ner::tokenize("Why It Matters\nNoem visited.").size() == 2u);
-  BOOST_TEST(ner::tokenize("Standard Oil Co and BP North America said on\nThursday they would merge.").size() == 1u);
+  BOOST_TEST(
+      ner::tokenize("Standard Oil Co and BP North America said on\nThursday they would merge.")
+          .size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(people_are_canonical_within_an_article) {
-  BOOST_TEST(strip_person_name("Homeland Security Secretary Kristi Noem\xE2\x80\x99s") == "Kristi Noem");
+  BOOST_TEST(strip_person_name("Homeland Security Secretary Kristi Noem\xE2\x80\x99s") ==
+             "Kristi Noem");
   BOOST_TEST(strip_person_name("Salvadoran President Nayib Bukele") == "Nayib Bukele");
   BOOST_TEST(strip_person_name("Sec. Noem") == "Noem");
   BOOST_TEST(strip_person_name("Salvadoran Minister") == "");
@@ -54,22 +58,31 @@ BOOST_AUTO_TEST_CASE(people_are_canonical_within_an_article) {
   BOOST_TEST(strip_person_name("Prime Minister John Major") == "John Major");
   BOOST_TEST(strip_person_name("Billie Jean King") == "Billie Jean King");
   BOOST_TEST(strip_person_name("Lieutenant-Colonel Max Marriner") == "Max Marriner");
-  const auto people = canonical_people({"Noem", "Kristi Noem", "Gustavo Villatoro", "H\xC3\xA9" "ctor Gustavo Villatoro",
+  const auto people = canonical_people({"Noem", "Kristi Noem", "Gustavo Villatoro",
+                                        "H\xC3\xA9"
+                                        "ctor Gustavo Villatoro",
                                         "Trump", "noem"});
-  const std::vector<std::string> want = {"Kristi Noem", "H\xC3\xA9" "ctor Gustavo Villatoro", "Trump"};
+  const std::vector<std::string> want = {"Kristi Noem",
+                                         "H\xC3\xA9"
+                                         "ctor Gustavo Villatoro",
+                                         "Trump"};
   BOOST_TEST(people == want, boost::test_tools::per_element());
   BOOST_TEST(strip_article("The Daily Wire") == "Daily Wire");
   BOOST_TEST(strip_article("The Guardian") == "The Guardian");
 }
 
 BOOST_AUTO_TEST_CASE(dates_from_lines_with_a_role) {
-  auto d = find_publication_date("Noem visited on Wednesday.\n\xE2\x80\x94 Secretary Kristi Noem (@Sec_Noem) March 26, 2025\nMore.");
+  auto d = find_publication_date(
+      "Noem visited on Wednesday.\n\xE2\x80\x94 Secretary Kristi Noem (@Sec_Noem) March 26, "
+      "2025\nMore.");
   BOOST_REQUIRE(d);
   BOOST_TEST(to_string(d->date) == "2025-03-26");
   BOOST_TEST(d->basis == "embedded post");
   // An update line on a Tuesday cannot date an article about a visit "on Wednesday".
-  BOOST_TEST(!find_publication_date("She visited on Wednesday.\nUpdate: 3/25/25, 7:50 p.m. ET: updated."));
-  BOOST_TEST(to_string(find_publication_date("Published March 3, 2024\nText.")->date) == "2024-03-03");
+  BOOST_TEST(
+      !find_publication_date("She visited on Wednesday.\nUpdate: 3/25/25, 7:50 p.m. ET: updated."));
+  BOOST_TEST(to_string(find_publication_date("Published March 3, 2024\nText.")->date) ==
+             "2024-03-03");
   // Two equally good lines that disagree give no date.
   BOOST_TEST(!find_publication_date("Published March 3, 2024\nPublished March 5, 2024\nText."));
   // A weekday written with the date must be the date's.
@@ -84,16 +97,22 @@ BOOST_AUTO_TEST_CASE(dates_from_lines_with_a_role) {
   BOOST_TEST(to_string(months[2]) == "2024-01-05");
   BOOST_TEST(dates_in_line("Marc 3, 2024").empty());
   // Prose dates are not publication dates.
-  BOOST_TEST(!find_publication_date("Intro line.\nSecond.\nThird.\nFourth.\nThe law of March 3, 1999 was cited in a long sentence about it.\nFifth.\nSixth.\nSeventh.\nEighth."));
+  BOOST_TEST(!find_publication_date(
+      "Intro line.\nSecond.\nThird.\nFourth.\nThe law of March 3, 1999 was cited in a long "
+      "sentence about it.\nFifth.\nSixth.\nSeventh.\nEighth."));
 }
 
 BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
   auto o = find_outlets("Text.\nThe post Photos Show It appeared first on Newsweek.");
   BOOST_TEST(o.own == "Newsweek");
-  BOOST_TEST(find_outlets("WASHINGTON (AP) \xE2\x80\x94 The Senate voted.").own == "Associated Press");
-  BOOST_TEST(find_outlets("Body.\n\xC2\xA9 2025 Example Media. All rights reserved.").own == "Example Media");
-  o = find_outlets("Crowded cells, the New York Post reported.\nFrom The New York Post:\nIt holds 40,000, Fox News "
-                   "reported, according to The Guardian. Smith reported nothing.");
+  BOOST_TEST(find_outlets("WASHINGTON (AP) \xE2\x80\x94 The Senate voted.").own ==
+             "Associated Press");
+  BOOST_TEST(find_outlets("Body.\n\xC2\xA9 2025 Example Media. All rights reserved.").own ==
+             "Example Media");
+  o = find_outlets(
+      "Crowded cells, the New York Post reported.\nFrom The New York Post:\nIt holds 40,000, Fox "
+      "News "
+      "reported, according to The Guardian. Smith reported nothing.");
   BOOST_TEST(o.own == "");
   const std::vector<std::string> want = {"New York Post", "Fox News", "The Guardian"};
   BOOST_TEST(o.cited == want, boost::test_tools::per_element());
@@ -103,16 +122,19 @@ BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
 
 BOOST_AUTO_TEST_CASE(entities_and_canonical_places) {
   const Article a = extracted(
-      "Homeland Security Secretary Kristi Noem visited El Salvador on Wednesday. Noem met President Nayib "
+      "Homeland Security Secretary Kristi Noem visited El Salvador on Wednesday. Noem met "
+      "President Nayib "
       "Bukele in San Salvador and returned to the U.S. on Thursday.");
   const std::vector<std::string> people = {"Kristi Noem", "Nayib Bukele"};
   BOOST_TEST(a.people == people, boost::test_tools::per_element());
   const std::vector<std::string> places = {"El Salvador", "San Salvador", "United States"};
   BOOST_TEST(a.places == places, boost::test_tools::per_element());
   // A title inside an organization's name is followed by a person's.
-  const Article b = extracted("In an interview on Friday, Federal Reserve Governor Lawrence Lindsey said there were "
-                              "mixed signals about the economy. Lindsey said rates would stay.");
-  BOOST_TEST(b.people == std::vector<std::string>{"Lawrence Lindsey"}, boost::test_tools::per_element());
+  const Article b = extracted(
+      "In an interview on Friday, Federal Reserve Governor Lawrence Lindsey said there were "
+      "mixed signals about the economy. Lindsey said rates would stay.");
+  BOOST_TEST(b.people == std::vector<std::string>{"Lawrence Lindsey"},
+             boost::test_tools::per_element());
 }
 
 bool has(const std::vector<std::string>& names, const std::string& name) {
@@ -122,7 +144,8 @@ bool has(const std::vector<std::string>& names, const std::string& name) {
 BOOST_AUTO_TEST_CASE(companies_that_do_things_are_not_people) {
   // A lone unknown name with no title, no fuller form and no list around it (BBC tech/247).
   const Article a = extracted(
-      "Nintendo said the media adapter will be available in Japan. Nintendo said it had no plans to sell it "
+      "Nintendo said the media adapter will be available in Japan. Nintendo said it had no plans "
+      "to sell it "
       "in Europe, said Satoru Iwata.");
   BOOST_TEST(!has(a.people, "Nintendo"));
   BOOST_TEST(has(a.people, "Satoru Iwata"));
@@ -143,14 +166,16 @@ BOOST_AUTO_TEST_CASE(headline_names_need_the_text) {
   BOOST_TEST(!has(a.people, "Tariff Tensions"));
   BOOST_TEST(has(a.people, "Donald Trump"));
   // A line of names is no headline: "Scorers: ..." keeps its people.
-  const Article b = extracted("The match ended 2-0.\nScorers: Bruce Dyer (39th minute), Darren Eadie (53rd)\n");
+  const Article b =
+      extracted("The match ended 2-0.\nScorers: Bruce Dyer (39th minute), Darren Eadie (53rd)\n");
   BOOST_TEST(has(b.people, "Bruce Dyer"));
   BOOST_TEST(has(b.people, "Darren Eadie"));
 }
 
 BOOST_AUTO_TEST_CASE(demonyms_are_neither_people_nor_places) {
   const Article a = extracted(
-      "A video released by Salvadoran authorities showed the men. Central and South American migrants waited. "
+      "A video released by Salvadoran authorities showed the men. Central and South American "
+      "migrants waited. "
       "Venezuelan officials said nothing.");
   BOOST_TEST(!has(a.people, "Salvadoran"));
   BOOST_TEST(!has(a.places, "South American"));
@@ -160,7 +185,8 @@ BOOST_AUTO_TEST_CASE(demonyms_are_neither_people_nor_places) {
 BOOST_AUTO_TEST_CASE(glued_surnames_are_the_surname) {
   // "Bukelehas": a space lost in copying (corpus 004).
   const Article a = extracted(
-      "El Salvador President Nayib Bukele met Noem. He [El Salvador President Nayib Bukelehas] offered his jails.");
+      "El Salvador President Nayib Bukele met Noem. He [El Salvador President Nayib Bukelehas] "
+      "offered his jails.");
   BOOST_TEST(has(a.people, "Nayib Bukele"));
   BOOST_TEST(!has(a.people, "Nayib Bukelehas"));
 }
@@ -190,8 +216,10 @@ BOOST_AUTO_TEST_CASE(many_names_in_one_article_are_linear, *boost::unit_test::ti
 
 BOOST_AUTO_TEST_CASE(organizations_around_names_and_places) {
   const Article a = extracted(
-      "Manuel Flores, secretary general of the Farabundo Mart\xC3\xAD National Liberation Front, spoke. "
-      "Members of Tren de Aragua were sent to El Salvador. Michael Ancell, an analyst at Edward D. Jones & Co., "
+      "Manuel Flores, secretary general of the Farabundo Mart\xC3\xAD National Liberation Front, "
+      "spoke. "
+      "Members of Tren de Aragua were sent to El Salvador. Michael Ancell, an analyst at Edward D. "
+      "Jones & Co., "
       "agreed. The aircraft carrier Carl Vinson sailed, a report in Der Spiegel said.");
   BOOST_TEST(has(a.people, "Manuel Flores"));
   BOOST_TEST(!has(a.people, "Farabundo Mart\xC3\xAD"));
@@ -210,7 +238,8 @@ BOOST_AUTO_TEST_CASE(datelines_and_unknown_places) {
   BOOST_TEST(has(a.people, "David Ortiz"));
   // Unknown one-word "places" that do things are not places; "Hebei Province" is Hebei.
   const Article b = extracted(
-      "Sterling fell against the dollar. Thirteen people died in an explosion in north China's Hebei Province.");
+      "Sterling fell against the dollar. Thirteen people died in an explosion in north China's "
+      "Hebei Province.");
   BOOST_TEST(!has(b.places, "Sterling"));
   BOOST_TEST(has(b.places, "Hebei"));
   // "Gibraltar-based" names a place; a company after a town in a list is no place's state.
@@ -228,9 +257,11 @@ BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
 BOOST_AUTO_TEST_CASE(a_name_ending_in_a_persons_surname_is_that_persons) {
   // BBC business/287: the tagger reads "Torao Toshitsune" as an organization.
   const Article a = extracted(
-      "And the 101-year-old Torao Toshitsune has eaten raw fish pretty much every day. Mr Toshitsune keeps a "
+      "And the 101-year-old Torao Toshitsune has eaten raw fish pretty much every day. Mr "
+      "Toshitsune keeps a "
       "regular routine.");
-  BOOST_TEST(a.people == std::vector<std::string>{"Torao Toshitsune"}, boost::test_tools::per_element());
+  BOOST_TEST(a.people == std::vector<std::string>{"Torao Toshitsune"},
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {
@@ -239,27 +270,32 @@ BOOST_AUTO_TEST_CASE(source_metadata_wins) {
   a.people = {"Someone Else"};
   a.outlet = "The Source";
   extractor().complete(a);
-  BOOST_TEST(a.people == std::vector<std::string>{"Someone Else"}, boost::test_tools::per_element());
+  BOOST_TEST(a.people == std::vector<std::string>{"Someone Else"},
+             boost::test_tools::per_element());
   BOOST_TEST(a.outlet == "The Source");
   BOOST_TEST(a.places == std::vector<std::string>{"El Salvador"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_extracts_nothing_or_something_sensible) {
-  for (const std::string& text : {std::string(), std::string("!!! ... ??? --- ((( )))"), std::string(5000, '.'),
-                                  std::string("\xE2\x80\x94\n\n\n\xE2\x80\x94"), std::string("(AP)"), std::string("\xC2\xA9")}) {
+  for (const std::string& text :
+       {std::string(), std::string("!!! ... ??? --- ((( )))"), std::string(5000, '.'),
+        std::string("\xE2\x80\x94\n\n\n\xE2\x80\x94"), std::string("(AP)"),
+        std::string("\xC2\xA9")}) {
     const Article a = extracted(text);
     BOOST_TEST(a.people.empty());
     BOOST_TEST(a.places.empty());
     BOOST_TEST(!a.date);
   }
   // Mixed scripts: the Latin names are found, the rest does no harm.
-  const Article mixed = extracted("Angela Merkel met \xD0\x92\xD0\xBB\xD0\xB0\xD0\xB4\xD0\xB8\xD0\xBC\xD0\xB8\xD1\x80 in "
-                                  "\xE6\x9D\xB1\xE4\xBA\xAC and Paris.");
+  const Article mixed = extracted(
+      "Angela Merkel met \xD0\x92\xD0\xBB\xD0\xB0\xD0\xB4\xD0\xB8\xD0\xBC\xD0\xB8\xD1\x80 in "
+      "\xE6\x9D\xB1\xE4\xBA\xAC and Paris.");
   BOOST_TEST((std::find(mixed.places.begin(), mixed.places.end(), "Paris") != mixed.places.end()));
   // A 50 MB single line: extraction reads its first mebibyte and returns.
   std::string huge;
   huge.reserve(50u << 20);
-  while (huge.size() < (50u << 20)) huge += "Kristi Noem visited El Salvador and met officials there ";
+  while (huge.size() < (50u << 20))
+    huge += "Kristi Noem visited El Salvador and met officials there ";
   const Article big = extracted(huge);
   BOOST_TEST(big.people.size() <= 1u);
   for (const std::string& p : big.people) BOOST_TEST(p == "Kristi Noem");

@@ -94,7 +94,8 @@ BOOST_AUTO_TEST_CASE(date_facets_keep_their_precision) {
 
 BOOST_AUTO_TEST_CASE(counts_from_a_column_equal_counts_from_the_values) {
   Archive a;
-  for (int i = 0; i < 50; ++i) a.add(std::to_string(i), {i % 3 ? "Ana Costa" : "Rui Mota", "Rui Mota"}, {}, std::nullopt);
+  for (int i = 0; i < 50; ++i)
+    a.add(std::to_string(i), {i % 3 ? "Ana Costa" : "Rui Mota", "Rui Mota"}, {}, std::nullopt);
   morgue::FacetSpy plain(morgue::kPeopleSlot);
   a.feed(plain);
   morgue::FacetColumn column(a.db, morgue::kPeopleSlot);
@@ -118,7 +119,8 @@ BOOST_AUTO_TEST_CASE(results_merge_across_shards) {
   BOOST_TEST_REQUIRE(counts.size() == 2u);
   BOOST_TEST(counts[0].value == "Ana Costa");
   BOOST_TEST(counts[0].count == 3u);
-  morgue::HistogramSpy h1(morgue::Period::kMonth, morgue::kPeopleSlot), h2(morgue::Period::kMonth, morgue::kPeopleSlot);
+  morgue::HistogramSpy h1(morgue::Period::kMonth, morgue::kPeopleSlot),
+      h2(morgue::Period::kMonth, morgue::kPeopleSlot);
   morgue::HistogramSpy hm(morgue::Period::kMonth, morgue::kPeopleSlot);
   one.feed(h1);
   two.feed(h2);

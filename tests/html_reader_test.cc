@@ -380,7 +380,8 @@ BOOST_AUTO_TEST_CASE(a_page_that_crashes_the_parser_is_an_input_error) {
     morgue::Article a = morgue::read_html(page, "crash.html");
     BOOST_TEST(!a.text.empty());  // a gumbo without the bug parses it
   } catch (const morgue::InputError& e) {
-    BOOST_TEST(std::string(e.what()).rfind("crash.html: the HTML parser crashed", 0) == 0u, e.what());
+    BOOST_TEST(std::string(e.what()).rfind("crash.html: the HTML parser crashed", 0) == 0u,
+               e.what());
   }
 }
 

@@ -72,7 +72,8 @@ BOOST_AUTO_TEST_CASE(snippet_prefers_rare_words_together) {
 
 BOOST_AUTO_TEST_CASE(snippet_without_a_match_is_the_beginning) {
   morgue::KwicMatcher m(words({"absent"}), morgue::make_stemmer());
-  std::string text = "Première ligne du texte, avec des accents é à ü, et encore des mots ici et là.";
+  std::string text =
+      "Première ligne du texte, avec des accents é à ü, et encore des mots ici et là.";
   std::string s = m.snippet(text, 30, "<", ">", "…");
   BOOST_TEST(s.rfind("Première", 0) == 0u, s);
   BOOST_TEST(s.size() >= 3u);

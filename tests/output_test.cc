@@ -2,9 +2,8 @@
 // the formula guard and text safe for a terminal.
 #include "searcher/output.h"
 
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <sstream>
 
 namespace {
@@ -17,14 +16,18 @@ morgue::Answer sample() {
   morgue::Hit h;
   h.rank = 1;
   h.score = 1.5;
-  h.record = {{"id", "a,1"}, {"title", "Say \"hi\"\tnow\x1b]0;owned\x07"}, {"date", "2025-03-26"},
-              {"people", {"Kristi Noem", "Donald Trump"}}, {"source", "/x"}};
+  h.record = {{"id", "a,1"},
+              {"title", "Say \"hi\"\tnow\x1b]0;owned\x07"},
+              {"date", "2025-03-26"},
+              {"people", {"Kristi Noem", "Donald Trump"}},
+              {"source", "/x"}};
   h.snippet = "line\nbreak";
   a.hits.push_back(h);
   return a;
 }
 
-std::string render(morgue::OutputFormat format, const morgue::Answer& a = sample(), morgue::SearchOptions o = {}) {
+std::string render(morgue::OutputFormat format, const morgue::Answer& a = sample(),
+                   morgue::SearchOptions o = {}) {
   std::ostringstream out;
   o.format = format;
   morgue::Output(o, out).answer(a, morgue::Manifest{"uuid", 1, 5});
@@ -57,7 +60,8 @@ BOOST_AUTO_TEST_CASE(tsv_rows_are_one_line) {
   std::getline(in, header);
   std::getline(in, row);
   BOOST_TEST(!std::getline(in, extra));
-  BOOST_TEST(std::count(row.begin(), row.end(), '\t') == std::count(header.begin(), header.end(), '\t'));
+  BOOST_TEST(std::count(row.begin(), row.end(), '\t') ==
+             std::count(header.begin(), header.end(), '\t'));
 }
 
 BOOST_AUTO_TEST_CASE(json_has_the_spec_keys) {
@@ -65,7 +69,8 @@ BOOST_AUTO_TEST_CASE(json_has_the_spec_keys) {
   BOOST_TEST(j["format_version"] == 1);
   BOOST_TEST(j["total"] == 1);
   const auto& hit = j["hits"][0];
-  for (const char* key : {"rank", "id", "score", "title", "date", "outlet", "people", "places", "snippet", "source"})
+  for (const char* key :
+       {"rank", "id", "score", "title", "date", "outlet", "people", "places", "snippet", "source"})
     BOOST_TEST(hit.contains(key), key);
   BOOST_TEST(hit["outlet"].is_null());
   BOOST_TEST(j["manifest"]["parsed_query"] == "Query(XPnoem)");
@@ -73,7 +78,8 @@ BOOST_AUTO_TEST_CASE(json_has_the_spec_keys) {
 
 BOOST_AUTO_TEST_CASE(text_without_colour_has_no_escapes) {
   std::string text = render(morgue::OutputFormat::kText);
-  BOOST_TEST(text.find('\x1b') == std::string::npos);  // issue 14: the title's OSC sequence is defused
+  BOOST_TEST(text.find('\x1b') ==
+             std::string::npos);  // issue 14: the title's OSC sequence is defused
   BOOST_TEST(text.find('\x07') == std::string::npos);
   BOOST_TEST(text.find("1 matching article") != std::string::npos);
 }
@@ -82,8 +88,14 @@ BOOST_AUTO_TEST_CASE(terminal_safe_replaces_controls_and_bidi_overrides) {
   BOOST_TEST(morgue::terminal_safe("a\x1b[2Jb") == "a\xEF\xBF\xBD[2Jb");
   BOOST_TEST(morgue::terminal_safe("x\r\ny") == "x\xEF\xBF\xBD\xEF\xBF\xBDy");
   BOOST_TEST(morgue::terminal_safe("x\ny\tz", true) == "x\ny\tz");
-  BOOST_TEST(morgue::terminal_safe("\xC2\x9B" "31m") == "\xEF\xBF\xBD" "31m");        // C1 CSI
-  BOOST_TEST(morgue::terminal_safe("ab\xE2\x80\xAE" "cd") == "ab\xEF\xBF\xBD" "cd");  // U+202E
+  BOOST_TEST(morgue::terminal_safe("\xC2\x9B"
+                                   "31m") ==
+             "\xEF\xBF\xBD"
+             "31m");  // C1 CSI
+  BOOST_TEST(morgue::terminal_safe("ab\xE2\x80\xAE"
+                                   "cd") ==
+             "ab\xEF\xBF\xBD"
+             "cd");  // U+202E
   BOOST_TEST(morgue::terminal_safe("Héctor — «ok»") == "Héctor — «ok»");
 }
 
@@ -114,7 +126,8 @@ BOOST_AUTO_TEST_CASE(research_table_has_facets_undated_rows_and_denominators) {
   o.normalize = true;
   std::istringstream csv(render(morgue::OutputFormat::kCsv, a, o));
   std::vector<std::string> lines;
-  for (std::string line; std::getline(csv, line);) lines.push_back(line.substr(0, line.size() - 1));  // CRLF
+  for (std::string line; std::getline(csv, line);)
+    lines.push_back(line.substr(0, line.size() - 1));  // CRLF
   BOOST_TEST_REQUIRE(lines.size() == 4u);
   BOOST_TEST(lines[0] == "name,query,field,value,filter,period,group,count,total,all,share");
   BOOST_TEST(lines[1] == "noem,noem,place,Ireland,\"place:=\"\"Ireland\"\"\",,,3,1,,");
@@ -124,7 +137,11 @@ BOOST_AUTO_TEST_CASE(research_table_has_facets_undated_rows_and_denominators) {
   BOOST_TEST(j["undated"] == 2);
   BOOST_TEST(j["undated_rows"][0]["all"] == 8);
   BOOST_TEST(j["facets"]["place"][0]["filter"] == "place:=\"Ireland\"");
-  const std::string text = render(morgue::OutputFormat::kText, a, []{ morgue::SearchOptions t; t.histogram = morgue::Period::kYear; return t; }());
+  const std::string text = render(morgue::OutputFormat::kText, a, [] {
+    morgue::SearchOptions t;
+    t.histogram = morgue::Period::kYear;
+    return t;
+  }());
   BOOST_TEST(text.find("undated") != std::string::npos, text);
 }
 

@@ -12,8 +12,9 @@ struct Fixture {
   Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
   Fixture() {
     morgue::DocumentBuilder b;
-    auto add = [&](std::string id, std::string title, std::string text, std::optional<morgue::Date> date,
-                   std::vector<std::string> people, std::string outlet) {
+    auto add = [&](std::string id, std::string title, std::string text,
+                   std::optional<morgue::Date> date, std::vector<std::string> people,
+                   std::string outlet) {
       morgue::Article a;
       a.id = id;
       a.title = title;
@@ -24,12 +25,12 @@ struct Fixture {
       db.replace_document(morgue::id_term(id), b.build(a));
     };
     using D = morgue::Date;
-    add("a", "Noem tours prison", "Kristi Noem visited the prison.", D{2025, 3, 26, morgue::Precision::kDay},
-        {"Kristi Noem"}, "Newsweek");
-    add("b", "Storm hits coast", "A storm hit the coast on Monday.", D{2025, 4, 2, morgue::Precision::kDay},
-        {"Héctor Villatoro"}, "Reuters");
-    add("c", "Budget talks", "Budget talks stalled in the prison committee.", D{2024, 0, 0, morgue::Precision::kYear},
-        {}, "Reuters");
+    add("a", "Noem tours prison", "Kristi Noem visited the prison.",
+        D{2025, 3, 26, morgue::Precision::kDay}, {"Kristi Noem"}, "Newsweek");
+    add("b", "Storm hits coast", "A storm hit the coast on Monday.",
+        D{2025, 4, 2, morgue::Precision::kDay}, {"Héctor Villatoro"}, "Reuters");
+    add("c", "Budget talks", "Budget talks stalled in the prison committee.",
+        D{2024, 0, 0, morgue::Precision::kYear}, {}, "Reuters");
     db.commit();
   }
   std::set<std::string> ids(const std::string& q, bool any = false) {
@@ -71,9 +72,7 @@ BOOST_AUTO_TEST_CASE(words_all_match_by_default) {
   BOOST_TEST(ids("*") == (S{"a", "b", "c"}));
 }
 
-BOOST_AUTO_TEST_CASE(title_field) {
-  BOOST_TEST(ids("title:prison") == (S{"a"}));
-}
+BOOST_AUTO_TEST_CASE(title_field) { BOOST_TEST(ids("title:prison") == (S{"a"})); }
 
 BOOST_AUTO_TEST_CASE(names_match_without_case_or_diacritics) {
   BOOST_TEST(ids("person:noem") == (S{"a"}));
@@ -110,7 +109,7 @@ BOOST_AUTO_TEST_CASE(bad_queries_say_where) {
 
 BOOST_AUTO_TEST_CASE(search_box_mode_takes_any_text) {
   BOOST_TEST(ids("what about the prison committee?", true) == (S{"a", "c"}));
-  BOOST_TEST(ids("prison AND", true) == (S{"a", "c"}));          // dangling operator
+  BOOST_TEST(ids("prison AND", true) == (S{"a", "c"}));             // dangling operator
   BOOST_TEST(ids("storm: nosuchfield:x coast", true) == (S{"b"}));  // no field, just words
   BOOST_TEST(ids("\"budget talks", true) == (S{"c"}));
   BOOST_TEST(error_position(*this, "prison AND") != 0u);  // the default mode still says where

@@ -39,7 +39,8 @@ BOOST_AUTO_TEST_CASE(text_headline_only_when_short_and_no_sentence) {
 
 BOOST_AUTO_TEST_CASE(json_fields_and_aliases) {
   Collect sink;
-  auto o = nlohmann::json::parse(R"({"id": 7, "headline": "H", "body": "B", "publisher": {"name": "AP"},
+  auto o =
+      nlohmann::json::parse(R"({"id": 7, "headline": "H", "body": "B", "publisher": {"name": "AP"},
       "date": "2025-03-26T10:00:00Z", "authors": "Jane Roe", "orgs": ["UN", "UN"], "topics": ["x"]})");
   auto a = morgue::article_from_json(o, "f.jsonl", 3, "f.jsonl#3", sink);
   BOOST_TEST(a.id == "7");
@@ -55,7 +56,8 @@ BOOST_AUTO_TEST_CASE(json_fields_and_aliases) {
 
 BOOST_AUTO_TEST_CASE(json_wrong_types_warn_and_keep_the_article) {
   Collect sink;
-  auto o = nlohmann::json::parse(R"({"id": "c", "date": 5, "people": "x", "places": [1], "text": "t"})");
+  auto o =
+      nlohmann::json::parse(R"({"id": "c", "date": 5, "people": "x", "places": [1], "text": "t"})");
   auto a = morgue::article_from_json(o, "f.jsonl", 4, "", sink);
   BOOST_TEST(!a.date.has_value());
   BOOST_TEST(a.people == std::vector<std::string>{"x"});

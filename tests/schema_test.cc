@@ -14,7 +14,8 @@ BOOST_AUTO_TEST_CASE(prefixes_and_slots_are_unique) {
   std::set<Xapian::valueno> slots;
   for (const morgue::Field& f : morgue::fields()) {
     BOOST_TEST(names.insert(f.name).second, "field " << f.name << " twice");
-    if (!f.prefix.empty()) BOOST_TEST(prefixes.insert(f.prefix).second, "prefix " << f.prefix << " twice");
+    if (!f.prefix.empty())
+      BOOST_TEST(prefixes.insert(f.prefix).second, "prefix " << f.prefix << " twice");
     if (f.slot && f.kind != morgue::FieldKind::kDate) BOOST_TEST(slots.insert(*f.slot).second);
   }
   BOOST_TEST(slots.count(morgue::kDateSlot) == 0u);
@@ -29,7 +30,8 @@ BOOST_AUTO_TEST_CASE(spec_fields_exist) {
 
 BOOST_AUTO_TEST_CASE(name_terms_are_folded_words) {
   const morgue::Field& person = *morgue::find_field("person");
-  BOOST_TEST(morgue::name_terms(person, "Héctor Villatoro") == (std::vector<std::string>{"XPhector", "XPvillatoro"}));
+  BOOST_TEST(morgue::name_terms(person, "Héctor Villatoro") ==
+             (std::vector<std::string>{"XPhector", "XPvillatoro"}));
 }
 
 BOOST_AUTO_TEST_CASE(long_ids_are_hashed_stably) {

@@ -29,7 +29,8 @@ BOOST_AUTO_TEST_CASE(name_words) {
   BOOST_TEST(morgue::name_words("el-salvador") == (V{"el", "salvador"}));
   BOOST_TEST(morgue::name_words("james-baker") == (V{"james", "baker"}));  // issue 13
   BOOST_TEST(morgue::name_words("O'Neil, J.R.") == (V{"oneil", "jr"}));
-  BOOST_TEST(morgue::name_words("Jean–Paul Sartre") == (V{"jean", "paul", "sartre"}));  // an en dash
+  BOOST_TEST(morgue::name_words("Jean–Paul Sartre") ==
+             (V{"jean", "paul", "sartre"}));  // an en dash
   BOOST_TEST(morgue::name_words("Łódź 2") == (V{"łodz", "2"}));
   BOOST_TEST(morgue::name_words("  ,  ").empty());
 }

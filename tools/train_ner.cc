@@ -1,5 +1,6 @@
 // Trains the entity tagger's averaged perceptron on CoNLL-2003 (scripts/train-ner runs it):
-//   morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] [--word-dropout P]
+//   morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] [--word-dropout
+//   P]
 // Each pass tags the training documents greedily with the current weights (so document-history
 // and previous-tag features are the tagger's own, as when it runs for real) and corrects the
 // weights wherever the tag is wrong. After each pass the averaged weights are scored on DEV
@@ -99,7 +100,8 @@ std::vector<Example> read_conll(const std::string& path, std::string* storage) {
     labels.push_back(std::string(line.substr(line.rfind(' ') + 1)));
   }
   end_sentence();
-  docs.erase(std::remove_if(docs.begin(), docs.end(), [](const Example& e) { return e.sentences.empty(); }),
+  docs.erase(std::remove_if(docs.begin(), docs.end(),
+                            [](const Example& e) { return e.sentences.empty(); }),
              docs.end());
   return docs;
 }
@@ -107,8 +109,8 @@ std::vector<Example> read_conll(const std::string& path, std::string* storage) {
 // Modern news has Title Case headlines ("What Happens Next") that CoNLL-2003 lacks: a share of the
 // training sentences is added again in Title Case, labels unchanged, as documents of their own, so
 // the tagger learns that capitals in such lines say little.
-std::vector<Example> title_case_copies(const std::vector<Example>& docs, double share, std::mt19937& rng,
-                                       std::deque<std::string>* storage) {
+std::vector<Example> title_case_copies(const std::vector<Example>& docs, double share,
+                                       std::mt19937& rng, std::deque<std::string>* storage) {
   std::vector<Example> copies;
   std::bernoulli_distribution pick(share);
   for (const Example& doc : docs) {
@@ -190,8 +192,8 @@ class Trainer {
 // Word dropout: the word's own identity features (folded and as written) are left out of a share
 // of the training tokens, so the weights of context, shape and affixes learn to find the names the
 // word alone would have given away, as for names the training text never had.
-void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& gazetteer, double dropout,
-                std::mt19937& rng) {
+void train_pass(Trainer& trainer, std::vector<Example>& docs, const Gazetteer& gazetteer,
+                double dropout, std::mt19937& rng) {
   std::bernoulli_distribution drop(dropout);
   std::vector<std::uint64_t> features;
   for (Example& ex : docs) {
@@ -252,11 +254,13 @@ Score evaluate(const Weights& w, const std::vector<Example>& docs, const Gazette
         return a.type == b.type && a.first == b.first && a.last == b.last;
       };
       for (const Span& g : gold) {
-        const bool found = std::any_of(got.begin(), got.end(), [&](const Span& x) { return same(x, g); });
+        const bool found =
+            std::any_of(got.begin(), got.end(), [&](const Span& x) { return same(x, g); });
         (found ? score.tp : score.fn)[static_cast<int>(g.type)]++;
       }
       for (const Span& x : got) {
-        const bool right = std::any_of(gold.begin(), gold.end(), [&](const Span& g) { return same(x, g); });
+        const bool right =
+            std::any_of(gold.begin(), gold.end(), [&](const Span& g) { return same(x, g); });
         if (!right) score.fp[static_cast<int>(x.type)]++;
       }
     }
@@ -265,14 +269,17 @@ Score evaluate(const Weights& w, const std::vector<Example>& docs, const Gazette
 }
 
 // One model: the averaged weights of the pass with the best entity F1 on dev.
-Weights train_model(const std::vector<Example>& base, const std::vector<Example>& dev, const Gazetteer& gazetteer,
-                    int iterations, unsigned seed, double title_share, double dropout, double* best) {
+Weights train_model(const std::vector<Example>& base, const std::vector<Example>& dev,
+                    const Gazetteer& gazetteer, int iterations, unsigned seed, double title_share,
+                    double dropout, double* best) {
   std::mt19937 rng(seed);
   std::deque<std::string> titled_words;
   std::vector<Example> train = base;
   std::vector<Example> titled = title_case_copies(train, title_share, rng, &titled_words);
-  train.insert(train.end(), std::make_move_iterator(titled.begin()), std::make_move_iterator(titled.end()));
-  std::cerr << train.size() << " training documents, " << dev.size() << " development documents, seed " << seed << "\n";
+  train.insert(train.end(), std::make_move_iterator(titled.begin()),
+               std::make_move_iterator(titled.end()));
+  std::cerr << train.size() << " training documents, " << dev.size()
+            << " development documents, seed " << seed << "\n";
   Trainer trainer;
   Weights kept;
   *best = -1;
@@ -281,8 +288,8 @@ Weights train_model(const std::vector<Example>& base, const std::vector<Example>
     train_pass(trainer, train, gazetteer, dropout, rng);
     Weights avg = trainer.averaged();
     const Score s = evaluate(avg, dev, gazetteer);
-    std::fprintf(stderr, "pass %2d: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f)\n", it, s.overall(),
-                 s.f1(0), s.f1(1), s.f1(2), s.f1(3));
+    std::fprintf(stderr, "pass %2d: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f)\n", it,
+                 s.overall(), s.f1(0), s.f1(1), s.f1(2), s.f1(3));
     if (s.overall() > *best) {
       *best = s.overall();
       kept = std::move(avg);
@@ -293,8 +300,9 @@ Weights train_model(const std::vector<Example>& base, const std::vector<Example>
 
 int run(int argc, char** argv) {
   if (argc < 4) {
-    std::cerr << "usage: morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] "
-                 "[--word-dropout P] [--models K]\n";
+    std::cerr
+        << "usage: morgue-train-ner TRAIN DEV OUT [--iterations N] [--seed S] [--title-case SHARE] "
+           "[--word-dropout P] [--models K]\n";
     return 2;
   }
   int iterations = 12, models = 1;
@@ -319,8 +327,8 @@ int run(int argc, char** argv) {
   Weights sum;
   double best = 0;
   for (int k = 0; k < models; ++k) {
-    const Weights w = train_model(train, dev, gazetteer, iterations, seed + static_cast<unsigned>(k), title_share,
-                                  dropout, &best);
+    const Weights w = train_model(train, dev, gazetteer, iterations,
+                                  seed + static_cast<unsigned>(k), title_share, dropout, &best);
     if (models == 1) {
       w.save(argv[3]);
       std::fprintf(stderr, "best dev F1 %.4f, model in %s\n", best, argv[3]);
@@ -334,8 +342,10 @@ int run(int argc, char** argv) {
     }
   }
   const Score s = evaluate(sum, dev, gazetteer);
-  std::fprintf(stderr, "%d models averaged: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f), model in %s\n", models,
-               s.overall(), s.f1(0), s.f1(1), s.f1(2), s.f1(3), argv[3]);
+  std::fprintf(
+      stderr,
+      "%d models averaged: dev F1 %.4f (PER %.4f LOC %.4f ORG %.4f MISC %.4f), model in %s\n",
+      models, s.overall(), s.f1(0), s.f1(1), s.f1(2), s.f1(3), argv[3]);
   sum.save(argv[3]);
   return 0;
 }
