@@ -32,6 +32,9 @@ struct Article {
   } declared;
   nlohmann::json extra = nlohmann::json::object();  // source fields morgue does not interpret
   std::string source;                               // absolute path of the file, or "-"
+  // The path of the file relative to the archive root ("" outside it, or from standard input):
+  // the indexer's path: terms. Not part of the record.
+  std::string path;
 };
 
 // The stored record (document data). Round-trips through article_from_record.

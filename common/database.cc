@@ -382,6 +382,7 @@ LockedDatabase::LockedDatabase(const std::string& path, bool wait)
     throw Error("database path " + path + " is a file, not a database directory");
   std::error_code ec;
   if (!found || (S_ISDIR(st.st_mode) && !fs::is_symlink(path_, ec) && fs::is_empty(path_, ec))) {
+    was_empty_folder_ = found;
     create();
     if (lock_fd_ < 0 && !fs::is_directory(path_, ec) && !fs::create_directories(path_, ec) && ec)
       throw Error("cannot create database " + path_.string() + ": " + ec.message());
@@ -441,6 +442,7 @@ void LockedDatabase::create() {
     sync_directory(staging);
     if (::rename(staging.c_str(), path_.c_str()) == 0) {
       sync_directory(path_.parent_path());
+      created_ = true;
       return;
     }
   } catch (...) {
@@ -450,6 +452,28 @@ void LockedDatabase::create() {
   }
   unlock();  // someone else made it first, or it cannot be renamed into place
   fs::remove_all(staging, ec);
+}
+
+bool LockedDatabase::remove_if_created_empty() {
+  if (!created_ || db_.get_doccount() != 0) return false;
+  try {
+    db_.close();
+  } catch (const Xapian::Error&) {
+  }
+  std::error_code ec;
+  if (was_empty_folder_) {
+    for (const auto& entry : fs::directory_iterator(path_, ec))
+      if (entry.path().filename() != kLockName) fs::remove_all(entry.path(), ec);
+    fs::remove(path_ / kLockName, ec);
+  } else {
+    // The stub goes first: a searcher that opens the path meanwhile finds no database, never a
+    // broken one.
+    fs::remove(path_ / kStubName, ec);
+    fs::remove_all(path_, ec);
+  }
+  unlock();
+  created_ = false;
+  return true;
 }
 
 void LockedDatabase::unlock() {

@@ -74,6 +74,12 @@ class LockedDatabase {
   // XAPIANDB is replaced by rename, the old database removed; db() is then the new one.
   void install();
 
+  // Whether this run created the database (the path did not exist, or was an empty folder).
+  bool created() const { return created_; }
+  // Takes back the database this run created, when it holds no article: closes it and removes it
+  // (an empty folder the user made is left empty). Returns whether it did.
+  bool remove_if_created_empty();
+
  private:
   void lock(const std::filesystem::path& dir, bool wait);
   void unlock();
@@ -87,6 +93,8 @@ class LockedDatabase {
   bool managed_ = false;           // the stub layout of this version, or legacy
   std::filesystem::path current_;  // the glass database written
   int generation_ = 0;             // N of db-N (0: legacy)
+  bool created_ = false;           // by this run
+  bool was_empty_folder_ = false;  // the path was an empty folder before this run
   Xapian::WritableDatabase db_;
 };
 

@@ -3,10 +3,12 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
 #include "common/analysis.h"
+#include "common/text.h"
 
 namespace morgue {
 
@@ -22,7 +24,39 @@ std::vector<std::string> field_values(const Article& a, const Field& field) {
   if (name == "url")
     return a.url.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.url};
   if (name == "id") return {a.id};
+  if (name == "path") return path_prefixes(a.path);
+  if (field.declared && field.kind == FieldKind::kName) return declared_values(a, field.name);
   return {};
+}
+
+std::vector<std::string> path_prefixes(std::string_view path) {
+  std::vector<std::string> out;
+  for (std::size_t slash = path.find('/'); slash != std::string_view::npos;
+       slash = path.find('/', slash + 1))
+    if (slash > 0) out.emplace_back(path.substr(0, slash));
+  if (!path.empty()) out.emplace_back(path);
+  return out;
+}
+
+std::vector<std::string> declared_values(const Article& a, std::string_view name) {
+  std::vector<std::string> out;
+  const auto v = a.extra.find(std::string(name));
+  if (v == a.extra.end()) return out;
+  auto add = [&](const nlohmann::json& item) {
+    std::string s;
+    if (item.is_string())
+      s = item.get<std::string>();
+    else if (item.is_number() || item.is_boolean())
+      s = item.dump();
+    s = clean_name(s);
+    if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  };
+  if (v->is_array()) {
+    for (const auto& item : *v) add(item);
+  } else {
+    add(*v);
+  }
+  return out;
 }
 
 std::string content_hash(const std::string& record) {
@@ -141,9 +175,20 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
             kTitleWeight + 1);
   const Xapian::Document body = words(a.text, &body_words);
   add_words(&doc, body, {{"", 2 * title_words + kTitleGap + kBodyGap, 1}}, 1);
+  // Declared text fields follow the body, each after a gap, searched as text and by their prefix.
+  Xapian::termpos end = 2 * title_words + kTitleGap + kBodyGap + body_words;
   for (const Field& field : fields()) {
     switch (field.kind) {
-      case FieldKind::kText:
+      case FieldKind::kText: {
+        if (!field.declared) break;
+        const auto v = a.extra.find(std::string(field.name));
+        if (v == a.extra.end() || !v->is_string()) break;
+        Xapian::termpos count = 0;
+        const Xapian::Document text = words(v->get<std::string>(), &count);
+        add_words(&doc, text, {{std::string(field.prefix), 0, 1}, {"", end + kBodyGap, 1}}, 2);
+        end += kBodyGap + count;
+        break;
+      }
       case FieldKind::kDate:
         break;
       case FieldKind::kExact:

@@ -18,6 +18,14 @@ namespace morgue {
 // The values an article has for a kName or kExact field of the schema.
 std::vector<std::string> field_values(const Article& article, const Field& field);
 
+// path: terms of a file path relative to the archive root: each folder it lies in, and itself
+// ("a/b/c.txt" -> "a", "a/b", "a/b/c.txt"); none for "".
+std::vector<std::string> path_prefixes(std::string_view path);
+
+// The values of a declared keyword field: the source's field `name` as a string, number or list
+// of them (cleaned, each once, in order); objects and nulls have none (the reader warned).
+std::vector<std::string> declared_values(const Article& article, std::string_view name);
+
 // The names of a kName field as the index files them: each name with its key (a place the table
 // knows under its canonical name's key) and the name whose words are indexed.
 struct FiledName {

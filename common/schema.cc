@@ -4,12 +4,16 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <deque>
 
+#include "common/error.h"
 #include "common/text.h"
 
 namespace morgue {
 
-const std::vector<Field>& fields() {
+namespace {
+
+const std::vector<Field>& builtin_fields() {
   static const std::vector<Field> table = {
       {"title", "S", "", FieldKind::kText, std::nullopt, false},
       {"outlet", "XO", "XON", FieldKind::kName, kOutletSlot, false},
@@ -20,10 +24,26 @@ const std::vector<Field>& fields() {
       {"cited", "XC", "XCN", FieldKind::kName, kCitedSlot, true},
       {"url", "XU", "", FieldKind::kExact, std::nullopt, false},
       {"id", "Q", "", FieldKind::kExact, std::nullopt, false},
+      {"path", "XR", "", FieldKind::kExact, std::nullopt, true},
       {"date", "", "XD", FieldKind::kDate, kDateSlot, false},
   };
   return table;
 }
+
+struct Declared {
+  std::vector<DeclaredField> list;
+  std::deque<std::string> strings;  // what the declared Fields' string_views point into
+  std::vector<Field> table = builtin_fields();
+};
+
+Declared& declared() {
+  static Declared d;
+  return d;
+}
+
+}  // namespace
+
+const std::vector<Field>& fields() { return declared().table; }
 
 const Field* find_field(std::string_view name) {
   for (const Field& f : fields()) {
@@ -31,6 +51,69 @@ const Field* find_field(std::string_view name) {
   }
   return nullptr;
 }
+
+DeclaredField parse_declared_field(std::string_view spec) {
+  const std::size_t colon = spec.rfind(':');
+  const std::string name(spec.substr(0, colon));
+  const std::string kind(colon == std::string_view::npos ? "" : spec.substr(colon + 1));
+  const std::string what = "--field " + std::string(spec) + ": ";
+  if (colon == std::string_view::npos || (kind != "keyword" && kind != "text"))
+    throw Error(what + "give NAME:keyword or NAME:text");
+  if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z') ||
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+    throw Error(what + "a field name is a lower-case letter, then letters, digits or _");
+  for (const Field& f : builtin_fields())
+    if (f.name == name) throw Error(what + name + " is one of morgue's own fields");
+  for (const char* key : {kRecordId, kRecordTitle, kRecordText, kRecordDate, kRecordDatePrecision,
+                          kRecordDateOrigin, kRecordDateBasis, kRecordUrl, kRecordOutlet,
+                          kRecordOutletBasis, kRecordAuthors, kRecordPeople, kRecordPlaces,
+                          kRecordOrganizations, kRecordCited, kRecordExtra, kRecordSource})
+    if (name == key) throw Error(what + name + " is one of morgue's own fields");
+  return {name, kind == "keyword" ? FieldKind::kName : FieldKind::kText};
+}
+
+std::string to_string(const DeclaredField& f) {
+  return f.name + (f.kind == FieldKind::kName ? ":keyword" : ":text");
+}
+
+std::string encode_declared_fields(const std::vector<DeclaredField>& declared) {
+  std::string out;
+  for (const DeclaredField& f : declared) out += to_string(f) + "\n";
+  return out;
+}
+
+std::vector<DeclaredField> decode_declared_fields(std::string_view encoded) {
+  std::vector<DeclaredField> out;
+  while (!encoded.empty()) {
+    const std::size_t end = encoded.find('\n');
+    const std::string_view line = encoded.substr(0, end);
+    if (!line.empty()) out.push_back(parse_declared_field(line));
+    if (end == std::string_view::npos) break;
+    encoded.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+void set_declared_fields(const std::vector<DeclaredField>& list) {
+  Declared& d = declared();
+  d.list = list;
+  d.strings.clear();
+  d.table = builtin_fields();
+  for (std::size_t n = 0; n < list.size(); ++n) {
+    const DeclaredField& f = list[n];
+    const std::string& name = d.strings.emplace_back(f.name);
+    const bool keyword = f.kind == FieldKind::kName;
+    const std::string& prefix =
+        d.strings.emplace_back((keyword ? "XK" : "XT") + std::to_string(n) + ":");
+    const std::string& whole =
+        d.strings.emplace_back(keyword ? "XKN" + std::to_string(n) + ":" : std::string());
+    Field field{name, prefix, whole, f.kind, std::nullopt, true, true};
+    if (keyword) field.slot = static_cast<Xapian::valueno>(kFirstDeclaredSlot + n);
+    d.table.insert(d.table.end() - 1, field);  // before date, which help texts list last
+  }
+}
+
+const std::vector<DeclaredField>& declared_fields() { return declared().list; }
 
 std::string id_term(std::string_view id) {
   // Xapian terms hold at most 245 bytes. An id of up to kMaxIdTermBytes is the term; a longer one

@@ -22,13 +22,24 @@
 //           XD               the date as written at its precision ("XD1987-03"), for date:=
 //           XF               the name of each field of the source that morgue keeps as an extra
 //                            (so --fields knows an unknown column from a rare one)
+//           XR               the path of the article's file relative to the archive root, and
+//                            each folder it lies in ("XRpolitics", "XRpolitics/2005",
+//                            "XRpolitics/2005/001.txt"), for path:
+//           XK<n>: XKN<n>:   declared keyword field number n (--field NAME:keyword): as XP and
+//                            XPN for people; its values in slot kFirstDeclaredSlot + n
+//           XT<n>:           declared text field number n (--field NAME:text): its stems with
+//                            positions (and as unprefixed text after the body)
 //   values  see Slot below
 //   data    the article record as JSON without its text, a NUL byte, the text (document.h)
 //   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened;
 //            "morgue.places" = the place table the names were indexed with (places.h);
 //            "morgue.exact_forms" = "1" when documents keep their words as written (E);
 //            "morgue.root" = the archive root: the real path of the folder that file ids are
-//            relative to (recorded by the first run that indexes files; --root moves it)
+//            relative to (recorded by the first run that indexes files; --root moves it);
+//            "morgue.fields" = the declared fields, "name:kind" lines in number order;
+//            "morgue.path_fields" = --path-field choices, "name=depth" lines (each name is also
+//            a declared keyword field); "morgue.manifests" = the --metadata files of the
+//            last run that named any (absolute paths, one a line), read again by runs naming none
 #pragma once
 
 #include <xapian.h>
@@ -61,12 +72,16 @@ inline constexpr const char* kRecordSource = "source";
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
 // 2: stems only (STEM_ALL), date terms; 3: exact forms, name positions and whole names, XD, XF,
-// long ids as prefix + 128-bit hash, file ids relative to the archive root
-inline constexpr int kSchemaVersion = 3;
+// long ids as prefix + 128-bit hash, file ids relative to the archive root; 4: XR (path:),
+// declared fields
+inline constexpr int kSchemaVersion = 4;
 inline constexpr const char* kSchemaKey = "morgue.schema";
 inline constexpr const char* kPlacesKey = "morgue.places";
 inline constexpr const char* kRootKey = "morgue.root";
 inline constexpr const char* kExactFormsKey = "morgue.exact_forms";  // "1": E terms are kept
+inline constexpr const char* kFieldsKey = "morgue.fields";
+inline constexpr const char* kPathFieldsKey = "morgue.path_fields";
+inline constexpr const char* kManifestsKey = "morgue.manifests";
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {
@@ -87,6 +102,7 @@ enum Slot : Xapian::valueno {
                         // an unchanged input is not extracted again
   kDateOrderSlot = 11,  // kDateSlot's value, or "~" for an article without a date: --sort date
                         // lists those last (descending, kDateSlot's empty value does)
+  kFirstDeclaredSlot = 20,  // + n: declared keyword field n, encoded as kPeopleSlot
 };
 inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kKeySeparator = '\x1d';
@@ -104,13 +120,35 @@ struct Field {
   std::string_view whole_prefix;  // kName: of whole names (name_key); kDate: of exact dates
   FieldKind kind;
   std::optional<Xapian::valueno> slot;  // where display values live, if anywhere
-  bool multi_valued;  // an article can have several (filters on it combine with AND)
+  bool multi_valued;      // an article can have several (filters on it combine with AND)
+  bool declared = false;  // declared by the database (--field), its values from the source's field
 };
 
-// Every field a query can name, in the order help texts list them.
+// Every field a query can name, in the order help texts list them: the built-in ones, then the
+// fields declared with set_declared_fields.
 const std::vector<Field>& fields();
 // The field called `name`, or nullptr.
 const Field* find_field(std::string_view name);
+
+// A field the user declared (morgue-index --field NAME:KIND): the source's field NAME indexed as a
+// keyword (kName: filters on its words and whole values, facets; values are strings or lists of
+// strings) or as text (kText: searched, ranked, and filtered by NAME:word).
+struct DeclaredField {
+  std::string name;
+  FieldKind kind;
+  bool operator==(const DeclaredField& o) const { return name == o.name && kind == o.kind; }
+};
+// "topics:keyword" -> {topics, kName}; throws Error naming what is wrong (a name that is not
+// [a-z][a-z0-9_]*, a built-in field or record key, an unknown kind).
+DeclaredField parse_declared_field(std::string_view spec);
+std::string to_string(const DeclaredField& f);  // "topics:keyword"
+// The metadata value (kFieldsKey) of a list of declared fields, and back.
+std::string encode_declared_fields(const std::vector<DeclaredField>& declared);
+std::vector<DeclaredField> decode_declared_fields(std::string_view encoded);
+// Makes fields() the built-in fields and `declared` (numbered in order: slots and prefixes).
+// Invalidates every Field pointer and reference: call it once, when a database is opened.
+void set_declared_fields(const std::vector<DeclaredField>& declared);
+const std::vector<DeclaredField>& declared_fields();
 
 inline constexpr Xapian::termcount kTitleWeight = 3;
 inline constexpr const char* kExactFormPrefix = "E";

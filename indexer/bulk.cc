@@ -54,14 +54,14 @@ std::vector<std::vector<WorkItem>> partition(const std::vector<InputFile>& files
   std::size_t part = 0;
   std::uint64_t filled = 0;  // bytes given to the current part
   for (const InputFile& f : files) {
-    const bool splittable = format_for(f.path) == Format::kJsonLines;
+    const bool split = splittable(f.path);
     std::uint64_t at = 0;
     do {
       if (filled >= share && part + 1 < jobs) ++part, filled = 0;
       std::uint64_t take = f.size - at;
-      if (splittable && part + 1 < jobs) take = std::min(take, share - filled);
+      if (split && part + 1 < jobs) take = std::min(take, share - filled);
       ByteRange range;
-      if (splittable) range = ByteRange{at, at + take == f.size ? UINT64_MAX : at + take};
+      if (split) range = ByteRange{at, at + take == f.size ? UINT64_MAX : at + take};
       parts[part].push_back({&f, range});
       at += take;
       filled += take;
@@ -171,8 +171,7 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
         // changes and say why (docs/performance.md: no slower).
         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
     shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
-    shard->set_metadata(kPlacesKey, options_.places.serialise());  // as Writer does
-    shard->set_metadata(kExactFormsKey, options_.exact_forms ? "1" : "0");
+    record_choices(*shard, options_);
     if (!root_.empty()) shard->set_metadata(kRootKey, root_);
     return shard.get();
   };

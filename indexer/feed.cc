@@ -25,14 +25,16 @@ bool ArticleFeed::read(const InputFile& f, const ReadOptions& options, const Byt
   if (!format) {
     if (f.named) {
       skipped(InputError(f.path.string(), 0,
-                         "unknown file type '" + f.path.extension().string() +
-                             "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm)"));
+                         "unknown file type '" + type_of(f.path) +
+                             "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm, or one of "
+                             "them compressed: .gz, .xz, .zst)"));
     } else if (range.begin == 0) {
       ++counts_->ignored;
     }
     return false;
   }
   try {
+    path_ = f.id_base;
     read_file(f.path, f.id_base, source_of(f.path), options, *this, range);
     return true;
   } catch (const InputError& e) {
@@ -40,6 +42,17 @@ bool ArticleFeed::read(const InputFile& f, const ReadOptions& options, const Byt
   } catch (const Interrupted&) {  // the run stops: nothing to report about the file
   } catch (const std::ios_base::failure& e) {
     skipped(InputError(f.path.string(), 0, std::string("read error: ") + e.what()));
+  }
+  return false;
+}
+
+bool ArticleFeed::read_standard_input(std::istream& in, const ReadOptions& options) {
+  try {
+    path_.clear();
+    read_stream(in, "-", "stdin", "-", options, *this);
+    return true;
+  } catch (const InputError& e) {
+    skipped(e);
   }
   return false;
 }
@@ -65,7 +78,7 @@ PipelineFeed::~PipelineFeed() {
   }
 }
 
-void PipelineFeed::article(Article&& a) {
+void PipelineFeed::accept(Article&& a) {
   if (stopped()) return;
   batch_.push_back(std::move(a));
   if (batch_.size() >= kBatch) submit();

@@ -31,6 +31,12 @@ class ArticleFeed : public ArticleSink {
               const std::atomic<bool>* failed)
       : counts_(counts), emit_(std::move(emit)), failed_(failed) {}
 
+  // An article of the file being read: it gets that file's path (relative to the archive root)
+  // and goes on to accept().
+  void article(Article&& a) final {
+    a.path = path_;
+    accept(std::move(a));
+  }
   void skipped(const InputError& e) override;
   void warning(const std::string& message) override;
   bool stopped() const override { return g_index_interrupted || (failed_ && *failed_); }
@@ -38,11 +44,16 @@ class ArticleFeed : public ArticleSink {
   // Reads one file (or part of one); file-level problems are reported and counted here.
   // Returns true when the file was read without a file-level error.
   bool read(const InputFile& f, const ReadOptions& options, const ByteRange& range = {});
+  // Reads standard input (its articles have no path).
+  bool read_standard_input(std::istream& in, const ReadOptions& options);
 
  protected:
+  virtual void accept(Article&& a) = 0;
+
   Counts* counts_;
   std::function<void(const std::string&)> emit_;
   const std::atomic<bool>* failed_;
+  std::string path_;  // of the file being read
 };
 
 // --jobs 1, and each part of a bulk build: every article is prepared and written at once.
@@ -54,12 +65,12 @@ class InOrderFeed : public ArticleFeed {
         preparer_(preparer),
         writer_(writer) {}
 
-  void article(Article&& a) override {
+ private:
+  void accept(Article&& a) override {
     if (stopped()) return;
     writer_.apply(preparer_.prepare(std::move(a)));
   }
 
- private:
   Preparer& preparer_;
   Writer& writer_;
 };
@@ -73,7 +84,6 @@ class PipelineFeed : public ArticleFeed {
                const std::string& lookup_path, Writer& writer, Report& report);
   ~PipelineFeed() override;
 
-  void article(Article&& a) override;
   // Waits until everything read has been written; rethrows the first error of any thread.
   void finish();
 
@@ -86,6 +96,7 @@ class PipelineFeed : public ArticleFeed {
     std::vector<Prepared> prepared;
   };
 
+  void accept(Article&& a) override;
   template <class F>
   void guard(F f);
   void submit();

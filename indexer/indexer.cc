@@ -55,7 +55,17 @@ class Run {
     if (!options.extract_only) {
       store_.emplace(options.db, options.wait);
       fresh_ = db().get_doccount() == 0;
-      choose_exact_forms();
+    }
+    try {
+      if (store_) choose_exact_forms();
+      choose_fields();
+      if (!options_.metadata.empty()) {
+        sidecar_ = std::make_unique<Sidecar>(options_.metadata, messages_);
+        options_.sidecar = sidecar_.get();
+      }
+    } catch (...) {
+      if (store_) store_->remove_if_created_empty();  // a run that cannot start makes nothing
+      throw;
     }
   }
 
@@ -90,14 +100,93 @@ class Run {
         writer.commit();
       }
     }
+    if (sidecar_ && !g_index_interrupted) sidecar_->report_unused(messages_);
     if (options_.extract_only) out_.flush();  // a write error comes before the summary
-    summary();
+    // A database this run would leave empty is not made: nothing in it could be searched, and a
+    // later run with good input should start it as new.
+    const bool discarded = store_ && store_->remove_if_created_empty();
+    summary(discarded);
     if (g_index_interrupted) return kIndexInterrupted;
+    if (discarded) return kIndexFatal;
     return counts_.skipped ? kIndexSkipped : kIndexOk;
   }
 
  private:
   Xapian::WritableDatabase& db() { return store_->db(); }
+
+  // The declared fields and path fields: those given, on a database without articles (path
+  // fields are keyword fields too); afterwards those the database recorded, which a run may repeat
+  // but not change: every article of a database is indexed alike.
+  void choose_fields() {
+    std::vector<DeclaredField> given = options_.declared;
+    for (const auto& [name, depth] : options_.path_fields) {
+      const DeclaredField f{name, FieldKind::kName};
+      if (std::find(given.begin(), given.end(), f) == given.end()) given.push_back(f);
+    }
+    for (std::size_t i = 0; i < given.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (given[i].name == given[j].name)
+          throw Error("--field " + to_string(given[i]) + " conflicts with " + to_string(given[j]));
+    if (store_ && !fresh_) {
+      const std::vector<DeclaredField> recorded =
+          decode_declared_fields(db().get_metadata(kFieldsKey));
+      const std::string recorded_paths = db().get_metadata(kPathFieldsKey);
+      for (const DeclaredField& f : given) {
+        auto r = std::find_if(recorded.begin(), recorded.end(),
+                              [&](const DeclaredField& d) { return d.name == f.name; });
+        if (r == recorded.end())
+          throw Error("database " + options_.db + " was built without --field " + to_string(f) +
+                      ": fields are declared when a database is created (index into a new "
+                      "database with it, so that every article has it)");
+        if (!(*r == f))
+          throw Error("--field " + to_string(f) + " conflicts with the database's " +
+                      to_string(*r) + " (index into a new database to change it)");
+      }
+      std::vector<std::pair<std::string, int>> paths;
+      for (std::string_view rest = recorded_paths; !rest.empty();) {
+        const std::size_t end = rest.find('\n');
+        const std::string_view line = rest.substr(0, end);
+        if (const std::size_t eq = line.find('='); eq != std::string_view::npos)
+          paths.emplace_back(std::string(line.substr(0, eq)),
+                             std::stoi(std::string(line.substr(eq + 1))));
+        if (end == std::string_view::npos) break;
+        rest.remove_prefix(end + 1);
+      }
+      if (!options_.path_fields.empty() && options_.path_fields != paths)
+        throw Error("--path-field differs from the database's (" +
+                    (recorded_paths.empty() ? std::string("none")
+                                            : recorded_paths.substr(0, recorded_paths.size() - 1)) +
+                    "): path fields are chosen when a database is created");
+      options_.declared = recorded;
+      options_.path_fields = paths;
+      // The manifests too: a run that names none reads those the database records, so that an
+      // update does not take their fields away from the articles it rebuilds.
+      if (options_.metadata.empty()) {
+        for (std::string_view rest = db().get_metadata(kManifestsKey); !rest.empty();) {
+          const std::size_t end = rest.find('\n');
+          const std::string file(rest.substr(0, end));
+          if (!file.empty()) {
+            std::error_code ec;
+            if (!fs::is_regular_file(file, ec))
+              throw Error("the manifest " + file + " that database " + options_.db +
+                          " records is gone: give --metadata with its new place");
+            options_.metadata.push_back(file);
+          }
+          if (end == std::string_view::npos) break;
+          rest.remove_prefix(end + 1);
+        }
+        std::string names;
+        for (const std::string& m : options_.metadata) names += (names.empty() ? "" : ", ") + m;
+        if (!names.empty())
+          report_.message("morgue-index: note: reading the manifests the database records: " +
+                          names);
+      }
+    } else {
+      options_.declared = given;
+    }
+    set_declared_fields(options_.declared);
+    for (std::string& m : options_.metadata) m = fs::absolute(m).lexically_normal().string();
+  }
 
   // Whether documents keep their words as written: --exact-forms on a database without articles;
   // afterwards what the database recorded, so that every article of it is alike.
@@ -117,12 +206,7 @@ class Run {
     for (const std::string& input : options_.inputs) {
       if (feed.stopped()) break;
       if (input == "-") {
-        try {
-          read_json_lines(in, "-", "stdin", "-", options_.read, feed);
-          read_ok_.insert("-");
-        } catch (const InputError& e) {
-          feed.skipped(e);
-        }
+        if (feed.read_standard_input(in, options_.read)) read_ok_.insert("-");
         continue;
       }
       std::vector<InputFile> files;
@@ -158,6 +242,7 @@ class Run {
       return std::any_of(folders.begin(), folders.end(),
                          [&](const std::string& f) { return under(source, f); });
     };
+    const std::vector<std::string> left_out(inputs_.left_out().begin(), inputs_.left_out().end());
     const std::string ids(find_field("id")->prefix);
     std::vector<std::string> doomed;
     Xapian::WritableDatabase& d = db();
@@ -171,13 +256,13 @@ class Run {
       // folder above it) is kept.
       std::error_code ec;
       const bool gone = fs::status(source, ec).type() == fs::file_type::not_found;
-      if (gone || read_ok_.count(source)) doomed.push_back(*t);
+      if (gone || read_ok_.count(source) || any_under(source, left_out)) doomed.push_back(*t);
     }
     for (const std::string& term : doomed) d.delete_document(term);
     pruned_ = doomed.size();
   }
 
-  void summary() {
+  void summary(bool discarded) {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     std::string line = "morgue-index: ";
@@ -192,8 +277,11 @@ class Run {
     line += ", " + std::to_string(counts_.skipped) + " skipped";
     if (counts_.ignored)
       line += ", " + std::to_string(counts_.ignored) + " files of unknown type ignored";
+    if (counts_.excluded) line += ", " + std::to_string(counts_.excluded) + " files excluded";
     if (counts_.warnings) line += ", " + std::to_string(counts_.warnings) + " warnings";
-    if (!options_.extract_only)
+    if (discarded)
+      line += "; nothing was indexed, so no database was created at " + options_.db;
+    else if (!options_.extract_only)
       line += "; " + std::to_string(db().get_doccount()) + " articles in " + options_.db;
     char secs[32];
     std::snprintf(secs, sizeof secs, " (%.1f s)", seconds);
@@ -211,6 +299,24 @@ class Run {
   Counts counts_;
   std::size_t pruned_ = 0;
   std::unordered_set<std::string> read_ok_;  // sources read without a file-level error
+  // Warnings about the --metadata manifests, counted and told like the readers'.
+  class Messages : public ArticleSink {
+   public:
+    explicit Messages(Run& run) : run_(run) {}
+    void article(Article&&) override {}
+    void skipped(const InputError& e) override {
+      ++run_.counts_.skipped;
+      run_.report_.message("morgue-index: skipped " + std::string(e.what()));
+    }
+    void warning(const std::string& message) override {
+      ++run_.counts_.warnings;
+      run_.report_.message("morgue-index: warning: " + message);
+    }
+
+   private:
+    Run& run_;
+  } messages_{*this};
+  std::unique_ptr<Sidecar> sidecar_;
 };
 
 }  // namespace

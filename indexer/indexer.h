@@ -6,11 +6,14 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/places.h"
+#include "common/schema.h"
 #include "extract/extract.h"
 #include "read/readers.h"
+#include "read/sidecar.h"
 
 namespace morgue {
 
@@ -25,6 +28,18 @@ struct IndexOptions {
   std::size_t commit_every = 2000;  // articles changed between commits
   unsigned jobs = 1;                // threads that read, extract and build (indexer.cc: the modes)
   std::string root;                 // --root: the archive root to record (default: see indexer.cc)
+  // Files and folders a folder walk leaves out (inputs.h): --exclude GLOBs, and unless
+  // default_excludes is off, hidden names and README-like files.
+  std::vector<std::string> exclude;
+  bool default_excludes = true;
+  // Sidecar metadata: CSV or JSON Lines files of fields for the articles of named files (their
+  // paths relative to the archive root) or ids (indexer/metadata.h).
+  std::vector<std::string> metadata;
+  // Fields from the folders a file lies in: name -> depth below the archive root (1: the first).
+  std::vector<std::pair<std::string, int>> path_fields;
+  // Declared fields (--field NAME:KIND), as given; the run adds what the database recorded.
+  std::vector<DeclaredField> declared;
+  const Sidecar* sidecar = nullptr;  // the --metadata rows, loaded by the run
   ReadOptions read;
   ExtractionData extraction = default_extraction_data();  // main: from the environment
   PlaceTable places;         // places are filed under their canonical names (places.h)

@@ -1,9 +1,13 @@
 // Walking the inputs and giving files their ids.
 #include "indexer/inputs.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
+#include <cctype>
 
 #include "common/error.h"
+#include "read/decompress.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
@@ -75,6 +79,33 @@ std::optional<std::string> Inputs::relative_to_root(const std::string& input,
   return std::nullopt;
 }
 
+bool Inputs::excluded(const fs::path& relative, bool folder) const {
+  const std::string name = relative.filename().string();
+  if (!name.empty() && name[0] == '.') return true;  // hidden files and folders
+  if (options_.default_excludes && !folder) {
+    std::string stem = name.substr(0, name.find('.'));
+    std::transform(stem.begin(), stem.end(), stem.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const char* d : kDefaultExcludes)
+      if (stem == d) return true;
+  }
+  const std::string path = relative.generic_string();
+  for (std::string glob : options_.exclude) {
+    if (!glob.empty() && glob.back() == '/') {
+      if (!folder) continue;
+      glob.pop_back();
+    }
+    if (glob.find('/') == std::string::npos) {
+      if (::fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
+    } else {
+      if (glob.front() == '/') glob.erase(0, 1);
+      if (::fnmatch(glob.c_str(), path.c_str(), FNM_PATHNAME) == 0) return true;
+    }
+  }
+  return !folder && !metadata_files_.empty() &&
+         metadata_files_.count(source_of(walked_ / relative)) > 0;
+}
+
 void Inputs::collect(const std::string& input, std::vector<InputFile>* files, Counts* counts) {
   std::error_code ec;
   fs::path root(input);
@@ -91,6 +122,8 @@ void Inputs::collect(const std::string& input, std::vector<InputFile>* files, Co
     std::error_code size_ec;
     f.size = fs::file_size(f.path, size_ec);
     if (size_ec) f.size = 0;
+    if (compression_for(f.path) != Compression::kNone)
+      f.size = estimated_content_size(f.path, f.size);
     return f;
   };
   if (status.type() == fs::file_type::not_found) {
@@ -111,6 +144,9 @@ void Inputs::collect(const std::string& input, std::vector<InputFile>* files, Co
     files->push_back(sized({root, id_of(root.filename()), true}));
     return;
   }
+  walked_ = root;
+  if (metadata_files_.empty())
+    for (const std::string& m : options_.metadata) metadata_files_.insert(source_of(m));
   std::set<fs::path> visited;
   std::vector<fs::path> dirs{root};
   std::vector<InputFile> found;
@@ -139,9 +175,12 @@ void Inputs::collect(const std::string& input, std::vector<InputFile>* files, Co
     std::sort(entries.begin(), entries.end());
     std::vector<fs::path> subdirs;
     for (const fs::path& p : entries) {
-      std::string name = p.filename().string();
-      if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
       auto st = fs::status(p, ec);
+      if (!ec && excluded(p.lexically_relative(root), fs::is_directory(st))) {
+        if (!fs::is_directory(st)) ++counts->excluded;
+        left_out_.insert(source_of(p));
+        continue;
+      }
       if (st.type() == fs::file_type::not_found) {
         skip(p.string(), "broken symbolic link");
         continue;

@@ -104,10 +104,31 @@ std::size_t parse_number(const NumberOption& o, const std::string& text) {
 
 }  // namespace
 
+// --field NAME:KIND, as a usage error when it is wrong.
+morgue::DeclaredField parse_field(const std::string& spec) {
+  try {
+    return morgue::parse_declared_field(spec);
+  } catch (const morgue::Error& e) {
+    throw po::error(e.what());
+  }
+}
+
+// --path-field NAME=DEPTH.
+std::pair<std::string, int> parse_path_field(const std::string& spec) {
+  const std::size_t eq = spec.find('=');
+  const std::string depth = eq == std::string::npos ? "" : spec.substr(eq + 1);
+  if (depth.empty() || depth.size() > 3 ||
+      depth.find_first_not_of("0123456789") != std::string::npos || std::stoi(depth) < 1)
+    throw po::error("--path-field " + spec + ": give NAME=DEPTH, DEPTH a folder level from 1");
+  parse_field(spec.substr(0, eq) + ":keyword");  // the name's rules
+  return {spec.substr(0, eq), std::stoi(depth)};
+}
+
 int main(int argc, char** argv) {
   morgue::IndexOptions options;
   const std::vector<NumberOption> numbers = number_options();
   std::vector<std::string> number_texts(numbers.size());
+  std::vector<std::string> declared, path_fields;
   po::options_description visible(
       "Usage: morgue-index [--db PATH] [options] INPUT...\n"
       "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm files; directories are\n"
@@ -125,6 +146,20 @@ int main(int argc, char** argv) {
       ("extract-only", po::bool_switch(&options.extract_only),
        "write no database: print one JSON line per article with what would be indexed")
       ("no-extract", "do not extract missing metadata from the text")
+      ("exclude", po::value<std::vector<std::string>>(&options.exclude)->composing(),
+       "leave out what a folder walk finds whose name matches GLOB (or whose path below the input "
+       "folder does, for a GLOB with a /; a GLOB ending in / matches folders); repeatable")
+      ("no-default-excludes", "also read README, LICENSE and similar files in folders (hidden "
+       "files and folders are always left out)")
+      ("metadata", po::value<std::vector<std::string>>(&options.metadata)->composing(),
+       "a CSV or JSON Lines manifest of fields for the articles of files (a \"path\" column, "
+       "relative to the manifest) or ids (an \"id\" column); repeatable")
+      ("path-field", po::value<std::vector<std::string>>(&path_fields)->composing(),
+       "NAME=DEPTH: a keyword field NAME holding the folder at DEPTH below the archive root "
+       "(1: the first), e.g. section=1; a new database's choice; repeatable")
+      ("field", po::value<std::vector<std::string>>(&declared)->composing(),
+       "NAME:keyword or NAME:text: index the source's field NAME as a keyword (filters, facets) "
+       "or as text (searched); a new database's choice, recorded in it; repeatable")
       ("root", po::value<std::string>(&options.root),
        "the archive root that file ids are relative to (recorded by the first run; give it to "
        "choose one, or to re-root a moved archive)");
@@ -162,6 +197,10 @@ int main(int argc, char** argv) {
     }
     po::notify(vm);
     options.extract = !vm.count("no-extract");
+    options.default_excludes = !vm.count("no-default-excludes");
+    for (const std::string& spec : declared) options.declared.push_back(parse_field(spec));
+    for (const std::string& spec : path_fields)
+      options.path_fields.push_back(parse_path_field(spec));
     if (options.inputs.empty()) throw po::error("no INPUT given (a file, a directory or -)");
     options.jobs = static_cast<unsigned>(parse_number(numbers[0], number_texts[0]));
     options.commit_every = parse_number(numbers[1], number_texts[1]);

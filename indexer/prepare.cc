@@ -5,6 +5,18 @@
 
 namespace morgue {
 
+std::optional<std::string> path_folder(std::string_view path, int depth) {
+  std::size_t start = 0;
+  for (int i = 1; i < depth; ++i) {
+    const std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) return std::nullopt;
+    start = slash + 1;
+  }
+  const std::size_t slash = path.find('/', start);
+  if (slash == std::string_view::npos) return std::nullopt;  // the file's own name: no folder
+  return std::string(path.substr(start, slash - start));
+}
+
 Preparer::Preparer(const IndexOptions& options, const Extractor* extractor,
                    Xapian::Database* lookup)
     : options_(options),
@@ -19,10 +31,16 @@ Preparer::Preparer(const IndexOptions& options, const Extractor* extractor,
 Prepared Preparer::prepare(Article&& a) {
   Prepared p;
   p.term = id_term(a.id);
+  // What the run adds to the source: the manifest's fields, then the folders' (path fields).
+  if (options_.sidecar) options_.sidecar->apply(a);
+  for (const auto& [name, depth] : options_.path_fields) {
+    if (auto folder = path_folder(a.path, depth)) a.extra[name] = *folder;
+  }
   // The article as read is its document data before extraction (the record as JSON without
-  // its text, NUL, the text): without extraction, that is the data stored.
+  // its text, NUL, the text): without extraction, that is the data stored. The input hash also
+  // covers its path, which gives it path: terms and path fields.
   std::string data = document_data(to_record(a));
-  std::string input = content_hash(version_ + '\n', data);
+  std::string input = content_hash(version_ + '\n' + a.path + '\n', data);
   if (lookup_ && stored_input(p.term) == input) {
     p.unchanged = true;
     return p;

@@ -4,7 +4,9 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/article.h"
 #include "common/document.h"
@@ -12,6 +14,10 @@
 #include "indexer/indexer.h"
 
 namespace morgue {
+
+// The folder at `depth` (1: the first) of a file path relative to the archive root ("a/b/c.txt":
+// 1 -> "a", 2 -> "b", 3 -> none: c.txt is the file), for --path-field.
+std::optional<std::string> path_folder(std::string_view path, int depth);
 
 // What a worker makes of one article.
 struct Prepared {

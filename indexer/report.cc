@@ -5,7 +5,7 @@ namespace morgue {
 
 Counts& Counts::operator+=(const Counts& o) {
   added += o.added, updated += o.updated, unchanged += o.unchanged;
-  skipped += o.skipped, ignored += o.ignored, warnings += o.warnings;
+  skipped += o.skipped, ignored += o.ignored, warnings += o.warnings, excluded += o.excluded;
   return *this;
 }
 

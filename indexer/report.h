@@ -12,7 +12,8 @@
 namespace morgue {
 
 struct Counts {
-  std::size_t added = 0, updated = 0, unchanged = 0, skipped = 0, ignored = 0, warnings = 0;
+  std::size_t added = 0, updated = 0, unchanged = 0, skipped = 0, ignored = 0, warnings = 0,
+              excluded = 0;
   Counts& operator+=(const Counts& o);
 };
 

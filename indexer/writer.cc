@@ -13,11 +13,20 @@ Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool f
       out_(out),
       report_(report),
       commit_every_(options.commit_every) {
-  // The place table the names are filed by, committed with them (the searcher reads it).
-  if (!options.extract_only) {
-    db_->set_metadata(kPlacesKey, options.places.serialise());
-    db_->set_metadata(kExactFormsKey, options.exact_forms ? "1" : "0");
-  }
+  if (!options.extract_only) record_choices(*db_, options);
+}
+
+void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options) {
+  db.set_metadata(kPlacesKey, options.places.serialise());
+  db.set_metadata(kExactFormsKey, options.exact_forms ? "1" : "0");
+  db.set_metadata(kFieldsKey, encode_declared_fields(options.declared));
+  std::string path_fields;
+  for (const auto& [name, depth] : options.path_fields)
+    path_fields += name + "=" + std::to_string(depth) + "\n";
+  db.set_metadata(kPathFieldsKey, path_fields);
+  std::string manifests;
+  for (const std::string& m : options.metadata) manifests += m + "\n";
+  db.set_metadata(kManifestsKey, manifests);
 }
 
 void Writer::apply(Prepared&& p) {

@@ -16,6 +16,10 @@
 
 namespace morgue {
 
+// Records in the database the choices its documents were built with (place table, exact forms,
+// declared fields, path fields), which the searcher and later runs read.
+void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options);
+
 class Writer {
  public:
   // `fresh`: the database had no articles when the run began, so an id not seen in this run is

@@ -12,7 +12,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "common/schema.h"
 #include "common/text.h"
+#include "read/decompress.h"
 #include "read/html_reader.h"
 
 namespace morgue {
@@ -25,19 +27,16 @@ std::string lower_ascii(std::string s) {
 }
 
 std::string read_bytes(const fs::path& path, const std::string& file, const ReadOptions& options) {
+  InputStream in(path);
+  const std::string limit =
+      "the maximum article size of " + std::to_string(options.max_article_bytes) + " bytes";
   std::error_code ec;
   auto size = fs::file_size(path, ec);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(file, 0, "cannot read file");
-  // A single-article file over the limit is refused before it is loaded.
-  if (!ec && size > options.max_article_bytes)
-    throw InputError(file, 0,
-                     "file of " + std::to_string(size) +
-                         " bytes exceeds the maximum article size of " +
-                         std::to_string(options.max_article_bytes) + " bytes");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(file, 0, "read error");
-  return bytes;
+  // A single-article file over the limit is refused before it is loaded (a compressed one as soon
+  // as its decompressed bytes pass the limit).
+  if (in.compression() == Compression::kNone && !ec && size > options.max_article_bytes)
+    throw InputError(file, 0, "file of " + std::to_string(size) + " bytes exceeds " + limit);
+  return read_all(in, file, options.max_article_bytes, limit);
 }
 
 // Text in UTF-16 or UTF-32 with a byte-order mark (as Windows tools save it), as UTF-8; nullopt
@@ -270,12 +269,27 @@ nlohmann::json parse_json(std::string_view text, const std::string& file, std::s
 }
 
 std::optional<Format> format_for(const fs::path& path) {
-  std::string ext = lower_ascii(path.extension().string());
+  // A compressed file is of the format its name has without the compression's extension.
+  const fs::path name = compression_for(path) == Compression::kNone ? path : path.stem();
+  std::string ext = lower_ascii(name.extension().string());
   if (ext == ".txt" || ext == ".text") return Format::kText;
   if (ext == ".json") return Format::kJson;
   if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
   return std::nullopt;
+}
+
+std::string type_of(const fs::path& path) {
+  if (compression_for(path) == Compression::kNone) return path.extension().string();
+  return path.stem().extension().string() + path.extension().string();
+}
+
+bool splittable(const fs::path& path) {
+  if (format_for(path) != Format::kJsonLines) return false;
+  std::ifstream in(path, std::ios::binary);
+  char head[6] = {};
+  in.read(head, sizeof head);
+  return !from_unicode_with_bom(std::string_view(head, static_cast<std::size_t>(in.gcount())));
 }
 
 Article read_text(std::string_view bytes) {
@@ -311,12 +325,35 @@ Article read_text(std::string_view bytes) {
   return a;
 }
 
-Article article_from_json(const nlohmann::json& o, const std::string& file, std::size_t line,
-                          const std::string& fallback_id, ArticleSink& sink) {
-  if (!o.is_object())
-    throw InputError(file, line, std::string("expected a JSON object, got ") + type_name(o));
-  if (json_depth(o) > kMaxJsonDepth) throw InputError(file, line, too_deep_reason());
-  std::string where = file + (line ? ":" + std::to_string(line) : std::string());
+namespace {
+
+// Warns when a declared field (schema.h) holds what it cannot index: a keyword field takes
+// strings, numbers or a list of them; a text field a string. The field is kept as the source has
+// it, and indexed as far as it can be.
+void check_declared(const std::string& key, const nlohmann::json& v, const std::string& where,
+                    ArticleSink& sink) {
+  for (const DeclaredField& d : declared_fields()) {
+    if (d.name != key || v.is_null()) continue;
+    const bool keyword = d.kind == FieldKind::kName;
+    auto scalar = [](const nlohmann::json& x) {
+      return x.is_string() || x.is_number() || x.is_boolean();
+    };
+    bool ok = keyword ? scalar(v) || (v.is_array() && std::all_of(v.begin(), v.end(), scalar))
+                      : v.is_string();
+    if (!ok)
+      sink.warning(
+          where + ": field \"" + key + "\" is declared " + to_string(d).substr(key.size() + 1) +
+          " and should be " + (keyword ? "a string or a list of strings" : "a string") + ", not " +
+          (keyword && v.is_array() ? std::string("a list holding ") +
+                                         (std::find_if_not(v.begin(), v.end(), scalar))->type_name()
+                                   : std::string(v.type_name())) +
+          (keyword ? "; those values are not indexed" : "; not indexed"));
+  }
+}
+
+}  // namespace
+
+Article article_fields(const nlohmann::json& o, const std::string& where, ArticleSink& sink) {
   auto warn_type = [&](const std::string& key, const nlohmann::json& v, const char* want) {
     sink.warning(where + ": field \"" + key + "\" should be " + want + ", not " + type_name(v) +
                  "; ignored");
@@ -402,11 +439,22 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
       list_field(key, v, &a.cited);
       a.declared.cited = true;
     } else {
+      check_declared(key, v, where, sink);
       a.extra[key] = v;
     }
   }
   a.title = clean_name(a.title);
   a.outlet = clean_name(a.outlet);
+  return a;
+}
+
+Article article_from_json(const nlohmann::json& o, const std::string& file, std::size_t line,
+                          const std::string& fallback_id, ArticleSink& sink) {
+  if (!o.is_object())
+    throw InputError(file, line, std::string("expected a JSON object, got ") + type_name(o));
+  if (json_depth(o) > kMaxJsonDepth) throw InputError(file, line, too_deep_reason());
+  const std::string where = file + (line ? ":" + std::to_string(line) : std::string());
+  Article a = article_fields(o, where, sink);
   if (a.text.empty() && a.title.empty()) {
     // An article of metadata only (wire services file such stubs) is kept when it names itself.
     if (a.id.empty()) throw InputError(file, line, "article has no text, no title and no id");
@@ -427,9 +475,12 @@ namespace {
 
 // Lines of `in` from line number `number` + 1, while they start before `end` bytes into the file
 // (`at` being where `in` is now).
+// `cut_short` (when given) says whether the stream ended because its compressed data did: the
+// last line, cut in the middle, is then no error of its own (the caller reports the truncation).
 void read_lines(std::istream& in, const std::string& name, const std::string& id_base,
                 const std::string& source, const ReadOptions& options, ArticleSink& sink,
-                std::size_t number, std::uint64_t at, std::uint64_t end) {
+                std::size_t number, std::uint64_t at, std::uint64_t end,
+                const InputStream* cut_short = nullptr) {
   const std::size_t first = number;
   std::string line;
   while (at < end && !sink.stopped() && std::getline(in, line)) {
@@ -451,9 +502,11 @@ void read_lines(std::istream& in, const std::string& name, const std::string& id
       a.source = source;
       sink.article(std::move(a));
     } catch (const InputError& e) {
+      if (in.eof() && cut_short && cut_short->failed()) break;
       sink.skipped(e);
     }
   }
+  if (cut_short) cut_short->check(number);
   if (in.bad()) throw InputError(name, number, "read error");
   if (number == 0 && first == 0) throw InputError(name, 0, "empty file");
 }
@@ -465,17 +518,25 @@ void read_json_lines(std::istream& in, const std::string& name, const std::strin
   read_lines(in, name, id_base, source, options, sink, 0, 0, UINT64_MAX);
 }
 
+void read_stream(std::istream& raw, const std::string& name, const std::string& id_base,
+                 const std::string& source, const ReadOptions& options, ArticleSink& sink) {
+  InputStream in(raw, name);
+  read_lines(in.stream(), name, id_base, source, options, sink, 0, 0, UINT64_MAX, &in);
+}
+
 void read_file(const fs::path& path, const std::string& id_base, const std::string& source,
                const ReadOptions& options, ArticleSink& sink, const ByteRange& range) {
   if (range.begin == 0 && range.end == UINT64_MAX)
     return read_file(path, id_base, source, options, sink);
   const std::string file = path.string();
-  if (format_for(path) != Format::kJsonLines || starts_with_unicode_bom(path)) {
+  if (!splittable(path)) {
     if (range.begin == 0) read_file(path, id_base, source, options, sink);
     return;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(file, 0, "cannot read file");
+  // A compressed file is decompressed from its start by every part, which count the bytes and
+  // lines of the decompressed stream: decompressing is cheap beside indexing.
+  InputStream input(path);
+  std::istream& in = input.stream();
   // Count the lines before the part (to number them as in the whole file) and find where the
   // part's first line starts.
   std::size_t number = 0;
@@ -490,21 +551,21 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
     if (got > 0) at_line_start = buffer[got - 1] == '\n';
     at += static_cast<std::uint64_t>(got);
   }
-  if (at < range.begin) return;  // the file ends before the part
+  if (at < range.begin) return;  // the file ends before the part (the part before says why)
   if (!at_line_start) {
     std::string rest;
     if (!std::getline(in, rest)) return;
     at += rest.size() + 1;
     ++number;
   }
-  read_lines(in, file, id_base, source, options, sink, number, at, range.end);
+  read_lines(in, file, id_base, source, options, sink, number, at, range.end, &input);
 }
 
 void read_file(const fs::path& path, const std::string& id_base, const std::string& source,
                const ReadOptions& options, ArticleSink& sink) {
   const std::string file = path.string();
   auto format = format_for(path);
-  if (!format) throw InputError(file, 0, "unknown file type '" + path.extension().string() + "'");
+  if (!format) throw InputError(file, 0, "unknown file type '" + type_of(path) + "'");
   if (*format == Format::kJsonLines) {
     if (starts_with_unicode_bom(path)) {  // read whole, as UTF-8
       ReadOptions whole = options;
@@ -514,9 +575,8 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
       read_json_lines(in, file, id_base, source, options, sink);
       return;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(file, 0, "cannot read file");
-    read_json_lines(in, file, id_base, source, options, sink);
+    InputStream in(path);
+    read_lines(in.stream(), file, id_base, source, options, sink, 0, 0, UINT64_MAX, &in);
     return;
   }
   if (*format == Format::kJson) {

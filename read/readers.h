@@ -20,8 +20,17 @@ namespace morgue {
 
 enum class Format { kText, kJson, kJsonLines, kHtml };
 
-// The format of a file from its extension (case-insensitive), or nullopt for an unknown one.
+// The format of a file from its extension (case-insensitive), or nullopt for an unknown one. A
+// compressed file (.gz, .xz, .zst) has the format of its name without that extension
+// (docs.jsonl.gz is JSON Lines); its content is decompressed whatever its name (read/decompress.h).
 std::optional<Format> format_for(const std::filesystem::path& path);
+
+// The type a file's name gives, for messages: ".jsonl", ".jsonl.gz", "" for none.
+std::string type_of(const std::filesystem::path& path);
+
+// Whether readers may read parts of the file side by side (ByteRange): uncompressed JSON Lines
+// without a UTF-16/32 byte-order mark.
+bool splittable(const std::filesystem::path& path);
 
 struct ReadOptions {
   std::size_t max_article_bytes = std::size_t{64} << 20;  // larger articles are skipped
@@ -59,6 +68,11 @@ void read_file(const std::filesystem::path& path, const std::string& id_base,
                const std::string& source, const ReadOptions& options, ArticleSink& sink,
                const ByteRange& range);
 
+// Reads a stream of articles (standard input, named "-"): JSON Lines, gzip, xz or zstd compressed
+// or not (told by the first bytes).
+void read_stream(std::istream& in, const std::string& name, const std::string& id_base,
+                 const std::string& source, const ReadOptions& options, ArticleSink& sink);
+
 // Reads JSON Lines from a stream (a .jsonl file, or standard input named "-").
 void read_json_lines(std::istream& in, const std::string& name, const std::string& id_base,
                      const std::string& source, const ReadOptions& options, ArticleSink& sink);
@@ -76,6 +90,11 @@ inline constexpr std::size_t kMaxJsonDepth = 100;
 // not JSON.
 nlohmann::json parse_json(std::string_view text, const std::string& file, std::size_t line,
                           bool comments = false);
+
+// The fields of a JSON object (SPEC.md's names and their aliases; other fields go to `extra`),
+// warning through `sink` (messages start with `where`) for fields of the wrong type. Whatever the
+// object lacks stays empty: no field is required.
+Article article_fields(const nlohmann::json& object, const std::string& where, ArticleSink& sink);
 
 // One JSON object as an article (SPEC.md's field names and their aliases). `where` names the file
 // and line for messages; `fallback_id` is used when the object has no id (none when empty). Throws

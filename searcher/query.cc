@@ -309,7 +309,8 @@ struct QueryBuilder::State {
     words.set_stemming_strategy(kQueryStemming);
     words.set_default_op(Xapian::Query::OP_AND);
     words.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    words.add_prefix("title", std::string(find_field("title")->prefix));
+    for (const Field& f : fields())  // title, and the database's declared text fields
+      if (f.kind == FieldKind::kText) words.add_prefix(std::string(f.name), std::string(f.prefix));
     forms.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   }
 
@@ -645,7 +646,9 @@ class Parser {
     if (trim(t.text).empty()) throw fail("empty value");
     switch (f.kind) {
       case FieldKind::kText: {
-        if (t.exact) throw fail("title:= is not supported (use title:word or title:\"a phrase\")");
+        if (t.exact)
+          throw fail(name + ":= is not supported (use " + name + ":word or " + name +
+                     ":\"a phrase\")");
         const bool wildcard = t.text.back() == '*' && t.text.find(' ') == std::string::npos;
         const std::string value =
             t.text.find(' ') == std::string::npos ? t.text : "\"" + t.text + "\"";
@@ -657,9 +660,13 @@ class Parser {
       }
       case FieldKind::kExact:
         if (t.exact) throw fail("the value is matched exactly already: " + name + ":VALUE");
-        return Sub{unweighted(Xapian::Query(name == "id" ? id_term(t.text)
-                                                         : std::string(f.prefix) + t.text)),
-                   false};
+        if (name == "id") return Sub{unweighted(Xapian::Query(id_term(t.text))), false};
+        if (name == "path") {  // a folder may be written with its final slash
+          std::string path = t.text;
+          while (path.size() > 1 && path.back() == '/') path.pop_back();
+          return Sub{unweighted(Xapian::Query(std::string(f.prefix) + path)), false};
+        }
+        return Sub{unweighted(Xapian::Query(std::string(f.prefix) + t.text)), false};
       case FieldKind::kName:
         return Sub{unweighted(names(f, t, fail)), false};
       case FieldKind::kDate:

@@ -76,16 +76,25 @@ const Field& facet_field(const std::string& name) {
   return *f;
 }
 
+// The database, once fields() knows the fields it declares (before any query is parsed).
+Xapian::Database with_declared_fields(Xapian::Database db) {
+  set_declared_fields(decode_declared_fields(db.get_metadata(kFieldsKey)));
+  return db;
+}
+
 class Searcher {
  public:
   Searcher(const SearchOptions& o, std::ostream& out, std::ostream& err)
       : o_(o),
         err_(err),
         output_(o, out),
-        db_(open_for_reading(o.db, OpenOptions{o.allow_remote_programs})),
+        db_(with_declared_fields(open_for_reading(o.db, OpenOptions{o.allow_remote_programs}))),
         parser_(db_, QueryOptions{o.any}),
         stemmer_(make_stemmer()),
-        columns_local_(db_.size() == 1 && single_local_database(o.db)) {}
+        columns_local_(db_.size() == 1 && single_local_database(o.db)) {
+    for (const std::string& f : o.facets) facet_field(f);
+    if (o.by) facet_field(*o.by);
+  }
 
   int run(std::istream& in) {
     if (o_.batch) return run_batch(in);
@@ -571,12 +580,9 @@ class Searcher {
 }  // namespace
 
 void validate(const SearchOptions& o) {
-  for (const std::string& f : o.facets) facet_field(f);
-  if (o.by) {
-    if (!o.histogram) throw Error("--by needs --histogram");
-    if (facet_field(*o.by).kind == FieldKind::kDate)
-      throw Error("--by date: the histogram is already by date");
-  }
+  // (The names of --facets and --by are checked once the database is open: it may declare them.)
+  if (o.by && !o.histogram) throw Error("--by needs --histogram");
+  if (o.by && *o.by == "date") throw Error("--by date: the histogram is already by date");
   if (o.normalize && !o.histogram) throw Error("--normalize needs --histogram");
   if ((o.from || o.to) && !o.histogram) throw Error("--from and --to need --histogram");
   if (o.from && o.to && sort_key(*o.from) > sort_key_end(*o.to))

@@ -759,8 +759,9 @@ class BadInput(DbCase):
         db = os.path.join(self.tmp, "deephtml.db")
         start = time.time()
         rc, _, err = run("morgue-index", "--no-extract", "--db", db, deep)
-        self.assertEqual(rc, 1, err)
+        self.assertEqual(rc, 2, err)  # nothing was indexed: no database
         self.assertIn(f"morgue-index: skipped {deep}: HTML nested deeper than the limit of 1000 elements\n", err)
+        self.assertFalse(os.path.exists(db))
         self.assertLess(time.time() - start, 30)
         # A large page within the limit parses in time linear in its size; SIGTERM meanwhile ends
         # the run within a fraction of a second.
