@@ -52,7 +52,8 @@ std::uint64_t estimated_content_size(const std::filesystem::path& path, std::uin
     in.read(reinterpret_cast<char*>(tail), 4);
     const std::uint64_t isize =
         tail[0] | tail[1] << 8 | tail[2] << 16 | std::uint64_t{tail[3]} << 24;
-    if (in && isize >= file_size && isize <= file_size * 20) return isize;
+    // (deflate expands at most 1032-fold)
+    if (in && isize >= file_size && isize <= file_size * 1032) return isize;
   }
   return file_size * 4;
 }
@@ -82,10 +83,14 @@ DecompressingBuffer::DecompressingBuffer(std::istream& compressed)
   archive_read_support_filter_xz(archive_);
   archive_read_support_filter_zstd(archive_);
   archive_read_support_format_raw(archive_);
+  archive_read_support_format_empty(archive_);  // nothing compressed: no entry at all
   struct archive_entry* entry = nullptr;
-  if (archive_read_open(archive_, this, nullptr, &DecompressingBuffer::read_callback, nullptr) !=
-          ARCHIVE_OK ||
-      archive_read_next_header(archive_, &entry) != ARCHIVE_OK) {
+  int status =
+      archive_read_open(archive_, this, nullptr, &DecompressingBuffer::read_callback, nullptr);
+  if (status == ARCHIVE_OK) status = archive_read_next_header(archive_, &entry);
+  if (status == ARCHIVE_EOF && archive_filter_count(archive_) >= 2) {
+    done_ = true;  // a whole stream of no bytes
+  } else if (status != ARCHIVE_OK) {
     fail(archive_error_string(archive_) ? archive_error_string(archive_) : "unreadable");
   } else if (archive_filter_count(archive_) < 2) {
     // Only the "none" filter: the magic number was there, but no filter could read what follows.

@@ -63,7 +63,6 @@ void read_csv(std::istream& in, const std::string& file,
   }
   auto end_record = [&] {
     if (any) {
-      if (!quoted && !cell.empty() && cell.back() == '\r') cell.pop_back();
       cells.push_back(std::move(cell));
       row(std::move(cells), start);
     }
@@ -91,7 +90,8 @@ void read_csv(std::istream& in, const std::string& file,
     } else if (c == ',') {
       cells.push_back(std::move(cell));
       cell.clear();
-    } else if (c == '\n') {
+    } else if (c == '\n' || (c == '\r' && in.peek() == '\n')) {
+      if (c == '\r') in.get();  // CRLF
       end_record();
       ++line;
     } else {

@@ -114,6 +114,9 @@ int main(int argc, char** argv) {
       "with --batch in JSON: the milliseconds each query took (elapsed_ms)")(
       "export", po::bool_switch(&options.export_all),
       "stream every matching article (no cap) as csv, tsv or jsonl")(
+      "list-fields", po::bool_switch(&options.list_fields),
+      "list the fields queries and facets can name in this database (morgue's own and those "
+      "declared with morgue-index --field), with how many articles have each")(
       "fields", po::value<std::string>(&fields),
       "export columns, comma-separated (default: "
       "id,date,outlet,title,url,people,places,organizations,authors)")(

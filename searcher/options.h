@@ -38,6 +38,7 @@ struct SearchOptions {
   std::vector<std::string> facets;  // field names: outlet, person, place, org, author, cited, date
   std::size_t facet_limit = 10;     // 0: every value
   bool count = false;
+  bool list_fields = false;  // print the database's fields instead of answering a query
   std::optional<Period> histogram;
   std::optional<std::string> by;  // split histogram periods by this field
   bool normalize = false;

@@ -490,4 +490,39 @@ void Output::kwic_line(const std::string& id, const KwicLine& k) {
   }
 }
 
+void Output::fields(const std::vector<FieldRow>& rows) {
+  if (o_.format == OutputFormat::kText) {
+    out_ << "field      kind      articles  from\n";
+    for (const FieldRow& r : rows) {
+      char line[160];
+      std::snprintf(line, sizeof line, "%-10s %-9s %8s  %s\n", r.name.c_str(), r.kind.c_str(),
+                    r.articles ? std::to_string(*r.articles).c_str() : "-",
+                    r.declared ? "declared" : "morgue");
+      out_ << line;  // field names are [a-z][a-z0-9_]*
+    }
+    return;
+  }
+  if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv) {
+    row({"field", "kind", "articles", "declared"});
+    for (const FieldRow& r : rows)
+      row({r.name, r.kind, r.articles ? std::to_string(*r.articles) : "",
+           r.declared ? "true" : "false"});
+    return;
+  }
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const FieldRow& r : rows) {
+    nlohmann::ordered_json o;
+    o["field"] = r.name;
+    o["kind"] = r.kind;
+    o["articles"] = r.articles ? nlohmann::ordered_json(*r.articles) : nlohmann::ordered_json();
+    o["declared"] = r.declared;
+    if (o_.format == OutputFormat::kJsonLines)
+      out_ << o.dump() << '\n';
+    else
+      list.push_back(std::move(o));
+  }
+  if (o_.format == OutputFormat::kJson)
+    out_ << nlohmann::ordered_json{{"fields", list}}.dump() << '\n';
+}
+
 }  // namespace morgue

@@ -31,6 +31,15 @@ class Output {
   void kwic_begin();
   void kwic_line(const std::string& id, const KwicLine& k);
 
+  // --list-fields: the fields a query can name, with their kind and how many articles have them
+  // (nullopt when that is not counted).
+  struct FieldRow {
+    std::string name, kind;
+    bool declared;
+    std::optional<Xapian::doccount> articles;
+  };
+  void fields(const std::vector<FieldRow>& rows);
+
   // Whether output can still be written (false once stdout is closed or full): long runs stop.
   bool ok() const { return static_cast<bool>(out_); }
 

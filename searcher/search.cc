@@ -598,8 +598,45 @@ void validate(const SearchOptions& o) {
   if (!o.batch && o.query.empty()) throw Error("no QUERY given (use * to match every article)");
 }
 
+namespace {
+
+// --list-fields: what a query can name in this database, and how many articles have each field
+// (counted where the database keeps the number: the value slots, the source's field names).
+int list_fields(const SearchOptions& o, std::ostream& out) {
+  const Xapian::Database db =
+      with_declared_fields(open_for_reading(o.db, OpenOptions{o.allow_remote_programs}));
+  std::vector<Output::FieldRow> rows;
+  for (const Field& f : fields()) {
+    Output::FieldRow r{std::string(f.name), "", f.declared, std::nullopt};
+    switch (f.kind) {
+      case FieldKind::kText:
+        r.kind = "text";
+        if (f.declared) r.articles = db.get_termfreq(kExtraFieldPrefix + r.name);
+        break;
+      case FieldKind::kName:
+        r.kind = f.declared ? "keyword" : "name";
+        r.articles = db.get_value_freq(*f.slot);
+        break;
+      case FieldKind::kExact:
+        r.kind = "exact";
+        if (f.name == "id") r.articles = db.get_doccount();
+        break;
+      case FieldKind::kDate:
+        r.kind = "date";
+        r.articles = db.get_value_freq(*f.slot);
+        break;
+    }
+    rows.push_back(std::move(r));
+  }
+  Output(o, out).fields(rows);
+  return kSearchHits;
+}
+
+}  // namespace
+
 int run_search(const SearchOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err) {
+  if (options.list_fields) return list_fields(options, out);
   validate(options);
   Searcher searcher(options, out, err);
   return searcher.run(in);

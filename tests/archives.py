@@ -380,6 +380,12 @@ class Archives(unittest.TestCase):
         self.assertEqual({f["value"]: f["count"] for f in facets}, dict(want))
         for f in facets:  # every drill-down filter selects what its facet counted
             self.assertEqual(count(db, f["filter"]), f["count"], f)
+        rc, out, err = search(db, "--list-fields", "--format", "jsonl")
+        listed = {o["field"]: o for o in map(json.loads, out.splitlines())}
+        self.assertEqual(listed["topics"], {"field": "topics", "kind": "keyword", "declared": True,
+                                            "articles": sum(1 for r in rows if values(r))})
+        self.assertEqual(listed["summary"]["articles"], len(rows))
+        self.assertEqual(listed["person"]["declared"], False)
         busy = [r for r in rows if "busy" in r["text"]]
         got = search_json(db, "busy", "--facets", "topics", "--facet-limit", "0")["facets"]["topics"]
         self.assertEqual({f["value"]: f["count"] for f in got},

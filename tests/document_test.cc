@@ -200,6 +200,32 @@ BOOST_AUTO_TEST_CASE(terms_follow_the_schema) {
   for (const char* want : {"Y2025", "M202503", "D20250326"}) BOOST_TEST(t.count(want) == 1u, want);
 }
 
+BOOST_AUTO_TEST_CASE(path_terms_and_declared_fields) {
+  BOOST_TEST(
+      (morgue::path_prefixes("a/b/c.txt") == std::vector<std::string>{"a", "a/b", "a/b/c.txt"}));
+  BOOST_TEST((morgue::path_prefixes("c.txt") == std::vector<std::string>{"c.txt"}));
+  BOOST_TEST(morgue::path_prefixes("").empty());
+  morgue::set_declared_fields(
+      {{"topics", morgue::FieldKind::kName}, {"summary", morgue::FieldKind::kText}});
+  morgue::Article a = sample();
+  a.path = "politics/2005/a.txt";
+  a.extra["topics"] =
+      nlohmann::json::array({"Oil Prices", "trade", 7, "trade", nlohmann::json::object()});
+  a.extra["summary"] = "Ministers discussed tariffs";
+  BOOST_TEST((morgue::declared_values(a, "topics") ==
+              std::vector<std::string>{"Oil Prices", "trade", "7"}));
+  const std::set<std::string> t = terms_of(morgue::DocumentBuilder().build(a));
+  for (const char* want : {"XRpolitics", "XRpolitics/2005", "XRpolitics/2005/a.txt", "XK0:oil",
+                           "XK0:prices", "XK0:trade", "XK0:7", "XKN0:oil prices", "XKN0:trade",
+                           "XT1:minist", "XT1:tariff", "minist", "tariff"})
+    BOOST_TEST(t.count(want) == 1u, want);
+  const Xapian::Document doc = morgue::DocumentBuilder().build(a);
+  BOOST_TEST(doc.get_value(morgue::kFirstDeclaredSlot) == std::string("Oil Prices") +
+                                                              morgue::kListSeparator + "trade" +
+                                                              morgue::kListSeparator + "7");
+  morgue::set_declared_fields({});
+}
+
 BOOST_AUTO_TEST_CASE(values_and_data) {
   morgue::DocumentBuilder builder;
   Xapian::Document doc = builder.build(sample());

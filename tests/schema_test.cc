@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <set>
 
+#include "common/error.h"
+
 BOOST_AUTO_TEST_SUITE(schema)
 
 BOOST_AUTO_TEST_CASE(prefixes_and_slots_are_unique) {
@@ -67,6 +69,47 @@ BOOST_AUTO_TEST_CASE(crafted_ids_never_share_a_term) {
   // The same first 200 bytes, another end: another term.
   BOOST_TEST(morgue::id_term(std::string(200, 'x') + "1") !=
              morgue::id_term(std::string(200, 'x') + "2"));
+}
+
+BOOST_AUTO_TEST_CASE(declared_fields_are_checked_numbered_and_round_trip) {
+  using morgue::FieldKind;
+  const auto topics = morgue::parse_declared_field("topics:keyword");
+  BOOST_TEST(topics.name == "topics");
+  BOOST_TEST((topics.kind == FieldKind::kName));
+  BOOST_TEST((morgue::parse_declared_field("summary_2:text").kind == FieldKind::kText));
+  for (const char* bad : {"topics", "topics:", "topics:number", "Topics:keyword", "2x:text",
+                          ":keyword", "to-pics:keyword", "place:keyword", "text:text", "id:keyword",
+                          "extra:text", "path:keyword", "source:text"})
+    BOOST_CHECK_THROW(morgue::parse_declared_field(bad), morgue::Error);
+  const std::vector<morgue::DeclaredField> list = {
+      topics, {"summary", FieldKind::kText}, {"desk", FieldKind::kName}};
+  BOOST_TEST(morgue::encode_declared_fields(list) ==
+             "topics:keyword\nsummary:text\ndesk:keyword\n");
+  BOOST_TEST((morgue::decode_declared_fields(morgue::encode_declared_fields(list)) == list));
+  const std::size_t builtin = morgue::fields().size();
+  morgue::set_declared_fields(list);
+  BOOST_TEST(morgue::fields().size() == builtin + 3);
+  BOOST_TEST(morgue::fields().back().name == "date");  // listed last, as before
+  const morgue::Field* t = morgue::find_field("topics");
+  BOOST_TEST_REQUIRE(t);
+  BOOST_TEST(t->declared);
+  BOOST_TEST(t->prefix == "XK0:");
+  BOOST_TEST(t->whole_prefix == "XKN0:");
+  BOOST_TEST(*t->slot == morgue::kFirstDeclaredSlot + 0u);
+  const morgue::Field* d = morgue::find_field("desk");
+  BOOST_TEST(*d->slot == morgue::kFirstDeclaredSlot + 2u);
+  BOOST_TEST(d->prefix == "XK2:");
+  const morgue::Field* sm = morgue::find_field("summary");
+  BOOST_TEST(!sm->slot);
+  BOOST_TEST(sm->prefix == "XT1:");
+  // No declared prefix is the start of another's, or of a built-in one's terms.
+  std::set<std::string> prefixes;
+  for (const morgue::Field& f : morgue::fields())
+    for (std::string_view p : {f.prefix, f.whole_prefix})
+      if (!p.empty()) BOOST_TEST(prefixes.insert(std::string(p)).second);
+  morgue::set_declared_fields({});
+  BOOST_TEST(morgue::fields().size() == builtin);
+  BOOST_TEST(!morgue::find_field("topics"));
 }
 
 BOOST_AUTO_TEST_CASE(lists_round_trip) {
