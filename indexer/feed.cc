@@ -26,8 +26,8 @@ bool ArticleFeed::read(const InputFile& f, const ReadOptions& options, const Byt
     if (f.named) {
       skipped(InputError(f.path.string(), 0,
                          "unknown file type '" + type_of(f.path) +
-                             "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm, or one of "
-                             "them compressed: .gz, .xz, .zst)"));
+                             "' (expected .txt, .json, .jsonl, .ndjson, .html, .htm, .warc, or "
+                             "one of them compressed: .gz, .xz, .zst)"));
     } else if (range.begin == 0) {
       ++counts_->ignored;
     }

@@ -39,6 +39,7 @@ class ArticleFeed : public ArticleSink {
   }
   void skipped(const InputError& e) override;
   void warning(const std::string& message) override;
+  void note(const std::string& message) override { emit_("morgue-index: note: " + message); }
   bool stopped() const override { return g_index_interrupted || (failed_ && *failed_); }
 
   // Reads one file (or part of one); file-level problems are reported and counted here.

@@ -131,8 +131,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> declared, path_fields;
   po::options_description visible(
       "Usage: morgue-index [--db PATH] [options] INPUT...\n"
-      "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm files; directories are\n"
-      "recursed; - reads JSON Lines from standard input) into a morgue database.\n\nOptions");
+      "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm, .warc files, each also\n"
+      "gzip, xz or zstd compressed; directories are recursed; - reads JSON Lines or WARC from\n"
+      "standard input) into a morgue database.\n\nOptions");
   // clang-format off
   visible.add_options()
       ("help,h", "show this help and exit")

@@ -16,6 +16,7 @@
 #include "common/text.h"
 #include "read/decompress.h"
 #include "read/html_reader.h"
+#include "read/warc.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
@@ -276,6 +277,7 @@ std::optional<Format> format_for(const fs::path& path) {
   if (ext == ".json") return Format::kJson;
   if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
+  if (ext == ".warc") return Format::kWarc;
   return std::nullopt;
 }
 
@@ -518,9 +520,32 @@ void read_json_lines(std::istream& in, const std::string& name, const std::strin
   read_lines(in, name, id_base, source, options, sink, 0, 0, UINT64_MAX);
 }
 
+namespace {
+
+// One line on what a web archive held: its records, the pages read, what was passed over.
+void tell_warc(const std::string& file, const WarcCounts& c, ArticleSink& sink) {
+  std::string line = file + ": " + std::to_string(c.records) + " WARC records, " +
+                     std::to_string(c.articles) + " pages read";
+  std::string over;
+  for (const auto& [why, n] : c.skipped)
+    over += (over.empty() ? "" : ", ") + std::to_string(n) + " " + why;
+  if (!over.empty()) line += "; passed over: " + over;
+  sink.note(line);
+}
+
+void read_warc_stream(InputStream& in, const std::string& file, const std::string& id_base,
+                      const std::string& source, const ReadOptions& options, ArticleSink& sink) {
+  const WarcCounts counts = read_warc(in.stream(), file, id_base, source, options, sink);
+  in.check();
+  tell_warc(file, counts, sink);
+}
+
+}  // namespace
+
 void read_stream(std::istream& raw, const std::string& name, const std::string& id_base,
                  const std::string& source, const ReadOptions& options, ArticleSink& sink) {
   InputStream in(raw, name);
+  if (in.stream().peek() == 'W') return read_warc_stream(in, name, id_base, source, options, sink);
   read_lines(in.stream(), name, id_base, source, options, sink, 0, 0, UINT64_MAX, &in);
 }
 
@@ -577,6 +602,11 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
     }
     InputStream in(path);
     read_lines(in.stream(), file, id_base, source, options, sink, 0, 0, UINT64_MAX, &in);
+    return;
+  }
+  if (*format == Format::kWarc) {
+    InputStream in(path);
+    read_warc_stream(in, file, id_base, source, options, sink);
     return;
   }
   if (*format == Format::kJson) {

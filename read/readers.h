@@ -18,7 +18,7 @@
 
 namespace morgue {
 
-enum class Format { kText, kJson, kJsonLines, kHtml };
+enum class Format { kText, kJson, kJsonLines, kHtml, kWarc };
 
 // The format of a file from its extension (case-insensitive), or nullopt for an unknown one. A
 // compressed file (.gz, .xz, .zst) has the format of its name without that extension
@@ -49,6 +49,8 @@ class ArticleSink {
   virtual void warning(const std::string& message) = 0;
   // True when reading should stop early (the run was interrupted).
   virtual bool stopped() const { return false; }
+  // Something worth a line that is no fault (what a web archive held besides its pages).
+  virtual void note(const std::string&) {}
 };
 
 // Reads one file. `id_base` is the file's path relative to the archive root: the id of a text or
@@ -68,8 +70,8 @@ void read_file(const std::filesystem::path& path, const std::string& id_base,
                const std::string& source, const ReadOptions& options, ArticleSink& sink,
                const ByteRange& range);
 
-// Reads a stream of articles (standard input, named "-"): JSON Lines, gzip, xz or zstd compressed
-// or not (told by the first bytes).
+// Reads a stream of articles (standard input, named "-"): JSON Lines or a WARC file (told by its
+// first byte, a "W"), gzip, xz or zstd compressed or not (told by the first bytes).
 void read_stream(std::istream& in, const std::string& name, const std::string& id_base,
                  const std::string& source, const ReadOptions& options, ArticleSink& sink);
 

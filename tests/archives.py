@@ -182,6 +182,67 @@ class Archives(unittest.TestCase):
         self.assertEqual(rc, 2, err)  # nothing indexed
         self.assertIn("unknown file type '.csv.gz'", err)
 
+    # --- web archives -------------------------------------------------------------------------
+
+    def warc_records(self, pages, broken_after=None):
+        """WARC 1.1 records as a crawler writes them: warcinfo, then for each page a request, a
+        response (HTTP 200, text/html) and a metadata record. Returns the records (bytes each) and,
+        for each page, what its article should be. `broken_after`: the page after which a record
+        with a bad Content-Length is put."""
+        def record(kind, rid, headers, block):
+            head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{rid}>\r\n"
+                    f"WARC-Date: 2024-05-0{len(headers) % 9 + 1}T10:00:00Z\r\n")
+            head += "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+            head += f"Content-Length: {len(block)}\r\n\r\n"
+            return head.encode() + block + b"\r\n\r\n"
+
+        records = [record("warcinfo", "00000000-0000-0000-0000-000000000000",
+                          {"Content-Type": "application/warc-fields"}, b"software: tests\r\n")]
+        want = {}
+        for i, (url, title, body) in enumerate(pages):
+            html = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+                    f"<p>{body}</p></article></body></html>").encode()
+            http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+            rid = f"11111111-1111-1111-1111-{i:012d}"
+            target = {"WARC-Target-URI": url}
+            records.append(record("request", f"22222222-2222-2222-2222-{i:012d}", dict(target, **{
+                "Content-Type": "application/http; msgtype=request"}), f"GET {url} HTTP/1.1\r\n\r\n".encode()))
+            records.append(record("response", rid, dict(target, **{
+                "Content-Type": "application/http; msgtype=response"}), http))
+            records.append(record("metadata", f"33333333-3333-3333-3333-{i:012d}", dict(target, **{
+                "Content-Type": "application/warc-fields"}), b"fetchTimeMs: 12\r\n"))
+            want[f"urn:uuid:{rid}"] = {"title": title, "url": url}
+            if broken_after == i:
+                records.append(b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 12x\r\n\r\nbroken\r\n\r\n")
+        return records, want
+
+    def test_web_archives_plain_gzipped_and_from_standard_input(self):
+        rng = random.Random(5)
+        pages = [(f"https://news.example/{i}", f"Harbour story {i}",
+                  " ".join(rng.choice(["dockers", "strike", "port", "lisbon", "ships"]) for _ in range(30)))
+                 for i in range(40)]
+        records, want = self.warc_records(pages, broken_after=19)
+        bad_at = sum(len(r) for r in records[: 1 + 20 * 3])  # the broken record follows page 19
+        plain = self.write("crawl/a.warc", b"".join(records))
+        packed = self.write("crawl2/a.warc.gz", b"".join(gzip.compress(r) for r in records))  # a member each
+        for path in (plain, packed):
+            db = self.path(os.path.basename(os.path.dirname(path)) + ".db")
+            rc, _, err = run("morgue-index", "--db", db, "--no-extract", path)
+            self.assertEqual(rc, 1, err)
+            self.assertIn(f"skipped {path}: WARC record at byte {bad_at}:", err)
+            self.assertIn(f"note: {path}: 121 WARC records, 40 pages read; passed over: "
+                          "40 metadata records, 40 request records, 1 warcinfo records", err)
+            got = export(db, "title", "url", "date")
+            self.assertEqual({k: {"title": v["title"], "url": v["url"]} for k, v in got.items()}, want)
+            self.assertTrue(all(v["date"].startswith("2024-05-0") for v in got.values()))
+            self.assertEqual(count(db, "strike"), sum(1 for p in pages if "strike" in p[2].split()))
+            self.assertEqual(count(db, f"path:{os.path.basename(path)}"), 40)  # the root: its folder
+        db = self.path("stdin-warc.db")
+        rc, _, err = run("morgue-index", "--db", db, "--no-extract", "-", stdin=gzip.compress(b"".join(records)))
+        self.assertEqual(rc, 1, err)
+        self.assertIn("skipped -: WARC record at byte", err)
+        self.assertEqual(count(db, "*"), 40)
+
     # --- folders: exclusion, nothing indexed, path: ------------------------------------------
 
     def folder_archive(self):
