@@ -182,6 +182,7 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
   writer.commit_every(kShardFlush);
   InOrderFeed feed(
       preparer, writer, [&part](const std::string& m) { part.messages.push_back(m); }, failed);
+  feed.count_bytes([this](std::uint64_t n) { report_.add_read(n); });
   for (const WorkItem& item : part.items) {
     if (feed.stopped()) break;
     feed.read(*item.file, options_.read, item.range);

@@ -1,6 +1,7 @@
 // Reading files into the run, and the threads of the pipeline.
 #include "indexer/feed.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace morgue {
@@ -33,17 +34,26 @@ bool ArticleFeed::read(const InputFile& f, const ReadOptions& options, const Byt
     }
     return false;
   }
+  at_ = range.begin;
+  bool ok = false;
   try {
     path_ = f.id_base;
     read_file(f.path, f.id_base, source_of(f.path), options, *this, range);
-    return true;
+    ok = true;
   } catch (const InputError& e) {
     skipped(e);
   } catch (const Interrupted&) {  // the run stops: nothing to report about the file
   } catch (const std::ios_base::failure& e) {
     skipped(InputError(f.path.string(), 0, std::string("read error: ") + e.what()));
   }
-  return false;
+  position(std::min(range.end, f.size));  // the part is done, whatever became of it
+  return ok;
+}
+
+void ArticleFeed::position(std::uint64_t at) {
+  if (at <= at_) return;
+  if (read_bytes_) read_bytes_(at - at_);
+  at_ = at;
 }
 
 bool ArticleFeed::read_standard_input(std::istream& in, const ReadOptions& options) {

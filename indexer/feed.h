@@ -40,6 +40,9 @@ class ArticleFeed : public ArticleSink {
   void skipped(const InputError& e) override;
   void warning(const std::string& message) override;
   void note(const std::string& message) override { emit_("morgue-index: note: " + message); }
+  void position(std::uint64_t at) override;
+  // Where the bytes read go (the progress line's Report::add_read).
+  void count_bytes(std::function<void(std::uint64_t)> read) { read_bytes_ = std::move(read); }
   bool stopped() const override { return g_index_interrupted || (failed_ && *failed_); }
 
   // Reads one file (or part of one); file-level problems are reported and counted here.
@@ -55,6 +58,8 @@ class ArticleFeed : public ArticleSink {
   std::function<void(const std::string&)> emit_;
   const std::atomic<bool>* failed_;
   std::string path_;  // of the file being read
+  std::function<void(std::uint64_t)> read_bytes_;
+  std::uint64_t at_ = 0;  // how far into the file being read the bytes are counted
 };
 
 // --jobs 1, and each part of a bulk build: every article is prepared and written at once.

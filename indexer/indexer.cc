@@ -48,7 +48,7 @@ class Run {
   Run(const IndexOptions& options, std::ostream& out, std::ostream& err)
       : options_(options),
         out_(out),
-        report_(err, options.progress),
+        report_(err, options.progress, options.quiet),
         inputs_(options_, report_),
         start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor(options.extraction);
@@ -80,6 +80,7 @@ class Run {
     if (jobs > 1 && fresh_ && !from_stdin && !options_.extract_only && store_->can_install()) {
       std::vector<InputFile> files;
       for (const std::string& input : options_.inputs) inputs_.collect(input, &files, &counts_);
+      for (const InputFile& f : files) report_.add_total(f.size);
       BulkBuild(options_, extractor_.get(), root, *store_, out_, report_)
           .run(files, jobs, &counts_);
     } else {
@@ -203,6 +204,7 @@ class Run {
   // Reads every input in order into `feed` (files are collected one input at a time, so an
   // early input's articles are indexed before a later folder is walked).
   void read_inputs(std::istream& in, ArticleFeed& feed) {
+    feed.count_bytes([this](std::uint64_t n) { report_.add_read(n); });
     for (const std::string& input : options_.inputs) {
       if (feed.stopped()) break;
       if (input == "-") {
@@ -211,6 +213,7 @@ class Run {
       }
       std::vector<InputFile> files;
       inputs_.collect(input, &files, &counts_);
+      for (const InputFile& f : files) report_.add_total(f.size);
       for (const InputFile& f : files) {
         if (feed.stopped()) break;
         if (feed.read(f, options_.read)) read_ok_.insert(source_of(f.path));
@@ -285,7 +288,7 @@ class Run {
       line += "; " + std::to_string(db().get_doccount()) + " articles in " + options_.db;
     char secs[32];
     std::snprintf(secs, sizeof secs, " (%.1f s)", seconds);
-    report_.message(line + secs);
+    if (!options_.quiet || discarded) report_.message(line + secs);  // (exit 2 says why)
   }
 
   IndexOptions options_;  // as given, with the database's choice of exact forms

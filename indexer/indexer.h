@@ -24,6 +24,7 @@ struct IndexOptions {
   bool extract = true;              // complete missing metadata from the text
   bool extract_only = false;        // print what would be indexed, write no database
   bool progress = false;            // a progress line on err (main turns it on for a terminal)
+  bool quiet = false;               // no progress line, notes or summary
   bool wait = false;                // wait for another indexer's lock instead of failing
   std::size_t commit_every = 2000;  // articles changed between commits
   unsigned jobs = 1;                // threads that read, extract and build (indexer.cc: the modes)

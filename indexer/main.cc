@@ -147,6 +147,8 @@ int main(int argc, char** argv) {
       ("extract-only", po::bool_switch(&options.extract_only),
        "write no database: print one JSON line per article with what would be indexed")
       ("no-extract", "do not extract missing metadata from the text")
+      ("quiet,q", po::bool_switch(&options.quiet),
+       "no progress line, notes or summary (skipped inputs and warnings are still said)")
       ("exclude", po::value<std::vector<std::string>>(&options.exclude)->composing(),
        "leave out what a folder walk finds whose name matches GLOB (or whose path below the input "
        "folder does, for a GLOB with a /; a GLOB ending in / matches folders); repeatable")

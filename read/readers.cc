@@ -488,6 +488,7 @@ void read_lines(std::istream& in, const std::string& name, const std::string& id
   while (at < end && !sink.stopped() && std::getline(in, line)) {
     ++number;
     at += line.size() + 1;
+    if (number % 64 == 0) sink.position(at);
     if (trim(line).empty()) continue;
     try {
       if (line.size() > options.max_article_bytes)

@@ -51,6 +51,8 @@ class ArticleSink {
   virtual bool stopped() const { return false; }
   // Something worth a line that is no fault (what a web archive held besides its pages).
   virtual void note(const std::string&) {}
+  // How far into the file (its bytes, decompressed) reading has come: for a progress line.
+  virtual void position(std::uint64_t) {}
 };
 
 // Reads one file. `id_base` is the file's path relative to the archive root: the id of a text or

@@ -1584,10 +1584,13 @@ class FirstBuild(DbCase):
         # open until the next run. Each syscall that moves or syncs files is made to kill the
         # indexer at its first, second, ... call, until a run gets through.
         self.strace_or_skip()
-        legacy = os.path.join(self.tmp, "legacy-empty")
-        run("morgue-index", "--db", legacy, os.path.join(self.tmp, "nothing"))  # a database of no articles
-        with open(os.path.join(legacy, "XAPIANDB")) as f:
-            legacy_glass = os.path.join(legacy, f.read().split()[-1])
+        # A folder that is itself an empty glass database of this schema (a run that indexes
+        # nothing makes no database): made by the test helper.
+        probe = os.path.join(self.tmp, "probe.db")
+        index(probe, FIXTURE)
+        schema = search_json(probe, "*")["manifest"]["schema_version"]
+        legacy_glass = os.path.join(self.tmp, "legacy-empty")
+        subprocess.run([os.path.join(BIN, "set_metadata"), legacy_glass, "morgue.schema", str(schema)], check=True)
         calls = ("rename", "renameat", "renameat2", "fsync", "fdatasync", "unlink", "unlinkat", "rmdir", "mkdir")
         seen, kills = set(), 0
         for scenario, jobs in (("new", "2"), ("new", "1"), ("legacy", "2")):
