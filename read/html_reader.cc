@@ -131,11 +131,12 @@ bool decoded_by_to_utf8(const std::string& charset) {
          starts_with(charset, "ucs");
 }
 
-std::string decode(std::string_view bytes) {
+std::string decode(std::string_view bytes, std::string_view sent_charset) {
   // Valid UTF-8 wins over any declaration: pages are often re-saved as UTF-8 with the old <meta>
-  // kept, while non-UTF-8 text is almost never valid UTF-8 by accident.
+  // kept, while non-UTF-8 text is almost never valid UTF-8 by accident. Else the charset the page
+  // was sent with (HTTP's Content-Type) comes before the one it declares, as browsers take it.
   if (is_valid_utf8(bytes)) return std::string(bytes);
-  std::string charset = declared_charset(bytes);
+  std::string charset = sent_charset.empty() ? declared_charset(bytes) : ascii_lower(sent_charset);
   if (charset.empty() || decoded_by_to_utf8(charset) || bytes.size() > INT32_MAX) {
     return to_utf8(bytes);
   }
@@ -767,8 +768,8 @@ std::string article_text(const PageFacts& facts, const GumboNode** root) {
 
 }  // namespace
 
-Article parse_page(std::string_view bytes, const std::string& file) {
-  std::string utf8 = decode(bytes);
+Article parse_page(std::string_view bytes, const std::string& file, std::string_view charset) {
+  std::string utf8 = decode(bytes, charset);
   if (starts_with(utf8, "\xEF\xBB\xBF")) utf8.erase(0, 3);  // a BOM would become body text
 
   ParsedPage page(utf8);
@@ -922,18 +923,18 @@ bool html_nests_deeper_than(std::string_view s, std::size_t limit) {
 }
 
 Article read_html(std::string_view bytes, const std::string& file,
-                  const std::atomic<bool>* interrupted) {
+                  const std::atomic<bool>* interrupted, std::string_view charset) {
   if (html_nests_deeper_than(bytes, kMaxHtmlDepth))
     throw InputError(
         file, 0,
         "HTML nested deeper than the limit of " + std::to_string(kMaxHtmlDepth) + " elements");
   int fds[2];
-  if (pipe(fds) != 0) return parse_page(bytes, file);
+  if (pipe(fds) != 0) return parse_page(bytes, file, charset);
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
     close(fds[1]);
-    return parse_page(bytes, file);
+    return parse_page(bytes, file, charset);
   }
   if (pid == 0) {
     close(fds[0]);
@@ -942,9 +943,8 @@ Article read_html(std::string_view bytes, const std::string& file,
     for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
     std::string message;
     try {
-      message =
-          "A" +
-          to_record(parse_page(bytes, file)).dump(-1, ' ', false, json::error_handler_t::replace);
+      message = "A" + to_record(parse_page(bytes, file, charset))
+                          .dump(-1, ' ', false, json::error_handler_t::replace);
     } catch (const InputError& e) {
       message = "E" + e.reason();
     } catch (const std::exception& e) {

@@ -25,8 +25,10 @@ namespace morgue {
 // the parser's time grows with the depth for every tag. When `interrupted` becomes true while the
 // page is parsed, the parse is abandoned and Interrupted thrown.
 inline constexpr std::size_t kMaxHtmlDepth = 1000;
+// `charset`: the charset the page was sent with (a web archive's HTTP Content-Type), used before
+// the page's own declaration when the bytes are not UTF-8; empty when not known.
 Article read_html(std::string_view bytes, const std::string& file,
-                  const std::atomic<bool>* interrupted = nullptr);
+                  const std::atomic<bool>* interrupted = nullptr, std::string_view charset = {});
 
 // Whether the elements of a page nest deeper than `limit`, by a scan of its tags in one pass
 // (estimated: elements whose end tag may be left out, like <p> and <li>, are not counted).

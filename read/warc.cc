@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -395,6 +396,25 @@ std::string inflate_deflate(std::string_view in, std::size_t limit, std::string*
 }
 
 // What becomes of a record once its block has been read (or passed over).
+// The charset parameter of a Content-Type ("text/html; charset=ISO-8859-2" -> "ISO-8859-2"), or
+// "" when it has none.
+std::string charset_of(std::string_view type) {
+  std::string lower(type);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::size_t at = lower.find("charset=");
+  if (at == std::string::npos) return "";
+  std::string_view value = std::string_view(type).substr(at + 8);
+  if (!value.empty() && (value.front() == '"' || value.front() == '\'')) value.remove_prefix(1);
+  const std::size_t end = value.find_first_of("\"'; \t");
+  value = value.substr(0, end);
+  // Only a plain charset name is passed on (letters, digits, - _ . : as IANA names have).
+  for (char c : value)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' &&
+        c != ':')
+      return "";
+  return std::string(value);
+}
+
 struct Outcome {
   enum class Kind { kCount, kError, kPage } kind = Kind::kCount;
   std::string reason;                // kCount: the reason counted; kError: the message
@@ -403,6 +423,7 @@ struct Outcome {
   std::string payload;
   bool chunked = false, sniff = false;
   std::vector<std::string> encodings;  // Content-Encoding, in the order applied
+  std::string charset;                 // from the Content-Type the page was sent with
 
   static Outcome count(std::string reason) {
     Outcome o;
@@ -600,6 +621,7 @@ class WarcReader {
     page.kind = Outcome::Kind::kPage;
     if (const std::string* type = http.fields.get("content-type")) {
       if (!is_html_type(media_type(*type))) return pass(Outcome::count("non-HTML responses"));
+      page.charset = charset_of(*type);
     } else {
       page.sniff = true;
     }
@@ -636,6 +658,7 @@ class WarcReader {
     }
     Outcome page;
     page.kind = Outcome::Kind::kPage;
+    page.charset = charset_of(warc.value("content-type"));
     block(length, &page.payload);
     return page;
   }
@@ -668,7 +691,7 @@ class WarcReader {
     if (how.sniff && !looks_like_html(payload)) return Outcome::count("non-HTML responses");
     Article a;
     try {
-      a = read_html(payload, file_, options_.interrupted);
+      a = read_html(payload, file_, options_.interrupted, how.charset);
     } catch (const InputError& e) {
       return Outcome::error(e.reason());
     }

@@ -284,6 +284,27 @@ BOOST_AUTO_TEST_CASE(chunked_and_compressed_payloads_are_decoded) {
   check_sums(counts, sink);
 }
 
+// A page in ISO-8859-2 that says so only in HTTP's Content-Type: "Łódź" (A3 F3 64 BC), which as
+// Windows-1252 (what a page declaring nothing is read as) is "£ód¼".
+BOOST_AUTO_TEST_CASE(the_charset_a_page_was_sent_with_decodes_it) {
+  const std::string latin2 =
+      page("\xA3\xF3\x64\xBC news", "Reporters in \xA3\xF3\x64\xBC wrote this.");
+  Collect sink;
+  read(response("urn:uuid:l2", "https://example.pl/1", "2024-05-01T00:00:00Z",
+                http(200, "Content-Type: text/html; charset=\"ISO-8859-2\"\r\n", latin2)) +
+           response("urn:uuid:none", "https://example.pl/2", "2024-05-01T00:00:00Z",
+                    http(200, "Content-Type: text/html\r\n", latin2)) +
+           record("resource",
+                  {{"WARC-Record-ID", "<urn:uuid:res>"},
+                   {"Content-Type", "text/html;charset=iso-8859-2"}},
+                  latin2),
+       sink);
+  BOOST_TEST_REQUIRE(sink.articles.size() == 3u);
+  BOOST_TEST(sink.articles[0].title == "\xC5\x81\xC3\xB3\x64\xC5\xBA news");  // Łódź
+  BOOST_TEST(sink.articles[1].title == "\xC2\xA3\xC3\xB3\x64\xC2\xBC news");  // £ód¼
+  BOOST_TEST(sink.articles[2].title == sink.articles[0].title);
+}
+
 BOOST_AUTO_TEST_CASE(broken_encodings_are_reported_and_unsupported_ones_counted) {
   const std::string html = page("Encoded", "Some text.");
   const std::string gz = compress(html, 31);
