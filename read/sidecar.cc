@@ -174,7 +174,7 @@ void Sidecar::add(nlohmann::json&& o, const std::string& folder, const std::stri
     sink.warning(where + ": the row names no article (a \"path\" or \"id\" column); ignored");
     return;
   }
-  Row row{where, path.empty() ? id : path, article_fields(o, where, sink)};
+  Row row{where, path.empty() ? id : path, id, path.empty(), article_fields(o, where, sink)};
   if (!path.empty()) {
     const std::string source = source_path(folder, path);
     std::error_code ec;
@@ -182,8 +182,15 @@ void Sidecar::add(nlohmann::json&& o, const std::string& folder, const std::stri
       sink.warning(where + ": path \"" + path + "\" names no file; row ignored");
       return;
     }
+    row.found = source;
+    if (auto before = by_source_.find(source); before != by_source_.end())
+      sink.warning(where + ": path \"" + path + "\" was given by " + rows_[before->second].where +
+                   " too; this row replaces that one");
     by_source_[source] = rows_.size();
   } else {
+    if (auto before = by_id_.find(id); before != by_id_.end())
+      sink.warning(where + ": id \"" + id + "\" was given by " + rows_[before->second].where +
+                   " too; this row replaces that one");
     by_id_[id] = rows_.size();
   }
   rows_.push_back(std::move(row));
@@ -215,10 +222,11 @@ void Sidecar::apply(Article& a) const {
 void Sidecar::report_unused(ArticleSink& sink) const {
   for (std::size_t i = 0; i < rows_.size(); ++i) {
     if (used_[i].load(std::memory_order_relaxed)) continue;
-    const bool by_id = by_id_.count(rows_[i].key) && by_id_.at(rows_[i].key) == i;
+    const auto& map = rows_[i].by_id ? by_id_ : by_source_;
+    if (map.at(rows_[i].found) != i) continue;  // replaced by a later row: said when it was read
     sink.warning(rows_[i].where + ": " +
-                 (by_id ? "no article with id \"" + rows_[i].key + "\""
-                        : "no article of \"" + rows_[i].key + "\"") +
+                 (rows_[i].by_id ? "no article with id \"" + rows_[i].key + "\""
+                                 : "no article of \"" + rows_[i].key + "\"") +
                  " was read in this run");
   }
 }

@@ -47,6 +47,8 @@ class Sidecar {
   struct Row {
     std::string where;  // file:line
     std::string key;    // as written
+    std::string found;  // its key in by_source_ (the file) or by_id_
+    bool by_id;
     Article fields;
   };
   void add(nlohmann::json&& object, const std::string& folder, const std::string& where,

@@ -136,4 +136,31 @@ BOOST_AUTO_TEST_CASE(rows_name_files_or_ids_and_replace_fields) {
   BOOST_TEST(unused.warnings.size() == 2u);  // neither row was used by an article of `again`
 }
 
+BOOST_AUTO_TEST_CASE(a_later_row_for_the_same_article_replaces_the_earlier_and_says_so) {
+  morgue::testing::TempDir dir;
+  dir.write("a.txt", "A\n\ntext\n");
+  const std::string csv = dir.write("m.csv",
+                                    "path,id,outlet\n"
+                                    "a.txt,,First\n"
+                                    "./a.txt,,Second\n"
+                                    ",x,One\n"
+                                    ",x,Two\n");
+  Collect sink;
+  morgue::Sidecar sidecar({csv}, sink);
+  BOOST_TEST_REQUIRE(sink.warnings.size() == 2u);
+  BOOST_TEST(sink.warnings[0] == csv + ":3: path \"./a.txt\" was given by " + csv +
+                                     ":2 too; this row replaces that one");
+  BOOST_TEST(sink.warnings[1] ==
+             csv + ":5: id \"x\" was given by " + csv + ":4 too; this row replaces that one");
+  morgue::Article a;
+  a.id = "a.txt";
+  a.source = (dir.path / "a.txt").string();
+  sidecar.apply(a);
+  BOOST_TEST(a.outlet == "Second");
+  Collect unused;
+  sidecar.report_unused(unused);  // the replaced rows are not said again; x was not read
+  BOOST_TEST_REQUIRE(unused.warnings.size() == 1u);
+  BOOST_TEST(unused.warnings[0] == csv + ":5: no article with id \"x\" was read in this run");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
