@@ -280,7 +280,9 @@ class Run {
     line += ", " + std::to_string(counts_.skipped) + " skipped";
     if (counts_.ignored)
       line += ", " + std::to_string(counts_.ignored) + " files of unknown type ignored";
-    if (counts_.excluded) line += ", " + std::to_string(counts_.excluded) + " files excluded";
+    if (counts_.excluded)
+      line += ", " + std::to_string(counts_.excluded) +
+              (counts_.excluded == 1 ? " file excluded" : " files excluded");
     if (counts_.warnings) line += ", " + std::to_string(counts_.warnings) + " warnings";
     if (discarded)
       line += "; nothing was indexed, so no database was created at " + options_.db;
