@@ -328,6 +328,56 @@ class Install(unittest.TestCase):
                 rc, out, err = run([shell, "-n", self.script(shell, p)])
                 self.assertEqual(rc, 0, f"{shell} -n {p}: {out}{err}")
 
+    def zsh_matches(self, line):
+        """The matches zsh's completion system offers for `line`, from the installed _morgue-search
+        (in a pseudo-terminal: zsh completes only in an interactive line editor)."""
+        folder = os.path.dirname(self.script("zsh", "morgue-search"))
+        # Each call of compadd prints its matches between markers the echoed input does not hold.
+        driver = r"""
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PROMPT=''; fpath=($1 \$fpath); autoload -U compinit; compinit -u -D"
+zpty -w z 'compadd () { local -a h; builtin compadd -O h "$@"; (( $#h )) && print -r -- "MA"TCHES:"${(pj:\t:)h}":EN"D"; builtin compadd "$@" }'
+zpty -w z "$2"$'\t'
+zpty -r z out '*MATCHES:*:END*'
+print -r -- "${${out##*MATCHES:}%%:END*}"
+zpty -d z
+"""
+        env = clean_env(PATH=self.bin + os.pathsep + os.environ.get("PATH", ""))
+        try:
+            p = subprocess.run(["zsh", "-c", driver, "zsh", folder, line], capture_output=True, env=env,
+                               cwd=self.tmp, timeout=30)
+        except subprocess.TimeoutExpired:
+            self.fail(f"zsh offered nothing for {line!r}")
+        return p.stdout.decode().strip("\r\n").split("\t")
+
+    def test_zsh_completes_options_values_and_field_values(self):
+        if not shutil.which("zsh"):
+            self.skipTest("zsh not installed")
+        self.assertEqual(self.zsh_matches("morgue-search --format "), ["text", "json", "jsonl", "csv", "tsv"])
+        self.assertEqual(self.zsh_matches("morgue-search --fac"), ["--facets", "--facet-limit"])
+        self.assertEqual(self.zsh_matches("morgue-search pla"), ["place:"])
+        self.assertEqual(self.zsh_matches(f"morgue-search --db {self.db} place:ne"), ['"New York"'])
+        self.assertEqual(self.zsh_matches(f"morgue-search --db={self.db} person:=j"), ['"João Silva"'])
+
+    def test_fish_completes_options_values_and_field_values(self):
+        if not shutil.which("fish"):
+            self.skipTest("fish not installed")
+
+        def matches(line):
+            code = f"source {shlex.quote(self.script('fish', 'morgue-search'))}; complete -C {shlex.quote(line)}"
+            env = clean_env(PATH=self.bin + os.pathsep + os.environ.get("PATH", ""))
+            rc, out, err = run(["fish", "--no-config", "-c", code], env=env, cwd=self.tmp)
+            self.assertEqual(rc, 0, err)
+            return [l.split("\t")[0] for l in out.splitlines()]
+
+        self.assertEqual(sorted(matches("morgue-search --format ")), ["csv", "json", "jsonl", "text", "tsv"])
+        self.assertIn("--facet-limit", matches("morgue-search --fac"))
+        self.assertEqual(matches("morgue-search pla"), ["place:"])
+        self.assertEqual(matches(f"morgue-search --db {self.db} place:li"), ["place:Lisbon"])
+        # fish keeps the completions that start with the word: a phrase once its quote is typed.
+        self.assertEqual(matches(f"morgue-search --db {self.db} place:'\"ne"), ['place:"New York"'])
+
     def test_bash_script_parses(self):
         for p in PROGRAMS:
             rc, out, err = run(["bash", "-n", self.script("bash", p)])
