@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "common/checked_output.h"
+#include "common/completion.h"
 #include "common/error.h"
 #include "indexer/indexer.h"
 #include "version.h"
@@ -48,10 +49,25 @@ void on_interrupt(int) { morgue::g_index_interrupted = true; }
   ::_exit(morgue::kIndexFatal);
 }
 
+// The data folder installed with this binary (MORGUE_DATA_FROM_BIN: share/morgue relative to
+// bin/), wherever the installation was put (cmake --install --prefix, a .deb), or "" when this
+// binary is not installed beside one.
+std::filesystem::path installed_data() {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return {};
+  const std::filesystem::path data = self.parent_path() / MORGUE_DATA_FROM_BIN;
+  return std::filesystem::exists(data / morgue::kModelFile, error) ? data : std::filesystem::path();
+}
+
 // What extraction and the place table read: the built-in places unless MORGUE_DATA (the folder of
-// the model) or MORGUE_ISO_CODES (iso-codes' JSON files) say otherwise.
+// the model) or MORGUE_ISO_CODES (iso-codes' JSON files) say otherwise. The model is the one
+// installed with the binary, else the source tree's or the configured prefix's
+// (default_extraction_data).
 morgue::ExtractionData extraction_data() {
   morgue::ExtractionData data = morgue::default_extraction_data();
+  if (const std::filesystem::path installed = installed_data(); !installed.empty())
+    data.model = (installed / morgue::kModelFile).string();
   if (const char* env = std::getenv("MORGUE_DATA"); env && *env)
     data.model = (std::filesystem::path(env) / morgue::kModelFile).string();
   if (const char* env = std::getenv("MORGUE_ISO_CODES"); env && *env) data.iso_codes_folder = env;
@@ -179,7 +195,8 @@ int main(int argc, char** argv) {
         help.c_str());
   }
   po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
+  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs))(
+      "completion", po::value<std::string>(), "print the completion script for bash, zsh or fish");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -196,6 +213,19 @@ int main(int argc, char** argv) {
     if (vm.count("version")) {
       std::cout << "morgue-index " << morgue::kVersion << " (Xapian " << Xapian::version_string()
                 << ")\n";
+      return 0;
+    }
+    if (vm.count("completion")) {
+      const std::string name = vm["completion"].as<std::string>();
+      const std::optional<morgue::Shell> shell = morgue::shell_from(name);
+      if (!shell) throw po::error("--completion must be bash, zsh or fish, not '" + name + "'");
+      morgue::CompletionSpec spec;
+      spec.program = "morgue-index";
+      spec.options =
+          morgue::completion_options(visible, {{"db", {morgue::ValueKind::kPath, {}}},
+                                               {"metadata", {morgue::ValueKind::kFile, {}}},
+                                               {"root", {morgue::ValueKind::kDirectory, {}}}});
+      std::cout << morgue::completion_script(spec, *shell);
       return 0;
     }
     po::notify(vm);

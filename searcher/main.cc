@@ -2,13 +2,18 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "common/checked_output.h"
+#include "common/completion.h"
 #include "common/error.h"
+#include "common/schema.h"
+#include "searcher/complete.h"
 #include "searcher/search.h"
 #include "version.h"
 
@@ -47,6 +52,40 @@ std::size_t whole_number(const char* name, const std::string& text, std::size_t 
   if (!digits || n < min || n > max)
     throw po::error(std::string("--") + name + range + ", not '" + text + "'");
   return n;
+}
+
+// The values of the options that take one of a few words, as completions offer them (the checks
+// in main accept each: cli.Install tries them).
+const std::vector<std::string> kSorts = {"relevance", "date", "-date"};
+const std::vector<std::string> kFormats = {"text", "json", "jsonl", "csv", "tsv"};
+const std::vector<std::string> kColours = {"auto", "always", "never"};
+const std::vector<std::string> kPeriods = {"day", "week", "month", "year"};
+
+// --completion SHELL: the script that completes this program's options (the table `visible`),
+// their values, field names and, through --complete-values, the database's values of a field.
+std::string completion(const po::options_description& visible, morgue::Shell shell) {
+  using morgue::ValueKind;
+  std::vector<std::string> facet_fields, by_fields;
+  morgue::CompletionSpec spec;
+  for (const morgue::Field& f : morgue::fields()) {
+    spec.query_fields.emplace_back(f.name);
+    if (f.kind != morgue::FieldKind::kName) spec.valueless_fields.emplace_back(f.name);
+    if (f.slot) facet_fields.emplace_back(f.name);
+    if (f.slot && f.kind == morgue::FieldKind::kName) by_fields.emplace_back(f.name);
+  }
+  spec.program = "morgue-search";
+  spec.query_operands = true;
+  spec.options =
+      morgue::completion_options(visible, {{"db", {ValueKind::kPath, {}}},
+                                           {"sort", {ValueKind::kWords, kSorts}},
+                                           {"format", {ValueKind::kWords, kFormats}},
+                                           {"color", {ValueKind::kWords, kColours}},
+                                           {"facets", {ValueKind::kWordList, facet_fields}},
+                                           {"histogram", {ValueKind::kWords, kPeriods}},
+                                           {"by", {ValueKind::kWords, by_fields}},
+                                           {"batch", {ValueKind::kFile, {}}},
+                                           {"kwic", {ValueKind::kAttached, {}}}});
+  return morgue::completion_script(spec, shell);
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -125,7 +164,10 @@ int main(int argc, char** argv) {
       "to 1000; --kwic alone: 40)");
   visible.add(research);
   po::options_description hidden;
-  hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
+  hidden.add_options()("query", po::value<std::vector<std::string>>(&words))(
+      "completion", po::value<std::string>(), "print the completion script for bash, zsh or fish")(
+      "complete-values", po::value<std::vector<std::string>>()->multitoken(),
+      "FIELD PREFIX: print the field's values that start with PREFIX, for completion");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -147,6 +189,26 @@ int main(int argc, char** argv) {
       std::cout << "morgue-search " << morgue::kVersion << " (Xapian " << Xapian::version_string()
                 << ")\n";
       return 0;
+    }
+    if (vm.count("completion")) {
+      const std::string name = vm["completion"].as<std::string>();
+      const std::optional<morgue::Shell> shell = morgue::shell_from(name);
+      if (!shell) throw po::error("--completion must be bash, zsh or fish, not '" + name + "'");
+      std::cout << completion(visible, *shell);
+      return 0;
+    }
+    if (vm.count("complete-values")) {
+      // Run by the completion scripts as the user types: a failure prints nothing.
+      auto field_and_prefix = vm["complete-values"].as<std::vector<std::string>>();
+      field_and_prefix.resize(std::max<std::size_t>(field_and_prefix.size(), 2));
+      try {
+        return morgue::complete_values(vm["db"].as<std::string>(), field_and_prefix[0],
+                                       field_and_prefix[1], std::cout) > 0
+                   ? morgue::kSearchHits
+                   : morgue::kSearchNoHits;
+      } catch (...) {
+        return morgue::kSearchError;
+      }
     }
     po::notify(vm);
     options.query = joined(words);
@@ -203,6 +265,9 @@ int main(int argc, char** argv) {
       throw po::error("--color must be auto, always or never, not '" + colour + "'");
     if (no_colour && *no_colour) options.colour = false;
   } catch (const po::error& e) {
+    // --complete-values runs as the user types: a failure prints nothing.
+    if (std::find(args.begin(), args.end(), "--complete-values") != args.end())
+      return morgue::kSearchError;
     std::cerr << "morgue-search: error: " << e.what() << " (see --help)\n";
     return morgue::kSearchError;
   }

@@ -1,0 +1,20 @@
+// The values of a field for shell completion (morgue-search --complete-values FIELD PREFIX).
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+namespace morgue {
+
+inline constexpr std::size_t kMaxCompletedValues = 100;
+
+// Writes, one a line, up to kMaxCompletedValues whole values of the name or keyword field `field`
+// (person, place, a declared keyword field...) of the database `db` that start with `prefix`
+// without regard to case or diacritics, most frequent first, each in its most frequent form as a
+// query writes it (quoted when it is more than a word: "El Salvador"). Returns how many it wrote.
+// Throws Error (no database, no such field, a field without whole values) and Xapian::Error.
+std::size_t complete_values(const std::string& db, const std::string& field,
+                            const std::string& prefix, std::ostream& out);
+
+}  // namespace morgue
