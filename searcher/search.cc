@@ -101,7 +101,8 @@ class Searcher {
     ParsedQuery query = parse_retrying(o_.query);
     if (o_.export_all) return export_matches(query);
     if (o_.kwic) return kwic(query);
-    Answer a = answer(o_.query, o_.query, query, o_.limit);
+    // A histogram answers a question about counts: its hits are shown when asked for (--limit).
+    Answer a = answer(o_.query, o_.query, query, o_.histogram && !o_.limit_given ? 0 : o_.limit);
     output_.answer(a, manifest());
     return a.total ? kSearchHits : kSearchNoHits;
   }

@@ -878,6 +878,25 @@ class Research(DbCase):
     counts computed here from the JSON."""
     inputs = (FIXTURE,)
 
+    def test_a_histogram_shows_hits_only_when_asked(self):
+        docs = load_fixture()
+        months = {}
+        for a in docs:
+            if len(a.get("date") or "") >= 7:  # (a year-precision date has no month)
+                months[a["date"][:7]] = months.get(a["date"][:7], 0) + 1
+        r = search_json(self.db, "*", "--histogram", "month", "--limit", "0")
+        self.assertEqual({h["period"]: h["count"] for h in r["histogram"]}, months)
+        rc, out, _ = search(self.db, "--format", "json", "*", "--histogram", "month")
+        self.assertEqual(json.loads(out)["hits"], [])
+        rc, out, _ = search(self.db, "*", "--histogram", "month")
+        self.assertEqual(rc, 0)
+        self.assertNotRegex(out, r"(?m)^1\. ")
+        self.assertIn(f"{len(docs)} matching articles", out)
+        rc, out, _ = search(self.db, "*", "--histogram", "month", "--limit", "2")
+        self.assertRegex(out, r"(?m)^1\. ")
+        self.assertRegex(out, r"(?m)^2\. ")
+        self.assertNotRegex(out, r"(?m)^3\. ")
+
     @staticmethod
     def facet_counts(docs, key):
         counts = {}
