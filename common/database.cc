@@ -346,9 +346,20 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
       Resolver resolver(options.allow_remote_programs,
                         "refused unless --allow-remote-programs is given");
       for (const Shard& shard : resolver.resolve(path)) db.add_database(open_shard(shard));
+      check_schema(db, path);
     } catch (const Xapian::DatabaseVersionError& e) {
       throw Error("database " + path + " was written by another Xapian version: " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {
+      if (attempt < kOpenAttempts) continue;
+      throw Error("cannot open database " + path + ": " + e.get_msg());
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // An indexer committing while the revision was read: read the new one.
+      if (attempt < kOpenAttempts) continue;
+      throw Error("cannot open database " + path + ": " + e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      // Or, read a block the indexer's commit had just reused (it looks corrupt: "Expected block
+      // 3 to be level 1, not 0"): the revision is gone, the next one is whole. A database that is
+      // really corrupt says so on every attempt.
       if (attempt < kOpenAttempts) continue;
       throw Error("cannot open database " + path + ": " + e.get_msg());
     } catch (const Xapian::Error& e) {
@@ -357,7 +368,6 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
       if (attempt < kOpenAttempts) continue;
       throw;
     }
-    check_schema(db, path);
     return db;
   }
 }

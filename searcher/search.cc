@@ -76,6 +76,13 @@ const Field& facet_field(const std::string& name) {
   return *f;
 }
 
+// Whether an error reading the database may be the work of an indexer committing meanwhile (see
+// Searcher::retrying), so that reading the new revision may succeed.
+bool retry_after(const Xapian::DatabaseError& e) {
+  const std::string_view type = e.get_type();
+  return type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
+}
+
 // The database, once fields() knows the fields it declares (before any query is parsed).
 Xapian::Database with_declared_fields(Xapian::Database db) {
   set_declared_fields(decode_declared_fields(db.get_metadata(kFieldsKey)));
@@ -115,8 +122,11 @@ class Searcher {
     for (int attempt = 0;; ++attempt) {
       try {
         return f();
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 4) throw;
+      } catch (const Xapian::DatabaseError& e) {
+        // An indexer's commit moved the revision being read (DatabaseModifiedError), or reused a
+        // block of it, which then looks corrupt (DatabaseCorruptError): read the new revision. A
+        // database that is really corrupt fails every attempt.
+        if (!retry_after(e) || attempt == 4) throw;
         db_.reopen();
         columns_.clear();  // read from the revision left behind
         all_.reset();
@@ -493,7 +503,8 @@ class Searcher {
           if (!docids.count(did)) once(db_.get_document(did));
         }
         return static_cast<Xapian::doccount>(order.size());
-      } catch (const Xapian::DatabaseModifiedError&) {
+      } catch (const Xapian::DatabaseError& e) {
+        if (!retry_after(e)) throw;
         stalled = shown == before ? stalled + 1 : 0;
         if (stalled == 20) throw;
         db_.reopen();
