@@ -163,7 +163,8 @@ class Run {
       // The manifests too: a run that names none reads those the database records, so that an
       // update does not take their fields away from the articles it rebuilds.
       if (options_.metadata.empty()) {
-        for (std::string_view rest = db().get_metadata(kManifestsKey); !rest.empty();) {
+        const std::string recorded_manifests = db().get_metadata(kManifestsKey);
+        for (std::string_view rest = recorded_manifests; !rest.empty();) {
           const std::size_t end = rest.find('\n');
           const std::string file(rest.substr(0, end));
           if (!file.empty()) {
