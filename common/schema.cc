@@ -4,8 +4,10 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 
+#include "common/article.h"
 #include "common/error.h"
 #include "common/text.h"
 
@@ -64,10 +66,7 @@ DeclaredField parse_declared_field(std::string_view spec) {
     throw Error(what + "a field name is a lower-case letter, then letters, digits or _");
   for (const Field& f : builtin_fields())
     if (f.name == name) throw Error(what + name + " is one of morgue's own fields");
-  for (const char* key : {kRecordId, kRecordTitle, kRecordText, kRecordDate, kRecordDatePrecision,
-                          kRecordDateOrigin, kRecordDateBasis, kRecordUrl, kRecordOutlet,
-                          kRecordOutletBasis, kRecordAuthors, kRecordPeople, kRecordPlaces,
-                          kRecordOrganizations, kRecordCited, kRecordExtra, kRecordSource})
+  for (const std::string& key : record_keys())
     if (name == key) throw Error(what + name + " is one of morgue's own fields");
   return {name, kind == "keyword" ? FieldKind::kName : FieldKind::kText};
 }
@@ -76,20 +75,47 @@ std::string to_string(const DeclaredField& f) {
   return f.name + (f.kind == FieldKind::kName ? ":keyword" : ":text");
 }
 
-std::string encode_declared_fields(const std::vector<DeclaredField>& declared) {
+std::string join_lines(const std::vector<std::string>& items) {
   std::string out;
-  for (const DeclaredField& f : declared) out += to_string(f) + "\n";
+  for (const std::string& item : items) out += item + "\n";
   return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    if (end != 0) out.emplace_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+std::string encode_declared_fields(const std::vector<DeclaredField>& declared) {
+  std::vector<std::string> lines;
+  for (const DeclaredField& f : declared) lines.push_back(to_string(f));
+  return join_lines(lines);
 }
 
 std::vector<DeclaredField> decode_declared_fields(std::string_view encoded) {
   std::vector<DeclaredField> out;
-  while (!encoded.empty()) {
-    const std::size_t end = encoded.find('\n');
-    const std::string_view line = encoded.substr(0, end);
-    if (!line.empty()) out.push_back(parse_declared_field(line));
-    if (end == std::string_view::npos) break;
-    encoded.remove_prefix(end + 1);
+  for (const std::string& line : split_lines(encoded)) out.push_back(parse_declared_field(line));
+  return out;
+}
+
+std::string encode_path_fields(const std::vector<PathField>& fields) {
+  std::vector<std::string> lines;
+  for (const auto& [name, depth] : fields) lines.push_back(name + "=" + std::to_string(depth));
+  return join_lines(lines);
+}
+
+std::vector<PathField> decode_path_fields(std::string_view encoded) {
+  std::vector<PathField> out;
+  for (const std::string& line : split_lines(encoded)) {
+    const std::size_t eq = line.find('=');
+    if (eq != std::string::npos)
+      out.emplace_back(line.substr(0, eq), std::atoi(line.c_str() + eq + 1));
   }
   return out;
 }

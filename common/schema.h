@@ -47,6 +47,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace morgue {
@@ -145,6 +146,14 @@ std::string to_string(const DeclaredField& f);  // "topics:keyword"
 // The metadata value (kFieldsKey) of a list of declared fields, and back.
 std::string encode_declared_fields(const std::vector<DeclaredField>& declared);
 std::vector<DeclaredField> decode_declared_fields(std::string_view encoded);
+// Path fields (--path-field NAME=DEPTH) as kPathFieldsKey records them: "name=depth" lines.
+using PathField = std::pair<std::string, int>;
+std::string encode_path_fields(const std::vector<PathField>& fields);
+std::vector<PathField> decode_path_fields(std::string_view encoded);
+// The metadata values that hold a list (declared fields, path fields, manifests): an item a line,
+// and back (empty lines left out).
+std::string join_lines(const std::vector<std::string>& items);
+std::vector<std::string> split_lines(std::string_view text);
 // Makes fields() the built-in fields and `declared` (numbered in order: slots and prefixes).
 // Invalidates every Field pointer and reference: call it once, when a database is opened.
 void set_declared_fields(const std::vector<DeclaredField>& declared);

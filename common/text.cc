@@ -137,4 +137,11 @@ std::vector<std::string> name_words(std::string_view utf8) {
   return words;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace morgue

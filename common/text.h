@@ -28,4 +28,8 @@ std::vector<std::string> name_words(std::string_view utf8);
 
 std::string_view trim(std::string_view s);
 
+// ASCII letters in lower case, every other byte as it is: for names that are ASCII by their
+// grammar (file extensions, header fields, charsets, media types), never for text.
+std::string ascii_lower(std::string_view s);
+
 }  // namespace morgue

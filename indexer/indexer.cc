@@ -143,39 +143,26 @@ class Run {
           throw Error("--field " + to_string(f) + " conflicts with the database's " +
                       to_string(*r) + " (index into a new database to change it)");
       }
-      std::vector<std::pair<std::string, int>> paths;
-      for (std::string_view rest = recorded_paths; !rest.empty();) {
-        const std::size_t end = rest.find('\n');
-        const std::string_view line = rest.substr(0, end);
-        if (const std::size_t eq = line.find('='); eq != std::string_view::npos)
-          paths.emplace_back(std::string(line.substr(0, eq)),
-                             std::stoi(std::string(line.substr(eq + 1))));
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
-      }
-      if (!options_.path_fields.empty() && options_.path_fields != paths)
+      const std::vector<PathField> paths = decode_path_fields(recorded_paths);
+      if (!options_.path_fields.empty() && options_.path_fields != paths) {
+        std::string recorded_list;
+        for (const std::string& line : split_lines(recorded_paths))
+          recorded_list += (recorded_list.empty() ? "" : ", ") + line;
         throw Error("--path-field differs from the database's (" +
-                    (recorded_paths.empty() ? std::string("none")
-                                            : recorded_paths.substr(0, recorded_paths.size() - 1)) +
+                    (recorded_list.empty() ? std::string("none") : recorded_list) +
                     "): path fields are chosen when a database is created");
+      }
       options_.declared = recorded;
       options_.path_fields = paths;
       // The manifests too: a run that names none reads those the database records, so that an
       // update does not take their fields away from the articles it rebuilds.
       if (options_.metadata.empty()) {
-        const std::string recorded_manifests = db().get_metadata(kManifestsKey);
-        for (std::string_view rest = recorded_manifests; !rest.empty();) {
-          const std::size_t end = rest.find('\n');
-          const std::string file(rest.substr(0, end));
-          if (!file.empty()) {
-            std::error_code ec;
-            if (!fs::is_regular_file(file, ec))
-              throw Error("the manifest " + file + " that database " + options_.db +
-                          " records is gone: give --metadata with its new place");
-            options_.metadata.push_back(file);
-          }
-          if (end == std::string_view::npos) break;
-          rest.remove_prefix(end + 1);
+        for (const std::string& file : split_lines(db().get_metadata(kManifestsKey))) {
+          std::error_code ec;
+          if (!fs::is_regular_file(file, ec))
+            throw Error("the manifest " + file + " that database " + options_.db +
+                        " records is gone: give --metadata with its new place");
+          options_.metadata.push_back(file);
         }
         std::string names;
         for (const std::string& m : options_.metadata) names += (names.empty() ? "" : ", ") + m;

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "common/error.h"
+#include "common/text.h"
 #include "read/decompress.h"
 
 namespace morgue {
@@ -83,9 +84,7 @@ bool Inputs::excluded(const fs::path& relative, bool folder) const {
   const std::string name = relative.filename().string();
   if (!name.empty() && name[0] == '.') return true;  // hidden files and folders
   if (options_.default_excludes && !folder) {
-    std::string stem = name.substr(0, name.find('.'));
-    std::transform(stem.begin(), stem.end(), stem.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string stem = ascii_lower(name.substr(0, name.find('.')));
     for (const char* d : kDefaultExcludes)
       if (stem == d) return true;
   }

@@ -20,13 +20,8 @@ void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options) {
   db.set_metadata(kPlacesKey, options.places.serialise());
   db.set_metadata(kExactFormsKey, options.exact_forms ? "1" : "0");
   db.set_metadata(kFieldsKey, encode_declared_fields(options.declared));
-  std::string path_fields;
-  for (const auto& [name, depth] : options.path_fields)
-    path_fields += name + "=" + std::to_string(depth) + "\n";
-  db.set_metadata(kPathFieldsKey, path_fields);
-  std::string manifests;
-  for (const std::string& m : options.metadata) manifests += m + "\n";
-  db.set_metadata(kManifestsKey, manifests);
+  db.set_metadata(kPathFieldsKey, encode_path_fields(options.path_fields));
+  db.set_metadata(kManifestsKey, join_lines(options.metadata));
 }
 
 void Writer::apply(Prepared&& p) {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "common/error.h"
+#include "common/text.h"
 
 namespace morgue {
 namespace {
@@ -28,9 +29,7 @@ Compression compression_of(std::string_view head) {
 }
 
 Compression compression_for(const std::filesystem::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = ascii_lower(path.extension().string());
   if (ext == ".gz") return Compression::kGzip;
   if (ext == ".xz") return Compression::kXz;
   if (ext == ".zst") return Compression::kZstd;

@@ -34,15 +34,8 @@ namespace {
 using nlohmann::json;
 
 // ----------------------------------------------------------------------------------------------
-// Small string helpers (ASCII only: tag, attribute and charset names are ASCII).
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
+// Small string helpers (ASCII only: tag, attribute and charset names are ASCII; ascii_lower is
+// common/text's).
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;

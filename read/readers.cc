@@ -22,11 +22,6 @@ namespace morgue {
 namespace fs = std::filesystem;
 namespace {
 
-std::string lower_ascii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 std::string read_bytes(const fs::path& path, const std::string& file, const ReadOptions& options) {
   InputStream in(path);
   const std::string limit =
@@ -272,7 +267,7 @@ nlohmann::json parse_json(std::string_view text, const std::string& file, std::s
 std::optional<Format> format_for(const fs::path& path) {
   // A compressed file is of the format its name has without the compression's extension.
   const fs::path name = compression_for(path) == Compression::kNone ? path : path.stem();
-  std::string ext = lower_ascii(name.extension().string());
+  std::string ext = ascii_lower(name.extension().string());
   if (ext == ".txt" || ext == ".text") return Format::kText;
   if (ext == ".json") return Format::kJson;
   if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;

@@ -106,12 +106,8 @@ Sidecar::Sidecar(const std::vector<std::string>& files, ArticleSink& sink) {
   for (const std::string& file : files) {
     const std::string folder = fs::absolute(fs::path(file)).parent_path().string();
     InputStream in{fs::path(file)};
-    std::string ext = fs::path(file).extension().string();
-    if (compression_for(file) != Compression::kNone)
-      ext = fs::path(file).stem().extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".csv") {
+    // ".csv", or ".csv" and a compression's extension (readers' type_of)
+    if (ascii_lower(type_of(file)).rfind(".csv", 0) == 0) {
       std::vector<std::string> header;
       read_csv(in.stream(), file, [&](std::vector<std::string>&& cells, std::size_t line) {
         const std::string where = file + ":" + std::to_string(line);

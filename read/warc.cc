@@ -34,14 +34,6 @@ constexpr std::size_t kMaxFirstLine = 256;
 constexpr const char* kTooLarge = "pages over the size limit";
 constexpr const char* kFaulty = "records with an error";
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -204,7 +196,7 @@ struct Fields {
     }
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return false;
-    std::string name = lower(trim(line.substr(0, colon)));
+    std::string name = ascii_lower(trim(line.substr(0, colon)));
     if (name.empty()) return false;
     list.emplace_back(std::move(name), std::string(trim(line.substr(colon + 1))));
     return true;
@@ -213,7 +205,7 @@ struct Fields {
 
 // The media type of a Content-Type value, in lower case, without its parameters.
 std::string media_type(std::string_view content_type) {
-  return lower(trim(content_type.substr(0, content_type.find(';'))));
+  return ascii_lower(trim(content_type.substr(0, content_type.find(';'))));
 }
 
 bool is_html_type(const std::string& media) {
@@ -222,7 +214,7 @@ bool is_html_type(const std::string& media) {
 
 // Whether a payload without a Content-Type starts like a page.
 bool looks_like_html(std::string_view payload) {
-  const std::string head = lower(payload.substr(0, 1024));
+  const std::string head = ascii_lower(payload.substr(0, 1024));
   return head.find("<!doctype html") != std::string::npos ||
          head.find("<html") != std::string::npos;
 }
@@ -232,7 +224,7 @@ std::vector<std::string> tokens(std::string_view value) {
   std::vector<std::string> out;
   while (!value.empty()) {
     const std::size_t comma = value.find(',');
-    const std::string token = lower(trim(value.substr(0, comma)));
+    const std::string token = ascii_lower(trim(value.substr(0, comma)));
     if (!token.empty()) out.push_back(token);
     if (comma == std::string_view::npos) break;
     value.remove_prefix(comma + 1);
@@ -399,9 +391,7 @@ std::string inflate_deflate(std::string_view in, std::size_t limit, std::string*
 // The charset parameter of a Content-Type ("text/html; charset=ISO-8859-2" -> "ISO-8859-2"), or
 // "" when it has none.
 std::string charset_of(std::string_view type) {
-  std::string lower(type);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::size_t at = lower.find("charset=");
+  const std::size_t at = ascii_lower(type).find("charset=");
   if (at == std::string::npos) return "";
   std::string_view value = std::string_view(type).substr(at + 8);
   if (!value.empty() && (value.front() == '"' || value.front() == '\'')) value.remove_prefix(1);
@@ -517,7 +507,7 @@ class WarcReader {
 
     block_length_ = *length;
     block_read_ = 0;
-    const std::string type = lower(warc.value("warc-type"));
+    const std::string type = ascii_lower(warc.value("warc-type"));
     Outcome outcome;
     if (type == "response") {
       outcome = response(warc, *length);

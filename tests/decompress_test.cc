@@ -10,23 +10,12 @@
 
 #include "common/error.h"
 #include "temp_dir.h"
+#include "zlib_compress.h"
 
 namespace {
 
 // One gzip member of `data`, by zlib.
-std::string gzip(const std::string& data) {
-  z_stream z{};
-  BOOST_REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  BOOST_REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string gzip(const std::string& data) { return morgue::testing::zlib_compress(data, 15 + 16); }
 
 // A stream buffer that hands out its bytes a few at a time and cannot seek, as a pipe.
 class Pipe : public std::streambuf {

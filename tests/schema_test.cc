@@ -112,6 +112,17 @@ BOOST_AUTO_TEST_CASE(declared_fields_are_checked_numbered_and_round_trip) {
   BOOST_TEST(!morgue::find_field("topics"));
 }
 
+BOOST_AUTO_TEST_CASE(recorded_lines_and_path_fields_round_trip) {
+  BOOST_TEST((morgue::split_lines("a\n\nb c\n") == std::vector<std::string>{"a", "b c"}));
+  BOOST_TEST(morgue::split_lines("").empty());
+  const std::vector<std::string> files{"/m/a.csv", "/m/b c.jsonl"};
+  BOOST_TEST(morgue::split_lines(morgue::join_lines(files)) == files);
+  const std::vector<morgue::PathField> paths{{"section", 1}, {"year", 2}};
+  BOOST_TEST(morgue::encode_path_fields(paths) == "section=1\nyear=2\n");
+  BOOST_TEST((morgue::decode_path_fields(morgue::encode_path_fields(paths)) == paths));
+  BOOST_TEST(morgue::decode_path_fields("").empty());
+}
+
 BOOST_AUTO_TEST_CASE(lists_round_trip) {
   std::vector<std::string> v{"El Salvador", "United States"};
   BOOST_TEST(morgue::split_list(morgue::join_list(v)) == v);

@@ -40,4 +40,11 @@ BOOST_AUTO_TEST_CASE(clean_name_collapses_whitespace) {
   BOOST_TEST(morgue::trim(" \t x y \n") == "x y");
 }
 
+BOOST_AUTO_TEST_CASE(ascii_lower_leaves_everything_but_ascii_letters) {
+  BOOST_TEST(morgue::ascii_lower("README.TXT") == "readme.txt");
+  BOOST_TEST(morgue::ascii_lower("Text/HTML; Charset=ISO-8859-2") ==
+             "text/html; charset=iso-8859-2");
+  BOOST_TEST(morgue::ascii_lower("\xC3\x89T\xC3\x89") == "\xC3\x89t\xC3\x89");  // ÉTÉ: bytes kept
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -18,6 +18,7 @@
 
 #include "common/date.h"
 #include "common/error.h"
+#include "zlib_compress.h"
 
 namespace {
 
@@ -97,17 +98,7 @@ std::string html_response(const std::string& id, const std::string& uri, const s
 
 // `bytes` compressed by zlib: gzip with window_bits 31, zlib 15, raw deflate -15.
 std::string compress(const std::string& bytes, int window_bits) {
-  z_stream z{};
-  BOOST_REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, bytes.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  BOOST_REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
+  return morgue::testing::zlib_compress(bytes, window_bits);
 }
 
 // `body` in chunks of `size` bytes, the first chunk with an extension.
