@@ -3,15 +3,11 @@
 #include "read/html_reader.h"
 
 #include <gumbo.h>
-#include <poll.h>
-#include <sys/wait.h>
 #include <unicode/unistr.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <csignal>
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -26,6 +22,7 @@
 #include "common/date.h"
 #include "common/error.h"
 #include "common/text.h"
+#include "read/isolate.h"
 #include "read/readers.h"
 
 namespace morgue {
@@ -824,8 +821,8 @@ Article parse_page(std::string_view bytes, const std::string& file, std::string_
 
 // Debian's gumbo 0.10.1 is built with assertions, and some malformed pages trip one
 // (<table><svg><select><title><select><td> does): abort() would end a whole indexing run. So the
-// page is parsed in a child process that hands the article back as a JSON record; a crash
-// costs that page only. The fork costs well under a millisecond next to parsing.
+// page is parsed in a child process (read/isolate.h) that hands the article back as a JSON
+// record; a crash costs that page only. The fork costs well under a millisecond next to parsing.
 namespace {
 
 bool is_tag_name_char(char c) {
@@ -921,67 +918,36 @@ Article read_html(std::string_view bytes, const std::string& file,
     throw InputError(
         file, 0,
         "HTML nested deeper than the limit of " + std::to_string(kMaxHtmlDepth) + " elements");
-  int fds[2];
-  if (pipe(fds) != 0) return parse_page(bytes, file, charset);
-  pid_t pid = fork();
-  if (pid < 0) {
-    close(fds[0]);
-    close(fds[1]);
-    return parse_page(bytes, file, charset);
-  }
-  if (pid == 0) {
-    close(fds[0]);
-    // A crash must end this child, whatever handlers the parent installed (test frameworks
-    // catch SIGABRT and would carry on running in the child).
-    for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
-    std::string message;
+  const auto parse = [&]() -> std::string {
     try {
-      message = "A" + to_record(parse_page(bytes, file, charset))
-                          .dump(-1, ' ', false, json::error_handler_t::replace);
+      return "A" + to_record(parse_page(bytes, file, charset))
+                       .dump(-1, ' ', false, json::error_handler_t::replace);
     } catch (const InputError& e) {
-      message = "E" + e.reason();
+      return "E" + e.reason();
     } catch (const std::exception& e) {
-      message = std::string("Ereading the page failed: ") + e.what();
+      return std::string("Ereading the page failed: ") + e.what();
     }
-    const char* p = message.data();
-    std::size_t left = message.size();
-    while (left > 0) {
-      ssize_t n = write(fds[1], p, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) _exit(1);
-      p += n;
-      left -= static_cast<std::size_t>(n);
-    }
-    _exit(0);  // no destructors, no flushing of the parent's buffers
-  }
-  close(fds[1]);
-  std::string message;
-  char buffer[65536];
-  bool abandoned = false;
-  for (;;) {
-    // The wait is cut in tenths of a second, so that an interrupted run stops at once.
-    pollfd ready{fds[0], POLLIN, 0};
-    const int polled = poll(&ready, 1, 100);
-    if (interrupted && *interrupted) {
-      abandoned = true;
-      kill(pid, SIGKILL);
+  };
+  const std::chrono::milliseconds limit = html_parse_limit(bytes.size());
+  // A page that times out is given a second child: the first may have hung on a lock another
+  // thread held when it was forked, not on the page.
+  const Isolated parsed = run_isolated(parse, limit, interrupted, 2);
+  switch (parsed.outcome) {
+    case Isolated::Outcome::kDone:
       break;
-    }
-    if (polled == 0 || (polled < 0 && errno == EINTR)) continue;
-    ssize_t n = read(fds[0], buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    message.append(buffer, static_cast<std::size_t>(n));
+    case Isolated::Outcome::kInterrupted:
+      throw Interrupted("interrupted while " + file + " was parsed");
+    case Isolated::Outcome::kTimedOut:
+      throw InputError(file, 0,
+                       "the HTML parser did not finish this page within " +
+                           std::to_string(limit.count() / 1000) + " s, twice");
+    case Isolated::Outcome::kCrashed:
+      throw InputError(file, 0,
+                       parsed.signal ? "the HTML parser crashed on this page (signal " +
+                                           std::to_string(parsed.signal) + ")"
+                                     : std::string("the HTML parser failed on this page"));
   }
-  close(fds[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (abandoned) throw Interrupted("interrupted while " + file + " was parsed");
-  if (WIFSIGNALED(status))
-    throw InputError(
-        file, 0,
-        "the HTML parser crashed on this page (signal " + std::to_string(WTERMSIG(status)) + ")");
+  const std::string& message = parsed.message;
   if (message.empty() || (message[0] != 'A' && message[0] != 'E'))
     throw InputError(file, 0, "the HTML parser failed on this page");
   if (message[0] == 'E') throw InputError(file, 0, message.substr(1));
