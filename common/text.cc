@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <stdexcept>
 
@@ -142,6 +143,96 @@ std::string ascii_lower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+namespace {
+
+// The width of one code point (display_width).
+std::size_t code_point_width(UChar32 c) {
+  if (c < 0x20 || (c >= 0x7f && c < 0xa0)) return 0;
+  const auto category = static_cast<UCharCategory>(u_charType(c));
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
+    return 0;
+  const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+// Calls `each(start, length, width)` for every character of `s` (an escape sequence being one of
+// width 0, a byte that is not UTF-8 one of width 1), in order, until it returns false.
+template <typename Each>
+void for_each_character(std::string_view s, Each each) {
+  const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    std::size_t width = 0;
+    if (s[static_cast<std::size_t>(i)] == '\x1b' && i + 1 < n &&
+        s[static_cast<std::size_t>(i) + 1] == '[') {
+      i += 2;
+      while (i < n && !std::isalpha(static_cast<unsigned char>(s[static_cast<std::size_t>(i)])))
+        ++i;
+      if (i < n) ++i;
+    } else {
+      UChar32 c = 0;
+      U8_NEXT(s.data(), i, n, c);
+      width = c < 0 ? 1 : code_point_width(c);
+    }
+    if (!each(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start), width)) return;
+  }
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view utf8) {
+  std::size_t total = 0;
+  for_each_character(utf8, [&](std::size_t, std::size_t, std::size_t width) {
+    total += width;
+    return true;
+  });
+  return total;
+}
+
+std::vector<std::string> wrap_words(std::string_view utf8, std::size_t width) {
+  width = std::max<std::size_t>(width, 1);
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_width = 0;
+  auto end_line = [&] {
+    if (!line.empty()) lines.push_back(std::move(line));
+    line.clear();
+    line_width = 0;
+  };
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    if (utf8[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const std::size_t end = std::min(utf8.find(' ', i), utf8.size());
+    const std::string_view word = utf8.substr(i, end - i);
+    i = end;
+    const std::size_t word_width = display_width(word);
+    if (line_width && line_width + 1 + word_width <= width) {
+      line += ' ';
+      line += word;
+      line_width += 1 + word_width;
+      continue;
+    }
+    end_line();
+    if (word_width <= width) {
+      line = word;
+      line_width = word_width;
+      continue;
+    }
+    for_each_character(word, [&](std::size_t start, std::size_t length, std::size_t w) {
+      if (line_width + w > width) end_line();
+      line += word.substr(start, length);
+      line_width += w;
+      return true;
+    });
+  }
+  end_line();
+  return lines;
 }
 
 }  // namespace morgue

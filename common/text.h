@@ -2,6 +2,7 @@
 // folding case and diacritics, and splitting names into the words that filter terms are made of.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,16 @@ std::string clean_name(std::string_view utf8);
 std::vector<std::string> name_words(std::string_view utf8);
 
 std::string_view trim(std::string_view s);
+
+// The columns `utf8` takes on a terminal: two for an East Asian wide or fullwidth character, none
+// for a combining mark, a format character or an ANSI escape sequence (ESC [ ... final letter),
+// one for any other character.
+std::size_t display_width(std::string_view utf8);
+
+// `utf8` broken at spaces into lines of at most `width` columns (display_width), each line's
+// spaces at the break dropped; a word wider than a line is cut where the line is full (a
+// character wider than the line has one of its own). No line for text of spaces only.
+std::vector<std::string> wrap_words(std::string_view utf8, std::size_t width);
 
 // ASCII letters in lower case, every other byte as it is: for names that are ASCII by their
 // grammar (file extensions, header fields, charsets, media types), never for text.

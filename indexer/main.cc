@@ -14,6 +14,7 @@
 
 #include "common/checked_output.h"
 #include "common/completion.h"
+#include "common/config.h"
 #include "common/error.h"
 #include "indexer/indexer.h"
 #include "version.h"
@@ -72,11 +73,6 @@ morgue::ExtractionData extraction_data() {
     data.model = (std::filesystem::path(env) / morgue::kModelFile).string();
   if (const char* env = std::getenv("MORGUE_ISO_CODES"); env && *env) data.iso_codes_folder = env;
   return data;
-}
-
-std::string default_db() {
-  const char* env = std::getenv("MORGUE_DB");
-  return env && *env ? env : "./morgue.db";
 }
 
 // The numeric options, each with the range it accepts: one table drives --help and the checks.
@@ -147,14 +143,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> declared, path_fields;
   po::options_description visible(
       "Usage: morgue-index [--db PATH] [options] INPUT...\n"
-      "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm, .warc files, each also\n"
-      "gzip, xz or zstd compressed; directories are recursed; - reads JSON Lines or WARC from\n"
-      "standard input) into a morgue database.\n\nOptions");
+      "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm, .warc files, each\n"
+      "also gzip, xz or zstd compressed; directories are recursed; - reads JSON Lines\n"
+      "or WARC from standard input) into a morgue database. Defaults may be set in\n"
+      "$XDG_CONFIG_HOME/morgue/config (see man morgue-index).\n\nOptions");
   // clang-format off
   visible.add_options()
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
-      ("db", po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
+      ("db", po::value<std::string>(&options.db)->default_value(morgue::default_db(std::getenv("MORGUE_DB")), "$MORGUE_DB, the config's db or ./morgue.db"),
        "database directory to create or update")
       ("wait", po::bool_switch(&options.wait), "if another indexer holds the database, wait for it instead of failing")
       ("prune", po::bool_switch(&options.prune), "remove articles whose source file is gone (or no longer holds them)")
@@ -228,6 +225,7 @@ int main(int argc, char** argv) {
       std::cout << morgue::completion_script(spec, *shell);
       return 0;
     }
+    morgue::store_config_from_environment("morgue-index", visible, vm);
     po::notify(vm);
     options.extract = !vm.count("no-extract");
     options.default_excludes = !vm.count("no-default-excludes");

@@ -1,4 +1,5 @@
 // morgue-search: parses options into SearchOptions and calls run_search; maps errors to exit 2.
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -11,9 +12,11 @@
 
 #include "common/checked_output.h"
 #include "common/completion.h"
+#include "common/config.h"
 #include "common/error.h"
 #include "common/schema.h"
 #include "searcher/complete.h"
+#include "searcher/pager.h"
 #include "searcher/search.h"
 #include "version.h"
 
@@ -21,9 +24,18 @@ namespace po = boost::program_options;
 
 namespace {
 
-std::string default_db() {
-  const char* env = std::getenv("MORGUE_DB");
-  return env && *env ? env : "./morgue.db";
+// The columns text output is laid out in: $COLUMNS when it is a number, else the terminal's
+// width when standard output is one, else 80.
+std::size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(columns, &end, 10);
+    if (*end == '\0' && n > 0 && n < 10000) return n;
+  }
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
+  return 80;
 }
 
 std::vector<std::string> split_commas(const std::string& list) {
@@ -99,20 +111,24 @@ std::string joined(const std::vector<std::string>& words) {
 int main(int argc, char** argv) {
   morgue::SearchOptions options;
   std::string sort = "relevance", format = "text", colour = "auto";
+  bool no_pager = false;
   std::string facets, histogram, from, to, fields, bm25, limit = "10", offset = "0",
                                                          facet_limit = "10", kwic;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
-      "Search a morgue database. The words are joined into one query: words (all must match),\n"
-      "\"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every article, and the "
-      "fields\n"
-      "title: outlet: person: place: org: author: cited: url: id: and date:2025, date:2025-03,\n"
-      "date:2025-03-26, date:2025-03-01..2025-03-31, date:..2025-03, date:2025-03..\n\nOptions");
+      "Search a morgue database. The words are joined into one query: words (all must\n"
+      "match), \"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every\n"
+      "article, and the fields title: outlet: person: place: org: author: cited: url:\n"
+      "id: path: and date:2025, date:2025-03, date:2025-03-26,\n"
+      "date:2025-03-01..2025-03-31, date:..2025-03, date:2025-03..\n"
+      "Defaults may be set in $XDG_CONFIG_HOME/morgue/config (see man morgue-search).\n\nOptions");
   visible.add_options()("help,h", "show this help and exit")("version",
                                                              "show the version and exit")(
       "db",
-      po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
+      po::value<std::string>(&options.db)
+          ->default_value(morgue::default_db(std::getenv("MORGUE_DB")),
+                          "$MORGUE_DB, the config's db or ./morgue.db"),
       "database directory, or a Xapian stub file listing shards")(
       "any", po::bool_switch(&options.any),
       "bare words are optional (OR), ranked like a search box")(
@@ -126,6 +142,9 @@ int main(int argc, char** argv) {
       "text, json, jsonl, csv or tsv")(
       "color", po::value<std::string>(&colour)->default_value("auto"),
       "auto (on a terminal, unless NO_COLOR is set), always or never")(
+      "no-pager", po::bool_switch(&no_pager),
+      "never page: output on a terminal goes through $MORGUE_PAGER, $PAGER or less -FRX "
+      "otherwise")(
       "raw-csv", po::bool_switch(&options.raw_csv),
       "write CSV and TSV cells as they are (by default a cell starting with = + - @ gets a ' in "
       "front, so a spreadsheet shows it instead of running it)")(
@@ -197,6 +216,7 @@ int main(int argc, char** argv) {
       std::cout << completion(visible, *shell);
       return 0;
     }
+    morgue::store_config_from_environment("morgue-search", visible, vm);
     if (vm.count("complete-values")) {
       // Run by the completion scripts as the user types: a failure prints nothing.
       auto field_and_prefix = vm["complete-values"].as<std::vector<std::string>>();
@@ -264,6 +284,7 @@ int main(int argc, char** argv) {
     else
       throw po::error("--color must be auto, always or never, not '" + colour + "'");
     if (no_colour && *no_colour) options.colour = false;
+    options.width = terminal_width();
   } catch (const po::error& e) {
     // --complete-values runs as the user types: a failure prints nothing.
     if (std::find(args.begin(), args.end(), "--complete-values") != args.end())
@@ -272,23 +293,36 @@ int main(int argc, char** argv) {
     return morgue::kSearchError;
   }
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
-  morgue::CheckedOutput stdout_buffer(STDOUT_FILENO, "the results");
-  std::ostream out(&stdout_buffer);
-  out.exceptions(
-      std::ios::badbit);  // results reach the disk or the pipe in full, or the run says so
-  try {
-    const int status = morgue::run_search(options, std::cin, out, std::cerr);
-    out.flush();
-    return status;
-  } catch (const morgue::OutputError& e) {
-    if (e.broken_pipe()) return morgue::kSearchHits;  // the reader has what it wanted (| head)
-    std::cerr << "morgue-search: error: " << e.what() << '\n';
-  } catch (const morgue::Error& e) {
-    std::cerr << "morgue-search: error: " << e.what() << '\n';
-  } catch (const Xapian::Error& e) {
-    std::cerr << "morgue-search: error: " << e.get_description() << '\n';
-  } catch (const std::exception& e) {
-    std::cerr << "morgue-search: error: " << e.what() << '\n';
+  std::optional<morgue::Pager> pager;
+  if (!no_pager && isatty(STDOUT_FILENO)) {
+    if (const auto command = morgue::pager_command(std::getenv("MORGUE_PAGER"),
+                                                   std::getenv("PAGER"), std::getenv("PATH")))
+      pager = morgue::Pager::start(*command);
   }
-  return morgue::kSearchError;
+  int status = morgue::kSearchError;
+  {
+    morgue::CheckedOutput stdout_buffer(STDOUT_FILENO, "the results");
+    std::ostream out(&stdout_buffer);
+    out.exceptions(
+        std::ios::badbit);  // results reach the disk or the pipe in full, or the run says so
+    try {
+      const int answered = morgue::run_search(options, std::cin, out, std::cerr);
+      out.flush();  // may throw: the status is the answer's only once the output is out
+      status = answered;
+    } catch (const morgue::OutputError& e) {
+      // A closed pipe (| head, or the pager quit): the reader has what it wanted.
+      if (e.broken_pipe())
+        status = morgue::kSearchHits;
+      else
+        std::cerr << "morgue-search: error: " << e.what() << '\n';
+    } catch (const morgue::Error& e) {
+      std::cerr << "morgue-search: error: " << e.what() << '\n';
+    } catch (const Xapian::Error& e) {
+      std::cerr << "morgue-search: error: " << e.get_description() << '\n';
+    } catch (const std::exception& e) {
+      std::cerr << "morgue-search: error: " << e.what() << '\n';
+    }
+  }
+  if (pager) pager->finish();
+  return status;
 }

@@ -29,7 +29,8 @@ struct SearchOptions {
   std::size_t offset = 0;
   OutputFormat format = OutputFormat::kText;
   bool colour = false;
-  bool raw_csv = false;  // CSV/TSV cells as they are, without the formula guard (output.h)
+  std::size_t width = 80;  // columns of text output: the terminal's, $COLUMNS, else 80
+  bool raw_csv = false;    // CSV/TSV cells as they are, without the formula guard (output.h)
   bool allow_remote_programs = false;
   std::size_t snippet_length = 200;
   double bm25_k1 = kBm25K1;  // BM25 term-frequency saturation
@@ -55,6 +56,7 @@ inline constexpr std::size_t kMaxLimit = 100000;  // hits a page (--export has n
 inline constexpr std::size_t kMaxOffset = 1000000000;
 inline constexpr std::size_t kMaxFacetLimit = 1000000;
 inline constexpr std::size_t kMaxKwicWidth = 1000;  // characters each side
+inline constexpr std::size_t kMinWidth = 40;  // text output narrower than this is laid out at 40
 // A --batch line longer than this is no query: the batch stops there (a binary file, /dev/zero).
 inline constexpr std::size_t kMaxBatchLineBytes = 64 * 1024;
 

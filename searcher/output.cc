@@ -11,6 +11,7 @@
 
 #include "common/date.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "version.h"
 
 namespace morgue {
@@ -286,23 +287,61 @@ void Output::answer(const Answer& a, const Manifest& m) {
   }
 }
 
+namespace {
+
+// `text` wrapped to `width` columns after a first-line prefix of `prefix` and with the following
+// lines indented as wide as the prefix; a line for an empty text too.
+void wrapped(std::ostream& out, const std::string& prefix, const std::string& text,
+             std::size_t width, const char* on = "", const char* off = "") {
+  const std::size_t indent = display_width(prefix);
+  const std::vector<std::string> lines =
+      wrap_words(text, width > indent + 10 ? width - indent : 10);
+  if (lines.empty()) {
+    out << prefix << '\n';
+    return;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    out << (i ? std::string(indent, ' ') : prefix) << on << lines[i] << off << '\n';
+}
+
+// `text` padded with spaces to `width` columns, or cut with an ellipsis to fit in them.
+std::string fitted(const std::string& text, std::size_t width) {
+  const std::size_t w = display_width(text);
+  if (w <= width) return text + std::string(width - w, ' ');
+  std::vector<std::string> pieces = wrap_words(text, width > 1 ? width - 1 : 1);
+  std::string cut = pieces.empty() ? std::string() : pieces.front();
+  if (display_width(cut) > width - 1) cut.clear();
+  cut += "\u2026";
+  return cut + std::string(width - display_width(cut), ' ');
+}
+
+std::string right_aligned(const std::string& text, std::size_t width) {
+  const std::size_t w = display_width(text);
+  return w >= width ? text : std::string(width - w, ' ') + text;
+}
+
+}  // namespace
+
 void Output::hits_text(const Answer& a) {
   const bool c = o_.colour;
+  const std::size_t width = std::max(o_.width, kMinWidth);
   for (const Hit& h : a.hits) {
     const json& r = h.record;
     std::string title = terminal_safe(str(r, kRecordTitle));
     if (title.empty()) title = "(untitled)";
-    out_ << h.rank << ". " << (c ? "\x1b[1m" : "") << title << (c ? "\x1b[0m" : "") << '\n';
+    const std::string prefix = std::to_string(h.rank) + ". ";
+    const std::string indent(display_width(prefix), ' ');
+    wrapped(out_, prefix, title, width, c ? "\x1b[1m" : "", c ? "\x1b[0m" : "");
     std::string meta;
     for (const std::string& part :
          {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
       if (part.empty()) continue;
-      if (!meta.empty()) meta += " · ";
+      if (!meta.empty()) meta += " \u00b7 ";
       meta += terminal_safe(part);
     }
-    out_ << "   " << (c ? "\x1b[2m" : "") << meta << (c ? "\x1b[0m" : "") << '\n';
+    wrapped(out_, indent, meta, width, c ? "\x1b[2m" : "", c ? "\x1b[0m" : "");
     // The snippet was made from text already safe for a terminal; its marks are ours.
-    if (!h.snippet.empty()) out_ << "   " << h.snippet << '\n';
+    if (!h.snippet.empty()) wrapped(out_, indent, h.snippet, width);
     out_ << '\n';
   }
   out_ << a.total << (a.total == 1 ? " matching article" : " matching articles");
@@ -313,31 +352,64 @@ void Output::hits_text(const Answer& a) {
 }
 
 void Output::research_text(const Answer& a) {
+  const std::size_t width = std::max(o_.width, kMinWidth);
   for (const FacetCounts& f : a.facets) {
     out_ << '\n' << f.field << ":\n";
+    std::size_t count_width = 8;
     for (const FacetEntry& e : f.entries)
-      out_ << "  " << std::setw(8) << e.count << "  " << terminal_safe(e.value) << '\n';
+      count_width = std::max(count_width, std::to_string(e.count).size());
+    for (const FacetEntry& e : f.entries)
+      wrapped(out_, "  " + right_aligned(std::to_string(e.count), count_width) + "  ",
+              terminal_safe(e.value), width);
   }
   if (!a.histogram) return;
   const HistogramCounts& h = *a.histogram;
   if (!h.rows.empty()) out_ << '\n';
-  Xapian::doccount peak = 1;
-  for (const HistogramRow& r : h.rows) peak = std::max(peak, r.count);
+  // Columns: period, group (with --by), count, the bar, the share (with --normalize). The bar is
+  // as long as the count is to the largest, or with --normalize the share to the largest share.
+  std::size_t period_width = 0, group_width = 0, count_width = 5, share_width = 0;
+  double peak = 0;
+  auto bar_measure = [&](const HistogramRow& r) -> double {
+    if (!o_.normalize) return r.count;
+    const auto s = share(r);
+    return s ? *s : 0.0;
+  };
+  auto share_text = [&](const HistogramRow& r) -> std::string {
+    if (!r.all) return {};
+    std::ostringstream text;
+    if (const auto s = share(r))
+      text << std::fixed << std::setprecision(1) << 100.0 * *s << "% of " << *r.all;
+    else
+      text << "(none of " << *r.all << ")";
+    return text.str();
+  };
+  for (const auto* rows : {&h.rows, &h.undated}) {
+    for (const HistogramRow& r : *rows) {
+      period_width = std::max(period_width, display_width(r.period));
+      if (r.group) group_width = std::max(group_width, display_width(terminal_safe(*r.group)));
+      count_width = std::max(count_width, std::to_string(r.count).size());
+      share_width = std::max(share_width, share_text(r).size());
+    }
+  }
+  for (const HistogramRow& r : h.rows) peak = std::max(peak, bar_measure(r));
+  // The group column gives way first, down to 12 columns, so that a bar of 10 fits.
+  const std::size_t fixed =
+      period_width + 2 + count_width + 1 + (share_width ? share_width + 1 : 0);
+  if (group_width) {
+    const std::size_t room = width > fixed + 2 + 10 ? width - fixed - 2 - 10 : 0;
+    group_width = std::min(group_width, std::max<std::size_t>(room, 12));
+  }
+  const std::size_t used = fixed + (group_width ? group_width + 2 : 0);
+  const std::size_t bar_width = std::clamp<std::size_t>(width > used ? width - used : 0, 10, 50);
   auto line = [&](const HistogramRow& r, bool bar) {
-    out_ << r.period;
-    if (r.group) out_ << "  " << terminal_safe(*r.group);
-    out_ << "  " << std::setw(7) << r.count << " ";
-    if (bar) {
-      const auto n = static_cast<std::size_t>((50.0 * r.count) / peak + 0.5);
-      for (std::size_t i = 0; i < n; ++i) out_ << "\u2588";
-    }
-    if (r.all) {
-      if (const auto s = share(r))
-        out_ << " " << std::fixed << std::setprecision(1) << 100.0 * *s << "% of " << *r.all
-             << std::defaultfloat;
-      else
-        out_ << " (none of " << *r.all << ")";
-    }
+    out_ << fitted(r.period, period_width);
+    if (group_width) out_ << "  " << fitted(terminal_safe(r.group.value_or("")), group_width);
+    out_ << "  " << right_aligned(std::to_string(r.count), count_width);
+    std::size_t n = 0;
+    if (bar && peak > 0) n = static_cast<std::size_t>(bar_width * bar_measure(r) / peak + 0.5);
+    if (n || share_width) out_ << ' ';
+    for (std::size_t i = 0; i < n; ++i) out_ << "\u2588";
+    if (share_width) out_ << std::string(bar_width - n, ' ') << ' ' << share_text(r);
     out_ << '\n';
   };
   for (const HistogramRow& r : h.rows) line(r, true);

@@ -38,7 +38,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 BOOST_AUTO_TEST_SUITE(isolate)
 
 BOOST_AUTO_TEST_CASE(answers_of_any_size_come_back_whole) {
-  for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{65536}, std::size_t{3000001}}) {
+  for (std::size_t size :
+       {std::size_t{0}, std::size_t{1}, std::size_t{65536}, std::size_t{3000001}}) {
     std::string want(size, 'x');
     for (std::size_t i = 0; i < size; i += 7) want[i] = static_cast<char>('a' + i % 26);
     const Isolated got = run_isolated([&] { return want; }, milliseconds(60000));
@@ -71,8 +72,8 @@ BOOST_AUTO_TEST_CASE(a_hang_is_killed_at_the_limit_for_each_attempt) {
   const Isolated got = run_isolated([]() -> std::string { hang(); }, milliseconds(300), nullptr, 3);
   const double took = seconds_since(start);
   BOOST_TEST(static_cast<int>(got.outcome) == static_cast<int>(Outcome::kTimedOut));
-  BOOST_TEST(took >= 0.9);   // three children, 0.3 s each
-  BOOST_TEST(took < 30.0);   // and not forever (a generous bound: the machine may be loaded)
+  BOOST_TEST(took >= 0.9);  // three children, 0.3 s each
+  BOOST_TEST(took < 30.0);  // and not forever (a generous bound: the machine may be loaded)
 }
 
 // The failure this exists for: a child forked while another thread holds a lock waits for it
@@ -102,7 +103,8 @@ BOOST_AUTO_TEST_CASE(a_child_stuck_on_a_lock_held_at_the_fork_is_followed_by_a_n
   holder.join();
   BOOST_TEST(static_cast<int>(got.outcome) == static_cast<int>(Outcome::kDone));
   BOOST_TEST(got.message == "second");
-  const Isolated once = run_isolated([] { return std::string("x"); }, milliseconds(400), nullptr, 1);
+  const Isolated once =
+      run_isolated([] { return std::string("x"); }, milliseconds(400), nullptr, 1);
   BOOST_TEST(once.message == "x");
 }
 
@@ -113,7 +115,8 @@ BOOST_AUTO_TEST_CASE(an_interruption_kills_the_child_without_waiting_for_the_lim
     interrupted = true;
   });
   const auto start = std::chrono::steady_clock::now();
-  const Isolated got = run_isolated([]() -> std::string { hang(); }, milliseconds(600000), &interrupted);
+  const Isolated got =
+      run_isolated([]() -> std::string { hang(); }, milliseconds(600000), &interrupted);
   interrupter.join();
   BOOST_TEST(static_cast<int>(got.outcome) == static_cast<int>(Outcome::kInterrupted));
   BOOST_TEST(seconds_since(start) < 60.0);

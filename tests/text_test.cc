@@ -2,6 +2,9 @@
 #include "common/text.h"
 
 #include <boost/test/unit_test.hpp>
+#include <random>
+#include <string>
+#include <vector>
 
 BOOST_AUTO_TEST_SUITE(text)
 
@@ -45,6 +48,99 @@ BOOST_AUTO_TEST_CASE(ascii_lower_leaves_everything_but_ascii_letters) {
   BOOST_TEST(morgue::ascii_lower("Text/HTML; Charset=ISO-8859-2") ==
              "text/html; charset=iso-8859-2");
   BOOST_TEST(morgue::ascii_lower("\xC3\x89T\xC3\x89") == "\xC3\x89t\xC3\x89");  // ÉTÉ: bytes kept
+}
+
+BOOST_AUTO_TEST_CASE(display_width_counts_columns_not_bytes) {
+  using morgue::display_width;
+  BOOST_TEST(display_width("") == 0u);
+  BOOST_TEST(display_width("Noem") == 4u);
+  BOOST_TEST(display_width("H\xC3\xA9"
+                           "ctor") == 6u);  // é, one code point
+  BOOST_TEST(display_width("He\xCC\x81"
+                           "ctor") == 6u);                      // e and a combining acute
+  BOOST_TEST(display_width("\xE6\x97\xA5\xE6\x9C\xAC") == 4u);  // 日本: two wide characters
+  BOOST_TEST(display_width("\xEF\xBC\xA1") == 2u);              // a fullwidth A
+  BOOST_TEST(display_width("\x1b[1;31mred\x1b[0m") == 3u);      // colour escapes take no room
+  BOOST_TEST(display_width("\xE2\x80\xA6") == 1u);              // …
+  BOOST_TEST(display_width("\xE2\x96\x88") == 1u);              // █, the histogram's bar
+  BOOST_TEST(display_width("a\xFF"
+                           "b") == 3u);  // a byte that is not UTF-8: one
+  BOOST_TEST(display_width("a\xE2\x80\x8B"
+                           "b") == 2u);  // a zero-width space
+}
+
+BOOST_AUTO_TEST_CASE(wrap_words_examples) {
+  using V = std::vector<std::string>;
+  BOOST_TEST(morgue::wrap_words("the cat sat on the mat", 7) == (V{"the cat", "sat on", "the mat"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(morgue::wrap_words("  spaced   out  ", 80) == (V{"spaced out"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(morgue::wrap_words("   ", 80).empty());
+  BOOST_TEST(morgue::wrap_words("a https://example.com/long b", 8) ==
+                 (V{"a", "https://", "example.", "com/long", "b"}),
+             boost::test_tools::per_element());
+  // Wide characters count twice: three of them do not fit in five columns.
+  BOOST_TEST(morgue::wrap_words("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 5) ==
+                 (V{"\xE6\x97\xA5\xE6\x9C\xAC", "\xE8\xAA\x9E"}),
+             boost::test_tools::per_element());
+  // A character wider than the line has one of its own.
+  BOOST_TEST(morgue::wrap_words("a\xE6\x97\xA5", 1) == (V{"a", "\xE6\x97\xA5"}),
+             boost::test_tools::per_element());
+}
+
+// Against a model: for thousands of random texts and widths, every line fits, the words come
+// back in order, and no line could have taken the next line's first word (greedy filling).
+BOOST_AUTO_TEST_CASE(wrap_words_against_the_definition) {
+  std::mt19937 rng(19);
+  const std::vector<std::string> pieces = {"a",
+                                           "to",
+                                           "the",
+                                           "Noem",
+                                           "prison",
+                                           "\xC3\xA9t\xC3\xA9",
+                                           "\xE6\x97\xA5\xE6\x9C\xAC",
+                                           "El",
+                                           "Salvador's",
+                                           "\x1b[1mNoem\x1b[0m",
+                                           "international"};
+  for (int round = 0; round < 3000; ++round) {
+    const std::size_t width = 2 + rng() % 30;  // (a wide character fits any line from 2 up)
+    std::vector<std::string> words;
+    std::string text;
+    for (std::size_t i = 0, n = rng() % 25; i < n; ++i) {
+      words.push_back(pieces[rng() % pieces.size()]);
+      text += std::string((i ? 1 : 0) + rng() % 2, ' ') + words.back();
+    }
+    text += std::string(rng() % 2, ' ');
+    const std::vector<std::string> lines = morgue::wrap_words(text, width);
+    // Walk the words through the lines: each line's pieces are whole words, or parts of a word
+    // wider than a line, in the text's order.
+    std::size_t w = 0, used = 0;  // the word, and how much of it earlier pieces took
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      BOOST_TEST_REQUIRE(!lines[k].empty());
+      BOOST_TEST_REQUIRE(morgue::display_width(lines[k]) <= width);
+      if (k > 0 && used == 0) {  // a break between words: the word did not fit on the line before
+        BOOST_TEST_REQUIRE(
+            morgue::display_width(lines[k - 1]) + 1 + morgue::display_width(words[w]) > width);
+      }
+      std::size_t start = 0;
+      while (start <= lines[k].size()) {
+        const std::size_t end = std::min(lines[k].find(' ', start), lines[k].size());
+        const std::string piece = lines[k].substr(start, end - start);
+        start = end + 1;
+        BOOST_TEST_REQUIRE(w < words.size());
+        BOOST_TEST_REQUIRE(words[w].compare(used, piece.size(), piece) == 0);
+        if (piece.size() < words[w].size())  // only a word wider than a line is cut
+          BOOST_TEST_REQUIRE(morgue::display_width(words[w]) > width);
+        used += piece.size();
+        if (used == words[w].size()) {
+          ++w;
+          used = 0;
+        }
+      }
+    }
+    BOOST_TEST_REQUIRE(w == words.size());
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,91 @@
+// The pager: posix_spawn of `sh -c COMMAND` reading a pipe that becomes standard output.
+#include "searcher/pager.h"
+
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+extern char** environ;
+
+namespace morgue {
+
+namespace {
+
+bool on_path(const char* program, const char* path) {
+  if (!path) return false;
+  std::string_view rest(path);
+  while (true) {
+    const std::size_t colon = rest.find(':');
+    const std::string folder(rest.substr(0, colon));
+    const std::string file = (folder.empty() ? std::string(".") : folder) + "/" + program;
+    struct stat st {};
+    if (stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(file.c_str(), X_OK) == 0)
+      return true;
+    if (colon == std::string_view::npos) return false;
+    rest.remove_prefix(colon + 1);
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> pager_command(const char* morgue_pager, const char* pager,
+                                         const char* path) {
+  const char* chosen = morgue_pager ? morgue_pager : pager;
+  if (chosen) {
+    const std::string command(chosen);
+    if (command.find_first_not_of(" \t") == std::string::npos || command == "cat")
+      return std::nullopt;
+    return command;
+  }
+  if (on_path("less", path)) return std::string("less");
+  return std::nullopt;
+}
+
+std::optional<Pager> Pager::start(const std::string& command) {
+  int fds[2];
+  if (pipe(fds) != 0) return std::nullopt;
+  std::vector<std::string> environment;
+  for (char** e = environ; *e; ++e) environment.emplace_back(*e);
+  if (!std::getenv("LESS")) environment.emplace_back("LESS=FRX");
+  if (!std::getenv("LV")) environment.emplace_back("LV=-c");
+  std::vector<char*> envp;
+  for (std::string& e : environment) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  posix_spawn_file_actions_addclose(&actions, fds[1]);
+  std::string sh = "sh", dash_c = "-c", text = command;
+  char* argv[] = {sh.data(), dash_c.data(), text.data(), nullptr};
+  pid_t pid = 0;
+  const int failed = posix_spawn(&pid, "/bin/sh", &actions, nullptr, argv, envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[0]);
+  if (failed || dup2(fds[1], STDOUT_FILENO) < 0) {
+    close(fds[1]);
+    if (!failed) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+    }
+    return std::nullopt;
+  }
+  close(fds[1]);
+  return Pager(pid);
+}
+
+void Pager::finish() {
+  close(STDOUT_FILENO);
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+}  // namespace morgue

@@ -1,0 +1,31 @@
+// A pager for long output on a terminal, as git has: standard output goes through it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+
+namespace morgue {
+
+// The pager command for these environment values (null when unset): $MORGUE_PAGER, else $PAGER,
+// else "less" when it is on `path`; nullopt for none (an empty value or "cat" asks for none).
+std::optional<std::string> pager_command(const char* morgue_pager, const char* pager,
+                                         const char* path);
+
+class Pager {
+ public:
+  // Starts `command` with `sh -c` and makes standard output the pipe to it. $LESS defaults to
+  // FRX (quit when the output fits one screen, let colours through, leave the screen as it was)
+  // and $LV to -c, as git sets them. Returns nullopt when the pager cannot be started: output
+  // then goes to the terminal.
+  static std::optional<Pager> start(const std::string& command);
+  // Closes standard output and waits for the pager to end (the user reads on until then).
+  void finish();
+
+ private:
+  explicit Pager(pid_t pid) : pid_(pid) {}
+  pid_t pid_;
+};
+
+}  // namespace morgue
