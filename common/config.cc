@@ -9,7 +9,6 @@
 #include <sstream>
 #include <vector>
 
-
 namespace po = boost::program_options;
 
 namespace morgue {
@@ -76,8 +75,9 @@ void store_config(const std::string& path, const std::string& tool,
       for (const char* t : kTools) known = known || section == t;
       if (!known)
         fail(path, number,
-             "unknown section [" + section + "]; the sections are [morgue-search] and "
-             "[morgue-index]");
+             "unknown section [" + section +
+                 "]; the sections are [morgue-search] and "
+                 "[morgue-index]");
       continue;
     }
     const std::size_t equals = text.find('=');
@@ -86,8 +86,9 @@ void store_config(const std::string& path, const std::string& tool,
     std::string value = trimmed(text.substr(equals + 1));
     if (section.empty() && key != "db")
       fail(path, number,
-           "'" + key + "' belongs in a [morgue-search] or [morgue-index] section (only db may "
-           "come before them)");
+           "'" + key +
+               "' belongs in a [morgue-search] or [morgue-index] section (only db may "
+               "come before them)");
     if (!section.empty() && section != tool) continue;
     if (key == "db") {
       if (db_from_environment) continue;

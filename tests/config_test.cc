@@ -18,8 +18,8 @@ struct Tool {
   Tool() {
     options.add_options()("db", po::value<std::string>(&db)->default_value("./morgue.db"), "")(
         "limit", po::value<std::string>(&limit)->default_value("10"), "")(
-        "any", po::bool_switch(&any), "")("exclude",
-                                          po::value<std::vector<std::string>>(&exclude), "");
+        "any", po::bool_switch(&any), "")("exclude", po::value<std::vector<std::string>>(&exclude),
+                                          "");
   }
   // The command line, then the config file, as main() stores them.
   void run(const std::vector<std::string>& args, const std::string& config,
