@@ -143,8 +143,7 @@ int main(int argc, char** argv) {
       "color", po::value<std::string>(&colour)->default_value("auto"),
       "auto (on a terminal, unless NO_COLOR is set), always or never")(
       "no-pager", po::bool_switch(&no_pager),
-      "never page: output on a terminal goes through $MORGUE_PAGER, $PAGER or less -FRX "
-      "otherwise")(
+      "write to the terminal directly, not through $MORGUE_PAGER, $PAGER or less")(
       "raw-csv", po::bool_switch(&options.raw_csv),
       "write CSV and TSV cells as they are (by default a cell starting with = + - @ gets a ' in "
       "front, so a spreadsheet shows it instead of running it)")(
@@ -154,9 +153,9 @@ int main(int argc, char** argv) {
   research.add_options()("count", po::bool_switch(&options.count),
                          "print only the exact number of matching articles")(
       "facets", po::value<std::string>(&facets),
-      "count values of these fields, comma-separated: outlet,person,place,org,author,cited,date")(
-      "facet-limit", po::value<std::string>(&facet_limit)->default_value("10"),
-      "show the N most frequent values (0: all); also the groups of --by")(
+      "count values of these fields, comma-separated: outlet, person, place, org, author, cited, "
+      "date")("facet-limit", po::value<std::string>(&facet_limit)->default_value("10"),
+              "show the N most frequent values (0: all); also the groups of --by")(
       "histogram", po::value<std::string>(&histogram),
       "count matches per day, week (ISO), month or year, every period shown")(
       "by", po::value<std::string>(),
@@ -177,7 +176,7 @@ int main(int argc, char** argv) {
       "declared with morgue-index --field), with how many articles have each")(
       "fields", po::value<std::string>(&fields),
       "export columns, comma-separated (default: "
-      "id,date,outlet,title,url,people,places,organizations,authors)")(
+      "id, date, outlet, title, url, people, places, organizations, authors)")(
       "kwic", po::value<std::string>(&kwic)->value_name("[=WIDTH]"),
       "every occurrence of the query's words and phrases in context, WIDTH characters each side (1 "
       "to 1000; --kwic alone: 40)");
