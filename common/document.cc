@@ -119,6 +119,16 @@ std::vector<FiledName> filed_names(const Article& a, const Field& field, const P
   return out;
 }
 
+void add_spelling(Xapian::WritableDatabase& db, const SpellingWords& words) {
+  for (const auto& [word, count] : words) db.add_spelling(word, count);
+}
+
+void remove_spelling(Xapian::WritableDatabase& db, const SpellingWords& words) {
+  for (const auto& [word, count] : words) db.remove_spelling(word, count);
+}
+
+bool keeps_spelling(const Xapian::Database& db) { return db.get_metadata(kSpellingKey) == "1"; }
+
 DocumentBuilder::DocumentBuilder(const PlaceTable* places)
     : DocumentBuilder(make_indexing_stemmer(), places) {}
 
@@ -157,7 +167,25 @@ void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& w
   }
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
+void DocumentBuilder::add_spelling_words(const Xapian::Document& words, SpellingWords* spelling) {
+  if (!spelling) return;
+  for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
+    const std::string word = *t;
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    spelling->emplace_back(word, t.get_wdf());
+  }
+}
+
+SpellingWords DocumentBuilder::spelling_words(const Xapian::Document& stored) {
+  SpellingWords out;
+  build(article_from_record(read_record(stored.get_data(), true)), stored.get_data(), &out);
+  return out;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a, std::string data,
+                                        SpellingWords* spelling) {
+  if (spelling) spelling->clear();
   Xapian::Document doc;
   // Xapian's tokenizer runs once over the title and once over the text, giving the words as
   // written (lower case) with their positions; the stems and exact forms are made from those,
@@ -169,11 +197,13 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
   // length: BM25's length normalisation, and so every ranking, stays as without them.
   Xapian::termpos title_words = 0, body_words = 0;
   const Xapian::Document title = words(a.title, &title_words);
+  add_spelling_words(title, spelling);
   add_words(&doc, title,
             {{std::string(find_field("title")->prefix), 0, 1},
              {"", title_words + kTitleGap, kTitleWeight}},
             kTitleWeight + 1);
   const Xapian::Document body = words(a.text, &body_words);
+  add_spelling_words(body, spelling);
   add_words(&doc, body, {{"", 2 * title_words + kTitleGap + kBodyGap, 1}}, 1);
   // Declared text fields follow the body, each after a gap, searched as text and by their prefix.
   Xapian::termpos end = 2 * title_words + kTitleGap + kBodyGap + body_words;
@@ -185,6 +215,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
         if (v == a.extra.end() || !v->is_string()) break;
         Xapian::termpos count = 0;
         const Xapian::Document text = words(v->get<std::string>(), &count);
+        add_spelling_words(text, spelling);
         add_words(&doc, text, {{std::string(field.prefix), 0, 1}, {"", end + kBodyGap, 1}}, 2);
         end += kBodyGap + count;
         break;
@@ -234,6 +265,17 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
   doc.add_value(kSourceSlot, a.source);
   doc.add_value(kHashSlot, content_hash(data));
   doc.set_data(data);
+  if (spelling) {  // one entry per word: the title's, text's and fields' counts added up
+    std::sort(spelling->begin(), spelling->end());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < spelling->size(); ++i) {
+      if (kept && (*spelling)[kept - 1].first == (*spelling)[i].first)
+        (*spelling)[kept - 1].second += (*spelling)[i].second;
+      else if (kept++ != i)
+        (*spelling)[kept - 1] = std::move((*spelling)[i]);
+    }
+    spelling->resize(kept);
+  }
   return doc;
 }
 

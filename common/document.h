@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/article.h"
@@ -34,6 +35,20 @@ struct FiledName {
 std::vector<FiledName> filed_names(const Article& article, const Field& field,
                                    const PlaceTable& places);
 
+// The words an article gives the database's spelling data (Xapian's spelling table, whose
+// suggestions the searcher offers for words the database does not know): the words of its title,
+// text and declared text fields as written (lower case), each with its number of occurrences;
+// words with a digit (numbers, codes) are left out. Sorted by word.
+using SpellingWords = std::vector<std::pair<std::string, Xapian::termcount>>;
+
+// Adds or removes (counts and all) the words of an article in a database that keeps spelling
+// data (kSpellingKey): the indexer adds a new article's words and removes a replaced or deleted
+// one's, so that each word's count is its occurrences in the articles the database holds.
+void add_spelling(Xapian::WritableDatabase& db, const SpellingWords& words);
+void remove_spelling(Xapian::WritableDatabase& db, const SpellingWords& words);
+// Whether `db` keeps spelling data: built by a morgue that does, from its first article.
+bool keeps_spelling(const Xapian::Database& db);
+
 class DocumentBuilder {
  public:
   // `stemmer`: the analysis.h stemmer, through a cache of this builder's own by default.
@@ -45,8 +60,13 @@ class DocumentBuilder {
   void keep_exact_forms(bool on) { exact_forms_ = on; }
   // The document for `article`, its record as data and the record's hash in kHashSlot.
   Xapian::Document build(const Article& article);
-  // The same, given document_data(to_record(article)) (the indexer has it already).
-  Xapian::Document build(const Article& article, std::string data);
+  // The same, given document_data(to_record(article)) (the indexer has it already); with
+  // `spelling`, the article's spelling words there too (from the same tokenization).
+  Xapian::Document build(const Article& article, std::string data,
+                         SpellingWords* spelling = nullptr);
+  // The spelling words of a document this builder's kind built (from its stored record), to
+  // remove them when the document is replaced or deleted.
+  SpellingWords spelling_words(const Xapian::Document& stored);
 
  private:
   // Where a part's word stems go: prefix, position offset, wdf per occurrence.
@@ -63,6 +83,7 @@ class DocumentBuilder {
   Xapian::Document words(const std::string& text, Xapian::termpos* count);
   void add_words(Xapian::Document* doc, const Xapian::Document& words,
                  std::initializer_list<Placement> placements, Xapian::termcount form_wdf);
+  static void add_spelling_words(const Xapian::Document& words, SpellingWords* spelling);
 
   Xapian::TermGenerator words_;  // STEM_NONE: words as written
   bool exact_forms_ = false;

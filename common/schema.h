@@ -31,6 +31,9 @@
 //                            positions (and as unprefixed text after the body)
 //   values  see Slot below
 //   data    the article record as JSON without its text, a NUL byte, the text (document.h)
+//   spelling Xapian's spelling table, in a database with "morgue.spelling": the words of every
+//            article's title, text and declared text fields as written (lower case, none with a
+//            digit), each with its occurrences in the articles held (document.h: SpellingWords)
 //   metadata "morgue.schema" = kSchemaVersion, checked when a database is opened;
 //            "morgue.places" = the place table the names were indexed with (places.h);
 //            "morgue.exact_forms" = "1" when documents keep their words as written (E);
@@ -39,7 +42,9 @@
 //            "morgue.fields" = the declared fields, "name:kind" lines in number order;
 //            "morgue.path_fields" = --path-field choices, "name=depth" lines (each name is also
 //            a declared keyword field); "morgue.manifests" = the --metadata files of the
-//            last run that named any (absolute paths, one a line), read again by runs naming none
+//            last run that named any (absolute paths, one a line), read again by runs naming none;
+//            "morgue.spelling" = "1" when the spelling table holds every article's words (set by
+//            the run that adds the first article; an older database has none and no suggestions)
 #pragma once
 
 #include <xapian.h>
@@ -83,6 +88,7 @@ inline constexpr const char* kExactFormsKey = "morgue.exact_forms";  // "1": E t
 inline constexpr const char* kFieldsKey = "morgue.fields";
 inline constexpr const char* kPathFieldsKey = "morgue.path_fields";
 inline constexpr const char* kManifestsKey = "morgue.manifests";
+inline constexpr const char* kSpellingKey = "morgue.spelling";  // "1": spelling data is kept
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {

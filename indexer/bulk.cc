@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "common/document.h"
 #include "common/error.h"
 #include "common/schema.h"
 #include "indexer/feed.h"
@@ -172,6 +173,7 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
     shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
     record_choices(*shard, options_);
+    shard->set_metadata(kSpellingKey, "1");  // compaction adds up the shards' spelling tables
     if (!root_.empty()) shard->set_metadata(kRootKey, root_);
     return shard.get();
   };
@@ -205,12 +207,19 @@ void BulkBuild::drop_duplicates(const fs::path& merged, Counts* counts) {
   }
   if (!repeated) return;
   Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+  DocumentBuilder stored;
   std::vector<std::vector<Xapian::docid>> groups;
   for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
     if (t.get_termfreq() > 1) groups.emplace_back(db.postlist_begin(*t), db.postlist_end(*t));
   }
   for (const std::vector<Xapian::docid>& ids : groups) {
     Xapian::Document last = db.get_document(ids.back());
+    // Each copy added its words: those of every copy but the last go (the first's content too,
+    // which the last replaces).
+    if (keeps_spelling(db)) {
+      for (std::size_t k = 0; k + 1 < ids.size(); ++k)
+        remove_spelling(db, stored.spelling_words(db.get_document(ids[k])));
+    }
     for (std::size_t k = 1; k < ids.size(); ++k) {  // each counted as one thread counts it
       --counts->added;
       const bool same = db.get_document(ids[k]).get_value(kHashSlot) ==

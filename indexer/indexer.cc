@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "common/database.h"
+#include "common/document.h"
 #include "common/error.h"
 #include "common/schema.h"
 #include "extract/extract.h"
@@ -249,7 +250,15 @@ class Run {
       const bool gone = fs::status(source, ec).type() == fs::file_type::not_found;
       if (gone || read_ok_.count(source) || any_under(source, left_out)) doomed.push_back(*t);
     }
-    for (const std::string& term : doomed) d.delete_document(term);
+    DocumentBuilder stored;  // a deleted article's words leave the spelling data
+    const bool spelling = keeps_spelling(d);
+    for (const std::string& term : doomed) {
+      if (spelling) {
+        for (auto p = d.postlist_begin(term); p != d.postlist_end(term); ++p)
+          remove_spelling(d, stored.spelling_words(d.get_document(*p)));
+      }
+      d.delete_document(term);
+    }
     pruned_ = doomed.size();
   }
 

@@ -55,7 +55,8 @@ Prepared Preparer::prepare(Article&& a) {
     p.line = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return p;
   }
-  p.doc = data.empty() ? builder_.build(a) : builder_.build(a, std::move(data));
+  if (data.empty()) data = document_data(to_record(a));
+  p.doc = builder_.build(a, std::move(data), &p.spelling);
   p.doc.add_value(kInputSlot, input);
   return p;
 }

@@ -24,7 +24,8 @@ struct Prepared {
   std::string term;        // the id term
   bool unchanged = false;  // the same input as the database holds, extracted by the same version
   Xapian::Document doc;
-  std::string line;  // --extract-only: the JSON line to print
+  SpellingWords spelling;  // the document's words for the spelling data
+  std::string line;        // --extract-only: the JSON line to print
 };
 
 // One per thread. With a database to look in (`lookup`), an article whose input and extractor

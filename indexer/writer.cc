@@ -13,7 +13,10 @@ Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool f
       out_(out),
       report_(report),
       commit_every_(options.commit_every) {
-  if (!options.extract_only) record_choices(*db_, options);
+  if (options.extract_only) return;
+  record_choices(*db_, options);
+  spelling_ = fresh || keeps_spelling(*db_);
+  if (spelling_) db_->set_metadata(kSpellingKey, "1");
 }
 
 void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options) {
@@ -39,6 +42,7 @@ void Writer::apply(Prepared&& p) {
   }
   if (fresh_ && first_time) {
     db_->add_document(p.doc);
+    change_spelling(p.spelling, 1);
     ++counts.added;
     ++in_db_;
   } else {
@@ -54,17 +58,44 @@ void Writer::apply(Prepared&& p) {
         return;
       }
       ++counts.updated;
+      if (spelling_) change_spelling(stored_.spelling_words(old), -1);
     } else {
       ++counts.added;
       ++in_db_;
     }
     db_->replace_document(p.term, p.doc);
+    change_spelling(p.spelling, 1);
   }
   report_.done();
   due();
 }
 
+void Writer::change_spelling(const SpellingWords& words, std::int64_t sign) {
+  if (!spelling_) return;
+  for (const auto& [word, count] : words) spelling_changes_[word] += sign * count;
+}
+
+Writer::~Writer() {
+  try {
+    write_spelling();
+  } catch (const Xapian::Error&) {
+    // the database failed already: its changes are lost with these
+  }
+}
+
+void Writer::write_spelling() {
+  for (const auto& [word, change] : spelling_changes_) {
+    if (change > 0) db_->add_spelling(word, static_cast<Xapian::termcount>(change));
+    if (change < 0) db_->remove_spelling(word, static_cast<Xapian::termcount>(-change));
+  }
+  spelling_changes_.clear();
+}
+
 void Writer::commit() {
+  // A bulk build's shard takes its spelling once, before it is left (its commits need not be
+  // durable): each commit rewrites every spelling fragment a new word touches, which cost more
+  // than all the rest of the build when done every kShardFlush articles (docs/performance.md).
+  if (!next_ || in_db_ >= rollover_) write_spelling();
   if (!options_.extract_only) db_->commit();
   pending_ = 0;
   if (next_ && in_db_ >= rollover_) {

@@ -1,15 +1,19 @@
 // Writing prepared articles into one database, in the order given: added, replaced or counted
-// unchanged by their content hash, committed every --commit-every articles.
+// unchanged by their content hash, committed every --commit-every articles; the spelling data
+// follows (a replaced article's words out, the new ones in).
 #pragma once
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "common/document.h"
 #include "indexer/indexer.h"
 #include "indexer/prepare.h"
 #include "indexer/report.h"
@@ -23,9 +27,15 @@ void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options);
 class Writer {
  public:
   // `fresh`: the database had no articles when the run began, so an id not seen in this run is
-  // new. Without a database (--extract-only), articles are printed to `out`.
+  // new, and the database keeps spelling data from now on (kSpellingKey); a database that has
+  // articles keeps it if it always has. Without a database (--extract-only), articles are
+  // printed to `out`.
   Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh, std::ostream& out,
          Report& report);
+
+  // Hands the spelling changes not yet committed to the database (whose destructor commits what
+  // it holds, after an error too), so that they stay with their documents.
+  ~Writer();
 
   void apply(Prepared&& p);
   void commit();
@@ -41,10 +51,18 @@ class Writer {
 
  private:
   void due();
+  void change_spelling(const SpellingWords& words, std::int64_t sign);
+  void write_spelling();
 
   Xapian::WritableDatabase* db_;
   const IndexOptions& options_;
   const bool fresh_;
+  bool spelling_ = false;
+  DocumentBuilder stored_;  // reads the spelling words of a replaced document
+  // Spelling changes since the last commit, by word (added occurrences less removed ones):
+  // Xapian looks a word up in its table at each add_spelling, so a word is written once per
+  // commit, not once per article (docs/performance.md).
+  std::unordered_map<std::string, std::int64_t> spelling_changes_;
   std::ostream& out_;
   Report& report_;
   std::size_t pending_ = 0;

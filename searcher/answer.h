@@ -56,6 +56,9 @@ struct Answer {
   std::optional<Xapian::doccount> undated_last;  // --sort date: matches without a date, listed last
   std::optional<double> elapsed_ms;              // --timings
   std::optional<std::string> error;              // a batch line that could not be answered
+  // "Did you mean": the query with its unknown words corrected (spelling.h), when that finds
+  // articles.
+  std::optional<std::string> suggestion;
 };
 
 // What reproduces an answer besides the options: the database as it was read.

@@ -210,6 +210,7 @@ ordered Output::result_object(const Answer& a, bool with_hits) const {
   if (a.error) return {{"name", a.name}, {"query", a.query}, {"error", *a.error}};
   ordered o = {
       {"name", a.name}, {"query", a.query}, {"parsed_query", a.parsed}, {"total", a.total}};
+  if (a.suggestion) o["suggestion"] = *a.suggestion;
   if (!o_.facets.empty()) o["facets"] = facets_json(a);
   if (a.histogram) {
     o["histogram"] = ordered::array();
@@ -229,12 +230,19 @@ ordered Output::result_object(const Answer& a, bool with_hits) const {
 
 // --- one query ----------------------------------------------------------------------------------
 
+bool Output::carries_suggestion(bool batch) const {
+  const bool research = o_.count || !o_.facets.empty() || o_.histogram;
+  return o_.format == OutputFormat::kJson ||
+         (o_.format == OutputFormat::kJsonLines && (batch || research));
+}
+
 void Output::answer(const Answer& a, const Manifest& m) {
   const bool research = o_.count || !o_.facets.empty() || o_.histogram;
   switch (o_.format) {
     case OutputFormat::kJson: {
       ordered result = {
           {"format_version", 1}, {"query", a.query}, {"total", a.total}, {"offset", o_.offset}};
+      if (a.suggestion) result["suggestion"] = *a.suggestion;
       if (!o_.count) {
         result["hits"] = ordered::array();
         for (const Hit& h : a.hits) result["hits"].push_back(hit_json(h));

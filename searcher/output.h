@@ -40,6 +40,10 @@ class Output {
   };
   void fields(const std::vector<FieldRow>& rows);
 
+  // Whether an answer's output carries its suggestion (a JSON object for the query); when not,
+  // the searcher says it on standard error.
+  bool carries_suggestion(bool batch) const;
+
   // Whether output can still be written (false once stdout is closed or full): long runs stop.
   bool ok() const { return static_cast<bool>(out_); }
 

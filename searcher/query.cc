@@ -778,6 +778,40 @@ ParsedQuery QueryBuilder::parse(const std::string& text) const {
   }
 }
 
+std::vector<QueryWord> plain_words(const std::string& text, bool lenient) {
+  std::vector<Token> tokens;
+  try {
+    tokens = lex(text, lenient);
+  } catch (const SyntaxError&) {
+    return {};
+  }
+  auto letters = [](const std::string& w) {
+    for (Xapian::Utf8Iterator c(w); c != Xapian::Utf8Iterator(); ++c) {
+      switch (Xapian::Unicode::get_category(*c)) {
+        case Xapian::Unicode::UPPERCASE_LETTER:
+        case Xapian::Unicode::LOWERCASE_LETTER:
+        case Xapian::Unicode::TITLECASE_LETTER:
+        case Xapian::Unicode::MODIFIER_LETTER:
+        case Xapian::Unicode::OTHER_LETTER:
+        case Xapian::Unicode::NON_SPACING_MARK:
+          break;
+        default:
+          return false;
+      }
+    }
+    return !w.empty();
+  };
+  std::vector<QueryWord> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != Tok::kWord || !letters(t.text)) continue;
+    // An excluded word excludes nothing when misspelt; "corrected", it would exclude something.
+    if (i > 0 && (tokens[i - 1].kind == Tok::kMinus || tokens[i - 1].kind == Tok::kNot)) continue;
+    out.push_back({t.at, t.text});
+  }
+  return out;
+}
+
 std::string drilldown_filter(const std::string& field, const std::string& value) {
   if (field == "date") return "date:=" + value;
   std::string quoted;

@@ -60,6 +60,15 @@ class QueryBuilder {
   std::unique_ptr<State> state_;
 };
 
+// A word of a query that spelling may correct (spelling.h): a bare word of letters only, not an
+// operator, a field's value, a word of a phrase, an =form, a wildcard or a word excluded by - or
+// NOT; `at` is its byte offset in the query text. None for text that does not parse.
+struct QueryWord {
+  std::size_t at;
+  std::string text;  // as written
+};
+std::vector<QueryWord> plain_words(const std::string& text, bool lenient);
+
 // The filter that selects the articles a facet entry counts: field:="value" (doubled quotes
 // inside), or date:=VALUE for the date.
 std::string drilldown_filter(const std::string& field, const std::string& value);

@@ -25,6 +25,7 @@
 #include "searcher/kwic.h"
 #include "searcher/output.h"
 #include "searcher/query.h"
+#include "searcher/spelling.h"
 
 namespace morgue {
 namespace {
@@ -110,7 +111,10 @@ class Searcher {
     if (o_.kwic) return kwic(query);
     // A histogram answers a question about counts: its hits are shown when asked for (--limit).
     Answer a = answer(o_.query, o_.query, query, o_.histogram && !o_.limit_given ? 0 : o_.limit);
+    a.suggestion = suggestion(o_.query);
     output_.answer(a, manifest());
+    if (a.suggestion && !output_.carries_suggestion(false))
+      err_ << "morgue-search: did you mean: " << terminal_safe(*a.suggestion) << '\n';
     return a.total ? kSearchHits : kSearchNoHits;
   }
 
@@ -132,6 +136,23 @@ class Searcher {
         all_.reset();
       }
     }
+  }
+
+  // The query with its unknown words corrected, if it finds articles (none otherwise).
+  std::optional<std::string> suggestion(const std::string& text) {
+    return retrying([&]() -> std::optional<std::string> {
+      std::optional<std::string> corrected = corrected_query(text, db_, stemmer_, o_.any);
+      if (!corrected) return std::nullopt;
+      Xapian::Enquire enquire(db_);
+      try {
+        enquire.set_query(parser_.parse(*corrected).query);
+      } catch (const QueryError&) {
+        return std::nullopt;
+      }
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      if (enquire.get_mset(0, 1).empty()) return std::nullopt;
+      return corrected;
+    });
   }
 
   ParsedQuery parse_retrying(const std::string& text) {
@@ -381,6 +402,7 @@ class Searcher {
       const auto started = std::chrono::steady_clock::now();
       try {
         a = answer(name, text, parse_retrying(text), limit);
+        a.suggestion = suggestion(text);
       } catch (const QueryError& e) {
         err_ << "morgue-search: error: " << where << ":" << number << ": " << e.what() << '\n';
         failed = true;
@@ -394,6 +416,9 @@ class Searcher {
                 .count();
       any_hits = any_hits || a.total;
       output_.batch_answer(a);
+      if (a.suggestion && !output_.carries_suggestion(true))
+        err_ << "morgue-search: " << where << ":" << number
+             << ": did you mean: " << terminal_safe(*a.suggestion) << '\n';
     }
     output_.batch_end(manifest());
     if (failed) return kSearchError;

@@ -1979,6 +1979,111 @@ class Extraction(DbCase):
         self.assertEqual(counts.get("El Salvador"), want_es)
 
 
+def edit_distance(a, b):
+    """Levenshtein distance with adjacent transpositions (optimal string alignment), as Xapian's
+    spelling suggestions count edits."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+class Spelling(DbCase):
+    """"Did you mean": unknown words of a query corrected from the spelling data built at index
+    time, on standard error (text) or as "suggestion" (JSON); filters are never corrected."""
+    inputs = (CORPUS,)
+
+    @classmethod
+    def corpus_words(cls):
+        """Every word of the corpus files, lower case, counted here by brute force."""
+        counts = {}
+        for name in os.listdir(CORPUS):
+            if name.endswith(".txt"):
+                with open(os.path.join(CORPUS, name), encoding="utf-8") as f:
+                    for w in re.findall(r"[^\W\d_]+", f.read().lower()):
+                        counts[w] = counts.get(w, 0) + 1
+        return counts
+
+    def suggestion(self, *args):
+        return search_json(self.db, *args).get("suggestion")
+
+    def test_a_misspelt_word_gets_the_nearest_word_of_the_archive(self):
+        rc, out, err = search(self.db, "terorism")
+        self.assertEqual(rc, 1)  # still no hits: the suggestion is advice, not a search
+        self.assertIn("morgue-search: did you mean: terrorism\n", err)
+        self.assertNotIn("did you mean", out)
+        r = search_json(self.db, "terorism")
+        self.assertEqual((r["total"], r["suggestion"]), (0, "terrorism"))
+        # Checked independently: a word of the corpus, within two edits, none nearer.
+        words = self.corpus_words()
+        self.assertIn("terrorism", words)
+        self.assertLessEqual(edit_distance("terorism", "terrorism"), 2)
+        self.assertEqual(min(edit_distance("terorism", w) for w in words), edit_distance("terorism", "terrorism"))
+        # And the suggested query finds articles.
+        self.assertGreater(search_json(self.db, r["suggestion"])["total"], 0)
+
+    def test_the_rest_of_the_query_stays_as_typed(self):
+        self.assertEqual(self.suggestion("Terorism  AND salvadr"), "terrorism  AND salvador")
+        self.assertEqual(self.suggestion("salvadr place:salvador"), "salvador place:salvador")
+        # A word whose stem is known finds its articles as it is: "confinment" is "confin".
+        self.assertIsNone(self.suggestion("confinment"))
+
+    def test_a_query_whose_words_all_exist_has_none(self):
+        rc, out, err = search(self.db, "terrorism")
+        self.assertEqual(rc, 0)
+        self.assertNotIn("did you mean", err)
+        self.assertNotIn("suggestion", search_json(self.db, "terrorism"))
+        # No hits, but every word known: nothing to correct.
+        r = search_json(self.db, "tecoluca AND boston")
+        self.assertEqual(r["total"], 0)
+        self.assertNotIn("suggestion", r)
+
+    def test_filters_phrases_and_excluded_words_are_never_corrected(self):
+        for q in ("place:salvadr", 'person:"kristi noen"', '"terorism confinement"', "title:terorism",
+                  "=terorism", "terorism*"):
+            rc, _, err = search(self.db, q)
+            self.assertIn(rc, (1, 2), q)  # (=word is an error without --exact-forms)
+            self.assertNotIn("did you mean", err, q)
+        self.assertIsNone(self.suggestion("noem -terorism"))
+        self.assertIsNone(self.suggestion("noem NOT terorism"))
+        # A suggestion that would find nothing is not made: the filter stays unknown.
+        self.assertIsNone(self.suggestion("salvadr place:salvadr"))
+
+    def test_any_words_and_batch_answers_carry_it(self):
+        rc, _, err = search(self.db, "--any", "noem", "terorism")
+        self.assertEqual(rc, 0)
+        self.assertIn("did you mean: noem terrorism", err)
+        rc, out, err = search(self.db, "--batch", "-", "--format", "jsonl",
+                              stdin=b"a\tterorism\nb\tterrorism\n")
+        self.assertEqual(rc, 0)
+        lines = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual(lines[0]["suggestion"], "terrorism")
+        self.assertNotIn("suggestion", lines[1])
+        rc, out, err = search(self.db, "--batch", "-", stdin=b"a\tterorism\n")
+        self.assertEqual(rc, 1)
+        self.assertIn("morgue-search: standard input:1: did you mean: terrorism", err)
+        r = json.loads(search(self.db, "--format", "jsonl", "--count", "terorism")[1])
+        self.assertEqual(r["suggestion"], "terrorism")
+
+    def test_a_stub_of_shards_suggests_from_every_shard(self):
+        stub = os.path.join(self.tmp, "shards.stub")
+        with open(stub, "w") as f:
+            for i, names in enumerate((["000_ab8699a7340fb2e9.txt", "001_c11e2e3bd77f5a86.txt"],
+                                       ["004_d9d10f58d30e80c2.txt"])):
+                folder = os.path.join(self.tmp, f"part{i}")
+                os.makedirs(folder)
+                for n in names:
+                    shutil.copy(os.path.join(CORPUS, n), folder)
+                index(os.path.join(self.tmp, f"shard{i}.db"), folder)
+                f.write(f"auto {os.path.join(self.tmp, f'shard{i}.db')}\n")
+        # "Tecoluca" is only in the second shard's article.
+        self.assertEqual(search_json(stub, "tecoluka")["suggestion"], "tecoluca")
+        self.assertEqual(search_json(stub, "terorism tecoluka")["suggestion"], "terrorism tecoluca")
+
+
 if __name__ == "__main__":
     # ctest runs one test case class at a time (python3 cli_test.py CASE). Exit 77 when every
     # test of it was skipped (a corpus absent), so that ctest reports it skipped, not passed.
