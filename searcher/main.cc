@@ -96,6 +96,7 @@ std::string completion(const po::options_description& visible, morgue::Shell she
                                            {"histogram", {ValueKind::kWords, kPeriods}},
                                            {"by", {ValueKind::kWords, by_fields}},
                                            {"batch", {ValueKind::kFile, {}}},
+                                           {"plot", {ValueKind::kFile, {}}},
                                            {"kwic", {ValueKind::kAttached, {}}}});
   return morgue::completion_script(spec, shell);
 }
@@ -162,6 +163,9 @@ int main(int argc, char** argv) {
       "split each histogram period by this field (outlet, person, place, ...)")(
       "normalize", po::bool_switch(&options.normalize),
       "add each count's share of all articles of its period (and group)")(
+      "plot", po::value<std::string>()->value_name("FILE"),
+      "draw the histogram with gnuplot into FILE.svg or FILE.png (the counts still go to "
+      "standard output)")(
       "from", po::value<std::string>(&from),
       "histogram start (YYYY, YYYY-MM or YYYY-MM-DD; default: the first match)")(
       "to", po::value<std::string>(&to), "histogram end (default: the last match)")(
@@ -237,6 +241,9 @@ int main(int argc, char** argv) {
     options.limit_given = !vm["limit"].defaulted();
     options.sort_given = !vm["sort"].defaulted();
     if (vm.count("by")) options.by = vm["by"].as<std::string>();
+    if (vm.count("plot")) options.plot = vm["plot"].as<std::string>();
+    if (const char* gnuplot = std::getenv("MORGUE_GNUPLOT"); gnuplot && *gnuplot)
+      options.gnuplot = gnuplot;
     if (vm.count("batch")) options.batch = vm["batch"].as<std::string>();
     if (vm.count("kwic")) options.kwic = whole_number("kwic", kwic, 1, morgue::kMaxKwicWidth);
     if (!bm25.empty()) {

@@ -43,6 +43,8 @@ struct SearchOptions {
   std::optional<Period> histogram;
   std::optional<std::string> by;  // split histogram periods by this field
   bool normalize = false;
+  std::optional<std::string> plot;   // draw the histogram into this .svg or .png file
+  std::string gnuplot = "gnuplot";   // the program that draws it ($MORGUE_GNUPLOT)
   std::optional<Date> from, to;      // histogram range (default: the range of the matches)
   std::optional<std::string> batch;  // file of queries, "-" for standard input
   bool timings = false;              // batch results carry the time each query took

@@ -24,6 +24,7 @@
 #include "searcher/answer.h"
 #include "searcher/kwic.h"
 #include "searcher/output.h"
+#include "searcher/plot.h"
 #include "searcher/query.h"
 #include "searcher/spelling.h"
 
@@ -112,6 +113,7 @@ class Searcher {
     // A histogram answers a question about counts: its hits are shown when asked for (--limit).
     Answer a = answer(o_.query, o_.query, query, o_.histogram && !o_.limit_given ? 0 : o_.limit);
     a.suggestion = suggestion(o_.query);
+    if (o_.plot) plot(a);
     output_.answer(a, manifest());
     if (a.suggestion && !output_.carries_suggestion(false))
       err_ << "morgue-search: did you mean: " << terminal_safe(*a.suggestion) << '\n';
@@ -371,6 +373,16 @@ class Searcher {
     return h;
   }
 
+  // --plot: drawn before the counts are written, so that a failure leaves standard output empty.
+  void plot(const Answer& a) {
+    if (a.histogram->rows.empty()) {
+      err_ << "morgue-search: no plot: no dated matches to draw\n";
+      return;
+    }
+    draw_plot(*a.histogram, PlotLabels{o_.query, *o_.histogram, o_.by, o_.normalize}, *o_.plot,
+              o_.gnuplot);
+  }
+
   // --- batch ---------------------------------------------------------------------------------
 
   int run_batch(std::istream& stdin_stream) {
@@ -621,6 +633,13 @@ void validate(const SearchOptions& o) {
   if (o.by && !o.histogram) throw Error("--by needs --histogram");
   if (o.by && *o.by == "date") throw Error("--by date: the histogram is already by date");
   if (o.normalize && !o.histogram) throw Error("--normalize needs --histogram");
+  if (o.plot && !o.histogram) throw Error("--plot needs --histogram");
+  if (o.plot && o.batch)
+    throw Error("--plot draws one query's histogram: run one morgue-search --plot per query");
+  if (o.plot && (o.export_all || o.kwic))
+    throw Error("--plot draws the histogram: not with --export or --kwic");
+  if (o.plot && !plot_format_for(*o.plot))
+    throw Error("--plot " + *o.plot + ": the file name must end in .svg or .png");
   if ((o.from || o.to) && !o.histogram) throw Error("--from and --to need --histogram");
   if (o.from && o.to && sort_key(*o.from) > sort_key_end(*o.to))
     throw Error("--from is after --to");

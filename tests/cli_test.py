@@ -2084,6 +2084,163 @@ class Spelling(DbCase):
         self.assertEqual(search_json(stub, "terorism tecoluka")["suggestion"], "terrorism tecoluca")
 
 
+class Plot(DbCase):
+    """--plot (issue 19): the histogram drawn by gnuplot. What morgue sends gnuplot is captured by a
+    MORGUE_GNUPLOT wrapper that keeps its standard input and runs the real gnuplot; its datablock
+    is checked against counts computed here from the fixture, and the SVG gnuplot drew is read as
+    XML."""
+    inputs = (FIXTURE,)
+    GNUPLOT = shutil.which("gnuplot")
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(dir=self.tmp)
+
+    def needs_gnuplot(self):
+        if not self.GNUPLOT:
+            self.skipTest("gnuplot is not installed (Debian package gnuplot-nox)")
+
+    def program(self, body):
+        """An executable Python script in the test's folder, for MORGUE_GNUPLOT."""
+        path = os.path.join(self.dir, f"fake-gnuplot-{len(os.listdir(self.dir))}")
+        with open(path, "w") as f:
+            f.write(f"#!{sys.executable}\nimport subprocess, sys\n{body}")
+        os.chmod(path, 0o755)
+        return path
+
+    def plot(self, *args, gnuplot=None, expect=0):
+        """Runs morgue-search with the wrapper; returns stdout, stderr and the script gnuplot got."""
+        captured = os.path.join(self.dir, "script.gp")
+        wrapper = gnuplot or self.program(
+            f"script = sys.stdin.buffer.read()\nopen({captured!r}, 'wb').write(script)\n"
+            f"p = subprocess.run([{self.GNUPLOT!r}], input=script, capture_output=True)\n"
+            "sys.stdout.buffer.write(p.stdout)\nsys.stderr.buffer.write(p.stderr)\nsys.exit(p.returncode)\n")
+        env = dict(ENV, MORGUE_GNUPLOT=wrapper)
+        rc, out, err = run("morgue-search", "--db", self.db, *args, env=env)
+        self.assertEqual(rc, expect, err)
+        script = None
+        if os.path.exists(captured):
+            with open(captured, encoding="utf-8") as f:
+                script = f.read()
+        return out, err, script
+
+    @staticmethod
+    def datablock(script):
+        lines = script.split("\n")
+        rows = lines[lines.index("$data << EOD") + 1:lines.index("EOD")]
+        return [row.split(" ") for row in rows]
+
+    @staticmethod
+    def svg_texts(path):
+        import xml.etree.ElementTree as ET
+        root = ET.parse(path).getroot()  # well-formed XML, or this raises
+        return ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
+
+    def test_weekly_counts_sent_to_gnuplot_match_a_count_of_the_fixture(self):
+        self.needs_gnuplot()
+        from datetime import date, timedelta
+        weeks = {}
+        for a in load_fixture():
+            if len(a.get("date") or "") == 10:  # a week needs a day
+                y, w, _ = date.fromisoformat(a["date"]).isocalendar()
+                weeks[f"{y}-W{w:02d}"] = weeks.get(f"{y}-W{w:02d}", 0) + 1
+        # Every week from the first to the last, zeros included.
+        days = sorted(date.fromisoformat(a["date"]) for a in load_fixture() if len(a.get("date") or "") == 10)
+        want, d = [], days[0] - timedelta(days=days[0].weekday())
+        while d <= days[-1]:
+            y, w, _ = d.isocalendar()
+            want.append([f"{y}-W{w:02d}", str(weeks.get(f"{y}-W{w:02d}", 0))])
+            d += timedelta(days=7)
+        self.assertIn("0", [n for _, n in want])  # the fixture has empty weeks
+        svg = os.path.join(self.dir, "weeks.svg")
+        out, err, script = self.plot("--histogram", "week", "--plot", svg, "*")
+        self.assertEqual(self.datablock(script), want)
+        self.assertEqual(err, "")
+        self.assertIn(f"{want[0][0]}  ", out)  # the histogram still goes to standard output
+        texts = self.svg_texts(svg)
+        self.assertIn("* (articles per week)", texts)
+        self.assertIn("articles", texts)
+        for period, _ in want:
+            self.assertIn(period, texts)  # few periods: every one labelled
+
+    def test_groups_and_shares_match_a_count_of_the_fixture(self):
+        self.needs_gnuplot()
+        docs = [a for a in load_fixture() if len(a.get("date") or "") >= 7]
+        svg = os.path.join(self.dir, "by.svg")
+        _, _, script = self.plot("--histogram", "month", "--by", "outlet", "--normalize", "--from", "2025-01",
+                                 "--plot", svg, "place:lisbon")
+        groups = [re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), g)
+                  for g in re.findall(r'(?<!set) title "([^"]*)"', script)]
+        lisbon = [a for a in docs if "Lisbon" in a["places"]]
+        self.assertEqual(sorted(groups), sorted({a["outlet"] for a in lisbon}))
+        for row in self.datablock(script):
+            month = row[0]
+            for group, cell in zip(groups, row[1:]):
+                n = sum(1 for a in lisbon if a["date"][:7] == month and a["outlet"] == group)
+                every = sum(1 for a in docs if a["date"][:7] == month and a["outlet"] == group)
+                if every == 0:
+                    self.assertEqual(cell, "NaN", (month, group))
+                else:
+                    self.assertAlmostEqual(float(cell), 100 * n / every, places=6, msg=(month, group))
+        self.assertEqual(self.datablock(script)[0][0], "2025-01")
+        texts = self.svg_texts(svg)
+        self.assertIn("place:lisbon (share of articles per month by outlet, %)", texts)
+        for g in groups:
+            self.assertIn(g, texts)  # the key
+
+    def test_a_query_and_a_file_name_cannot_run_commands(self):
+        self.needs_gnuplot()
+        pwned = os.path.join(self.dir, "pwned")
+        # (an escaped sign before a digit, as in "-03", once became another character)
+        query = f"harbour `touch {pwned}` @x 'it''s' \n{{b}}^2_3 &amp; 2025-03"
+        svg = os.path.join(self.dir, "it's \"a\" `touch pwned` @x \\.svg")
+        out, err, script = self.plot("--any", "--histogram", "year", "--plot", svg, "--", query)
+        self.assertFalse(os.path.exists(pwned))
+        self.assertFalse(os.path.exists("pwned"))
+        self.assertNotIn(svg, script)  # gnuplot writes to a pipe: the name never reaches it
+        self.assertIn(query.replace("\n", " ") + " (articles per year)", self.svg_texts(svg))
+
+    def test_png(self):
+        self.needs_gnuplot()
+        png = os.path.join(self.dir, "chart.PNG")
+        self.plot("--histogram", "month", "--plot", png, "--format", "json", "harbour")
+        with open(png, "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+
+    def test_usage_errors_draw_nothing(self):
+        chart = os.path.join(self.dir, "chart.svg")
+        for args, message in (
+                (("--plot", chart, "*"), "--plot needs --histogram"),
+                (("--histogram", "month", "--plot", os.path.join(self.dir, "chart.pdf"), "*"),
+                 "the file name must end in .svg or .png"),
+                (("--histogram", "month", "--plot", chart, "--batch", "-"), "--plot draws one query's histogram"),
+                (("--histogram", "month", "--plot", chart, "--kwic", "harbour"), "not with --export or --kwic")):
+            rc, out, err = run("morgue-search", "--db", self.db, *args, stdin=b"*\n")
+            self.assertEqual(rc, 2, args)
+            self.assertEqual(out, "")
+            self.assertIn(message, err)
+            self.assertEqual(os.listdir(self.dir), [])
+
+    def test_gnuplot_missing_or_failing_is_one_line_and_exit_2(self):
+        chart = os.path.join(self.dir, "chart.svg")
+        missing = os.path.join(self.dir, "no-gnuplot-here")
+        out, err, _ = self.plot("--histogram", "month", "--plot", chart, "*", gnuplot=missing, expect=2)
+        self.assertEqual(err, f"morgue-search: error: --plot needs gnuplot, and {missing} was not found: "
+                              "install the gnuplot-nox package\n")
+        self.assertEqual(out, "")  # the plot is drawn before the counts are written
+        failing = self.program("sys.stdin.read()\nsys.stderr.write('plot $data\\n     ^\\n\"-\" line 3: "
+                               "all points y value undefined!\\n\\nmore\\n')\nsys.exit(1)\n")
+        out, err, _ = self.plot("--histogram", "month", "--plot", chart, "*", gnuplot=failing, expect=2)
+        self.assertEqual(err, "morgue-search: error: gnuplot failed: \"-\" line 3: all points y value undefined!\n")
+        self.assertEqual(out, "")
+        self.assertFalse(os.path.exists(chart))
+
+    def test_no_dated_match_draws_nothing(self):
+        chart = os.path.join(self.dir, "chart.svg")
+        out, err, script = self.plot("--histogram", "month", "--plot", chart, "zzqxjv", expect=1)
+        self.assertEqual(err, "morgue-search: no plot: no dated matches to draw\n")
+        self.assertIsNone(script)
+        self.assertFalse(os.path.exists(chart))
+
 if __name__ == "__main__":
     # ctest runs one test case class at a time (python3 cli_test.py CASE). Exit 77 when every
     # test of it was skipped (a corpus absent), so that ctest reports it skipped, not passed.

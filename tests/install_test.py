@@ -205,6 +205,7 @@ class Install(unittest.TestCase):
                         "libgeonames0", "iso-codes", "wamerican", "libtext-names-perl"):
             self.assertTrue(any(n == package or n.startswith(package.rstrip("0123456789.")) for n in names),
                             f"{package} not in Depends: {depends.group(1)}")
+        self.assertRegex(info, r"(?m)^ Recommends: .*\bgnuplot-nox\b")  # morgue-search --plot
         root = os.path.join(self.tmp, "root")
         rc, _, err = run(["dpkg-deb", "-x", debs[0], root])
         self.assertEqual(rc, 0, err)
