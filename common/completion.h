@@ -52,10 +52,11 @@ struct CompletionSpec {
   std::string program;  // "morgue-search"
   std::vector<CompletionOption> options;
   // Operands are files and directories, or (query_operands) query words: a word completes to a
-  // field name and a colon (`query_fields`), and a word NAME:TEXT to the values the program
-  // prints for `PROGRAM [--db DB] --complete-values NAME TEXT` (one a line, as written in a
-  // query), for any NAME but those in `valueless_fields` (so that fields a database declares
-  // complete too).
+  // field name and a colon (`query_fields`, and the lines the program prints for `PROGRAM [--db
+  // DB] --complete-values : TEXT`: the fields a database declares), and a word NAME:TEXT to the
+  // values the program prints for `PROGRAM [--db DB] --complete-values NAME TEXT` (one a line, as
+  // written in a query), for any NAME but those in `valueless_fields` (so that fields a database
+  // declares complete too).
   bool query_operands = false;
   std::vector<std::string> query_fields;
   std::vector<std::string> valueless_fields;

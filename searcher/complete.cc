@@ -90,4 +90,17 @@ std::size_t complete_values(const std::string& db_path, const std::string& field
   return values.size();
 }
 
+std::size_t complete_field_names(const std::string& db_path, const std::string& prefix,
+                                 std::ostream& out) {
+  const Xapian::Database db = open_for_reading(db_path);
+  set_declared_fields(decode_declared_fields(db.get_metadata(kFieldsKey)));
+  std::size_t written = 0;
+  for (const Field& f : fields()) {
+    if (!f.declared || f.name.compare(0, prefix.size(), prefix) != 0) continue;
+    out << f.name << ":\n";
+    ++written;
+  }
+  return written;
+}
+
 }  // namespace morgue

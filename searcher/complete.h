@@ -17,4 +17,10 @@ inline constexpr std::size_t kMaxCompletedValues = 100;
 std::size_t complete_values(const std::string& db, const std::string& field,
                             const std::string& prefix, std::ostream& out);
 
+// Writes, one a line with its colon ("topics:"), the names of the fields the database `db`
+// declares (morgue-index --field, --path-field) that start with `prefix`; for `--complete-values
+// : PREFIX`. Returns how many it wrote. Throws as complete_values does.
+std::size_t complete_field_names(const std::string& db, const std::string& prefix,
+                                 std::ostream& out);
+
 }  // namespace morgue

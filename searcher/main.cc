@@ -189,7 +189,8 @@ int main(int argc, char** argv) {
   hidden.add_options()("query", po::value<std::vector<std::string>>(&words))(
       "completion", po::value<std::string>(), "print the completion script for bash, zsh or fish")(
       "complete-values", po::value<std::vector<std::string>>()->multitoken(),
-      "FIELD PREFIX: print the field's values that start with PREFIX, for completion");
+      "FIELD PREFIX: print the field's values that start with PREFIX, for completion (FIELD ':': "
+      "the names of the fields the database declares)");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -225,10 +226,12 @@ int main(int argc, char** argv) {
       auto field_and_prefix = vm["complete-values"].as<std::vector<std::string>>();
       field_and_prefix.resize(std::max<std::size_t>(field_and_prefix.size(), 2));
       try {
-        return morgue::complete_values(vm["db"].as<std::string>(), field_and_prefix[0],
-                                       field_and_prefix[1], std::cout) > 0
-                   ? morgue::kSearchHits
-                   : morgue::kSearchNoHits;
+        const std::string& db = vm["db"].as<std::string>();
+        const std::size_t written =
+            field_and_prefix[0] == ":"  // field names, not values
+                ? morgue::complete_field_names(db, field_and_prefix[1], std::cout)
+                : morgue::complete_values(db, field_and_prefix[0], field_and_prefix[1], std::cout);
+        return written > 0 ? morgue::kSearchHits : morgue::kSearchNoHits;
       } catch (...) {
         return morgue::kSearchError;
       }

@@ -322,6 +322,18 @@ class Install(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(self.complete("morgue-search", "--db", db, "topics:g"), ["grain", "gold"])
         self.assertEqual(self.complete("morgue-search", "--db", db, "topics:o"), [shell_word("oil prices")])
+        # Its name completes as a field's, with the built-in ones.
+        self.assertEqual(self.complete("morgue-search", "--db", db, "top"), ["topics:"])
+        self.assertEqual(sorted(self.complete("morgue-search", "--db", db, "t")), ["title:", "topics:"])
+        self.assertEqual(self.complete("morgue-search", "--db", self.db, "top"), [])  # not declared there
+        if shutil.which("zsh"):
+            self.assertEqual(self.zsh_matches(f"morgue-search --db {db} top"), ["topics:"])
+        if shutil.which("fish"):
+            code = (f"source {shlex.quote(self.script('fish', 'morgue-search'))}; "
+                    f"complete -C {shlex.quote(f'morgue-search --db {db} top')}")
+            env = clean_env(PATH=self.bin + os.pathsep + os.environ.get("PATH", ""))
+            rc, out, err = run(["fish", "--no-config", "-c", code], env=env, cwd=self.tmp)
+            self.assertEqual([l.split("\t")[0] for l in out.splitlines()], ["topics:"], err)
 
     def test_zsh_and_fish_scripts_parse(self):
         shells = [s for s in ("zsh", "fish") if shutil.which(s)]
