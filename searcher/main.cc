@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "searcher/complete.h"
+#include "searcher/line_input.h"
 #include "searcher/search.h"
 #include "version.h"
 
@@ -104,6 +105,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
+      "       morgue-search -i [--db PATH] [options] [QUERY...]\n"
       "Search a morgue database. The words are joined into one query: words (all must match),\n"
       "\"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every article, and the "
       "fields\n"
@@ -111,6 +113,9 @@ int main(int argc, char** argv) {
       "date:2025-03-26, date:2025-03-01..2025-03-31, date:..2025-03, date:2025-03..\n\nOptions");
   visible.add_options()("help,h", "show this help and exit")("version",
                                                              "show the version and exit")(
+      "interactive,i", po::bool_switch(&options.interactive),
+      "a session: type queries, page through hits (n, p), open one (3), drill down by a facet "
+      "value (f3), go back (b); :help in the session lists the commands")(
       "db",
       po::value<std::string>(&options.db)->default_value(default_db(), "$MORGUE_DB or ./morgue.db"),
       "database directory, or a Xapian stub file listing shards")(
@@ -216,6 +221,7 @@ int main(int argc, char** argv) {
     options.offset = whole_number("offset", offset, 0, morgue::kMaxOffset);
     options.facet_limit = whole_number("facet-limit", facet_limit, 0, morgue::kMaxFacetLimit);
     options.limit_given = !vm["limit"].defaulted();
+    options.facet_limit_given = !vm["facet-limit"].defaulted();
     options.sort_given = !vm["sort"].defaulted();
     if (vm.count("by")) options.by = vm["by"].as<std::string>();
     if (vm.count("batch")) options.batch = vm["batch"].as<std::string>();
@@ -264,6 +270,17 @@ int main(int argc, char** argv) {
     else
       throw po::error("--color must be auto, always or never, not '" + colour + "'");
     if (no_colour && *no_colour) options.colour = false;
+    if (options.interactive) {
+      options.terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+      if (options.terminal)
+        options.history_file =
+            morgue::history_path(std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+      for (const char* pager : {"MORGUE_PAGER", "PAGER"}) {
+        const char* value = std::getenv(pager);
+        if (isatty(STDOUT_FILENO) && value && *value && options.pager.empty())
+          options.pager = value;
+      }
+    }
   } catch (const po::error& e) {
     // --complete-values runs as the user types: a failure prints nothing.
     if (std::find(args.begin(), args.end(), "--complete-values") != args.end())

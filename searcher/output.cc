@@ -1,6 +1,7 @@
 // Rendering answers: the JSON objects of SPEC.md, the tidy long table, the text views.
 #include "searcher/output.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
 
@@ -101,7 +102,82 @@ ordered facets_json(const Answer& a) {
   return facets;
 }
 
+// The length in bytes of the unit of `text` at `i` and the columns it takes: an ANSI escape
+// sequence (none), or one character (combining marks none, wide characters two; a byte that is
+// not UTF-8, one).
+std::pair<std::size_t, std::size_t> unit_at(std::string_view text, std::size_t i) {
+  if (text[i] == '\x1b') {
+    std::size_t j = i + 1;
+    if (j < text.size() && text[j] == '[') {
+      ++j;
+      while (j < text.size() && !(text[j] >= 0x40 && text[j] <= 0x7E)) ++j;
+    }
+    return {std::min(j + 1, text.size()) - i, 0};
+  }
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  auto j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s, j, length, c);
+  const auto bytes = static_cast<std::size_t>(j) - i;
+  if (c < 0) return {bytes, 1};
+  const auto type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || c == 0x200B) return {bytes, 0};
+  const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return {bytes, east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1};
+}
+
 }  // namespace
+
+std::size_t columns(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto [bytes, width] = unit_at(text, i);
+    i += bytes;
+    n += width;
+  }
+  return n;
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t indent) {
+  if (width == 0 || columns(text) <= width) return {std::string(text)};
+  if (indent >= width / 2) indent = 0;  // a narrow terminal: lines as wide as it lets them be
+  std::vector<std::string> lines;
+  const std::size_t lead = std::min(text.find_first_not_of(' '), text.size());
+  std::string current(std::min(lead, width - 1), ' ');
+  std::size_t used = current.size();
+  bool empty = true;  // nothing but indentation on the current line yet
+  auto next_line = [&] {
+    lines.push_back(current);
+    current.assign(indent, ' ');
+    used = indent;
+    empty = true;
+  };
+  std::size_t i = lead;
+  while (i < text.size()) {
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    const std::string_view word = text.substr(i, end - i);
+    i = std::min(text.find_first_not_of(' ', end), text.size());
+    if (word.empty()) continue;
+    const std::size_t w = columns(word);
+    if (!empty && used + 1 + w > width) next_line();
+    if (!empty) {
+      current += ' ';
+      ++used;
+    }
+    // A word wider than what is left of an empty line is cut where the line ends.
+    for (std::size_t k = 0; k < word.size();) {
+      const auto [bytes, cols] = unit_at(word, k);
+      if (used + cols > width && !empty) next_line();
+      current.append(word.substr(k, bytes));
+      used += cols;
+      empty = empty && cols == 0;
+      k += bytes;
+    }
+  }
+  if (!empty || lines.empty()) lines.push_back(current);
+  return lines;
+}
 
 std::optional<OutputFormat> output_format_from(std::string_view name) {
   if (name == "text") return OutputFormat::kText;
@@ -286,30 +362,81 @@ void Output::answer(const Answer& a, const Manifest& m) {
   }
 }
 
+void Output::line(const std::string& text, std::size_t indent) {
+  for (const std::string& l : wrap(text, width_, indent)) out_ << l << '\n';
+}
+
+// Date, outlet and id, as one line shows them.
+std::string Output::meta(const json& r) const {
+  std::string meta;
+  for (const std::string& part : {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
+    if (part.empty()) continue;
+    if (!meta.empty()) meta += " · ";
+    meta += terminal_safe(part);
+  }
+  return meta;
+}
+
 void Output::hits_text(const Answer& a) {
   const bool c = o_.colour;
   for (const Hit& h : a.hits) {
     const json& r = h.record;
     std::string title = terminal_safe(str(r, kRecordTitle));
     if (title.empty()) title = "(untitled)";
-    out_ << h.rank << ". " << (c ? "\x1b[1m" : "") << title << (c ? "\x1b[0m" : "") << '\n';
-    std::string meta;
-    for (const std::string& part :
-         {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
-      if (part.empty()) continue;
-      if (!meta.empty()) meta += " · ";
-      meta += terminal_safe(part);
-    }
-    out_ << "   " << (c ? "\x1b[2m" : "") << meta << (c ? "\x1b[0m" : "") << '\n';
+    line(std::to_string(h.rank) + ". " + (c ? "\x1b[1m" : "") + title + (c ? "\x1b[0m" : ""), 3);
+    line(std::string("   ") + (c ? "\x1b[2m" : "") + meta(r) + (c ? "\x1b[0m" : ""), 3);
     // The snippet was made from text already safe for a terminal; its marks are ours.
-    if (!h.snippet.empty()) out_ << "   " << h.snippet << '\n';
+    if (!h.snippet.empty()) line("   " + h.snippet, 3);
     out_ << '\n';
   }
-  out_ << a.total << (a.total == 1 ? " matching article" : " matching articles");
-  if (!a.hits.empty()) out_ << ", showing " << o_.offset + 1 << "-" << o_.offset + a.hits.size();
-  out_ << '\n';
+  std::string total =
+      std::to_string(a.total) + (a.total == 1 ? " matching article" : " matching articles");
+  if (!a.hits.empty())
+    total += ", showing " + std::to_string(a.hits.front().rank) + "-" +
+             std::to_string(a.hits.back().rank);
+  line(total, 0);
   if (a.undated_last && *a.undated_last)
-    out_ << "(sorted by date: " << *a.undated_last << " of them have no date and come last)\n";
+    line("(sorted by date: " + std::to_string(*a.undated_last) +
+             " of them have no date and come last)",
+         1);
+}
+
+void Output::page(const Answer& a) {
+  hits_text(a);
+  line("query: " + terminal_safe(a.query), 7);
+  std::size_t number = 0;
+  for (const FacetCounts& f : a.facets) {
+    if (f.entries.empty()) continue;
+    out_ << '\n';
+    for (const FacetEntry& e : f.entries)
+      line("[f" + std::to_string(++number) + "] " + f.field + ": " + terminal_safe(e.value) + " (" +
+               std::to_string(e.count) + ")",
+           5);
+  }
+}
+
+void Output::article(const json& r) {
+  const bool c = o_.colour;
+  std::string title = terminal_safe(str(r, kRecordTitle));
+  if (title.empty()) title = "(untitled)";
+  line((c ? "\x1b[1m" : "") + title + (c ? "\x1b[0m" : ""), 0);
+  line((c ? "\x1b[2m" : "") + meta(r) + (c ? "\x1b[0m" : ""), 0);
+  if (const std::string url = str(r, kRecordUrl); !url.empty()) line(terminal_safe(url), 0);
+  for (const auto& [name, key] : {std::pair{"people", kRecordPeople},
+                                  {"places", kRecordPlaces},
+                                  {"organizations", kRecordOrganizations},
+                                  {"authors", kRecordAuthors}}) {
+    if (const json values = list(r, key); !values.empty())
+      line(std::string(name) + ": " + terminal_safe(cell_text(values)), 2);
+  }
+  out_ << '\n';
+  std::string text = terminal_safe(str(r, kRecordText), true);
+  std::replace(text.begin(), text.end(), '\t', ' ');
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start || end < text.size()) line(text.substr(start, end - start), 0);
+    start = end + 1;
+  }
 }
 
 void Output::research_text(const Answer& a) {

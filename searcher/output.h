@@ -3,6 +3,7 @@
 // stdout; stdout carries nothing else, so JSON always parses.
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -40,6 +41,14 @@ class Output {
   };
   void fields(const std::vector<FieldRow>& rows);
 
+  // --interactive: a page of hits with the total and the facets, each value numbered ([f3]) in
+  // the order of the answer's facets and their entries; one article in full, from its record
+  // with "text".
+  void page(const Answer& a);
+  void article(const nlohmann::json& record);
+  // Text lines longer than `columns` are wrapped at spaces (0: never, as in every other mode).
+  void set_width(std::size_t columns) { width_ = columns; }
+
   // Whether output can still be written (false once stdout is closed or full): long runs stop.
   bool ok() const { return static_cast<bool>(out_); }
 
@@ -52,12 +61,15 @@ class Output {
   void table_rows(const Answer& a);
   void row(const std::vector<std::string>& cells);
   std::string cell(std::string_view value) const;
+  void line(const std::string& text, std::size_t indent);
+  std::string meta(const nlohmann::json& record) const;
 
   const SearchOptions& o_;
   std::ostream& out_;
   bool header_done_ = false;
   std::vector<std::string> export_columns_;
   std::size_t batch_count_ = 0;
+  std::size_t width_ = 0;
 };
 
 // The JSON of one hit (json and jsonl).
@@ -74,6 +86,14 @@ std::string guard_formula(std::string_view value);
 // `keep_lines`, DEL, C1) and bidirectional overrides each become U+FFFD, so that data cannot move
 // the cursor, recolour or retitle the terminal.
 std::string terminal_safe(std::string_view text, bool keep_lines = false);
+
+// The columns `text` takes on a terminal: none for ANSI escape sequences and combining marks, two
+// for a wide (East Asian) character, one for every other.
+std::size_t columns(std::string_view text);
+// `text` (one line) in lines of at most `width` columns, broken at spaces, each after the first
+// starting with `indent` spaces; a word longer than a line is cut. Leading spaces stay; runs of
+// spaces where a line is broken go. Width 0: the line as it is.
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t indent);
 
 // ANSI markers the text format puts around matched words when colour is on.
 inline constexpr const char* kHighlightStart = "\x1b[1;31m";

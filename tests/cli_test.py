@@ -28,6 +28,11 @@ ENV = dict(os.environ, NO_COLOR="1")
 ENV.pop("MORGUE_DB", None)
 
 
+# Cases that live in a file of their own, by the module that holds them (it imports the helpers
+# above); ctest runs them through this file like the others.
+OWN_FILES = {"Interactive": "interactive", "InteractiveTerminal": "interactive"}
+
+
 def run(tool, *args, stdin=None, env=None):
     p = subprocess.run([os.path.join(BIN, tool), *args], input=stdin, capture_output=True,
                        env=env or ENV, timeout=600)
@@ -1981,7 +1986,11 @@ class Extraction(DbCase):
 if __name__ == "__main__":
     # ctest runs one test case class at a time (python3 cli_test.py CASE). Exit 77 when every
     # test of it was skipped (a corpus absent), so that ctest reports it skipped, not passed.
-    suite = unittest.defaultTestLoader.loadTestsFromNames(sys.argv[1:], sys.modules[__name__])
+    import importlib
+    suite = unittest.TestSuite()
+    for name in sys.argv[1:]:
+        module = importlib.import_module(OWN_FILES[name]) if name in OWN_FILES else sys.modules[__name__]
+        suite.addTests(unittest.defaultTestLoader.loadTestsFromName(name, module))
     result = unittest.TextTestRunner(verbosity=2).run(suite)
     if not result.wasSuccessful():
         sys.exit(1)
