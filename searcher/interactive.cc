@@ -137,7 +137,7 @@ class Session {
         output_(o_, out) {}
 
   int run(LineInput& input) {
-    if (!o_.query.empty()) guarded([&] { run_query(o_.query); });
+    if (!o_.query.empty()) guarded([&] { show({o_.query, o_.offset}); });
     while (std::optional<std::string> line = input.read(kPrompt)) {
       const Command c = parse_command(*line);
       if (c.kind == Command::Kind::kNothing) continue;
@@ -209,7 +209,8 @@ class Session {
       case Kind::kDrill: {
         const FacetEntry* e = facet(c.number);
         if (!e) return say("no facet value f" + std::to_string(c.number) + " on this page");
-        const std::string query = drill_down(current_->query, e->filter);
+        // With --any, a query that is not well formed is built on as its words (reading()).
+        const std::string query = drill_down(search_.reading(current_->query), e->filter);
         input.remember(query);  // to edit and run again
         return run_query(query);
       }

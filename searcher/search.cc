@@ -128,6 +128,8 @@ class Searcher {
     return retrying([&] { return parser_.parse(text); });  // wildcards read the vocabulary
   }
 
+  std::string reading(const std::string& text) const { return parser_.reading(text); }
+
   // The record of the article `id`, with its text; nullopt when the database has no such article.
   std::optional<nlohmann::json> article(const std::string& id) {
     return retrying([&]() -> std::optional<nlohmann::json> {
@@ -638,6 +640,10 @@ SearchSession::~SearchSession() = default;
 
 Answer SearchSession::answer(const std::string& query, std::size_t offset, std::size_t limit) {
   return searcher_->answer(query, query, searcher_->parse_retrying(query), offset, limit);
+}
+
+std::string SearchSession::reading(const std::string& query) const {
+  return searcher_->reading(query);
 }
 
 std::optional<nlohmann::json> SearchSession::article(const std::string& id) {

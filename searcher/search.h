@@ -33,6 +33,8 @@ class SearchSession {
   // Hits offset+1 to offset+limit of `query`, its exact total and the facets the options ask
   // for. Throws QueryError where the query does not parse.
   Answer answer(const std::string& query, std::size_t offset, std::size_t limit);
+  // The query text an answer reads for `query` (QueryBuilder::reading).
+  std::string reading(const std::string& query) const;
   // The stored record of the article `id`, with its "text"; nullopt when there is none.
   std::optional<nlohmann::json> article(const std::string& id);
 

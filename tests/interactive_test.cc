@@ -129,6 +129,19 @@ BOOST_FIXTURE_TEST_CASE(drill_down_is_the_intersection, Archive) {
   BOOST_TEST(ids(drill_down(drill_down("*", times), noem)) == (std::set<std::string>{"a"}));
 }
 
+BOOST_FIXTURE_TEST_CASE(drill_down_of_a_search_box_query_that_does_not_parse, Archive) {
+  // With --any, text that is not well formed is built on as its words, so that the parentheses
+  // and the filter put around it are read as written.
+  const morgue::QueryBuilder any(db, morgue::QueryOptions{true});
+  const std::string noem = morgue::drilldown_filter("person", "Kristi Noem");
+  for (const std::string q : {"prison (", "storm AND", "talks) \"again"}) {
+    BOOST_TEST(any.reading(q) != q);
+    BOOST_TEST(ids(morgue::drill_down(any.reading(q), noem), true) == both(q, noem, true), q);
+  }
+  BOOST_TEST(any.reading("prison storm") == "prison storm");
+  BOOST_TEST(morgue::QueryBuilder(db, {}).reading("prison (") == "prison (");
+}
+
 BOOST_AUTO_TEST_CASE(history_file) {
   BOOST_TEST(morgue::history_path("/state", "/home/u") == "/state/morgue/history");
   BOOST_TEST(morgue::history_path(nullptr, "/home/u") == "/home/u/.local/state/morgue/history");
