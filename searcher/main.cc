@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "searcher/complete.h"
+#include "searcher/line_input.h"
 #include "searcher/pager.h"
 #include "searcher/search.h"
 #include "version.h"
@@ -118,6 +119,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
+      "       morgue-search -i [--db PATH] [options] [QUERY...]\n"
       "Search a morgue database. The words are joined into one query: words (all must\n"
       "match), \"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every\n"
       "article, and the fields title: outlet: person: place: org: author: cited: url:\n"
@@ -126,6 +128,9 @@ int main(int argc, char** argv) {
       "Defaults may be set in $XDG_CONFIG_HOME/morgue/config (see man morgue-search).\n\nOptions");
   visible.add_options()("help,h", "show this help and exit")("version",
                                                              "show the version and exit")(
+      "interactive,i", po::bool_switch(&options.interactive),
+      "a session: type queries, page through hits (n, p), open one (3), drill down by a facet "
+      "value (f3), go back (b); :help in the session lists the commands")(
       "db",
       po::value<std::string>(&options.db)
           ->default_value(morgue::default_db(std::getenv("MORGUE_DB")),
@@ -242,6 +247,7 @@ int main(int argc, char** argv) {
     options.offset = whole_number("offset", offset, 0, morgue::kMaxOffset);
     options.facet_limit = whole_number("facet-limit", facet_limit, 0, morgue::kMaxFacetLimit);
     options.limit_given = !vm["limit"].defaulted();
+    options.facet_limit_given = !vm["facet-limit"].defaulted();
     options.sort_given = !vm["sort"].defaulted();
     if (vm.count("by")) options.by = vm["by"].as<std::string>();
     if (vm.count("plot")) options.plot = vm["plot"].as<std::string>();
@@ -294,6 +300,16 @@ int main(int argc, char** argv) {
       throw po::error("--color must be auto, always or never, not '" + colour + "'");
     if (no_colour && *no_colour) options.colour = false;
     options.width = terminal_width();
+    if (options.interactive) {
+      options.terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+      if (options.terminal)
+        options.history_file =
+            morgue::history_path(std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+      if (isatty(STDOUT_FILENO))
+        options.pager = morgue::pager_command(std::getenv("MORGUE_PAGER"), std::getenv("PAGER"),
+                                              std::getenv("PATH"))
+                            .value_or("");
+    }
   } catch (const po::error& e) {
     // --complete-values runs as the user types: a failure prints nothing.
     if (std::find(args.begin(), args.end(), "--complete-values") != args.end())
@@ -303,7 +319,7 @@ int main(int argc, char** argv) {
   }
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
   std::optional<morgue::Pager> pager;
-  if (!no_pager && isatty(STDOUT_FILENO)) {
+  if (!no_pager && !options.interactive && isatty(STDOUT_FILENO)) {  // a session pages itself
     if (const auto command = morgue::pager_command(std::getenv("MORGUE_PAGER"),
                                                    std::getenv("PAGER"), std::getenv("PATH")))
       pager = morgue::Pager::start(*command);

@@ -38,6 +38,7 @@ struct SearchOptions {
   // research
   std::vector<std::string> facets;  // field names: outlet, person, place, org, author, cited, date
   std::size_t facet_limit = 10;     // 0: every value
+  bool facet_limit_given = false;   // --interactive shows fewer unless asked
   bool count = false;
   bool list_fields = false;  // print the database's fields instead of answering a query
   std::optional<Period> histogram;
@@ -51,6 +52,11 @@ struct SearchOptions {
   bool export_all = false;
   std::vector<std::string> fields;  // export columns
   std::optional<std::size_t> kwic;  // context width in characters
+  // --interactive: a session of queries, pages, drill-downs and articles (interactive.h)
+  bool interactive = false;
+  bool terminal = false;     // standard input and output are a terminal: line editing, its width
+  std::string pager;         // the command that shows an article (empty: printed)
+  std::string history_file;  // where the terminal's lines are kept (empty: nowhere)
 };
 
 // Limits of the numeric options (main.cc checks them; docs/morgue-search.1 lists them).

@@ -1,6 +1,7 @@
 // Rendering answers: the JSON objects of SPEC.md, the tidy long table, the text views.
 #include "searcher/output.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <xapian.h>
 
@@ -103,6 +104,18 @@ ordered facets_json(const Answer& a) {
 }
 
 }  // namespace
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t indent) {
+  if (width == 0 || display_width(text) <= width) return {std::string(text)};
+  if (indent >= width / 2) indent = 0;  // a narrow terminal: lines as wide as it lets them be
+  const std::size_t lead = std::min(text.find_first_not_of(' '), text.size());
+  const std::size_t first = std::min(lead, width - 1);
+  std::vector<std::string> lines = wrap_words(text.substr(lead), width - std::max(first, indent));
+  if (lines.empty()) lines.emplace_back();
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    lines[i] = std::string(i ? indent : first, ' ') + lines[i];
+  return lines;
+}
 
 std::optional<OutputFormat> output_format_from(std::string_view name) {
   if (name == "text") return OutputFormat::kText;
@@ -330,37 +343,88 @@ std::string right_aligned(const std::string& text, std::size_t width) {
 
 }  // namespace
 
+void Output::line(const std::string& text, std::size_t indent) {
+  for (const std::string& l : wrap(text, text_width(), indent)) out_ << l << '\n';
+}
+
+// Date, outlet and id, as one line shows them.
+std::string Output::meta(const json& r) const {
+  std::string meta;
+  for (const std::string& part : {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
+    if (part.empty()) continue;
+    if (!meta.empty()) meta += " · ";
+    meta += terminal_safe(part);
+  }
+  return meta;
+}
+
 void Output::hits_text(const Answer& a) {
   const bool c = o_.colour;
-  const std::size_t width = std::max(o_.width, kMinWidth);
   for (const Hit& h : a.hits) {
     const json& r = h.record;
     std::string title = terminal_safe(str(r, kRecordTitle));
     if (title.empty()) title = "(untitled)";
     const std::string prefix = std::to_string(h.rank) + ". ";
     const std::string indent(display_width(prefix), ' ');
+    const std::size_t width = text_width();
     wrapped(out_, prefix, title, width, c ? "\x1b[1m" : "", c ? "\x1b[0m" : "");
-    std::string meta;
-    for (const std::string& part :
-         {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
-      if (part.empty()) continue;
-      if (!meta.empty()) meta += " \u00b7 ";
-      meta += terminal_safe(part);
-    }
-    wrapped(out_, indent, meta, width, c ? "\x1b[2m" : "", c ? "\x1b[0m" : "");
+    wrapped(out_, indent, meta(r), width, c ? "\x1b[2m" : "", c ? "\x1b[0m" : "");
     // The snippet was made from text already safe for a terminal; its marks are ours.
     if (!h.snippet.empty()) wrapped(out_, indent, h.snippet, width);
     out_ << '\n';
   }
-  out_ << a.total << (a.total == 1 ? " matching article" : " matching articles");
-  if (!a.hits.empty()) out_ << ", showing " << o_.offset + 1 << "-" << o_.offset + a.hits.size();
-  out_ << '\n';
+  std::string total =
+      std::to_string(a.total) + (a.total == 1 ? " matching article" : " matching articles");
+  if (!a.hits.empty())
+    total += ", showing " + std::to_string(a.hits.front().rank) + "-" +
+             std::to_string(a.hits.back().rank);
+  line(total, 0);
   if (a.undated_last && *a.undated_last)
-    out_ << "(sorted by date: " << *a.undated_last << " of them have no date and come last)\n";
+    line("(sorted by date: " + std::to_string(*a.undated_last) +
+             " of them have no date and come last)",
+         1);
+}
+
+void Output::page(const Answer& a) {
+  hits_text(a);
+  line("query: " + terminal_safe(a.query), 7);
+  std::size_t number = 0;
+  for (const FacetCounts& f : a.facets) {
+    if (f.entries.empty()) continue;
+    out_ << '\n';
+    for (const FacetEntry& e : f.entries)
+      line("[f" + std::to_string(++number) + "] " + f.field + ": " + terminal_safe(e.value) + " (" +
+               std::to_string(e.count) + ")",
+           5);
+  }
+}
+
+void Output::article(const json& r) {
+  const bool c = o_.colour;
+  std::string title = terminal_safe(str(r, kRecordTitle));
+  if (title.empty()) title = "(untitled)";
+  line((c ? "\x1b[1m" : "") + title + (c ? "\x1b[0m" : ""), 0);
+  line((c ? "\x1b[2m" : "") + meta(r) + (c ? "\x1b[0m" : ""), 0);
+  if (const std::string url = str(r, kRecordUrl); !url.empty()) line(terminal_safe(url), 0);
+  for (const auto& [name, key] : {std::pair{"people", kRecordPeople},
+                                  {"places", kRecordPlaces},
+                                  {"organizations", kRecordOrganizations},
+                                  {"authors", kRecordAuthors}}) {
+    if (const json values = list(r, key); !values.empty())
+      line(std::string(name) + ": " + terminal_safe(cell_text(values)), 2);
+  }
+  out_ << '\n';
+  std::string text = terminal_safe(str(r, kRecordText), true);
+  std::replace(text.begin(), text.end(), '\t', ' ');
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start || end < text.size()) line(text.substr(start, end - start), 0);
+    start = end + 1;
+  }
 }
 
 void Output::research_text(const Answer& a) {
-  const std::size_t width = std::max(o_.width, kMinWidth);
+  const std::size_t width = text_width();
   for (const FacetCounts& f : a.facets) {
     out_ << '\n' << f.field << ":\n";
     std::size_t count_width = 8;

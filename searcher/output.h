@@ -3,6 +3,8 @@
 // stdout; stdout carries nothing else, so JSON always parses.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -43,6 +45,14 @@ class Output {
   // Whether an answer's output carries its suggestion (a JSON object for the query); when not,
   // the searcher says it on standard error.
   bool carries_suggestion(bool batch) const;
+  // --interactive: a page of hits with the total and the facets, each value numbered ([f3]) in
+  // the order of the answer's facets and their entries; one article in full, from its record
+  // with "text".
+  void page(const Answer& a);
+  void article(const nlohmann::json& record);
+  // Text lines longer than `columns` are wrapped at spaces (0: the options' width, as in every
+  // other mode).
+  void set_width(std::size_t columns) { width_ = columns; }
 
   // Whether output can still be written (false once stdout is closed or full): long runs stop.
   bool ok() const { return static_cast<bool>(out_); }
@@ -56,12 +66,17 @@ class Output {
   void table_rows(const Answer& a);
   void row(const std::vector<std::string>& cells);
   std::string cell(std::string_view value) const;
+  void line(const std::string& text, std::size_t indent);
+  std::string meta(const nlohmann::json& record) const;
+  // The columns text output is laid out in: set_width()'s, else the options' (at least kMinWidth).
+  std::size_t text_width() const { return width_ ? width_ : std::max(o_.width, kMinWidth); }
 
   const SearchOptions& o_;
   std::ostream& out_;
   bool header_done_ = false;
   std::vector<std::string> export_columns_;
   std::size_t batch_count_ = 0;
+  std::size_t width_ = 0;
 };
 
 // The JSON of one hit (json and jsonl).
@@ -78,6 +93,11 @@ std::string guard_formula(std::string_view value);
 // `keep_lines`, DEL, C1) and bidirectional overrides each become U+FFFD, so that data cannot move
 // the cursor, recolour or retitle the terminal.
 std::string terminal_safe(std::string_view text, bool keep_lines = false);
+
+// `text` (one line) in lines of at most `width` columns, broken at spaces, each after the first
+// starting with `indent` spaces; a word longer than a line is cut. Leading spaces stay; runs of
+// spaces where a line is broken go. Width 0: the line as it is.
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t indent);
 
 // ANSI markers the text format puts around matched words when colour is on.
 inline constexpr const char* kHighlightStart = "\x1b[1;31m";

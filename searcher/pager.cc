@@ -48,9 +48,13 @@ std::optional<std::string> pager_command(const char* morgue_pager, const char* p
   return std::nullopt;
 }
 
-std::optional<Pager> Pager::start(const std::string& command) {
+namespace {
+
+// Starts `sh -c command` reading the pipe whose writing end it returns (-1 when it cannot be
+// started); `pid` is the pager's.
+int spawn_pager(const std::string& command, pid_t* pid) {
   int fds[2];
-  if (pipe(fds) != 0) return std::nullopt;
+  if (pipe(fds) != 0) return -1;
   std::vector<std::string> environment;
   for (char** e = environ; *e; ++e) environment.emplace_back(*e);
   if (!std::getenv("LESS")) environment.emplace_back("LESS=FRX");
@@ -65,27 +69,56 @@ std::optional<Pager> Pager::start(const std::string& command) {
   posix_spawn_file_actions_addclose(&actions, fds[1]);
   std::string sh = "sh", dash_c = "-c", text = command;
   char* argv[] = {sh.data(), dash_c.data(), text.data(), nullptr};
-  pid_t pid = 0;
-  const int failed = posix_spawn(&pid, "/bin/sh", &actions, nullptr, argv, envp.data());
+  const int failed = posix_spawn(pid, "/bin/sh", &actions, nullptr, argv, envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(fds[0]);
-  if (failed || dup2(fds[1], STDOUT_FILENO) < 0) {
+  if (failed) {
     close(fds[1]);
-    if (!failed) {
-      int status = 0;
-      waitpid(pid, &status, 0);
-    }
+    return -1;
+  }
+  return fds[1];
+}
+
+int wait_for(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
+
+}  // namespace
+
+bool show_in_pager(const std::string& command, std::string_view text) {
+  pid_t pid = 0;
+  const int fd = spawn_pager(command, &pid);
+  if (fd < 0) return false;
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // the pager quit before the end: it has what it wanted
+    done += static_cast<std::size_t>(n);
+  }
+  close(fd);
+  const int status = wait_for(pid);
+  return !(WIFEXITED(status) && WEXITSTATUS(status) == 127);
+}
+
+std::optional<Pager> Pager::start(const std::string& command) {
+  pid_t pid = 0;
+  const int fd = spawn_pager(command, &pid);
+  if (fd < 0) return std::nullopt;
+  if (dup2(fd, STDOUT_FILENO) < 0) {
+    close(fd);
+    wait_for(pid);
     return std::nullopt;
   }
-  close(fds[1]);
+  close(fd);
   return Pager(pid);
 }
 
 void Pager::finish() {
   close(STDOUT_FILENO);
-  int status = 0;
-  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-  }
+  wait_for(pid_);
 }
 
 }  // namespace morgue

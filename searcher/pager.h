@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace morgue {
 
@@ -12,6 +13,10 @@ namespace morgue {
 // else "less" when it is on `path`; nullopt for none (an empty value or "cat" asks for none).
 std::optional<std::string> pager_command(const char* morgue_pager, const char* pager,
                                          const char* path);
+
+// Shows `text` through `command` (run by `sh -c`, $LESS and $LV as Pager::start sets them) and
+// waits for it to end. False when the pager could not be started (sh's exit status 127).
+bool show_in_pager(const std::string& command, std::string_view text);
 
 class Pager {
  public:

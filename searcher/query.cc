@@ -351,8 +351,9 @@ struct Sub {
 
 class Parser {
  public:
-  Parser(QueryBuilder::State& s, const std::string& text, ParsedQuery* out)
-      : s_(s), tokens_(s.any ? repair(lex(text, true)) : lex(text, false)), out_(out) {}
+  // `lenient`: read text that is not well formed as a search box does (--any).
+  Parser(QueryBuilder::State& s, const std::string& text, ParsedQuery* out, bool lenient)
+      : s_(s), tokens_(lenient ? repair(lex(text, true)) : lex(text, false)), out_(out) {}
 
   Xapian::Query parse() {
     if (peek().kind == Tok::kEnd)
@@ -749,26 +750,22 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
 
 QueryBuilder::~QueryBuilder() = default;
 
+ParsedQuery QueryBuilder::strict(const std::string& text) const {
+  ParsedQuery out;
+  try {
+    out.query = Parser(*state_, text, &out, state_->any).parse();
+  } catch (const SyntaxError& e) {
+    throw QueryError(e.message, char_position(text, e.at));
+  }
+  return out;
+}
+
 ParsedQuery QueryBuilder::parse(const std::string& text) const {
-  auto strict = [&](const std::string& q) {
-    ParsedQuery out;
-    try {
-      out.query = Parser(*state_, q, &out).parse();
-    } catch (const SyntaxError& e) {
-      throw QueryError(e.message, char_position(q, e.at));
-    }
-    return out;
-  };
   if (!state_->any) return strict(text);
   try {
     return strict(text);
   } catch (const QueryError&) {
-    // A search box takes text as typed: stray punctuation, a trailing "AND", a "word:" that
-    // is no field. Retry with the words alone, lower case (no operators), as optional words.
-    std::string words;
-    for (unsigned char c : text)
-      words += (std::isalnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
-    words = fold(words);
+    const std::string words = search_box_words(text);
     if (trim(words).empty()) throw;
     try {
       return strict(words);
@@ -810,6 +807,29 @@ std::vector<QueryWord> plain_words(const std::string& text, bool lenient) {
     out.push_back({t.at, t.text});
   }
   return out;
+}
+
+std::string QueryBuilder::reading(const std::string& text) const {
+  if (!state_->any) return text;
+  try {
+    ParsedQuery unused;
+    Parser(*state_, text, &unused, false).parse();  // well formed: it means what it says
+    return text;
+  } catch (const SyntaxError&) {
+    // Repaired (an unclosed quote or parenthesis, a dangling operator) or not parsed at all:
+    // text put around it would be repaired otherwise, so its words stand for it.
+    const std::string words = search_box_words(text);
+    return trim(words).empty() ? text : words;
+  }
+}
+
+std::string search_box_words(const std::string& text) {
+  // A search box takes text as typed: stray punctuation, a trailing "AND", a "word:" that is no
+  // field. What is left: the words alone, lower case (no operators), as optional words.
+  std::string words;
+  for (unsigned char c : text)
+    words += (std::isalnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
+  return fold(words);
 }
 
 std::string drilldown_filter(const std::string& field, const std::string& value) {

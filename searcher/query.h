@@ -53,10 +53,16 @@ class QueryBuilder {
   // `any`, text that does not parse is searched for its words instead (a search box never fails
   // on punctuation).
   ParsedQuery parse(const std::string& text) const;
+  // The query text to build on (a drill-down puts it in parentheses): `text` itself, or with
+  // `any`, where it is not well formed (and would be repaired, or read as its words), its
+  // search_box_words, so that text put around it cannot change how it is read.
+  std::string reading(const std::string& text) const;
 
   struct State;  // the parsers and the place table (query.cc)
 
  private:
+  ParsedQuery strict(const std::string& text) const;
+
   std::unique_ptr<State> state_;
 };
 
@@ -68,6 +74,8 @@ struct QueryWord {
   std::string text;  // as written
 };
 std::vector<QueryWord> plain_words(const std::string& text, bool lenient);
+// What --any searches for in text that does not parse: its words, folded, without operators.
+std::string search_box_words(const std::string& text);
 
 // The filter that selects the articles a facet entry counts: field:="value" (doubled quotes
 // inside), or date:=VALUE for the date.

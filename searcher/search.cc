@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <unordered_set>
 
 #include "common/article.h"
@@ -22,6 +23,7 @@
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/answer.h"
+#include "searcher/interactive.h"
 #include "searcher/kwic.h"
 #include "searcher/output.h"
 #include "searcher/plot.h"
@@ -91,6 +93,8 @@ Xapian::Database with_declared_fields(Xapian::Database db) {
   return db;
 }
 
+}  // namespace
+
 class Searcher {
  public:
   Searcher(const SearchOptions& o, std::ostream& out, std::ostream& err)
@@ -111,7 +115,8 @@ class Searcher {
     if (o_.export_all) return export_matches(query);
     if (o_.kwic) return kwic(query);
     // A histogram answers a question about counts: its hits are shown when asked for (--limit).
-    Answer a = answer(o_.query, o_.query, query, o_.histogram && !o_.limit_given ? 0 : o_.limit);
+    Answer a = answer(o_.query, o_.query, query, o_.offset,
+                      o_.histogram && !o_.limit_given ? 0 : o_.limit);
     a.suggestion = suggestion(o_.query);
     if (o_.plot) plot(a);
     output_.answer(a, manifest());
@@ -120,11 +125,32 @@ class Searcher {
     return a.total ? kSearchHits : kSearchNoHits;
   }
 
+  Answer answer(const std::string& name, const std::string& text, const ParsedQuery& parsed,
+                std::size_t offset, std::size_t limit) {
+    return retrying([&] { return answer_once(name, text, parsed, offset, limit); });
+  }
+
+  ParsedQuery parse_retrying(const std::string& text) {
+    return retrying([&] { return parser_.parse(text); });  // wildcards read the vocabulary
+  }
+
+  std::string reading(const std::string& text) const { return parser_.reading(text); }
+
+  // The record of the article `id`, with its text; nullopt when the database has no such article.
+  std::optional<nlohmann::json> article(const std::string& id) {
+    return retrying([&]() -> std::optional<nlohmann::json> {
+      const std::string term = id_term(id);
+      Xapian::PostingIterator it = db_.postlist_begin(term);
+      if (it == db_.postlist_end(term)) return std::nullopt;
+      return read_record(db_.get_document(*it).get_data(), true);
+    });
+  }
+
  private:
   // An indexer committing meanwhile can invalidate what this reader holds: reopen and retry,
   // so a search never sees half of a commit.
   template <typename F>
-  auto retrying(F&& f) {
+  std::invoke_result_t<F&> retrying(F&& f) {
     for (int attempt = 0;; ++attempt) {
       try {
         return f();
@@ -157,10 +183,6 @@ class Searcher {
     });
   }
 
-  ParsedQuery parse_retrying(const std::string& text) {
-    return retrying([&] { return parser_.parse(text); });  // wildcards read the vocabulary
-  }
-
   Manifest manifest() const {
     Manifest m;
     m.database_uuid = db_.get_uuid();
@@ -173,11 +195,6 @@ class Searcher {
     return m;
   }
 
-  Answer answer(const std::string& name, const std::string& text, const ParsedQuery& parsed,
-                std::size_t limit) {
-    return retrying([&] { return answer_once(name, text, parsed, limit); });
-  }
-
   void set_sort(Xapian::Enquire* enquire) const {
     // Articles without a date last either way (schema.h: kDateOrderSlot); by value, which remote
     // shards support, where a KeyMaker is not.
@@ -188,7 +205,7 @@ class Searcher {
   }
 
   Answer answer_once(const std::string& name, const std::string& text, const ParsedQuery& parsed,
-                     std::size_t limit) {
+                     std::size_t offset, std::size_t limit) {
     const Xapian::Query& query = parsed.query;
     Answer a;
     a.name = name;
@@ -221,7 +238,7 @@ class Searcher {
     // candidate as soon as it cannot enter the page (docs/performance.md). Without spies, Xapian
     // often knows the exact count from its statistics alone (lower bound = upper bound, as for a
     // single term), and only otherwise is the whole match run.
-    const auto first = static_cast<Xapian::doccount>(o_.offset);
+    const auto first = static_cast<Xapian::doccount>(offset);
     const auto size = static_cast<Xapian::doccount>(limit);
     std::optional<Xapian::doccount> total;
     if (!spies.empty()) total = feed_each_match(query, spies);
@@ -246,7 +263,7 @@ class Searcher {
     const bool highlight = o_.colour && o_.format == OutputFormat::kText;
     const bool terminal = o_.format == OutputFormat::kText;
     const KwicMatcher snippets(parsed.patterns, stemmer_, &db_);
-    std::size_t rank = o_.offset;
+    std::size_t rank = offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.rank = ++rank;
@@ -413,7 +430,7 @@ class Searcher {
       Answer a;
       const auto started = std::chrono::steady_clock::now();
       try {
-        a = answer(name, text, parse_retrying(text), limit);
+        a = answer(name, text, parse_retrying(text), o_.offset, limit);
         a.suggestion = suggestion(text);
       } catch (const QueryError& e) {
         err_ << "morgue-search: error: " << where << ":" << number << ": " << e.what() << '\n';
@@ -626,8 +643,6 @@ class Searcher {
   std::map<Xapian::valueno, Column> columns_;
 };
 
-}  // namespace
-
 void validate(const SearchOptions& o) {
   // (The names of --facets and --by are checked once the database is open: it may declare them.)
   if (o.by && !o.histogram) throw Error("--by needs --histogram");
@@ -651,7 +666,32 @@ void validate(const SearchOptions& o) {
   if (o.timings && !o.batch) throw Error("--timings needs --batch");
   if (o.batch && !o.query.empty())
     throw Error("--batch reads its queries from the file: give no QUERY");
+  if (o.interactive) {
+    if (modes || o.count || o.histogram)
+      throw Error(
+          "--interactive cannot be combined with --batch, --export, --kwic, --count or "
+          "--histogram");
+    if (o.format != OutputFormat::kText) throw Error("--interactive shows text: give no --format");
+    return;  // a QUERY is optional: the session asks for queries
+  }
   if (!o.batch && o.query.empty()) throw Error("no QUERY given (use * to match every article)");
+}
+
+SearchSession::SearchSession(const SearchOptions& options, std::ostream& out, std::ostream& err)
+    : searcher_(std::make_unique<Searcher>(options, out, err)) {}
+
+SearchSession::~SearchSession() = default;
+
+Answer SearchSession::answer(const std::string& query, std::size_t offset, std::size_t limit) {
+  return searcher_->answer(query, query, searcher_->parse_retrying(query), offset, limit);
+}
+
+std::string SearchSession::reading(const std::string& query) const {
+  return searcher_->reading(query);
+}
+
+std::optional<nlohmann::json> SearchSession::article(const std::string& id) {
+  return searcher_->article(id);
 }
 
 namespace {
@@ -694,6 +734,7 @@ int run_search(const SearchOptions& options, std::istream& in, std::ostream& out
                std::ostream& err) {
   if (options.list_fields) return list_fields(options, out);
   validate(options);
+  if (options.interactive) return run_interactive(options, in, out, err);
   Searcher searcher(options, out, err);
   return searcher.run(in);
 }

@@ -29,6 +29,11 @@ for name in ("MORGUE_DB", "COLUMNS", "MORGUE_PAGER", "PAGER"):
     ENV.pop(name, None)
 
 
+# Cases that live in a file of their own, by the module that holds them (it imports the helpers
+# above); ctest runs them through this file like the others.
+OWN_FILES = {"Interactive": "interactive", "InteractiveTerminal": "interactive"}
+
+
 def run(tool, *args, stdin=None, env=None):
     p = subprocess.run([os.path.join(BIN, tool), *args], input=stdin, capture_output=True,
                        env=env or ENV, timeout=600)
@@ -2244,7 +2249,11 @@ class Plot(DbCase):
 if __name__ == "__main__":
     # ctest runs one test case class at a time (python3 cli_test.py CASE). Exit 77 when every
     # test of it was skipped (a corpus absent), so that ctest reports it skipped, not passed.
-    suite = unittest.defaultTestLoader.loadTestsFromNames(sys.argv[1:], sys.modules[__name__])
+    import importlib
+    suite = unittest.TestSuite()
+    for name in sys.argv[1:]:
+        module = importlib.import_module(OWN_FILES[name]) if name in OWN_FILES else sys.modules[__name__]
+        suite.addTests(unittest.defaultTestLoader.loadTestsFromName(name, module))
     result = unittest.TextTestRunner(verbosity=2).run(suite)
     if not result.wasSuccessful():
         sys.exit(1)

@@ -6,6 +6,8 @@
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 
+#include "common/text.h"
+
 namespace {
 
 morgue::Answer sample() {
@@ -143,6 +145,68 @@ BOOST_AUTO_TEST_CASE(research_table_has_facets_undated_rows_and_denominators) {
     return t;
   }());
   BOOST_TEST(text.find("undated") != std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(columns_skip_escapes_and_count_wide_characters) {
+  BOOST_TEST(morgue::display_width("abc") == 3u);
+  BOOST_TEST(morgue::display_width("caf\u00e9 \u00b7") == 6u);
+  BOOST_TEST(morgue::display_width("cafe\u0301") == 4u);    // a combining accent
+  BOOST_TEST(morgue::display_width("\u65b0\u805e") == 4u);  // two wide characters
+  BOOST_TEST(morgue::display_width(std::string(morgue::kHighlightStart) + "hi" +
+                                   morgue::kHighlightEnd) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(wrap_breaks_at_spaces_within_the_width) {
+  using V = std::vector<std::string>;
+  BOOST_TEST(morgue::wrap("short line", 0, 2) == V{"short line"});
+  BOOST_TEST(morgue::wrap("short line", 10, 2) == V{"short line"});
+  BOOST_TEST(morgue::wrap("   one two three four", 12, 3) ==
+             (V{"   one two", "   three", "   four"}));
+  BOOST_TEST(morgue::wrap("1. abcdefghijkl", 8, 3) == (V{"1.", "   abcde", "   fghij", "   kl"}));
+  // Escapes take no room, and stay with their words.
+  const std::string red = std::string(morgue::kHighlightStart) + "red" + morgue::kHighlightEnd;
+  BOOST_TEST(morgue::wrap("aaa " + red + " bbb", 7, 0) == (V{"aaa " + red, "bbb"}));
+  for (std::size_t width : {1u, 2u, 5u, 9u, 40u}) {
+    for (const std::string& l :
+         morgue::wrap("\u00c9mile Zola's J'accuse\u2026 \u65b0\u805e x", width, 4))
+      BOOST_TEST(morgue::display_width(l) <= std::max<std::size_t>(width, 2), l);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(interactive_page_numbers_the_facet_values) {
+  morgue::Answer a = sample();
+  a.facets = {{"outlet", {{"BBC", 1, "outlet:=\"BBC\""}}},
+              {"person", {}},
+              {"place", {{"El Salvador", 1, ""}, {"New York", 1, ""}}}};
+  morgue::SearchOptions o;
+  o.facets = {"outlet", "person", "place"};
+  std::ostringstream out;
+  morgue::Output output(o, out);
+  output.set_width(30);
+  output.page(a);
+  const std::string text = out.str();
+  BOOST_TEST(text.find("1 matching article, showing\n1-1\nquery: noem\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("[f1] outlet: BBC (1)\n") != std::string::npos, text);
+  BOOST_TEST(
+      text.find("[f2] place: El Salvador (1)\n[f3] place: New York (1)") != std::string::npos,
+      text);
+  std::istringstream lines(text);
+  for (std::string l; std::getline(lines, l);) BOOST_TEST(morgue::display_width(l) <= 30u, l);
+}
+
+BOOST_AUTO_TEST_CASE(interactive_article_in_full) {
+  morgue::SearchOptions o;
+  std::ostringstream out;
+  morgue::Output(o, out).article({{"id", "x.txt"},
+                                  {"title", "A title"},
+                                  {"date", "2025-03-26"},
+                                  {"places", {"El Salvador", "USA"}},
+                                  {"text", "First.\n\nSecond\x1b[2J paragraph."}});
+  BOOST_TEST(
+      out.str() ==
+      "A title\n2025-03-26 \u00b7 x.txt\nplaces: El Salvador; USA\n\nFirst.\n\nSecond\ufffd[2J "
+      "paragraph.\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,6 +5,7 @@
 
 #include "common/document.h"
 #include "common/error.h"
+#include "matching_ids.h"
 
 namespace {
 
@@ -34,14 +35,7 @@ struct Fixture {
     db.commit();
   }
   std::set<std::string> ids(const std::string& q, bool any = false) {
-    morgue::QueryBuilder qb(db, morgue::QueryOptions{any});
-    Xapian::Enquire e(db);
-    e.set_query(qb.parse(q).query);
-    std::set<std::string> out;
-    auto m = e.get_mset(0, 100);
-    for (auto it = m.begin(); it != m.end(); ++it)
-      out.insert(morgue::read_record(it.get_document().get_data(), false)["id"].get<std::string>());
-    return out;
+    return morgue::testing::matching_ids(db, q, any);
   }
 };
 
