@@ -10,9 +10,12 @@
 //   exclude = drafts/*
 //
 // Keys are the long option names without "--"; an option given more than once (--exclude) is
-// repeated; a switch (--any) takes true or false. Before any section only `db` may appear. The
-// command line wins over $MORGUE_DB, which wins over the file (its `db` is then passed over),
-// which wins over the built-in defaults. Read by Boost.Program_options' config-file parser.
+// repeated; a switch (--any) takes true or false. Before any section only `db` may appear; a
+// section's `db` replaces it. A '#' after a space starts a comment, one inside a value is an
+// error (Boost would cut the value there), as are an empty value and the options that ask for
+// another job or could not be turned off again (prune, count, export...). The command line wins
+// over $MORGUE_DB, which wins over the file (its `db` is then passed over), which wins over the
+// built-in defaults. Read by Boost.Program_options' config-file parser.
 #pragma once
 
 #include <boost/program_options.hpp>

@@ -29,7 +29,8 @@ namespace morgue {
 inline constexpr std::size_t kMaxHtmlDepth = 1000;
 // The time the parse of a page of `size` bytes is given before its child is killed: 20 s, and
 // 5 s more per MB: a 7.3 MB page was read and indexed in 1.3 s, 2.6 s under AddressSanitizer
-// (2026-12-03). A page that runs out of time is tried once more, then is an InputError.
+// (2026-12-03). A page whose child runs out of time or crashes is tried once more, then is an
+// InputError.
 inline std::chrono::milliseconds html_parse_limit(std::size_t size) {
   return std::chrono::milliseconds(20000 + size / 200);
 }

@@ -47,7 +47,10 @@ Isolated run_once(const std::function<std::string()>& work, std::chrono::millise
     return result;
   }
   if (pid == 0) {
-    close(fds[0]);
+    // Only the answer's pipe stays open: a pipe of another thread's child, inherited here, would
+    // keep that child's parent from seeing the end of its answer until this child ends.
+    close_range(3, static_cast<unsigned>(fds[1]) - 1, 0);
+    close_range(static_cast<unsigned>(fds[1]) + 1, ~0U, 0);
     for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
     // The answer is framed by a leading '+', so that a child that dies before it has written
     // anything is told from one that answered with nothing.
@@ -108,7 +111,9 @@ Isolated run_isolated(const std::function<std::string()>& work, std::chrono::mil
   Isolated result;
   for (int attempt = 0; attempt < std::max(attempts, 1); ++attempt) {
     result = run_once(work, limit, interrupted);
-    if (result.outcome != Isolated::Outcome::kTimedOut) break;
+    if (result.outcome == Isolated::Outcome::kDone ||
+        result.outcome == Isolated::Outcome::kInterrupted)
+      break;
   }
   return result;
 }

@@ -27,9 +27,10 @@ struct Isolated {
 // `limit` has passed without an answer.
 //
 // A child forked from a process with other threads can hang on a lock one of them held at the
-// fork (GCC 12's AddressSanitizer allocator is not fork-safe, for one), so a child that runs out
-// of time is followed by a new one, up to `attempts` children in all; kTimedOut when every one
-// ran out of time.
+// fork (GCC 12's AddressSanitizer allocator is not fork-safe, for one), or crash on what such a
+// lock guarded, so a child that runs out of time or crashes is followed by a new one, up to
+// `attempts` children in all; the outcome is the last child's. The child keeps no file
+// descriptor but the standard ones and its answer's pipe.
 Isolated run_isolated(const std::function<std::string()>& work, std::chrono::milliseconds limit,
                       const std::atomic<bool>* interrupted = nullptr, int attempts = 2);
 

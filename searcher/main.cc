@@ -319,10 +319,12 @@ int main(int argc, char** argv) {
   }
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
   std::optional<morgue::Pager> pager;
+  std::string pager_command;
   if (!no_pager && !options.interactive && isatty(STDOUT_FILENO)) {  // a session pages itself
-    if (const auto command = morgue::pager_command(std::getenv("MORGUE_PAGER"),
-                                                   std::getenv("PAGER"), std::getenv("PATH")))
-      pager = morgue::Pager::start(*command);
+    pager_command = morgue::pager_command(std::getenv("MORGUE_PAGER"), std::getenv("PAGER"),
+                                          std::getenv("PATH"))
+                        .value_or("");
+    if (!pager_command.empty()) pager = morgue::Pager::start(pager_command);
   }
   int status = morgue::kSearchError;
   {
@@ -348,6 +350,10 @@ int main(int argc, char** argv) {
       std::cerr << "morgue-search: error: " << e.what() << '\n';
     }
   }
-  if (pager) pager->finish();
+  if (pager && !pager->finish()) {
+    std::cerr << "morgue-search: error: the pager '" << pager_command
+              << "' could not be run (--no-pager, or set MORGUE_PAGER)\n";
+    status = morgue::kSearchError;
+  }
   return status;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -69,7 +70,18 @@ int spawn_pager(const std::string& command, pid_t* pid) {
   posix_spawn_file_actions_addclose(&actions, fds[1]);
   std::string sh = "sh", dash_c = "-c", text = command;
   char* argv[] = {sh.data(), dash_c.data(), text.data(), nullptr};
-  const int failed = posix_spawn(pid, "/bin/sh", &actions, nullptr, argv, envp.data());
+  // The pager and what it runs get the default actions for the signals this process ignores
+  // (SIGPIPE).
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);
+  sigaddset(&defaults, SIGINT);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+  const int failed = posix_spawn(pid, "/bin/sh", &actions, &attributes, argv, envp.data());
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   close(fds[0]);
   if (failed) {
@@ -103,6 +115,25 @@ bool show_in_pager(const std::string& command, std::string_view text) {
   return !(WIFEXITED(status) && WEXITSTATUS(status) == 127);
 }
 
+namespace {
+
+volatile sig_atomic_t pager_pid = 0;  // the pager standard output goes to, for the handler
+
+// As git does: a signal that would end this process while the pager shows its output lets the
+// pager finish first (the user may still be reading; Ctrl-C in less reaches both), then ends it.
+extern "C" void end_after_pager(int signal) {
+  close(STDOUT_FILENO);
+  if (pager_pid > 0) {
+    int status = 0;
+    while (waitpid(static_cast<pid_t>(pager_pid), &status, 0) < 0 && errno == EINTR) {
+    }
+  }
+  std::signal(signal, SIG_DFL);
+  raise(signal);
+}
+
+}  // namespace
+
 std::optional<Pager> Pager::start(const std::string& command) {
   pid_t pid = 0;
   const int fd = spawn_pager(command, &pid);
@@ -113,12 +144,16 @@ std::optional<Pager> Pager::start(const std::string& command) {
     return std::nullopt;
   }
   close(fd);
+  pager_pid = pid;
+  for (int signal : {SIGINT, SIGQUIT, SIGTERM, SIGHUP}) std::signal(signal, end_after_pager);
   return Pager(pid);
 }
 
-void Pager::finish() {
+bool Pager::finish() {
   close(STDOUT_FILENO);
-  wait_for(pid_);
+  const int status = wait_for(pid_);
+  pager_pid = 0;
+  return !(WIFEXITED(status) && (WEXITSTATUS(status) == 126 || WEXITSTATUS(status) == 127));
 }
 
 }  // namespace morgue

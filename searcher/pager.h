@@ -22,11 +22,13 @@ class Pager {
  public:
   // Starts `command` with `sh -c` and makes standard output the pipe to it. $LESS defaults to
   // FRX (quit when the output fits one screen, let colours through, leave the screen as it was)
-  // and $LV to -c, as git sets them. Returns nullopt when the pager cannot be started: output
-  // then goes to the terminal.
+  // and $LV to -c, as git sets them. Until finish(), SIGINT, SIGQUIT, SIGTERM and SIGHUP wait for
+  // the pager to end before they end this process. Returns nullopt when the pager cannot be
+  // started: output then goes to the terminal.
   static std::optional<Pager> start(const std::string& command);
-  // Closes standard output and waits for the pager to end (the user reads on until then).
-  void finish();
+  // Closes standard output and waits for the pager to end (the user reads on until then). False
+  // when the command could not be run (sh's exit status 126 or 127): the output was lost.
+  bool finish();
 
  private:
   explicit Pager(pid_t pid) : pid_(pid) {}

@@ -107,6 +107,13 @@ BOOST_AUTO_TEST_CASE(the_command_line_and_the_environment_win) {
   Tool relative;
   relative.run({}, path);
   BOOST_TEST(relative.db == "/home/ann/archive.db");  // a relative db is from the home folder
+  // A section's db replaces the one before the sections.
+  const std::string both = dir.write("both", "db = /all.db\n[morgue-index]\ndb = /index.db\n");
+  Tool search, index;
+  search.run({}, both);
+  index.run({}, both, "morgue-index");
+  BOOST_TEST(search.db == "/all.db");
+  BOOST_TEST(index.db == "/index.db");
   Tool environment;  // $MORGUE_DB set: the file's db is passed over, the default stays for main
   environment.run({}, path, "morgue-search", true);
   BOOST_TEST(environment.db == "./morgue.db");
@@ -123,7 +130,23 @@ BOOST_AUTO_TEST_CASE(mistakes_are_named_with_their_line) {
   BOOST_TEST(error_of("[morgue-search\n") == ":1: a section is written [NAME]");
   BOOST_TEST(error_of("\n[morgue-search]\nany\n") == ":3: expected KEY = VALUE, not 'any'");
   BOOST_TEST(error_of("[morgue-search]\nlimit = 1\n\nlimit = 2\n") ==
-             ":2: option 'limit' cannot be specified more than once");
+             ":4: option 'limit' cannot be specified more than once");  // the repeat is named
+  // A '#' inside a value would cut it short (Boost reads a comment there); after a space it is one.
+  BOOST_TEST(error_of("db = ~/news#2/db\n") ==
+             ":1: a '#' inside a value (it starts a comment; a comment follows a space)");
+  BOOST_TEST(error_of("[morgue-search]\nlimit = 3 # three\n") == "no error");
+  // An empty value would turn a switch on; a switch that cannot be undone stays on the command
+  // line.
+  BOOST_TEST(error_of("[morgue-search]\nany =\n") == ":2: 'any' has no value");
+  BOOST_TEST(error_of("[morgue-index]\n[morgue-search]\ncount = true\n") ==
+             ":3: 'count' belongs on the command line: set in the config file, it could not be "
+             "turned off again");
+  BOOST_TEST(error_of("\xEF\xBB\xBF"
+                      "db = x\n") == "no error");  // a byte-order mark
+  {
+    morgue::testing::TempDir dir;
+    BOOST_CHECK_THROW(Tool().run({}, dir.path.string()), po::error);  // a directory
+  }
   BOOST_TEST(error_of("[morgue-search]\nany = perhaps\n").substr(0, 3) == ":2:");
   // Another tool's section is that tool's to check.
   BOOST_TEST(error_of("[morgue-index]\nwhatever = 1\n") == "no error");

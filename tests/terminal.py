@@ -242,6 +242,37 @@ class Terminal(unittest.TestCase):
             self.assertIn("matching articles, showing 1-10", out)
             self.assertFalse(os.path.exists(paged))
 
+    def test_a_pager_that_cannot_run_is_an_error_and_gets_default_signals(self):
+        rc, out = self.on_terminal(["--db", self.db, "zebra"],
+                                   dict(ENV, MORGUE_PAGER="no-such-pager-here"))
+        self.assertEqual(rc, 2)
+        # The pager (and what it runs) gets SIGPIPE's default action: `yes` into a closed pipe ends
+        # quietly instead of reporting a write error.
+        log = os.path.join(self.tmp, "pager-stderr.txt")
+        env = dict(ENV, MORGUE_PAGER=f"(yes | head -c 1 > /dev/null) 2> {log}; cat > /dev/null")
+        rc, _ = self.on_terminal(["--db", self.db, "zebra"], env)
+        self.assertEqual(rc, 0)
+        with open(log) as f:
+            self.assertEqual(f.read(), "")
+
+    def test_an_interrupt_waits_for_the_pager(self):
+        """Ctrl-C reaches morgue-search while the pager shows its output: morgue-search ends only
+        after the pager, as git does, so that the pager never fights the shell for the terminal."""
+        import signal
+        import time
+        done = os.path.join(self.tmp, "pager-done.txt")
+        env = dict(ENV, MORGUE_PAGER=f"cat > /dev/null; sleep 2; echo done > {done}")
+        master, slave = pty.openpty()
+        p = subprocess.Popen([os.path.join(BIN, "morgue-search"), "--db", self.db, "zebra"],
+                             stdout=slave, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+        os.close(slave)
+        time.sleep(1)
+        p.send_signal(signal.SIGINT)
+        rc = p.wait(timeout=60)
+        self.assertTrue(os.path.exists(done), "morgue-search ended before its pager")
+        self.assertEqual(rc, -signal.SIGINT)
+        os.close(master)
+
     def test_a_pager_that_quits_early_is_no_error(self):
         env = dict(ENV, MORGUE_PAGER="head -c 10")
         for args in (["*", "--limit", "80"], ["*", "--export", "--format", "jsonl"]):
