@@ -260,13 +260,17 @@ class Terminal(unittest.TestCase):
         after the pager, as git does, so that the pager never fights the shell for the terminal."""
         import signal
         import time
+        started = os.path.join(self.tmp, "pager-started.txt")
         done = os.path.join(self.tmp, "pager-done.txt")
-        env = dict(ENV, MORGUE_PAGER=f"cat > /dev/null; sleep 2; echo done > {done}")
+        env = dict(ENV, MORGUE_PAGER=f"cat > /dev/null; echo > {started}; sleep 2; echo done > {done}")
         master, slave = pty.openpty()
         p = subprocess.Popen([os.path.join(BIN, "morgue-search"), "--db", self.db, "zebra"],
                              stdout=slave, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
         os.close(slave)
-        time.sleep(1)
+        deadline = time.time() + 120
+        while not os.path.exists(started) and time.time() < deadline:  # morgue-search is waiting
+            time.sleep(0.05)
+        self.assertTrue(os.path.exists(started))
         p.send_signal(signal.SIGINT)
         rc = p.wait(timeout=60)
         self.assertTrue(os.path.exists(done), "morgue-search ended before its pager")
