@@ -99,13 +99,13 @@ BOOST_AUTO_TEST_CASE(a_child_stuck_on_a_lock_held_at_the_fork_is_followed_by_a_n
         }
         return "second";
       },
-      milliseconds(400));
+      milliseconds(3000));  // the first child waits this long; the second answers at once
   release = true;
   holder.join();
   BOOST_TEST(static_cast<int>(got.outcome) == static_cast<int>(Outcome::kDone));
   BOOST_TEST(got.message == "second");
   const Isolated once =
-      run_isolated([] { return std::string("x"); }, milliseconds(400), nullptr, 1);
+      run_isolated([] { return std::string("x"); }, milliseconds(60000), nullptr, 1);
   BOOST_TEST(once.message == "x");
 }
 
