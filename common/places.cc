@@ -4,10 +4,12 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "common/text.h"
 
@@ -122,6 +124,31 @@ std::vector<Country> load_countries(const std::string& iso_folder) {
   return out;
 }
 
+namespace {
+
+// Two-letter codes that archives and news use for something else: US states and territories,
+// Canadian provinces, English words and abbreviations ("DE" is Delaware, "IN" Indiana and a word,
+// "AI" and "TV" are not Anguilla and Tuvalu). These stay words: place:de is no filter on Germany.
+bool ambiguous_alpha_2(const std::string& code) {
+  static const std::set<std::string> kOther = {
+      // US states, the District of Columbia and territories
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+      "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+      "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+      "VA", "WA", "WV", "WI", "WY", "DC", "AS", "GU", "MP", "PR", "VI", "UM",
+      // Canadian provinces and territories
+      "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+      // words and abbreviations
+      "AM", "AN", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IS", "IT", "MY", "NO", "SO", "TO",
+      "UP", "WE", "AI", "TV", "PC", "PM", "CD", "ST", "FM", "BA", "SA", "AG", "CV", "IQ", "BT",
+      "GM", "MC", "CF", "EH", "ER", "ET", "PS"};
+  std::string upper(code);
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return kOther.count(upper) > 0;
+}
+
+}  // namespace
+
 PlaceTable::PlaceTable(const std::vector<Country>& countries) {
   // Names first, then codes: a code never takes the place of a country's name ("AND" is
   // Andorra's code; no country is called so, but the rule keeps it that way).
@@ -131,6 +158,9 @@ PlaceTable::PlaceTable(const std::vector<Country>& countries) {
   }
   for (const Country& c : countries) {
     for (const std::string& code : c.codes) add(code, c.canonical);
+  }
+  for (const Country& c : countries) {
+    if (!c.alpha_2.empty() && !ambiguous_alpha_2(c.alpha_2)) add(c.alpha_2, c.canonical);
   }
 }
 

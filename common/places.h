@@ -1,6 +1,7 @@
 // One name per place: the countries of iso-codes (Debian's /usr/share/iso-codes/json) under
 // their canonical names, with the other names news and archives give them ("US", "USA", "U.S.",
-// "America", "United States of America"; Reuters' "west-germany"; ISO 3166 alpha-3 codes). The
+// "America", "United States of America"; Reuters' "west-germany"; ISO 3166 alpha-3 codes, and
+// alpha-2 codes that are not also a US state, a province or a word: "FR", not "DE" or "IN"). The
 // indexer files every place under its canonical name and stores the table in the database, so
 // that the searcher resolves place:usa exactly as the articles were indexed.
 #pragma once

@@ -24,6 +24,9 @@ struct FacetEntry {
   std::string value;           // the most frequent form of the value among the matches
   Xapian::doccount count = 0;  // matching articles with this value
   std::string filter;          // a query filter selecting exactly those articles (drilldown_filter)
+  // A place the place table knows under another name: that canonical name ("United States" for
+  // Reuters' "usa"; the value stays the source's form, as the contract shows facet values).
+  std::string canonical;
 };
 
 struct FacetCounts {

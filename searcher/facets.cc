@@ -164,7 +164,8 @@ std::vector<FacetCount> FacetSpy::top(std::size_t limit) const {
   resolve();
   std::vector<FacetCount> out;
   out.reserve(counts_.size());
-  for (const auto& [key, n] : counts_) out.push_back({is_date_ ? key : names_.display(key), n});
+  for (const auto& [key, n] : counts_)
+    out.push_back({key, is_date_ ? key : names_.display(key), n});
   std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
     if (is_date_ && limit == 0) return a.value < b.value;  // every date: in calendar order
     return a.count != b.count ? a.count > b.count : a.value < b.value;

@@ -35,7 +35,8 @@ class ValueNames {
 };
 
 struct FacetCount {
-  std::string value;
+  std::string key;    // the value's key (schema.h's name_key, or a place's canonical key)
+  std::string value;  // its most frequent form
   Xapian::doccount count;
 };
 

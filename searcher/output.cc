@@ -92,12 +92,20 @@ ordered row_json(const HistogramRow& r) {
   return o;
 }
 
+// A facet value as text shows it: with its canonical name when it has another ("usa (United
+// States)").
+std::string shown_value(const FacetEntry& e) {
+  return e.canonical.empty() ? e.value : e.value + " (" + e.canonical + ")";
+}
+
 ordered facets_json(const Answer& a) {
   ordered facets = ordered::object();
   for (const FacetCounts& f : a.facets) {
     ordered values = ordered::array();
-    for (const FacetEntry& e : f.entries)
+    for (const FacetEntry& e : f.entries) {
       values.push_back({{"value", e.value}, {"count", e.count}, {"filter", e.filter}});
+      if (!e.canonical.empty()) values.back()["canonical"] = e.canonical;
+    }
     facets[f.field] = values;
   }
   return facets;
@@ -393,8 +401,8 @@ void Output::page(const Answer& a) {
     if (f.entries.empty()) continue;
     out_ << '\n';
     for (const FacetEntry& e : f.entries)
-      line("[f" + std::to_string(++number) + "] " + f.field + ": " + terminal_safe(e.value) + " (" +
-               std::to_string(e.count) + ")",
+      line("[f" + std::to_string(++number) + "] " + f.field + ": " + terminal_safe(shown_value(e)) +
+               " (" + std::to_string(e.count) + ")",
            5);
   }
 }
@@ -432,7 +440,7 @@ void Output::research_text(const Answer& a) {
       count_width = std::max(count_width, std::to_string(e.count).size());
     for (const FacetEntry& e : f.entries)
       wrapped(out_, "  " + right_aligned(std::to_string(e.count), count_width) + "  ",
-              terminal_safe(e.value), width);
+              terminal_safe(shown_value(e)), width);
   }
   if (!a.histogram) return;
   const HistogramCounts& h = *a.histogram;

@@ -809,6 +809,8 @@ std::vector<QueryWord> plain_words(const std::string& text, bool lenient) {
   return out;
 }
 
+const PlaceTable& QueryBuilder::places() const { return state_->places(); }
+
 std::string QueryBuilder::reading(const std::string& text) const {
   if (!state_->any) return text;
   try {

@@ -57,6 +57,8 @@ class QueryBuilder {
   // `any`, where it is not well formed (and would be repaired, or read as its words), its
   // search_box_words, so that text put around it cannot change how it is read.
   std::string reading(const std::string& text) const;
+  // The database's place table (empty for a database that has none).
+  const PlaceTable& places() const;
 
   struct State;  // the parsers and the place table (query.cc)
 

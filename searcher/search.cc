@@ -253,8 +253,13 @@ class Searcher {
     a.total = total ? *total : mset.get_matches_estimated();
     for (auto& [f, spy] : facet_spies) {
       FacetCounts counts{f, {}};
-      for (const FacetCount& c : spy->top(o_.facet_limit))
-        counts.entries.push_back({c.value, c.count, drilldown_filter(f, c.value)});
+      const PlaceTable* places = place_table(f);
+      for (const FacetCount& c : spy->top(o_.facet_limit)) {
+        const std::string* canonical = places ? places->canonical(c.key) : nullptr;
+        counts.entries.push_back(
+            {c.value, c.count, drilldown_filter(f, c.value),
+             canonical && name_key(*canonical) != name_key(c.value) ? *canonical : ""});
+      }
       a.facets.push_back(std::move(counts));
     }
     if (histogram) a.histogram = histogram_counts(*histogram);
@@ -282,6 +287,12 @@ class Searcher {
       a.hits.push_back(std::move(hit));
     }
     return a;
+  }
+
+  // The place table that names a facet's values canonically: the place field's only (a person
+  // called Jordan is no country).
+  const PlaceTable* place_table(const std::string& facet) const {
+    return facet_field(facet).slot == kPlacesSlot ? &parser_.places() : nullptr;
   }
 
   // How many matches have no date (listed last when sorting by date).

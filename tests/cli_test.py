@@ -1133,6 +1133,13 @@ class RightCounts(DbCase):
         us = [e for e in facets if e["filter"] in ('place:="usa"', 'place:="United States"', 'place:="U.S."')]
         self.assertEqual(len(us), 1, facets)
         self.assertEqual(us[0]["count"], 3)
+        # The value is the source's most frequent form; a place known by another name says its
+        # canonical name (JSON "canonical"; text "usa (United States)"), and no other entry does.
+        if us[0]["value"].lower() != "united states":
+            self.assertEqual(us[0]["canonical"], "United States", us[0])
+        self.assertFalse([e for e in facets if "canonical" in e and e["canonical"].lower() == e["value"].lower()])
+        text = search(self.db, "--facets", "place", "--facet-limit", "0", "--limit", "0", "*", expect=0)[1]
+        self.assertIn(us[0]["value"] + (f' ({us[0]["canonical"]})' if "canonical" in us[0] else ""), text)
         # Two databases that write the place differently are one place under a stub.
         other = os.path.join(self.tmp, "other.db")
         one = os.path.join(self.tmp, "one.jsonl")

@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(csv_cells_that_would_be_formulas_are_guarded) {
 
 BOOST_AUTO_TEST_CASE(research_table_has_facets_undated_rows_and_denominators) {
   morgue::Answer a = sample();
-  a.facets.push_back({"place", {{"Ireland", 3, "place:=\"Ireland\""}}});
+  a.facets.push_back({"place", {{"Ireland", 3, "place:=\"Ireland\"", ""}}});
   a.histogram = morgue::HistogramCounts{};
   a.histogram->rows.push_back({"2025", std::nullopt, 1, 4});
   a.histogram->undated.push_back({"undated", std::nullopt, 2, 8});
@@ -175,9 +175,9 @@ BOOST_AUTO_TEST_CASE(wrap_breaks_at_spaces_within_the_width) {
 
 BOOST_AUTO_TEST_CASE(interactive_page_numbers_the_facet_values) {
   morgue::Answer a = sample();
-  a.facets = {{"outlet", {{"BBC", 1, "outlet:=\"BBC\""}}},
+  a.facets = {{"outlet", {{"BBC", 1, "outlet:=\"BBC\"", ""}}},
               {"person", {}},
-              {"place", {{"El Salvador", 1, ""}, {"New York", 1, ""}}}};
+              {"place", {{"El Salvador", 1, "", ""}, {"New York", 1, "", ""}}}};
   morgue::SearchOptions o;
   o.facets = {"outlet", "person", "place"};
   std::ostringstream out;
