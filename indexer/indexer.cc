@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/database.h"
@@ -98,6 +99,7 @@ class Run {
       }
       counts_ += writer.counts;
       if (!options_.extract_only) {
+        if (!g_index_interrupted) moved(writer);
         if (options_.prune && !g_index_interrupted) prune(writer.seen);
         writer.commit();
       }
@@ -250,16 +252,91 @@ class Run {
       const bool gone = fs::status(source, ec).type() == fs::file_type::not_found;
       if (gone || read_ok_.count(source) || any_under(source, left_out)) doomed.push_back(*t);
     }
-    DocumentBuilder stored;  // a deleted article's words leave the spelling data
+    remove(doomed);
+    pruned_ = doomed.size();
+  }
+
+  // Articles that moved: an article this run added whose text is that of an article whose file
+  // is gone (a folder renamed or files reorganised under the archive root, so that the id, the
+  // path from the root, changed) replaces it; the old id is removed and the move told, where it
+  // would otherwise be counted twice until a --prune. Only files the system says are not there
+  // count as gone (an unreadable folder or an unmounted share is not), and a gone file's article
+  // whose text no added article has stays (--prune decides about it).
+  void moved(const Writer& writer) {
+    static constexpr std::size_t kMovesTold = 10;  // moves told one by one; the rest counted
+    if (writer.added.empty()) return;
+    Xapian::WritableDatabase& d = db();
+    auto text_hash = [&](Xapian::docid did) {
+      const std::string data = d.get_document(did).get_data();
+      const std::string_view text = stored_text(data);
+      return text.empty() ? std::string() : content_hash("", text);
+    };
+    // Text hash -> the id terms added with it (archives hold identical files: each is one move).
+    std::unordered_map<std::string, std::vector<std::string>> added;
+    for (const std::string& term : writer.added) {
+      auto p = d.postlist_begin(term);
+      if (p == d.postlist_end(term)) continue;
+      const std::string h = text_hash(*p);
+      if (!h.empty()) added[h].push_back(term);
+    }
+    if (added.empty()) return;
+    // Sources looked at once each: one JSON Lines file holds many articles.
+    std::unordered_map<std::string, bool> gone;
+    std::vector<std::pair<Xapian::docid, std::string>> candidates;  // docid, source
+    for (auto v = d.valuestream_begin(kSourceSlot); v != d.valuestream_end(kSourceSlot); ++v) {
+      const std::string source = *v;
+      if (source.empty() || source == "-") continue;
+      auto [it, first] = gone.emplace(source, false);
+      if (first) {
+        std::error_code ec;
+        it->second = fs::status(source, ec).type() == fs::file_type::not_found;
+      }
+      if (it->second) candidates.emplace_back(v.get_docid(), source);
+    }
+    std::vector<std::string> doomed;
+    const std::string ids(find_field("id")->prefix);
+    for (const auto& [did, source] : candidates) {
+      Xapian::Document doc = d.get_document(did);
+      std::string old_term;
+      auto t = doc.termlist_begin();
+      t.skip_to(ids);
+      if (t != doc.termlist_end() && (*t).compare(0, ids.size(), ids) == 0) old_term = *t;
+      if (old_term.empty() || writer.seen.count(old_term)) continue;
+      auto match = added.find(text_hash(did));
+      if (match == added.end()) continue;
+      // Of identical new articles, the one of the same file name, else the first.
+      std::vector<std::string>& terms = match->second;
+      auto name = [](const std::string& term) { return term.substr(term.rfind('/') + 1); };
+      auto to = std::find_if(terms.begin(), terms.end(),
+                             [&](const std::string& term) { return name(term) == name(old_term); });
+      if (to == terms.end()) to = terms.begin();
+      if (doomed.size() < kMovesTold)
+        report_.message("morgue-index: note: " + old_term.substr(ids.size()) + " moved to " +
+                        to->substr(ids.size()) + " (its file " + source +
+                        " is gone): the old id is removed");
+      doomed.push_back(old_term);
+      terms.erase(to);  // one old article per new one
+      if (terms.empty()) added.erase(match);
+    }
+    if (doomed.size() > kMovesTold)
+      report_.message("morgue-index: note: " + std::to_string(doomed.size() - kMovesTold) +
+                      " more articles moved");
+    remove(doomed);
+    moved_ = doomed.size();
+  }
+
+  // Deletes the articles of these id terms; their words leave the spelling data.
+  void remove(const std::vector<std::string>& terms) {
+    Xapian::WritableDatabase& d = db();
+    DocumentBuilder stored;
     const bool spelling = keeps_spelling(d);
-    for (const std::string& term : doomed) {
+    for (const std::string& term : terms) {
       if (spelling) {
         for (auto p = d.postlist_begin(term); p != d.postlist_end(term); ++p)
           remove_spelling(d, stored.spelling_words(d.get_document(*p)));
       }
       d.delete_document(term);
     }
-    pruned_ = doomed.size();
   }
 
   void summary(bool discarded) {
@@ -270,8 +347,10 @@ class Run {
     if (options_.extract_only) {
       line += std::to_string(counts_.added) + " articles read";
     } else {
-      line += std::to_string(counts_.added) + " added, " + std::to_string(counts_.updated) +
-              " updated, " + std::to_string(counts_.unchanged) + " unchanged";
+      line += std::to_string(counts_.added - moved_) + " added, " +
+              (moved_ ? std::to_string(moved_) + " moved, " : std::string()) +
+              std::to_string(counts_.updated) + " updated, " + std::to_string(counts_.unchanged) +
+              " unchanged";
       if (options_.prune) line += ", " + std::to_string(pruned_) + " pruned";
     }
     line += ", " + std::to_string(counts_.skipped) + " skipped";
@@ -299,7 +378,7 @@ class Run {
   std::optional<LockedDatabase> store_;  // not with --extract-only
   bool fresh_ = true;
   Counts counts_;
-  std::size_t pruned_ = 0;
+  std::size_t pruned_ = 0, moved_ = 0;
   std::unordered_set<std::string> read_ok_;  // sources read without a file-level error
   // Warnings about the --metadata manifests, counted and told like the readers'.
   class Messages : public ArticleSink {

@@ -12,6 +12,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "common/document.h"
 #include "indexer/indexer.h"
@@ -48,6 +49,8 @@ class Writer {
 
   Counts counts;
   std::unordered_set<std::string> seen;  // id terms of this run
+  // Id terms this run added to a database that had articles (where a moved file shows up).
+  std::vector<std::string> added;
 
  private:
   void due();

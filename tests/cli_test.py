@@ -665,6 +665,46 @@ class Incremental(DbCase):
         self.assertIn("0 added", err)
         self.assertEqual(ids_of(search_json(db, "*")), want | {"with-id"})
 
+    def test_a_reorganised_archive_is_moved_not_duplicated(self):
+        # Issue 13: files moved to other folders under the root changed their ids, and a re-run
+        # held each article twice ("3 added ... 6 articles") until a --prune. Brute force: the
+        # ids must be the paths of the files that exist, each once.
+        seeds = sorted(n for n in os.listdir(CORPUS) if n.endswith(".txt"))
+        for jobs in ("1", "2"):
+            base = os.path.join(self.tmp, "moves" + jobs)
+            arch = os.path.join(base, "arch")
+            os.makedirs(os.path.join(arch, "politics"))
+            for name in seeds:
+                shutil.copy(os.path.join(CORPUS, name), os.path.join(arch, "politics", name))
+            # Identical files (BBC News holds 98) move one for one.
+            shutil.copy(os.path.join(CORPUS, seeds[2]), os.path.join(arch, "politics", "twin.txt"))
+            db = os.path.join(base, "m.db")
+
+            def run_in(*args):
+                p = subprocess.run([os.path.join(BIN, "morgue-index"), "--no-extract", "--jobs", jobs, "--db", db,
+                                    *args], cwd=base, capture_output=True, text=True, env=ENV)
+                return p.returncode, p.stderr
+
+            def files():
+                return {os.path.relpath(os.path.join(d, n), arch) for d, _, ns in os.walk(arch) for n in ns}
+
+            self.assertEqual(run_in("arch")[0], 0)
+            os.makedirs(os.path.join(arch, "2005"))
+            os.rename(os.path.join(arch, "politics"), os.path.join(arch, "2005", "politics"))
+            # A copy whose original stays is a second article; a file gone with no new twin stays
+            # until --prune (its text is nobody's).
+            shutil.copy(os.path.join(arch, "2005", "politics", seeds[0]), os.path.join(arch, "copy.txt"))
+            with open(os.path.join(arch, "2005", "politics", seeds[4]), "a") as f:
+                f.write("\nA line added after the move.\n")
+            rc, err = run_in("arch")
+            self.assertEqual(rc, 0, err)
+            self.assertIn(f"note: politics/{seeds[1]} moved to 2005/politics/{seeds[1]} (its file ", err)
+            self.assertIn("2 added, 5 moved, 0 updated, 0 unchanged, 0 skipped; 8 articles", err)
+            self.assertEqual(ids_of(search_json(db, "*")), files() | {f"politics/{seeds[4]}"}, jobs)
+            self.assertIn("1 pruned", run_in("--prune", "arch")[1])
+            self.assertEqual(ids_of(search_json(db, "*")), files(), jobs)
+            self.assertIn("0 added, 0 updated, 7 unchanged", run_in("arch")[1])
+
     def test_the_root_of_a_first_run(self):
         # Several inputs: their deepest common folder; a file: its folder.
         base = os.path.join(self.tmp, "roots")
