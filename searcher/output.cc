@@ -257,6 +257,10 @@ bool Output::carries_suggestion(bool batch) const {
          (o_.format == OutputFormat::kJsonLines && (batch || research));
 }
 
+bool Output::carries_undated_last() const {
+  return o_.format == OutputFormat::kText || carries_suggestion(false);
+}
+
 void Output::answer(const Answer& a, const Manifest& m) {
   const bool research = o_.count || !o_.facets.empty() || o_.histogram;
   switch (o_.format) {

@@ -45,6 +45,9 @@ class Output {
   // Whether an answer's output carries its suggestion (a JSON object for the query); when not,
   // the searcher says it on standard error.
   bool carries_suggestion(bool batch) const;
+  // Whether the answer's format says how many undated matches --sort date listed last (text and
+  // JSON do; a CSV or JSON Lines list of hits has no place for it, and the note goes to stderr).
+  bool carries_undated_last() const;
   // --interactive: a page of hits with the total and the facets, each value numbered ([f3]) in
   // the order of the answer's facets and their entries; one article in full, from its record
   // with "text".

@@ -137,8 +137,12 @@ std::vector<Token> lex(const std::string& q, bool lenient) {
               i = j + 1;
               continue;
             } else {
-              throw SyntaxError{i, name + ": needs a value right after the colon (" + name +
-                                       ":word or " + name + ":\"some words\")"};
+              throw SyntaxError{
+                  i, name + ": needs a value right after the colon (" +
+                         (name == "date" ? std::string("date:1987, date:1987-03, "
+                                                       "date:1987-03..1987-06")
+                                         : name + ":word or " + name + ":\"some words\"") +
+                         ")"};
             }
           } else {
             std::size_t e = v;

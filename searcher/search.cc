@@ -122,6 +122,9 @@ class Searcher {
     output_.answer(a, manifest());
     if (a.suggestion && !output_.carries_suggestion(false))
       err_ << "morgue-search: did you mean: " << terminal_safe(*a.suggestion) << '\n';
+    if (a.undated_last && *a.undated_last && !output_.carries_undated_last())
+      err_ << "morgue-search: note: sorted by date, " << *a.undated_last
+           << " of the matches have no date and come last\n";
     return a.total ? kSearchHits : kSearchNoHits;
   }
 

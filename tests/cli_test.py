@@ -248,6 +248,10 @@ class Formats(DbCase):
             self.assertEqual([h["date"] for h in r["hits"]][-undated:], [None] * undated)
             _, text, _ = search(self.db, "--sort", order, "outlet:wire", expect=0)
             self.assertIn(f"{undated} of them have no date and come last", text)
+            for fmt in ("csv", "tsv", "jsonl"):  # lists of hits: the note on standard error
+                _, _, err = search(self.db, "--format", fmt, "--sort", order, "outlet:wire", expect=0)
+                self.assertEqual(err, f"morgue-search: note: sorted by date, {undated} of the matches have no "
+                                      "date and come last\n", fmt)
         _, out, _ = search(self.db, "--format", "tsv", "--limit", "100", "outlet:wire", expect=0)
         lines = out.splitlines()
         self.assertEqual(lines[0].split("\t")[:3], ["rank", "id", "score"])
@@ -909,6 +913,8 @@ class BadInput(DbCase):
                  ("nosuchfield:x", (2,), "morgue-search: error: query position 1: unknown field 'nosuchfield'"),
                  ("date:2025-02-30", (2,), "morgue-search: error: query position 1: date: invalid date '2025-02-30'"),
                  ("person: blair", (2,), "morgue-search: error: query position 1: person: needs a value right after the colon"),
+                 ("date: 1987", (2,), "morgue-search: error: query position 1: date: needs a value right after the colon "
+                  "(date:1987, date:1987-03, date:1987-03..1987-06)"),
                  ("a*", (0,), None), ("*", (0,), None)]
         for q, codes, message in cases:
             rc, out, err = search(db, "--format", "json", q)
