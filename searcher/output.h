@@ -1,6 +1,7 @@
 // Every format's view of search answers (answer.h): one query's result, a batch, an export,
-// keywords in context, as text, JSON, JSON Lines, CSV or TSV. The one place morgue-search writes
-// stdout; stdout carries nothing else, so JSON always parses.
+// keywords in context, as text, JSON, JSON Lines, CSV or TSV. Answers reach stdout through here
+// alone, so JSON always parses (beside it, stdout carries only what is no answer: --help, the
+// interactive session's prompts and pages, completions).
 #pragma once
 
 #include <algorithm>
