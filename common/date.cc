@@ -49,6 +49,12 @@ const std::array<std::string_view, 12>& month_names() {
   return names;
 }
 
+const std::array<std::string_view, 7>& weekday_names() {
+  static const std::array<std::string_view, 7> names = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return names;
+}
+
 int month_number(std::string_view word) {
   std::string w = fold(word);
   while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();

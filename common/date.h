@@ -40,6 +40,8 @@ std::optional<Date> parse_date(std::string_view text);
 
 // The English month names in lower case, January first: the one table of them, for every reader
 // of written dates (parse_date here, the publication date extraction finds in a text).
+// "monday" .. "sunday" (ISO order: Monday is 1), lower case: the one weekday table.
+const std::array<std::string_view, 7>& weekday_names();
 const std::array<std::string_view, 12>& month_names();
 // 1-12 for an English month name or its three-letter abbreviation ("Sept" too), in any case and
 // with a trailing '.' or ',' ("Mar.", "March,"), else 0.

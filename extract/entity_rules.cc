@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/date.h"
+
 namespace morgue::rules {
 
 // Words that end an organization's name, never a person's or a place's ("Terrorism Confinement
@@ -429,10 +431,14 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 }
 
 bool calendar_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
-      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday",  "sunday",
-      "january",   "february", "march",     "april",    "june",   "july",      "august",
-      "september", "october",  "november",  "december", "today",  "yesterday", "tomorrow"};
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> w = {"today", "yesterday", "tomorrow"};
+    for (std::string_view day : weekday_names()) w.emplace(day);
+    for (std::string_view month : month_names()) {
+      if (month != "may") w.emplace(month);  // a name too: Theresa May
+    }
+    return w;
+  }();
   return words.count(folded) > 0;
 }
 

@@ -13,14 +13,12 @@ namespace {
 // Lines longer than this are prose, not datelines or signatures; they are not searched for dates.
 constexpr std::size_t kLongestDateLine = 300;
 
-const std::array<const char*, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                              "friday", "saturday", "sunday"};
-
 int weekday_number(std::string name) {  // 1 (Monday) .. 7, 0 when not a weekday
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (int d = 0; d < 7; ++d) {
-    if (name.size() >= 3 && std::string(kWeekdays[d]).compare(0, name.size(), name) == 0)
-      return d + 1;
+  const auto& days = weekday_names();
+  for (std::size_t d = 0; d < days.size(); ++d) {
+    if (name.size() >= 3 && days[d].compare(0, name.size(), name) == 0)
+      return static_cast<int>(d) + 1;
   }
   return 0;
 }
@@ -137,7 +135,7 @@ bool has_year_like_number(std::string_view line) {
 std::vector<bool> weekdays_mentioned(std::string_view text) {
   std::vector<bool> seen(8, false);
   for (int d = 0; d < 7; ++d) {
-    std::string name = kWeekdays[d];
+    std::string name(weekday_names()[static_cast<std::size_t>(d)]);
     name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
     for (std::size_t at = text.find(name); at != std::string_view::npos;
          at = text.find(name, at + 1)) {
