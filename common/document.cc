@@ -110,7 +110,9 @@ std::string_view stored_text(const std::string& data) {
 std::vector<FiledName> filed_names(const Article& a, const Field& field, const PlaceTable& places) {
   std::vector<FiledName> out;
   const bool place = field.slot == kPlacesSlot;
-  for (std::string& v : field_values(a, field)) {
+  for (std::string v : field_values(a, field)) {
+    v = clean_name(v);  // a name is one name: no control character splits it in its slot
+    if (v.empty()) continue;
     const std::string* canonical = place ? places.canonical(v) : nullptr;
     std::string indexed = canonical ? *canonical : v;
     std::string key = name_key(indexed);

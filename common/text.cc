@@ -93,7 +93,8 @@ std::string clean_name(std::string_view utf8) {
   std::string out;
   bool space = false;
   for (char c : trim(utf8)) {
-    if (is_space(static_cast<unsigned char>(c))) {
+    const auto u = static_cast<unsigned char>(c);
+    if (is_space(u) || u < 0x20 || u == 0x7f) {  // control characters too: \x1f separates names
       space = true;
       continue;
     }

@@ -18,7 +18,8 @@ std::string to_utf8(std::string_view bytes);
 // Lower case without diacritics ("Héctor" -> "hector"), NFC, for matching regardless of either.
 std::string fold(std::string_view utf8);
 
-// The display form of a name: whitespace collapsed to single spaces, trimmed.
+// The display form of a name: whitespace and control characters collapsed to single spaces
+// (a name never holds the separators of its slot), trimmed.
 std::string clean_name(std::string_view utf8);
 
 // The folded words of a name, as filter terms use them: runs of letters, marks and digits, joined

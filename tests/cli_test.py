@@ -1199,6 +1199,23 @@ class RightCounts(DbCase):
         self.assertEqual(sorted(e["count"] for e in facets if "usa" in e["filter"].lower() or "states" in e["filter"]
                                 and "virgin" not in e["filter"].lower()), [4])
 
+    def test_names_holding_separators_are_one_name(self):
+        # Issue 14 audit: "Alice\x1fBob" was counted as the facet values Alice and Bob, whose
+        # filters found nothing. Every facet entry's filter must count what the entry counted.
+        db = os.path.join(self.tmp, "separators.db")
+        src = os.path.join(self.tmp, "separators.jsonl")
+        with open(src, "w") as f:
+            for i, names in enumerate((["Alice\x1fBob", "Carol\x1dDan"], ["Alice\x1fBob", "Eve\x1e"], ["Alice"])):
+                f.write(json.dumps({"id": f"s{i}", "title": "t", "text": "x", "people": names,
+                                    "outlet": "Out\x1flet"}) + "\n")
+        index(db, "--no-extract", src)
+        facets = search_json(db, "--facets", "person,outlet", "--facet-limit", "0", "*")["facets"]
+        self.assertEqual({e["value"]: e["count"] for e in facets["person"]},
+                         {"Alice Bob": 2, "Carol Dan": 1, "Eve": 1, "Alice": 1})
+        for f in ("person", "outlet"):
+            for e in facets[f]:
+                self.assertEqual(self.count("--", e["filter"], db=db), e["count"], e)
+
     def test_words_of_a_hyphenated_code(self):
         self.assertEqual(self.count("person:baker"), 1)
         self.assertEqual(self.count('person:"james baker"'), 1)

@@ -40,6 +40,9 @@ BOOST_AUTO_TEST_CASE(name_words) {
 
 BOOST_AUTO_TEST_CASE(clean_name_collapses_whitespace) {
   BOOST_TEST(morgue::clean_name("  Kristi \n  Noem ") == "Kristi Noem");
+  // Control characters too: \x1f and \x1d separate the names of a slot (schema.h).
+  BOOST_TEST(morgue::clean_name("Alice\x1f"
+                                "Bob\x1d\x7f") == "Alice Bob");
   BOOST_TEST(morgue::trim(" \t x y \n") == "x y");
 }
 
