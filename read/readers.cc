@@ -470,6 +470,34 @@ Article article_from_json(const nlohmann::json& o, const std::string& file, std:
 
 namespace {
 
+// Reads one line of `in` (up to '\n', which is taken and not kept) into `line`, keeping at most
+// `keep` bytes of it, and gives its whole length; nothing at the end of the stream. A line longer
+// than memory should hold (/dev/zero on standard input) is read in chunks and dropped, asking
+// `stop` between chunks, so that an interrupt ends it.
+std::optional<std::uint64_t> bounded_line(std::istream& in, std::string* line, std::size_t keep,
+                                          const ArticleSink& stop) {
+  line->clear();
+  std::uint64_t length = 0;
+  bool any = false;
+  char chunk[1 << 16];
+  for (;;) {
+    in.getline(chunk, sizeof chunk);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const bool more = in.fail() && !in.eof() && got == sizeof chunk - 1;  // no '\n' in it yet
+    if (got == 0 && in.fail()) {  // the end, before any byte
+      if (any) in.clear(in.rdstate() & ~std::ios::failbit);
+      return any ? std::optional<std::uint64_t>(length) : std::nullopt;
+    }
+    any = true;
+    const std::size_t bytes = more || in.eof() ? got : got - 1;  // less the '\n' taken
+    if (line->size() < keep) line->append(chunk, std::min(bytes, keep - line->size()));
+    length += bytes;
+    if (!more) return length;
+    in.clear();
+    if (stop.stopped()) return length;
+  }
+}
+
 // Lines of `in` from line number `number` + 1, while they start before `end` bytes into the file
 // (`at` being where `in` is now).
 // `cut_short` (when given) says whether the stream ended because its compressed data did: the
@@ -480,15 +508,18 @@ void read_lines(std::istream& in, const std::string& name, const std::string& id
                 const InputStream* cut_short = nullptr) {
   const std::size_t first = number;
   std::string line;
-  while (at < end && !sink.stopped() && std::getline(in, line)) {
+  while (at < end && !sink.stopped()) {
+    const std::optional<std::uint64_t> length =
+        bounded_line(in, &line, options.max_article_bytes, sink);
+    if (!length || sink.stopped()) break;  // the end, or an interrupt inside a line
     ++number;
-    at += line.size() + 1;
+    at += *length + 1;
     if (number % 64 == 0) sink.position(at);
-    if (trim(line).empty()) continue;
+    if (*length <= line.size() && trim(line).empty()) continue;
     try {
-      if (line.size() > options.max_article_bytes)
+      if (*length > options.max_article_bytes)
         throw InputError(name, number,
-                         "line of " + std::to_string(line.size()) +
+                         "line of " + std::to_string(*length) +
                              " bytes exceeds the maximum article size of " +
                              std::to_string(options.max_article_bytes) + " bytes");
       if (line.find('\0') != std::string::npos)
@@ -506,7 +537,7 @@ void read_lines(std::istream& in, const std::string& name, const std::string& id
   }
   if (cut_short) cut_short->check(number);
   if (in.bad()) throw InputError(name, number, "read error");
-  if (number == 0 && first == 0) throw InputError(name, 0, "empty file");
+  if (number == 0 && first == 0 && !sink.stopped()) throw InputError(name, 0, "empty file");
 }
 
 }  // namespace
@@ -575,8 +606,9 @@ void read_file(const fs::path& path, const std::string& id_base, const std::stri
   if (at < range.begin) return;  // the file ends before the part (the part before says why)
   if (!at_line_start) {
     std::string rest;
-    if (!std::getline(in, rest)) return;
-    at += rest.size() + 1;
+    const std::optional<std::uint64_t> length = bounded_line(in, &rest, 0, sink);
+    if (!length) return;
+    at += *length + 1;
     ++number;
   }
   read_lines(in, file, id_base, source, options, sink, number, at, range.end, &input);

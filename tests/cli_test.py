@@ -850,6 +850,63 @@ class BadInput(DbCase):
         self.assertEqual(p.returncode, 130, err)
         self.assertLess(took, 5, err)  # (well under a second on an idle machine)
 
+    def test_a_long_json_line_is_read_in_bounded_memory_and_ends_on_sigterm(self):
+        # Issue 14 audit: a JSON Lines line was read whole before its size was checked (1 GB of
+        # zeros on standard input: 1 GB of memory; /dev/zero: killed at 24 GB, SIGTERM unheard).
+        import signal
+        import time
+
+        def peak_kb(data_bytes, db):
+            pid = os.fork()
+            if pid == 0:  # a child of our own, so that its peak memory is its alone
+                try:
+                    feed_and_index(data_bytes, db)
+                finally:
+                    os._exit(127)  # never back into the test runner
+            _, status, usage = os.wait4(pid, 0)
+            self.assertEqual(os.waitstatus_to_exitcode(status), 1)  # the long line skipped
+            self.assertEqual(ids_of(search_json(db, "*")), {"after"})
+            return usage.ru_maxrss
+
+        def feed_and_index(data_bytes, db):  # in the child: never returns
+            r, w = os.pipe()
+            if os.fork() == 0:
+                try:
+                    os.close(r)
+                    chunk = b"\0" * (1 << 20)
+                    with os.fdopen(w, "wb") as out:
+                        for _ in range(data_bytes >> 20):
+                            out.write(chunk)
+                        out.write(b'\n{"id": "after", "title": "t", "text": "kept"}\n')
+                finally:
+                    os._exit(0)
+            os.close(w)
+            os.dup2(r, 0)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            os.execve(os.path.join(BIN, "morgue-index"),
+                      ["morgue-index", "--no-extract", "--jobs", "1", "--max-article-size", "1", "--db", db, "-"],
+                      ENV)
+
+        small = peak_kb(1 << 20, os.path.join(self.tmp, "line-small.db"))
+        large = peak_kb(512 << 20, os.path.join(self.tmp, "line-large.db"))
+        # KB: a line is kept up to the article size limit (1 MiB here), far below its 512 MB.
+        self.assertLess(large - small, 64 << 10, (small, large))
+        p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--no-extract", "--db",
+                              os.path.join(self.tmp, "zero.db"), "-"], stdin=open("/dev/zero", "rb"),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+        time.sleep(1)
+        p.send_signal(signal.SIGTERM)
+        try:
+            _, err = p.communicate(timeout=120)  # it ends; before, it ran until killed for memory
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.communicate()
+            self.fail("morgue-index reading /dev/zero did not end on SIGTERM")
+        self.assertEqual(p.returncode, 130, err)
+        self.assertNotIn(b"empty file", err)
+
     def test_named_inputs_that_cannot_be_read(self):
         db = os.path.join(self.tmp, "named.db")
         pdf = os.path.join(self.tmp, "x.pdf")
