@@ -236,4 +236,25 @@ std::vector<std::string> wrap_words(std::string_view utf8, std::size_t width) {
   return lines;
 }
 
+std::string terminal_safe(std::string_view text, bool keep_lines) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  std::string out;
+  out.reserve(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    const bool control = c < 0 || (c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) ||
+                         (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+                         (c >= 0x2066 && c <= 0x2069);
+    if (control)
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return out;
+}
+
 }  // namespace morgue

@@ -44,4 +44,9 @@ std::vector<std::string> wrap_words(std::string_view utf8, std::size_t width);
 // grammar (file extensions, header fields, charsets, media types), never for text.
 std::string ascii_lower(std::string_view s);
 
+// Text a terminal shows as text: control characters (C0 but tab and line feed when
+// `keep_lines`, DEL, C1) and bidirectional overrides each become U+FFFD, so that data cannot move
+// the cursor, recolour or retitle the terminal.
+std::string terminal_safe(std::string_view text, bool keep_lines = false);
+
 }  // namespace morgue

@@ -16,6 +16,7 @@
 #include "common/completion.h"
 #include "common/config.h"
 #include "common/error.h"
+#include "common/text.h"
 #include "indexer/indexer.h"
 #include "version.h"
 
@@ -238,7 +239,7 @@ int main(int argc, char** argv) {
     options.read.max_article_bytes = parse_number(numbers[2], number_texts[2]) << 20;
     options.read.interrupted = &morgue::g_index_interrupted;
   } catch (const po::error& e) {
-    std::cerr << "morgue-index: error: " << e.what() << " (see --help)\n";
+    std::cerr << "morgue-index: error: " << morgue::terminal_safe(e.what()) << " (see --help)\n";
     return morgue::kIndexFatal;
   }
   options.progress = isatty(STDERR_FILENO);
@@ -257,13 +258,13 @@ int main(int argc, char** argv) {
     return status;
   } catch (const morgue::OutputError& e) {
     if (e.broken_pipe()) return morgue::kIndexOk;  // the reader has what it wanted (| head)
-    std::cerr << "morgue-index: error: " << e.what() << '\n';
+    std::cerr << "morgue-index: error: " << morgue::terminal_safe(e.what()) << '\n';
   } catch (const morgue::Error& e) {
-    std::cerr << "morgue-index: error: " << e.what() << '\n';
+    std::cerr << "morgue-index: error: " << morgue::terminal_safe(e.what()) << '\n';
   } catch (const Xapian::Error& e) {
-    std::cerr << "morgue-index: error: " << e.get_description() << '\n';
+    std::cerr << "morgue-index: error: " << morgue::terminal_safe(e.get_description()) << '\n';
   } catch (const std::exception& e) {
-    std::cerr << "morgue-index: error: " << e.what() << '\n';
+    std::cerr << "morgue-index: error: " << morgue::terminal_safe(e.what()) << '\n';
   }
   return morgue::kIndexFatal;
 }

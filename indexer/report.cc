@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/text.h"
+
 namespace morgue {
 
 Counts& Counts::operator+=(const Counts& o) {
@@ -15,7 +17,7 @@ Counts& Counts::operator+=(const Counts& o) {
 void Report::message(const std::string& line) {
   if (quiet_ && line.rfind("morgue-index: note: ", 0) == 0) return;
   std::lock_guard<std::mutex> lock(mutex_);
-  err_ << clear() << line << '\n';
+  err_ << clear() << terminal_safe(line) << '\n';  // file names and values come from the data
 }
 
 void Report::done() {

@@ -15,6 +15,7 @@
 #include "common/config.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "searcher/complete.h"
 #include "searcher/line_input.h"
 #include "searcher/pager.h"
@@ -314,7 +315,7 @@ int main(int argc, char** argv) {
     // --complete-values runs as the user types: a failure prints nothing.
     if (std::find(args.begin(), args.end(), "--complete-values") != args.end())
       return morgue::kSearchError;
-    std::cerr << "morgue-search: error: " << e.what() << " (see --help)\n";
+    std::cerr << "morgue-search: error: " << morgue::terminal_safe(e.what()) << " (see --help)\n";
     return morgue::kSearchError;
   }
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, told apart below
@@ -341,13 +342,13 @@ int main(int argc, char** argv) {
       if (e.broken_pipe())
         status = morgue::kSearchHits;
       else
-        std::cerr << "morgue-search: error: " << e.what() << '\n';
+        std::cerr << "morgue-search: error: " << morgue::terminal_safe(e.what()) << '\n';
     } catch (const morgue::Error& e) {
-      std::cerr << "morgue-search: error: " << e.what() << '\n';
+      std::cerr << "morgue-search: error: " << morgue::terminal_safe(e.what()) << '\n';
     } catch (const Xapian::Error& e) {
-      std::cerr << "morgue-search: error: " << e.get_description() << '\n';
+      std::cerr << "morgue-search: error: " << morgue::terminal_safe(e.get_description()) << '\n';
     } catch (const std::exception& e) {
-      std::cerr << "morgue-search: error: " << e.what() << '\n';
+      std::cerr << "morgue-search: error: " << morgue::terminal_safe(e.what()) << '\n';
     }
   }
   if (pager && !pager->finish()) {

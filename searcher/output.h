@@ -93,10 +93,6 @@ std::string tsv_field(std::string_view value);
 // A cell a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
 // with a ' in front, as OWASP advises; --raw-csv turns this off.
 std::string guard_formula(std::string_view value);
-// Text a terminal shows as text: control characters (C0 but tab and line feed when
-// `keep_lines`, DEL, C1) and bidirectional overrides each become U+FFFD, so that data cannot move
-// the cursor, recolour or retitle the terminal.
-std::string terminal_safe(std::string_view text, bool keep_lines = false);
 
 // `text` (one line) in lines of at most `width` columns, broken at spaces, each after the first
 // starting with `indent` spaces; a word longer than a line is cut. Leading spaces stay; runs of

@@ -1386,6 +1386,26 @@ class ReliableOutput(DbCase):
             self.assertNotIn("\x1b", out, args)
             self.assertNotIn("\x07", out, args)
 
+    def test_escape_sequences_in_file_names_and_values_never_reach_the_terminal_from_the_indexer(self):
+        # Issue 14 audit: morgue-index wrote "skipped esc/bad\x1b]0;x\x07.json" and a date value's
+        # "\x1b[31m" to standard error as they were.
+        folder = os.path.join(self.tmp, "esc")
+        os.makedirs(folder)
+        with open(os.path.join(folder, "bad\x1b]0;x\x07.json"), "w") as f:
+            f.write("{not json")
+        with open(os.path.join(folder, "dates.jsonl"), "w") as f:
+            f.write(json.dumps({"id": "d\x1b[2J", "title": "t", "text": "y", "date": "\x1b[31m2025"}) + "\n")
+        rc, _, err = run("morgue-index", "--no-extract", "--db", os.path.join(self.tmp, "esc.db"), folder)
+        self.assertEqual(rc, 1, err)
+        self.assertIn("skipped", err)
+        self.assertIn("is not a valid date", err)
+        self.assertIn("\ufffd", err)
+        self.assertNotIn("\x1b", err)
+        self.assertNotIn("\x07", err)
+        rc, _, err = run("morgue-index", "--db", os.path.join(self.tmp, "esc2.db"), "--field", "a\x1b[31m:keyword", folder)
+        self.assertEqual(rc, 2, err)
+        self.assertNotIn("\x1b", err)
+
     def test_csv_cells_that_would_be_formulas_are_guarded(self):
         _, out, _ = search(self.db, "--export", "--format", "csv", "--fields", "id,title", "id:a3", expect=0)
         self.assertIn("a3,\"'=HYPERLINK", out)
