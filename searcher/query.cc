@@ -508,6 +508,13 @@ class Parser {
                         "more than " + std::to_string(kMaxQueryItems) + " items in one query"};
   }
 
+  void count_wildcard(const Token& t) {
+    if (++wildcards_ > kMaxQueryWildcards)
+      throw SyntaxError{t.at, "more than " + std::to_string(kMaxQueryWildcards) +
+                                  " wildcards in one query (each reads up to " +
+                                  std::to_string(kMaxWildcardTerms) + " words)"};
+  }
+
   std::optional<Sub> primary(bool negated) {
     const Token& t = take();
     count_item(t);
@@ -558,7 +565,10 @@ class Parser {
   std::optional<Sub> text(const Token& t, const std::string& words, bool shown, bool wildcard,
                           bool near = false) {
     unsigned flags = Xapian::QueryParser::FLAG_PHRASE;
-    if (wildcard) flags |= Xapian::QueryParser::FLAG_WILDCARD;
+    if (wildcard) {
+      count_wildcard(t);
+      flags |= Xapian::QueryParser::FLAG_WILDCARD;
+    }
     if (near) flags |= Xapian::QueryParser::FLAG_BOOLEAN;
     Xapian::Query q;
     if (wildcard && t.kind == Tok::kWord && s_.exact_forms()) {
@@ -692,6 +702,7 @@ class Parser {
       std::vector<std::string> words = name_words(value.substr(0, value.size() - 1));
       if (words.size() != 1)
         throw fail("a wildcard goes at the end of one word (" + std::string(f.name) + ":smi*)");
+      count_wildcard(t);
       return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(f.prefix) + words[0]);
     }
     std::vector<std::string> terms = name_terms(f, value);
@@ -744,7 +755,7 @@ class Parser {
   QueryBuilder::State& s_;
   std::vector<Token> tokens_;
   ParsedQuery* out_;
-  std::size_t pos_ = 0, depth_ = 0, items_ = 0;
+  std::size_t pos_ = 0, depth_ = 0, items_ = 0, wildcards_ = 0;
 };
 
 }  // namespace

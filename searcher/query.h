@@ -24,6 +24,9 @@ inline constexpr Xapian::termcount kMaxWildcardTerms = 1000;
 // Items (words, phrases, filters) one query may hold, and how deep parentheses may nest.
 inline constexpr std::size_t kMaxQueryItems = 1000;
 inline constexpr std::size_t kMaxQueryDepth = 100;
+// Wildcards one query may hold: each reads up to kMaxWildcardTerms words' postings, and matching
+// costs their sum (50 of "a*" over Reuters-21578: docs/performance.md).
+inline constexpr std::size_t kMaxQueryWildcards = 50;
 
 // A word of the query as text shows it: by its stem (as indexed), as written (=word, lower
 // case), or as the start of a word (wildcard, folded).

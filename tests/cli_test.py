@@ -989,6 +989,18 @@ class BadInput(DbCase):
             rc, out, err = search(db, "--count", *any_, " ".join(["harbour"] * 1001))
             self.assertEqual(rc, 2)
             self.assertIn("more than 1000 items in one query", err)
+        # At most 50 wildcards (each reads up to 1,000 words: 1,000 of "a*" took 8 minutes on
+        # Reuters), and 100 levels of parentheses.
+        rc, out, _ = search(db, "--count", " ".join(["harb*"] * 25 + ["person:a*"] * 25))
+        self.assertEqual((rc, out), (0, search(db, "--count", "harb* person:a*")[1]))
+        rc, out, err = search(db, "--count", " ".join(["harb*"] * 26 + ["person:a*"] * 25))
+        self.assertEqual((rc, out), (2, ""))
+        self.assertIn("query position 397: more than 50 wildcards in one query (each reads up to 1000 words)", err)
+        rc, out, _ = search(db, "--count", "(" * 100 + "harbour" + ")" * 100)
+        self.assertEqual((rc, out), (0, "5\n"))
+        rc, out, err = search(db, "--count", "(" * 101 + "harbour" + ")" * 101)
+        self.assertEqual((rc, out), (2, ""))
+        self.assertIn("query position 101: parentheses nested more than 100 deep", err)
 
     def test_article_size_limit(self):
         big = os.path.join(self.tmp, "big.txt")
