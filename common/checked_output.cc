@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <iostream>
 
 namespace morgue {
 
@@ -70,6 +72,14 @@ void CheckedOutput::write_all(const char* data, std::size_t size) {
     data += n;
     size -= static_cast<std::size_t>(n);
   }
+}
+
+int finish_standard_output(const char* program) {
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return 0;
+  const int error = errno ? errno : EIO;  // the failed write's
+  std::cerr << program << ": error: " << OutputError("standard output", error).what() << '\n';
+  return 2;
 }
 
 }  // namespace morgue

@@ -48,4 +48,9 @@ class CheckedOutput : public std::streambuf {
   int error_ = 0;  // after a failed write nothing more is written: each write throws this again
 };
 
+// After text a program writes to std::cout directly (--help, --version, a completion script):
+// flushes it and gives 0, or, when it could not be written (a full disk, /dev/full), says so in
+// one line on std::cerr and gives 2.
+int finish_standard_output(const char* program);
+
 }  // namespace morgue

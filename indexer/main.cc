@@ -206,12 +206,12 @@ int main(int argc, char** argv) {
       std::cout << visible
                 << "\nExit status: 0 all indexed, 1 some inputs skipped, 2 usage or fatal error,\n"
                    "130 interrupted (what was done is committed).\n";
-      return 0;
+      return morgue::finish_standard_output("morgue-index");
     }
     if (vm.count("version")) {
       std::cout << "morgue-index " << morgue::kVersion << " (Xapian " << Xapian::version_string()
                 << ")\n";
-      return 0;
+      return morgue::finish_standard_output("morgue-index");
     }
     if (vm.count("completion")) {
       const std::string name = vm["completion"].as<std::string>();
@@ -224,7 +224,7 @@ int main(int argc, char** argv) {
                                                {"metadata", {morgue::ValueKind::kFile, {}}},
                                                {"root", {morgue::ValueKind::kDirectory, {}}}});
       std::cout << morgue::completion_script(spec, *shell);
-      return 0;
+      return morgue::finish_standard_output("morgue-index");
     }
     morgue::store_config_from_environment("morgue-index", visible, vm);
     po::notify(vm);

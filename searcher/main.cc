@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -212,19 +213,19 @@ int main(int argc, char** argv) {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
       std::cout << visible << "\nExit status: 0 at least one hit, 1 no hits, 2 error.\n";
-      return 0;
+      return morgue::finish_standard_output("morgue-search");
     }
     if (vm.count("version")) {
       std::cout << "morgue-search " << morgue::kVersion << " (Xapian " << Xapian::version_string()
                 << ")\n";
-      return 0;
+      return morgue::finish_standard_output("morgue-search");
     }
     if (vm.count("completion")) {
       const std::string name = vm["completion"].as<std::string>();
       const std::optional<morgue::Shell> shell = morgue::shell_from(name);
       if (!shell) throw po::error("--completion must be bash, zsh or fish, not '" + name + "'");
       std::cout << completion(visible, *shell);
-      return 0;
+      return morgue::finish_standard_output("morgue-search");
     }
     morgue::store_config_from_environment("morgue-search", visible, vm);
     if (vm.count("complete-values")) {
@@ -237,6 +238,8 @@ int main(int argc, char** argv) {
             field_and_prefix[0] == ":"  // field names, not values
                 ? morgue::complete_field_names(db, field_and_prefix[1], std::cout)
                 : morgue::complete_values(db, field_and_prefix[0], field_and_prefix[1], std::cout);
+        std::cout.flush();
+        if (!std::cout || std::fflush(stdout) != 0) return morgue::kSearchError;  // silently too
         return written > 0 ? morgue::kSearchHits : morgue::kSearchNoHits;
       } catch (...) {
         return morgue::kSearchError;

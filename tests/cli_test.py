@@ -1391,6 +1391,23 @@ class ReliableOutput(DbCase):
         self.assertEqual(p.wait(timeout=60), 0)
         self.assertEqual(p.stderr.read(), b"")
 
+    def test_help_version_and_completions_into_a_full_disk_are_errors(self):
+        # Issue 14 audit: they were written with std::cout unchecked, exit 0 into /dev/full.
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full")
+        for tool in ("morgue-index", "morgue-search"):
+            for args in (("--help",), ("--version",), ("--completion", "bash")):
+                with open("/dev/full", "w") as full:
+                    p = subprocess.run([os.path.join(BIN, tool), *args], stdout=full, stderr=subprocess.PIPE,
+                                       env=ENV)
+                self.assertEqual(p.returncode, 2, (tool, args))
+                self.assertIn(f"{tool}: error: cannot write standard output: ", p.stderr.decode())
+                self.assertEqual(run(tool, *args)[0], 0, (tool, args))
+        with open("/dev/full", "w") as full:  # for the completion scripts: silent, but not 0
+            p = subprocess.run([os.path.join(BIN, "morgue-search"), "--db", self.db, "--complete-values", "place", ""],
+                               stdout=full, stderr=subprocess.PIPE, env=ENV)
+        self.assertEqual((p.returncode, p.stderr), (2, b""))
+
     def test_escape_sequences_never_reach_the_terminal(self):
         for args in (("--limit", "10", "*"), ("--kwic=20", "universes"), ("--format", "csv", "*"),
                      ("--export", "--format", "tsv", "--fields", "id,title,text", "*")):
