@@ -1409,11 +1409,23 @@ class ReliableOutput(DbCase):
         self.assertEqual((p.returncode, p.stderr), (2, b""))
 
     def test_escape_sequences_never_reach_the_terminal(self):
-        for args in (("--limit", "10", "*"), ("--kwic=20", "universes"), ("--format", "csv", "*"),
-                     ("--export", "--format", "tsv", "--fields", "id,title,text", "*")):
-            _, out, _ = search(self.db, *args, expect=0)
-            self.assertNotIn("\x1b", out, args)
-            self.assertNotIn("\x07", out, args)
+        # Ids, titles and outlets holding escapes too (the README's Guarantees name ids).
+        db = os.path.join(self.tmp, "escapes.db")
+        src = os.path.join(self.tmp, "escapes.jsonl")
+        with open(src, "w") as f:
+            f.write(json.dumps({"id": "e\x1b[2J1", "title": "T\x1b]0;owned\x07", "outlet": "O\x9b31m",
+                                "text": "A universes story \x1b[31m here."}) + "\n")
+        index(db, "--no-extract", src)
+        for d in (self.db, db):
+            for args in (("--limit", "10", "*"), ("--kwic=20", "universes"), ("--format", "csv", "*"),
+                         ("--format", "tsv", "*"), ("--facets", "outlet", "*"),
+                         ("--export", "--format", "tsv", "--fields", "id,title,text", "*")):
+                _, out, _ = search(d, *args, expect=0)
+                self.assertNotIn("\x1b", out, args)
+                self.assertNotIn("\x07", out, args)
+                self.assertNotIn("\x9b", out, args)
+                if d == db:
+                    self.assertIn("\ufffd", out, args)
 
     def test_escape_sequences_in_file_names_and_values_never_reach_the_terminal_from_the_indexer(self):
         # Issue 14 audit: morgue-index wrote "skipped esc/bad\x1b]0;x\x07.json" and a date value's
@@ -1596,7 +1608,8 @@ class Reliability(DbCase):
 
     def test_exports_during_commits_list_each_article_once(self):
         """Issue 14: --export used to fail mid-stream with DatabaseModifiedError while an indexer
-        replaced articles; it now goes on, and lists every article once."""
+        replaced articles; it now goes on, and lists every article once (and --kwic each
+        occurrence once)."""
         db = os.path.join(self.tmp, "exported.db")
         index(db, self.feed)
         changed = os.path.join(self.tmp, "changed.jsonl")
@@ -1618,6 +1631,13 @@ class Reliability(DbCase):
                     self.assertEqual(len(ids), 3000)
                     self.assertEqual(len(set(ids)), 3000)
                     exports += 1
+                # --kwic too: "amended" is once in every changed article, in no other, so each
+                # article is listed at most once, whichever commit the reader sees.
+                rc, out, err = search(db, "--kwic=10", "--format", "jsonl", "amended")
+                self.assertEqual((rc in (0, 1), err), (True, ""))
+                ids = [json.loads(l)["id"] for l in out.splitlines()]
+                self.assertEqual(len(ids), len(set(ids)))
+                self.assertLessEqual(len(ids), 3000)
             self.assertEqual(p.returncode, 0)
         self.assertGreater(exports, 0)
 
