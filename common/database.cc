@@ -337,15 +337,28 @@ std::string xapian_message(const Xapian::Error& e) {
 }
 
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options) {
+  return open_for_reading(path, options, nullptr);
+}
+
+Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options,
+                                  std::vector<Xapian::Database>* local_shards) {
   // An indexer installing a first build replaces the stub and then removes the database it named:
   // a reader that read the old stub can find that database gone, and follows the stub again.
   // Nothing is opened until every stub has been read, so a retry has no side effects.
   for (int attempt = 1;; ++attempt) {
     Xapian::Database db;
+    std::vector<Xapian::Database> local;
+    bool remote = false;
     try {
       Resolver resolver(options.allow_remote_programs,
                         "refused unless --allow-remote-programs is given");
-      for (const Shard& shard : resolver.resolve(path)) db.add_database(open_shard(shard));
+      for (const Shard& shard : resolver.resolve(path)) {
+        // A Database made of others holds theirs, not copies: each shard kept apart is the one
+        // the whole reads.
+        local.push_back(open_shard(shard));
+        db.add_database(local.back());
+        remote = remote || shard.kind == Shard::Kind::kTcp || shard.kind == Shard::Kind::kProgram;
+      }
       check_schema(db, path);
     } catch (const Xapian::DatabaseVersionError& e) {
       throw Error("database " + path + " was written by another Xapian version: " + e.get_msg());
@@ -368,6 +381,7 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
       if (attempt < kOpenAttempts) continue;
       throw;
     }
+    if (local_shards) *local_shards = remote ? std::vector<Xapian::Database>() : std::move(local);
     return db;
   }
 }

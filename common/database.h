@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace morgue {
 
@@ -31,6 +32,13 @@ inline constexpr int kMaxStubDepth = 8;
 // database has another schema version. A database being installed by a first build (see
 // LockedDatabase) is opened as before or after, never failing in between.
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options = {});
+
+// Opens PATH as above. When every database it names is local (a glass or chert folder, a
+// single-file database), `local_shards` receives each of them on its own, in order: the same
+// databases as the whole's, at the same revision (reopening the whole reopens them). It is left
+// empty when any database is remote.
+Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options,
+                                  std::vector<Xapian::Database>* local_shards);
 
 // A Xapian error in words: its message and, where it has one, the system's reason ("Error writing
 // block 35 (No space left on device)").

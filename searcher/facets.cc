@@ -110,11 +110,21 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++raw_[encoded];
 }
 
-void FacetSpy::resolve() const {
+void FacetSpy::set_column(const FacetColumn* column) {
+  fold_column();
+  column_ = column;
+  by_column_.assign(column->values().size(), 0);
+}
+
+void FacetSpy::fold_column() const {
   for (std::size_t id = 0; id < by_column_.size(); ++id) {
     if (by_column_[id]) raw_[column_->values()[id]] += by_column_[id];
   }
   by_column_.assign(by_column_.size(), 0);
+}
+
+void FacetSpy::resolve() const {
+  fold_column();
   for (const auto& [encoded, n] : raw_) {
     if (is_date_) {
       const std::size_t tab = encoded.find('\t');

@@ -64,9 +64,13 @@ class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(Xapian::valueno slot, bool is_date = false) : slot_(slot), is_date_(is_date) {}
   // With the slot's column: the spy must then see the documents of the database the column was
-  // read from (one database, not several shards: a spy sees a shard's own docids).
+  // read from (a spy over several shards sees each shard's own docids, so these are counted in a
+  // pass per shard, with set_column between them).
   FacetSpy(Xapian::valueno slot, const FacetColumn* column)
       : slot_(slot), is_date_(false), column_(column), by_column_(column->values().size()) {}
+  // Keeps what was counted so far and looks values up in `column` from here on (a spy made with a
+  // column only).
+  void set_column(const FacetColumn* column);
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override { return new FacetSpy(slot_, is_date_); }
   std::string name() const override { return "morgue.FacetSpy"; }
@@ -85,6 +89,8 @@ class FacetSpy : public Xapian::MatchSpy {
   // Matches only count their slot's raw value (many articles share one: "usa"); the values are
   // split, folded and added up once each, when the counts are read.
   void resolve() const;
+  // The counts by column index added to those by raw value.
+  void fold_column() const;
 
   Xapian::valueno slot_;
   bool is_date_;

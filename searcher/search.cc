@@ -101,10 +101,10 @@ class Searcher {
       : o_(o),
         err_(err),
         output_(o, out),
-        db_(with_declared_fields(open_for_reading(o.db, OpenOptions{o.allow_remote_programs}))),
+        db_(with_declared_fields(
+            open_for_reading(o.db, OpenOptions{o.allow_remote_programs}, &local_shards_))),
         parser_(db_, QueryOptions{o.any}),
-        stemmer_(make_stemmer()),
-        columns_local_(db_.size() == 1 && single_local_database(o.db)) {
+        stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
     if (o.by) facet_field(*o.by);
   }
@@ -222,13 +222,16 @@ class Searcher {
     else
       enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
     std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
+    std::vector<const std::vector<FacetColumn>*> held;  // per facet: its columns, or none
     std::vector<Xapian::MatchSpy*> spies;
     for (const std::string& f : o_.facets) {
       const Field& field = facet_field(f);
-      const FacetColumn* c = field.kind == FieldKind::kDate ? nullptr : column(*field.slot);
+      const std::vector<FacetColumn>* c =
+          field.kind == FieldKind::kDate ? nullptr : columns(*field.slot);
       facet_spies.emplace_back(
-          f, c ? std::make_unique<FacetSpy>(*field.slot, c)
+          f, c ? std::make_unique<FacetSpy>(*field.slot, &c->front())
                : std::make_unique<FacetSpy>(*field.slot, field.kind == FieldKind::kDate));
+      held.push_back(c);
       spies.push_back(facet_spies.back().second.get());
     }
     std::unique_ptr<HistogramSpy> histogram;
@@ -244,7 +247,15 @@ class Searcher {
     const auto first = static_cast<Xapian::doccount>(offset);
     const auto size = static_cast<Xapian::doccount>(limit);
     std::optional<Xapian::doccount> total;
-    if (!spies.empty()) total = feed_each_match(query, spies);
+    if (std::any_of(held.begin(), held.end(), [](auto* c) { return c != nullptr; })) {
+      total = feed_each_shard(query, spies, [&](std::size_t shard) {
+        for (std::size_t i = 0; shard > 0 && i < held.size(); ++i) {
+          if (held[i]) facet_spies[i].second->set_column(&(*held[i])[shard]);
+        }
+      });
+    } else if (!spies.empty()) {
+      total = feed_each_match(query, spies);
+    }
     Xapian::MSet mset;
     if (size > 0 || !total) {
       mset = enquire.get_mset(first, size, first + size);
@@ -307,16 +318,21 @@ class Searcher {
     return e.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
   }
 
-  // The column of a facet slot, read when this process counts the slot for its second query (for
-  // one query, walking the value stream reads less), for one local glass database (spies see
-  // the docids of a shard, not of a stub's whole) of at most kMaxColumnDocs docids (4 bytes each).
-  const FacetColumn* column(Xapian::valueno slot) {
+  // The columns of a facet slot, one per local shard (spies see a shard's own docids, not the
+  // whole's), read when this process counts the slot for its second query (for one query,
+  // walking the value stream reads less); for local databases only, of at most kMaxColumnDocs
+  // docids in all (4 bytes each).
+  const std::vector<FacetColumn>* columns(Xapian::valueno slot) {
     static constexpr Xapian::docid kMaxColumnDocs = 16u << 20;
-    if (!columns_local_) return nullptr;
+    if (local_shards_.empty()) return nullptr;
     Column& c = columns_[slot];
-    if (!c.values && ++c.asked >= 2 && db_.get_lastdocid() <= kMaxColumnDocs)
-      c.values = std::make_unique<FacetColumn>(db_, slot);
-    return c.values.get();
+    if (c.shards.empty() && ++c.asked >= 2) {
+      Xapian::docid docids = 0;
+      for (const Xapian::Database& shard : local_shards_) docids += shard.get_lastdocid();
+      if (docids > kMaxColumnDocs) return nullptr;
+      for (const Xapian::Database& shard : local_shards_) c.shards.emplace_back(shard, slot);
+    }
+    return c.shards.empty() ? nullptr : &c.shards;
   }
 
   std::optional<Xapian::valueno> group_slot() const {
@@ -536,6 +552,25 @@ class Searcher {
     return total;
   }
 
+  // Shows every match of `query` to `spies` as feed_each_match does, in one pass per local shard,
+  // where a spy sees the shard's own docids (which its facet columns are indexed by): `before(i)`
+  // readies the spies for shard i. Returns the number of matches.
+  Xapian::doccount feed_each_shard(const Xapian::Query& query,
+                                   const std::vector<Xapian::MatchSpy*>& spies,
+                                   const std::function<void(std::size_t)>& before) {
+    Xapian::doccount total = 0;
+    for (std::size_t i = 0; i < local_shards_.size(); ++i) {
+      before(i);
+      Xapian::Enquire enquire(local_shards_[i]);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
+      const Xapian::doccount size = local_shards_[i].get_doccount();
+      total += enquire.get_mset(0, 0, size).get_matches_estimated();
+    }
+    return total;
+  }
+
   // Calls `f` with the data and the record (without text) of each matching article, once each,
   // in index order or, with an explicit --sort, in that order. An indexer may commit meanwhile:
   // the run then reopens the database and goes on with the articles it has not shown yet.
@@ -644,6 +679,7 @@ class Searcher {
   const SearchOptions& o_;
   std::ostream& err_;
   Output output_;
+  std::vector<Xapian::Database> local_shards_;  // db_'s own, when all are local (else none)
   Xapian::Database db_;
   QueryBuilder parser_;
   Xapian::Stem stemmer_;
@@ -651,9 +687,8 @@ class Searcher {
   bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
   struct Column {
     int asked = 0;
-    std::unique_ptr<FacetColumn> values;
+    std::vector<FacetColumn> shards;  // by shard of local_shards_ (none until read)
   };
-  const bool columns_local_;
   std::map<Xapian::valueno, Column> columns_;
 };
 

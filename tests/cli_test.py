@@ -1998,6 +1998,44 @@ class Shards(DbCase):
             f.write("".join(f"auto {s}\n" for s in self.shards))
         self.assertEqual(self.answers(stub), self.answers(self.db))
 
+    def test_a_batch_over_local_shards_counts_with_a_column_per_shard(self):
+        """Issue 20: from a slot's second query on, a batch counts it over local shards with a
+        column per shard (each shard has its own docids): every answer, in every format, is the
+        one database's, byte for byte, but for the manifest's database_uuid and revision."""
+        lines = open(FIXTURE, encoding="utf-8").read().splitlines(keepends=True)
+        stub = os.path.join(self.tmp, "round.stub")
+        with open(stub, "w") as f:
+            for i in range(3):  # round robin: each shard's docids 1, 2, ... are other articles
+                path = os.path.join(self.tmp, f"round{i}.jsonl")
+                with open(path, "w", encoding="utf-8") as part:
+                    part.writelines(lines[i::3])
+                shard = os.path.join(self.tmp, f"round{i}.db")
+                index(shard, path)
+                f.write(f"auto {shard}\n")
+        batch = os.path.join(self.tmp, "columns.tsv")
+        with open(batch, "w") as f:
+            f.write("*\nharbour OR strike\nplace:lisbon\n*\nNOT place:portugal\nport*\n"
+                    "date:2025-03\nperson:\"ana costa\" OR outlet:\"wire daily\"\nnothing-matches-this\n"
+                    "strike -harbour\n*\n")
+
+        def answers(db, fmt, *extra):
+            _, out, err = search(db, "--batch", batch, "--facets", "place,person,outlet,date", "--facet-limit", "0",
+                                 "--histogram", "month", "--by", "place", "--format", fmt, *extra, expect=0)
+            if fmt == "json":
+                d = json.loads(out)
+                for key in ("database_uuid", "database_revision"):
+                    d["manifest"].pop(key)
+                return d
+            return out
+
+        for fmt in ("jsonl", "json", "csv", "text"):
+            with self.subTest(fmt=fmt):
+                one = answers(self.db, fmt)
+                self.assertEqual(answers(stub, fmt), one)
+        one = answers(self.db, "jsonl")
+        self.assertEqual(len(one.splitlines()), 11)
+        self.assertIn('"total":10,', one.splitlines()[3])
+
     def test_remote_shard(self):
         import socket
         import time

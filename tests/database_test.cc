@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -124,6 +125,31 @@ BOOST_AUTO_TEST_CASE(stubs_of_several_databases_open_each_once) {
   fs::create_directory(t / "empty");
   BOOST_TEST(contains(error_of([&] { morgue::open_for_reading((t / "empty").string()); }),
                       "a folder with no database"));
+}
+
+// The searcher counts facets shard by shard (each shard has its own docids) while its hits come
+// from the whole: the shards kept apart must be the whole's own, reopened with it.
+BOOST_AUTO_TEST_CASE(local_shards_are_the_wholes_own_and_reopen_with_it) {
+  TempDir t;
+  make_database(t / "one", 2);
+  make_database(t / "two", 3);
+  write(t / "both.stub", "auto one\nglass two\n");
+  std::vector<Xapian::Database> shards;
+  Xapian::Database db = morgue::open_for_reading((t / "both.stub").string(), {}, &shards);
+  BOOST_TEST(shards.size() == 2u);
+  BOOST_TEST(shards[0].get_doccount() == 2u);
+  BOOST_TEST(shards[1].get_doccount() == 3u);
+  {
+    Xapian::WritableDatabase two((t / "two").string(), Xapian::DB_OPEN);
+    two.add_document(Xapian::Document());
+    two.commit();
+  }
+  BOOST_TEST(shards[1].get_doccount() == 3u);  // the revision the whole reads
+  db.reopen();
+  BOOST_TEST(db.get_doccount() == 6u);
+  BOOST_TEST(shards[1].get_doccount() == 4u);
+  morgue::open_for_reading((t / "one").string(), {}, &shards);
+  BOOST_TEST(shards.size() == 1u);
 }
 
 // A new database appears whole (a stub naming db-1), a first build is installed by replacing the

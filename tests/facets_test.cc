@@ -105,6 +105,36 @@ BOOST_AUTO_TEST_CASE(counts_from_a_column_equal_counts_from_the_values) {
   BOOST_TEST(as_map(held.top(0)).at("Rui Mota") == 50u);
 }
 
+// Issue 20: shards each have their own docids (1, 2, ... in each), so one spy counts them in a
+// pass per shard, each with the shard's own column.
+BOOST_AUTO_TEST_CASE(one_spy_counts_shards_with_a_column_each) {
+  Archive whole, one, two;
+  for (int i = 0; i < 30; ++i) {
+    Archive& shard = i % 3 ? two : one;
+    const std::vector<std::string> people = {i % 2 ? "Ana Costa" : "Rui Mota",
+                                             i % 5 ? "ana costa" : "Eva Lima"};
+    const std::vector<std::string> places = {i % 4 ? "usa" : "United States"};
+    whole.add(std::to_string(i), people, places, std::nullopt);
+    shard.add(std::to_string(i), people, places, std::nullopt);
+  }
+  for (const Xapian::valueno slot : {morgue::kPeopleSlot, morgue::kPlacesSlot}) {
+    morgue::FacetSpy plain(slot);
+    whole.feed(plain);
+    morgue::FacetColumn first(one.db, slot), second(two.db, slot);
+    morgue::FacetSpy held(slot, &first);
+    one.feed(held);
+    held.set_column(&second);
+    two.feed(held);
+    const auto want = plain.top(0), got = held.top(0);
+    BOOST_TEST_REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      BOOST_TEST(got[i].key == want[i].key);
+      BOOST_TEST(got[i].value == want[i].value);
+      BOOST_TEST(got[i].count == want[i].count);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(results_merge_across_shards) {
   Archive one, two;
   one.add("1", {"Ana Costa"}, {}, day(2025, 1, 2));
