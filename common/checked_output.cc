@@ -74,9 +74,13 @@ void CheckedOutput::write_all(const char* data, std::size_t size) {
   }
 }
 
-int finish_standard_output(const char* program) {
+bool flush_standard_output() {
   std::cout.flush();
-  if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return 0;
+  return std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout);
+}
+
+int finish_standard_output(const char* program) {
+  if (flush_standard_output()) return 0;
   const int error = errno ? errno : EIO;  // the failed write's
   std::cerr << program << ": error: " << OutputError("standard output", error).what() << '\n';
   return 2;

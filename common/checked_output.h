@@ -52,5 +52,7 @@ class CheckedOutput : public std::streambuf {
 // flushes it and gives 0, or, when it could not be written (a full disk, /dev/full), says so in
 // one line on std::cerr and gives 2.
 int finish_standard_output(const char* program);
+// Flushes std::cout: whether everything written to it so far was written.
+bool flush_standard_output();
 
 }  // namespace morgue

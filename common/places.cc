@@ -4,7 +4,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -142,9 +141,7 @@ bool ambiguous_alpha_2(const std::string& code) {
       "AM", "AN", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IS", "IT", "MY", "NO", "SO", "TO",
       "UP", "WE", "AI", "TV", "PC", "PM", "CD", "ST", "FM", "BA", "SA", "AG", "CV", "IQ", "BT",
       "GM", "MC", "CF", "EH", "ER", "ET", "PS"};
-  std::string upper(code);
-  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  return kOther.count(upper) > 0;
+  return kOther.count(code) > 0;  // iso-codes writes them in capitals
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ Preparer::Preparer(const IndexOptions& options, const Extractor* extractor,
 Prepared Preparer::prepare(Article&& a) {
   Prepared p;
   p.term = id_term(a.id);
+  p.id_from_path = !a.path.empty() && (a.id == a.path || a.id.rfind(a.path + '#', 0) == 0);
   // What the run adds to the source: the manifest's fields, then the folders' (path fields).
   if (options_.sidecar) options_.sidecar->apply(a);
   for (const auto& [name, depth] : options_.path_fields) {

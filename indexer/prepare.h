@@ -23,6 +23,8 @@ std::optional<std::string> path_folder(std::string_view path, int depth);
 struct Prepared {
   std::string term;        // the id term
   bool unchanged = false;  // the same input as the database holds, extracted by the same version
+  // The id is the file's path (or "path#N"), not the source's own: the article can move with it.
+  bool id_from_path = false;
   Xapian::Document doc;
   SpellingWords spelling;  // the document's words for the spelling data
   std::string line;        // --extract-only: the JSON line to print

@@ -62,7 +62,7 @@ void Writer::apply(Prepared&& p) {
     } else {
       ++counts.added;
       ++in_db_;
-      added.push_back(p.term);
+      if (p.id_from_path) added.push_back(p.term);
     }
     db_->replace_document(p.term, p.doc);
     change_spelling(p.spelling, 1);

@@ -49,7 +49,8 @@ class Writer {
 
   Counts counts;
   std::unordered_set<std::string> seen;  // id terms of this run
-  // Id terms this run added to a database that had articles (where a moved file shows up).
+  // Id terms this run added to a database that had articles, of ids made from file paths: where
+  // a moved file shows up (a source's own ids do not change when its file moves).
   std::vector<std::string> added;
 
  private:

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -238,8 +237,7 @@ int main(int argc, char** argv) {
             field_and_prefix[0] == ":"  // field names, not values
                 ? morgue::complete_field_names(db, field_and_prefix[1], std::cout)
                 : morgue::complete_values(db, field_and_prefix[0], field_and_prefix[1], std::cout);
-        std::cout.flush();
-        if (!std::cout || std::fflush(stdout) != 0) return morgue::kSearchError;  // silently too
+        if (!morgue::flush_standard_output()) return morgue::kSearchError;  // silently too
         return written > 0 ? morgue::kSearchHits : morgue::kSearchNoHits;
       } catch (...) {
         return morgue::kSearchError;

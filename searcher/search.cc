@@ -523,13 +523,18 @@ class Searcher {
   // Returns the number of matches.
   Xapian::doccount feed_each_match(const Xapian::Query& query,
                                    const std::vector<Xapian::MatchSpy*>& spies) {
-    Xapian::Enquire enquire(db_);
+    return feed_each_match(db_, query, spies);
+  }
+
+  Xapian::doccount feed_each_match(const Xapian::Database& db, const Xapian::Query& query,
+                                   const std::vector<Xapian::MatchSpy*>& spies) {
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (spies_work_) {
       for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
       try {
-        return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+        return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
       } catch (const Xapian::InvalidArgumentError& e) {
         if (!spies_unknown_remotely(e)) throw;
       } catch (const Xapian::UnimplementedError&) {
@@ -541,7 +546,7 @@ class Searcher {
     constexpr Xapian::doccount kBatch = 10000;
     Xapian::doccount total = 0;
     for (Xapian::doccount first = 0;; first += kBatch) {
-      Xapian::MSet batch = enquire.get_mset(first, kBatch, db_.get_doccount());
+      Xapian::MSet batch = enquire.get_mset(first, kBatch, db.get_doccount());
       total = batch.get_matches_estimated();
       for (auto it = batch.begin(); it != batch.end(); ++it) {
         Xapian::Document doc = it.get_document();
@@ -561,12 +566,7 @@ class Searcher {
     Xapian::doccount total = 0;
     for (std::size_t i = 0; i < local_shards_.size(); ++i) {
       before(i);
-      Xapian::Enquire enquire(local_shards_[i]);
-      enquire.set_query(query);
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
-      const Xapian::doccount size = local_shards_[i].get_doccount();
-      total += enquire.get_mset(0, 0, size).get_matches_estimated();
+      total += feed_each_match(local_shards_[i], query, spies);
     }
     return total;
   }

@@ -708,6 +708,22 @@ class Incremental(DbCase):
             self.assertIn("1 pruned", run_in("--prune", "arch")[1])
             self.assertEqual(ids_of(search_json(db, "*")), files(), jobs)
             self.assertIn("0 added, 0 updated, 7 unchanged", run_in("arch")[1])
+            # A source's own id is no file's path: an article with one is new, never a move, even
+            # with the text of an article whose file is gone.
+            lone = os.path.join(arch, "lone.txt")
+            with open(lone, "w") as f:
+                f.write("Lone story\n\nA story told once, in a file that will be deleted.\n")
+            self.assertEqual(run_in("arch")[0], 0)
+            text = json.loads(search(db, "--export", "--format", "jsonl", "--fields", "id,text", "id:lone.txt",
+                                     expect=0)[1])["text"]
+            os.remove(lone)
+            with open(os.path.join(arch, "own.jsonl"), "w") as f:
+                f.write(json.dumps({"id": "own-1", "title": "Lone story", "text": text}) + "\n")
+            rc, err = run_in("arch")
+            self.assertEqual(rc, 0, err)
+            self.assertIn("1 added, 0 updated, 7 unchanged", err)
+            self.assertNotIn("moved", err)
+            self.assertEqual(ids_of(search_json(db, "*")), files() - {"own.jsonl"} | {"lone.txt", "own-1"}, jobs)
 
     def test_the_root_of_a_first_run(self):
         # Several inputs: their deepest common folder; a file: its folder.
