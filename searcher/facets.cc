@@ -265,6 +265,12 @@ std::string next_period_key(const std::string& key, Period period) {
   return period_key(*days + 366, period);
 }
 
+std::optional<std::string> period_of(const Xapian::Document& doc, Period period) {
+  const std::optional<long> days = dated_days(doc, period);
+  if (!days) return std::nullopt;
+  return period_key(*days, period);
+}
+
 void HistogramSpy::operator()(const Xapian::Document& doc, double) {
   auto days = dated_days(doc, period_);
   if (!days) ++undated_;
