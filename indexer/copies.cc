@@ -18,7 +18,6 @@ namespace morgue {
 
 namespace {
 
-
 std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
@@ -60,30 +59,50 @@ std::size_t punctuation_length(std::string_view text, std::size_t i) {
   return 0;
 }
 
-// Calls f(word) for the words of `text`: runs of ASCII letters and digits (lower-cased) and of
-// other characters outside ASCII, but for the punctuation above.
-template <typename F>
-void each_word(std::string_view text, F f) {
+// A word of a text: a run of ASCII letters and digits (lower-cased) and of other characters
+// outside ASCII, but for the punctuation above.
+struct Token {
   std::string word;
+  bool capital = false;  // began with a capital letter
+  bool upper = true;     // had no small letter
+  bool digit = false;    // held a digit
+  bool spaced = true;    // only white space since the word before (or the start)
+};
+
+template <typename F>
+void each_token(std::string_view text, F f) {
+  Token t;
+  bool gap_clean = true;  // only white space since the last word
   auto flush = [&] {
-    if (!word.empty()) f(word);
-    word.clear();
+    if (!t.word.empty()) {
+      t.spaced = gap_clean;
+      f(t);
+      gap_clean = true;
+    }
+    t = Token();
   };
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       if (const std::size_t n = punctuation_length(text, i)) {
         flush();
+        gap_clean = false;
         i += n;
         continue;
       }
-      word += static_cast<char>(c);
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word += static_cast<char>(c);
+      t.word += static_cast<char>(c);
+    } else if (c >= 'a' && c <= 'z') {
+      t.upper = false;
+      t.word += static_cast<char>(c);
+    } else if (c >= '0' && c <= '9') {
+      t.digit = true;
+      t.word += static_cast<char>(c);
     } else if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c - 'A' + 'a');
+      if (t.word.empty()) t.capital = true;
+      t.word += static_cast<char>(c - 'A' + 'a');
     } else {
       flush();
+      if (c != ' ' && c != '\n' && c != '\t' && c != '\r') gap_clean = false;
     }
     ++i;
   }
@@ -92,20 +111,67 @@ void each_word(std::string_view text, F f) {
 
 std::vector<std::uint64_t> word_hashes(std::string_view text) {
   std::vector<std::uint64_t> words;
-  each_word(text, [&](const std::string& w) { words.push_back(XXH3_64bits(w.data(), w.size())); });
+  each_token(text,
+             [&](const Token& t) { words.push_back(XXH3_64bits(t.word.data(), t.word.size())); });
   return words;
 }
 
-// The first kNumbers distinct words of `text` that hold a digit, as 32-bit hashes in text order.
-constexpr std::size_t kNumbers = 64;
-std::vector<std::uint32_t> number_hashes(std::string_view text) {
-  std::vector<std::uint32_t> out;
-  each_word(text, [&](const std::string& w) {
-    if (out.size() == kNumbers || w.find_first_of("0123456789") == std::string::npos) return;
-    const auto h = static_cast<std::uint32_t>(XXH3_64bits(w.data(), w.size()));
-    if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
-  });
-  return out;
+// The figures and names of a text in their places (copies.h: marks_agree): each run of words
+// that hold a digit or are written with a capital (not all capitals: "REUTER", "COMEX" are
+// words), figures joined across their punctuation ("6-3/16"), that stands inside a sentence
+// (white space alone between it and the words before and after it, or the text's start or end),
+// as a pair of 32-bit hashes: of the two words around it (its place) and of the run. The first
+// kMarks of them.
+constexpr std::size_t kMarks = 64;
+using Mark = std::pair<std::uint32_t, std::uint32_t>;
+
+std::uint32_t hash32(const std::string& s) {
+  return static_cast<std::uint32_t>(XXH3_64bits(s.data(), s.size()));
+}
+
+// Numbers written as words, which are figures as much as digits are ("seven ships").
+const std::unordered_set<std::string>& number_words() {
+  static const std::unordered_set<std::string> words = {
+      "zero",     "one",      "two",     "three",     "four",     "five",     "six",
+      "seven",    "eight",    "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+      "fourteen", "fifteen",  "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+      "thirty",   "forty",    "fifty",   "sixty",     "seventy",  "eighty",   "ninety",
+      "hundred",  "thousand", "million", "billion",   "trillion", "half",     "quarter"};
+  return words;
+}
+
+std::vector<Mark> text_marks(std::string_view text) {
+  std::vector<Token> tokens;
+  each_token(text, [&](const Token& t) { tokens.push_back(t); });
+  auto is_mark = [](const Token& t) {
+    return t.digit || (t.capital && !t.upper) || number_words().count(t.word);
+  };
+  std::vector<Mark> marks;
+  for (std::size_t i = 0; i < tokens.size() && marks.size() < kMarks;) {
+    if (!is_mark(tokens[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    std::string run = tokens[i].word;
+    while (j + 1 < tokens.size() && is_mark(tokens[j + 1]) &&
+           (tokens[j + 1].spaced || (tokens[j].digit && tokens[j + 1].digit))) {
+      run += ' ' + tokens[++j].word;
+    }
+    // Its place: the words around it, or the start or the end of the text; the text's first
+    // words (its subject, often) are placed at its start whatever follows them.
+    const bool after = i == 0 || tokens[i].spaced;
+    const bool before = i == 0 || j + 1 == tokens.size() || tokens[j + 1].spaced;
+    if (after && before) {
+      const std::string place =
+          i == 0 ? std::string("^")
+                 : tokens[i - 1].word + ' ' +
+                       (j + 1 == tokens.size() ? std::string("$") : tokens[j + 1].word);
+      marks.emplace_back(hash32(place), hash32(run));
+    }
+    i = j + 1;
+  }
+  return marks;
 }
 
 std::uint32_t minimum_at(std::string_view signature, std::size_t i) {
@@ -168,25 +234,56 @@ std::string signature(const std::vector<std::uint64_t>& shingles) {
 std::string copy_signature(std::string_view text) {
   std::string out = signature(shingles(text));
   if (out.empty()) return out;
-  for (const std::uint32_t h : number_hashes(text)) {
-    for (std::size_t k = 0; k < 4; ++k) out += static_cast<char>(h >> (8 * k));
+  for (const auto& [place, run] : text_marks(text)) {
+    for (const std::uint32_t h : {place, run}) {
+      for (std::size_t k = 0; k < 4; ++k) out += static_cast<char>(h >> (8 * k));
+    }
   }
   return out;
 }
 
-bool numbers_agree(std::string_view a, std::string_view b) {
-  auto numbers = [](std::string_view sig) {
-    std::vector<std::uint32_t> out;
-    for (std::size_t i = kMinHashes; (i + 1) * 4 <= sig.size(); ++i) out.push_back(minimum_at(sig, i));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  const std::vector<std::uint32_t> x = numbers(a), y = numbers(b);
-  const std::vector<std::uint32_t>& fewer = x.size() <= y.size() ? x : y;
-  const std::vector<std::uint32_t>& more = x.size() <= y.size() ? y : x;
-  std::size_t shared = 0;
-  for (const std::uint32_t h : fewer) shared += std::binary_search(more.begin(), more.end(), h);
-  return shared * 10 >= fewer.size() * 9;
+namespace {
+
+// The marks stored after a signature's minima, sorted.
+std::vector<Mark> stored_marks(std::string_view sig) {
+  std::vector<Mark> marks;
+  for (std::size_t i = kMinHashes; (i + 2) * 4 <= sig.size(); i += 2)
+    marks.emplace_back(minimum_at(sig, i), minimum_at(sig, i + 1));
+  std::sort(marks.begin(), marks.end());
+  return marks;
+}
+
+}  // namespace
+
+bool marks_agree(std::string_view a, std::string_view b) {
+  const std::vector<Mark> x = stored_marks(a), y = stored_marks(b);
+  // For each place both texts have, some run they share there.
+  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    const std::uint32_t place = x[i].first;
+    if (place < y[j].first) {
+      ++i;
+      continue;
+    }
+    if (y[j].first < place) {
+      ++j;
+      continue;
+    }
+    std::size_t i_end = i, j_end = j;
+    while (i_end < x.size() && x[i_end].first == place) ++i_end;
+    while (j_end < y.size() && y[j_end].first == place) ++j_end;
+    // The runs of the text with fewer there are all the other's (a trimmed copy has fewer).
+    const bool x_fewer = i_end - i <= j_end - j;
+    const std::size_t from = x_fewer ? i : j, to = x_fewer ? i_end : j_end;
+    const std::vector<Mark>& fewer = x_fewer ? x : y;
+    const std::vector<Mark>& more = x_fewer ? y : x;
+    const std::size_t more_from = x_fewer ? j : i, more_to = x_fewer ? j_end : i_end;
+    for (std::size_t k = from; k < to; ++k) {
+      if (!std::binary_search(more.begin() + more_from, more.begin() + more_to, fewer[k]))
+        return false;
+    }
+    i = i_end, j = j_end;
+  }
+  return true;
 }
 
 double estimated_jaccard(std::string_view a, std::string_view b) {
@@ -234,7 +331,8 @@ class CopyPass {
     for (std::size_t i = 0; i < mine.size();) {
       const Xapian::docid x = mine[i].first;
       candidates.clear();
-      for (; i < mine.size() && mine[i].first == x; ++i) add_candidates(mine[i].second, &candidates);
+      for (; i < mine.size() && mine[i].first == x; ++i)
+        add_candidates(mine[i].second, &candidates);
       if (!candidates.empty()) file(x, &candidates);
     }
     write();
@@ -348,7 +446,7 @@ class CopyPass {
   }
 
   double similarity(Xapian::docid x, Xapian::docid c) {
-    if (!numbers_agree(signature_of(x), signature_of(c))) return 0;
+    if (!marks_agree(signature_of(x), signature_of(c))) return 0;
     const double estimate = estimated_jaccard(signature_of(x), signature_of(c));
     if (estimate >= kCopyThreshold + kSure || estimate < kCopyThreshold - kSure) return estimate;
     return jaccard(text_shingles(x), text_shingles(c));
@@ -386,9 +484,9 @@ class CopyPass {
   std::string new_id(std::string_view sig) {
     for (std::uint64_t seed = 0;; ++seed) {
       char id[17];
-      std::snprintf(
-          id, sizeof id, "%012llx",
-          static_cast<unsigned long long>(XXH3_64bits_withSeed(sig.data(), sig.size(), seed) >> 16));
+      std::snprintf(id, sizeof id, "%012llx",
+                    static_cast<unsigned long long>(
+                        XXH3_64bits_withSeed(sig.data(), sig.size(), seed) >> 16));
       if (used_.insert(id).second) return id;
     }
   }
@@ -410,8 +508,8 @@ class CopyPass {
   Xapian::WritableDatabase& db_;
   std::vector<Xapian::docid> written_;
   const bool all_;
-  std::vector<Entry> entries_;  // (band key, docid), sorted: the buckets
-  std::vector<std::string> signatures_;  // of the articles with entries
+  std::vector<Entry> entries_;                           // (band key, docid), sorted: the buckets
+  std::vector<std::string> signatures_;                  // of the articles with entries
   std::unordered_map<Xapian::docid, std::uint32_t> at_;  // docid -> its signature's place
   std::unordered_map<Xapian::docid, std::vector<std::uint64_t>> shingles_;  // a cache
   std::unordered_map<Xapian::docid, std::string> stored_, assigned_;

@@ -5,7 +5,7 @@
 // An article's text is cut into shingles (runs of kShingleWords words, lower case, punctuation
 // and line breaks ignored; the title is left out, so a changed headline changes nothing). Two
 // texts are copies when the Jaccard similarity of their shingle sets is at least kCopyThreshold
-// and their numbers agree (numbers_agree).
+// and their numbers and names agree (marks_agree).
 // Each article stores a MinHash signature of its shingles (kSignatureSlot); a run compares the
 // articles it wrote only with those sharing one of the signature's kBands bands (locality
 // sensitive hashing), never with the whole archive.
@@ -22,8 +22,8 @@
 namespace morgue {
 
 inline constexpr std::size_t kShingleWords = 5;
-inline constexpr std::size_t kMinHashes = 64;  // 32 bits each: 256 bytes a signature
-inline constexpr std::size_t kRows = 3;        // minima in a band
+inline constexpr std::size_t kMinHashes = 64;              // 32 bits each: 256 bytes a signature
+inline constexpr std::size_t kRows = 3;                    // minima in a band
 inline constexpr std::size_t kBands = kMinHashes / kRows;  // 21 (the last minimum in none)
 inline constexpr double kCopyThreshold = 0.5;
 
@@ -37,15 +37,20 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 // The MinHash signature of a shingle set: kMinHashes 32-bit minima, little-endian; "" for none.
 std::string signature(const std::vector<std::uint64_t>& shingles);
 
-// What an article stores (kSignatureSlot): the signature of its text's shingles, then 32-bit
-// hashes of the text's first 64 distinct words that hold a digit; "" for a text without words.
+// What an article stores (kSignatureSlot): the signature of its text's shingles, then its marks:
+// the figures and names that stand inside its sentences, each as a 32-bit hash of the two words
+// around it and one of itself (the first 64); "" for a text without words.
 std::string copy_signature(std::string_view text);
 
-// Whether two stored signatures' texts agree on their numbers: nine in ten of the numbers of the
-// one with fewer are the other's. Texts made from one template (a market report every half
-// hour, a daily central bank operation) differ in their figures, and are different reports
-// however alike their words; a copy keeps its original's figures (a trimmed copy, some of them).
-bool numbers_agree(std::string_view a, std::string_view b);
+// Whether two stored signatures' texts agree on their marks: wherever both have a figure or a
+// name between the same two words, they have the same one there (of several such places, one).
+// Texts made from one template (a market report every half hour, a daily central bank operation
+// with its amount, one dividend notice for two companies) differ in the figures, times, dates or
+// names inside their sentences, and are different reports however alike their words; a copy
+// differs from its original at its ends (trimmed, boilerplate added: figures and names with
+// places the other text does not have) and in words (a corrected spelling). A story reissued
+// with a corrected figure is therefore no copy of the first issue.
+bool marks_agree(std::string_view a, std::string_view b);
 
 // The share of equal minima of two signatures: an estimate of their sets' Jaccard similarity
 // (standard error sqrt(J(1-J)/kMinHashes), 0.06 at J = 0.5).

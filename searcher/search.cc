@@ -400,14 +400,12 @@ class Searcher {
       last = counts.rbegin()->first;
     // Groups: the facet_limit most frequent over the whole range (all when facet_limit is 0).
     std::vector<std::string> groups{""};
+    std::map<std::string, Xapian::doccount> totals;  // --by: matches in the range, per value
     if (o_.by) {
-      std::map<std::string, Xapian::doccount> totals;
       for (const auto& [p, g] : counts) {
         if (p < first || p > last) continue;
         for (const auto& [key, n] : g) totals[key] += n;
       }
-      // A value whose matches are all undated has its undated row too.
-      for (const auto& [key, n] : spy.undated_groups()) totals[key] += n;
       std::vector<std::pair<std::string, Xapian::doccount>> ranked(totals.begin(), totals.end());
       std::stable_sort(ranked.begin(), ranked.end(),
                        [](const auto& x, const auto& y) { return x.second > y.second; });
@@ -443,6 +441,18 @@ class Searcher {
     }
     h.undated_total = spy.undated();
     if (h.undated_total) {
+      // A value whose matches are all undated has its undated row too (the --facet-limit most
+      // frequent of those).
+      if (o_.by) {
+        std::vector<std::pair<std::string, Xapian::doccount>> more;
+        for (const auto& [key, n] : spy.undated_groups()) {
+          if (!totals.count(key)) more.emplace_back(key, n);
+        }
+        std::stable_sort(more.begin(), more.end(),
+                         [](const auto& x, const auto& y) { return x.second > y.second; });
+        if (o_.facet_limit && more.size() > o_.facet_limit) more.resize(o_.facet_limit);
+        for (const auto& m : more) groups.push_back(m.first);
+      }
       for (const std::string& group : groups) {
         const Xapian::doccount n = o_.by ? find(spy.undated_groups(), group) : spy.undated();
         std::optional<Xapian::doccount> d;

@@ -33,9 +33,13 @@ Xapian::doccount UnitCounter::members(const std::string& id) const {
 UnitSpy::UnitSpy(Xapian::MatchSpy* inner,
                  std::function<std::string(const Xapian::Document&)> bucket,
                  std::vector<Xapian::valueno> lists, std::vector<Xapian::valueno> copied)
-    : inner_(inner), bucket_(std::move(bucket)), lists_(std::move(lists)), copied_(std::move(copied)) {}
+    : inner_(inner),
+      bucket_(std::move(bucket)),
+      lists_(std::move(lists)),
+      copied_(std::move(copied)) {}
 
-std::unique_ptr<UnitSpy> UnitSpy::for_facet(FacetSpy* spy, Xapian::valueno field_slot, bool is_date) {
+std::unique_ptr<UnitSpy> UnitSpy::for_facet(FacetSpy* spy, Xapian::valueno field_slot,
+                                            bool is_date) {
   if (is_date) {
     return std::make_unique<UnitSpy>(
         spy,
@@ -50,12 +54,11 @@ std::unique_ptr<UnitSpy> UnitSpy::for_facet(FacetSpy* spy, Xapian::valueno field
 }
 
 std::unique_ptr<UnitSpy> UnitSpy::for_histogram(HistogramSpy* spy, Period period,
-                               std::optional<Xapian::valueno> group_slot) {
+                                                std::optional<Xapian::valueno> group_slot) {
   std::vector<Xapian::valueno> lists;
   if (group_slot) lists.push_back(*group_slot);
   return std::make_unique<UnitSpy>(
-      spy,
-      [period](const Xapian::Document& d) { return period_of(d, period).value_or("undated"); },
+      spy, [period](const Xapian::Document& d) { return period_of(d, period).value_or("undated"); },
       lists, std::vector<Xapian::valueno>{kDateSlot, kPrecisionSlot});
 }
 

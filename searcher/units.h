@@ -50,10 +50,11 @@ class UnitSpy : public Xapian::MatchSpy {
   UnitSpy(Xapian::MatchSpy* inner, std::function<std::string(const Xapian::Document&)> bucket,
           std::vector<Xapian::valueno> lists, std::vector<Xapian::valueno> copied);
   // A spy for the facet counts of `spy` on `field_slot` (`is_date`: the date facet).
-  static std::unique_ptr<UnitSpy> for_facet(FacetSpy* spy, Xapian::valueno field_slot, bool is_date);
+  static std::unique_ptr<UnitSpy> for_facet(FacetSpy* spy, Xapian::valueno field_slot,
+                                            bool is_date);
   // A spy for the histogram `spy` of `period` (grouped by `group_slot`).
   static std::unique_ptr<UnitSpy> for_histogram(HistogramSpy* spy, Period period,
-                               std::optional<Xapian::valueno> group_slot);
+                                                std::optional<Xapian::valueno> group_slot);
 
   void operator()(const Xapian::Document& doc, double weight) override;
   // Shows `inner` the groups' documents; once.

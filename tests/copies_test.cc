@@ -23,7 +23,7 @@ using morgue::jaccard;
 using morgue::shingles;
 using morgue::signature;
 
-// A word of letters for a number (words without digits: numbers_agree has none to compare).
+// A word of letters for a number (words without digits: marks_agree has none to compare).
 std::string letters(std::size_t n) {
   std::string w = "w";
   do w += static_cast<char>('a' + n % 26);
@@ -101,7 +101,8 @@ std::string variant(std::mt19937_64& rng, const std::string& text) {
     default: {
       std::string out;
       for (std::size_t i = 0; i < w.size(); ++i)
-        out += (i == 0 ? "" : (i % 11 == 0 ? ",\n" : " ")) + (i % 7 == 0 ? "W" + w[i].substr(1) : w[i]);
+        out += (i == 0 ? "" : (i % 11 == 0 ? ",\n" : " ")) +
+               (i % 7 == 0 ? "W" + w[i].substr(1) : w[i]);
       return out;
     }
   }
@@ -143,7 +144,7 @@ BOOST_AUTO_TEST_CASE(shingles_ignore_case_punctuation_and_line_breaks) {
   BOOST_TEST(signature({}).empty());
 }
 
-BOOST_AUTO_TEST_CASE(texts_of_one_template_with_other_figures_are_no_copies) {
+BOOST_AUTO_TEST_CASE(texts_of_one_template_with_other_figures_or_names_are_no_copies) {
   const std::string fed =
       "The Federal Reserve entered the U.S. Government securities market to arrange 1.5 billion "
       "dlrs of customer repurchase agreements, a Fed spokesman said. Dealers said Federal funds "
@@ -153,13 +154,23 @@ BOOST_AUTO_TEST_CASE(texts_of_one_template_with_other_figures_are_no_copies) {
   next_day.replace(next_day.find("6-3/16"), 6, "6-1/4");
   const std::string a = morgue::copy_signature(fed), b = morgue::copy_signature(next_day);
   BOOST_TEST(estimated_jaccard(a, b) >= morgue::kCopyThreshold);  // alike in words
-  BOOST_TEST(!morgue::numbers_agree(a, b));
+  BOOST_TEST(!morgue::marks_agree(a, b));
   // A copy trimmed after its first figure, or with a figure more in its boilerplate, agrees.
   const std::string trimmed = fed.substr(0, fed.find("Dealers"));
-  BOOST_TEST(morgue::numbers_agree(a, morgue::copy_signature(trimmed)));
-  BOOST_TEST(morgue::numbers_agree(a, morgue::copy_signature(fed + " Copyright 2026 Reuters.")));
-  BOOST_TEST(morgue::numbers_agree(morgue::copy_signature("no figures at all in this one"),
-                                   morgue::copy_signature("nor in this one")));
+  BOOST_TEST(morgue::marks_agree(a, morgue::copy_signature(trimmed)));
+  BOOST_TEST(morgue::marks_agree(a, morgue::copy_signature(fed + " Copyright 2026 Reuters.")));
+  // One notice for two companies: the same figures, other names.
+  const std::string chemical =
+      "Chemical Bank said it is raising its prime lending rate to 8-1/4 pct from eight pct, "
+      "effective immediately, following moves by other major banks.";
+  std::string marine = chemical;
+  marine.replace(0, 8, "Marine Midland");
+  BOOST_TEST(
+      !morgue::marks_agree(morgue::copy_signature(chemical), morgue::copy_signature(marine)));
+  BOOST_TEST(morgue::marks_agree(morgue::copy_signature(chemical),
+                                 morgue::copy_signature(chemical + " Reuter")));
+  BOOST_TEST(morgue::marks_agree(morgue::copy_signature("no figures at all in this one"),
+                                 morgue::copy_signature("nor in this one")));
 }
 
 BOOST_AUTO_TEST_CASE(jaccard_is_the_brute_force_count) {
