@@ -117,11 +117,10 @@ std::vector<std::uint64_t> word_hashes(std::string_view text) {
 }
 
 // The figures and names of a text in their places (copies.h: marks_agree): each run of words
-// that hold a digit or are written with a capital (not all capitals: "REUTER", "COMEX" are
-// words), figures joined across their punctuation ("6-3/16"), that stands inside a sentence
-// (white space alone between it and the words before and after it, or the text's start or end),
-// as a pair of 32-bit hashes: of the two words around it (its place) and of the run. The first
-// kMarks of them.
+// that hold a digit, are numbers written out ("seven") or are written with a capital (not all
+// capitals: "REUTER", "COMEX" are words), figures joined across their punctuation ("6-3/16"), as
+// a pair of 32-bit hashes: of the two words around it (its place; punctuation ignored) and of the
+// run. The first kMarks of them.
 constexpr std::size_t kMarks = 64;
 using Mark = std::pair<std::uint32_t, std::uint32_t>;
 
@@ -160,15 +159,11 @@ std::vector<Mark> text_marks(std::string_view text) {
     }
     // Its place: the words around it, or the start or the end of the text; the text's first
     // words (its subject, often) are placed at its start whatever follows them.
-    const bool after = i == 0 || tokens[i].spaced;
-    const bool before = i == 0 || j + 1 == tokens.size() || tokens[j + 1].spaced;
-    if (after && before) {
-      const std::string place =
-          i == 0 ? std::string("^")
-                 : tokens[i - 1].word + ' ' +
-                       (j + 1 == tokens.size() ? std::string("$") : tokens[j + 1].word);
-      marks.emplace_back(hash32(place), hash32(run));
-    }
+    const std::string place =
+        i == 0 ? std::string("^")
+               : tokens[i - 1].word + ' ' +
+                     (j + 1 == tokens.size() ? std::string("$") : tokens[j + 1].word);
+    marks.emplace_back(hash32(place), hash32(run));
     i = j + 1;
   }
   return marks;

@@ -43,7 +43,8 @@ std::string signature(const std::vector<std::uint64_t>& shingles);
 std::string copy_signature(std::string_view text);
 
 // Whether two stored signatures' texts agree on their marks: wherever both have a figure or a
-// name between the same two words, they have the same one there (of several such places, one).
+// name between the same two words (or at the start), the one with fewer there has only runs the
+// other has there.
 // Texts made from one template (a market report every half hour, a daily central bank operation
 // with its amount, one dividend notice for two companies) differ in the figures, times, dates or
 // names inside their sentences, and are different reports however alike their words; a copy
