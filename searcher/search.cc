@@ -519,7 +519,8 @@ class Searcher {
   }
 
   // Shows every match of `query` to `spies`, in one matcher pass where the database allows
-  // (local shards); with remote shards, by reading the matching documents in batches.
+  // (local shards); with remote shards, facets and histograms from counts the servers make
+  // (count_on_servers), other spies by reading the matching documents in batches.
   // Returns the number of matches.
   Xapian::doccount feed_each_match(const Xapian::Query& query,
                                    const std::vector<Xapian::MatchSpy*>& spies) {
@@ -528,6 +529,9 @@ class Searcher {
 
   Xapian::doccount feed_each_match(const Xapian::Database& db, const Xapian::Query& query,
                                    const std::vector<Xapian::MatchSpy*>& spies) {
+    if (local_shards_.empty()) {
+      if (std::optional<Xapian::doccount> total = count_on_servers(db, query, spies)) return *total;
+    }
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
