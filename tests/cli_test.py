@@ -2086,7 +2086,7 @@ class Shards(DbCase):
 class RemoteShards(DbCase):
     """Issue 20: one database, 3 local shards and the same 3 shards served by 3 stock
     xapian-tcpsrv processes give the same output, byte for byte but for the database's uuid and
-    revision, in every format and with every research option; facets and histograms over the
+    revision, in every format and with every research option (and a declared field); facets and histograms over the
     remote shards are counted by the servers (a stock server knows no morgue spy). The archive is
     generated (seeded): names repeated within an article and spelled apart, dates of day, month and
     year precision and none, ties in the counts."""
@@ -2102,7 +2102,7 @@ class RemoteShards(DbCase):
         articles = cls.archive(random.Random(20))
 
         def build(db, part):  # from standard input, so that every article's source is "-"
-            rc, _, err = run("morgue-index", "--db", db, "--jobs", "1", "-",
+            rc, _, err = run("morgue-index", "--db", db, "--jobs", "1", "--field", "topics:keyword", "-",
                              stdin="".join(json.dumps(a) + "\n" for a in part).encode())
             assert rc == 0, err
         build(cls.db, articles)
@@ -2139,7 +2139,8 @@ class RemoteShards(DbCase):
                  "text": " ".join(rng.choices(words, k=rng.randint(5, 30))),
                  "people": rng.choices(people, k=rng.randint(0, 3)),
                  "places": rng.choices(places, k=rng.randint(0, 3)),
-                 "organizations": rng.choices(orgs, k=rng.randint(0, 2))}
+                 "organizations": rng.choices(orgs, k=rng.randint(0, 2)),
+                 "topics": rng.choices(["crude", "grain", "Grain", "money-fx", "ship"], k=rng.randint(0, 3))}
             if rng.random() < 0.8:
                 a["outlet"] = rng.choice(outlets)
             if rng.random() < 0.5:
@@ -2175,7 +2176,7 @@ class RemoteShards(DbCase):
         self.assertEqual(got["remote"], got["one"], ("remote", args))
         return got["one"]
 
-    FACETS = "place,person,outlet,org,author,date"
+    FACETS = "place,person,outlet,org,author,topics,date"
     OPTIONS = (
         ("harbour OR strike",),
         ("--limit", "25", "--sort", "date", "place:lisbon OR place:japan"),
@@ -2188,6 +2189,7 @@ class RemoteShards(DbCase):
         ("--histogram", "week", "--by", "place", "--normalize", "harbour OR oil"),
         ("--histogram", "year", "--by", "person", "--facet-limit", "2", "*"),
         ("--histogram", "year", "--by", "author", "--normalize", "*"),
+        ("--histogram", "month", "--by", "topics", "--facets", "topics", "topics:grain OR oil"),
         ("--histogram", "month", "--by", "outlet", "--normalize", "--from", "1987-01", "--to", "1987-06", "*"),
         ("--histogram", "day", "--by", "org", "--from", "1987-01-01", "--to", "1987-01-31", "--limit", "3", "union"),
         ("--count", "strike"),
@@ -2268,14 +2270,14 @@ class RemoteShards(DbCase):
         rng = random.Random(7)
         words = ["harbour", "strike", "port", "oil", "price", "bank", "dock*", "grain", "crop"]
         filters = ["place:lisbon", "place:usa", "person:\"ana costa\"", "person:ruiz", "outlet:\"wire daily\"",
-                   "org:opec", "author:mota", "date:1987", "date:1986-03..1987-06", "date:..1986-12", "date:1988-02"]
+                   "org:opec", "author:mota", "topics:grain", "date:1987", "date:1986-03..1987-06", "date:..1986-12", "date:1988-02"]
 
         def query(depth=0):
             if depth > 1 or rng.random() < 0.4:
                 return rng.choice(words + filters)
             return f"({query(depth + 1)} {rng.choice(['AND', 'OR', 'AND NOT'])} {query(depth + 1)})"
         batch = "".join(f"q{i}\t{query()}\n" for i in range(150))
-        for by in ("place", "person", "outlet"):
+        for by in ("place", "person", "outlet", "topics"):
             with self.subTest(by=by):
                 _, out, _ = self.assert_same("--batch", "-", "--format", "jsonl", "--facets", self.FACETS,
                                              "--facet-limit", "0", "--histogram", rng.choice(["day", "week", "month", "year"]),
