@@ -2244,6 +2244,39 @@ class RemoteShards(DbCase):
         self.assertGreater(export, 420000)  # the measure measures: reading every document
         self.assertLess(facets, 100000)
 
+    def test_serve_shards(self):
+        """scripts/serve-shards serves a stub's local shards with one xapian-tcpsrv each and writes
+        the client stub; stopping it stops the servers."""
+        import signal
+        import socket
+        import time
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            first = s.getsockname()[1]
+        client = os.path.join(self.tmp, "served.stub")
+        log = open(os.path.join(self.tmp, "serve-shards.log"), "w+")
+        p = subprocess.Popen([sys.executable, os.path.join(SOURCE, "scripts", "serve-shards"), "--port", str(first),
+                              "--client-stub", client, self.stubs["local"]], stdout=log, stderr=log)
+        try:
+            deadline = time.time() + 20
+            while not os.path.exists(client) and time.time() < deadline and p.poll() is None:
+                time.sleep(0.05)
+            with open(client) as f:
+                self.assertEqual(f.read(), "".join(f"remote 127.0.0.1:{first + i}\n" for i in range(self.N)))
+            args = ("--format", "json", "--facets", self.FACETS, "--histogram", "month", "--by", "place", "harbour")
+            served = json.loads(search(client, *args, expect=0)[1])
+            one = json.loads(search(self.db, *args, expect=0)[1])
+            for r in (served, one):
+                r.pop("manifest")
+            self.assertEqual(served, one)
+        finally:
+            p.send_signal(signal.SIGTERM)
+            rc = p.wait(timeout=20)
+            log.seek(0)
+            self.assertEqual(rc, 0, log.read())
+        with self.assertRaises(OSError):
+            socket.create_connection(("127.0.0.1", first), timeout=1).close()
+
     def test_batch(self):
         batch = "*\nharbour OR strike\nplace:lisbon\n*\ndate:1987-01\nport*\nnothing-matches-this\nstrike -harbour\n"
         for fmt in self.FORMATS:
