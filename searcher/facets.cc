@@ -289,6 +289,26 @@ void HistogramSpy::add(const std::string& date, const std::string& precision,
   }
 }
 
+void HistogramSpy::add_dates(const std::string& date, const std::string& precision,
+                             Xapian::doccount n) {
+  if (n == 0) return;
+  if (auto days = dated_days(date, precision, period_))
+    counts_[period_key(*days, period_)];  // a period with matches, if none in a group
+  else
+    undated_ += n;
+}
+
+void HistogramSpy::add_group(const std::string& date, const std::string& precision,
+                             const std::string& key, Xapian::doccount n) {
+  if (n == 0) return;
+  auto days = dated_days(date, precision, period_);
+  (days ? counts_[period_key(*days, period_)] : undated_groups_)[key] += n;
+}
+
+void HistogramSpy::add_names(const std::string& group, Xapian::doccount n) {
+  for (const NameEntry& e : decode_names(group)) names_.add(e.name, e.key, n);
+}
+
 std::string HistogramSpy::serialise() const {
   return std::string(to_string(period_)) + (group_slot_ ? " " + std::to_string(*group_slot_) : "");
 }
@@ -386,11 +406,93 @@ std::vector<std::pair<std::string, Counts>> by_precision(
   return out;
 }
 
+// Counts the matches of `query` with Xapian's own spies, in an unweighted pass over every match.
+// Returns the number of matches.
+Xapian::doccount count_values(const Xapian::Database& db, const Xapian::Query& query,
+                              const std::vector<Xapian::ValueCountMatchSpy*>& spies) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  for (Xapian::ValueCountMatchSpy* spy : spies) enquire.add_matchspy(spy);
+  // check_at_least: every match, so the spies see each one
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+// The dates of the matches of `query` (`all`: counted by a spy on the date slot) by precision, as
+// by_precision gives them.
+std::vector<std::pair<std::string, ValueCounts>> dates_by_precision(const Xapian::Database& db,
+                                                                    const Xapian::Query& query,
+                                                                    ValueCounts all,
+                                                                    const ValueCounts& precisions) {
+  return by_precision<ValueCounts>(std::move(all), precisions, [&](const std::string& precision) {
+    Xapian::ValueCountMatchSpy spy(kDateSlot);
+    count_values(db, with_precision(query, precision), {&spy});
+    return value_counts(spy);
+  });
+}
+
+// The histogram `h` by a field, a pass per key of the field: the matches of `query` that hold the
+// key (its whole-name term), their dates counted. `lists` are the field's distinct lists over the
+// matches, `days` the matches' dates by precision. Returns false, having added nothing, when
+// that would take more passes than the matches are worth, or when a key's term finds other
+// matches than those whose lists hold the key (the pairs must then come from the matches).
+bool histogram_by_key(const Xapian::Database& db, const Xapian::Query& query, HistogramSpy* h,
+                      const ValueCounts& lists,
+                      const std::vector<std::pair<std::string, ValueCounts>>& days,
+                      const ValueCounts& precisions, Xapian::doccount total,
+                      Xapian::doccount matches_per_pass) {
+  const Field* field = nullptr;
+  for (const Field& f : fields()) {
+    if (f.kind == FieldKind::kName && f.slot == h->group_slot()) field = &f;
+  }
+  if (!field) return false;
+  ValueCounts keys;  // key -> matches holding it
+  for (const auto& [list, n] : lists) {
+    std::set<std::string> seen;
+    for (const NameEntry& e : decode_names(list)) {
+      if (seen.insert(e.key).second) keys[e.key] += n;
+    }
+  }
+  const std::size_t passes_per_key = days.size();  // one per precision of the dates
+  // A pass costs a round trip to every server; a match in dated_groups a few bytes and its share
+  // of a sort (10x Reuters over 4 servers on the loopback: about 2 ms a pass, 8 us a match).
+  if (matches_per_pass && keys.size() * passes_per_key > total / matches_per_pass) return false;
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, ValueCounts>>>> by_key;
+  for (const auto& [key, n] : keys) {
+    const Xapian::Query with_key(Xapian::Query::OP_FILTER, query,
+                                 Xapian::Query(whole_name_term(*field, key)));
+    Xapian::ValueCountMatchSpy dates(kDateSlot);
+    if (count_values(db, with_key, {&dates}) != n) return false;
+    by_key.emplace_back(key, dates_by_precision(db, with_key, value_counts(dates), precisions));
+  }
+  Xapian::doccount dated = 0;
+  for (const auto& [precision, counts] : days) {
+    for (const auto& [date, n] : counts) {
+      h->add_dates(date, precision, n);
+      dated += n;
+    }
+  }
+  h->add_dates("", "", total - std::min(total, dated));
+  for (const auto& [list, n] : lists) h->add_names(list, n);
+  for (const auto& [key, split] : by_key) {
+    Xapian::doccount with_date = 0;
+    for (const auto& [precision, counts] : split) {
+      for (const auto& [date, n] : counts) {
+        h->add_group(date, precision, key, n);
+        with_date += n;
+      }
+    }
+    h->add_group("", "", key, keys[key] - std::min(keys[key], with_date));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<Xapian::doccount> count_on_servers(const Xapian::Database& db,
                                                  const Xapian::Query& query,
-                                                 const std::vector<Xapian::MatchSpy*>& spies) {
+                                                 const std::vector<Xapian::MatchSpy*>& spies,
+                                                 Xapian::doccount matches_per_pass) {
   std::vector<FacetSpy*> facets;
   std::vector<HistogramSpy*> histograms;
   for (Xapian::MatchSpy* spy : spies) {
@@ -416,15 +518,17 @@ std::optional<Xapian::doccount> count_on_servers(const Xapian::Database& db,
     else
       counter(f->slot());
   }
-  for (const HistogramSpy* h : histograms) dates = dates || !h->group_slot();
-  if (dates) counter(kDateSlot);
-  if (dates || !histograms.empty()) counter(kPrecisionSlot);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  for (auto& [slot, c] : counters) enquire.add_matchspy(c.get());
-  // check_at_least: every match, so the spies see each one
-  const Xapian::doccount total = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  for (const HistogramSpy* h : histograms) {
+    dates = true;
+    if (h->group_slot()) counter(*h->group_slot());
+  }
+  if (dates) {
+    counter(kDateSlot);
+    counter(kPrecisionSlot);
+  }
+  std::vector<Xapian::ValueCountMatchSpy*> all;
+  for (auto& [slot, c] : counters) all.push_back(c.get());
+  const Xapian::doccount total = count_values(db, query, all);
 
   for (FacetSpy* f : facets) {
     if (f->is_date()) continue;
@@ -432,17 +536,9 @@ std::optional<Xapian::doccount> count_on_servers(const Xapian::Database& db,
   }
   const ValueCounts precisions =
       counters.count(kPrecisionSlot) ? value_counts(*counters[kPrecisionSlot]) : ValueCounts();
+  std::vector<std::pair<std::string, ValueCounts>> days;
   if (dates) {
-    auto days = by_precision<ValueCounts>(value_counts(*counters[kDateSlot]), precisions,
-                                          [&](const std::string& precision) {
-                                            Xapian::ValueCountMatchSpy spy(kDateSlot);
-                                            Xapian::Enquire e(db);
-                                            e.set_query(with_precision(query, precision));
-                                            e.set_weighting_scheme(Xapian::BoolWeight());
-                                            e.add_matchspy(&spy);
-                                            e.get_mset(0, 0, db.get_doccount());
-                                            return value_counts(spy);
-                                          });
+    days = dates_by_precision(db, query, value_counts(*counters[kDateSlot]), precisions);
     Xapian::doccount dated = 0;
     for (const auto& [precision, counts] : days) {
       for (const auto& [date, n] : counts) {
@@ -462,6 +558,9 @@ std::optional<Xapian::doccount> count_on_servers(const Xapian::Database& db,
   for (HistogramSpy* h : histograms) {
     if (!h->group_slot()) continue;
     const Xapian::valueno group = *h->group_slot();
+    if (histogram_by_key(db, query, h, value_counts(*counters[group]), days, precisions, total,
+                         matches_per_pass))
+      continue;
     auto pairs = by_precision<PairCounts>(
         dated_groups(db, query, group), precisions, [&](const std::string& precision) {
           return dated_groups(db, with_precision(query, precision), group);

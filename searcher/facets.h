@@ -129,6 +129,12 @@ class HistogramSpy : public Xapian::MatchSpy {
   // if each had been shown to the spy.
   void add(const std::string& date, const std::string& precision, const std::string& group,
            Xapian::doccount n);
+  // add in parts, for counts made apart: `n` matches with this date (the period they fall in, or
+  // the undated), `n` of them with the group key `key`, and the names of `n` matches' group.
+  void add_dates(const std::string& date, const std::string& precision, Xapian::doccount n);
+  void add_group(const std::string& date, const std::string& precision, const std::string& key,
+                 Xapian::doccount n);
+  void add_names(const std::string& group, Xapian::doccount n);
   const std::optional<Xapian::valueno>& group_slot() const { return group_slot_; }
   Xapian::MatchSpy* clone() const override { return new HistogramSpy(period_, group_slot_); }
   std::string name() const override { return "morgue.HistogramSpy"; }
@@ -160,14 +166,19 @@ class HistogramSpy : public Xapian::MatchSpy {
 // Shows every match of `query` to `spies`, FacetSpy and HistogramSpy only, from counts that the
 // servers of a database with remote shards make with Xapian's own ValueCountMatchSpy: per slot,
 // the number of matches holding each distinct value (a whole list of names: one per article),
-// which the spies split and add up as they do a document's. A (date, group) pair of a histogram
-// by a field comes from one unweighted pass that returns each match's date as its sort key and
-// its group as its collapse key (never collapsing); dates of month or year precision, which
-// share their date value with days, are counted in a pass of their own per precision. The
-// counts are those of one database, exactly. Returns the number of matches, or nullopt (having
-// shown nothing) when a spy is of another kind.
-std::optional<Xapian::doccount> count_on_servers(const Xapian::Database& db,
-                                                 const Xapian::Query& query,
-                                                 const std::vector<Xapian::MatchSpy*>& spies);
+// which the spies split and add up as they do a document's. The (date, group) pairs of a
+// histogram by a field come from a pass per key of the field (its whole-name term filtering the
+// matches, their dates counted) when the keys are few for the matches, else from one unweighted
+// pass that returns each match's date as its sort key and its group as its collapse key (never
+// collapsing); dates of month or year precision, which share their date value with days, are
+// counted in a pass of their own per precision. The counts are those of one database, exactly.
+// Returns the number of matches, or nullopt (having shown nothing) when a spy is of another
+// kind. A pass per key is taken when it makes at most one pass per `matches_per_pass` matches
+// (0: whenever the field allows; for tests).
+inline constexpr Xapian::doccount kMatchesPerPass = 256;
+std::optional<Xapian::doccount> count_on_servers(
+    const Xapian::Database& db, const Xapian::Query& query,
+    const std::vector<Xapian::MatchSpy*>& spies,
+    Xapian::doccount matches_per_pass = kMatchesPerPass);
 
 }  // namespace morgue
