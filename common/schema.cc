@@ -27,6 +27,7 @@ const std::vector<Field>& builtin_fields() {
       {"url", "XU", "", FieldKind::kExact, std::nullopt, false},
       {"id", "Q", "", FieldKind::kExact, std::nullopt, false},
       {"path", "XR", "", FieldKind::kExact, std::nullopt, true},
+      {"copy", "", "", FieldKind::kExact, kCopySlot, false},
       {"date", "", "XD", FieldKind::kDate, kDateSlot, false},
   };
   return table;

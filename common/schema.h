@@ -44,7 +44,11 @@
 //            a declared keyword field); "morgue.manifests" = the --metadata files of the
 //            last run that named any (absolute paths, one a line), read again by runs naming none;
 //            "morgue.spelling" = "1" when the spelling table holds every article's words (set by
-//            the run that adds the first article; an older database has none and no suggestions)
+//            the run that adds the first article; an older database has none and no suggestions);
+//            "morgue.copies" = "1" when every article has its signature and copy group (set by
+//            the run that adds the first article: copies are found in a database built with them);
+//            "morgue.unfiled" = the articles written by a run that has not filed them in copy
+//            groups yet: "all", or their docids (4 bytes each, little-endian), for the next run
 #pragma once
 
 #include <xapian.h>
@@ -75,6 +79,8 @@ inline constexpr const char* kRecordOrganizations = "organizations";
 inline constexpr const char* kRecordCited = "cited";
 inline constexpr const char* kRecordExtra = "extra";
 inline constexpr const char* kRecordSource = "source";
+// Not stored in the record: an exported article's copy group (kCopySlot), as --fields names it.
+inline constexpr const char* kCopyColumn = "copy";
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
 // 2: stems only (STEM_ALL), date terms; 3: exact forms, name positions and whole names, XD, XF,
@@ -89,6 +95,8 @@ inline constexpr const char* kFieldsKey = "morgue.fields";
 inline constexpr const char* kPathFieldsKey = "morgue.path_fields";
 inline constexpr const char* kManifestsKey = "morgue.manifests";
 inline constexpr const char* kSpellingKey = "morgue.spelling";  // "1": spelling data is kept
+inline constexpr const char* kCopiesKey = "morgue.copies";  // "1": every article has its signature
+inline constexpr const char* kUnfiledKey = "morgue.unfiled";  // articles not yet in copy groups
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {
@@ -109,6 +117,10 @@ enum Slot : Xapian::valueno {
                         // an unchanged input is not extracted again
   kDateOrderSlot = 11,  // kDateSlot's value, or "~" for an article without a date: --sort date
                         // lists those last (descending, kDateSlot's empty value does)
+  kSignatureSlot = 12,  // the MinHash signature of the text's shingles (indexer/copies.h), binary;
+                        // none for an article without text
+  kCopySlot = 13,       // the article's copy group: 12 hex digits, none for an article without
+                        // copies (Xapian's collapse key for --collapse copies; copy:ID)
   kFirstDeclaredSlot = 20,  // + n: declared keyword field n, encoded as kPeopleSlot
 };
 inline constexpr char kListSeparator = '\x1f';

@@ -13,6 +13,7 @@
 #include "common/document.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "indexer/copies.h"
 #include "indexer/feed.h"
 #include "indexer/prepare.h"
 #include "indexer/writer.h"
@@ -158,6 +159,11 @@ void BulkBuild::build(const std::vector<InputFile>& files, unsigned jobs, const 
   }
   for (const Part& p : parts) fs::remove_all(p.dir);
   drop_duplicates(merged, counts);
+  {
+    Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+    assign_copies(db, {}, true);
+    db.commit();
+  }
   store_.install();
 }
 
@@ -174,6 +180,7 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
     shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
     record_choices(*shard, options_);
     shard->set_metadata(kSpellingKey, "1");  // compaction adds up the shards' spelling tables
+    shard->set_metadata(kCopiesKey, "1");    // the build files copies once the shards are merged
     if (!root_.empty()) shard->set_metadata(kRootKey, root_);
     return shard.get();
   };

@@ -26,6 +26,7 @@
 #include "common/schema.h"
 #include "extract/extract.h"
 #include "indexer/bulk.h"
+#include "indexer/copies.h"
 #include "indexer/feed.h"
 #include "indexer/inputs.h"
 #include "indexer/prepare.h"
@@ -102,6 +103,11 @@ class Run {
         if (!g_index_interrupted) moved(writer);
         if (options_.prune && !g_index_interrupted) prune(writer.seen);
         writer.commit();
+        if (!g_index_interrupted) {
+          file_copies(db(), std::move(writer.written));
+          writer.filed();
+          db().commit();
+        }
       }
     }
     if (sidecar_ && !g_index_interrupted) sidecar_->report_unused(messages_);

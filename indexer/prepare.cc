@@ -2,6 +2,7 @@
 #include "indexer/prepare.h"
 
 #include "common/schema.h"
+#include "indexer/copies.h"
 
 namespace morgue {
 
@@ -59,6 +60,8 @@ Prepared Preparer::prepare(Article&& a) {
   if (data.empty()) data = document_data(to_record(a));
   p.doc = builder_.build(a, std::move(data), &p.spelling);
   p.doc.add_value(kInputSlot, input);
+  if (std::string s = copy_signature(a.text); !s.empty())
+    p.doc.add_value(kSignatureSlot, std::move(s));
   return p;
 }
 

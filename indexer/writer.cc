@@ -2,6 +2,7 @@
 #include "indexer/writer.h"
 
 #include "common/schema.h"
+#include "indexer/copies.h"
 
 namespace morgue {
 
@@ -17,6 +18,7 @@ Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool f
   record_choices(*db_, options);
   spelling_ = fresh || keeps_spelling(*db_);
   if (spelling_) db_->set_metadata(kSpellingKey, "1");
+  if (fresh) db_->set_metadata(kCopiesKey, "1");
 }
 
 void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options) {
@@ -41,7 +43,7 @@ void Writer::apply(Prepared&& p) {
     return;
   }
   if (fresh_ && first_time) {
-    db_->add_document(p.doc);
+    written.push_back(db_->add_document(p.doc));
     change_spelling(p.spelling, 1);
     ++counts.added;
     ++in_db_;
@@ -53,7 +55,10 @@ void Writer::apply(Prepared&& p) {
         ++counts.unchanged;
         report_.done();
         if (old.get_value(kInputSlot) == p.doc.get_value(kInputSlot)) return;
-        db_->replace_document(*it, p.doc);  // same record from another extractor version: note it
+        // The same record from another extractor version: noted, in the same copy group.
+        if (const std::string group = old.get_value(kCopySlot); !group.empty())
+          p.doc.add_value(kCopySlot, group);
+        db_->replace_document(*it, p.doc);
         due();
         return;
       }
@@ -64,7 +69,7 @@ void Writer::apply(Prepared&& p) {
       ++in_db_;
       if (p.id_from_path) added.push_back(p.term);
     }
-    db_->replace_document(p.term, p.doc);
+    written.push_back(db_->replace_document(p.term, p.doc));
     change_spelling(p.spelling, 1);
   }
   report_.done();
@@ -97,12 +102,35 @@ void Writer::commit() {
   // durable): each commit rewrites every spelling fragment a new word touches, which cost more
   // than all the rest of the build when done every kShardFlush articles (docs/performance.md).
   if (!next_ || in_db_ >= rollover_) write_spelling();
-  if (!options_.extract_only) db_->commit();
+  if (!options_.extract_only) {
+    note_unfiled();
+    db_->commit();
+  }
   pending_ = 0;
   if (next_ && in_db_ >= rollover_) {
     db_ = next_();
     in_db_ = 0;
   }
+}
+
+// The articles written and not yet filed in copy groups, in the database with them: a run that
+// ends before filing them (interrupted, or killed) leaves them to the next. A first build's are
+// all its articles; a bulk build's shards have none (the build files them once merged).
+void Writer::note_unfiled() {
+  if (next_ || written.size() == noted_) return;
+  if (fresh_) {
+    if (!noted_) db_->set_metadata(kUnfiledKey, "all");
+  } else {
+    std::string list = db_->get_metadata(kUnfiledKey);
+    if (list != "all") list += encode_docids(written.data() + noted_, written.size() - noted_);
+    db_->set_metadata(kUnfiledKey, list);
+  }
+  noted_ = written.size();
+}
+
+void Writer::filed() {
+  written.clear();
+  noted_ = 0;
 }
 
 void Writer::rollover(std::size_t every, std::function<Xapian::WritableDatabase*()> next) {

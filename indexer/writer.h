@@ -40,6 +40,9 @@ class Writer {
 
   void apply(Prepared&& p);
   void commit();
+  // The articles written so far are filed in their copy groups (file_copies, which takes them
+  // off the database's list of unfiled articles).
+  void filed();
 
   // After a commit that leaves `every` or more articles added to the database, write on into
   // the database `next` gives (a bulk build keeps its shards small: adding to a large one costs
@@ -52,9 +55,13 @@ class Writer {
   // Id terms this run added to a database that had articles, of ids made from file paths: where
   // a moved file shows up (a source's own ids do not change when its file moves).
   std::vector<std::string> added;
+  // Docids of the documents this run added or rebuilt (of one database: not with rollover), which
+  // find their copies when the run ends (copies.h).
+  std::vector<Xapian::docid> written;
 
  private:
   void due();
+  void note_unfiled();
   void change_spelling(const SpellingWords& words, std::int64_t sign);
   void write_spelling();
 
@@ -72,6 +79,7 @@ class Writer {
   std::size_t pending_ = 0;
   std::size_t commit_every_;
   std::size_t in_db_ = 0, rollover_ = 0;
+  std::size_t noted_ = 0;  // of `written`, listed in the database as unfiled
   std::function<Xapian::WritableDatabase*()> next_;
 };
 

@@ -267,6 +267,13 @@ std::string next_period_key(const std::string& key, Period period) {
   return period_key(*days + 366, period);
 }
 
+std::optional<std::string> period_of(const Xapian::Document& doc, Period period) {
+  const std::optional<long> days =
+      dated_days(doc.get_value(kDateSlot), doc.get_value(kPrecisionSlot), period);
+  if (!days) return std::nullopt;
+  return period_key(*days, period);
+}
+
 void HistogramSpy::operator()(const Xapian::Document& doc, double) {
   add(doc.get_value(kDateSlot), doc.get_value(kPrecisionSlot),
       group_slot_ ? doc.get_value(*group_slot_) : std::string(), 1);

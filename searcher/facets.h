@@ -117,6 +117,9 @@ const char* to_string(Period period);
 std::string period_key(long days, Period period);
 std::string period_label(const std::string& key, Period period);
 std::string next_period_key(const std::string& key, Period period);
+// The key of the period an article's date falls in; none when its date is missing or less
+// precise than the period (HistogramSpy counts it as undated).
+std::optional<std::string> period_of(const Xapian::Document& doc, Period period);
 
 // Counts matching documents per period (and per group value of an optional slot). Articles whose
 // date is less precise than the period, or that have none, are counted apart.

@@ -97,6 +97,8 @@ std::string completion(const po::options_description& visible, morgue::Shell she
                                            {"facets", {ValueKind::kWordList, facet_fields}},
                                            {"histogram", {ValueKind::kWords, kPeriods}},
                                            {"by", {ValueKind::kWords, by_fields}},
+                                           {"unit", {ValueKind::kWords, {"articles", "copies"}}},
+                                           {"collapse", {ValueKind::kWords, {"copies"}}},
                                            {"batch", {ValueKind::kFile, {}}},
                                            {"plot", {ValueKind::kFile, {}}},
                                            {"kwic", {ValueKind::kAttached, {}}}});
@@ -116,7 +118,7 @@ int main(int argc, char** argv) {
   std::string sort = "relevance", format = "text", colour = "auto";
   bool no_pager = false;
   std::string facets, histogram, from, to, fields, bm25, limit = "10", offset = "0",
-                                                         facet_limit = "10", kwic;
+                                                         facet_limit = "10", kwic, unit, collapse;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
@@ -158,7 +160,13 @@ int main(int argc, char** argv) {
       "let a stub file start \"remote :PROGRAM\" shards (off: a database path must not run code)");
   po::options_description research("Research (exact counts over every match)");
   research.add_options()("count", po::bool_switch(&options.count),
-                         "print only the exact number of matching articles")(
+                         "print only the exact number of matching articles (or --unit)")(
+      "unit", po::value<std::string>(&unit)->default_value("articles"),
+      "what counts, facets, histograms and batch tables count: articles, or copies (a group of "
+      "copies of one text counts once)")(
+      "collapse", po::value<std::string>(&collapse),
+      "copies: show one hit per copy group, with the number of its other matching versions; the "
+      "total counts groups")(
       "facets", po::value<std::string>(&facets),
       "count values of these fields, comma-separated: outlet, person, place, org, author, cited, "
       "date")("facet-limit", po::value<std::string>(&facet_limit)->default_value("10"),
@@ -280,6 +288,13 @@ int main(int argc, char** argv) {
       throw po::error("--from: invalid date '" + from + "'");
     if (!to.empty() && !(options.to = morgue::parse_iso_date(to)))
       throw po::error("--to: invalid date '" + to + "'");
+    if (auto u = morgue::unit_from_string(unit))
+      options.unit = *u;
+    else
+      throw po::error("--unit must be articles or copies, not '" + unit + "'");
+    if (!collapse.empty() && collapse != "copies")
+      throw po::error("--collapse must be copies, not '" + collapse + "'");
+    options.collapse = !collapse.empty();
     if (sort == "relevance")
       options.sort = morgue::SortOrder::kRelevance;
     else if (sort == "date")

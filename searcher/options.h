@@ -10,6 +10,7 @@
 #include "common/analysis.h"
 #include "common/date.h"
 #include "searcher/facets.h"
+#include "searcher/units.h"
 
 namespace morgue {
 
@@ -40,6 +41,9 @@ struct SearchOptions {
   std::size_t facet_limit = 10;     // 0: every value
   bool facet_limit_given = false;   // --interactive shows fewer unless asked
   bool count = false;
+  // What counts, facets, histograms and batch tables count: articles, or copy groups (units.h).
+  Unit unit = Unit::kArticles;
+  bool collapse = false;     // --collapse copies: one hit per copy group, with its other versions
   bool list_fields = false;  // print the database's fields instead of answering a query
   std::optional<Period> histogram;
   std::optional<std::string> by;  // split histogram periods by this field

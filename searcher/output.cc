@@ -152,6 +152,8 @@ ordered hit_json(const Hit& h) {
   if (r.contains(kRecordDatePrecision)) o["date_precision"] = r[kRecordDatePrecision];
   if (r.contains(kRecordCited)) o["cited"] = r[kRecordCited];
   if (r.contains(kRecordExtra)) o["extra"] = r[kRecordExtra];
+  if (!h.copy.empty()) o["copy"] = h.copy;
+  if (h.other_versions) o["other_versions"] = *h.other_versions;
   return o;
 }
 
@@ -201,7 +203,9 @@ ordered Output::manifest_json(const Manifest& m, const std::string& parsed) cons
                  {"by", o_.by ? ordered(*o_.by) : ordered(nullptr)},
                  {"normalize", o_.normalize},
                  {"from", o_.from ? ordered(to_string(*o_.from)) : ordered(nullptr)},
-                 {"to", o_.to ? ordered(to_string(*o_.to)) : ordered(nullptr)}}}};
+                 {"to", o_.to ? ordered(to_string(*o_.to)) : ordered(nullptr)},
+                 {"unit", to_string(o_.unit)},
+                 {"collapse", o_.collapse ? ordered("copies") : ordered(nullptr)}}}};
   if (!parsed.empty()) o["parsed_query"] = parsed;
   return o;
 }
@@ -359,13 +363,21 @@ void Output::hits_text(const Answer& a) {
     const std::string indent(display_width(prefix), ' ');
     const std::size_t width = text_width();
     wrapped(out_, prefix, title, width, c ? "\x1b[1m" : "", c ? "\x1b[0m" : "");
-    wrapped(out_, indent, meta(r), width, c ? "\x1b[2m" : "", c ? "\x1b[0m" : "");
+    std::string m = meta(r);
+    if (h.other_versions && *h.other_versions)
+      m += " · " + std::to_string(*h.other_versions) +
+           (*h.other_versions == 1 ? " other version" : " other versions") + " (copy:" + h.copy +
+           ")";
+    wrapped(out_, indent, m, width, c ? "\x1b[2m" : "", c ? "\x1b[0m" : "");
     // The snippet was made from text already safe for a terminal; its marks are ours.
     if (!h.snippet.empty()) wrapped(out_, indent, h.snippet, width);
     out_ << '\n';
   }
   std::string total =
       std::to_string(a.total) + (a.total == 1 ? " matching article" : " matching articles");
+  if (o_.unit == Unit::kCopies || o_.collapse)
+    total = std::to_string(a.total) + (a.total == 1 ? " matching text" : " matching texts") +
+            " (copies counted once)";
   if (!a.hits.empty())
     total += ", showing " + std::to_string(a.hits.front().rank) + "-" +
              std::to_string(a.hits.back().rank);

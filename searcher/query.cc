@@ -676,6 +676,16 @@ class Parser {
       case FieldKind::kExact:
         if (t.exact) throw fail("the value is matched exactly already: " + name + ":VALUE");
         if (name == "id") return Sub{unweighted(Xapian::Query(id_term(t.text))), false};
+        if (f.slot == kCopySlot) {
+          if (s_.db.get_metadata(kCopiesKey) != "1")
+            throw fail(
+                "this database was built without copy detection (index the archive into a "
+                "new database to find copies)");
+          return Sub{
+              unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kCopySlot,
+                                       ascii_lower(trim(t.text)), ascii_lower(trim(t.text)))),
+              false};
+        }
         if (name == "path") {  // a folder may be written with its final slash
           std::string path = t.text;
           while (path.size() > 1 && path.back() == '/') path.pop_back();

@@ -107,6 +107,11 @@ class Searcher {
         stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
     if (o.by) facet_field(*o.by);
+    if ((o.unit == Unit::kCopies || o.collapse) && db_.get_metadata(kCopiesKey) != "1")
+      throw Error(std::string(o.collapse ? "--collapse copies" : "--unit copies") + ": database " +
+                  o.db +
+                  " was built without copy detection (by a morgue before 0.9, or holds articles "
+                  "indexed by one): index the archive into a new database");
   }
 
   int run(std::istream& in) {
@@ -224,20 +229,36 @@ class Searcher {
     std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
     std::vector<const std::vector<FacetColumn>*> held;  // per facet: its columns, or none
     std::vector<Xapian::MatchSpy*> spies;
+    // --unit copies: the spies see each copy group as one article (units.h).
+    const bool by_group = o_.unit == Unit::kCopies;
+    std::vector<std::unique_ptr<UnitSpy>> unit_spies;
+    auto spy_on = [&](Xapian::MatchSpy* spy, std::unique_ptr<UnitSpy> unit) {
+      if (!by_group) return spies.push_back(spy);
+      unit_spies.push_back(std::move(unit));
+      spies.push_back(unit_spies.back().get());
+    };
     for (const std::string& f : o_.facets) {
       const Field& field = facet_field(f);
-      const std::vector<FacetColumn>* c =
-          field.kind == FieldKind::kDate ? nullptr : columns(*field.slot);
-      facet_spies.emplace_back(
-          f, c ? std::make_unique<FacetSpy>(*field.slot, &c->front())
-               : std::make_unique<FacetSpy>(*field.slot, field.kind == FieldKind::kDate));
+      const bool is_date = field.kind == FieldKind::kDate;
+      const std::vector<FacetColumn>* c = is_date || by_group ? nullptr : columns(*field.slot);
+      facet_spies.emplace_back(f, c ? std::make_unique<FacetSpy>(*field.slot, &c->front())
+                                    : std::make_unique<FacetSpy>(*field.slot, is_date));
       held.push_back(c);
-      spies.push_back(facet_spies.back().second.get());
+      FacetSpy* spy = facet_spies.back().second.get();
+      spy_on(spy, by_group ? UnitSpy::for_facet(spy, *field.slot, is_date) : nullptr);
     }
     std::unique_ptr<HistogramSpy> histogram;
     if (o_.histogram) {
       histogram = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
-      spies.push_back(histogram.get());
+      spy_on(histogram.get(),
+             by_group ? UnitSpy::for_histogram(histogram.get(), *o_.histogram, group_slot())
+                      : nullptr);
+    }
+    std::unique_ptr<UnitCounter> units;
+    if (by_group || o_.collapse) {
+      units = std::make_unique<UnitCounter>();
+      spies.push_back(units.get());
+      if (o_.collapse) enquire.set_collapse_key(kCopySlot);
     }
     // The total must be exact. Spies see every match in a pass of their own, unweighted, which
     // counts the matches exactly; the hits then come from a ranked pass that stops weighing a
@@ -256,6 +277,8 @@ class Searcher {
     } else if (!spies.empty()) {
       total = feed_each_match(query, spies);
     }
+    for (const auto& u : unit_spies) u->finish();
+    if (units) total = units->units();
     Xapian::MSet mset;
     if (size > 0 || !total) {
       mset = enquire.get_mset(first, size, first + size);
@@ -289,6 +312,8 @@ class Searcher {
       hit.score = it.get_weight();
       const std::string data = it.get_document().get_data();
       hit.record = read_record(data, false);
+      hit.copy = it.get_document().get_value(kCopySlot);
+      if (o_.collapse) hit.other_versions = hit.copy.empty() ? 0 : units->members(hit.copy) - 1;
       std::string body(stored_text(data));
       if (!body.empty()) {
         if (terminal) body = terminal_safe(body, true);  // before the highlight marks go in
@@ -344,7 +369,13 @@ class Searcher {
   const HistogramSpy& all_articles() {
     if (!all_) {
       all_ = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
-      feed_each_match(Xapian::Query::MatchAll, {all_.get()});
+      if (o_.unit == Unit::kCopies) {
+        auto unit = UnitSpy::for_histogram(all_.get(), *o_.histogram, group_slot());
+        feed_each_match(Xapian::Query::MatchAll, {unit.get()});
+        unit->finish();
+      } else {
+        feed_each_match(Xapian::Query::MatchAll, {all_.get()});
+      }
     }
     return *all_;
   }
@@ -369,8 +400,8 @@ class Searcher {
       last = counts.rbegin()->first;
     // Groups: the facet_limit most frequent over the whole range (all when facet_limit is 0).
     std::vector<std::string> groups{""};
+    std::map<std::string, Xapian::doccount> totals;  // --by: matches in the range, per value
     if (o_.by) {
-      std::map<std::string, Xapian::doccount> totals;
       for (const auto& [p, g] : counts) {
         if (p < first || p > last) continue;
         for (const auto& [key, n] : g) totals[key] += n;
@@ -410,6 +441,18 @@ class Searcher {
     }
     h.undated_total = spy.undated();
     if (h.undated_total) {
+      // A value whose matches are all undated has its undated row too (the --facet-limit most
+      // frequent of those).
+      if (o_.by) {
+        std::vector<std::pair<std::string, Xapian::doccount>> more;
+        for (const auto& [key, n] : spy.undated_groups()) {
+          if (!totals.count(key)) more.emplace_back(key, n);
+        }
+        std::stable_sort(more.begin(), more.end(),
+                         [](const auto& x, const auto& y) { return x.second > y.second; });
+        if (o_.facet_limit && more.size() > o_.facet_limit) more.resize(o_.facet_limit);
+        for (const auto& m : more) groups.push_back(m.first);
+      }
       for (const std::string& group : groups) {
         const Xapian::doccount n = o_.by ? find(spy.undated_groups(), group) : spy.undated();
         std::optional<Xapian::doccount> d;
@@ -592,8 +635,10 @@ class Searcher {
     auto once = [&](const Xapian::Document& doc, Xapian::docid did) {
       if (!output_.ok() || docids.count(did)) return;
       const std::string data = doc.get_data();
-      const nlohmann::json record = read_record(data, false);
+      nlohmann::json record = read_record(data, false);
       const std::string id = record.value(kRecordId, "");
+      if (std::string copy = doc.get_value(kCopySlot); !copy.empty())
+        record[kCopyColumn] = std::move(copy);
       docids.insert(did);
       if (!ids.insert(XXH3_64bits(id.data(), id.size())).second) return;
       f(data, record);
@@ -646,10 +691,11 @@ class Searcher {
                  kRecordPeople, kRecordPlaces, kRecordOrganizations, kRecordAuthors};
     const auto& known = record_keys();
     for (const std::string& c : columns) {
-      if (std::find(known.begin(), known.end(), c) == known.end() &&
+      if (std::find(known.begin(), known.end(), c) == known.end() && c != kCopyColumn &&
           !db_.term_exists(kExtraFieldPrefix + c)) {
         std::string list;
         for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+        list += std::string(", ") + kCopyColumn;
         throw Error("--fields: no article has a field '" + c + "' (fields: " + list +
                     ", or a field of the source)");
       }
@@ -776,6 +822,7 @@ int list_fields(const SearchOptions& o, std::ostream& out) {
       case FieldKind::kExact:
         r.kind = "exact";
         if (f.name == "id") r.articles = db.get_doccount();
+        if (f.slot) r.articles = db.get_value_freq(*f.slot);
         break;
       case FieldKind::kDate:
         r.kind = "date";

@@ -1,0 +1,87 @@
+// Copies: articles whose text is the same story as written by the same hand (wire copy run by
+// several outlets, a page saved twice, a story with a new headline, a trimmed ending, added
+// boilerplate or reflowed lines), found at index time and filed as copy groups.
+//
+// An article's text is cut into shingles (runs of kShingleWords words, lower case, punctuation
+// and line breaks ignored; the title is left out, so a changed headline changes nothing). Two
+// texts are copies when the Jaccard similarity of their shingle sets is at least kCopyThreshold
+// and their numbers and names agree (marks_agree).
+// Each article stores a MinHash signature of its shingles (kSignatureSlot); a run compares the
+// articles it wrote only with those sharing one of the signature's kBands bands (locality
+// sensitive hashing), never with the whole archive.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+inline constexpr std::size_t kShingleWords = 5;
+inline constexpr std::size_t kMinHashes = 64;              // 32 bits each: 256 bytes a signature
+inline constexpr std::size_t kRows = 3;                    // minima in a band
+inline constexpr std::size_t kBands = kMinHashes / kRows;  // 21 (the last minimum in none)
+inline constexpr double kCopyThreshold = 0.5;
+
+// The shingles of `text` as sorted, distinct 64-bit hashes. A text shorter than kShingleWords
+// words is one shingle; a text without words has none.
+std::vector<std::uint64_t> shingles(std::string_view text);
+
+// The Jaccard similarity of two sorted shingle sets (0 when both are empty).
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
+
+// The MinHash signature of a shingle set: kMinHashes 32-bit minima, little-endian; "" for none.
+std::string signature(const std::vector<std::uint64_t>& shingles);
+
+// What an article stores (kSignatureSlot): the signature of its text's shingles, then its marks:
+// the figures and names that stand inside its sentences, each as a 32-bit hash of the two words
+// around it and one of itself (the first 64); "" for a text without words.
+std::string copy_signature(std::string_view text);
+
+// Whether two stored signatures' texts agree on their marks: wherever both have a figure or a
+// name between the same two words, they have the same one there (of several such places, one).
+// Texts made from one template (a market report every half hour, a daily central bank operation
+// with its amount, one dividend notice for two companies) differ in the figures, times, dates or
+// names inside their sentences, and are different reports however alike their words; a copy
+// differs from its original at its ends (trimmed, boilerplate added: figures and names with
+// places the other text does not have) and in words (a corrected spelling). A story reissued
+// with a corrected figure is therefore no copy of the first issue.
+bool marks_agree(std::string_view a, std::string_view b);
+
+// The share of equal minima of two signatures: an estimate of their sets' Jaccard similarity
+// (standard error sqrt(J(1-J)/kMinHashes), 0.06 at J = 0.5).
+double estimated_jaccard(std::string_view a, std::string_view b);
+
+// The key of band `band` of a signature: articles that share a band's key are compared.
+std::uint64_t band_key(std::string_view signature, std::size_t band);
+
+// What a pass of assign_copies did.
+struct CopyCounts {
+  std::size_t compared = 0;  // candidate pairs looked at
+  std::size_t joined = 0;    // articles filed in a group
+  std::size_t founded = 0;   // new groups
+};
+
+// Files the articles `written` (docids; all articles when `all`) in copy groups (kCopySlot): in
+// docid order, each joins the group of its most similar earlier article that is a copy of it
+// (one written earlier in the same order, or one the run did not write); an article with no copy
+// keeps no group. A group's id is made when its second member joins (12 hex digits, unique in the
+// database) and stays while any member does. Groups are never merged: an article joins the group
+// of its nearest copy, so that a chain of small edits never joins two different stories.
+CopyCounts assign_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> written,
+                         bool all);
+
+// assign_copies for the articles `written` and those the database lists as unfiled (kUnfiledKey,
+// left by a run that ended first), which are then no longer listed.
+CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> written);
+
+// Docids as kUnfiledKey lists them, and back (a list of another length than 4 bytes each is read
+// as far as it goes).
+std::string encode_docids(const Xapian::docid* docids, std::size_t n);
+std::vector<Xapian::docid> decode_docids(std::string_view list);
+
+}  // namespace morgue

@@ -1,0 +1,74 @@
+// Counting units other than articles (--unit copies): a copy group (indexer/copies.h) counts once,
+// as an article without copies does. Counts, facets and histograms stay those of the article
+// spies (facets.h): a spy is shown, for each group, documents made of the group's matching
+// members, one per value the spy counts apart (a facet's whole list of values, a date facet's
+// date, a histogram's period), holding the union of the members' values there. So a group counts
+// once per value, per date and per period, however many of its members have it.
+#pragma once
+
+#include <xapian.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "searcher/facets.h"
+
+namespace morgue {
+
+enum class Unit { kArticles, kCopies };
+std::optional<Unit> unit_from_string(const std::string& name);
+const char* to_string(Unit unit);
+
+// Counts the matching units, and the matching members of each group.
+class UnitCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // Matching articles without a group, plus the groups with a matching member.
+  Xapian::doccount units() const {
+    return singles_ + static_cast<Xapian::doccount>(groups_.size());
+  }
+  // The matching members of group `id` (0 for one without any).
+  Xapian::doccount members(const std::string& id) const;
+
+ private:
+  Xapian::doccount singles_ = 0;
+  std::unordered_map<std::string, Xapian::doccount> groups_;
+};
+
+// Shows `inner` each matching article without a group as it is, and each group's members as
+// the documents described above (once finish() is called).
+class UnitSpy : public Xapian::MatchSpy {
+ public:
+  // `bucket`: the value a member is counted apart by ("" for one document a group); `lists`:
+  // slots of kListSeparator-joined values, joined over the bucket's members; `copied`: slots
+  // taken from the bucket's first member.
+  UnitSpy(Xapian::MatchSpy* inner, std::function<std::string(const Xapian::Document&)> bucket,
+          std::vector<Xapian::valueno> lists, std::vector<Xapian::valueno> copied);
+  // A spy for the facet counts of `spy` on `field_slot` (`is_date`: the date facet).
+  static std::unique_ptr<UnitSpy> for_facet(FacetSpy* spy, Xapian::valueno field_slot,
+                                            bool is_date);
+  // A spy for the histogram `spy` of `period` (grouped by `group_slot`).
+  static std::unique_ptr<UnitSpy> for_histogram(HistogramSpy* spy, Period period,
+                                                std::optional<Xapian::valueno> group_slot);
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // Shows `inner` the groups' documents; once.
+  void finish();
+
+ private:
+  struct Made {
+    std::map<Xapian::valueno, std::string> copied;
+    std::map<Xapian::valueno, std::vector<std::string>> lists;
+  };
+  Xapian::MatchSpy* inner_;
+  std::function<std::string(const Xapian::Document&)> bucket_;
+  std::vector<Xapian::valueno> lists_, copied_;
+  std::map<std::string, std::map<std::string, Made>> groups_;  // group -> bucket -> document
+};
+
+}  // namespace morgue

@@ -1,0 +1,255 @@
+"""Issue 16: copies. A seeded archive of families (an original and its copies, as syndication
+makes them) and single articles: the copy groups morgue files are exactly the families; counts,
+facets and histograms with --unit copies equal a count of distinct groups made here from the
+group assignments and the matching articles; --collapse shows one hit per group with its other
+versions; copy:ID filters a group; and updates (a re-run, a new copy, a changed or pruned
+member) keep the groups and their ids. Run through cli_test.py (ctest: cli.Copies)."""
+import collections
+import json
+import os
+import random
+import subprocess
+import unittest
+
+from cli_test import BIN, DbCase, index, search, search_json
+
+OUTLETS = ["Harbour Times", "Valley Courier", "Metro Wire", "The Evening Post", "Daily Ledger"]
+PLACES = ["Norland", "Eastmark", "Westerby", "Southholm", "Midvale", "Highcross"]
+BOILERPLATE = "Copyright the outlet. All rights reserved. This material may not be redistributed."
+
+
+def letters(n):
+    w = ""
+    while True:
+        w += chr(ord("a") + n % 26)
+        n //= 26
+        if not n:
+            return w
+
+
+def make_archive(seed, families=40, singles=40):
+    """Articles (dicts) and, by id, the family each belongs to (None for a single)."""
+    rng = random.Random(seed)
+    vocabulary = ["w" + letters(i) for i in range(4000)]
+
+    def text(n):
+        return " ".join(rng.choice(vocabulary) for _ in range(n))
+
+    def copy_of(t):
+        edit = rng.choice(["boilerplate", "trim", "reflow", "as is"])
+        w = t.split()
+        if edit == "boilerplate":
+            return t + "\n\n" + BOILERPLATE
+        if edit == "trim":
+            return " ".join(w[:int(len(w) * rng.uniform(0.8, 0.95))])
+        if edit == "reflow":
+            return "\n".join(" ".join(w[i:i + 9]) for i in range(0, len(w), 9))
+        return t
+
+    def article(t):
+        a = {"title": "Headline " + rng.choice(vocabulary), "text": t, "outlet": rng.choice(OUTLETS),
+             "places": rng.sample(PLACES, rng.randint(0, 2))}
+        kind = rng.random()
+        if kind < 0.7:
+            a["date"] = f"2025-{rng.randint(1, 6):02d}-{rng.randint(1, 28):02d}"
+        elif kind < 0.85:
+            a["date"] = f"2025-{rng.randint(1, 6):02d}"
+        return a
+
+    rows = []
+    for f in range(families):
+        original = text(rng.randint(120, 300))
+        rows.append((article(original), f))
+        for _ in range(rng.randint(1, 4)):
+            rows.append((article(copy_of(original)), f))
+    for _ in range(singles):
+        rows.append((article(text(rng.randint(120, 300))), None))
+    rng.shuffle(rows)
+    family = {}
+    for n, (a, f) in enumerate(rows):
+        a["id"] = f"n{n}"
+        family[a["id"]] = f
+    return [a for a, _ in rows], family
+
+
+def write_jsonl(path, articles):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("".join(json.dumps(a) + "\n" for a in articles))
+
+
+def groups(db, query="*"):
+    """id -> copy group ("" for none) of the articles matching `query`."""
+    rc, out, err = search(db, "--export", "--fields", "id,copy", "--format", "jsonl", "--", query)
+    assert rc in (0, 1), err
+    return {r["id"]: r.get("copy") or "" for r in map(json.loads, out.splitlines())}
+
+
+def partition(assignment):
+    by = collections.defaultdict(set)
+    for i, g in assignment.items():
+        if g is not None and g != "":
+            by[g].add(i)
+    return {frozenset(m) for m in by.values() if len(m) > 1}
+
+
+class Copies(DbCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.articles, cls.family = make_archive(16)
+        cls.by_id = {a["id"]: a for a in cls.articles}
+        cls.jsonl = os.path.join(cls.tmp, "archive.jsonl")
+        write_jsonl(cls.jsonl, cls.articles)
+        index(cls.db, "--no-extract", cls.jsonl)
+        cls.groups = groups(cls.db)
+
+    def unit_of(self, i):
+        return self.groups[i] or ("single", i)
+
+    def test_groups_are_the_families(self):
+        self.assertEqual(partition(self.groups), partition(self.family))
+        for i, g in self.groups.items():
+            self.assertEqual(g == "", self.family[i] is None, i)
+        self.assertTrue(all(len(g) == 12 and all(c in "0123456789abcdef" for c in g) for g in self.groups.values() if g))
+
+    def test_the_same_groups_from_a_bulk_build(self):
+        db = os.path.join(self.tmp, "bulk.db")
+        index(db, "--no-extract", "--jobs", "2", self.jsonl)
+        self.assertEqual(groups(db), self.groups)  # ids too: made from the founders' texts
+
+    def test_counts_facets_and_histograms_count_each_group_once(self):
+        queries = ["*"] + [f'outlet:"{o}"' for o in OUTLETS] + [f"place:{p}" for p in PLACES]
+        rng = random.Random(7)
+        for a in rng.sample(self.articles, 20):
+            queries.append(rng.choice(a["text"].split()))
+        batch = "".join(f"q{n}\t{q}\n" for n, q in enumerate(queries))
+        rc, out, err = search(self.db, "--batch", "-", "--unit", "copies", "--format", "json", "--facets",
+                              "outlet,place,date", "--facet-limit", "0", "--histogram", "month", "--by",
+                              "outlet", stdin=batch.encode())
+        self.assertEqual(rc, 0, err)
+        results = json.loads(out)["results"]
+        self.assertEqual(len(results), len(queries))
+        for q, r in zip(queries, results):
+            matching = list(groups(self.db, q))
+            units = {self.unit_of(i) for i in matching}
+            self.assertEqual(r["total"], len(units), q)
+            self.assertEqual(self.count(q), len(units), q)
+            # Facets: the distinct units among the matches holding each value.
+            for field, values_of in (("outlet", lambda a: [a["outlet"]]), ("place", lambda a: a["places"]),
+                                     ("date", lambda a: [a["date"]] if "date" in a else [])):
+                model = collections.defaultdict(set)
+                for i in matching:
+                    for v in values_of(self.by_id[i]):
+                        model[v].add(self.unit_of(i))
+                got = {e["value"]: e["count"] for e in r["facets"][field]}
+                self.assertEqual(got, {v: len(u) for v, u in model.items()}, f"{q} {field}")
+            # The histogram: units per month and outlet; those without a day or month date apart.
+            model, undated = collections.defaultdict(set), collections.defaultdict(set)
+            for i in matching:
+                a = self.by_id[i]
+                (model[(a["date"][:7], a["outlet"])] if "date" in a else undated[a["outlet"]]).add(self.unit_of(i))
+            got = {(row["period"], row["group"]): row["count"] for row in r["histogram"] if row["count"]}
+            self.assertEqual(got, {k: len(u) for k, u in model.items()}, q)
+            got_undated = {row["group"]: row["count"] for row in r["undated_rows"] if row["count"]}
+            self.assertEqual(got_undated, {k: len(u) for k, u in undated.items()}, q)
+
+    def count(self, query, *args):
+        rc, out, err = search(self.db, "--count", "--unit", "copies", *args, "--", query)
+        self.assertIn(rc, (0, 1), err)
+        return int(out)
+
+    def test_articles_stay_the_default_unit(self):
+        self.assertEqual(int(search(self.db, "--count", "*", expect=0)[1]), len(self.articles))
+        self.assertLess(self.count("*"), len(self.articles))
+
+    def test_collapse_shows_one_hit_per_group_with_its_other_versions(self):
+        r = search_json(self.db, "--collapse", "copies", "*")
+        units = {self.unit_of(i) for i in self.groups}
+        self.assertEqual(r["total"], len(units))
+        self.assertEqual(len(r["hits"]), len(units))
+        members = collections.Counter(g for g in self.groups.values() if g)
+        seen = set()
+        for h in r["hits"]:
+            g = self.groups[h["id"]]
+            self.assertEqual(h.get("copy", ""), g)
+            if g:
+                self.assertNotIn(g, seen)
+                seen.add(g)
+                self.assertEqual(h["other_versions"], members[g] - 1)
+        rc, out, err = search(self.db, "--collapse", "copies", "--limit", "50", "*", expect=0)
+        self.assertIn("other versions (copy:", out)
+        self.assertIn(f"{len(units)} matching texts (copies counted once)", out)
+
+    def test_copy_filter_finds_the_group(self):
+        members = collections.defaultdict(set)
+        for i, g in self.groups.items():
+            if g:
+                members[g].add(i)
+        for g, m in list(members.items())[:5]:
+            self.assertEqual(set(groups(self.db, f"copy:{g}")), m)
+            self.assertEqual(set(groups(self.db, f"copy:{g.upper()}")), m)
+        self.assertEqual(groups(self.db, "copy:000000000000"), {})
+        facet = search_json(self.db, "--facets", "copy", "--facet-limit", "0", "--limit", "0", "*")["facets"]["copy"]
+        self.assertEqual({e["value"]: e["count"] for e in facet}, {g: len(m) for g, m in members.items()})
+
+    def test_updates_keep_groups_and_their_ids(self):
+        db = os.path.join(self.tmp, "updated.db")
+        path = os.path.join(self.tmp, "updated.jsonl")
+        articles = [dict(a) for a in self.articles]
+        write_jsonl(path, articles)
+        index(db, "--no-extract", path)
+        first = groups(db)
+        self.assertEqual(first, self.groups)
+        # A re-run changes nothing.
+        log = index(db, "--no-extract", path)
+        self.assertIn(f"0 added, 0 updated, {len(articles)} unchanged", log)
+        self.assertEqual(groups(db), first)
+        grouped = [i for i in first if first[i]]
+        single = next(i for i in first if not first[i])
+        member, changed, pruned = grouped[0], grouped[1], grouped[2]
+        # A new copy of a grouped article joins its group; a copy of a single article makes one.
+        more = os.path.join(self.tmp, "more.jsonl")
+        write_jsonl(more, [dict(self.by_id[member], id="late1"), dict(self.by_id[single], id="late2")])
+        index(db, "--no-extract", more)
+        after = groups(db)
+        self.assertEqual(after["late1"], first[member])
+        self.assertNotEqual(after["late2"], "")
+        self.assertEqual(after[single], after["late2"])
+        self.assertNotIn(after["late2"], set(first.values()))
+        # A member whose text changes to another story leaves its group; the others stay in it.
+        for a in articles:
+            if a["id"] == changed:
+                a["text"] = "an entirely different story " + " ".join("x" + letters(k) for k in range(200))
+        # A member pruned (gone from its file) leaves the others in the group.
+        articles = [a for a in articles if a["id"] != pruned]
+        write_jsonl(path, articles)
+        index(db, "--no-extract", "--prune", path, more)
+        last = groups(db)
+        self.assertEqual(last[changed], "")
+        self.assertNotIn(pruned, last)
+        for i, g in first.items():
+            if i not in (changed, pruned):
+                self.assertEqual(last[i], after[i], i)
+
+    def test_a_database_without_copies_says_so(self):
+        db = os.path.join(self.tmp, "old.db")
+        index(db, "--no-extract", self.jsonl)
+        subprocess.run([os.path.join(BIN, "set_metadata"), db, "morgue.copies", ""], check=True)
+        for args in (["--unit", "copies", "--count", "*"], ["--collapse", "copies", "*"]):
+            rc, out, err = search(db, *args)
+            self.assertEqual(rc, 2, err)
+            self.assertIn("built without copy detection", err)
+            self.assertEqual(out, "")
+        rc, out, err = search(db, "--count", "copy:0123456789ab")
+        self.assertEqual(rc, 2, err)
+        self.assertIn("copy:", err)
+
+    def test_bad_unit_and_collapse_values(self):
+        for args in (["--unit", "stories"], ["--collapse", "articles"]):
+            rc, out, err = search(self.db, *args, "*")
+            self.assertEqual(rc, 2, err)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+
+
+if __name__ == "__main__":
+    unittest.main()
