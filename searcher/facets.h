@@ -2,7 +2,8 @@
 // Multi-valued fields (people, places, ...) count once per article for each distinct value;
 // spellings that differ only in case or diacritics are one value, shown in their most frequent
 // form. The spies serialise themselves and their results so that they also work over several
-// shards.
+// shards; a stock Xapian server (xapian-tcpsrv) knows none of them, so over remote shards
+// count_on_servers counts what they need there with Xapian's own ValueCountMatchSpy.
 #pragma once
 
 #include <xapian.h>
@@ -72,6 +73,11 @@ class FacetSpy : public Xapian::MatchSpy {
   // column only).
   void set_column(const FacetColumn* column);
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Counts `n` matches whose slot holds `value` (and, for the date, whose precision slot holds
+  // `precision`) as if each had been shown to the spy.
+  void add(const std::string& value, const std::string& precision, Xapian::doccount n);
+  Xapian::valueno slot() const { return slot_; }
+  bool is_date() const { return is_date_; }
   Xapian::MatchSpy* clone() const override { return new FacetSpy(slot_, is_date_); }
   std::string name() const override { return "morgue.FacetSpy"; }
   std::string serialise() const override;
@@ -122,6 +128,17 @@ class HistogramSpy : public Xapian::MatchSpy {
   HistogramSpy(Period period, std::optional<Xapian::valueno> group_slot)
       : period_(period), group_slot_(group_slot) {}
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Counts `n` matches with these values of the date, precision and group slots ("" for none) as
+  // if each had been shown to the spy.
+  void add(const std::string& date, const std::string& precision, const std::string& group,
+           Xapian::doccount n);
+  // add in parts, for counts made apart: `n` matches with this date (the period they fall in, or
+  // the undated), `n` of them with the group key `key`, and the names of `n` matches' group.
+  void add_dates(const std::string& date, const std::string& precision, Xapian::doccount n);
+  void add_group(const std::string& date, const std::string& precision, const std::string& key,
+                 Xapian::doccount n);
+  void add_names(const std::string& group, Xapian::doccount n);
+  const std::optional<Xapian::valueno>& group_slot() const { return group_slot_; }
   Xapian::MatchSpy* clone() const override { return new HistogramSpy(period_, group_slot_); }
   std::string name() const override { return "morgue.HistogramSpy"; }
   std::string serialise() const override;
@@ -148,5 +165,23 @@ class HistogramSpy : public Xapian::MatchSpy {
   std::map<std::string, Xapian::doccount> undated_groups_;
   ValueNames names_;
 };
+
+// Shows every match of `query` to `spies`, FacetSpy and HistogramSpy only, from counts that the
+// servers of a database with remote shards make with Xapian's own ValueCountMatchSpy: per slot,
+// the number of matches holding each distinct value (a whole list of names: one per article),
+// which the spies split and add up as they do a document's. The (date, group) pairs of a
+// histogram by a field come from a pass per key of the field (its whole-name term filtering the
+// matches, their dates counted) when the keys are few for the matches, else from one unweighted
+// pass that returns each match's date as its sort key and its group as its collapse key (never
+// collapsing); dates of month or year precision, which share their date value with days, are
+// counted in a pass of their own per precision. The counts are those of one database, exactly.
+// Returns the number of matches, or nullopt (having shown nothing) when a spy is of another
+// kind. A pass per key is taken when it makes at most one pass per `matches_per_pass` matches
+// (0: whenever the field allows; for tests).
+inline constexpr Xapian::doccount kMatchesPerPass = 256;
+std::optional<Xapian::doccount> count_on_servers(
+    const Xapian::Database& db, const Xapian::Query& query,
+    const std::vector<Xapian::MatchSpy*>& spies,
+    Xapian::doccount matches_per_pass = kMatchesPerPass);
 
 }  // namespace morgue

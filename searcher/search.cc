@@ -562,7 +562,8 @@ class Searcher {
   }
 
   // Shows every match of `query` to `spies`, in one matcher pass where the database allows
-  // (local shards); with remote shards, by reading the matching documents in batches.
+  // (local shards); with remote shards, facets and histograms from counts the servers make
+  // (count_on_servers), other spies by reading the matching documents in batches.
   // Returns the number of matches.
   Xapian::doccount feed_each_match(const Xapian::Query& query,
                                    const std::vector<Xapian::MatchSpy*>& spies) {
@@ -571,6 +572,9 @@ class Searcher {
 
   Xapian::doccount feed_each_match(const Xapian::Database& db, const Xapian::Query& query,
                                    const std::vector<Xapian::MatchSpy*>& spies) {
+    if (local_shards_.empty()) {
+      if (std::optional<Xapian::doccount> total = count_on_servers(db, query, spies)) return *total;
+    }
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -615,25 +619,27 @@ class Searcher {
   }
 
   // Calls `f` with the data and the record (without text) of each matching article, once each,
-  // in index order or, with an explicit --sort, in that order. An indexer may commit meanwhile:
-  // the run then reopens the database and goes on with the articles it has not shown yet.
+  // in index order (a stub's: its docid order, as one database built in that order lists them)
+  // or, with an explicit --sort, in that order. An indexer may commit meanwhile: the run then
+  // reopens the database and goes on with the articles it has not shown yet.
   using EachArticle = std::function<void(const std::string& data, const nlohmann::json& record)>;
   Xapian::doccount each_match(const Xapian::Query& query, bool sorted, const EachArticle& f) {
     // Articles shown, by a hash of their id (8 bytes and a set's overhead per match), and by
-    // docid where docids are the database's own (one database, or a ranked list of a stub's;
-    // a spy sees a shard's own docids): a retry skips those without reading them again.
+    // docid: a retry skips those without reading them again. Over one database a spy shows them
+    // in docid order; over several, a spy would show one shard's after another's, with the
+    // shard's own docids (so would Document::get_docid of the whole's document), so the whole's
+    // docids are listed first.
     std::unordered_set<std::uint64_t> ids;
     std::unordered_set<Xapian::docid> docids;
-    const bool own_docids = sorted || db_.size() == 1;
     std::size_t shown = 0;
-    auto once = [&](const Xapian::Document& doc) {
-      if (!output_.ok() || (own_docids && docids.count(doc.get_docid()))) return;
+    auto once = [&](const Xapian::Document& doc, Xapian::docid did) {
+      if (!output_.ok() || docids.count(did)) return;
       const std::string data = doc.get_data();
       nlohmann::json record = read_record(data, false);
       const std::string id = record.value(kRecordId, "");
       if (std::string copy = doc.get_value(kCopySlot); !copy.empty())
         record[kCopyColumn] = std::move(copy);
-      if (own_docids) docids.insert(doc.get_docid());
+      docids.insert(did);
       if (!ids.insert(XXH3_64bits(id.data(), id.size())).second) return;
       f(data, record);
       ++shown;
@@ -641,14 +647,14 @@ class Searcher {
     // Give up only when commits keep coming faster than one article can be read.
     for (std::size_t stalled = 0, before = 0;; before = shown) {
       try {
-        if (!sorted) {
-          EachMatch spy(once);
+        if (!sorted && db_.size() == 1) {
+          EachMatch spy([&](const Xapian::Document& doc) { once(doc, doc.get_docid()); });
           return feed_each_match(query, {&spy});
         }
-        const std::vector<Xapian::docid> order = ranked(query);
+        const std::vector<Xapian::docid> order = ranked(query, sorted);
         for (Xapian::docid did : order) {
           if (!output_.ok()) break;
-          if (!docids.count(did)) once(db_.get_document(did));
+          if (!docids.count(did)) once(db_.get_document(did), did);
         }
         return static_cast<Xapian::doccount>(order.size());
       } catch (const Xapian::DatabaseError& e) {
@@ -660,12 +666,17 @@ class Searcher {
     }
   }
 
-  // Every match's docid in the order of --sort: 4 bytes per match (and the ranking's own memory).
-  std::vector<Xapian::docid> ranked(const Xapian::Query& query) {
+  // Every match's docid in the order of --sort, or in docid order when not `sorted`: 4 bytes per
+  // match (and the ranking's own memory).
+  std::vector<Xapian::docid> ranked(const Xapian::Query& query, bool sorted) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    set_sort(&enquire);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
+    if (sorted) {
+      set_sort(&enquire);
+      enquire.set_weighting_scheme(Xapian::BM25Weight(o_.bm25_k1, 0, 1, o_.bm25_b, 0.5));
+    } else {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());  // equal weights: docid order
+    }
     const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount(), db_.get_doccount());
     std::vector<Xapian::docid> out;
     out.reserve(all.size());

@@ -1,6 +1,6 @@
 // Unit tests for the facet and histogram spies: counts per value and per period, one value per
 // name key (case, diacritics, a place's names), its most frequent form, and results that survive
-// serialisation across shards.
+// serialisation across shards, and the same counts from the servers' own spies (count_on_servers).
 #include "searcher/facets.h"
 
 #include <boost/test/unit_test.hpp>
@@ -176,6 +176,69 @@ BOOST_AUTO_TEST_CASE(histograms_count_articles_precise_enough_for_the_period) {
   a.feed(years);
   BOOST_TEST(years.counts().at("20250101").at("") == 3u);
   BOOST_TEST(years.undated() == 1u);
+}
+
+// Issue 20: a stock xapian-tcpsrv counts values with Xapian's own spy only; the counts made of
+// those must be the spies' own. Dates of each precision share values (2025-03 as a month is
+// "20250301", as 2025-03-01 is), lists repeat a name, and some articles have no date.
+BOOST_AUTO_TEST_CASE(counts_on_servers_equal_the_spies_own) {
+  Archive a;
+  using morgue::Date;
+  using morgue::Precision;
+  a.add("1", {"Ana Costa", "ana costa", "Rui Mota"}, {"usa"}, day(2025, 3, 1));
+  a.add("2", {"Ana Costa"}, {"usa", "United States"}, Date{2025, 3, 0, Precision::kMonth});
+  a.add("3", {"Rui Mota"}, {"Lisbon"}, Date{2025, 0, 0, Precision::kYear});
+  a.add("4", {"Ana Costa"}, {}, std::nullopt);
+  a.add("5", {}, {"U.S."}, day(2025, 1, 1));
+  a.add("6", {"Héctor Ruiz"}, {"Lisbon"}, day(2025, 3, 1));
+  a.add("7", {"Hector Ruiz", "Ana Costa"}, {}, Date{2025, 0, 0, Precision::kYear});
+  const std::vector<std::optional<Xapian::valueno>> groups{std::nullopt, morgue::kPeopleSlot,
+                                                           morgue::kPlacesSlot};
+  for (const morgue::Period period : {morgue::Period::kDay, morgue::Period::kWeek,
+                                      morgue::Period::kMonth, morgue::Period::kYear}) {
+    // a histogram by a field from the matches' (date, group) pairs, and from a pass per key
+    for (const Xapian::doccount matches_per_pass : {morgue::kMatchesPerPass, 0u}) {
+      for (const auto& group : groups) {
+        morgue::FacetSpy people(morgue::kPeopleSlot), places(morgue::kPlacesSlot),
+            dates(morgue::kDateSlot, true);
+        morgue::HistogramSpy histogram(period, group);
+        a.feed(people);
+        a.feed(places);
+        a.feed(dates);
+        a.feed(histogram);
+        morgue::FacetSpy people2(morgue::kPeopleSlot), places2(morgue::kPlacesSlot),
+            dates2(morgue::kDateSlot, true);
+        morgue::HistogramSpy histogram2(period, group);
+        const auto total =
+            morgue::count_on_servers(a.db, Xapian::Query::MatchAll,
+                                     {&people2, &places2, &dates2, &histogram2}, matches_per_pass);
+        BOOST_TEST_REQUIRE(total.has_value());
+        BOOST_TEST(*total == 7u);
+        for (auto [one, two] : {std::pair{&people, &people2}, std::pair{&places, &places2},
+                                std::pair{&dates, &dates2}}) {
+          const auto want = one->top(0), got = two->top(0);
+          BOOST_TEST_REQUIRE(got.size() == want.size());
+          for (std::size_t i = 0; i < want.size(); ++i) {
+            BOOST_TEST(got[i].value == want[i].value);
+            BOOST_TEST(got[i].count == want[i].count);
+          }
+        }
+        BOOST_TEST(dates2.top(0).size() == 4u);  // 2025, 2025-01-01, 2025-03, 2025-03-01
+        BOOST_TEST((histogram2.counts() == histogram.counts()));
+        BOOST_TEST(histogram2.undated() == histogram.undated());
+        BOOST_TEST((histogram2.undated_groups() == histogram.undated_groups()));
+        for (const char* key : {"ana costa", "hector ruiz", "united states"})
+          BOOST_TEST(histogram2.names().display(key) == histogram.names().display(key));
+      }
+    }
+  }
+  // A spy of another kind must see the documents.
+  struct Other : Xapian::MatchSpy {
+    void operator()(const Xapian::Document&, double) override {}
+  } other;
+  morgue::FacetSpy people(morgue::kPeopleSlot);
+  BOOST_TEST(!morgue::count_on_servers(a.db, Xapian::Query::MatchAll, {&people, &other}));
+  BOOST_TEST(people.top(0).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
