@@ -232,8 +232,13 @@ class Searcher {
     // --unit copies: the spies see each copy group as one article (units.h).
     const bool by_group = o_.unit == Unit::kCopies;
     std::vector<std::unique_ptr<UnitSpy>> unit_spies;
+    // The groups from a column read once (a batch over one local database), as facets are.
+    const std::vector<FacetColumn>* group_columns =
+        (by_group || o_.collapse) && local_shards_.size() == 1 ? columns(kCopySlot) : nullptr;
+    const FacetColumn* groups = group_columns ? &group_columns->front() : nullptr;
     auto spy_on = [&](Xapian::MatchSpy* spy, std::unique_ptr<UnitSpy> unit) {
       if (!by_group) return spies.push_back(spy);
+      unit->set_groups(groups);
       unit_spies.push_back(std::move(unit));
       spies.push_back(unit_spies.back().get());
     };
@@ -256,7 +261,7 @@ class Searcher {
     }
     std::unique_ptr<UnitCounter> units;
     if (by_group || o_.collapse) {
-      units = std::make_unique<UnitCounter>();
+      units = std::make_unique<UnitCounter>(groups);
       spies.push_back(units.get());
       if (o_.collapse) enquire.set_collapse_key(kCopySlot);
     }

@@ -16,7 +16,28 @@ std::optional<Unit> unit_from_string(const std::string& name) {
 
 const char* to_string(Unit unit) { return unit == Unit::kCopies ? "copies" : "articles"; }
 
+std::string copy_group(const Xapian::Document& doc, const FacetColumn* groups) {
+  if (groups && groups->covers(doc.get_docid())) {
+    const std::uint32_t id = groups->at(doc.get_docid());
+    return id == FacetColumn::kNone ? std::string() : groups->values()[id];
+  }
+  return doc.get_value(kCopySlot);
+}
+
+UnitCounter::UnitCounter(const FacetColumn* groups) : column_(groups) {
+  if (column_) by_column_.assign(column_->values().size(), 0);
+}
+
 void UnitCounter::operator()(const Xapian::Document& doc, double) {
+  if (column_ && column_->covers(doc.get_docid())) {
+    const std::uint32_t id = column_->at(doc.get_docid());
+    if (id == FacetColumn::kNone) {
+      ++singles_;
+    } else {
+      ++by_column_[id];
+    }
+    return;
+  }
   const std::string group = doc.get_value(kCopySlot);
   if (group.empty()) {
     ++singles_;
@@ -25,7 +46,20 @@ void UnitCounter::operator()(const Xapian::Document& doc, double) {
   }
 }
 
+void UnitCounter::fold() const {
+  for (std::size_t id = 0; id < by_column_.size(); ++id) {
+    if (by_column_[id]) groups_[column_->values()[id]] += by_column_[id];
+    by_column_[id] = 0;
+  }
+}
+
+Xapian::doccount UnitCounter::units() const {
+  fold();
+  return singles_ + static_cast<Xapian::doccount>(groups_.size());
+}
+
 Xapian::doccount UnitCounter::members(const std::string& id) const {
+  fold();
   auto it = groups_.find(id);
   return it == groups_.end() ? 0 : it->second;
 }
@@ -63,7 +97,7 @@ std::unique_ptr<UnitSpy> UnitSpy::for_histogram(HistogramSpy* spy, Period period
 }
 
 void UnitSpy::operator()(const Xapian::Document& doc, double weight) {
-  const std::string group = doc.get_value(kCopySlot);
+  const std::string group = copy_group(doc, column_);
   if (group.empty()) return (*inner_)(doc, weight);
   auto [it, first] = groups_[group].try_emplace(bucket_(doc));
   Made& made = it->second;

@@ -24,20 +24,27 @@ enum class Unit { kArticles, kCopies };
 std::optional<Unit> unit_from_string(const std::string& name);
 const char* to_string(Unit unit);
 
+// The copy group of a matching article: from the database's column of kCopySlot where one is
+// held (a batch over one database reads it once: facets.h), else from the document.
+std::string copy_group(const Xapian::Document& doc, const FacetColumn* groups);
+
 // Counts the matching units, and the matching members of each group.
 class UnitCounter : public Xapian::MatchSpy {
  public:
+  explicit UnitCounter(const FacetColumn* groups = nullptr);
   void operator()(const Xapian::Document& doc, double weight) override;
   // Matching articles without a group, plus the groups with a matching member.
-  Xapian::doccount units() const {
-    return singles_ + static_cast<Xapian::doccount>(groups_.size());
-  }
+  Xapian::doccount units() const;
   // The matching members of group `id` (0 for one without any).
   Xapian::doccount members(const std::string& id) const;
 
  private:
+  void fold() const;  // the counts by column index into those by group
+
+  const FacetColumn* column_;
+  mutable std::vector<Xapian::doccount> by_column_;
   Xapian::doccount singles_ = 0;
-  std::unordered_map<std::string, Xapian::doccount> groups_;
+  mutable std::unordered_map<std::string, Xapian::doccount> groups_;
 };
 
 // Shows `inner` each matching article without a group as it is, and each group's members as
@@ -59,6 +66,8 @@ class UnitSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double weight) override;
   // Shows `inner` the groups' documents; once.
   void finish();
+  // Finds the matches' groups in this column of kCopySlot (see copy_group).
+  void set_groups(const FacetColumn* groups) { column_ = groups; }
 
  private:
   struct Made {
@@ -66,6 +75,7 @@ class UnitSpy : public Xapian::MatchSpy {
     std::map<Xapian::valueno, std::vector<std::string>> lists;
   };
   Xapian::MatchSpy* inner_;
+  const FacetColumn* column_ = nullptr;
   std::function<std::string(const Xapian::Document&)> bucket_;
   std::vector<Xapian::valueno> lists_, copied_;
   std::map<std::string, std::map<std::string, Made>> groups_;  // group -> bucket -> document
