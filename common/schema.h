@@ -119,8 +119,9 @@ enum Slot : Xapian::valueno {
                         // lists those last (descending, kDateSlot's empty value does)
   kSignatureSlot = 12,  // the MinHash signature of the text's shingles (indexer/copies.h), binary;
                         // none for an article without text
-  kCopySlot = 13,       // the article's copy group: 12 hex digits, none for an article without
-                        // copies (Xapian's collapse key for --collapse copies; copy:ID)
+  kCopySlot = 13,       // the article's copy group: 16 hex digits (its own group's, or that of the
+                        // article it is a copy of); none for an article without text (Xapian's
+                        // collapse key for --collapse copies; copy:ID)
   kFirstDeclaredSlot = 20,  // + n: declared keyword field n, encoded as kPeopleSlot
 };
 inline constexpr char kListSeparator = '\x1f';

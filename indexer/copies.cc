@@ -226,6 +226,21 @@ std::string signature(const std::vector<std::uint64_t>& shingles) {
   return out;
 }
 
+std::string own_group(std::string_view signature) {
+  if (signature.size() < kMinHashes * 4) return "";
+  char id[17];
+  std::snprintf(id, sizeof id, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(signature.data(), kMinHashes * 4)));
+  return id;
+}
+
+void add_copy_values(Xapian::Document* doc, std::string_view text) {
+  std::string sig = copy_signature(text);
+  if (sig.empty()) return;
+  doc->add_value(kCopySlot, own_group(sig));
+  doc->add_value(kSignatureSlot, std::move(sig));
+}
+
 std::string copy_signature(std::string_view text) {
   std::string out = signature(shingles(text));
   if (out.empty()) return out;
@@ -429,15 +444,17 @@ class CopyPass {
       if (j >= kCopyThreshold && j > best_j) best = c, best_j = j;
       if (best_j >= 1) break;
     }
-    if (best) join(x, best);
+    if (best) {
+      join(x, best);
+    } else {
+      assigned_[x] = own_group(signature_of(x));  // a group of its own, whatever it was filed in
+    }
   }
 
-  // The groups the database holds, and every id in use.
+  // The groups the database holds.
   void read_groups() {
-    for (auto v = db_.valuestream_begin(kCopySlot); v != db_.valuestream_end(kCopySlot); ++v) {
+    for (auto v = db_.valuestream_begin(kCopySlot); v != db_.valuestream_end(kCopySlot); ++v)
       stored_[v.get_docid()] = *v;
-      used_.insert(*v);
-    }
   }
 
   double similarity(Xapian::docid x, Xapian::docid c) {
@@ -464,26 +481,9 @@ class CopyPass {
 
   void join(Xapian::docid x, Xapian::docid c) {
     std::string group = group_of(c);
-    if (group.empty()) {
-      group = new_id(signature_of(c));
-      assigned_[c] = group;
-      ++counts_.founded;
-      ++counts_.joined;
-    }
+    if (group.empty()) assigned_[c] = group = own_group(signature_of(c));  // (indexed without one)
     assigned_[x] = group;
     ++counts_.joined;
-  }
-
-  // 12 hex digits from the founding article's signature (so that a rebuild of the same archive
-  // names its groups alike), not yet used in the database.
-  std::string new_id(std::string_view sig) {
-    for (std::uint64_t seed = 0;; ++seed) {
-      char id[17];
-      std::snprintf(id, sizeof id, "%012llx",
-                    static_cast<unsigned long long>(
-                        XXH3_64bits_withSeed(sig.data(), sig.size(), seed) >> 16));
-      if (used_.insert(id).second) return id;
-    }
   }
 
   void write() {
@@ -508,7 +508,6 @@ class CopyPass {
   std::unordered_map<Xapian::docid, std::uint32_t> at_;  // docid -> its signature's place
   std::unordered_map<Xapian::docid, std::vector<std::uint64_t>> shingles_;  // a cache
   std::unordered_map<Xapian::docid, std::string> stored_, assigned_;
-  std::unordered_set<std::string> used_;
   CopyCounts counts_;
 };
 

@@ -37,6 +37,15 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 // The MinHash signature of a shingle set: kMinHashes 32-bit minima, little-endian; "" for none.
 std::string signature(const std::vector<std::uint64_t>& shingles);
 
+// An article's own group, which it is in until it is found to be a copy of another: 16 hex
+// digits of a hash of its signature's minima. Texts with the same shingles (copies as they are,
+// or only re-flowed) have the same signature, so that they are one group from the start.
+std::string own_group(std::string_view signature);
+
+// Adds the values an article's document holds for copies: its signature (kSignatureSlot) and its
+// own group (kCopySlot); none for a text without words.
+void add_copy_values(Xapian::Document* doc, std::string_view text);
+
 // What an article stores (kSignatureSlot): the signature of its text's shingles, then its marks:
 // the figures and names that stand inside its sentences, each as a 32-bit hash of the two words
 // around it and one of itself (the first 64); "" for a text without words.
@@ -63,16 +72,16 @@ std::uint64_t band_key(std::string_view signature, std::size_t band);
 // What a pass of assign_copies did.
 struct CopyCounts {
   std::size_t compared = 0;  // candidate pairs looked at
-  std::size_t joined = 0;    // articles filed in a group
-  std::size_t founded = 0;   // new groups
+  std::size_t joined = 0;    // articles filed in another article's group
 };
 
 // Files the articles `written` (docids; all articles when `all`) in copy groups (kCopySlot): in
 // docid order, each joins the group of its most similar earlier article that is a copy of it
-// (one written earlier in the same order, or one the run did not write); an article with no copy
-// keeps no group. A group's id is made when its second member joins (12 hex digits, unique in the
-// database) and stays while any member does. Groups are never merged: an article joins the group
-// of its nearest copy, so that a chain of small edits never joins two different stories.
+// (one written earlier in the same order, or one the run did not write), else stays in its own
+// group (own_group). A group's id is that of its first article, and stays while any member does.
+// Groups are never merged: an article joins the group of its nearest copy, so that a chain of
+// small edits never joins two different stories. Only the articles whose group changes are
+// written again.
 CopyCounts assign_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> written,
                          bool all);
 

@@ -60,8 +60,7 @@ Prepared Preparer::prepare(Article&& a) {
   if (data.empty()) data = document_data(to_record(a));
   p.doc = builder_.build(a, std::move(data), &p.spelling);
   p.doc.add_value(kInputSlot, input);
-  if (std::string s = copy_signature(a.text); !s.empty())
-    p.doc.add_value(kSignatureSlot, std::move(s));
+  add_copy_values(&p.doc, a.text);
   return p;
 }
 
