@@ -170,6 +170,7 @@ class Searcher {
         db_.reopen();
         columns_.clear();  // read from the revision left behind
         all_.reset();
+        shared_groups_.reset();
       }
     }
   }
@@ -232,10 +233,15 @@ class Searcher {
     // --unit copies: the spies see each copy group as one article (units.h).
     const bool by_group = o_.unit == Unit::kCopies;
     std::vector<std::unique_ptr<UnitSpy>> unit_spies;
-    // The groups from a column read once (a batch over one local database), as facets are.
-    const std::vector<FacetColumn>* group_columns =
-        (by_group || o_.collapse) && local_shards_.size() == 1 ? columns(kCopySlot) : nullptr;
-    const FacetColumn* groups = group_columns ? &group_columns->front() : nullptr;
+    // The groups from a column read once (a batch over one local database), as facets are; only
+    // those of more than one article count apart.
+    CopyGroups groups;
+    if (by_group || o_.collapse) {
+      const std::vector<FacetColumn>* c = local_shards_.size() == 1 ? columns(kCopySlot) : nullptr;
+      groups.column = c ? &c->front() : nullptr;
+      if (!shared_groups_) shared_groups_ = shared_groups(db_);
+      groups.shared = &*shared_groups_;
+    }
     auto spy_on = [&](Xapian::MatchSpy* spy, std::unique_ptr<UnitSpy> unit) {
       if (!by_group) return spies.push_back(spy);
       unit->set_groups(groups);
@@ -318,7 +324,10 @@ class Searcher {
       const std::string data = it.get_document().get_data();
       hit.record = read_record(data, false);
       hit.copy = it.get_document().get_value(kCopySlot);
-      if (o_.collapse) hit.other_versions = hit.copy.empty() ? 0 : units->members(hit.copy) - 1;
+      if (o_.collapse) {
+        const Xapian::doccount members = hit.copy.empty() ? 0 : units->members(hit.copy);
+        hit.other_versions = members ? members - 1 : 0;
+      }
       std::string body(stored_text(data));
       if (!body.empty()) {
         if (terminal) body = terminal_safe(body, true);  // before the highlight marks go in
@@ -375,7 +384,9 @@ class Searcher {
     if (!all_) {
       all_ = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
       if (o_.unit == Unit::kCopies) {
+        if (!shared_groups_) shared_groups_ = shared_groups(db_);
         auto unit = UnitSpy::for_histogram(all_.get(), *o_.histogram, group_slot());
+        unit->set_groups(CopyGroups{&*shared_groups_, nullptr});
         feed_each_match(Xapian::Query::MatchAll, {unit.get()});
         unit->finish();
       } else {
@@ -746,6 +757,7 @@ class Searcher {
   QueryBuilder parser_;
   Xapian::Stem stemmer_;
   std::unique_ptr<HistogramSpy> all_;
+  std::optional<std::unordered_set<std::string>> shared_groups_;  // (units.h), once read
   bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
   struct Column {
     int asked = 0;

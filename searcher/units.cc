@@ -16,29 +16,45 @@ std::optional<Unit> unit_from_string(const std::string& name) {
 
 const char* to_string(Unit unit) { return unit == Unit::kCopies ? "copies" : "articles"; }
 
-std::string copy_group(const Xapian::Document& doc, const FacetColumn* groups) {
-  if (groups && groups->covers(doc.get_docid())) {
-    const std::uint32_t id = groups->at(doc.get_docid());
-    return id == FacetColumn::kNone ? std::string() : groups->values()[id];
+std::unordered_set<std::string> shared_groups(const Xapian::Database& db) {
+  std::unordered_set<std::string> seen, shared;
+  for (auto v = db.valuestream_begin(kCopySlot); v != db.valuestream_end(kCopySlot); ++v) {
+    if (!seen.insert(*v).second) shared.insert(*v);
   }
-  return doc.get_value(kCopySlot);
+  return shared;
 }
 
-UnitCounter::UnitCounter(const FacetColumn* groups) : column_(groups) {
-  if (column_) by_column_.assign(column_->values().size(), 0);
+std::string copy_group(const Xapian::Document& doc, const CopyGroups& groups) {
+  std::string group;
+  if (groups.column && groups.column->covers(doc.get_docid())) {
+    const std::uint32_t id = groups.column->at(doc.get_docid());
+    if (id != FacetColumn::kNone) group = groups.column->values()[id];
+  } else {
+    group = doc.get_value(kCopySlot);
+  }
+  if (groups.shared && !groups.shared->count(group)) group.clear();
+  return group;
+}
+
+UnitCounter::UnitCounter(CopyGroups groups) : groups_of_(groups) {
+  if (!groups.column) return;
+  by_column_.assign(groups.column->values().size(), 0);
+  for (const std::string& g : groups.column->values())
+    shared_index_.push_back(!groups.shared || groups.shared->count(g));
 }
 
 void UnitCounter::operator()(const Xapian::Document& doc, double) {
-  if (column_ && column_->covers(doc.get_docid())) {
-    const std::uint32_t id = column_->at(doc.get_docid());
-    if (id == FacetColumn::kNone) {
+  const FacetColumn* column = groups_of_.column;
+  if (column && column->covers(doc.get_docid())) {
+    const std::uint32_t id = column->at(doc.get_docid());
+    if (id == FacetColumn::kNone || !shared_index_[id]) {
       ++singles_;
     } else {
       ++by_column_[id];
     }
     return;
   }
-  const std::string group = doc.get_value(kCopySlot);
+  const std::string group = copy_group(doc, groups_of_);
   if (group.empty()) {
     ++singles_;
   } else {
@@ -48,7 +64,7 @@ void UnitCounter::operator()(const Xapian::Document& doc, double) {
 
 void UnitCounter::fold() const {
   for (std::size_t id = 0; id < by_column_.size(); ++id) {
-    if (by_column_[id]) groups_[column_->values()[id]] += by_column_[id];
+    if (by_column_[id]) groups_[groups_of_.column->values()[id]] += by_column_[id];
     by_column_[id] = 0;
   }
 }
@@ -97,7 +113,7 @@ std::unique_ptr<UnitSpy> UnitSpy::for_histogram(HistogramSpy* spy, Period period
 }
 
 void UnitSpy::operator()(const Xapian::Document& doc, double weight) {
-  const std::string group = copy_group(doc, column_);
+  const std::string group = copy_group(doc, where_);
   if (group.empty()) return (*inner_)(doc, weight);
   auto [it, first] = groups_[group].try_emplace(bucket_(doc));
   Made& made = it->second;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "searcher/facets.h"
@@ -24,14 +25,24 @@ enum class Unit { kArticles, kCopies };
 std::optional<Unit> unit_from_string(const std::string& name);
 const char* to_string(Unit unit);
 
-// The copy group of a matching article: from the database's column of kCopySlot where one is
-// held (a batch over one database reads it once: facets.h), else from the document.
-std::string copy_group(const Xapian::Document& doc, const FacetColumn* groups);
+// Where the copy groups of matching articles are found: the database's groups of more than one
+// article (`shared`; every other article is a group of its own, and is counted as an article
+// without copies is), and the column of kCopySlot where one is held (a batch over one database
+// reads it once: facets.h), else the documents.
+struct CopyGroups {
+  const std::unordered_set<std::string>* shared = nullptr;  // none: every group may be shared
+  const FacetColumn* column = nullptr;
+};
+// The groups of more than one article in `db` (one walk through kCopySlot's values).
+std::unordered_set<std::string> shared_groups(const Xapian::Database& db);
+
+// The copy group of a matching article, "" for one alone in its group.
+std::string copy_group(const Xapian::Document& doc, const CopyGroups& groups);
 
 // Counts the matching units, and the matching members of each group.
 class UnitCounter : public Xapian::MatchSpy {
  public:
-  explicit UnitCounter(const FacetColumn* groups = nullptr);
+  explicit UnitCounter(CopyGroups groups = {});
   void operator()(const Xapian::Document& doc, double weight) override;
   // Matching articles without a group, plus the groups with a matching member.
   Xapian::doccount units() const;
@@ -41,7 +52,8 @@ class UnitCounter : public Xapian::MatchSpy {
  private:
   void fold() const;  // the counts by column index into those by group
 
-  const FacetColumn* column_;
+  CopyGroups groups_of_;
+  std::vector<bool> shared_index_;  // by column index: a group of more than one article
   mutable std::vector<Xapian::doccount> by_column_;
   Xapian::doccount singles_ = 0;
   mutable std::unordered_map<std::string, Xapian::doccount> groups_;
@@ -66,8 +78,8 @@ class UnitSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double weight) override;
   // Shows `inner` the groups' documents; once.
   void finish();
-  // Finds the matches' groups in this column of kCopySlot (see copy_group).
-  void set_groups(const FacetColumn* groups) { column_ = groups; }
+  // Finds the matches' groups there (see copy_group).
+  void set_groups(CopyGroups groups) { where_ = groups; }
 
  private:
   struct Made {
@@ -75,7 +87,7 @@ class UnitSpy : public Xapian::MatchSpy {
     std::map<Xapian::valueno, std::vector<std::string>> lists;
   };
   Xapian::MatchSpy* inner_;
-  const FacetColumn* column_ = nullptr;
+  CopyGroups where_;
   std::function<std::string(const Xapian::Document&)> bucket_;
   std::vector<Xapian::valueno> lists_, copied_;
   std::map<std::string, std::map<std::string, Made>> groups_;  // group -> bucket -> document
