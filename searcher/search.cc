@@ -233,18 +233,22 @@ class Searcher {
     // --unit copies: the spies see each copy group as one article (units.h).
     const bool by_group = o_.unit == Unit::kCopies;
     std::vector<std::unique_ptr<UnitSpy>> unit_spies;
-    // The groups from a column read once (a batch over one local database), as facets are; only
-    // those of more than one article count apart.
+    // The groups from a column read once (a batch over one local database), as facets are. A
+    // count of groups takes an article alone as a group of one; the spies that gather a group's
+    // values take only the groups of more than one article apart.
     CopyGroups groups;
     if (by_group || o_.collapse) {
       const std::vector<FacetColumn>* c = local_shards_.size() == 1 ? columns(kCopySlot) : nullptr;
       groups.column = c ? &c->front() : nullptr;
+    }
+    CopyGroups gathered = groups;
+    if (by_group && (!o_.facets.empty() || o_.histogram)) {
       if (!shared_groups_) shared_groups_ = shared_groups(db_);
-      groups.shared = &*shared_groups_;
+      gathered.shared = &*shared_groups_;
     }
     auto spy_on = [&](Xapian::MatchSpy* spy, std::unique_ptr<UnitSpy> unit) {
       if (!by_group) return spies.push_back(spy);
-      unit->set_groups(groups);
+      unit->set_groups(gathered);
       unit_spies.push_back(std::move(unit));
       spies.push_back(unit_spies.back().get());
     };
