@@ -28,6 +28,7 @@ const std::vector<Field>& builtin_fields() {
       {"id", "Q", "", FieldKind::kExact, std::nullopt, false},
       {"path", "XR", "", FieldKind::kExact, std::nullopt, true},
       {"copy", "", "", FieldKind::kExact, kCopySlot, false},
+      {"story", "", "", FieldKind::kExact, kStorySlot, false},
       {"date", "", "XD", FieldKind::kDate, kDateSlot, false},
   };
   return table;

@@ -79,8 +79,10 @@ inline constexpr const char* kRecordOrganizations = "organizations";
 inline constexpr const char* kRecordCited = "cited";
 inline constexpr const char* kRecordExtra = "extra";
 inline constexpr const char* kRecordSource = "source";
-// Not stored in the record: an exported article's copy group (kCopySlot), as --fields names it.
+// Not stored in the record: an exported article's copy group (kCopySlot) and story (kStorySlot),
+// as --fields names them.
 inline constexpr const char* kCopyColumn = "copy";
+inline constexpr const char* kStoryColumn = "story";
 
 // Bump when the meaning of a term, value or the data changes: old databases must be re-indexed.
 // 2: stems only (STEM_ALL), date terms; 3: exact forms, name positions and whole names, XD, XF,
@@ -97,6 +99,7 @@ inline constexpr const char* kManifestsKey = "morgue.manifests";
 inline constexpr const char* kSpellingKey = "morgue.spelling";  // "1": spelling data is kept
 inline constexpr const char* kCopiesKey = "morgue.copies";  // "1": every article has its signature
 inline constexpr const char* kUnfiledKey = "morgue.unfiled";  // articles not yet in copy groups
+inline constexpr const char* kStoriesKey = "morgue.stories";  // "1": every article has its terms
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {
@@ -122,6 +125,11 @@ enum Slot : Xapian::valueno {
   kCopySlot = 13,       // the article's copy group: 16 hex digits (its own group's, or that of the
                         // article it is a copy of); none for an article without text (Xapian's
                         // collapse key for --collapse copies; copy:ID)
+  kStoryTermsSlot = 14,  // the words and names a story is told by (indexer/stories.h), binary;
+                         // none for an article without words
+  kStorySlot = 15,       // the article's story: 16 hex digits (its copy group's own id, or the
+                         // story of the article it tells again); with kCopySlot (--collapse
+                         // stories; story:ID)
   kFirstDeclaredSlot = 20,  // + n: declared keyword field n, encoded as kPeopleSlot
 };
 inline constexpr char kListSeparator = '\x1f';

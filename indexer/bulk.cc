@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "indexer/copies.h"
+#include "indexer/stories.h"
 #include "indexer/feed.h"
 #include "indexer/prepare.h"
 #include "indexer/writer.h"
@@ -162,6 +163,7 @@ void BulkBuild::build(const std::vector<InputFile>& files, unsigned jobs, const 
   {
     Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
     assign_copies(db, {}, true);
+    assign_stories(db, {}, true);
     db.commit();
   }
   store_.install();
@@ -180,7 +182,8 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
     shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
     record_choices(*shard, options_);
     shard->set_metadata(kSpellingKey, "1");  // compaction adds up the shards' spelling tables
-    shard->set_metadata(kCopiesKey, "1");    // the build files copies once the shards are merged
+    shard->set_metadata(kCopiesKey, "1");    // the build files copies and stories once the
+    shard->set_metadata(kStoriesKey, "1");   // shards are merged
     if (!root_.empty()) shard->set_metadata(kRootKey, root_);
     return shard.get();
   };

@@ -85,8 +85,9 @@ struct CopyCounts {
 CopyCounts assign_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> written,
                          bool all);
 
-// assign_copies for the articles `written` and those the database lists as unfiled (kUnfiledKey,
-// left by a run that ended first), which are then no longer listed.
+// assign_copies, then assign_stories (indexer/stories.h), for the articles `written` and those
+// the database lists as unfiled (kUnfiledKey, left by a run that ended first), which are then no
+// longer listed.
 CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> written);
 
 // Docids as kUnfiledKey lists them, and back (a list of another length than 4 bytes each is read

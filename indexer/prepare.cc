@@ -3,6 +3,7 @@
 
 #include "common/schema.h"
 #include "indexer/copies.h"
+#include "indexer/stories.h"
 
 namespace morgue {
 
@@ -61,6 +62,7 @@ Prepared Preparer::prepare(Article&& a) {
   p.doc = builder_.build(a, std::move(data), &p.spelling);
   p.doc.add_value(kInputSlot, input);
   add_copy_values(&p.doc, a.text);
+  add_story_values(&p.doc, a);
   return p;
 }
 

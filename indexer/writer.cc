@@ -18,7 +18,10 @@ Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool f
   record_choices(*db_, options);
   spelling_ = fresh || keeps_spelling(*db_);
   if (spelling_) db_->set_metadata(kSpellingKey, "1");
-  if (fresh) db_->set_metadata(kCopiesKey, "1");
+  if (fresh) {
+    db_->set_metadata(kCopiesKey, "1");
+    db_->set_metadata(kStoriesKey, "1");
+  }
 }
 
 void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options) {
@@ -55,9 +58,12 @@ void Writer::apply(Prepared&& p) {
         ++counts.unchanged;
         report_.done();
         if (old.get_value(kInputSlot) == p.doc.get_value(kInputSlot)) return;
-        // The same record from another extractor version: noted, in the same copy group.
-        if (const std::string group = old.get_value(kCopySlot); !group.empty())
-          p.doc.add_value(kCopySlot, group);
+        // The same record from another extractor version: noted, in the same copy group and
+        // story.
+        for (const Xapian::valueno slot : {kCopySlot, kStorySlot}) {
+          if (const std::string group = old.get_value(slot); !group.empty())
+            p.doc.add_value(slot, group);
+        }
         db_->replace_document(*it, p.doc);
         due();
         return;

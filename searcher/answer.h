@@ -18,8 +18,9 @@ struct Hit {
   double score = 0;
   nlohmann::json record;  // the stored article record (article.h), without its text
   std::string snippet;    // highlighted as the output's style asks
-  std::string copy;       // its copy group (indexer/copies.h), "" for an article without copies
-  // --collapse copies: the group's other matching articles, collapsed into this hit.
+  std::string copy;       // its copy group (indexer/copies.h), "" for an article without text
+  std::string story;      // its story (indexer/stories.h), "" for an article without text
+  // --collapse copies|stories: the group's other matching articles, collapsed into this hit.
   std::optional<Xapian::doccount> other_versions;
 };
 

@@ -97,8 +97,8 @@ std::string completion(const po::options_description& visible, morgue::Shell she
                                            {"facets", {ValueKind::kWordList, facet_fields}},
                                            {"histogram", {ValueKind::kWords, kPeriods}},
                                            {"by", {ValueKind::kWords, by_fields}},
-                                           {"unit", {ValueKind::kWords, {"articles", "copies"}}},
-                                           {"collapse", {ValueKind::kWords, {"copies"}}},
+                                           {"unit", {ValueKind::kWords, {"articles", "copies", "stories"}}},
+                                           {"collapse", {ValueKind::kWords, {"copies", "stories"}}},
                                            {"batch", {ValueKind::kFile, {}}},
                                            {"plot", {ValueKind::kFile, {}}},
                                            {"kwic", {ValueKind::kAttached, {}}}});
@@ -162,11 +162,11 @@ int main(int argc, char** argv) {
   research.add_options()("count", po::bool_switch(&options.count),
                          "print only the exact number of matching articles (or --unit)")(
       "unit", po::value<std::string>(&unit)->default_value("articles"),
-      "what counts, facets, histograms and batch tables count: articles, or copies (a group of "
-      "copies of one text counts once)")(
+      "what counts, facets, histograms and batch tables count: articles, copies (a group of "
+      "copies of one text counts once) or stories (the articles about one event count once)")(
       "collapse", po::value<std::string>(&collapse),
-      "copies: show one hit per copy group, with the number of its other matching versions; the "
-      "total counts groups")(
+      "copies or stories: show one hit per copy group or story, with the number of its other "
+      "matching articles; the total counts groups")(
       "facets", po::value<std::string>(&facets),
       "count values of these fields, comma-separated: outlet, person, place, org, author, cited, "
       "date")("facet-limit", po::value<std::string>(&facet_limit)->default_value("10"),
@@ -291,10 +291,13 @@ int main(int argc, char** argv) {
     if (auto u = morgue::unit_from_string(unit))
       options.unit = *u;
     else
-      throw po::error("--unit must be articles or copies, not '" + unit + "'");
-    if (!collapse.empty() && collapse != "copies")
-      throw po::error("--collapse must be copies, not '" + collapse + "'");
-    options.collapse = !collapse.empty();
+      throw po::error("--unit must be articles, copies or stories, not '" + unit + "'");
+    if (!collapse.empty()) {
+      const auto c = morgue::unit_from_string(collapse);
+      if (!c || *c == morgue::Unit::kArticles)
+        throw po::error("--collapse must be copies or stories, not '" + collapse + "'");
+      options.collapse = *c;
+    }
     if (sort == "relevance")
       options.sort = morgue::SortOrder::kRelevance;
     else if (sort == "date")

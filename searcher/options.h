@@ -41,9 +41,12 @@ struct SearchOptions {
   std::size_t facet_limit = 10;     // 0: every value
   bool facet_limit_given = false;   // --interactive shows fewer unless asked
   bool count = false;
-  // What counts, facets, histograms and batch tables count: articles, or copy groups (units.h).
+  // What counts, facets, histograms and batch tables count: articles, copy groups or stories
+  // (units.h).
   Unit unit = Unit::kArticles;
-  bool collapse = false;     // --collapse copies: one hit per copy group, with its other versions
+  // --collapse copies|stories: one hit per copy group or story, with its other articles
+  // (kArticles: none).
+  Unit collapse = Unit::kArticles;
   bool list_fields = false;  // print the database's fields instead of answering a query
   std::optional<Period> histogram;
   std::optional<std::string> by;  // split histogram periods by this field

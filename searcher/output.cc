@@ -153,6 +153,7 @@ ordered hit_json(const Hit& h) {
   if (r.contains(kRecordCited)) o["cited"] = r[kRecordCited];
   if (r.contains(kRecordExtra)) o["extra"] = r[kRecordExtra];
   if (!h.copy.empty()) o["copy"] = h.copy;
+  if (!h.story.empty()) o["story"] = h.story;
   if (h.other_versions) o["other_versions"] = *h.other_versions;
   return o;
 }
@@ -205,7 +206,8 @@ ordered Output::manifest_json(const Manifest& m, const std::string& parsed) cons
                  {"from", o_.from ? ordered(to_string(*o_.from)) : ordered(nullptr)},
                  {"to", o_.to ? ordered(to_string(*o_.to)) : ordered(nullptr)},
                  {"unit", to_string(o_.unit)},
-                 {"collapse", o_.collapse ? ordered("copies") : ordered(nullptr)}}}};
+                 {"collapse", o_.collapse != Unit::kArticles ? ordered(to_string(o_.collapse))
+                                                             : ordered(nullptr)}}}};
   if (!parsed.empty()) o["parsed_query"] = parsed;
   return o;
 }
@@ -364,10 +366,13 @@ void Output::hits_text(const Answer& a) {
     const std::size_t width = text_width();
     wrapped(out_, prefix, title, width, c ? "\x1b[1m" : "", c ? "\x1b[0m" : "");
     std::string m = meta(r);
-    if (h.other_versions && *h.other_versions)
+    if (h.other_versions && *h.other_versions) {
+      const bool copies = o_.collapse == Unit::kCopies;
       m += " · " + std::to_string(*h.other_versions) +
-           (*h.other_versions == 1 ? " other version" : " other versions") + " (copy:" + h.copy +
-           ")";
+           (copies ? (*h.other_versions == 1 ? " other version" : " other versions")
+                   : (*h.other_versions == 1 ? " other article" : " other articles")) +
+           (copies ? " (copy:" + h.copy : " (story:" + h.story) + ")";
+    }
     wrapped(out_, indent, m, width, c ? "\x1b[2m" : "", c ? "\x1b[0m" : "");
     // The snippet was made from text already safe for a terminal; its marks are ours.
     if (!h.snippet.empty()) wrapped(out_, indent, h.snippet, width);
@@ -375,9 +380,12 @@ void Output::hits_text(const Answer& a) {
   }
   std::string total =
       std::to_string(a.total) + (a.total == 1 ? " matching article" : " matching articles");
-  if (o_.unit == Unit::kCopies || o_.collapse)
+  const Unit counted = o_.unit != Unit::kArticles ? o_.unit : o_.collapse;
+  if (counted == Unit::kCopies)
     total = std::to_string(a.total) + (a.total == 1 ? " matching text" : " matching texts") +
             " (copies counted once)";
+  else if (counted == Unit::kStories)
+    total = std::to_string(a.total) + (a.total == 1 ? " matching story" : " matching stories");
   if (!a.hits.empty())
     total += ", showing " + std::to_string(a.hits.front().rank) + "-" +
              std::to_string(a.hits.back().rank);

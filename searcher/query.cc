@@ -676,15 +676,15 @@ class Parser {
       case FieldKind::kExact:
         if (t.exact) throw fail("the value is matched exactly already: " + name + ":VALUE");
         if (name == "id") return Sub{unweighted(Xapian::Query(id_term(t.text))), false};
-        if (f.slot == kCopySlot) {
-          if (s_.db.get_metadata(kCopiesKey) != "1")
-            throw fail(
-                "this database was built without copy detection (index the archive into a "
-                "new database to find copies)");
-          return Sub{
-              unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kCopySlot,
-                                       ascii_lower(trim(t.text)), ascii_lower(trim(t.text)))),
-              false};
+        if (f.slot == kCopySlot || f.slot == kStorySlot) {
+          const bool copy = f.slot == kCopySlot;
+          if (s_.db.get_metadata(copy ? kCopiesKey : kStoriesKey) != "1")
+            throw fail(std::string("this database was built without ") +
+                       (copy ? "copy detection" : "stories") +
+                       " (index the archive into a new database to find them)");
+          return Sub{unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *f.slot,
+                                              ascii_lower(trim(t.text)), ascii_lower(trim(t.text)))),
+                     false};
         }
         if (name == "path") {  // a folder may be written with its final slash
           std::string path = t.text;

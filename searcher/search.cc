@@ -107,11 +107,13 @@ class Searcher {
         stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
     if (o.by) facet_field(*o.by);
-    if ((o.unit == Unit::kCopies || o.collapse) && db_.get_metadata(kCopiesKey) != "1")
-      throw Error(std::string(o.collapse ? "--collapse copies" : "--unit copies") + ": database " +
-                  o.db +
-                  " was built without copy detection (by a morgue before 0.9, or holds articles "
-                  "indexed by one): index the archive into a new database");
+    for (const auto& [option, unit] : {std::pair{"--unit ", o.unit}, {"--collapse ", o.collapse}}) {
+      if (unit == Unit::kArticles || has_groups(db_, unit)) continue;
+      throw Error(option + std::string(to_string(unit)) + ": database " + o.db + " was built " +
+                  (unit == Unit::kCopies ? "without copy detection (by a morgue before 0.9"
+                                         : "without stories (by a morgue before 0.10") +
+                  ", or holds articles indexed by one): index the archive into a new database");
+    }
   }
 
   int run(std::istream& in) {
@@ -170,7 +172,7 @@ class Searcher {
         db_.reopen();
         columns_.clear();  // read from the revision left behind
         all_.reset();
-        shared_groups_.reset();
+        shared_groups_.clear();
       }
     }
   }
@@ -230,22 +232,27 @@ class Searcher {
     std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> facet_spies;
     std::vector<const std::vector<FacetColumn>*> held;  // per facet: its columns, or none
     std::vector<Xapian::MatchSpy*> spies;
-    // --unit copies: the spies see each copy group as one article (units.h).
-    const bool by_group = o_.unit == Unit::kCopies;
+    // --unit copies|stories: the spies see each copy group or story as one article (units.h).
+    const bool by_group = o_.unit != Unit::kArticles;
+    const bool collapse = o_.collapse != Unit::kArticles;
+    // A collapsed query without --unit counts what it shows: one hit per group.
+    const Unit counted = by_group ? o_.unit : o_.collapse;
     std::vector<std::unique_ptr<UnitSpy>> unit_spies;
     // The groups from a column read once (a batch over one local database), as facets are. A
     // count of groups takes an article alone as a group of one; the spies that gather a group's
     // values take only the groups of more than one article apart.
-    CopyGroups groups;
-    if (by_group || o_.collapse) {
-      const std::vector<FacetColumn>* c = local_shards_.size() == 1 ? columns(kCopySlot) : nullptr;
+    auto groups_of = [&](Unit unit) {
+      CopyGroups groups;
+      groups.slot = unit_slot(unit);
+      const std::vector<FacetColumn>* c =
+          local_shards_.size() == 1 ? columns(groups.slot) : nullptr;
       groups.column = c ? &c->front() : nullptr;
-    }
+      return groups;
+    };
+    CopyGroups groups;
+    if (counted != Unit::kArticles) groups = groups_of(counted);
     CopyGroups gathered = groups;
-    if (by_group && (!o_.facets.empty() || o_.histogram)) {
-      if (!shared_groups_) shared_groups_ = shared_groups(db_);
-      gathered.shared = &*shared_groups_;
-    }
+    if (by_group && (!o_.facets.empty() || o_.histogram)) gathered.shared = &shared(o_.unit);
     auto spy_on = [&](Xapian::MatchSpy* spy, std::unique_ptr<UnitSpy> unit) {
       if (!by_group) return spies.push_back(spy);
       unit->set_groups(gathered);
@@ -269,12 +276,19 @@ class Searcher {
              by_group ? UnitSpy::for_histogram(histogram.get(), *o_.histogram, group_slot())
                       : nullptr);
     }
-    std::unique_ptr<UnitCounter> units;
-    if (by_group || o_.collapse) {
+    std::unique_ptr<UnitCounter> units, collapsed;  // the units counted; the groups shown
+    if (counted != Unit::kArticles) {
       units = std::make_unique<UnitCounter>(groups);
       spies.push_back(units.get());
-      if (o_.collapse) enquire.set_collapse_key(kCopySlot);
     }
+    if (collapse) {
+      enquire.set_collapse_key(unit_slot(o_.collapse));
+      if (o_.collapse != counted) {
+        collapsed = std::make_unique<UnitCounter>(groups_of(o_.collapse));
+        spies.push_back(collapsed.get());
+      }
+    }
+    const UnitCounter* shown_groups = collapsed ? collapsed.get() : units.get();
     // The total must be exact. Spies see every match in a pass of their own, unweighted, which
     // counts the matches exactly; the hits then come from a ranked pass that stops weighing a
     // candidate as soon as it cannot enter the page (docs/performance.md). Without spies, Xapian
@@ -328,8 +342,10 @@ class Searcher {
       const std::string data = it.get_document().get_data();
       hit.record = read_record(data, false);
       hit.copy = it.get_document().get_value(kCopySlot);
-      if (o_.collapse) {
-        const Xapian::doccount members = hit.copy.empty() ? 0 : units->members(hit.copy);
+      hit.story = it.get_document().get_value(kStorySlot);
+      if (collapse) {
+        const std::string& group = o_.collapse == Unit::kStories ? hit.story : hit.copy;
+        const Xapian::doccount members = group.empty() ? 0 : shown_groups->members(group);
         hit.other_versions = members ? members - 1 : 0;
       }
       std::string body(stored_text(data));
@@ -387,10 +403,9 @@ class Searcher {
   const HistogramSpy& all_articles() {
     if (!all_) {
       all_ = std::make_unique<HistogramSpy>(*o_.histogram, group_slot());
-      if (o_.unit == Unit::kCopies) {
-        if (!shared_groups_) shared_groups_ = shared_groups(db_);
+      if (o_.unit != Unit::kArticles) {
         auto unit = UnitSpy::for_histogram(all_.get(), *o_.histogram, group_slot());
-        unit->set_groups(CopyGroups{&*shared_groups_, nullptr});
+        unit->set_groups(CopyGroups{unit_slot(o_.unit), &shared(o_.unit), nullptr});
         feed_each_match(Xapian::Query::MatchAll, {unit.get()});
         unit->finish();
       } else {
@@ -659,6 +674,8 @@ class Searcher {
       const std::string id = record.value(kRecordId, "");
       if (std::string copy = doc.get_value(kCopySlot); !copy.empty())
         record[kCopyColumn] = std::move(copy);
+      if (std::string story = doc.get_value(kStorySlot); !story.empty())
+        record[kStoryColumn] = std::move(story);
       docids.insert(did);
       if (!ids.insert(XXH3_64bits(id.data(), id.size())).second) return;
       f(data, record);
@@ -712,10 +729,10 @@ class Searcher {
     const auto& known = record_keys();
     for (const std::string& c : columns) {
       if (std::find(known.begin(), known.end(), c) == known.end() && c != kCopyColumn &&
-          !db_.term_exists(kExtraFieldPrefix + c)) {
+          c != kStoryColumn && !db_.term_exists(kExtraFieldPrefix + c)) {
         std::string list;
         for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-        list += std::string(", ") + kCopyColumn;
+        list += std::string(", ") + kCopyColumn + ", " + kStoryColumn;
         throw Error("--fields: no article has a field '" + c + "' (fields: " + list +
                     ", or a field of the source)");
       }
@@ -761,7 +778,14 @@ class Searcher {
   QueryBuilder parser_;
   Xapian::Stem stemmer_;
   std::unique_ptr<HistogramSpy> all_;
-  std::optional<std::unordered_set<std::string>> shared_groups_;  // (units.h), once read
+  // The groups of more than one article of each unit (units.h), read once.
+  std::map<Unit, std::unordered_set<std::string>> shared_groups_;
+  const std::unordered_set<std::string>& shared(Unit unit) {
+    auto it = shared_groups_.find(unit);
+    if (it == shared_groups_.end())
+      it = shared_groups_.emplace(unit, shared_groups(db_, unit_slot(unit))).first;
+    return it->second;
+  }
   bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
   struct Column {
     int asked = 0;

@@ -1,4 +1,5 @@
-// Copy groups counted once: the unit counter and the spy that shows a group as one article.
+// Copy groups and stories counted once: the unit counter and the spy that shows a group as one
+// article.
 #include "searcher/units.h"
 
 #include <algorithm>
@@ -11,14 +12,33 @@ namespace morgue {
 std::optional<Unit> unit_from_string(const std::string& name) {
   if (name == "articles") return Unit::kArticles;
   if (name == "copies") return Unit::kCopies;
+  if (name == "stories") return Unit::kStories;
   return std::nullopt;
 }
 
-const char* to_string(Unit unit) { return unit == Unit::kCopies ? "copies" : "articles"; }
+const char* to_string(Unit unit) {
+  switch (unit) {
+    case Unit::kCopies:
+      return "copies";
+    case Unit::kStories:
+      return "stories";
+    case Unit::kArticles:
+      break;
+  }
+  return "articles";
+}
 
-std::unordered_set<std::string> shared_groups(const Xapian::Database& db) {
+Xapian::valueno unit_slot(Unit unit) { return unit == Unit::kStories ? kStorySlot : kCopySlot; }
+
+const char* unit_field(Unit unit) { return unit == Unit::kStories ? "story" : "copy"; }
+
+bool has_groups(const Xapian::Database& db, Unit unit) {
+  return db.get_metadata(unit == Unit::kStories ? kStoriesKey : kCopiesKey) == "1";
+}
+
+std::unordered_set<std::string> shared_groups(const Xapian::Database& db, Xapian::valueno slot) {
   std::unordered_set<std::string> seen, shared;
-  for (auto v = db.valuestream_begin(kCopySlot); v != db.valuestream_end(kCopySlot); ++v) {
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
     if (!seen.insert(*v).second) shared.insert(*v);
   }
   return shared;
@@ -30,7 +50,7 @@ std::string copy_group(const Xapian::Document& doc, const CopyGroups& groups) {
     const std::uint32_t id = groups.column->at(doc.get_docid());
     if (id != FacetColumn::kNone) group = groups.column->values()[id];
   } else {
-    group = doc.get_value(kCopySlot);
+    group = doc.get_value(groups.slot);
   }
   if (groups.shared && !groups.shared->count(group)) group.clear();
   return group;

@@ -1,5 +1,6 @@
-// Counting units other than articles (--unit copies): a copy group (indexer/copies.h) counts once,
-// as an article without copies does. Counts, facets and histograms stay those of the article
+// Counting units other than articles (--unit copies, --unit stories): a copy group
+// (indexer/copies.h) or a story (indexer/stories.h) counts once, as an article alone in its group
+// does. Counts, facets and histograms stay those of the article
 // spies (facets.h): a spy is shown, for each group, documents made of the group's matching
 // members, one per value the spy counts apart (a facet's whole list of values, a date facet's
 // date, a histogram's period), holding the union of the members' values there. So a group counts
@@ -21,22 +22,28 @@
 
 namespace morgue {
 
-enum class Unit { kArticles, kCopies };
+enum class Unit { kArticles, kCopies, kStories };
 std::optional<Unit> unit_from_string(const std::string& name);
 const char* to_string(Unit unit);
+// The slot of a unit's groups (kCopySlot, kStorySlot); not for kArticles.
+Xapian::valueno unit_slot(Unit unit);
+// Its groups' filter field ("copy", "story"), and what the database's metadata says it has them.
+const char* unit_field(Unit unit);
+bool has_groups(const Xapian::Database& db, Unit unit);
 
-// Where the copy groups of matching articles are found: the database's groups of more than one
-// article (`shared`; every other article is a group of its own, and is counted as an article
-// without copies is), and the column of kCopySlot where one is held (a batch over one database
-// reads it once: facets.h), else the documents.
+// Where the groups of matching articles are found: the slot that holds them, the database's groups
+// of more than one article (`shared`; every other article is a group of its own, and is counted
+// as an article alone is), and the column of the slot where one is held (a batch over one
+// database reads it once: facets.h), else the documents.
 struct CopyGroups {
+  Xapian::valueno slot = 0;
   const std::unordered_set<std::string>* shared = nullptr;  // none: every group may be shared
   const FacetColumn* column = nullptr;
 };
-// The groups of more than one article in `db` (one walk through kCopySlot's values).
-std::unordered_set<std::string> shared_groups(const Xapian::Database& db);
+// The groups of more than one article in `db` (one walk through the slot's values).
+std::unordered_set<std::string> shared_groups(const Xapian::Database& db, Xapian::valueno slot);
 
-// The copy group of a matching article, "" for one alone in its group.
+// The group of a matching article, "" for one alone in its group.
 std::string copy_group(const Xapian::Document& doc, const CopyGroups& groups);
 
 // Counts the matching units, and the matching members of each group.

@@ -247,7 +247,7 @@ class Copies(DbCase):
         self.assertIn("copy:", err)
 
     def test_bad_unit_and_collapse_values(self):
-        for args in (["--unit", "stories"], ["--collapse", "articles"]):
+        for args in (["--unit", "tales"], ["--collapse", "articles"], ["--collapse", "x"]):
             rc, out, err = search(self.db, *args, "*")
             self.assertEqual(rc, 2, err)
             self.assertEqual(len(err.strip().splitlines()), 1, err)

@@ -1,0 +1,60 @@
+// Stories: articles about the same event (one announcement, deal, decision, strike, a market's
+// day), however many hands wrote them; looser than copies (indexer/copies.h), which are one
+// text written by one hand. Every copy of a text is in its story.
+//
+// An article is told by its story terms: the names it holds (people, places, organizations) and
+// the words of its title and lead (the first kLeadWords words of its text, where news puts the
+// event), stop words and figures left out. Two copy groups are one story when the first article
+// of each (in docid order) has its date within kStoryDays of the other's and their story terms
+// are alike: the cosine of the sets, each term weighted by its rarity among the archive's copy
+// groups (its inverse document frequency), is at least kStoryThreshold. A run compares the
+// groups it touched with those sharing a rare term in the date window, found in an inverted
+// index of the archive's story terms built in memory for the run.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+inline constexpr std::size_t kStoryTerms = 48;  // the most an article stores
+inline constexpr std::size_t kLeadWords = 80;
+inline constexpr int kStoryDays = 3;   // the farthest apart two articles of one story are compared
+inline constexpr int kStorySpan = 7;   // the longest a story runs from its first article's date
+inline constexpr double kStoryThreshold = 0.3;
+
+struct Article;
+
+// An article's story terms: sorted, distinct 32-bit hashes, little-endian ("" for none).
+std::string story_terms(const Article& article);
+
+// Adds the values an article's document holds for stories: its story terms (kStoryTermsSlot),
+// and its story (kStorySlot) as its copy group's own id (kCopySlot, already set), which it
+// keeps until it is found to tell another's story.
+void add_story_values(Xapian::Document* doc, const Article& article);
+
+// Story terms as story_terms writes them, and back.
+std::vector<std::uint32_t> decode_story_terms(std::string_view terms);
+
+// What a pass of assign_stories did.
+struct StoryCounts {
+  std::size_t groups = 0;     // copy groups filed
+  std::size_t compared = 0;   // candidate pairs whose similarity was computed
+  std::size_t joined = 0;     // groups filed in another group's story
+};
+
+// Files the copy groups of the articles `written` (all articles when `all`) in stories
+// (kStorySlot): in the order of their first articles' docids, each joins the story of its most
+// alike earlier group (one filed earlier in the pass, or one the run did not touch) when that
+// story began at most kStorySpan days before, else it is a story of its own, named as its copy
+// group is. Every member of a group is written in the group's story; only the articles whose
+// story changes are written again.
+StoryCounts assign_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& written,
+                           bool all);
+
+}  // namespace morgue
