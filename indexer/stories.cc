@@ -37,17 +37,18 @@ bool weekday(std::string_view w) {
 // reports each like the one before (a market's table every hour) is not one story.
 constexpr double kFounderThreshold = kStoryThreshold / 2;
 
-// A term: a hash of its word or name (the bits but the lowest), and whether it is a key term
-// (the lowest bit): a name of the article (its people, organizations and places, or a word with a
-// capital inside the first sentences of its lead) or a word of its title. Articles about one
-// event share a key term that is rare (the company, person or place it happened to); reports
-// made from one template (dividends, earnings, bond issues, market tables) differ in theirs.
-std::uint32_t term_hash(std::string_view word, bool key) {
+// A term: a hash of its word or name (the bits but the lowest two), and where the article has it:
+// as a name (its people, organizations and places, or a word with a capital inside the first
+// sentences of its lead: kName) or in its title (kTitle). Articles about one event share a rare
+// name, or a word of both titles that is rarer still (a company's name or ticker in headlines in
+// capitals); reports made from one template (dividends, earnings, bond issues, market tables)
+// differ in theirs.
+constexpr std::uint32_t kName = 1, kTitle = 2;
+std::uint32_t term_hash(std::string_view word, std::uint32_t flags) {
   const auto h = static_cast<std::uint32_t>(XXH3_64bits(word.data(), word.size()));
-  return (h & ~1u) | (key ? 1 : 0);
+  return (h & ~3u) | flags;
 }
-std::uint32_t base(std::uint32_t term) { return term & ~1u; }
-bool is_key(std::uint32_t term) { return term & 1; }
+std::uint32_t base(std::uint32_t term) { return term & ~3u; }
 
 // A word as stories compare it: plural and possessive endings dropped ("banks", "bank's").
 std::string_view folded(std::string_view w) {
@@ -61,21 +62,21 @@ std::string story_terms(const Article& article) {
   std::vector<std::uint32_t> terms;
   auto add = [&](std::uint32_t h) {
     for (std::uint32_t& t : terms) {
-      if (base(t) == base(h)) return void(t |= h & 1);
+      if (base(t) == base(h)) return void(t |= h & 3);
     }
     if (terms.size() < kStoryTerms) terms.push_back(h);
   };
   std::size_t names = 0;
   for (const auto* list : {&article.people, &article.organizations, &article.places}) {
     for (const std::string& name : *list) {
-      if (names++ < kNames) add(term_hash(name_key(name), true));
+      if (names++ < kNames) add(term_hash(name_key(name), kName));
     }
   }
   const Xapian::Stopper& stop = english_stopper();
   auto wanted_word = [&](const std::string& w) { return w.size() >= 3 && !stop(w); };
   auto wanted = [&](const Token& t) { return !t.digit && wanted_word(t.word); };
   each_token(article.title, [&](const Token& t) {
-    if (wanted(t)) add(term_hash(folded(t.word), false));
+    if (wanted(t)) add(term_hash(folded(t.word), kTitle));
   });
   // A name in the lead: a word with a capital, neither a month nor a number ("in May", "Pay May
   // Seven"), after a word in small letters (not a sentence's first word, nor a table row's
@@ -92,11 +93,11 @@ std::string story_terms(const Article& article) {
     bool name = cap && joined && after_word;
     if (cap && joined && !capital.empty()) {
       name = true;
-      if (wanted_word(capital)) add(term_hash(folded(capital), true));
+      if (wanted_word(capital)) add(term_hash(folded(capital), kName));
     }
     after_word = !t.digit && !t.upper;
     capital = cap ? t.word : std::string();
-    if (wanted(t)) add(term_hash(folded(t.word), name));
+    if (wanted(t)) add(term_hash(folded(t.word), name ? kName : 0));
   });
   std::sort(terms.begin(), terms.end());
   std::string out;
@@ -266,7 +267,8 @@ class StoryPass {
         const double w = weight_.at(base(*i));
         dot += w * w;
         ++shared;
-        if (is_key(*i) && is_key(*j) && df_.at(base(*i)) <= rare_) key = true;
+        const std::uint32_t df = df_.at(base(*i));
+        if ((*i & *j & kName && df <= rare_) || (*i & *j & kTitle && df <= rare_ / 10)) key = true;
         ++i, ++j;
       }
     }

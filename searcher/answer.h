@@ -69,6 +69,26 @@ struct Answer {
 };
 
 // What reproduces an answer besides the options: the database as it was read.
+// --coverage: a story's articles by date, and who ran copies of whose text.
+struct CoverageArticle {
+  std::string id, date, outlet, title;  // date "" when undated
+  std::string copy;                     // its copy group
+  bool copied = false;  // an earlier article of the story (by date) is of its copy group
+};
+struct StoryCoverage {
+  std::string story;  // its id (story:ID)
+  std::string label;  // its headline: the one its articles carry most often (the earliest of equals)
+  std::string first_seen, last_seen;  // the dates of its first and last dated articles
+  Xapian::doccount matching = 0;      // its articles that match the query
+  std::size_t outlets = 0;            // distinct outlets among its articles
+  std::vector<CoverageArticle> articles;  // by date, the undated last
+};
+struct Coverage {
+  Xapian::doccount total = 0;  // stories with a matching article (exact)
+  std::size_t offset = 0;
+  std::vector<StoryCoverage> stories;  // those asked for: most matching articles first
+};
+
 struct Manifest {
   std::string database_uuid;
   std::optional<Xapian::rev> revision;  // one database; none for a stub of shards

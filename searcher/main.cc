@@ -101,7 +101,8 @@ std::string completion(const po::options_description& visible, morgue::Shell she
                                            {"collapse", {ValueKind::kWords, {"copies", "stories"}}},
                                            {"batch", {ValueKind::kFile, {}}},
                                            {"plot", {ValueKind::kFile, {}}},
-                                           {"kwic", {ValueKind::kAttached, {}}}});
+                                           {"kwic", {ValueKind::kAttached, {}}},
+                                           {"story", {ValueKind::kAny, {}}}});
   return morgue::completion_script(spec, shell);
 }
 
@@ -118,7 +119,8 @@ int main(int argc, char** argv) {
   std::string sort = "relevance", format = "text", colour = "auto";
   bool no_pager = false;
   std::string facets, histogram, from, to, fields, bm25, limit = "10", offset = "0",
-                                                         facet_limit = "10", kwic, unit, collapse;
+                                                         facet_limit = "10", kwic, unit, collapse,
+                                                         story;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
@@ -189,6 +191,11 @@ int main(int argc, char** argv) {
       "with --batch in JSON: the milliseconds each query took (elapsed_ms)")(
       "export", po::bool_switch(&options.export_all),
       "stream every matching article (no cap) as csv, tsv or jsonl")(
+      "coverage", po::bool_switch(&options.coverage),
+      "the stories of the matching articles (most matches first, --limit of them), each with every "
+      "one of its articles by date, its outlet, and whether it ran its own text or a copy")(
+      "story", po::value<std::string>(&story)->value_name("ID"),
+      "the coverage of story ID (--coverage for the query story:ID)")(
       "list-fields", po::bool_switch(&options.list_fields),
       "list the fields queries and facets can name in this database (morgue's own and those "
       "declared with morgue-index --field), with how many articles have each")(
@@ -253,6 +260,14 @@ int main(int argc, char** argv) {
     }
     po::notify(vm);
     options.query = joined(words);
+    if (!story.empty()) {
+      if (!options.query.empty())
+        throw po::error("--story ID lists that story: give no QUERY (or use --coverage QUERY)");
+      if (story.find_first_of(" \t\"") != std::string::npos)
+        throw po::error("--story: '" + story + "' is no story id");
+      options.query = "story:" + story;
+      options.coverage = true;
+    }
     options.limit = whole_number("limit", limit, 0, morgue::kMaxLimit);
     options.offset = whole_number("offset", offset, 0, morgue::kMaxOffset);
     options.facet_limit = whole_number("facet-limit", facet_limit, 0, morgue::kMaxFacetLimit);

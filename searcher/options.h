@@ -57,6 +57,7 @@ struct SearchOptions {
   std::optional<std::string> batch;  // file of queries, "-" for standard input
   bool timings = false;              // batch results carry the time each query took
   bool export_all = false;
+  bool coverage = false;  // --coverage (or --story ID): the matches' stories and their articles
   std::vector<std::string> fields;  // export columns
   std::optional<std::size_t> kwic;  // context width in characters
   // --interactive: a session of queries, pages, drill-downs and articles (interactive.h)

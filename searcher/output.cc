@@ -615,6 +615,94 @@ void Output::export_row(const json& r) {
   out_ << dump(o) << '\n';
 }
 
+namespace {
+
+ordered coverage_json(const StoryCoverage& s) {
+  std::size_t copies = 0;
+  ordered list = ordered::array();
+  for (const CoverageArticle& a : s.articles) {
+    copies += a.copied;
+    list.push_back({{"id", a.id},
+                    {"date", a.date.empty() ? ordered(nullptr) : ordered(a.date)},
+                    {"outlet", a.outlet},
+                    {"title", a.title},
+                    {"copy", a.copy},
+                    {"text", a.copied ? "copy" : "own"}});
+  }
+  return {{"story", s.story},
+          {"label", s.label},
+          {"first_seen", s.first_seen.empty() ? ordered(nullptr) : ordered(s.first_seen)},
+          {"last_seen", s.last_seen.empty() ? ordered(nullptr) : ordered(s.last_seen)},
+          {"articles", s.articles.size()},
+          {"matching", s.matching},
+          {"outlets", s.outlets},
+          {"copies", copies},
+          {"list", std::move(list)}};
+}
+
+}  // namespace
+
+void Output::coverage(const Coverage& c, const Manifest& m) {
+  switch (o_.format) {
+    case OutputFormat::kJson: {
+      ordered result = {{"format_version", 1},
+                        {"query", o_.query},
+                        {"total_stories", c.total},
+                        {"offset", c.offset},
+                        {"stories", ordered::array()}};
+      for (const StoryCoverage& s : c.stories) result["stories"].push_back(coverage_json(s));
+      result["manifest"] = manifest_json(m, "");
+      out_ << dump(result) << '\n';
+      return;
+    }
+    case OutputFormat::kJsonLines:
+      for (const StoryCoverage& s : c.stories) out_ << dump(coverage_json(s)) << '\n';
+      return;
+    case OutputFormat::kCsv:
+    case OutputFormat::kTsv:
+      row({"story", "label", "date", "outlet", "id", "title", "copy", "text"});
+      for (const StoryCoverage& s : c.stories) {
+        for (const CoverageArticle& a : s.articles)
+          row({s.story, s.label, a.date, a.outlet, a.id, a.title, a.copy,
+               a.copied ? "copy" : "own"});
+      }
+      return;
+    case OutputFormat::kText:
+      break;
+  }
+  const bool colour = o_.colour;
+  for (const StoryCoverage& s : c.stories) {
+    std::size_t copies = 0;
+    for (const CoverageArticle& a : s.articles) copies += a.copied;
+    wrapped(out_, "", "story:" + s.story + "  " + terminal_safe(s.label.empty() ? "(untitled)" : s.label),
+            text_width(), colour ? "\x1b[1m" : "", colour ? "\x1b[0m" : "");
+    std::string summary = s.first_seen.empty() ? std::string("undated")
+                                               : "first seen " + s.first_seen + ", last seen " +
+                                                     s.last_seen;
+    summary += " · " + std::to_string(s.articles.size()) +
+               (s.articles.size() == 1 ? " article" : " articles") + " (" +
+               std::to_string(s.matching) + " matching) · " + std::to_string(s.outlets) +
+               (s.outlets == 1 ? " outlet" : " outlets") + " · " + std::to_string(copies) +
+               (copies == 1 ? " copy" : " copies") + " of an earlier text";
+    wrapped(out_, "   ", summary, text_width(), colour ? "\x1b[2m" : "", colour ? "\x1b[0m" : "");
+    for (const CoverageArticle& a : s.articles) {
+      std::string what = (a.date.empty() ? std::string("undated   ") : a.date) + "  " +
+                         (a.copied ? "copy" : "own ") + "  " +
+                         terminal_safe(a.outlet.empty() ? "(no outlet)" : a.outlet) + " · " +
+                         terminal_safe(a.title.empty() ? "(untitled)" : a.title) + " (" +
+                         terminal_safe(a.id) + ")";
+      wrapped(out_, "   ", what, text_width(), "", "");
+    }
+    out_ << '\n';
+  }
+  std::string total = std::to_string(c.total) +
+                      (c.total == 1 ? " matching story" : " matching stories");
+  if (!c.stories.empty())
+    total += ", showing " + std::to_string(c.offset + 1) + "-" +
+             std::to_string(c.offset + c.stories.size());
+  line(total, 0);
+}
+
 void Output::kwic_begin() {
   if (o_.format == OutputFormat::kCsv || o_.format == OutputFormat::kTsv)
     row({"id", "offset", "left", "match", "right"});

@@ -30,6 +30,8 @@ class Output {
   // --export: the header, then one row per article record.
   void export_begin(const std::vector<std::string>& columns);
   void export_row(const nlohmann::json& record);
+  // --coverage: each story and its articles.
+  void coverage(const Coverage& c, const Manifest& m);
   // --kwic: one line per occurrence.
   void kwic_begin();
   void kwic_line(const std::string& id, const KwicLine& k);

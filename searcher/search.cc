@@ -121,6 +121,7 @@ class Searcher {
     ParsedQuery query = parse_retrying(o_.query);
     if (o_.export_all) return export_matches(query);
     if (o_.kwic) return kwic(query);
+    if (o_.coverage) return coverage(query);
     // A histogram answers a question about counts: its hits are shown when asked for (--limit).
     Answer a = answer(o_.query, o_.query, query, o_.offset,
                       o_.histogram && !o_.limit_given ? 0 : o_.limit);
@@ -770,6 +771,76 @@ class Searcher {
     return total ? kSearchHits : kSearchNoHits;
   }
 
+  // --coverage: the stories of the matches, most matching articles first, each with every one of
+  // its articles by date.
+  int coverage(const ParsedQuery& parsed) {
+    if (!has_groups(db_, Unit::kStories))
+      throw Error("--coverage: database " + o_.db +
+                  " was built without stories (by a morgue before 0.10, or holds articles "
+                  "indexed by one): index the archive into a new database");
+    std::map<std::string, Xapian::doccount> matching;
+    EachMatch spy([&](const Xapian::Document& doc) {
+      if (std::string story = doc.get_value(kStorySlot); !story.empty()) ++matching[story];
+    });
+    feed_each_match(parsed.query, {&spy});
+    std::vector<std::pair<Xapian::doccount, std::string>> order;
+    for (auto& [story, n] : matching) order.emplace_back(n, story);
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    Coverage c;
+    c.total = static_cast<Xapian::doccount>(order.size());
+    c.offset = o_.offset;
+    for (std::size_t i = o_.offset; i < order.size() && i < o_.offset + o_.limit; ++i)
+      c.stories.push_back(story_coverage(order[i].second, order[i].first));
+    output_.coverage(c, manifest());
+    return c.total ? kSearchHits : kSearchNoHits;
+  }
+
+  StoryCoverage story_coverage(const std::string& story, Xapian::doccount matching) {
+    StoryCoverage s;
+    s.story = story;
+    s.matching = matching;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kStorySlot, story, story));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount(), db_.get_doccount());
+    for (auto it = all.begin(); it != all.end(); ++it) {
+      const Xapian::Document doc = it.get_document();
+      const nlohmann::json r = read_record(doc.get_data(), false);
+      CoverageArticle a;
+      a.id = r.value(kRecordId, "");
+      a.date = r.value(kRecordDate, "");
+      a.outlet = r.value(kRecordOutlet, "");
+      a.title = r.value(kRecordTitle, "");
+      a.copy = doc.get_value(kCopySlot);
+      s.articles.push_back(std::move(a));
+    }
+    // By date (the undated last), then id; the first of a copy group in that order ran its own
+    // text, the others copies of it.
+    std::sort(s.articles.begin(), s.articles.end(), [](const auto& a, const auto& b) {
+      if (a.date.empty() != b.date.empty()) return b.date.empty();
+      return a.date != b.date ? a.date < b.date : a.id < b.id;
+    });
+    std::set<std::string> copies, outlets;
+    std::map<std::string, std::size_t> titles;
+    for (CoverageArticle& a : s.articles) {
+      a.copied = !copies.insert(a.copy).second;
+      if (!a.outlet.empty()) outlets.insert(a.outlet);
+      if (!a.title.empty()) ++titles[a.title];
+      if (!a.date.empty()) {
+        if (s.first_seen.empty()) s.first_seen = a.date;
+        s.last_seen = a.date;
+      }
+    }
+    s.outlets = outlets.size();
+    std::size_t most = 0;
+    for (const CoverageArticle& a : s.articles) {  // in date order: the earliest of equals
+      if (!a.title.empty() && titles[a.title] > most) most = titles[a.title], s.label = a.title;
+    }
+    return s;
+  }
+
   const SearchOptions& o_;
   std::ostream& err_;
   Output output_;
@@ -809,8 +880,12 @@ void validate(const SearchOptions& o) {
   if ((o.from || o.to) && !o.histogram) throw Error("--from and --to need --histogram");
   if (o.from && o.to && sort_key(*o.from) > sort_key_end(*o.to))
     throw Error("--from is after --to");
-  int modes = (o.export_all ? 1 : 0) + (o.kwic ? 1 : 0) + (o.batch ? 1 : 0);
-  if (modes > 1) throw Error("--export, --kwic and --batch cannot be combined");
+  int modes = (o.export_all ? 1 : 0) + (o.kwic ? 1 : 0) + (o.batch ? 1 : 0) + (o.coverage ? 1 : 0);
+  if (modes > 1) throw Error("--export, --kwic, --coverage and --batch cannot be combined");
+  if (o.coverage && (o.count || !o.facets.empty() || o.histogram || o.unit != Unit::kArticles ||
+                     o.collapse != Unit::kArticles))
+    throw Error("--coverage lists stories and their articles: not with --count, --facets, "
+                "--histogram, --unit or --collapse");
   if (o.export_all && o.format == OutputFormat::kText)
     throw Error("--export writes csv, tsv or jsonl: give --format");
   if (!o.fields.empty() && !o.export_all) throw Error("--fields needs --export");
@@ -820,8 +895,8 @@ void validate(const SearchOptions& o) {
   if (o.interactive) {
     if (modes || o.count || o.histogram)
       throw Error(
-          "--interactive cannot be combined with --batch, --export, --kwic, --count or "
-          "--histogram");
+          "--interactive cannot be combined with --batch, --export, --kwic, --coverage, --count "
+          "or --histogram");
     if (o.format != OutputFormat::kText) throw Error("--interactive shows text: give no --format");
     return;  // a QUERY is optional: the session asks for queries
   }
