@@ -24,7 +24,6 @@ constexpr double kSmallArchive = 2000;     // an archive of fewer groups weighs 
 constexpr std::size_t kCandidates = 32;    // groups whose similarity is computed, at most, a group
 constexpr long kUndated = LONG_MIN;        // the day of an article without a date to the day
 constexpr std::size_t kMinShared = 5;      // terms two groups of one story share, at least
-constexpr std::size_t kKeyWords = 40;      // the words of a lead whose names are key terms
 
 bool weekday(std::string_view w) {
   for (const char* d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -43,11 +42,7 @@ constexpr double kFounderThreshold = kStoryThreshold / 2;
 // name, or a word of both titles that is rarer still (a company's name or ticker in headlines in
 // capitals); reports made from one template (dividends, earnings, bond issues, market tables)
 // differ in theirs.
-constexpr std::uint32_t kName = 1, kTitle = 2;
-std::uint32_t term_hash(std::string_view word, std::uint32_t flags) {
-  const auto h = static_cast<std::uint32_t>(XXH3_64bits(word.data(), word.size()));
-  return (h & ~3u) | flags;
-}
+constexpr std::uint32_t kName = kStoryName, kTitle = kStoryTitle;
 std::uint32_t base(std::uint32_t term) { return term & ~3u; }
 
 // A word as stories compare it: plural and possessive endings dropped ("banks", "bank's").
@@ -57,6 +52,12 @@ std::string_view folded(std::string_view w) {
 }
 
 }  // namespace
+
+std::uint32_t story_term(std::string_view word, std::uint32_t flags) {
+  word = folded(word);
+  const auto h = static_cast<std::uint32_t>(XXH3_64bits(word.data(), word.size()));
+  return (h & ~3u) | flags;
+}
 
 std::string story_terms(const Article& article) {
   std::vector<std::uint32_t> terms;
@@ -69,14 +70,14 @@ std::string story_terms(const Article& article) {
   std::size_t names = 0;
   for (const auto* list : {&article.people, &article.organizations, &article.places}) {
     for (const std::string& name : *list) {
-      if (names++ < kNames) add(term_hash(name_key(name), kName));
+      if (names++ < kNames) add(story_term(name_key(name), kName));
     }
   }
   const Xapian::Stopper& stop = english_stopper();
   auto wanted_word = [&](const std::string& w) { return w.size() >= 3 && !stop(w); };
   auto wanted = [&](const Token& t) { return !t.digit && wanted_word(t.word); };
   each_token(article.title, [&](const Token& t) {
-    if (wanted(t)) add(term_hash(folded(t.word), kTitle));
+    if (wanted(t)) add(story_term(t.word, kTitle));
   });
   // A name in the lead: a word with a capital, neither a month nor a number ("in May", "Pay May
   // Seven"), after a word in small letters (not a sentence's first word, nor a table row's
@@ -93,11 +94,11 @@ std::string story_terms(const Article& article) {
     bool name = cap && joined && after_word;
     if (cap && joined && !capital.empty()) {
       name = true;
-      if (wanted_word(capital)) add(term_hash(folded(capital), kName));
+      if (wanted_word(capital)) add(story_term(capital, kName));
     }
     after_word = !t.digit && !t.upper;
     capital = cap ? t.word : std::string();
-    if (wanted(t)) add(term_hash(folded(t.word), name ? kName : 0));
+    if (wanted(t)) add(story_term(t.word, name ? kName : 0));
   });
   std::sort(terms.begin(), terms.end());
   std::string out;

@@ -30,8 +30,16 @@ inline constexpr double kStoryThreshold = 0.3;
 
 struct Article;
 
-// An article's story terms: sorted, distinct 32-bit hashes, little-endian ("" for none).
+// An article's story terms: sorted, distinct 32-bit hashes, little-endian ("" for none). A term
+// is a hash of its word (folded: "banks" and "bank's" are "bank") or name (name_key), but for its
+// lowest two bits, which say where the article has it: as a name (kStoryName: one of its people,
+// organizations and places, or a word with a capital inside the first kKeyWords words of its
+// lead) or in its title (kStoryTitle).
 std::string story_terms(const Article& article);
+inline constexpr std::uint32_t kStoryName = 1, kStoryTitle = 2;
+inline constexpr std::size_t kKeyWords = 40;
+// The term of a word as stories compare it, with `flags`.
+std::uint32_t story_term(std::string_view word, std::uint32_t flags);
 
 // Adds the values an article's document holds for stories: its story terms (kStoryTermsSlot),
 // and its story (kStorySlot) as its copy group's own id (kCopySlot, already set), which it

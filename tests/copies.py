@@ -77,11 +77,55 @@ def write_jsonl(path, articles):
         f.write("".join(json.dumps(a) + "\n" for a in articles))
 
 
-def groups(db, query="*"):
-    """id -> copy group ("" for none) of the articles matching `query`."""
-    rc, out, err = search(db, "--export", "--fields", "id,copy", "--format", "jsonl", "--", query)
+def groups(db, query="*", field="copy"):
+    """id -> copy group (or story: field "story"; "" for none) of the articles matching `query`."""
+    rc, out, err = search(db, "--export", "--fields", "id," + field, "--format", "jsonl", "--", query)
     assert rc in (0, 1), err
-    return {r["id"]: r.get("copy") or "" for r in map(json.loads, out.splitlines())}
+    return {r["id"]: r.get(field) or "" for r in map(json.loads, out.splitlines())}
+
+
+def check_unit_counts(case, db, unit, field, by_id, queries):
+    """Asserts that --count, facets (outlet, place, date) and histograms (by month and outlet,
+    and the undated rows) with --unit `unit` count the distinct groups among the matches, as
+    computed here from each match's group (field: copy or story; an article without one is a
+    unit of its own) and its record in `by_id`."""
+    assignment = groups(db, "*", field)
+
+    def unit_of(i):
+        return assignment[i] or ("single", i)
+
+    batch = "".join(f"q{n}\t{q}\n" for n, q in enumerate(queries))
+    rc, out, err = search(db, "--batch", "-", "--unit", unit, "--format", "json", "--facets",
+                          "outlet,place,date", "--facet-limit", "0", "--histogram", "month", "--by",
+                          "outlet", stdin=batch.encode())
+    case.assertEqual(rc, 0, err)
+    results = json.loads(out)["results"]
+    case.assertEqual(len(results), len(queries))
+    for q, r in zip(queries, results):
+        matching = list(groups(db, q, field))
+        units = {unit_of(i) for i in matching}
+        case.assertEqual(r["total"], len(units), q)
+        rc, out, err = search(db, "--count", "--unit", unit, "--", q)
+        case.assertIn(rc, (0, 1), err)
+        case.assertEqual(int(out), len(units), q)
+        # Facets: the distinct units among the matches holding each value.
+        for facet, values_of in (("outlet", lambda a: [a["outlet"]]), ("place", lambda a: a["places"]),
+                                 ("date", lambda a: [a["date"]] if "date" in a else [])):
+            model = collections.defaultdict(set)
+            for i in matching:
+                for v in values_of(by_id[i]):
+                    model[v].add(unit_of(i))
+            got = {e["value"]: e["count"] for e in r["facets"][facet]}
+            case.assertEqual(got, {v: len(u) for v, u in model.items()}, f"{q} {facet}")
+        # The histogram: units per month and outlet; those without a day or month date apart.
+        model, undated = collections.defaultdict(set), collections.defaultdict(set)
+        for i in matching:
+            a = by_id[i]
+            (model[(a["date"][:7], a["outlet"])] if "date" in a else undated[a["outlet"]]).add(unit_of(i))
+        got = {(row["period"], row["group"]): row["count"] for row in r["histogram"] if row["count"]}
+        case.assertEqual(got, {k: len(u) for k, u in model.items()}, q)
+        got_undated = {row["group"]: row["count"] for row in r["undated_rows"] if row["count"]}
+        case.assertEqual(got_undated, {k: len(u) for k, u in undated.items()}, q)
 
 
 def partition(assignment):
@@ -123,36 +167,7 @@ class Copies(DbCase):
         rng = random.Random(7)
         for a in rng.sample(self.articles, 20):
             queries.append(rng.choice(a["text"].split()))
-        batch = "".join(f"q{n}\t{q}\n" for n, q in enumerate(queries))
-        rc, out, err = search(self.db, "--batch", "-", "--unit", "copies", "--format", "json", "--facets",
-                              "outlet,place,date", "--facet-limit", "0", "--histogram", "month", "--by",
-                              "outlet", stdin=batch.encode())
-        self.assertEqual(rc, 0, err)
-        results = json.loads(out)["results"]
-        self.assertEqual(len(results), len(queries))
-        for q, r in zip(queries, results):
-            matching = list(groups(self.db, q))
-            units = {self.unit_of(i) for i in matching}
-            self.assertEqual(r["total"], len(units), q)
-            self.assertEqual(self.count(q), len(units), q)
-            # Facets: the distinct units among the matches holding each value.
-            for field, values_of in (("outlet", lambda a: [a["outlet"]]), ("place", lambda a: a["places"]),
-                                     ("date", lambda a: [a["date"]] if "date" in a else [])):
-                model = collections.defaultdict(set)
-                for i in matching:
-                    for v in values_of(self.by_id[i]):
-                        model[v].add(self.unit_of(i))
-                got = {e["value"]: e["count"] for e in r["facets"][field]}
-                self.assertEqual(got, {v: len(u) for v, u in model.items()}, f"{q} {field}")
-            # The histogram: units per month and outlet; those without a day or month date apart.
-            model, undated = collections.defaultdict(set), collections.defaultdict(set)
-            for i in matching:
-                a = self.by_id[i]
-                (model[(a["date"][:7], a["outlet"])] if "date" in a else undated[a["outlet"]]).add(self.unit_of(i))
-            got = {(row["period"], row["group"]): row["count"] for row in r["histogram"] if row["count"]}
-            self.assertEqual(got, {k: len(u) for k, u in model.items()}, q)
-            got_undated = {row["group"]: row["count"] for row in r["undated_rows"] if row["count"]}
-            self.assertEqual(got_undated, {k: len(u) for k, u in undated.items()}, q)
+        check_unit_counts(self, self.db, "copies", "copy", self.by_id, queries)
 
     def count(self, query, *args):
         rc, out, err = search(self.db, "--count", "--unit", "copies", *args, "--", query)
