@@ -24,6 +24,9 @@ constexpr double kSmallArchive = 2000;     // an archive of fewer groups weighs 
 constexpr std::size_t kCandidates = 32;    // groups whose similarity is computed, at most, a group
 constexpr long kUndated = LONG_MIN;        // the day of an article without a date to the day
 constexpr std::size_t kMinShared = 5;      // terms two groups of one story share, at least
+// Two groups that share kManyKeys rare key terms are one story from this cosine on.
+constexpr std::size_t kManyKeys = 4;
+constexpr double kNamedThreshold = 0.25;
 
 bool weekday(std::string_view w) {
   for (const char* d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -251,13 +254,14 @@ class StoryPass {
     partial_.assign(groups_.size(), 0);
   }
 
-  // The cosine of two groups' weighted terms; 0 when they share fewer than kMinShared terms or
-  // no rare key term.
+  // The cosine of two groups' weighted terms (at least kStoryThreshold when they share kManyKeys
+  // rare key terms and kNamedThreshold); 0 when they share fewer than kMinShared terms or no rare
+  // key term.
   double similarity(const Group& a, const Group& b) const {
     if (a.norm == 0 || b.norm == 0) return 0;
     double dot = 0;
     std::size_t shared = 0;
-    bool key = false;
+    std::size_t keys = 0;
     auto i = a.terms.begin(), j = b.terms.begin();
     while (i != a.terms.end() && j != b.terms.end()) {
       if (base(*i) < base(*j)) {
@@ -269,11 +273,15 @@ class StoryPass {
         dot += w * w;
         ++shared;
         const std::uint32_t df = df_.at(base(*i));
-        if ((*i & *j & kName && df <= rare_) || (*i & *j & kTitle && df <= rare_ / 10)) key = true;
+        if ((*i & *j & kName && df <= rare_) || (*i & *j & kTitle && df <= rare_ / 10)) ++keys;
         ++i, ++j;
       }
     }
-    return shared < kMinShared || !key ? 0 : dot / (a.norm * b.norm);
+    if (shared < kMinShared || keys == 0) return 0;
+    const double cosine = dot / (a.norm * b.norm);
+    // Texts that share many rare names tell one event in other words (two outlets' own reports).
+    if (keys >= kManyKeys && cosine >= kNamedThreshold) return std::max(cosine, kStoryThreshold);
+    return cosine;
   }
 
   // Whether group c comes before g in the pass: filed already, or not touched by the run.

@@ -26,7 +26,7 @@ inline constexpr std::size_t kStoryTerms = 48;  // the most an article stores
 inline constexpr std::size_t kLeadWords = 80;
 inline constexpr int kStoryDays = 3;   // the farthest apart two articles of one story are compared
 inline constexpr int kStorySpan = 7;   // the longest a story runs from its first article's date
-inline constexpr double kStoryThreshold = 0.3;
+inline constexpr double kStoryThreshold = 0.4;
 
 struct Article;
 
