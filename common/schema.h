@@ -115,16 +115,16 @@ enum Slot : Xapian::valueno {
   kOrgsSlot = 6,
   kAuthorsSlot = 7,
   kCitedSlot = 8,
-  kSourceSlot = 9,      // absolute path of the source file ("-" for standard input), for --prune
-  kInputSlot = 10,      // 16 hex digits: hash of the article as read plus the extractor's version;
-                        // an unchanged input is not extracted again
-  kDateOrderSlot = 11,  // kDateSlot's value, or "~" for an article without a date: --sort date
-                        // lists those last (descending, kDateSlot's empty value does)
-  kSignatureSlot = 12,  // the MinHash signature of the text's shingles (indexer/copies.h), binary;
-                        // none for an article without text
-  kCopySlot = 13,       // the article's copy group: 16 hex digits (its own group's, or that of the
-                        // article it is a copy of); none for an article without text (Xapian's
-                        // collapse key for --collapse copies; copy:ID)
+  kSourceSlot = 9,       // absolute path of the source file ("-" for standard input), for --prune
+  kInputSlot = 10,       // 16 hex digits: hash of the article as read plus the extractor's version;
+                         // an unchanged input is not extracted again
+  kDateOrderSlot = 11,   // kDateSlot's value, or "~" for an article without a date: --sort date
+                         // lists those last (descending, kDateSlot's empty value does)
+  kSignatureSlot = 12,   // the MinHash signature of the text's shingles (indexer/copies.h), binary;
+                         // none for an article without text
+  kCopySlot = 13,        // the article's copy group: 16 hex digits (its own group's, or that of the
+                         // article it is a copy of); none for an article without text (Xapian's
+                         // collapse key for --collapse copies; copy:ID)
   kStoryTermsSlot = 14,  // the words and names a story is told by (indexer/stories.h), binary;
                          // none for an article without words
   kStorySlot = 15,       // the article's story: 16 hex digits (its copy group's own id, or the

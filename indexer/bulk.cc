@@ -14,9 +14,9 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "indexer/copies.h"
-#include "indexer/stories.h"
 #include "indexer/feed.h"
 #include "indexer/prepare.h"
+#include "indexer/stories.h"
 #include "indexer/writer.h"
 
 namespace morgue {

@@ -66,32 +66,39 @@ std::uint32_t hash32(const std::string& s) {
 }
 
 std::vector<Mark> text_marks(std::string_view text) {
-  std::vector<Token> tokens;
-  each_token(text, [&](const Token& t) { tokens.push_back(t); });
   auto is_mark = [](const Token& t) {
     return t.digit || (t.capital && !t.upper) || number_words().count(t.word);
   };
   std::vector<Mark> marks;
-  for (std::size_t i = 0; i < tokens.size() && marks.size() < kMarks;) {
-    if (!is_mark(tokens[i])) {
-      ++i;
-      continue;
+  // The run being read, the word before it ("^": none, the run starts the text) and the word
+  // before the token being read.
+  bool in_run = false, last_digit = false;
+  std::string run, before, previous = "^";
+  auto close = [&](const std::string& after) {
+    marks.emplace_back(hash32(before == "^" ? before : before + ' ' + after), hash32(run));
+    in_run = false;
+  };
+  each_token(text, [&](const Token& t) {
+    if (in_run) {
+      if (is_mark(t) && (t.spaced || (last_digit && t.digit))) {
+        run += ' ' + t.word;
+        last_digit = t.digit;
+        previous = t.word;
+        return true;
+      }
+      close(t.word);
+      if (marks.size() == kMarks) return false;
     }
-    std::size_t j = i;
-    std::string run = tokens[i].word;
-    while (j + 1 < tokens.size() && is_mark(tokens[j + 1]) &&
-           (tokens[j + 1].spaced || (tokens[j].digit && tokens[j + 1].digit))) {
-      run += ' ' + tokens[++j].word;
+    if (is_mark(t)) {
+      in_run = true;
+      run = t.word;
+      last_digit = t.digit;
+      before = previous;
     }
-    // Its place: the words around it, or the start or the end of the text; the text's first
-    // words (its subject, often) are placed at its start whatever follows them.
-    const std::string place =
-        i == 0 ? std::string("^")
-               : tokens[i - 1].word + ' ' +
-                     (j + 1 == tokens.size() ? std::string("$") : tokens[j + 1].word);
-    marks.emplace_back(hash32(place), hash32(run));
-    i = j + 1;
-  }
+    previous = t.word;
+    return true;
+  });
+  if (in_run) close("$");
   return marks;
 }
 

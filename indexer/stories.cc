@@ -19,18 +19,18 @@ namespace morgue {
 
 namespace {
 
-constexpr std::size_t kNames = 16;         // names among an article's story terms, at most
-constexpr double kSmallArchive = 2000;     // an archive of fewer groups weighs terms as one of so many
-constexpr std::size_t kCandidates = 32;    // groups whose similarity is computed, at most, a group
-constexpr long kUndated = LONG_MIN;        // the day of an article without a date to the day
-constexpr std::size_t kMinShared = 5;      // terms two groups of one story share, at least
+constexpr std::size_t kNames = 16;      // names among an article's story terms, at most
+constexpr double kSmallArchive = 2000;  // an archive of fewer groups weighs terms as one of so many
+constexpr std::size_t kCandidates = 32;  // groups whose similarity is computed, at most, a group
+constexpr long kUndated = LONG_MIN;      // the day of an article without a date to the day
+constexpr std::size_t kMinShared = 5;    // terms two groups of one story share, at least
 // Two groups that share kManyKeys rare key terms are one story from this cosine on.
 constexpr std::size_t kManyKeys = 4;
 constexpr double kNamedThreshold = 0.25;
 
 bool weekday(std::string_view w) {
-  for (const char* d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday"}) {
+  for (const char* d :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
     if (w == d) return true;
   }
   return false;
@@ -90,7 +90,7 @@ std::string story_terms(const Article& article) {
   bool after_word = false;
   std::string capital;  // the word before, if it had a capital
   each_token(article.text, [&](const Token& t) {
-    if (++words > kLeadWords) return;
+    if (++words > kLeadWords) return false;
     const bool joined = t.spaced && !t.line;
     const bool cap = words <= kKeyWords && t.capital && !t.upper && !month_number(t.word) &&
                      !number_words().count(t.word) && !weekday(t.word);
@@ -102,6 +102,7 @@ std::string story_terms(const Article& article) {
     after_word = !t.digit && !t.upper;
     capital = cap ? t.word : std::string();
     if (wanted(t)) add(story_term(t.word, name ? kName : 0));
+    return true;
   });
   std::sort(terms.begin(), terms.end());
   std::string out;
@@ -159,12 +160,12 @@ class StoryPass {
 
  private:
   struct Group {
-    std::string id;            // its copy group's
-    Xapian::docid first = 0;   // its first article
-    long day = kUndated;       // the first article's
+    std::string id;           // its copy group's
+    Xapian::docid first = 0;  // its first article
+    long day = kUndated;      // the first article's
     std::vector<std::uint32_t> terms;
     double norm = 0;
-    std::string story;         // stored with the first article; then as filed
+    std::string story;  // stored with the first article; then as filed
     bool touched = false;
     bool filed = false;
   };
@@ -363,11 +364,12 @@ class StoryPass {
   const bool all_;
   std::vector<Xapian::docid> written_;
   bool any_touched_ = false;
-  std::vector<Group> groups_;                                  // in order of their first articles
+  std::vector<Group> groups_;                                    // in order of their first articles
   std::vector<std::pair<Xapian::docid, std::uint32_t>> member_;  // docid -> its group
   std::vector<std::pair<Xapian::docid, std::string>> stored_;    // docid -> its stored story
   std::unordered_map<std::uint32_t, std::uint32_t> df_;          // groups with a term
-  double rare_ = 0;  // the most groups a rare term is in: one in a hundred (of kSmallArchive at least)
+  double rare_ =
+      0;  // the most groups a rare term is in: one in a hundred (of kSmallArchive at least)
   std::unordered_map<std::uint32_t, double> weight_;
   std::unordered_map<std::uint32_t, std::vector<std::pair<long, std::uint32_t>>> postings_;
   std::unordered_map<std::string, long> first_day_;  // story -> the earliest day of its groups

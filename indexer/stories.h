@@ -24,8 +24,8 @@ namespace morgue {
 
 inline constexpr std::size_t kStoryTerms = 48;  // the most an article stores
 inline constexpr std::size_t kLeadWords = 80;
-inline constexpr int kStoryDays = 3;   // the farthest apart two articles of one story are compared
-inline constexpr int kStorySpan = 7;   // the longest a story runs from its first article's date
+inline constexpr int kStoryDays = 3;  // the farthest apart two articles of one story are compared
+inline constexpr int kStorySpan = 7;  // the longest a story runs from its first article's date
 inline constexpr double kStoryThreshold = 0.4;
 
 struct Article;
@@ -51,9 +51,9 @@ std::vector<std::uint32_t> decode_story_terms(std::string_view terms);
 
 // What a pass of assign_stories did.
 struct StoryCounts {
-  std::size_t groups = 0;     // copy groups filed
-  std::size_t compared = 0;   // candidate pairs whose similarity was computed
-  std::size_t joined = 0;     // groups filed in another group's story
+  std::size_t groups = 0;    // copy groups filed
+  std::size_t compared = 0;  // candidate pairs whose similarity was computed
+  std::size_t joined = 0;    // groups filed in another group's story
 };
 
 // Files the copy groups of the articles `written` (all articles when `all`) in stories

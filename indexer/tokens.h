@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 
 namespace morgue {
@@ -46,22 +47,31 @@ inline const std::unordered_set<std::string>& number_words() {
   return words;
 }
 
+// Calls f with each word of `text` in turn; an f that returns a bool stops the walk by returning
+// false.
 template <typename F>
 void each_token(std::string_view text, F f) {
   Token t;
   bool gap_clean = true;  // only white space since the last word
   bool gap_line = false;  // a line break since the last word
+  bool go = true;
   auto flush = [&] {
     if (!t.word.empty()) {
       t.spaced = gap_clean;
       t.line = gap_line;
-      f(t);
+      if constexpr (std::is_same_v<std::invoke_result_t<F&, const Token&>, bool>) {
+        go = f(t);
+      } else {
+        f(t);
+      }
       gap_clean = true;
       gap_line = false;
     }
-    t = Token();
+    t.word.clear();  // keeps its buffer
+    t.capital = t.digit = false;
+    t.upper = true;
   };
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = 0; i < text.size() && go;) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       if (const std::size_t n = punctuation_length(text, i)) {

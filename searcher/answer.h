@@ -77,10 +77,11 @@ struct CoverageArticle {
 };
 struct StoryCoverage {
   std::string story;  // its id (story:ID)
-  std::string label;  // its headline: the one its articles carry most often (the earliest of equals)
-  std::string first_seen, last_seen;  // the dates of its first and last dated articles
-  Xapian::doccount matching = 0;      // its articles that match the query
-  std::size_t outlets = 0;            // distinct outlets among its articles
+  std::string
+      label;  // its headline: the one its articles carry most often (the earliest of equals)
+  std::string first_seen, last_seen;      // the dates of its first and last dated articles
+  Xapian::doccount matching = 0;          // its articles that match the query
+  std::size_t outlets = 0;                // distinct outlets among its articles
   std::vector<CoverageArticle> articles;  // by date, the undated last
 };
 struct Coverage {

@@ -89,20 +89,21 @@ std::string completion(const po::options_description& visible, morgue::Shell she
   }
   spec.program = "morgue-search";
   spec.query_operands = true;
-  spec.options =
-      morgue::completion_options(visible, {{"db", {ValueKind::kPath, {}}},
-                                           {"sort", {ValueKind::kWords, kSorts}},
-                                           {"format", {ValueKind::kWords, kFormats}},
-                                           {"color", {ValueKind::kWords, kColours}},
-                                           {"facets", {ValueKind::kWordList, facet_fields}},
-                                           {"histogram", {ValueKind::kWords, kPeriods}},
-                                           {"by", {ValueKind::kWords, by_fields}},
-                                           {"unit", {ValueKind::kWords, {"articles", "copies", "stories"}}},
-                                           {"collapse", {ValueKind::kWords, {"copies", "stories"}}},
-                                           {"batch", {ValueKind::kFile, {}}},
-                                           {"plot", {ValueKind::kFile, {}}},
-                                           {"kwic", {ValueKind::kAttached, {}}},
-                                           {"story", {ValueKind::kAny, {}}}});
+  spec.options = morgue::completion_options(
+      visible, {{"db", {ValueKind::kPath, {}}},
+                {"sort", {ValueKind::kWords, kSorts}},
+                {"format", {ValueKind::kWords, kFormats}},
+                {"color", {ValueKind::kWords, kColours}},
+                {"facets", {ValueKind::kWordList, facet_fields}},
+                {"histogram", {ValueKind::kWords, kPeriods}},
+                {"by", {ValueKind::kWords, by_fields}},
+                {"unit", {ValueKind::kWords, {"articles", "copies", "stories"}}},
+                {"collapse", {ValueKind::kWords, {"copies", "stories"}}},
+                {"batch", {ValueKind::kFile, {}}},
+                {"plot", {ValueKind::kFile, {}}},
+                {"kwic", {ValueKind::kAttached, {}}},
+                {"story", {ValueKind::kAny, {}}},
+                {"like", {ValueKind::kAny, {}}}});
   return morgue::completion_script(spec, shell);
 }
 
@@ -118,9 +119,8 @@ int main(int argc, char** argv) {
   morgue::SearchOptions options;
   std::string sort = "relevance", format = "text", colour = "auto";
   bool no_pager = false;
-  std::string facets, histogram, from, to, fields, bm25, limit = "10", offset = "0",
-                                                         facet_limit = "10", kwic, unit, collapse,
-                                                         story;
+  std::string facets, histogram, from, to, fields, bm25,
+      limit = "10", offset = "0", facet_limit = "10", kwic, unit, collapse, story;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
@@ -196,6 +196,9 @@ int main(int argc, char** argv) {
       "one of its articles by date, its outlet, and whether it ran its own text or a copy")(
       "story", po::value<std::string>(&story)->value_name("ID"),
       "the coverage of story ID (--coverage for the query story:ID)")(
+      "like", po::value<std::string>()->value_name("ID"),
+      "the articles most like article ID, by the words that tell it best from the others (within "
+      "QUERY, if given)")(
       "list-fields", po::bool_switch(&options.list_fields),
       "list the fields queries and facets can name in this database (morgue's own and those "
       "declared with morgue-index --field), with how many articles have each")(
@@ -260,6 +263,7 @@ int main(int argc, char** argv) {
     }
     po::notify(vm);
     options.query = joined(words);
+    if (vm.count("like")) options.like = vm["like"].as<std::string>();
     if (!story.empty()) {
       if (!options.query.empty())
         throw po::error("--story ID lists that story: give no QUERY (or use --coverage QUERY)");

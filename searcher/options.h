@@ -57,7 +57,10 @@ struct SearchOptions {
   std::optional<std::string> batch;  // file of queries, "-" for standard input
   bool timings = false;              // batch results carry the time each query took
   bool export_all = false;
-  bool coverage = false;  // --coverage (or --story ID): the matches' stories and their articles
+  bool coverage = false;
+  // --like ID: the articles most like article ID (within QUERY, if given).
+  std::optional<std::string>
+      like;  // --coverage (or --story ID): the matches' stories and their articles
   std::vector<std::string> fields;  // export columns
   std::optional<std::size_t> kwic;  // context width in characters
   // --interactive: a session of queries, pages, drill-downs and articles (interactive.h)

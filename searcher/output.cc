@@ -674,11 +674,12 @@ void Output::coverage(const Coverage& c, const Manifest& m) {
   for (const StoryCoverage& s : c.stories) {
     std::size_t copies = 0;
     for (const CoverageArticle& a : s.articles) copies += a.copied;
-    wrapped(out_, "", "story:" + s.story + "  " + terminal_safe(s.label.empty() ? "(untitled)" : s.label),
+    wrapped(out_, "",
+            "story:" + s.story + "  " + terminal_safe(s.label.empty() ? "(untitled)" : s.label),
             text_width(), colour ? "\x1b[1m" : "", colour ? "\x1b[0m" : "");
-    std::string summary = s.first_seen.empty() ? std::string("undated")
-                                               : "first seen " + s.first_seen + ", last seen " +
-                                                     s.last_seen;
+    std::string summary = s.first_seen.empty()
+                              ? std::string("undated")
+                              : "first seen " + s.first_seen + ", last seen " + s.last_seen;
     summary += " · " + std::to_string(s.articles.size()) +
                (s.articles.size() == 1 ? " article" : " articles") + " (" +
                std::to_string(s.matching) + " matching) · " + std::to_string(s.outlets) +
@@ -695,8 +696,8 @@ void Output::coverage(const Coverage& c, const Manifest& m) {
     }
     out_ << '\n';
   }
-  std::string total = std::to_string(c.total) +
-                      (c.total == 1 ? " matching story" : " matching stories");
+  std::string total =
+      std::to_string(c.total) + (c.total == 1 ? " matching story" : " matching stories");
   if (!c.stories.empty())
     total += ", showing " + std::to_string(c.offset + 1) + "-" +
              std::to_string(c.offset + c.stories.size());

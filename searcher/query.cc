@@ -682,9 +682,10 @@ class Parser {
             throw fail(std::string("this database was built without ") +
                        (copy ? "copy detection" : "stories") +
                        " (index the archive into a new database to find them)");
-          return Sub{unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *f.slot,
-                                              ascii_lower(trim(t.text)), ascii_lower(trim(t.text)))),
-                     false};
+          return Sub{
+              unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *f.slot,
+                                       ascii_lower(trim(t.text)), ascii_lower(trim(t.text)))),
+              false};
         }
         if (name == "path") {  // a folder may be written with its final slash
           std::string path = t.text;

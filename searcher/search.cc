@@ -13,9 +13,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <type_traits>
 #include <unordered_set>
 
+#include "common/analysis.h"
 #include "common/article.h"
 #include "common/database.h"
 #include "common/document.h"
@@ -32,6 +34,8 @@
 
 namespace morgue {
 namespace {
+
+constexpr Xapian::termcount kLikeTerms = 25;  // the words --like looks for
 
 // The exact number of articles a date filter alone matches, without visiting them: each article
 // has one date term of each kind (Y, M, D), so when the query is a disjunction of date terms none
@@ -118,14 +122,15 @@ class Searcher {
 
   int run(std::istream& in) {
     if (o_.batch) return run_batch(in);
-    ParsedQuery query = parse_retrying(o_.query);
+    ParsedQuery query =
+        o_.like ? retrying([&] { return like(*o_.like); }) : parse_retrying(o_.query);
     if (o_.export_all) return export_matches(query);
     if (o_.kwic) return kwic(query);
     if (o_.coverage) return coverage(query);
     // A histogram answers a question about counts: its hits are shown when asked for (--limit).
     Answer a = answer(o_.query, o_.query, query, o_.offset,
                       o_.histogram && !o_.limit_given ? 0 : o_.limit);
-    a.suggestion = suggestion(o_.query);
+    if (!o_.like) a.suggestion = suggestion(o_.query);
     if (o_.plot) plot(a);
     output_.answer(a, manifest());
     if (a.suggestion && !output_.carries_suggestion(false))
@@ -771,6 +776,41 @@ class Searcher {
     return total ? kSearchHits : kSearchNoHits;
   }
 
+  // --like ID: the articles most like article ID, by the kLikeTerms words that tell it best from
+  // the others (Xapian's expand set of it as the one relevant article), within QUERY if given;
+  // never ID itself.
+  ParsedQuery like(const std::string& id) {
+    const std::string term = id_term(id);
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) throw Error("--like: no article has the id '" + id + "'");
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(term));
+    Xapian::RSet relevant;
+    relevant.add_document(*it);
+    struct Words : Xapian::ExpandDecider {  // words, not field terms, stop words or figures
+      bool operator()(const std::string& t) const override {
+        if (t.size() < 3 || english_stopper()(t)) return false;
+        return std::all_of(t.begin(), t.end(), [](char c) {
+          return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != ':';
+        });
+      }
+    } words;
+    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, relevant, &words);
+    std::vector<Xapian::Query> subs;
+    for (auto e = eset.begin(); e != eset.end(); ++e) subs.emplace_back(*e);
+    if (subs.empty()) throw Error("--like: article '" + id + "' has no words to find others by");
+    ParsedQuery out;
+    out.query = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                              Xapian::Query(Xapian::Query::OP_OR, subs.begin(), subs.end()),
+                              Xapian::Query(term));
+    if (!o_.query.empty()) {
+      ParsedQuery within = parser_.parse(o_.query);
+      out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, within.query);
+      out.patterns = std::move(within.patterns);
+    }
+    return out;
+  }
+
   // --coverage: the stories of the matches, most matching articles first, each with every one of
   // its articles by date.
   int coverage(const ParsedQuery& parsed) {
@@ -884,12 +924,15 @@ void validate(const SearchOptions& o) {
   if (modes > 1) throw Error("--export, --kwic, --coverage and --batch cannot be combined");
   if (o.coverage && (o.count || !o.facets.empty() || o.histogram || o.unit != Unit::kArticles ||
                      o.collapse != Unit::kArticles))
-    throw Error("--coverage lists stories and their articles: not with --count, --facets, "
-                "--histogram, --unit or --collapse");
+    throw Error(
+        "--coverage lists stories and their articles: not with --count, --facets, "
+        "--histogram, --unit or --collapse");
   if (o.export_all && o.format == OutputFormat::kText)
     throw Error("--export writes csv, tsv or jsonl: give --format");
   if (!o.fields.empty() && !o.export_all) throw Error("--fields needs --export");
   if (o.timings && !o.batch) throw Error("--timings needs --batch");
+  if (o.like && (o.batch || o.interactive))
+    throw Error("--like finds one article's likes: not with --batch or --interactive");
   if (o.batch && !o.query.empty())
     throw Error("--batch reads its queries from the file: give no QUERY");
   if (o.interactive) {
@@ -900,7 +943,8 @@ void validate(const SearchOptions& o) {
     if (o.format != OutputFormat::kText) throw Error("--interactive shows text: give no --format");
     return;  // a QUERY is optional: the session asks for queries
   }
-  if (!o.batch && o.query.empty()) throw Error("no QUERY given (use * to match every article)");
+  if (!o.batch && !o.like && o.query.empty())
+    throw Error("no QUERY given (use * to match every article)");
 }
 
 SearchSession::SearchSession(const SearchOptions& options, std::ostream& out, std::ostream& err)

@@ -2,7 +2,8 @@
 (and some of those texts syndicated as copies), and single articles: the stories morgue files are
 exactly the events; counts, facets and histograms with --unit stories equal a count of distinct
 stories made here from the story assignments and the matching articles; --collapse stories,
-story:ID, --coverage and --story show them; updates keep stories and their ids. Run through
+story:ID, --coverage and --story show them; updates keep stories and their ids; --like finds an
+article's event. Run through
 cli_test.py (ctest: cli.Stories)."""
 import collections
 import csv
@@ -240,6 +241,24 @@ class Stories(DbCase):
             self.assertEqual(rc, 2, (args, err))
             self.assertIn("without stories", err)
             self.assertEqual(out, "")
+
+    def test_like_finds_the_articles_of_the_same_event(self):
+        told = [i for i in sorted(self.event) if self.event[i] is not None and i not in self.copy_of]
+        for i in told[:10]:
+            r = search_json(self.db, "--like", i, "--limit", "3")
+            ids = [h["id"] for h in r["hits"]]
+            self.assertNotIn(i, ids)
+            self.assertEqual(self.event[ids[0]], self.event[i], (i, ids))  # its event's words are rarest
+            # Within a query: only its matches.
+            outlet = self.by_id[i]["outlet"]
+            r = search_json(self.db, "--like", i, "--limit", "1000", f'outlet:"{outlet}"')
+            within = set(groups(self.db, f'outlet:"{outlet}"')) - {i}
+            self.assertTrue({h["id"] for h in r["hits"]} <= within)
+        rc, out, err = search(self.db, "--like", "no-such-article")
+        self.assertEqual(rc, 2, err)
+        self.assertIn("no-such-article", err)
+        rc, out, err = search(self.db, "--like", told[0], "--batch", "-", stdin=b"x\n")
+        self.assertEqual(rc, 2, err)
 
     def test_bad_coverage_requests(self):
         for args in (["--story", "abc", "*"], ["--coverage", "--count", "*"], ["--coverage", "--export", "*"],

@@ -6,8 +6,8 @@
 // adds articles never moves those filed before it.
 #include "indexer/stories.h"
 
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <map>
 #include <random>
 #include <set>
@@ -63,7 +63,8 @@ struct Archive {
 
   // A text of an event: its names once each in the first words, then its words and names among
   // others.
-  std::string telling(const std::vector<std::string>& lexicon, const std::vector<std::string>& names) {
+  std::string telling(const std::vector<std::string>& lexicon,
+                      const std::vector<std::string>& names) {
     std::string out = "the";
     for (std::size_t k = 1; k < 150; ++k) {
       const auto r = rng() % 100;
@@ -117,7 +118,8 @@ struct Archive {
         const std::string text = telling(lexicon, names);
         const std::string title = pick(lexicon) + " " + pick(lexicon) + " " + pick(vocabulary);
         rows.push_back({title, text, d + static_cast<long>(rng() % 3), e + event_base});
-        if (rng() % 3 == 0) rows.push_back({title, text, d + static_cast<long>(rng() % 3), e + event_base});
+        if (rng() % 3 == 0)
+          rows.push_back({title, text, d + static_cast<long>(rng() % 3), e + event_base});
       }
     }
     for (int s = 0; s < singles; ++s) {
@@ -166,20 +168,21 @@ BOOST_AUTO_TEST_CASE(story_terms_are_names_and_the_words_of_title_and_lead) {
   BOOST_TEST(has(t, "strike", kStoryTitle));  // also in the lead, in small letters
   BOOST_TEST(has(t, "velmar", kStoryName));   // a capital inside a sentence
   BOOST_TEST(has(t, "kessel", kStoryName));
-  BOOST_TEST(has(t, "arno", kStoryName));  // before another name: "Arno Kessel"
+  BOOST_TEST(has(t, "arno", kStoryName));         // before another name: "Arno Kessel"
   BOOST_TEST(has(t, "arno kessel", kStoryName));  // the source's name
   BOOST_TEST(has(t, "worker", 0));                // folded: "workers"
   BOOST_TEST(has(t, "dock", 0));                  // a sentence's first word is no name
   BOOST_TEST(has(t, "monday", 0));                // days and months are no names
   BOOST_TEST(has(t, "may", 0));
   BOOST_TEST(has(t, "shipping", 0));  // a line's first word after a full stop
-  BOOST_TEST(!has_any(t, "the"));      // stop words, figures and short words are none
+  BOOST_TEST(!has_any(t, "the"));     // stop words, figures and short words are none
   BOOST_TEST(!has_any(t, "4"));
   BOOST_TEST(!has_any(t, "000"));
   BOOST_TEST(!has_any(t, "in"));
   // A table in capitals and figures has no names; its row labels are words.
   morgue::Article table;
-  table.text = "COMEX GOLD OPG TRENDS\n APR7 4205 4185\n Net 155.0 mln vs 77.4 mln\n Loans 36 billion";
+  table.text =
+      "COMEX GOLD OPG TRENDS\n APR7 4205 4185\n Net 155.0 mln vs 77.4 mln\n Loans 36 billion";
   const auto tt = terms_of(table);
   BOOST_TEST(has(tt, "comex", 0));
   BOOST_TEST(has(tt, "loan", 0));
@@ -212,7 +215,7 @@ BOOST_AUTO_TEST_CASE(stories_are_the_events_over_seeded_archives) {
       for (std::size_t i = 0; i < stories.size(); ++i) {
         BOOST_TEST(stories[i].size() == 16u);
         events_of[stories[i]].insert(archive.event[i] < 0 ? -1000 - static_cast<int>(i)
-                                                           : archive.event[i]);
+                                                          : archive.event[i]);
         if (archive.event[i] >= 0) stories_of[archive.event[i]].insert(stories[i]);
         stories_of_copy[copies[i]].insert(stories[i]);
         auto [it, fresh] = span.try_emplace(stories[i], archive.day[i], archive.day[i]);
@@ -249,7 +252,8 @@ BOOST_AUTO_TEST_CASE(a_later_run_files_its_articles_without_moving_the_others) {
         archive.add("again", std::string(morgue::stored_text(doc.get_data())), archive.day[did - 1],
                     archive.event[did - 1]);
       }
-      const auto written = archive.docids(first_new, static_cast<Xapian::docid>(archive.event.size()));
+      const auto written =
+          archive.docids(first_new, static_cast<Xapian::docid>(archive.event.size()));
       morgue::assign_copies(archive.db, written, false);
       morgue::assign_stories(archive.db, written, false);
       const auto after = archive.all(morgue::kStorySlot);
