@@ -128,8 +128,11 @@ int main(int argc, char** argv) {
       "Search a morgue database. The words are joined into one query: words (all must\n"
       "match), \"phrases\", AND OR NOT NEAR, wildcard*, +must -mustnot, * for every\n"
       "article, and the fields title: outlet: person: place: org: author: cited: url:\n"
-      "id: path: and date:2025, date:2025-03, date:2025-03-26,\n"
+      "id: path: copy: story: and date:2025, date:2025-03, date:2025-03-26,\n"
       "date:2025-03-01..2025-03-31, date:..2025-03, date:2025-03..\n"
+      "Counts, facets, histograms and batch tables count articles; --unit copies counts\n"
+      "each text once however often it ran, --unit stories each event once however many\n"
+      "wrote it: morgue-search --unit stories --facets outlet strike\n"
       "Defaults may be set in $XDG_CONFIG_HOME/morgue/config (see man morgue-search).\n\nOptions");
   visible.add_options()("help,h", "show this help and exit")("version",
                                                              "show the version and exit")(
