@@ -57,17 +57,16 @@ std::string copy_group(const Xapian::Document& doc, const CopyGroups& groups) {
 }
 
 UnitCounter::UnitCounter(CopyGroups groups) : groups_of_(groups) {
-  if (!groups.column) return;
-  by_column_.assign(groups.column->values().size(), 0);
+  if (!groups.column || !groups.shared) return;
   for (const std::string& g : groups.column->values())
-    shared_index_.push_back(!groups.shared || groups.shared->count(g));
+    shared_index_.push_back(groups.shared->count(g));
 }
 
 void UnitCounter::operator()(const Xapian::Document& doc, double) {
   const FacetColumn* column = groups_of_.column;
   if (column && column->covers(doc.get_docid())) {
     const std::uint32_t id = column->at(doc.get_docid());
-    if (id == FacetColumn::kNone || !shared_index_[id]) {
+    if (id == FacetColumn::kNone || (groups_of_.shared && !shared_index_[id])) {
       ++singles_;
     } else {
       ++by_column_[id];
@@ -83,10 +82,8 @@ void UnitCounter::operator()(const Xapian::Document& doc, double) {
 }
 
 void UnitCounter::fold() const {
-  for (std::size_t id = 0; id < by_column_.size(); ++id) {
-    if (by_column_[id]) groups_[groups_of_.column->values()[id]] += by_column_[id];
-    by_column_[id] = 0;
-  }
+  for (const auto& [id, n] : by_column_) groups_[groups_of_.column->values()[id]] += n;
+  by_column_.clear();
 }
 
 Xapian::doccount UnitCounter::units() const {

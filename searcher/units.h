@@ -60,8 +60,11 @@ class UnitCounter : public Xapian::MatchSpy {
   void fold() const;  // the counts by column index into those by group
 
   CopyGroups groups_of_;
-  std::vector<bool> shared_index_;  // by column index: a group of more than one article
-  mutable std::vector<Xapian::doccount> by_column_;
+  // By column index: a group of more than one article (with groups.shared only).
+  std::vector<bool> shared_index_;
+  // The matches by column index: a map, as a query matches few of the archive's groups (a vector
+  // of every group, zeroed for each query, cost more than the count).
+  mutable std::unordered_map<std::uint32_t, Xapian::doccount> by_column_;
   Xapian::doccount singles_ = 0;
   mutable std::unordered_map<std::string, Xapian::doccount> groups_;
 };
