@@ -22,7 +22,7 @@ namespace {
 constexpr std::size_t kNames = 16;      // names among an article's story terms, at most
 constexpr double kSmallArchive = 2000;  // an archive of fewer groups weighs terms as one of so many
 constexpr std::size_t kCandidates = 32;  // groups whose similarity is computed, at most, a group
-constexpr long kUndated = LONG_MIN;      // the day of an article without a date to the day
+constexpr long kUndated = LONG_MIN;      // the day of an article without a date (day_of)
 constexpr std::size_t kMinShared = 5;    // terms two groups of one story share, at least
 // Two groups that share kManyKeys rare key terms are one story from this cosine on.
 constexpr std::size_t kManyKeys = 4;
@@ -133,11 +133,21 @@ void add_story_values(Xapian::Document* doc, const Article& article) {
 
 namespace {
 
+// When an article happened, as stories compare it: a day number for a date to the day; a month's
+// or a year's own key (kMonths, kYears on) for a date to the month or year, compared only with
+// the same month or year; kUndated for none, compared only with other undated articles.
+constexpr long kMonths = 100000000, kYears = 200000000;
+
 long day_of(const std::string& date, const std::string& precision) {
-  if (date.size() != 8 || precision != "day") return kUndated;
-  return days_from_civil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(4, 2)),
-                         std::stoi(date.substr(6, 2)));
+  if (date.size() != 8) return kUndated;
+  const int year = std::stoi(date.substr(0, 4)), month = std::stoi(date.substr(4, 2));
+  if (precision == "day") return days_from_civil(year, month, std::stoi(date.substr(6, 2)));
+  if (precision == "month") return kMonths + year * 12L + month - 1;
+  if (precision == "year") return kYears + year;
+  return kUndated;
 }
+
+bool to_the_day(long day) { return day != kUndated && day < kMonths; }
 
 class StoryPass {
  public:
@@ -148,7 +158,7 @@ class StoryPass {
 
   StoryCounts run() {
     read_groups();
-    if (!any_touched_) return counts_;
+    if (!any_written_) return counts_;
     weigh();
     index();
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {
@@ -165,8 +175,9 @@ class StoryPass {
     long day = kUndated;      // the first article's
     std::vector<std::uint32_t> terms;
     double norm = 0;
-    std::string story;  // stored with the first article; then as filed
-    bool touched = false;
+    std::string story;     // stored with the first article; then as filed
+    bool touched = false;  // its first article was written: it is filed again
+    bool grown = false;    // another article of it was written
     bool filed = false;
   };
 
@@ -181,11 +192,13 @@ class StoryPass {
       }
       member_.emplace_back(v.get_docid(), it->second);
       if (all_ || std::binary_search(written_.begin(), written_.end(), v.get_docid())) {
-        groups_[it->second].touched = true;
-        any_touched_ = true;
+        // A group is filed again when its first article was written; one that only gained
+        // articles (a new copy of an old text) keeps its story, which they are written in.
+        (fresh ? groups_[it->second].touched : groups_[it->second].grown) = true;
+        any_written_ = true;
       }
     }
-    if (!any_touched_) return;
+    if (!any_written_) return;
     for (auto v = db_.valuestream_begin(kStorySlot); v != db_.valuestream_end(kStorySlot); ++v)
       stored_.emplace_back(v.get_docid(), *v);
     // The first articles' terms, stories and dates (member_ and the streams are in docid order).
@@ -224,8 +237,8 @@ class StoryPass {
 
   // The earliest day of a story's groups so far.
   void note_day(const std::string& story, long day) {
-    auto [it, fresh] = first_day_.try_emplace(story, day);
-    if (!fresh && day != kUndated && (it->second == kUndated || day < it->second)) it->second = day;
+    auto [it, fresh] = first_day_.try_emplace(story, day);  // (a story's days are of one kind)
+    if (!fresh && day < it->second) it->second = day;
   }
 
   void weigh() {
@@ -293,7 +306,7 @@ class StoryPass {
   bool in_span(const Group& g, const std::string& story) const {
     auto it = first_day_.find(story);
     if (it == first_day_.end()) return true;
-    if (g.day == kUndated || it->second == kUndated) return g.day == it->second;
+    if (!to_the_day(g.day) || !to_the_day(it->second)) return g.day == it->second;
     return g.day - it->second <= kStorySpan && it->second - g.day <= kStorySpan;
   }
 
@@ -313,8 +326,8 @@ class StoryPass {
       auto p = postings_.find(t);
       if (p == postings_.end()) continue;
       const auto& list = p->second;
-      const long lo = me.day == kUndated ? kUndated : me.day - kStoryDays;
-      const long hi = me.day == kUndated ? kUndated : me.day + kStoryDays;
+      const long lo = to_the_day(me.day) ? me.day - kStoryDays : me.day;
+      const long hi = to_the_day(me.day) ? me.day + kStoryDays : me.day;
       auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(lo, std::uint32_t(0)));
       const double w = weight_.at(t);
       for (; it != list.end() && it->first <= hi; ++it) {
@@ -351,7 +364,7 @@ class StoryPass {
     std::unordered_map<Xapian::docid, const std::string*> stored;
     for (const auto& [did, story] : stored_) stored[did] = &story;
     for (const auto& [did, g] : member_) {
-      if (!groups_[g].touched) continue;
+      if (!groups_[g].touched && !groups_[g].grown) continue;
       auto it = stored.find(did);
       if (it != stored.end() && *it->second == groups_[g].story) continue;
       Xapian::Document doc = db_.get_document(did);
@@ -363,7 +376,7 @@ class StoryPass {
   Xapian::WritableDatabase& db_;
   const bool all_;
   std::vector<Xapian::docid> written_;
-  bool any_touched_ = false;
+  bool any_written_ = false;
   std::vector<Group> groups_;                                    // in order of their first articles
   std::vector<std::pair<Xapian::docid, std::uint32_t>> member_;  // docid -> its group
   std::vector<std::pair<Xapian::docid, std::string>> stored_;    // docid -> its stored story

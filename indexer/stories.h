@@ -4,12 +4,14 @@
 //
 // An article is told by its story terms: the names it holds (people, places, organizations) and
 // the words of its title and lead (the first kLeadWords words of its text, where news puts the
-// event), stop words and figures left out. Two copy groups are one story when the first article
-// of each (in docid order) has its date within kStoryDays of the other's and their story terms
-// are alike: the cosine of the sets, each term weighted by its rarity among the archive's copy
-// groups (its inverse document frequency), is at least kStoryThreshold. A run compares the
-// groups it touched with those sharing a rare term in the date window, found in an inverted
-// index of the archive's story terms built in memory for the run.
+// event), stop words and figures left out. Two copy groups are alike when the first article of
+// each (in docid order) has its date within kStoryDays of the other's and their story terms
+// agree: they share a rare name (or a rarer word of both titles) and five terms, and the cosine
+// of the sets, each term weighted by its rarity among the archive's copy groups (its inverse
+// document frequency), is at least kStoryThreshold (less for groups that share many rare names:
+// stories.cc). A run compares the groups it touched with those sharing a rare term in the date
+// window, found in an inverted index of the archive's story terms built in memory for the run.
+// docs/stories.md tells the rules and what they were measured to get right and wrong.
 #pragma once
 
 #include <xapian.h>
@@ -56,12 +58,13 @@ struct StoryCounts {
   std::size_t joined = 0;    // groups filed in another group's story
 };
 
-// Files the copy groups of the articles `written` (all articles when `all`) in stories
-// (kStorySlot): in the order of their first articles' docids, each joins the story of its most
-// alike earlier group (one filed earlier in the pass, or one the run did not touch) when that
-// story began at most kStorySpan days before, else it is a story of its own, named as its copy
-// group is. Every member of a group is written in the group's story; only the articles whose
-// story changes are written again.
+// Files in stories (kStorySlot) the copy groups whose first article is among `written` (all
+// groups when `all`): in the order of their first articles' docids, each joins the story of its
+// most alike earlier group (one filed earlier in the pass, or one the run did not touch) when
+// that story began at most kStorySpan days before or after it, else it is a story of its own,
+// named as its copy group is. A group that only gained written articles keeps its story. Every
+// member of a group is written in the group's story; only the articles whose story changes are
+// written again.
 StoryCounts assign_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& written,
                            bool all);
 

@@ -864,7 +864,10 @@ std::string drilldown_filter(const std::string& field, const std::string& value)
   if (field == "date") return "date:=" + value;
   std::string quoted;
   for (char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return field + ":=\"" + quoted + "\"";
+  // An exact field (copy:, story:) matches its value exactly already, and takes no "=".
+  const Field* f = find_field(field);
+  const bool exact = f && f->kind == FieldKind::kExact;
+  return field + (exact ? ":\"" : ":=\"") + quoted + "\"";
 }
 
 }  // namespace morgue

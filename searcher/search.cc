@@ -111,6 +111,19 @@ class Searcher {
         stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
     if (o.by) facet_field(*o.by);
+    // Groups are counted from what the database holds: one built without them has none.
+    std::vector<std::string> named = o.facets;
+    if (o.by) named.push_back(*o.by);
+    if (o.export_all) named.insert(named.end(), o.fields.begin(), o.fields.end());
+    for (const std::string& f : named) {
+      const Unit unit = f == kCopyColumn    ? Unit::kCopies
+                        : f == kStoryColumn ? Unit::kStories
+                                            : Unit::kArticles;
+      if (unit != Unit::kArticles && !has_groups(db_, unit))
+        throw Error(f + ": database " + o.db + " was built without " +
+                    (unit == Unit::kCopies ? "copy detection" : "stories") +
+                    ": index the archive into a new database");
+    }
     for (const auto& [option, unit] : {std::pair{"--unit ", o.unit}, {"--collapse ", o.collapse}}) {
       if (unit == Unit::kArticles || has_groups(db_, unit)) continue;
       throw Error(option + std::string(to_string(unit)) + ": database " + o.db + " was built " +
@@ -818,21 +831,24 @@ class Searcher {
       throw Error("--coverage: database " + o_.db +
                   " was built without stories (by a morgue before 0.10, or holds articles "
                   "indexed by one): index the archive into a new database");
-    std::map<std::string, Xapian::doccount> matching;
-    EachMatch spy([&](const Xapian::Document& doc) {
-      if (std::string story = doc.get_value(kStorySlot); !story.empty()) ++matching[story];
+    const Coverage c = retrying([&] {  // read again whole if an indexer commits meanwhile
+      std::map<std::string, Xapian::doccount> matching;
+      EachMatch spy([&](const Xapian::Document& doc) {
+        if (std::string story = doc.get_value(kStorySlot); !story.empty()) ++matching[story];
+      });
+      feed_each_match(parsed.query, {&spy});
+      std::vector<std::pair<Xapian::doccount, std::string>> order;
+      for (auto& [story, n] : matching) order.emplace_back(n, story);
+      std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      Coverage out;
+      out.total = static_cast<Xapian::doccount>(order.size());
+      out.offset = o_.offset;
+      for (std::size_t i = o_.offset; i < order.size() && i < o_.offset + o_.limit; ++i)
+        out.stories.push_back(story_coverage(order[i].second, order[i].first));
+      return out;
     });
-    feed_each_match(parsed.query, {&spy});
-    std::vector<std::pair<Xapian::doccount, std::string>> order;
-    for (auto& [story, n] : matching) order.emplace_back(n, story);
-    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    Coverage c;
-    c.total = static_cast<Xapian::doccount>(order.size());
-    c.offset = o_.offset;
-    for (std::size_t i = o_.offset; i < order.size() && i < o_.offset + o_.limit; ++i)
-      c.stories.push_back(story_coverage(order[i].second, order[i].first));
     output_.coverage(c, manifest());
     return c.total ? kSearchHits : kSearchNoHits;
   }

@@ -158,6 +158,8 @@ class Stories(DbCase):
         self.assertEqual(groups(self.db, "story:0000000000000000"), {})
         facet = search_json(self.db, "--facets", "story", "--facet-limit", "0", "--limit", "0", "*")["facets"]["story"]
         self.assertEqual({e["value"]: e["count"] for e in facet}, {s: len(m) for s, m in members.items()})
+        for e in facet[:5]:  # each value's drill-down filter selects exactly its articles
+            self.assertEqual(set(groups(self.db, e["filter"])), members[e["value"]], e)
 
     def test_coverage_lists_a_story_by_date_with_its_copies(self):
         members = self.members()
@@ -236,7 +238,8 @@ class Stories(DbCase):
         index(db, "--no-extract", self.jsonl)
         subprocess.run([os.path.join(BIN, "set_metadata"), db, "morgue.stories", ""], check=True)
         for args in (["--unit", "stories", "--count", "*"], ["--collapse", "stories", "*"],
-                     ["--story", "0123456789abcdef"], ["--coverage", "*"], ["--count", "story:0123456789abcdef"]):
+                     ["--story", "0123456789abcdef"], ["--coverage", "*"], ["--count", "story:0123456789abcdef"],
+                     ["--facets", "story", "*"], ["--export", "--format", "csv", "--fields", "id,story", "*"]):
             rc, out, err = search(db, *args)
             self.assertEqual(rc, 2, (args, err))
             self.assertIn("without stories", err)

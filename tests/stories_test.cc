@@ -266,6 +266,71 @@ BOOST_AUTO_TEST_CASE(a_later_run_files_its_articles_without_moving_the_others) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_new_copy_of_an_old_text_joins_its_story_as_it_is) {
+  // The story an old group was filed in stays, whatever filing it again would decide now (the
+  // archive's weights change as it grows): a new copy is written in it, and nothing else moves.
+  Archive archive(21);
+  archive.fill(10, 10, morgue::days_from_civil(2025, 1, 1));
+  morgue::assign_stories(archive.db, {}, true);
+  const Xapian::docid old = 3;
+  const std::string decided = "feedfacefeedface";  // as an earlier run (or design) decided
+  std::vector<Xapian::docid> members;
+  const std::string group = archive.value(old, morgue::kCopySlot);
+  for (Xapian::docid did = 1; did <= archive.event.size(); ++did) {
+    if (archive.value(did, morgue::kCopySlot) != group) continue;
+    Xapian::Document doc = archive.db.get_document(did);
+    doc.add_value(morgue::kStorySlot, decided);
+    archive.db.replace_document(did, doc);
+    members.push_back(did);
+  }
+  const auto before = archive.all(morgue::kStorySlot);
+  const Xapian::Document doc = archive.db.get_document(members.front());
+  const Xapian::docid copy = archive.add("again", std::string(morgue::stored_text(doc.get_data())),
+                                         archive.day[members.front() - 1], -1);
+  morgue::assign_copies(archive.db, {copy}, false);
+  BOOST_TEST(archive.value(copy, morgue::kCopySlot) == group);
+  morgue::assign_stories(archive.db, {copy}, false);
+  BOOST_TEST(archive.value(copy, morgue::kStorySlot) == decided);
+  const auto after = archive.all(morgue::kStorySlot);
+  for (std::size_t i = 0; i < before.size(); ++i)
+    BOOST_TEST(after[i] == before[i], "docid " << i + 1);
+}
+
+BOOST_AUTO_TEST_CASE(dates_to_the_month_or_year_are_compared_within_their_month_or_year) {
+  Archive archive(7);
+  std::vector<std::string> lexicon, names = {"Qvelmarx", "Qkesselx", "Qarnox"};
+  for (int i = 0; i < 25; ++i) lexicon.push_back(archive.pick(archive.vocabulary));
+  auto add = [&](morgue::Date date) {
+    morgue::Article a;
+    a.id = "m" + std::to_string(archive.event.size() + 1);
+    a.title = "strike";
+    a.text = archive.telling(lexicon, names);
+    a.date = date;
+    morgue::DocumentBuilder builder;
+    Xapian::Document doc = builder.build(a);
+    morgue::add_copy_values(&doc, a.text);
+    morgue::add_story_values(&doc, a);
+    archive.event.push_back(0);
+    archive.day.push_back(0);
+    archive.db.add_document(doc);
+  };
+  add({2025, 3, 0, morgue::Precision::kMonth});
+  add({2025, 3, 0, morgue::Precision::kMonth});
+  add({2025, 5, 0, morgue::Precision::kMonth});
+  add({2024, 0, 0, morgue::Precision::kYear});
+  add({2024, 0, 0, morgue::Precision::kYear});
+  add({2021, 0, 0, morgue::Precision::kYear});
+  add({2025, 3, 2, morgue::Precision::kDay});
+  morgue::assign_stories(archive.db, {}, true);
+  const auto s = archive.all(morgue::kStorySlot);
+  BOOST_TEST(s[0] == s[1]);  // the same month
+  BOOST_TEST(s[2] != s[0]);  // another month
+  BOOST_TEST(s[3] == s[4]);  // the same year
+  BOOST_TEST(s[5] != s[3]);  // another year
+  BOOST_TEST(s[6] != s[0]);  // a day is compared with days
+  BOOST_TEST(std::set<std::string>(s.begin(), s.end()).size() == 5u);
+}
+
 BOOST_AUTO_TEST_CASE(the_same_names_far_apart_are_two_stories) {
   Archive archive(5);
   std::vector<std::string> lexicon, names = {"Qvelmarx", "Qkesselx", "Qarnox"};
