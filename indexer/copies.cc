@@ -102,7 +102,8 @@ std::vector<Mark> text_marks(std::string_view text) {
   return marks;
 }
 
-std::uint32_t minimum_at(std::string_view signature, std::size_t i) {
+// The i-th 32-bit number of a stored list (encode_u32s): a signature's minima, its marks.
+std::uint32_t u32_at(std::string_view signature, std::size_t i) {
   std::uint32_t v = 0;
   for (std::size_t k = 0; k < 4; ++k)
     v |= static_cast<std::uint32_t>(static_cast<unsigned char>(signature[i * 4 + k])) << (8 * k);
@@ -191,7 +192,7 @@ namespace {
 std::vector<Mark> stored_marks(std::string_view sig) {
   std::vector<Mark> marks;
   for (std::size_t i = kMinHashes; (i + 2) * 4 <= sig.size(); i += 2)
-    marks.emplace_back(minimum_at(sig, i), minimum_at(sig, i + 1));
+    marks.emplace_back(u32_at(sig, i), u32_at(sig, i + 1));
   std::sort(marks.begin(), marks.end());
   return marks;
 }
@@ -232,7 +233,7 @@ bool marks_agree(std::string_view a, std::string_view b) {
 double estimated_jaccard(std::string_view a, std::string_view b) {
   if (a.size() < kMinHashes * 4 || b.size() < kMinHashes * 4) return 0;
   std::size_t equal = 0;
-  for (std::size_t i = 0; i < kMinHashes; ++i) equal += minimum_at(a, i) == minimum_at(b, i);
+  for (std::size_t i = 0; i < kMinHashes; ++i) equal += u32_at(a, i) == u32_at(b, i);
   return static_cast<double>(equal) / kMinHashes;
 }
 
@@ -456,7 +457,7 @@ CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> 
   const std::string unfiled = db.get_metadata(kUnfiledKey);
   const bool all = unfiled == "all";
   if (!all) {
-    const std::vector<Xapian::docid> more = decode_docids(unfiled);
+    const std::vector<Xapian::docid> more = decode_u32s(unfiled);
     written.insert(written.end(), more.begin(), more.end());
   }
   CopyCounts counts = assign_copies(db, written, all);
@@ -465,23 +466,19 @@ CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> 
   return counts;
 }
 
-std::string encode_docids(const Xapian::docid* docids, std::size_t n) {
+std::string encode_u32s(const std::uint32_t* values, std::size_t n) {
   std::string out;
   out.reserve(n * 4);
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t k = 0; k < 4; ++k) out += static_cast<char>(docids[i] >> (8 * k));
+    for (std::size_t k = 0; k < 4; ++k) out += static_cast<char>(values[i] >> (8 * k));
   }
   return out;
 }
 
-std::vector<Xapian::docid> decode_docids(std::string_view list) {
-  std::vector<Xapian::docid> out;
-  for (std::size_t i = 0; i + 4 <= list.size(); i += 4) {
-    Xapian::docid d = 0;
-    for (std::size_t k = 0; k < 4; ++k)
-      d |= static_cast<Xapian::docid>(static_cast<unsigned char>(list[i + k])) << (8 * k);
-    out.push_back(d);
-  }
+std::vector<std::uint32_t> decode_u32s(std::string_view list) {
+  std::vector<std::uint32_t> out;
+  out.reserve(list.size() / 4);
+  for (std::size_t i = 0; i + 4 <= list.size(); i += 4) out.push_back(u32_at(list, i / 4));
   return out;
 }
 

@@ -90,9 +90,10 @@ CopyCounts assign_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid
 // longer listed.
 CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> written);
 
-// Docids as kUnfiledKey lists them, and back (a list of another length than 4 bytes each is read
-// as far as it goes).
-std::string encode_docids(const Xapian::docid* docids, std::size_t n);
-std::vector<Xapian::docid> decode_docids(std::string_view list);
+// 32-bit numbers as stored lists hold them (docids in kUnfiledKey, story terms), 4 bytes each,
+// little-endian, and back (a list of another length than 4 bytes each is read as far as it goes).
+static_assert(sizeof(Xapian::docid) == sizeof(std::uint32_t));
+std::string encode_u32s(const std::uint32_t* values, std::size_t n);
+std::vector<std::uint32_t> decode_u32s(std::string_view list);
 
 }  // namespace morgue

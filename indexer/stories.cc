@@ -13,6 +13,7 @@
 #include "common/article.h"
 #include "common/date.h"
 #include "common/schema.h"
+#include "indexer/copies.h"
 #include "indexer/tokens.h"
 
 namespace morgue {
@@ -29,11 +30,8 @@ constexpr std::size_t kManyKeys = 4;
 constexpr double kNamedThreshold = 0.25;
 
 bool weekday(std::string_view w) {
-  for (const char* d :
-       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
-    if (w == d) return true;
-  }
-  return false;
+  const auto& days = weekday_names();
+  return std::find(days.begin(), days.end(), w) != days.end();
 }
 // A group joins a story only if it is also this alike to the story's first group: a chain of
 // reports each like the one before (a market's table every hour) is not one story.
@@ -100,28 +98,16 @@ std::string story_terms(const Article& article) {
       if (wanted_word(capital)) add(story_term(capital, kName));
     }
     after_word = !t.digit && !t.upper;
-    capital = cap ? t.word : std::string();
+    if (cap) {
+      capital = t.word;  // keeps its buffer
+    } else {
+      capital.clear();
+    }
     if (wanted(t)) add(story_term(t.word, name ? kName : 0));
     return true;
   });
   std::sort(terms.begin(), terms.end());
-  std::string out;
-  out.reserve(terms.size() * 4);
-  for (const std::uint32_t h : terms) {
-    for (int k = 0; k < 4; ++k) out += static_cast<char>(h >> (8 * k));
-  }
-  return out;
-}
-
-std::vector<std::uint32_t> decode_story_terms(std::string_view terms) {
-  std::vector<std::uint32_t> out;
-  for (std::size_t i = 0; i + 4 <= terms.size(); i += 4) {
-    std::uint32_t h = 0;
-    for (std::size_t k = 0; k < 4; ++k)
-      h |= static_cast<std::uint32_t>(static_cast<unsigned char>(terms[i + k])) << (8 * k);
-    out.push_back(h);
-  }
-  return out;
+  return encode_u32s(terms.data(), terms.size());
 }
 
 void add_story_values(Xapian::Document* doc, const Article& article) {
@@ -213,7 +199,7 @@ class StoryPass {
       if (m == member_.end()) break;
       if (m->first != v.get_docid() || groups_[m->second].first != m->first) continue;
       Group& g = groups_[m->second];
-      g.terms = decode_story_terms(*v);
+      g.terms = decode_u32s(*v);
       while (s != stored_.end() && s->first < g.first) ++s;
       if (s != stored_.end() && s->first == g.first) g.story = s->second;
       if (date != end) date.skip_to(g.first);

@@ -32,7 +32,8 @@ inline constexpr double kStoryThreshold = 0.4;
 
 struct Article;
 
-// An article's story terms: sorted, distinct 32-bit hashes, little-endian ("" for none). A term
+// An article's story terms: sorted, distinct 32-bit hashes as encode_u32s stores them ("" for
+// none). A term
 // is a hash of its word (folded: "banks" and "bank's" are "bank") or name (name_key), but for its
 // lowest two bits, which say where the article has it: as a name (kStoryName: one of its people,
 // organizations and places, or a word with a capital inside the first kKeyWords words of its
@@ -47,9 +48,6 @@ std::uint32_t story_term(std::string_view word, std::uint32_t flags);
 // and its story (kStorySlot) as its copy group's own id (kCopySlot, already set), which it
 // keeps until it is found to tell another's story.
 void add_story_values(Xapian::Document* doc, const Article& article);
-
-// Story terms as story_terms writes them, and back.
-std::vector<std::uint32_t> decode_story_terms(std::string_view terms);
 
 // What a pass of assign_stories did.
 struct StoryCounts {

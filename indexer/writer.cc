@@ -128,7 +128,7 @@ void Writer::note_unfiled() {
     if (!noted_) db_->set_metadata(kUnfiledKey, "all");
   } else {
     std::string list = db_->get_metadata(kUnfiledKey);
-    if (list != "all") list += encode_docids(written.data() + noted_, written.size() - noted_);
+    if (list != "all") list += encode_u32s(written.data() + noted_, written.size() - noted_);
     db_->set_metadata(kUnfiledKey, list);
   }
   noted_ = written.size();

@@ -82,6 +82,7 @@ struct StoryCoverage {
   std::string first_seen, last_seen;      // the dates of its first and last dated articles
   Xapian::doccount matching = 0;          // its articles that match the query
   std::size_t outlets = 0;                // distinct outlets among its articles
+  std::size_t copies = 0;                 // its articles that are copies of an earlier one
   std::vector<CoverageArticle> articles;  // by date, the undated last
 };
 struct Coverage {

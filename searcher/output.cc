@@ -618,10 +618,8 @@ void Output::export_row(const json& r) {
 namespace {
 
 ordered coverage_json(const StoryCoverage& s) {
-  std::size_t copies = 0;
   ordered list = ordered::array();
   for (const CoverageArticle& a : s.articles) {
-    copies += a.copied;
     list.push_back({{"id", a.id},
                     {"date", a.date.empty() ? ordered(nullptr) : ordered(a.date)},
                     {"outlet", a.outlet},
@@ -636,7 +634,7 @@ ordered coverage_json(const StoryCoverage& s) {
           {"articles", s.articles.size()},
           {"matching", s.matching},
           {"outlets", s.outlets},
-          {"copies", copies},
+          {"copies", s.copies},
           {"list", std::move(list)}};
 }
 
@@ -672,8 +670,6 @@ void Output::coverage(const Coverage& c, const Manifest& m) {
   }
   const bool colour = o_.colour;
   for (const StoryCoverage& s : c.stories) {
-    std::size_t copies = 0;
-    for (const CoverageArticle& a : s.articles) copies += a.copied;
     wrapped(out_, "",
             "story:" + s.story + "  " + terminal_safe(s.label.empty() ? "(untitled)" : s.label),
             text_width(), colour ? "\x1b[1m" : "", colour ? "\x1b[0m" : "");
@@ -683,8 +679,8 @@ void Output::coverage(const Coverage& c, const Manifest& m) {
     summary += " · " + std::to_string(s.articles.size()) +
                (s.articles.size() == 1 ? " article" : " articles") + " (" +
                std::to_string(s.matching) + " matching) · " + std::to_string(s.outlets) +
-               (s.outlets == 1 ? " outlet" : " outlets") + " · " + std::to_string(copies) +
-               (copies == 1 ? " copy" : " copies") + " of an earlier text";
+               (s.outlets == 1 ? " outlet" : " outlets") + " · " + std::to_string(s.copies) +
+               (s.copies == 1 ? " copy" : " copies") + " of an earlier text";
     wrapped(out_, "   ", summary, text_width(), colour ? "\x1b[2m" : "", colour ? "\x1b[0m" : "");
     for (const CoverageArticle& a : s.articles) {
       std::string what = (a.date.empty() ? std::string("undated   ") : a.date) + "  " +

@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/units.h"
 
 namespace morgue {
 namespace {
@@ -676,11 +677,9 @@ class Parser {
       case FieldKind::kExact:
         if (t.exact) throw fail("the value is matched exactly already: " + name + ":VALUE");
         if (name == "id") return Sub{unweighted(Xapian::Query(id_term(t.text))), false};
-        if (f.slot == kCopySlot || f.slot == kStorySlot) {
-          const bool copy = f.slot == kCopySlot;
-          if (s_.db.get_metadata(copy ? kCopiesKey : kStoriesKey) != "1")
-            throw fail(std::string("this database was built without ") +
-                       (copy ? "copy detection" : "stories") +
+        if (const Unit unit = unit_of_field(name); unit != Unit::kArticles) {
+          if (const char* missing = groups_missing(s_.db, unit))
+            throw fail(std::string("this database was built without ") + missing +
                        " (index the archive into a new database to find them)");
           return Sub{
               unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *f.slot,

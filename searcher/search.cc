@@ -111,25 +111,21 @@ class Searcher {
         stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
     if (o.by) facet_field(*o.by);
-    // Groups are counted from what the database holds: one built without them has none.
+    // Groups are counted, listed and shown from what the database holds: one built without
+    // them says so, rather than answer as if no article had any.
+    std::vector<std::pair<std::string, Unit>> asked = {
+        {"--unit " + std::string(to_string(o.unit)), o.unit},
+        {"--collapse " + std::string(to_string(o.collapse)), o.collapse}};
+    if (o.coverage) asked.emplace_back("--coverage", Unit::kStories);
     std::vector<std::string> named = o.facets;
     if (o.by) named.push_back(*o.by);
     if (o.export_all) named.insert(named.end(), o.fields.begin(), o.fields.end());
-    for (const std::string& f : named) {
-      const Unit unit = f == kCopyColumn    ? Unit::kCopies
-                        : f == kStoryColumn ? Unit::kStories
-                                            : Unit::kArticles;
-      if (unit != Unit::kArticles && !has_groups(db_, unit))
-        throw Error(f + ": database " + o.db + " was built without " +
-                    (unit == Unit::kCopies ? "copy detection" : "stories") +
-                    ": index the archive into a new database");
-    }
-    for (const auto& [option, unit] : {std::pair{"--unit ", o.unit}, {"--collapse ", o.collapse}}) {
-      if (unit == Unit::kArticles || has_groups(db_, unit)) continue;
-      throw Error(option + std::string(to_string(unit)) + ": database " + o.db + " was built " +
-                  (unit == Unit::kCopies ? "without copy detection (by a morgue before 0.9"
-                                         : "without stories (by a morgue before 0.10") +
-                  ", or holds articles indexed by one): index the archive into a new database");
+    for (const std::string& f : named) asked.emplace_back(f, unit_of_field(f));
+    for (const auto& [what, unit] : asked) {
+      if (const char* missing = groups_missing(db_, unit))
+        throw Error(what + ": database " + o.db + " was built without " + missing +
+                    " (by an earlier morgue, or holds articles indexed by one): index the "
+                    "archive into a new database");
     }
   }
 
@@ -686,15 +682,21 @@ class Searcher {
     std::unordered_set<std::uint64_t> ids;
     std::unordered_set<Xapian::docid> docids;
     std::size_t shown = 0;
+    // The groups, which the record does not hold, read only for the columns that show them.
+    std::vector<std::pair<Xapian::valueno, const char*>> groups;
+    for (const char* column : {kCopyColumn, kStoryColumn}) {
+      if (std::find(o_.fields.begin(), o_.fields.end(), column) != o_.fields.end())
+        groups.emplace_back(unit_slot(unit_of_field(column)), column);
+    }
     auto once = [&](const Xapian::Document& doc, Xapian::docid did) {
       if (!output_.ok() || docids.count(did)) return;
       const std::string data = doc.get_data();
       nlohmann::json record = read_record(data, false);
       const std::string id = record.value(kRecordId, "");
-      if (std::string copy = doc.get_value(kCopySlot); !copy.empty())
-        record[kCopyColumn] = std::move(copy);
-      if (std::string story = doc.get_value(kStorySlot); !story.empty())
-        record[kStoryColumn] = std::move(story);
+      for (const auto& [slot, column] : groups) {
+        if (std::string group = doc.get_value(slot); !group.empty())
+          record[column] = std::move(group);
+      }
       docids.insert(did);
       if (!ids.insert(XXH3_64bits(id.data(), id.size())).second) return;
       f(data, record);
@@ -827,10 +829,6 @@ class Searcher {
   // --coverage: the stories of the matches, most matching articles first, each with every one of
   // its articles by date.
   int coverage(const ParsedQuery& parsed) {
-    if (!has_groups(db_, Unit::kStories))
-      throw Error("--coverage: database " + o_.db +
-                  " was built without stories (by a morgue before 0.10, or holds articles "
-                  "indexed by one): index the archive into a new database");
     const Coverage c = retrying([&] {  // read again whole if an indexer commits meanwhile
       std::map<std::string, Xapian::doccount> matching;
       EachMatch spy([&](const Xapian::Document& doc) {
@@ -882,6 +880,7 @@ class Searcher {
     std::map<std::string, std::size_t> titles;
     for (CoverageArticle& a : s.articles) {
       a.copied = !copies.insert(a.copy).second;
+      s.copies += a.copied;
       if (!a.outlet.empty()) outlets.insert(a.outlet);
       if (!a.title.empty()) ++titles[a.title];
       if (!a.date.empty()) {

@@ -30,10 +30,17 @@ const char* to_string(Unit unit) {
 
 Xapian::valueno unit_slot(Unit unit) { return unit == Unit::kStories ? kStorySlot : kCopySlot; }
 
-const char* unit_field(Unit unit) { return unit == Unit::kStories ? "story" : "copy"; }
+Unit unit_of_field(std::string_view name) {
+  if (name == kCopyColumn) return Unit::kCopies;
+  if (name == kStoryColumn) return Unit::kStories;
+  return Unit::kArticles;
+}
 
-bool has_groups(const Xapian::Database& db, Unit unit) {
-  return db.get_metadata(unit == Unit::kStories ? kStoriesKey : kCopiesKey) == "1";
+const char* groups_missing(const Xapian::Database& db, Unit unit) {
+  if (unit == Unit::kArticles) return nullptr;
+  const bool stories = unit == Unit::kStories;
+  if (db.get_metadata(stories ? kStoriesKey : kCopiesKey) == "1") return nullptr;
+  return stories ? "stories" : "copy detection";
 }
 
 std::unordered_set<std::string> shared_groups(const Xapian::Database& db, Xapian::valueno slot) {

@@ -27,9 +27,12 @@ std::optional<Unit> unit_from_string(const std::string& name);
 const char* to_string(Unit unit);
 // The slot of a unit's groups (kCopySlot, kStorySlot); not for kArticles.
 Xapian::valueno unit_slot(Unit unit);
-// Its groups' filter field ("copy", "story"), and what the database's metadata says it has them.
-const char* unit_field(Unit unit);
-bool has_groups(const Xapian::Database& db, Unit unit);
+// The unit whose groups a field or export column names: copies for "copy", stories for "story",
+// articles for any other.
+Unit unit_of_field(std::string_view name);
+// What `db` was built without when it has no groups of `unit` ("copy detection", "stories": its
+// metadata does not say it has them); nullptr when it has them, and for kArticles.
+const char* groups_missing(const Xapian::Database& db, Unit unit);
 
 // Where the groups of matching articles are found: the slot that holds them, the database's groups
 // of more than one article (`shared`; every other article is a group of its own, and is counted

@@ -273,13 +273,13 @@ BOOST_AUTO_TEST_CASE(unfiled_articles_wait_for_the_next_run) {
   const Xapian::docid c = archive.add(c_text);       // a copy with another signature
   BOOST_TEST(archive.group(a) == archive.group(b));  // one signature: one group from the start
   BOOST_TEST(archive.group(c) != archive.group(a));
-  archive.db.set_metadata(morgue::kUnfiledKey, morgue::encode_docids(&c, 1));
+  archive.db.set_metadata(morgue::kUnfiledKey, morgue::encode_u32s(&c, 1));
   const morgue::CopyCounts counts = morgue::file_copies(archive.db, {});
   BOOST_TEST(counts.joined == 1u);
   BOOST_TEST(archive.group(c) == archive.group(a));
   BOOST_TEST(archive.db.get_metadata(morgue::kUnfiledKey).empty());
   const std::vector<Xapian::docid> ids{7, 1u << 31, 0xdeadbeef};
-  BOOST_TEST(morgue::decode_docids(morgue::encode_docids(ids.data(), ids.size())) == ids);
+  BOOST_TEST(morgue::decode_u32s(morgue::encode_u32s(ids.data(), ids.size())) == ids);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

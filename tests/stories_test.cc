@@ -25,7 +25,7 @@ using morgue::kStoryTitle;
 using morgue::story_term;
 
 std::set<std::uint32_t> terms_of(const morgue::Article& a) {
-  const auto v = morgue::decode_story_terms(morgue::story_terms(a));
+  const auto v = morgue::decode_u32s(morgue::story_terms(a));
   return {v.begin(), v.end()};
 }
 
@@ -191,7 +191,7 @@ BOOST_AUTO_TEST_CASE(story_terms_are_names_and_the_words_of_title_and_lead) {
   morgue::Article longer;
   for (std::size_t i = 0; i < 200; ++i) longer.text += "word" + letters(i) + " ";
   const std::string stored = morgue::story_terms(longer);
-  const auto v = morgue::decode_story_terms(stored);
+  const auto v = morgue::decode_u32s(stored);
   BOOST_TEST(v.size() == morgue::kStoryTerms);
   BOOST_TEST(std::is_sorted(v.begin(), v.end()));
   BOOST_TEST((std::adjacent_find(v.begin(), v.end()) == v.end()));
