@@ -267,9 +267,9 @@ std::string next_period_key(const std::string& key, Period period) {
   return period_key(*days + 366, period);
 }
 
-std::optional<std::string> period_of(const Xapian::Document& doc, Period period) {
-  const std::optional<long> days =
-      dated_days(doc.get_value(kDateSlot), doc.get_value(kPrecisionSlot), period);
+std::optional<std::string> period_of(const std::string& date, const std::string& precision,
+                                     Period period) {
+  const std::optional<long> days = dated_days(date, precision, period);
   if (!days) return std::nullopt;
   return period_key(*days, period);
 }

@@ -52,7 +52,9 @@ class FacetColumn {
   // The index in values() of the raw value of `did`: kNone when it has none, or is not known
   // (a docid beyond the column).
   std::uint32_t at(Xapian::docid did) const { return did < ids_.size() ? ids_[did] : kNone; }
-  bool covers(Xapian::docid did) const { return did < ids_.size(); }
+  // Whether the column knows `did`'s value; never for docid 0, a document made in memory (a
+  // group's, units.h), whose values are its own.
+  bool covers(Xapian::docid did) const { return did != 0 && did < ids_.size(); }
   const std::vector<std::string>& values() const { return values_; }
 
  private:
@@ -117,9 +119,10 @@ const char* to_string(Period period);
 std::string period_key(long days, Period period);
 std::string period_label(const std::string& key, Period period);
 std::string next_period_key(const std::string& key, Period period);
-// The key of the period an article's date falls in; none when its date is missing or less
-// precise than the period (HistogramSpy counts it as undated).
-std::optional<std::string> period_of(const Xapian::Document& doc, Period period);
+// The key of the period a date falls in (the values of an article's kDateSlot and kPrecisionSlot);
+// none when it is missing or less precise than the period (HistogramSpy counts it as undated).
+std::optional<std::string> period_of(const std::string& date, const std::string& precision,
+                                     Period period);
 
 // Counts matching documents per period (and per group value of an optional slot). Articles whose
 // date is less precise than the period, or that have none, are counted apart.

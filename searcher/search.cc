@@ -256,12 +256,21 @@ class Searcher {
     // The groups from a column read once (a batch over one local database), as facets are. A
     // count of groups takes an article alone as a group of one; the spies that gather a group's
     // values take only the groups of more than one article apart.
+    std::map<Xapian::valueno, const std::vector<FacetColumn>*> asked;  // columns(), once a slot
+    auto columns_of = [&](Xapian::valueno slot) {
+      auto it = asked.find(slot);
+      if (it == asked.end()) it = asked.emplace(slot, columns(slot)).first;
+      return it->second;
+    };
+    // The column of a slot over one local database (the unit spies see the whole's docids).
+    auto one_column = [&](Xapian::valueno slot) -> const FacetColumn* {
+      const std::vector<FacetColumn>* c = local_shards_.size() == 1 ? columns_of(slot) : nullptr;
+      return c ? &c->front() : nullptr;
+    };
     auto groups_of = [&](Unit unit) {
       CopyGroups groups;
       groups.slot = unit_slot(unit);
-      const std::vector<FacetColumn>* c =
-          local_shards_.size() == 1 ? columns(groups.slot) : nullptr;
-      groups.column = c ? &c->front() : nullptr;
+      groups.column = one_column(groups.slot);
       return groups;
     };
     CopyGroups groups;
@@ -271,13 +280,14 @@ class Searcher {
     auto spy_on = [&](Xapian::MatchSpy* spy, std::unique_ptr<UnitSpy> unit) {
       if (!by_group) return spies.push_back(spy);
       unit->set_groups(gathered);
+      for (const Xapian::valueno slot : unit->slots()) unit->set_column(slot, one_column(slot));
       unit_spies.push_back(std::move(unit));
       spies.push_back(unit_spies.back().get());
     };
     for (const std::string& f : o_.facets) {
       const Field& field = facet_field(f);
       const bool is_date = field.kind == FieldKind::kDate;
-      const std::vector<FacetColumn>* c = is_date || by_group ? nullptr : columns(*field.slot);
+      const std::vector<FacetColumn>* c = is_date ? nullptr : columns_of(*field.slot);
       facet_spies.emplace_back(f, c ? std::make_unique<FacetSpy>(*field.slot, &c->front())
                                     : std::make_unique<FacetSpy>(*field.slot, is_date));
       held.push_back(c);
@@ -318,6 +328,11 @@ class Searcher {
           if (held[i]) facet_spies[i].second->set_column(&(*held[i])[shard]);
         }
       });
+    } else if (units && spies.size() == 1 && groups.column &&
+               query.get_type() == Xapian::Query::LEAF_TERM) {
+      // A count of the groups of one term's articles (the commonest count): from its posting
+      // list, without the matcher.
+      total = units->count_postings(db_, *query.get_terms_begin());
     } else if (!spies.empty()) {
       total = feed_each_match(query, spies);
     }

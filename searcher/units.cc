@@ -3,6 +3,7 @@
 #include "searcher/units.h"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "common/schema.h"
@@ -69,17 +70,30 @@ UnitCounter::UnitCounter(CopyGroups groups) : groups_of_(groups) {
     shared_index_.push_back(groups.shared->count(g));
 }
 
+void UnitCounter::count(std::uint32_t index) {
+  if (index == FacetColumn::kNone || (groups_of_.shared && !shared_index_[index])) {
+    ++singles_;
+  } else {
+    ++by_column_[index];
+  }
+}
+
+Xapian::doccount UnitCounter::count_postings(const Xapian::Database& db, const std::string& term) {
+  const FacetColumn* column = groups_of_.column;
+  Xapian::doccount n = 0;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p, ++n) {
+    if (column && column->covers(*p)) {
+      count(column->at(*p));
+    } else {
+      (*this)(db.get_document(*p, Xapian::DOC_ASSUME_VALID), 0);
+    }
+  }
+  return n;
+}
+
 void UnitCounter::operator()(const Xapian::Document& doc, double) {
   const FacetColumn* column = groups_of_.column;
-  if (column && column->covers(doc.get_docid())) {
-    const std::uint32_t id = column->at(doc.get_docid());
-    if (id == FacetColumn::kNone || (groups_of_.shared && !shared_index_[id])) {
-      ++singles_;
-    } else {
-      ++by_column_[id];
-    }
-    return;
-  }
+  if (column && column->covers(doc.get_docid())) return count(column->at(doc.get_docid()));
   const std::string group = copy_group(doc, groups_of_);
   if (group.empty()) {
     ++singles_;
@@ -94,6 +108,9 @@ void UnitCounter::fold() const {
 }
 
 Xapian::doccount UnitCounter::units() const {
+  // Groups met only in the column are its distinct indexes; a group met also beyond it (by name)
+  // may be among them, so the two are merged by name.
+  if (groups_.empty()) return singles_ + static_cast<Xapian::doccount>(by_column_.size());
   fold();
   return singles_ + static_cast<Xapian::doccount>(groups_.size());
 }
@@ -104,77 +121,166 @@ Xapian::doccount UnitCounter::members(const std::string& id) const {
   return it == groups_.end() ? 0 : it->second;
 }
 
-UnitSpy::UnitSpy(Xapian::MatchSpy* inner,
-                 std::function<std::string(const Xapian::Document&)> bucket,
-                 std::vector<Xapian::valueno> lists, std::vector<Xapian::valueno> copied)
-    : inner_(inner),
-      bucket_(std::move(bucket)),
-      lists_(std::move(lists)),
-      copied_(std::move(copied)) {}
+UnitSpy::UnitSpy(Xapian::MatchSpy* inner, Bucket bucket, Period period,
+                 std::optional<Xapian::valueno> list_slot)
+    : inner_(inner), bucket_(bucket), period_(period) {
+  if (list_slot) lists_.emplace(*list_slot);
+}
 
 std::unique_ptr<UnitSpy> UnitSpy::for_facet(FacetSpy* spy, Xapian::valueno field_slot,
                                             bool is_date) {
-  if (is_date) {
-    return std::make_unique<UnitSpy>(
-        spy,
-        [](const Xapian::Document& d) {
-          return d.get_value(kDateSlot) + '\t' + d.get_value(kPrecisionSlot);
-        },
-        std::vector<Xapian::valueno>{}, std::vector<Xapian::valueno>{kDateSlot, kPrecisionSlot});
-  }
-  return std::make_unique<UnitSpy>(
-      spy, [](const Xapian::Document&) { return std::string(); },
-      std::vector<Xapian::valueno>{field_slot}, std::vector<Xapian::valueno>{});
+  if (is_date)
+    return std::unique_ptr<UnitSpy>(new UnitSpy(spy, Bucket::kDate, Period::kDay, std::nullopt));
+  return std::unique_ptr<UnitSpy>(new UnitSpy(spy, Bucket::kOne, Period::kDay, field_slot));
 }
 
 std::unique_ptr<UnitSpy> UnitSpy::for_histogram(HistogramSpy* spy, Period period,
                                                 std::optional<Xapian::valueno> group_slot) {
-  std::vector<Xapian::valueno> lists;
-  if (group_slot) lists.push_back(*group_slot);
-  return std::make_unique<UnitSpy>(
-      spy, [period](const Xapian::Document& d) { return period_of(d, period).value_or("undated"); },
-      lists, std::vector<Xapian::valueno>{kDateSlot, kPrecisionSlot});
+  return std::unique_ptr<UnitSpy>(new UnitSpy(spy, Bucket::kPeriod, period, group_slot));
+}
+
+void UnitSpy::set_groups(CopyGroups groups) {
+  where_ = groups;
+  groups_ = Values(groups.slot);
+  groups_.set_column(groups.column);
+  shared_.clear();
+}
+
+std::vector<Xapian::valueno> UnitSpy::slots() const {
+  std::vector<Xapian::valueno> slots;
+  if (bucket_ != Bucket::kOne) slots = {kDateSlot, kPrecisionSlot};
+  if (lists_) slots.push_back(lists_->slot());
+  return slots;
+}
+
+void UnitSpy::set_column(Xapian::valueno slot, const FacetColumn* column) {
+  for (Values* values : {&dates_, &precisions_, lists_ ? &*lists_ : nullptr}) {
+    if (values && values->slot() == slot) values->set_column(column);
+  }
+}
+
+void UnitSpy::Values::set_column(const FacetColumn* column) {
+  column_ = column;
+  first_own_ = column ? static_cast<std::uint32_t>(column->values().size()) : 0;
+  ids_.clear();
+  column_indexed_ = false;
+  own_.clear();
+}
+
+std::uint32_t UnitSpy::Values::id(const Xapian::Document& doc) {
+  const Xapian::docid did = doc.get_docid();
+  if (column_ && column_->covers(did)) {
+    const std::uint32_t index = column_->at(did);
+    if (index != FacetColumn::kNone) return index;
+  }
+  return id(doc.get_value(slot_));
+}
+
+std::uint32_t UnitSpy::Values::id(const std::string& value) {
+  // (A column holds no empty value: a slot's value stream has none.)
+  if (column_ && !column_indexed_ && !value.empty()) {
+    for (std::uint32_t i = 0; i < first_own_; ++i) ids_.emplace(column_->values()[i], i);
+    column_indexed_ = true;
+  }
+  auto [it, fresh] = ids_.emplace(value, first_own_ + static_cast<std::uint32_t>(own_.size()));
+  if (fresh) own_.push_back(value);
+  return it->second;
+}
+
+std::uint32_t UnitSpy::bucket_of(std::uint32_t date, std::uint32_t precision) {
+  const std::uint64_t key = (std::uint64_t{date} << 32) | precision;
+  auto [it, fresh] = buckets_.emplace(key, 0);
+  if (!fresh) return it->second;
+  const std::string& d = dates_.value(date);
+  const std::string& p = precisions_.value(precision);
+  std::string name;
+  if (bucket_ == Bucket::kDate) {
+    name = d + '\t' + p;
+  } else {
+    name = period_of(d, p, period_).value_or("undated");
+  }
+  // A bucket is numbered by its name: dates of one period share it.
+  auto named = std::find(bucket_names_.begin(), bucket_names_.end(), name);
+  it->second = static_cast<std::uint32_t>(named - bucket_names_.begin());
+  if (named == bucket_names_.end()) bucket_names_.push_back(std::move(name));
+  return it->second;
 }
 
 void UnitSpy::operator()(const Xapian::Document& doc, double weight) {
-  const std::string group = copy_group(doc, where_);
-  if (group.empty()) return (*inner_)(doc, weight);
-  auto [it, first] = groups_[group].try_emplace(bucket_(doc));
+  const std::uint32_t group = groups_.id(doc);
+  if (group >= shared_.size()) shared_.resize(group + 1, -1);
+  if (shared_[group] < 0) {
+    const std::string& id = groups_.value(group);
+    shared_[group] = !id.empty() && (!where_.shared || where_.shared->count(id));
+  }
+  if (!shared_[group]) return (*inner_)(doc, weight);
+  std::uint32_t date = 0, precision = 0, bucket = 0;
+  if (bucket_ != Bucket::kOne) {
+    date = dates_.id(doc);
+    precision = precisions_.id(doc);
+    bucket = bucket_of(date, precision);
+  }
+  auto [it, first] = made_.try_emplace((std::uint64_t{group} << 32) | bucket);
   Made& made = it->second;
   if (first) {
-    for (const Xapian::valueno slot : copied_) made.copied[slot] = doc.get_value(slot);
+    made.date = date;
+    made.precision = precision;
   }
-  for (const Xapian::valueno slot : lists_) {
-    const std::string value = doc.get_value(slot);
-    std::vector<std::string>& values = made.lists[slot];
-    for (std::size_t start = 0; start <= value.size() && !value.empty();) {
-      std::size_t end = value.find(kListSeparator, start);
-      if (end == std::string::npos) end = value.size();
-      std::string entry = value.substr(start, end - start);
-      if (std::find(values.begin(), values.end(), entry) == values.end())
-        values.push_back(std::move(entry));
-      start = end + 1;
-    }
+  if (lists_) {
+    const std::uint32_t list = lists_->id(doc);
+    if (std::find(made.lists.begin(), made.lists.end(), list) == made.lists.end())
+      made.lists.push_back(list);
   }
 }
 
 void UnitSpy::finish() {
-  for (const auto& [group, buckets] : groups_) {
-    for (const auto& [bucket, made] : buckets) {
-      Xapian::Document doc;
-      for (const auto& [slot, value] : made.copied) doc.add_value(slot, value);
-      for (const auto& [slot, values] : made.lists) {
-        std::string joined;
-        for (const std::string& v : values) {
-          if (!joined.empty()) joined += kListSeparator;
-          joined += v;
-        }
-        doc.add_value(slot, joined);
-      }
-      (*inner_)(doc, 0);
+  std::vector<const std::pair<const std::uint64_t, Made>*> order;
+  order.reserve(made_.size());
+  for (const auto& entry : made_) order.push_back(&entry);
+  auto group_of = [&](const auto* e) -> const std::string& {
+    return groups_.value(e->first >> 32);
+  };
+  auto bucket_of = [&](const auto* e) -> const std::string& {
+    static const std::string kNone;
+    return bucket_ == Bucket::kOne ? kNone : bucket_names_[e->first & 0xffffffffu];
+  };
+  std::sort(order.begin(), order.end(), [&](const auto* a, const auto* b) {
+    const int by_group = group_of(a).compare(group_of(b));
+    return by_group != 0 ? by_group < 0 : bucket_of(a) < bucket_of(b);
+  });
+  for (const auto* entry : order) {
+    const Made& made = entry->second;
+    Xapian::Document doc;
+    if (bucket_ != Bucket::kOne) {
+      doc.add_value(kDateSlot, dates_.value(made.date));
+      doc.add_value(kPrecisionSlot, precisions_.value(made.precision));
+    }
+    if (lists_) doc.add_value(lists_->slot(), joined_lists(made.lists));
+    (*inner_)(doc, 0);
+  }
+  made_.clear();
+}
+
+// The union of the members' lists (lists_ ids), each value once, in the order first met.
+std::string UnitSpy::joined_lists(const std::vector<std::uint32_t>& lists) const {
+  if (lists.size() == 1) return lists_->value(lists.front());
+  std::vector<std::string_view> values;
+  for (const std::uint32_t list : lists) {
+    const std::string& value = lists_->value(list);
+    for (std::size_t start = 0; start <= value.size() && !value.empty();) {
+      std::size_t end = value.find(kListSeparator, start);
+      if (end == std::string::npos) end = value.size();
+      const std::string_view entry(value.data() + start, end - start);
+      if (std::find(values.begin(), values.end(), entry) == values.end()) values.push_back(entry);
+      start = end + 1;
     }
   }
-  groups_.clear();
+  std::string joined;
+  for (const std::string_view v : values) {
+    if (!joined.empty()) joined += kListSeparator;
+    joined += v;
+  }
+  return joined;
 }
 
 }  // namespace morgue

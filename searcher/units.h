@@ -9,8 +9,7 @@
 
 #include <xapian.h>
 
-#include <functional>
-#include <map>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/schema.h"
 #include "searcher/facets.h"
 
 namespace morgue {
@@ -54,13 +54,18 @@ class UnitCounter : public Xapian::MatchSpy {
  public:
   explicit UnitCounter(CopyGroups groups = {});
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Counts the articles of `db` (the database of the groups' column) that index `term`, as if
+  // each had been shown to the counter: one pass through the term's posting list, reading the
+  // groups from the column (a document only beyond it). Returns the number of articles.
+  Xapian::doccount count_postings(const Xapian::Database& db, const std::string& term);
   // Matching articles without a group, plus the groups with a matching member.
   Xapian::doccount units() const;
   // The matching members of group `id` (0 for one without any).
   Xapian::doccount members(const std::string& id) const;
 
  private:
-  void fold() const;  // the counts by column index into those by group
+  void fold() const;                // the counts by column index into those by group
+  void count(std::uint32_t index);  // a match whose group has this column index
 
   CopyGroups groups_of_;
   // By column index: a group of more than one article (with groups.shared only).
@@ -73,14 +78,12 @@ class UnitCounter : public Xapian::MatchSpy {
 };
 
 // Shows `inner` each matching article without a group as it is, and each group's members as
-// the documents described above (once finish() is called).
+// the documents described above (once finish() is called). A match is reduced to numbers as it is
+// seen (its group, its bucket, its list of values: the slots' columns where a batch has read them,
+// else this spy's own numbering of the values), so a group of many matching members costs little
+// more than one article until finish() builds its documents.
 class UnitSpy : public Xapian::MatchSpy {
  public:
-  // `bucket`: the value a member is counted apart by ("" for one document a group); `lists`:
-  // slots of kListSeparator-joined values, joined over the bucket's members; `copied`: slots
-  // taken from the bucket's first member.
-  UnitSpy(Xapian::MatchSpy* inner, std::function<std::string(const Xapian::Document&)> bucket,
-          std::vector<Xapian::valueno> lists, std::vector<Xapian::valueno> copied);
   // A spy for the facet counts of `spy` on `field_slot` (`is_date`: the date facet).
   static std::unique_ptr<UnitSpy> for_facet(FacetSpy* spy, Xapian::valueno field_slot,
                                             bool is_date);
@@ -89,21 +92,61 @@ class UnitSpy : public Xapian::MatchSpy {
                                                 std::optional<Xapian::valueno> group_slot);
 
   void operator()(const Xapian::Document& doc, double weight) override;
-  // Shows `inner` the groups' documents; once.
+  // Shows `inner` the groups' documents, in the order of their group and bucket; once.
   void finish();
   // Finds the matches' groups there (see copy_group).
-  void set_groups(CopyGroups groups) { where_ = groups; }
+  void set_groups(CopyGroups groups);
+  // The value slots this spy reads besides the groups'; set_column gives it the column of one (of
+  // the database whose documents it is shown).
+  std::vector<Xapian::valueno> slots() const;
+  void set_column(Xapian::valueno slot, const FacetColumn* column);
 
  private:
-  struct Made {
-    std::map<Xapian::valueno, std::string> copied;
-    std::map<Xapian::valueno, std::vector<std::string>> lists;
+  enum class Bucket { kOne, kDate, kPeriod };  // a group's one document; one per date; per period
+  UnitSpy(Xapian::MatchSpy* inner, Bucket bucket, Period period,
+          std::optional<Xapian::valueno> list_slot);
+
+  // The values of one slot, numbered: by their index in the slot's column where it covers the
+  // docid, else (documents beyond the column) by that index too if the column holds the value,
+  // else after the column's, in the order this spy first meets them.
+  class Values {
+   public:
+    explicit Values(Xapian::valueno slot) : slot_(slot) {}
+    Xapian::valueno slot() const { return slot_; }
+    void set_column(const FacetColumn* column);
+    std::uint32_t id(const Xapian::Document& doc);
+    const std::string& value(std::uint32_t id) const {
+      return id < first_own_ ? column_->values()[id] : own_[id - first_own_];
+    }
+
+   private:
+    std::uint32_t id(const std::string& value);
+    Xapian::valueno slot_;
+    const FacetColumn* column_ = nullptr;
+    std::uint32_t first_own_ = 0;  // the column's size
+    // Each value by its id: the column's (built when a document beyond it is met), and the rest.
+    std::unordered_map<std::string, std::uint32_t> ids_;
+    bool column_indexed_ = false;
+    std::vector<std::string> own_;
   };
+  // A group's members in one bucket: the date of the first, the distinct lists of all.
+  struct Made {
+    std::uint32_t date = 0, precision = 0;
+    std::vector<std::uint32_t> lists;
+  };
+  std::uint32_t bucket_of(std::uint32_t date, std::uint32_t precision);
+  std::string joined_lists(const std::vector<std::uint32_t>& lists) const;
+
   Xapian::MatchSpy* inner_;
+  Bucket bucket_;
+  Period period_;
   CopyGroups where_;
-  std::function<std::string(const Xapian::Document&)> bucket_;
-  std::vector<Xapian::valueno> lists_, copied_;
-  std::map<std::string, std::map<std::string, Made>> groups_;  // group -> bucket -> document
+  Values groups_{0}, dates_{kDateSlot}, precisions_{kPrecisionSlot};
+  std::optional<Values> lists_;
+  std::vector<signed char> shared_;  // by group id: -1 not yet known, 0 alone, 1 shared
+  std::unordered_map<std::uint64_t, std::uint32_t> buckets_;  // (date, precision) -> bucket
+  std::vector<std::string> bucket_names_;                     // by bucket: its sort key
+  std::unordered_map<std::uint64_t, Made> made_;              // (group, bucket) -> members
 };
 
 }  // namespace morgue

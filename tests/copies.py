@@ -101,6 +101,13 @@ def check_unit_counts(case, db, unit, field, by_id, queries):
     case.assertEqual(rc, 0, err)
     results = json.loads(out)["results"]
     case.assertEqual(len(results), len(queries))
+    # Counts alone, in a batch: from the second query on, a one-word query's groups come from its
+    # posting list and the groups' column (search.cc), not the matcher.
+    rc, out, err = search(db, "--batch", "-", "--unit", unit, "--format", "json", "--limit", "0",
+                          stdin=batch.encode())
+    case.assertEqual(rc, 0, err)
+    counted = [r["total"] for r in json.loads(out)["results"]]
+    case.assertEqual(counted, [r["total"] for r in results])
     for q, r in zip(queries, results):
         matching = list(groups(db, q, field))
         units = {unit_of(i) for i in matching}
