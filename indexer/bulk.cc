@@ -160,7 +160,7 @@ void BulkBuild::build(const std::vector<InputFile>& files, unsigned jobs, const 
   }
   for (const Part& p : parts) fs::remove_all(p.dir);
   drop_duplicates(merged, counts);
-  {
+  if (options_.copies) {
     Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
     assign_copies(db, {}, true);
     assign_stories(db, {}, true);
@@ -182,8 +182,10 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
     shard->set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
     record_choices(*shard, options_);
     shard->set_metadata(kSpellingKey, "1");  // compaction adds up the shards' spelling tables
-    shard->set_metadata(kCopiesKey, "1");    // the build files copies and stories once the
-    shard->set_metadata(kStoriesKey, "1");   // shards are merged
+    if (options_.copies) {
+      shard->set_metadata(kCopiesKey, "1");   // the build files copies and stories once the
+      shard->set_metadata(kStoriesKey, "1");  // shards are merged
+    }
     if (!root_.empty()) shard->set_metadata(kRootKey, root_);
     return shard.get();
   };

@@ -61,6 +61,7 @@ class Run {
     }
     try {
       if (store_) choose_exact_forms();
+      if (store_) choose_copies();
       choose_fields();
       if (!options_.metadata.empty()) {
         sidecar_ = std::make_unique<Sidecar>(options_.metadata, messages_);
@@ -104,7 +105,7 @@ class Run {
         if (options_.prune && !g_index_interrupted) prune(writer.seen);
         writer.commit();
         if (!g_index_interrupted) {
-          file_copies(db(), std::move(writer.written));
+          if (options_.copies) file_copies(db(), std::move(writer.written));
           writer.filed();
           db().commit();
         }
@@ -196,6 +197,19 @@ class Run {
                   " keeps no words as written: --exact-forms is a new database's choice (index "
                   "into a new database with --exact-forms)");
     options_.exact_forms = recorded;
+  }
+
+  // Whether articles are filed in copy groups and stories: unless --no-copies on a database
+  // without articles; afterwards what the database recorded (a database made before copies were
+  // found, or with --no-copies, has none, and no run files some of its articles alone).
+  void choose_copies() {
+    const bool recorded = db().get_metadata(kCopiesKey) == "1";
+    if (fresh_) return;  // options_.copies as given; the writer records it
+    if (!options_.copies && recorded)
+      throw Error("database " + options_.db +
+                  " files copies and stories: --no-copies is a new database's choice (index into "
+                  "a new database with --no-copies)");
+    options_.copies = recorded;
   }
 
   // Reads every input in order into `feed` (files are collected one input at a time, so an

@@ -46,6 +46,8 @@ struct IndexOptions {
   PlaceTable places;         // places are filed under their canonical names (places.h)
   bool exact_forms = false;  // keep words as written (=word); a database's choice, made
                              // when it has no articles and kept by later runs
+  bool copies = true;        // file articles in copy groups and stories (copies.h, stories.h);
+                             // a database's choice, as exact_forms
 };
 
 // Exit statuses of morgue-index (SPEC.md).

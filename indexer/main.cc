@@ -158,6 +158,9 @@ int main(int argc, char** argv) {
       ("prune", po::bool_switch(&options.prune), "remove articles whose source file is gone (or no longer holds them)")
       ("exact-forms", po::bool_switch(&options.exact_forms),
        "keep every word as written too, for =word searches and wildcards over words as written (a new database's choice; indexing takes about 45% more time and 18% more disk)")
+      ("no-copies", "find no copies or stories: --unit, --collapse, copy: and story: then have "
+       "none to count (a new database's choice; spares the time and memory that grouping takes, "
+       "see man morgue-index)")
       ("extract-only", po::bool_switch(&options.extract_only),
        "write no database: print one JSON line per article with what would be indexed")
       ("no-extract", "do not extract missing metadata from the text")
@@ -229,6 +232,7 @@ int main(int argc, char** argv) {
     morgue::store_config_from_environment("morgue-index", visible, vm);
     po::notify(vm);
     options.extract = !vm.count("no-extract");
+    options.copies = !vm.count("no-copies");
     options.default_excludes = !vm.count("no-default-excludes");
     for (const std::string& spec : declared) options.declared.push_back(parse_field(spec));
     for (const std::string& spec : path_fields)

@@ -61,8 +61,10 @@ Prepared Preparer::prepare(Article&& a) {
   if (data.empty()) data = document_data(to_record(a));
   p.doc = builder_.build(a, std::move(data), &p.spelling);
   p.doc.add_value(kInputSlot, input);
-  add_copy_values(&p.doc, a.text);
-  add_story_values(&p.doc, a);
+  if (options_.copies) {
+    add_copy_values(&p.doc, a.text);
+    add_story_values(&p.doc, a);
+  }
   return p;
 }
 

@@ -18,7 +18,7 @@ Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool f
   record_choices(*db_, options);
   spelling_ = fresh || keeps_spelling(*db_);
   if (spelling_) db_->set_metadata(kSpellingKey, "1");
-  if (fresh) {
+  if (fresh && options.copies) {
     db_->set_metadata(kCopiesKey, "1");
     db_->set_metadata(kStoriesKey, "1");
   }
@@ -123,7 +123,7 @@ void Writer::commit() {
 // ends before filing them (interrupted, or killed) leaves them to the next. A first build's are
 // all its articles; a bulk build's shards have none (the build files them once merged).
 void Writer::note_unfiled() {
-  if (next_ || written.size() == noted_) return;
+  if (next_ || written.size() == noted_ || !options_.copies) return;
   if (fresh_) {
     if (!noted_) db_->set_metadata(kUnfiledKey, "all");
   } else {

@@ -680,7 +680,8 @@ class Parser {
         if (const Unit unit = unit_of_field(name); unit != Unit::kArticles) {
           if (const char* missing = groups_missing(s_.db, unit))
             throw fail(std::string("this database was built without ") + missing +
-                       " (index the archive into a new database to find them)");
+                       " (with morgue-index --no-copies, or by an earlier morgue: index the "
+                       "archive into a new database without --no-copies to find them)");
           return Sub{
               unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *f.slot,
                                        ascii_lower(trim(t.text)), ascii_lower(trim(t.text)))),

@@ -124,8 +124,8 @@ class Searcher {
     for (const auto& [what, unit] : asked) {
       if (const char* missing = groups_missing(db_, unit))
         throw Error(what + ": database " + o.db + " was built without " + missing +
-                    " (by an earlier morgue, or holds articles indexed by one): index the "
-                    "archive into a new database");
+                    " (with morgue-index --no-copies, or by an earlier morgue): index the "
+                    "archive into a new database without --no-copies");
     }
   }
 

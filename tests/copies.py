@@ -268,6 +268,36 @@ class Copies(DbCase):
         self.assertEqual(rc, 2, err)
         self.assertIn("copy:", err)
 
+    def test_no_copies_is_a_new_databases_choice(self):
+        """--no-copies: no article gets a group or a signature, in a bulk first build and one
+        thread alike; the groups' options say why they have nothing to count; later runs keep the
+        choice; and a database with copies refuses it, unchanged."""
+        for jobs in ("1", "2"):
+            db = os.path.join(self.tmp, f"nocopies{jobs}.db")
+            index(db, "--no-extract", "--no-copies", "--jobs", jobs, self.jsonl)
+            rc, out, err = search(db, "--count", "*")
+            self.assertEqual(int(out), len(self.articles))
+            for args in (["--unit", "stories", "--count", "*"], ["--collapse", "copies", "*"],
+                         ["--facets", "story", "*"], ["--count", "copy:0123456789abcdef"]):
+                rc, out, err = search(db, *args)
+                self.assertEqual(rc, 2, err)
+                self.assertIn("--no-copies", err)
+            more = os.path.join(self.tmp, f"more{jobs}.jsonl")
+            write_jsonl(more, [dict(a, id=a["id"] + "-again") for a in self.articles[:10]])
+            index(db, "--no-extract", more)  # without the flag: the database's choice stands
+            rc, out, err = search(db, "--unit", "copies", "--count", "*")
+            self.assertEqual(rc, 2, err)
+            rc, out, err = search(db, "--count", "*")
+            self.assertEqual(int(out), len(self.articles) + 10)
+            # Told that it has groups, the database shows that no article holds one.
+            for key in ("morgue.copies", "morgue.stories"):
+                subprocess.run([os.path.join(BIN, "set_metadata"), db, key, "1"], check=True)
+            for field in ("copy", "story"):
+                self.assertEqual(set(groups(db, "*", field).values()), {""}, field)
+        err = index(self.db, "--no-extract", "--no-copies", self.jsonl, expect=2)
+        self.assertIn("--no-copies is a new database's choice", err)
+        self.assertEqual(groups(self.db), self.groups)
+
     def test_bad_unit_and_collapse_values(self):
         for args in (["--unit", "tales"], ["--collapse", "articles"], ["--collapse", "x"]):
             rc, out, err = search(self.db, *args, "*")
