@@ -200,10 +200,10 @@ std::uint32_t UnitSpy::bucket_of(std::uint32_t date, std::uint32_t precision) {
     name = period_of(d, p, period_).value_or("undated");
   }
   // A bucket is numbered by its name: dates of one period share it.
-  auto named = std::find(bucket_names_.begin(), bucket_names_.end(), name);
-  it->second = static_cast<std::uint32_t>(named - bucket_names_.begin());
-  if (named == bucket_names_.end()) bucket_names_.push_back(std::move(name));
-  return it->second;
+  auto [named, unnamed] =
+      bucket_ids_.emplace(name, static_cast<std::uint32_t>(bucket_names_.size()));
+  if (unnamed) bucket_names_.push_back(std::move(name));
+  return it->second = named->second;
 }
 
 void UnitSpy::operator()(const Xapian::Document& doc, double weight) {

@@ -144,9 +144,10 @@ class UnitSpy : public Xapian::MatchSpy {
   Values groups_{0}, dates_{kDateSlot}, precisions_{kPrecisionSlot};
   std::optional<Values> lists_;
   std::vector<signed char> shared_;  // by group id: -1 not yet known, 0 alone, 1 shared
-  std::unordered_map<std::uint64_t, std::uint32_t> buckets_;  // (date, precision) -> bucket
-  std::vector<std::string> bucket_names_;                     // by bucket: its sort key
-  std::unordered_map<std::uint64_t, Made> made_;              // (group, bucket) -> members
+  std::unordered_map<std::uint64_t, std::uint32_t> buckets_;   // (date, precision) -> bucket
+  std::unordered_map<std::string, std::uint32_t> bucket_ids_;  // by name (sort key)
+  std::vector<std::string> bucket_names_;                      // by bucket: its name
+  std::unordered_map<std::uint64_t, Made> made_;               // (group, bucket) -> members
 };
 
 }  // namespace morgue
