@@ -18,9 +18,9 @@ Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool f
   record_choices(*db_, options);
   spelling_ = fresh || keeps_spelling(*db_);
   if (spelling_) db_->set_metadata(kSpellingKey, "1");
-  if (fresh && options.copies) {
-    db_->set_metadata(kCopiesKey, "1");
-    db_->set_metadata(kStoriesKey, "1");
+  if (fresh) {  // (an emptied database is made again: its earlier choice goes)
+    db_->set_metadata(kCopiesKey, options.copies ? "1" : "");
+    db_->set_metadata(kStoriesKey, options.copies ? "1" : "");
   }
 }
 

@@ -294,6 +294,13 @@ class Copies(DbCase):
                 subprocess.run([os.path.join(BIN, "set_metadata"), db, key, "1"], check=True)
             for field in ("copy", "story"):
                 self.assertEqual(set(groups(db, "*", field).values()), {""}, field)
+        # A database without articles is made again: --no-copies drops what it said before.
+        empty = os.path.join(self.tmp, "emptied.db")
+        for key in ("morgue.copies", "morgue.stories"):
+            subprocess.run([os.path.join(BIN, "set_metadata"), empty, key, "1"], check=True)
+        index(empty, "--no-extract", "--no-copies", "--jobs", "1", self.jsonl)
+        rc, out, err = search(empty, "--unit", "stories", "--count", "*")
+        self.assertEqual(rc, 2, err)
         err = index(self.db, "--no-extract", "--no-copies", self.jsonl, expect=2)
         self.assertIn("--no-copies is a new database's choice", err)
         self.assertEqual(groups(self.db), self.groups)
