@@ -679,9 +679,7 @@ class Parser {
         if (name == "id") return Sub{unweighted(Xapian::Query(id_term(t.text))), false};
         if (const Unit unit = unit_of_field(name); unit != Unit::kArticles) {
           if (const char* missing = groups_missing(s_.db, unit))
-            throw fail(std::string("this database was built without ") + missing +
-                       " (with morgue-index --no-copies, or by an earlier morgue: index the "
-                       "archive into a new database without --no-copies to find them)");
+            throw fail("this database was " + built_without(missing));
           return Sub{
               unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *f.slot,
                                        ascii_lower(trim(t.text)), ascii_lower(trim(t.text)))),

@@ -123,9 +123,7 @@ class Searcher {
     for (const std::string& f : named) asked.emplace_back(f, unit_of_field(f));
     for (const auto& [what, unit] : asked) {
       if (const char* missing = groups_missing(db_, unit))
-        throw Error(what + ": database " + o.db + " was built without " + missing +
-                    " (with morgue-index --no-copies, or by an earlier morgue): index the "
-                    "archive into a new database without --no-copies");
+        throw Error(what + ": database " + o.db + " was " + built_without(missing));
     }
   }
 

@@ -44,6 +44,12 @@ const char* groups_missing(const Xapian::Database& db, Unit unit) {
   return stories ? "stories" : "copy detection";
 }
 
+std::string built_without(const char* missing) {
+  return std::string("built without ") + missing +
+         " (with morgue-index --no-copies, or by an earlier morgue): index the archive into a new "
+         "database without --no-copies";
+}
+
 std::unordered_set<std::string> shared_groups(const Xapian::Database& db, Xapian::valueno slot) {
   std::unordered_set<std::string> seen, shared;
   for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {

@@ -33,6 +33,9 @@ Unit unit_of_field(std::string_view name);
 // What `db` was built without when it has no groups of `unit` ("copy detection", "stories": its
 // metadata does not say it has them); nullptr when it has them, and for kArticles.
 const char* groups_missing(const Xapian::Database& db, Unit unit);
+// What a database without groups was built without, why, and what to do: "built without
+// `missing` (with morgue-index --no-copies, ...): index the archive into a new database ...".
+std::string built_without(const char* missing);
 
 // Where the groups of matching articles are found: the slot that holds them, the database's groups
 // of more than one article (`shared`; every other article is a group of its own, and is counted
