@@ -6,11 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "common/language.h"
 #include "common/schema.h"
 
 namespace morgue {
 
-inline Xapian::Stem make_stemmer() { return Xapian::Stem(kStemLanguage); }
+// The Snowball stemmer of a language (language.h: English for "", none for a language Snowball
+// does not have).
+inline Xapian::Stem make_stemmer(std::string_view lang = "") {
+  return Xapian::Stem(stemmer_name(lang));
+}
 
 // The same Snowball stemmer, remembering its most recent answers (news repeats its words): a
 // fixed table of kSlots short words, one per slot by hash, small enough for the processor's cache,
@@ -22,7 +27,7 @@ class StemCache : public Xapian::StemImplementation {
   static constexpr std::size_t kMaxWordBytes = 22,
                                kMaxStemBytes = 24;  // longer: stemmed every time
 
-  StemCache() : stem_(kStemLanguage), slots_(kSlots) {}
+  explicit StemCache(std::string_view lang = "") : stem_(make_stemmer(lang)), slots_(kSlots) {}
   std::string operator()(const std::string& word) override;
   std::string get_description() const override {
     return "morgue.StemCache(" + stem_.get_description() + ")";
@@ -38,8 +43,10 @@ class StemCache : public Xapian::StemImplementation {
   std::vector<Slot> slots_;
 };
 
-// A stemmer for the indexer: make_stemmer()'s, through a StemCache of its own.
-inline Xapian::Stem make_indexing_stemmer() { return Xapian::Stem(new StemCache); }
+// A stemmer for the indexer: make_stemmer(lang)'s, through a StemCache of its own.
+inline Xapian::Stem make_indexing_stemmer(std::string_view lang = "") {
+  return Xapian::Stem(new StemCache(lang));
+}
 
 // English function words, dropped from search-box (--any) queries: in a natural-language question
 // they only add noise to the ranking. Phrases keep them.

@@ -18,6 +18,10 @@ nlohmann::json to_record(const Article& a) {
   if (!a.url.empty()) r[kRecordUrl] = a.url;
   if (!a.outlet.empty()) r[kRecordOutlet] = a.outlet;
   if (!a.outlet_basis.empty()) r[kRecordOutletBasis] = a.outlet_basis;
+  if (!a.lang.empty()) {
+    r[kRecordLang] = a.lang;
+    if (!a.lang_origin.empty()) r[kRecordLangOrigin] = a.lang_origin;
+  }
   r[kRecordAuthors] = a.authors;
   r[kRecordPeople] = a.people;
   r[kRecordPlaces] = a.places;
@@ -30,23 +34,11 @@ nlohmann::json to_record(const Article& a) {
 }
 
 const std::vector<std::string>& record_keys() {
-  static const std::vector<std::string> keys = {kRecordId,
-                                                kRecordTitle,
-                                                kRecordDate,
-                                                kRecordDatePrecision,
-                                                kRecordDateOrigin,
-                                                kRecordDateBasis,
-                                                kRecordUrl,
-                                                kRecordOutlet,
-                                                kRecordOutletBasis,
-                                                kRecordAuthors,
-                                                kRecordPeople,
-                                                kRecordPlaces,
-                                                kRecordOrganizations,
-                                                kRecordCited,
-                                                kRecordExtra,
-                                                kRecordSource,
-                                                kRecordText};
+  static const std::vector<std::string> keys = {
+      kRecordId,         kRecordTitle,   kRecordDate,   kRecordDatePrecision, kRecordDateOrigin,
+      kRecordDateBasis,  kRecordUrl,     kRecordOutlet, kRecordOutletBasis,   kRecordLang,
+      kRecordLangOrigin, kRecordAuthors, kRecordPeople, kRecordPlaces,        kRecordOrganizations,
+      kRecordCited,      kRecordExtra,   kRecordSource, kRecordText};
   return keys;
 }
 
@@ -75,6 +67,8 @@ Article article_from_record(const nlohmann::json& r) {
   a.url = string_or_empty(r, kRecordUrl);
   a.outlet = string_or_empty(r, kRecordOutlet);
   a.outlet_basis = string_or_empty(r, kRecordOutletBasis);
+  a.lang = string_or_empty(r, kRecordLang);
+  a.lang_origin = string_or_empty(r, kRecordLangOrigin);
   a.source = string_or_empty(r, kRecordSource);
   if (auto d = parse_iso_date(string_or_empty(r, kRecordDate))) {
     a.date = d;

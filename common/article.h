@@ -24,6 +24,10 @@ struct Article {
   Origin date_origin = Origin::kSource;
   std::string date_basis;    // for an extracted date: the kind of line it came from
   std::string outlet_basis;  // for an extracted outlet: the phrase that named it
+  // The language, ISO 639-1 ("de"; language.h), and where it came from: "source" (the source
+  // declared it), "option" (morgue-index --lang) or "detected" (CLD2, from the text); "" when
+  // not known (too little text): such an article is indexed as English.
+  std::string lang, lang_origin;
   std::vector<std::string> authors, people, places, organizations, cited;
   // Which lists the source declared, even empty: a declared list is the source's word, and the
   // extractor leaves it alone ("places": [] in a JSON source means no places, not unknown).

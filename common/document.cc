@@ -21,6 +21,8 @@ std::vector<std::string> field_values(const Article& a, const Field& field) {
   if (name == "org") return a.organizations;
   if (name == "author") return a.authors;
   if (name == "cited") return a.cited;
+  if (name == "lang")
+    return a.lang.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.lang};
   if (name == "url")
     return a.url.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.url};
   if (name == "id") return {a.id};
@@ -137,6 +139,7 @@ DocumentBuilder::DocumentBuilder(const PlaceTable* places)
 DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places)
     : places_(places) {
   words_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  words_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);  // language.h: is_cjk
   stemmer_ = stemmer;
 }
 
@@ -153,15 +156,28 @@ Xapian::Document DocumentBuilder::words(const std::string& text, Xapian::termpos
   return words;
 }
 
+const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& lang) {
+  if (lang.empty() || lang == kDefaultLanguage) return stemmer_;
+  auto it = stemmers_.find(lang);
+  if (it == stemmers_.end())
+    it =
+        stemmers_
+            .emplace(lang, stemmer_name(lang) == "english" ? stemmer_ : make_indexing_stemmer(lang))
+            .first;
+  return it->second;
+}
+
 void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& words,
                                 std::initializer_list<Placement> placements,
-                                Xapian::termcount form_wdf) {
+                                Xapian::termcount form_wdf, const Xapian::Stem& stemmer) {
   const std::string form_prefix = kExactFormPrefix;
   for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
     const std::string word = *t;
-    const std::string stem = stemmer_(word);
+    const std::string stem = stemmer(word);
+    const bool positions = t.positionlist_count() > 0;  // none for a pair of CJK characters
     for (const Placement& at : placements) {
       const std::string term = at.prefix + stem;
+      if (!positions) doc->add_term(term, t.get_wdf() * at.wdf);
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
         doc->add_posting(term, *p + at.offset, at.wdf);
     }
@@ -197,16 +213,17 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data,
   // as text; the text's stems after a gap, so that no phrase spans title and text. Exact forms
   // (E) get the wdf that makes the document's length (the sum of wdf) exactly twice its stemmed
   // length: BM25's length normalisation, and so every ranking, stays as without them.
+  const Xapian::Stem& stemmer = stemmer_for(a.lang);
   Xapian::termpos title_words = 0, body_words = 0;
   const Xapian::Document title = words(a.title, &title_words);
   add_spelling_words(title, spelling);
   add_words(&doc, title,
             {{std::string(find_field("title")->prefix), 0, 1},
              {"", title_words + kTitleGap, kTitleWeight}},
-            kTitleWeight + 1);
+            kTitleWeight + 1, stemmer);
   const Xapian::Document body = words(a.text, &body_words);
   add_spelling_words(body, spelling);
-  add_words(&doc, body, {{"", 2 * title_words + kTitleGap + kBodyGap, 1}}, 1);
+  add_words(&doc, body, {{"", 2 * title_words + kTitleGap + kBodyGap, 1}}, 1, stemmer);
   // Declared text fields follow the body, each after a gap, searched as text and by their prefix.
   Xapian::termpos end = 2 * title_words + kTitleGap + kBodyGap + body_words;
   for (const Field& field : fields()) {
@@ -218,7 +235,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data,
         Xapian::termpos count = 0;
         const Xapian::Document text = words(v->get<std::string>(), &count);
         add_spelling_words(text, spelling);
-        add_words(&doc, text, {{std::string(field.prefix), 0, 1}, {"", end + kBodyGap, 1}}, 2);
+        add_words(&doc, text, {{std::string(field.prefix), 0, 1}, {"", end + kBodyGap, 1}}, 2,
+                  stemmer);
         end += kBodyGap + count;
         break;
       }

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,7 +52,8 @@ bool keeps_spelling(const Xapian::Database& db);
 
 class DocumentBuilder {
  public:
-  // `stemmer`: the analysis.h stemmer, through a cache of this builder's own by default.
+  // `stemmer`: the analysis.h stemmer of English (and of articles whose language is not known),
+  // through a cache of this builder's own by default; other languages get theirs (language.h).
   // `places`: the table places are filed by (none by default); it must outlive the builder.
   explicit DocumentBuilder(const PlaceTable* places = nullptr);
   DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places = nullptr);
@@ -82,12 +84,16 @@ class DocumentBuilder {
   // number in *count.
   Xapian::Document words(const std::string& text, Xapian::termpos* count);
   void add_words(Xapian::Document* doc, const Xapian::Document& words,
-                 std::initializer_list<Placement> placements, Xapian::termcount form_wdf);
+                 std::initializer_list<Placement> placements, Xapian::termcount form_wdf,
+                 const Xapian::Stem& stemmer);
+  // The stemmer of an article in language `lang`.
+  const Xapian::Stem& stemmer_for(const std::string& lang);
   static void add_spelling_words(const Xapian::Document& words, SpellingWords* spelling);
 
   Xapian::TermGenerator words_;  // STEM_NONE: words as written
   bool exact_forms_ = false;
   Xapian::Stem stemmer_;
+  std::map<std::string, Xapian::Stem> stemmers_;  // other languages', by code
   const PlaceTable* places_;
 };
 

@@ -24,6 +24,7 @@ const std::vector<Field>& builtin_fields() {
       {"org", "XG", "XGN", FieldKind::kName, kOrgsSlot, true},
       {"author", "XA", "XAN", FieldKind::kName, kAuthorsSlot, true},
       {"cited", "XC", "XCN", FieldKind::kName, kCitedSlot, true},
+      {"lang", "XI", "XIN", FieldKind::kName, kLangSlot, false},
       {"url", "XU", "", FieldKind::kExact, std::nullopt, false},
       {"id", "Q", "", FieldKind::kExact, std::nullopt, false},
       {"path", "XR", "", FieldKind::kExact, std::nullopt, true},

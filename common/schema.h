@@ -3,7 +3,9 @@
 //
 // A morgue database holds one Xapian document per article:
 //   terms   unprefixed       title (weighted kTitleWeight) and body words as their stems only
-//                            (Snowball English, Xapian's STEM_ALL), with positions
+//                            (Xapian's STEM_ALL), with positions, by the Snowball stemmer of
+//                            the article's language (English when not known; words as written
+//                            in a language Snowball has none for: language.h)
 //           E                title and body words as written, lower case (exact forms, =word),
 //                            no positions, in a database built with --exact-forms
 //                            (kExactFormsKey); wdf kTitleWeight + 1 in the title, 1 in the body,
@@ -17,6 +19,7 @@
 //                            phrase matches within one name ("Kristi Noem" -> XPkristi@1,
 //                            XPnoem@2); a place the place table knows by its canonical name
 //           XON XPN XLN ...  the same fields' whole names, by name_key (facets count these keys)
+//           XI XIN           lang: the article's language (ISO 639-1, language.h), as a name
 //           XU               the url, exact
 //           Y M D            the date: year, month and day of the sort key (date_terms, date.h)
 //           XD               the date as written at its precision ("XD1987-03"), for date:=
@@ -72,6 +75,8 @@ inline constexpr const char* kRecordDateBasis = "date_basis";
 inline constexpr const char* kRecordUrl = "url";
 inline constexpr const char* kRecordOutlet = "outlet";
 inline constexpr const char* kRecordOutletBasis = "outlet_basis";
+inline constexpr const char* kRecordLang = "lang";
+inline constexpr const char* kRecordLangOrigin = "lang_origin";
 inline constexpr const char* kRecordAuthors = "authors";
 inline constexpr const char* kRecordPeople = "people";
 inline constexpr const char* kRecordPlaces = "places";
@@ -130,6 +135,7 @@ enum Slot : Xapian::valueno {
   kStorySlot = 15,       // the article's story: 16 hex digits (its copy group's own id, or the
                          // story of the article it tells again); with kCopySlot (--collapse
                          // stories; story:ID)
+  kLangSlot = 16,        // the article's language, ISO 639-1 ("de"); none when not known
   kFirstDeclaredSlot = 20,  // + n: declared keyword field n, encoded as kPeopleSlot
 };
 inline constexpr char kListSeparator = '\x1f';
@@ -195,7 +201,6 @@ inline constexpr const char* kDayPrefix = "D";
 // Positions between two names of one field: more than one, so no phrase spans two names.
 inline constexpr Xapian::termpos kNameGap = 2;
 inline constexpr std::size_t kMaxIdTermBytes = 200;
-inline constexpr const char* kStemLanguage = "english";
 
 // The unique term of the article `id`: distinct ids never share one (short of a 128-bit hash
 // collision between two ids longer than kMaxIdTermBytes with the same first kMaxIdTermBytes).

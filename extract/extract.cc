@@ -66,17 +66,20 @@ class Default : public Extractor {
   explicit Default(const ExtractionData& data)
       : weights_(ner::Weights::load(data.model)),
         gazetteer_(ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names)),
-        version_(model_version(data.model)) {}
+        version_(model_version(data.model) + "; names in English only") {}
 
   std::string version() const override { return version_; }
 
   void complete(Article& a) const override {
     const std::string_view text = bounded(a.text);
-    OutletsFound outlets = find_outlets(text);
+    // The rules and the model read English: in another language they find only noise, so an
+    // article there keeps its declared names and gets a date, nothing more (reads_names).
+    const bool english = reads_names(a.lang);
+    OutletsFound outlets = english ? find_outlets(text) : OutletsFound{};
     const bool people = open_list(a.people, a.declared.people),
                places = open_list(a.places, a.declared.places),
                organizations = open_list(a.organizations, a.declared.organizations);
-    if (people || places || organizations) {
+    if (english && (people || places || organizations)) {
       Entities e = entities(a.title, text);
       drop_outlets(&e.places, outlets);
       drop_outlets(&e.organizations, outlets);

@@ -19,6 +19,10 @@ class Extractor {
   virtual std::string version() const = 0;
 };
 
+// Whether extraction finds names (people, places, organizations, outlets) in an article in
+// language `lang` (ISO 639-1; "" not known): the rules and the tagger read English only.
+inline bool reads_names(const std::string& lang) { return lang.empty() || lang == "en"; }
+
 // The files extraction reads: given to it, never looked up by it (the indexer's main reads the
 // environment, MORGUE_DATA and MORGUE_ISO_CODES, into these).
 struct ExtractionData {

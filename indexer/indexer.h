@@ -46,6 +46,8 @@ struct IndexOptions {
   PlaceTable places;         // places are filed under their canonical names (places.h)
   bool exact_forms = false;  // keep words as written (=word); a database's choice, made
                              // when it has no articles and kept by later runs
+  std::string lang;          // --lang: the language of articles whose source declares none
+                             // (ISO 639-1), instead of detecting it (language.h)
   bool copies = true;        // file articles in copy groups and stories (copies.h, stories.h);
                              // a database's choice, as exact_forms
 };

@@ -16,6 +16,7 @@
 #include "common/completion.h"
 #include "common/config.h"
 #include "common/error.h"
+#include "common/language.h"
 #include "common/text.h"
 #include "indexer/indexer.h"
 #include "version.h"
@@ -142,6 +143,7 @@ int main(int argc, char** argv) {
   const std::vector<NumberOption> numbers = number_options();
   std::vector<std::string> number_texts(numbers.size());
   std::vector<std::string> declared, path_fields;
+  std::string lang;
   po::options_description visible(
       "Usage: morgue-index [--db PATH] [options] INPUT...\n"
       "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm, .warc files, each\n"
@@ -161,6 +163,9 @@ int main(int argc, char** argv) {
       ("no-copies", "find no copies or stories: --unit, --collapse, copy: and story: then have "
        "none to count (a new database's choice; spares the time and memory that grouping takes, "
        "see man morgue-index)")
+      ("lang", po::value<std::string>(&lang),
+       "the language of articles whose source declares none (a code such as de, or a name), "
+       "instead of detecting it from their text: for an archive known to be in one language")
       ("extract-only", po::bool_switch(&options.extract_only),
        "write no database: print one JSON line per article with what would be indexed")
       ("no-extract", "do not extract missing metadata from the text")
@@ -234,6 +239,11 @@ int main(int argc, char** argv) {
     options.extract = !vm.count("no-extract");
     options.copies = !vm.count("no-copies");
     options.default_excludes = !vm.count("no-default-excludes");
+    if (!lang.empty()) {
+      options.lang = morgue::language_code(lang);
+      if (options.lang.empty())
+        throw po::error("--lang " + lang + ": not a language code (ISO 639-1, such as de) or name");
+    }
     for (const std::string& spec : declared) options.declared.push_back(parse_field(spec));
     for (const std::string& spec : path_fields)
       options.path_fields.push_back(parse_path_field(spec));

@@ -1,6 +1,9 @@
 // Extraction and document building, with the check that skips unchanged input.
 #include "indexer/prepare.h"
 
+#include <algorithm>
+
+#include "common/language.h"
 #include "common/schema.h"
 #include "indexer/copies.h"
 #include "indexer/stories.h"
@@ -19,13 +22,37 @@ std::optional<std::string> path_folder(std::string_view path, int depth) {
   return std::string(path.substr(start, slash - start));
 }
 
+bool settle_language(Article& a, const std::string& fallback) {
+  if (!a.lang.empty()) {
+    const std::string code = language_code(a.lang);
+    if (!code.empty()) {
+      const bool changed = code != a.lang || a.lang_origin != "source";
+      a.lang = code;
+      a.lang_origin = "source";
+      return changed;
+    }
+  }
+  if (!fallback.empty()) {
+    a.lang = fallback;
+    a.lang_origin = "option";
+  } else {
+    std::string text = a.title;
+    text += '\n';
+    text.append(a.text, 0, std::min(a.text.size(), kMaxDetectBytes));
+    a.lang = detect_language(text);
+    a.lang_origin = a.lang.empty() ? "" : "detected";
+  }
+  return true;
+}
+
 Preparer::Preparer(const IndexOptions& options, const Extractor* extractor,
                    Xapian::Database* lookup)
     : options_(options),
       extractor_(extractor),
       lookup_(lookup),
       version_((extractor ? extractor->version() : std::string("no extraction")) + "; places " +
-               options.places.version() + (options.exact_forms ? "; exact forms" : "")),
+               options.places.version() + (options.exact_forms ? "; exact forms" : "") +
+               "; languages " + (options.lang.empty() ? "detected" : "default " + options.lang)),
       builder_(&options.places) {
   builder_.keep_exact_forms(options.exact_forms);
 }
@@ -48,6 +75,7 @@ Prepared Preparer::prepare(Article&& a) {
     p.unchanged = true;
     return p;
   }
+  if (settle_language(a, options_.lang)) data.clear();
   if (extractor_) {
     extractor_->complete(a);
     data.clear();
@@ -55,6 +83,9 @@ Prepared Preparer::prepare(Article&& a) {
   if (options_.extract_only) {
     nlohmann::json r = to_record(a);
     r.erase(kRecordText);
+    if (extractor_ && !reads_names(a.lang))
+      r["note"] = "names not extracted: the extractor reads English, this article is in " +
+                  language_name(a.lang);
     p.line = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return p;
   }

@@ -19,6 +19,11 @@ namespace morgue {
 // 1 -> "a", 2 -> "b", 3 -> none: c.txt is the file), for --path-field.
 std::optional<std::string> path_folder(std::string_view path, int depth);
 
+// Settles an article's language (language.h): the one its source declares, as an ISO 639-1
+// code, else `fallback` (--lang) if given, else the one detected in its title and text, else
+// none. A declared value that names no language is dropped. Whether the article changed.
+bool settle_language(Article& a, const std::string& fallback);
+
 // What a worker makes of one article.
 struct Prepared {
   std::string term;        // the id term

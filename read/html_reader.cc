@@ -431,6 +431,7 @@ struct PageFacts {
   std::map<std::string, std::vector<std::string>> meta;  // lower-case name -> contents, in order
   std::string canonical;                                 // <link rel="canonical">
   std::string title;                                     // the first <title>
+  std::string lang;                                      // <html lang>
   std::vector<const GumboNode*> articles;                // <article>s outside page chrome
   const GumboNode* main = nullptr;                       // the first <main> outside page chrome
   const GumboNode* body = nullptr;
@@ -468,12 +469,17 @@ void inspect(const GumboNode* node, bool in_chrome, PageFacts& facts) {
   switch (element.tag) {
     case GUMBO_TAG_META: {
       std::string_view content = attribute(element, "content");
-      // Open Graph wants property=, some sites write name=; microdata uses itemprop=.
-      for (const char* key : {"property", "name", "itemprop"}) {
+      // Open Graph wants property=, some sites write name=; microdata uses itemprop=;
+      // http-equiv="content-language" names the page's language.
+      for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
         add_meta(facts, attribute(element, key), content);
       }
       break;
     }
+    case GUMBO_TAG_HTML:
+      facts.lang = std::string(trim(attribute(element, "lang")));
+      if (facts.lang.empty()) facts.lang = std::string(trim(attribute(element, "xml:lang")));
+      break;
     case GUMBO_TAG_LINK:
       if (facts.canonical.empty() && has_token(attribute(element, "rel"), "canonical")) {
         facts.canonical = std::string(trim(attribute(element, "href")));
@@ -568,6 +574,7 @@ struct LinkedData {
   std::string headline;
   std::string publisher;
   std::string url;
+  std::string in_language;  // inLanguage: a code ("de-DE") or a Language's name
   std::optional<Date> date;
   std::vector<std::string> authors;
 };
@@ -672,6 +679,11 @@ LinkedData read_linked_data(const std::vector<json>& documents) {
   const json& a = **article;
 
   data.headline = clean_name(string_member(a, "headline"));
+  if (const json* language = member(a, "inLanguage")) {
+    data.in_language = language->is_string() ? language->get<std::string>()
+                                             : string_member(*language, "alternateName");
+    if (data.in_language.empty()) data.in_language = string_member(*language, "name");
+  }
   if (std::string published = string_member(a, "datePublished"); !published.empty()) {
     data.date = parse_date(trim(published));
   }
@@ -780,6 +792,12 @@ Article parse_page(std::string_view bytes, const std::string& file, std::string_
     article.title = strip_site_suffix(facts.title, {site_name, linked.publisher});
 
   article.outlet = !linked.publisher.empty() ? linked.publisher : site_name;
+  // The language the page declares: JSON-LD's, <html lang>, a content-language header, Open
+  // Graph's locale ("de_DE"). The indexer reads the code (language.h) or detects one.
+  article.lang = linked.in_language;
+  if (article.lang.empty()) article.lang = facts.lang;
+  if (article.lang.empty())
+    article.lang = first_meta(facts, {"content-language", "dc.language", "og:locale"});
 
   // A relative canonical link is worth less than an absolute og:url.
   std::vector<std::string> urls = {linked.url, facts.canonical, first_meta(facts, {"og:url"})};

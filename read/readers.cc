@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "common/language.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "read/decompress.h"
@@ -412,6 +413,13 @@ Article article_fields(const nlohmann::json& o, const std::string& where, Articl
       have_outlet = true;
     } else if (key == "url") {
       string_field(key, v, &a.url);
+    } else if (key == "lang" || key == "language" || key == "inLanguage") {
+      string_field(key, v, &a.lang);
+      if (!a.lang.empty() && language_code(a.lang).empty()) {
+        sink.warning(where + ": field \"" + key + "\": \"" + a.lang.substr(0, 40) +
+                     "\" is not a language code or name; the language is detected instead");
+        a.lang.clear();
+      }
     } else if (key == "date" || key == "published" || key == "datePublished") {
       if (!v.is_string()) {
         if (!v.is_null()) warn_type(key, v, "a date string");

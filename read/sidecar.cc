@@ -206,6 +206,7 @@ void Sidecar::apply(Article& a) const {
   if (!f.text.empty()) a.text = f.text;
   if (!f.url.empty()) a.url = f.url;
   if (!f.outlet.empty()) a.outlet = f.outlet;
+  if (!f.lang.empty()) a.lang = f.lang, a.lang_origin.clear();
   if (f.date) a.date = f.date, a.date_origin = Origin::kSource, a.date_basis.clear();
   if (!f.authors.empty()) a.authors = f.authors;
   if (f.declared.people) a.people = f.people, a.declared.people = true;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "common/analysis.h"
 #include "common/schema.h"
 #include "common/text.h"
 
@@ -104,8 +105,17 @@ KwicMatcher::KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Ste
 // Calls on_match(begin, end, pattern) for each run of words of `text` that a pattern matches.
 // Words are compared as the indexer made its terms: lower case, then stemmed. Only words that
 // begin as a query stem does are stemmed: a stem keeps the first letter of its word.
+const Xapian::Stem& KwicMatcher::stemmer_of(const std::string& lang) const {
+  if (lang.empty() || lang == kDefaultLanguage) return stemmer_;
+  auto it = stemmers_.find(lang);
+  if (it == stemmers_.end()) it = stemmers_.emplace(lang, make_stemmer(lang)).first;
+  return it->second;
+}
+
 template <class OnMatch>
-void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
+void KwicMatcher::each_match(std::string_view text, const std::string& lang,
+                             OnMatch on_match) const {
+  const Xapian::Stem& stemmer = stemmer_of(lang);
   struct Word {
     std::size_t begin, end;
     std::string lower, stem;
@@ -121,8 +131,18 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
       continue;
     }
     const std::size_t start = i;
+    // Chinese, Japanese and Korean characters are words one by one, as the index's n-grams
+    // hold them with positions (a query word of several is a phrase of them: add_patterns).
+    const auto cjk = [&](std::size_t at, std::size_t bytes) {
+      return bytes >= 3 && is_cjk(code_point(text, at, bytes));
+    };
+    if (cjk(i, n)) {
+      i += n;
+      words.push_back({start, i, std::string(text.substr(start, n)), "", false});
+      continue;
+    }
     for (;;) {
-      while (i < text.size() && (n = word_char_length(text, i))) i += n;
+      while (i < text.size() && (n = word_char_length(text, i)) && !cjk(i, n)) i += n;
       // An apostrophe between letters stays in the word, as in the index ("don't").
       if (i + 1 < text.size() && text[i] == '\'' && word_char_length(text, i + 1)) {
         ++i;
@@ -148,7 +168,7 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
         initials_.find(static_cast<char>(first)) == std::string::npos)
       return false;
     if (!w.stemmed) {
-      w.stem = stemmer_(w.lower);
+      w.stem = stemmer(w.lower);
       w.stemmed = true;
     }
     return w.stem == c.text;
@@ -165,9 +185,13 @@ void KwicMatcher::each_match(std::string_view text, OnMatch on_match) const {
   }
 }
 
-std::vector<KwicLine> KwicMatcher::lines(std::string_view text, std::size_t width) const {
+std::vector<KwicLine> KwicMatcher::lines(std::string_view text, std::size_t width,
+                                         const std::string& lang) const {
   std::vector<KwicLine> out;
-  each_match(text, [&](std::size_t begin, std::size_t end, std::size_t) {
+  each_match(text, lang, [&](std::size_t begin, std::size_t end, std::size_t) {
+    // One line for a run that several patterns match (a word's readings in two languages).
+    if (!out.empty() && out.back().offset == begin && out.back().match.size() == end - begin)
+      return;
     out.push_back({begin, left_of(text, begin, width), std::string(text.substr(begin, end - begin)),
                    right_of(text, end, width)});
   });
@@ -175,11 +199,12 @@ std::vector<KwicLine> KwicMatcher::lines(std::string_view text, std::size_t widt
 }
 
 std::string KwicMatcher::snippet(std::string_view text, std::size_t length, const std::string& open,
-                                 const std::string& close, const std::string& omit) const {
+                                 const std::string& close, const std::string& omit,
+                                 const std::string& lang) const {
   constexpr std::size_t kMaxMatches = 2000;  // enough to choose a window in any article
   std::vector<Match> matches;
   if (!patterns_.empty()) {
-    each_match(text, [&](std::size_t begin, std::size_t end, std::size_t pattern) {
+    each_match(text, lang, [&](std::size_t begin, std::size_t end, std::size_t pattern) {
       // Overlapping matches (a word of a phrase that is a query word too): the first stays.
       if (!matches.empty() && begin < matches.back().end) return;
       if (matches.size() < kMaxMatches) matches.push_back({begin, end, pattern});

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,17 +24,20 @@ class KwicMatcher {
   // Finds the query's words and phrases (ParsedQuery::patterns) in text: a stem matches every
   // word of that stem, as the index holds them (so "visits" shows "visited"), a phrase its words
   // in a row, =word that form, a wildcard every word it starts. With a database, rarer words
-  // weigh more in snippets (inverse document frequency).
+  // weigh more in snippets (inverse document frequency). `stemmer` stems text in English and in
+  // no known language; a text in another language (`lang`, language.h) is stemmed by its own.
   KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Stem& stemmer,
               const Xapian::Database* db = nullptr);
-  std::vector<KwicLine> lines(std::string_view text, std::size_t width) const;
+  std::vector<KwicLine> lines(std::string_view text, std::size_t width,
+                              const std::string& lang = "") const;
   bool empty() const { return patterns_.empty(); }
 
   // About `length` bytes of `text` that best show why it matched: the window holding the most
   // weight of distinct query words, the matches in it wrapped in `open` and `close`, cut at
   // spaces, `omit` where text was cut. Without a match in the text, its beginning.
   std::string snippet(std::string_view text, std::size_t length, const std::string& open,
-                      const std::string& close, const std::string& omit) const;
+                      const std::string& close, const std::string& omit,
+                      const std::string& lang = "") const;
 
  private:
   struct Match {
@@ -41,9 +45,11 @@ class KwicMatcher {
     std::size_t pattern;
   };
   template <class OnMatch>
-  void each_match(std::string_view text, OnMatch on_match) const;
+  void each_match(std::string_view text, const std::string& lang, OnMatch on_match) const;
+  const Xapian::Stem& stemmer_of(const std::string& lang) const;
 
   Xapian::Stem stemmer_;
+  mutable std::map<std::string, Xapian::Stem> stemmers_;  // other languages', by code
   std::vector<ContextPattern> patterns_;
   std::vector<double> weights_;  // per pattern
   std::string initials_;      // first bytes of the stems: words starting otherwise are not stemmed

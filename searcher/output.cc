@@ -149,6 +149,8 @@ ordered hit_json(const Hit& h) {
                {"snippet", h.snippet},
                {"source", str(r, kRecordSource)}};
   if (r.contains(kRecordUrl)) o["url"] = r[kRecordUrl];
+  if (r.contains(kRecordLang)) o["lang"] = r[kRecordLang];
+  if (r.contains(kRecordLangOrigin)) o["lang_origin"] = r[kRecordLangOrigin];
   if (r.contains(kRecordDatePrecision)) o["date_precision"] = r[kRecordDatePrecision];
   if (r.contains(kRecordCited)) o["cited"] = r[kRecordCited];
   if (r.contains(kRecordExtra)) o["extra"] = r[kRecordExtra];

@@ -12,6 +12,7 @@
 #include "common/analysis.h"
 #include "common/date.h"
 #include "common/error.h"
+#include "common/language.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/units.h"
@@ -317,6 +318,7 @@ struct QueryBuilder::State {
     for (const Field& f : fields())  // title, and the database's declared text fields
       if (f.kind == FieldKind::kText) words.add_prefix(std::string(f.name), std::string(f.prefix));
     forms.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    forms.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);  // as the indexer (document.cc)
   }
 
   // Whether the database keeps words as written (E terms: =word, wildcards over words).
@@ -326,6 +328,20 @@ struct QueryBuilder::State {
       exact_forms_known = true;
     }
     return exact_forms_kept;
+  }
+
+  // The languages of the database's articles (lang: terms), each with its stemmer, English
+  // always among them: a word is searched as its stem in each (docs/languages.md).
+  const std::vector<StemLanguage>& languages() {
+    if (!languages_known) {
+      const std::string prefix(find_field("lang")->whole_prefix);
+      std::vector<std::string> codes;
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        codes.push_back((*t).substr(prefix.size()));
+      stem_languages_ = stem_languages(codes);
+      languages_known = true;
+    }
+    return stem_languages_;
   }
 
   const PlaceTable& places() {
@@ -342,6 +358,8 @@ struct QueryBuilder::State {
   Xapian::TermGenerator forms;
   PlaceTable place_table;
   bool places_loaded = false;
+  std::vector<StemLanguage> stem_languages_;
+  bool languages_known = false;
   bool exact_forms_known = false, exact_forms_kept = false;
 };
 
@@ -565,7 +583,7 @@ class Parser {
   // `shown`: its words are shown in context (not excluded, not a headline-only field).
   std::optional<Sub> text(const Token& t, const std::string& words, bool shown, bool wildcard,
                           bool near = false) {
-    unsigned flags = Xapian::QueryParser::FLAG_PHRASE;
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_CJK_NGRAM;
     if (wildcard) {
       count_wildcard(t);
       flags |= Xapian::QueryParser::FLAG_WILDCARD;
@@ -580,7 +598,7 @@ class Parser {
                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     } else {
       try {
-        q = s_.words.parse_query(words, flags);
+        q = parse_words(words, flags);
       } catch (const Xapian::QueryParserError& e) {
         throw SyntaxError{t.at, e.get_msg()};
       }
@@ -601,6 +619,31 @@ class Parser {
     return sub;
   }
 
+  // Words as Xapian's QueryParser reads them, stemmed in each language of the database: one
+  // query where the stems agree (always, in an English archive), else the languages' readings
+  // side by side: a word's stems as one term for the ranking (OP_SYNONYM: its frequency is that
+  // of any of them, so no language's articles rank higher for its rarer stem), phrases as
+  // alternatives (an article is in one language: its phrase is stemmed by one stemmer).
+  Xapian::Query parse_words(const std::string& words, unsigned flags) {
+    std::vector<Xapian::Query> readings;
+    std::vector<std::string> seen;
+    for (const StemLanguage& language : s_.languages()) {
+      s_.words.set_stemmer(language.stemmer);
+      Xapian::Query q = s_.words.parse_query(words, flags);
+      if (q.empty()) continue;
+      std::string key = q.serialise();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(std::move(key));
+      readings.push_back(std::move(q));
+    }
+    if (readings.size() <= 1) return readings.empty() ? Xapian::Query() : readings[0];
+    const bool terms = std::all_of(readings.begin(), readings.end(), [](const Xapian::Query& q) {
+      return q.get_type() == Xapian::Query::LEAF_TERM;
+    });
+    return Xapian::Query(terms ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR, readings.begin(),
+                         readings.end());
+  }
+
   void add_patterns(const Xapian::Query& q, const std::string& wildcard) {
     using Kind = ContextWord::Kind;
     if (!wildcard.empty()) {
@@ -610,6 +653,14 @@ class Parser {
     if (q.get_type() == Xapian::Query::LEAF_TERM) {
       out_->patterns.push_back({{Kind::kStem, *q.get_terms_begin()}});
       return;
+    }
+    if (const std::optional<ContextPattern> run = cjk_run(q)) {
+      out_->patterns.push_back(*run);
+      return;
+    }
+    if (q.get_type() == Xapian::Query::OP_SYNONYM || q.get_type() == Xapian::Query::OP_OR) {
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) add_patterns(q.get_subquery(i), {});
+      return;  // a word's or phrase's readings in several languages (parse_words)
     }
     if (q.get_type() == Xapian::Query::OP_PHRASE) {
       ContextPattern phrase;
@@ -622,6 +673,23 @@ class Parser {
       return;
     }
     add_each_term(q);
+  }
+
+  // A word of Chinese, Japanese or Korean characters as the QueryParser reads it (FLAG_CJK_NGRAM:
+  // its characters and their pairs, all required), as the phrase of its characters that the
+  // text shows; none for any other query.
+  static std::optional<ContextPattern> cjk_run(const Xapian::Query& q) {
+    if (q.get_type() != Xapian::Query::OP_AND) return std::nullopt;
+    ContextPattern run;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      const Xapian::Query sub = q.get_subquery(i);
+      if (sub.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+      const std::string term = *sub.get_terms_begin();
+      if (term.size() < 3 || !is_cjk(code_point(term, 0, 3))) return std::nullopt;
+      if (term.size() == 3) run.push_back({ContextWord::Kind::kStem, term});
+    }
+    if (run.empty()) return std::nullopt;
+    return run;
   }
 
   void add_each_term(const Xapian::Query& q) {

@@ -380,7 +380,8 @@ class Searcher {
       if (!body.empty()) {
         if (terminal) body = terminal_safe(body, true);  // before the highlight marks go in
         hit.snippet = snippets.snippet(body, o_.snippet_length, highlight ? kHighlightStart : "",
-                                       highlight ? kHighlightEnd : "", "…");
+                                       highlight ? kHighlightEnd : "", "…",
+                                       hit.record.value(kRecordLang, ""));
         std::replace_if(
             hit.snippet.begin(), hit.snippet.end(),
             [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
@@ -796,7 +797,7 @@ class Searcher {
           const std::string_view text = stored_text(data);
           if (text.empty()) return;
           const std::string id = record.value(kRecordId, "");
-          for (const KwicLine& k : matcher.lines(text, width)) {
+          for (const KwicLine& k : matcher.lines(text, width, record.value(kRecordLang, ""))) {
             if (!output_.ok()) return;
             output_.kwic_line(id, k);
           }

@@ -1,0 +1,208 @@
+// Language codes, CLD2's detection and the Snowball stemmer of each language.
+#include "common/language.h"
+
+#include <cstdio>  // before CLD2's header, which uses FILE without including it
+
+#include <cld2/public/compact_lang_det.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <mutex>
+
+namespace morgue {
+
+namespace {
+
+// Languages by ISO 639-1 code, with their ISO 639-2 codes (bibliographic and terminology) and
+// their names in English and in the language itself, lower case.
+struct Known {
+  const char* code;
+  std::vector<const char*> names;
+};
+
+const std::vector<Known>& known_languages() {
+  static const std::vector<Known> table = {
+      {"ar", {"ara", "arabic", "العربية"}},
+      {"bg", {"bul", "bulgarian", "български"}},
+      {"ca", {"cat", "catalan", "català"}},
+      {"cs", {"ces", "cze", "czech", "čeština"}},
+      {"da", {"dan", "danish", "dansk"}},
+      {"de", {"deu", "ger", "german", "deutsch"}},
+      {"el", {"ell", "gre", "greek", "ελληνικά"}},
+      {"en", {"eng", "english"}},
+      {"es", {"spa", "spanish", "español", "castellano"}},
+      {"et", {"est", "estonian", "eesti"}},
+      {"eu", {"eus", "baq", "basque", "euskara"}},
+      {"fa", {"fas", "per", "persian", "farsi", "فارسی"}},
+      {"fi", {"fin", "finnish", "suomi"}},
+      {"fr", {"fra", "fre", "french", "français"}},
+      {"ga", {"gle", "irish", "gaeilge"}},
+      {"he", {"heb", "hebrew", "עברית", "iw"}},
+      {"hi", {"hin", "hindi", "हिन्दी"}},
+      {"hr", {"hrv", "croatian", "hrvatski"}},
+      {"hu", {"hun", "hungarian", "magyar"}},
+      {"hy", {"hye", "arm", "armenian", "հայերեն"}},
+      {"id", {"ind", "indonesian", "bahasa indonesia", "in"}},
+      {"it", {"ita", "italian", "italiano"}},
+      {"ja", {"jpn", "japanese", "日本語"}},
+      {"ko", {"kor", "korean", "한국어"}},
+      {"lt", {"lit", "lithuanian", "lietuvių"}},
+      {"lv", {"lav", "latvian", "latviešu"}},
+      {"ms", {"msa", "may", "malay", "bahasa melayu"}},
+      {"ne", {"nep", "nepali", "नेपाली"}},
+      {"nl", {"nld", "dut", "dutch", "nederlands", "flemish"}},
+      {"no", {"nor", "nob", "nno", "nb", "nn", "norwegian", "norsk", "bokmål", "nynorsk"}},
+      {"pl", {"pol", "polish", "polski"}},
+      {"pt", {"por", "portuguese", "português"}},
+      {"ro", {"ron", "rum", "romanian", "română", "mo"}},
+      {"ru", {"rus", "russian", "русский"}},
+      {"sk", {"slk", "slo", "slovak", "slovenčina"}},
+      {"sl", {"slv", "slovenian", "slovene", "slovenščina"}},
+      {"sr", {"srp", "serbian", "српски", "srpski"}},
+      {"sv", {"swe", "swedish", "svenska"}},
+      {"ta", {"tam", "tamil", "தமிழ்"}},
+      {"th", {"tha", "thai", "ไทย"}},
+      {"tr", {"tur", "turkish", "türkçe"}},
+      {"uk", {"ukr", "ukrainian", "українська"}},
+      {"vi", {"vie", "vietnamese", "tiếng việt"}},
+      {"zh", {"zho", "chi", "chinese", "中文", "汉语", "漢語"}},
+  };
+  return table;
+}
+
+const std::map<std::string, std::string, std::less<>>& language_names() {
+  static const auto* names = [] {
+    auto* m = new std::map<std::string, std::string, std::less<>>;
+    for (const Known& k : known_languages()) {
+      (*m)[k.code] = k.code;
+      for (const char* n : k.names) (*m)[n] = k.code;
+    }
+    return m;
+  }();
+  return *names;
+}
+
+// CLD2's code of a language as ISO 639-1 ("iw" -> "he", "zh-Hant" -> "zh"); "" for none.
+std::string from_cld2(CLD2::Language language) {
+  if (language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) return "";
+  std::string code = CLD2::LanguageCode(language);
+  code = code.substr(0, code.find('-'));
+  if (code == "un" || code.empty()) return "";
+  const auto it = language_names().find(code);
+  return it != language_names().end() ? it->second : code;
+}
+
+}  // namespace
+
+std::string language_code(std::string_view declared) {
+  std::string s = Xapian::Unicode::tolower(std::string(declared));
+  const auto space = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!s.empty() && space(s.back())) s.pop_back();
+  s.erase(0, std::find_if_not(s.begin(), s.end(), space) - s.begin());
+  if (const auto it = language_names().find(s); it != language_names().end()) return it->second;
+  // A code with a region or an encoding: "de-AT", "pt_BR", "en_US.UTF-8".
+  const std::string base = s.substr(0, s.find_first_of("-_."));
+  if (base != s) {
+    if (const auto it = language_names().find(base); it != language_names().end())
+      return it->second;
+  }
+  // A two-letter code the table leaves out, if CLD2 knows it ("sw", "cy").
+  if (base.size() == 2 && std::all_of(base.begin(), base.end(), [](char c) {
+        return c >= 'a' && c <= 'z';
+      })) {
+    return from_cld2(CLD2::GetLanguageFromName(base.c_str()));
+  }
+  return "";
+}
+
+std::string detect_language(std::string_view text) {
+  std::size_t n = std::min(text.size(), kMaxDetectBytes);
+  while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  CLD2::Language top[3];
+  int percent[3], text_bytes = 0;
+  bool reliable = false;
+  // The top language of the summary, not DetectLanguage's answer, which prefers any other
+  // language to English (an English story on a Swiss bond issue is "de" to it).
+  CLD2::DetectLanguageSummary(text.data(), static_cast<int>(n), true, top, percent, &text_bytes,
+                              &reliable);
+  if (text_bytes < kMinDetectBytes || percent[0] < 50) return "";
+  return from_cld2(top[0]);
+}
+
+std::string stemmer_name(std::string_view code) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string, std::less<>> names;
+  const std::string key = code.empty() ? std::string(kDefaultLanguage) : std::string(code);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (const auto it = names.find(key); it != names.end()) return it->second;
+  std::string name = "none";
+  try {
+    // Xapian knows its Snowball languages by their ISO 639-1 codes too ("de": german).
+    const std::string description = Xapian::Stem(key).get_description();  // "Xapian::Stem(german)"
+    const std::size_t open = description.find('('), close = description.rfind(')');
+    if (open != std::string::npos && close > open) name = description.substr(open + 1, close - open - 1);
+  } catch (const Xapian::InvalidArgumentError&) {
+  }
+  names.emplace(key, name);
+  return name;
+}
+
+std::vector<StemLanguage> stem_languages(const std::vector<std::string>& codes) {
+  std::vector<std::string> all = codes;
+  all.emplace_back(kDefaultLanguage);
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::vector<StemLanguage> out;
+  for (const std::string& code : all) {
+    if (code.empty()) continue;
+    out.push_back({code, Xapian::Stem(stemmer_name(code))});
+  }
+  return out;
+}
+
+bool is_cjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x2FDF) ||    // CJK radicals, Kangxi radicals
+         (c >= 0x3040 && c <= 0x31FF) ||    // Hiragana, Katakana, Bopomofo, Hangul Jamo, ...
+         (c >= 0x3400 && c <= 0x4DBF) ||    // CJK Unified Ideographs Extension A
+         (c >= 0x4E00 && c <= 0x9FFF) ||    // CJK Unified Ideographs
+         (c >= 0xA960 && c <= 0xA97F) ||    // Hangul Jamo Extended-A
+         (c >= 0xAC00 && c <= 0xD7FF) ||    // Hangul syllables, Jamo Extended-B
+         (c >= 0xF900 && c <= 0xFAFF) ||    // CJK Compatibility Ideographs
+         (c >= 0xFF66 && c <= 0xFFDC) ||    // half-width Katakana and Hangul
+         (c >= 0x20000 && c <= 0x2FA1F);  // Extensions B to F, Compatibility Supplement
+}
+
+char32_t code_point(std::string_view s, std::size_t i, std::size_t n) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  switch (n) {
+    case 1:
+      return byte(0);
+    case 2:
+      return ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+    case 3:
+      return ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    default:
+      return ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) |
+             (byte(3) & 0x3Fu);
+  }
+}
+
+std::string language_name(std::string_view code) {
+  for (const Known& k : known_languages()) {
+    if (code == k.code) {
+      for (const char* n : k.names) {
+        std::string name = n;
+        if (name.size() > 3 && std::all_of(name.begin(), name.end(), [](char c) {
+              return c >= 'a' && c <= 'z';
+            })) {
+          name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+          return name;
+        }
+      }
+    }
+  }
+  return std::string(code);
+}
+
+}  // namespace morgue

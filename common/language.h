@@ -1,0 +1,50 @@
+// Languages: an article's as its source declares it or as CLD2 finds it in its text, and the
+// Snowball stemmer its words are indexed and searched with (docs/languages.md).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+// The ISO 639-1 code of a language as a source or a user names it: a code in any case with or
+// without a region ("de", "DE", "de-AT", "de_DE.UTF-8"), an ISO 639-2 code ("deu", "ger"), or its
+// English or native name ("German", "Deutsch"); "" for what is none of these.
+std::string language_code(std::string_view declared);
+
+// The language CLD2 finds in `text` (UTF-8 words, not markup), or "" when it cannot tell:
+// fewer than kMinDetectBytes bytes of letters, or no language with half of them. Reads the first
+// kMaxDetectBytes bytes only (a news article's language does not change half-way).
+std::string detect_language(std::string_view text);
+inline constexpr int kMinDetectBytes = 100;
+inline constexpr std::size_t kMaxDetectBytes = 8192;
+
+// The name of the Snowball stemmer Xapian has for a language ("german"), or "none" when it has
+// none ("zh", "el"): such words are indexed as written. "" (a language not known) is English,
+// the stemmer of every database built before languages were told apart.
+std::string stemmer_name(std::string_view code);
+inline constexpr const char* kDefaultLanguage = "en";
+
+// The languages a query's words are stemmed in, each with its stemmer, in code order; the
+// language of articles whose language is not known (English) is always among them.
+struct StemLanguage {
+  std::string code;
+  Xapian::Stem stemmer;
+};
+std::vector<StemLanguage> stem_languages(const std::vector<std::string>& codes);
+
+// Whether a character is one of those Chinese, Japanese and Korean write without spaces between
+// words (Han, kana, Hangul, their punctuation blocks aside): the index holds such text as
+// n-grams (Xapian's FLAG_CJK_NGRAM), single characters with positions and pairs without.
+bool is_cjk(char32_t c);
+// The code point of the UTF-8 character at s[i], of n bytes (n from 1 to 4, well formed).
+char32_t code_point(std::string_view s, std::size_t i, std::size_t n);
+
+// The English name of a language for messages ("German"), or the code itself.
+std::string language_name(std::string_view code);
+
+}  // namespace morgue

@@ -1,0 +1,157 @@
+// Language codes, detection, and stemming by each article's own language (issue 21).
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/document.h"
+#include "common/language.h"
+#include "indexer/prepare.h"
+
+using namespace morgue;
+
+namespace {
+
+// The fixture articles of tests/fixtures/languages.jsonl, their language the id's first part.
+std::vector<Article> fixture_articles() {
+  std::ifstream in(std::string(MORGUE_FIXTURES) + "/languages.jsonl");
+  std::vector<Article> out;
+  for (std::string line; std::getline(in, line);) {
+    const nlohmann::json r = nlohmann::json::parse(line);
+    Article a;
+    a.id = r["id"];
+    a.title = r["title"];
+    a.text = r["text"];
+    out.push_back(a);
+  }
+  return out;
+}
+
+std::string language_of(const Article& a) { return a.id.substr(0, a.id.find('-')); }
+
+// The words of a text as the indexer splits them (lower case, CJK characters one by one and in
+// pairs), by Xapian's own TermGenerator.
+std::set<std::string> words_of(const std::string& text) {
+  Xapian::TermGenerator g;
+  g.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  Xapian::Document d;
+  g.set_document(d);
+  g.index_text(text);
+  std::set<std::string> out;
+  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) out.insert(*t);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(language)
+
+BOOST_AUTO_TEST_CASE(codes_names_and_regions) {
+  const std::map<std::string, std::string> cases = {
+      {"de", "de"},     {"DE", "de"},       {"de-AT", "de"},   {"pt_BR", "pt"},
+      {"en_US.UTF-8", "en"}, {"German", "de"}, {"Deutsch", "de"}, {"ger", "de"},
+      {"deu", "de"},    {"iw", "he"},       {"nb", "no"},      {"zh-Hant", "zh"},
+      {" fr ", "fr"},   {"Español", "es"},    {"español", "es"}, {"sw", "sw"},
+      {"xx", ""},       {"klingonese", ""}, {"", ""},          {"русский", "ru"}};
+  for (const auto& [given, want] : cases) BOOST_TEST(language_code(given) == want, given);
+}
+
+BOOST_AUTO_TEST_CASE(detects_each_fixture_language) {
+  for (const Article& a : fixture_articles())
+    BOOST_TEST(detect_language(a.title + "\n" + a.text) == language_of(a), a.id);
+}
+
+BOOST_AUTO_TEST_CASE(short_text_and_english_with_foreign_names) {
+  BOOST_TEST(detect_language("Die Regierung hat entschieden.") == "");  // under kMinDetectBytes
+  // CLD2's own answer (DetectLanguage) is German for this English sentence: it prefers any
+  // other language to English; the summary's top language is English.
+  BOOST_TEST(detect_language("Landesbank Hessen-Thueringen Girozentrale said it will issue a 200 "
+                             "mln Swiss franc bond through Schweizerische Kreditanstalt und "
+                             "Bayerische Vereinsbank, with a coupon of five pct and a term of "
+                             "ten years, the bank said on Tuesday.") == "en");
+}
+
+BOOST_AUTO_TEST_CASE(stemmers) {
+  BOOST_TEST(stemmer_name("") == "english");
+  BOOST_TEST(stemmer_name("en") == "english");
+  BOOST_TEST(stemmer_name("de") == "german");
+  BOOST_TEST(stemmer_name("ar") == "arabic");
+  BOOST_TEST(stemmer_name("zh") == "none");
+  BOOST_TEST(stemmer_name("el") == "none");
+  const std::vector<StemLanguage> l = stem_languages({"ru", "de", "ru"});
+  BOOST_TEST_REQUIRE(l.size() == 3u);  // English always among them, each once, in code order
+  BOOST_TEST(l[0].code == "de");
+  BOOST_TEST(l[1].code == "en");
+  BOOST_TEST(l[2].code == "ru");
+}
+
+// Every word of every fixture article is indexed as its stem by its own language's Snowball
+// stemmer (computed here with Xapian::Stem), never by English rules where they differ.
+BOOST_AUTO_TEST_CASE(each_article_is_stemmed_by_its_own_language) {
+  DocumentBuilder builder;
+  const Xapian::Stem english("english");
+  std::size_t checked = 0, differing = 0;
+  for (Article a : fixture_articles()) {
+    BOOST_TEST(settle_language(a, ""));
+    BOOST_TEST_REQUIRE(a.lang == language_of(a));
+    BOOST_TEST(a.lang_origin == "detected");
+    const Xapian::Document doc = builder.build(a);
+    std::set<std::string> terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) terms.insert(*t);
+    const Xapian::Stem own(stemmer_name(a.lang));
+    std::set<std::string> own_stems;
+    for (const std::string& w : words_of(a.title + "\n" + a.text)) own_stems.insert(own(w));
+    for (const std::string& w : words_of(a.title + "\n" + a.text)) {
+      BOOST_TEST(terms.count(own(w)) == 1u, a.id << ": " << w);
+      ++checked;
+      if (english(w) != own(w) && !own_stems.count(english(w))) {
+        BOOST_TEST(terms.count(english(w)) == 0u, a.id << ": English stem of " << w);
+        ++differing;
+      }
+    }
+    BOOST_TEST(terms.count("XIN" + a.lang) == 1u);
+    BOOST_TEST(doc.get_value(kLangSlot) == a.lang);
+  }
+  BOOST_TEST(checked > 200u);
+  BOOST_TEST(differing > 30u);  // the check above is not empty
+}
+
+BOOST_AUTO_TEST_CASE(cjk_pairs_have_no_positions_and_count) {
+  Article a;
+  a.id = "zh";
+  a.lang = "zh";
+  a.text = "扩建地铁网络";
+  DocumentBuilder builder;
+  const Xapian::Document doc = builder.build(a);
+  std::map<std::string, std::size_t> positions;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    positions[*t] = t.positionlist_count();
+  BOOST_TEST(positions.at("地") == 1u);
+  BOOST_TEST(positions.at("地铁") == 0u);
+  BOOST_TEST(positions.count("扩建地铁网络") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(declared_language_and_fallback) {
+  Article a;
+  a.text = "whatever";
+  a.lang = "de-CH";
+  BOOST_TEST(settle_language(a, "fr"));
+  BOOST_TEST(a.lang == "de");
+  BOOST_TEST(a.lang_origin == "source");
+  BOOST_TEST(!settle_language(a, "fr"));  // settled: unchanged
+  Article b;
+  b.lang = "nonsense";
+  settle_language(b, "fr");
+  BOOST_TEST(b.lang == "fr");
+  BOOST_TEST(b.lang_origin == "option");
+  Article c;
+  c.text = "too short";
+  settle_language(c, "");
+  BOOST_TEST(c.lang == "");
+  BOOST_TEST(c.lang_origin == "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,148 @@
+"""Issue 21: archives in many languages. The fixture articles of tests/fixtures/languages.jsonl
+(English, German, French, Spanish, Russian, Arabic and Chinese, written for these tests) index
+with the language detected from their text; an inflected word finds its article in each
+language; lang: filters and facets count the languages; a declared language wins over detection
+and --lang; a declared value that names no language is said with its file and line; an HTML
+page's <html lang> is read; --extract-only says when names are not extracted; --kwic and
+snippets find the words of each language and script.
+
+Run by ctest as cli.Languages (python3 languages.py).
+"""
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import unittest
+
+from cli_test import SOURCE, index, run, search, search_json
+
+FIXTURE = os.path.join(SOURCE, "tests", "fixtures", "languages.jsonl")
+ARTICLES = [json.loads(line) for line in open(FIXTURE, encoding="utf-8")]
+LANGUAGE_OF = {a["id"]: a["id"].split("-")[0] for a in ARTICLES}
+
+# A word of each article and another inflection of it that the text does not hold: the query
+# finds the article only through its own language's stemmer (or, for Chinese, the n-grams).
+INFLECTED = {
+    "en-strike": ["shipment", "contract", "wage"],
+    "de-wohnungsbau": ["Ministerium", "Verband", "Städte", "Miete"],
+    "fr-elections": ["électeur", "votés", "publié"],
+    "es-agricultores": ["agricultor", "protestar", "carretera"],
+    "ru-nalogi": ["налог", "заводы", "министр"],
+    "ar-madaris": ["المدرسة", "معلم", "حكومة"],
+    "zh-ditie": ["地铁", "乘客", '"扩建城市地铁"'],
+}
+
+
+def ids(db, *args):
+    return [h["id"] for h in search_json(db, *args)["hits"]]
+
+
+class Languages(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="morgue-languages-")
+        cls.db = os.path.join(cls.tmp, "db")
+        index(cls.db, FIXTURE)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    def test_each_article_has_its_detected_language(self):
+        for hit in search_json(self.db, "*")["hits"]:
+            self.assertEqual(hit.get("lang"), LANGUAGE_OF[hit["id"]], hit["id"])
+            self.assertEqual(hit.get("lang_origin"), "detected", hit["id"])
+
+    def test_facets_and_filters_count_languages(self):
+        facets = search_json(self.db, "--facets", "lang", "*")["facets"]["lang"]
+        self.assertEqual({f["value"]: f["count"] for f in facets},
+                         {lang: 1 for lang in LANGUAGE_OF.values()})
+        for article, lang in LANGUAGE_OF.items():
+            self.assertEqual(ids(self.db, f"lang:{lang}"), [article])
+
+    def test_an_inflected_word_finds_its_article_in_each_language(self):
+        for article, words in INFLECTED.items():
+            article_words = set(re.findall(r"\w+", next(a["title"] + " " + a["text"]
+                                                         for a in ARTICLES if a["id"] == article)))
+            for word in words:
+                if LANGUAGE_OF[article] != "zh":  # Chinese is not inflected: its words as written
+                    self.assertNotIn(word, article_words)
+                self.assertEqual(ids(self.db, word), [article], word)
+
+    def test_kwic_shows_each_occurrence_once(self):
+        rc, out, err = search(self.db, "--kwic=20", "Regierung", expect=0)
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 2, out)  # "Regierung" and "Regierungen", once each
+        rc, out, err = search(self.db, "--kwic=10", "地铁", expect=0)
+        self.assertEqual(len(out.splitlines()), 1, out)
+        self.assertIn(" 地铁 ", out)
+        rc, out, err = search(self.db, "--kwic=10", "заводы", expect=0)
+        self.assertIn(" заводам ", out)
+
+    def test_snippet_shows_the_match(self):
+        hit = search_json(self.db, "налог")["hits"][0]
+        self.assertIn("налогах", hit["snippet"])
+
+    def test_declared_language_wins_and_names_are_not_extracted_from_other_languages(self):
+        tmp = tempfile.mkdtemp(dir=self.tmp)
+        source = os.path.join(tmp, "declared.jsonl")
+        german = next(a for a in ARTICLES if a["id"] == "de-wohnungsbau")
+        with open(source, "w", encoding="utf-8") as f:
+            # Declared as French (a wrong declaration is still the source's word), by name.
+            f.write(json.dumps(dict(german, id="declared", language="French")) + "\n")
+            f.write(json.dumps(dict(german, id="bad", lang="klingonese")) + "\n")
+            f.write(json.dumps(dict(german, id="plain")) + "\n")
+        db = os.path.join(tmp, "db")
+        err = index(db, source, extra=("--lang", "Spanish"))
+        self.assertIn(f"{source}:2", err)
+        self.assertIn("klingonese", err)
+        hits = {h["id"]: h for h in search_json(db, "*")["hits"]}
+        self.assertEqual((hits["declared"]["lang"], hits["declared"]["lang_origin"]),
+                         ("fr", "source"))
+        self.assertEqual((hits["bad"]["lang"], hits["bad"]["lang_origin"]), ("es", "option"))
+        self.assertEqual((hits["plain"]["lang"], hits["plain"]["lang_origin"]), ("es", "option"))
+        rc, out, err = run("morgue-index", "--db", db, "--lang", "xx-nonsense", source)
+        self.assertEqual(rc, 2)
+        self.assertIn("--lang xx-nonsense", err)
+        # --extract-only: the German article gets no names and says why.
+        rc, out, err = run("morgue-index", "--extract-only", FIXTURE)
+        self.assertEqual(rc, 0, err)
+        lines = {r["id"]: r for r in map(json.loads, out.splitlines())}
+        for article, lang in LANGUAGE_OF.items():
+            r = lines[article]
+            if lang == "en":
+                self.assertNotIn("note", r)
+            else:
+                self.assertIn("the extractor reads English", r["note"])
+                self.assertEqual((r["people"], r["places"], r["organizations"]), ([], [], []),
+                                 article)
+
+    def test_html_lang(self):
+        tmp = tempfile.mkdtemp(dir=self.tmp)
+        french = next(a for a in ARTICLES if a["id"] == "fr-elections")
+        page = os.path.join(tmp, "page.html")
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(f'<!doctype html><html lang="fr-CA"><head><title>{french["title"]}</title>'
+                    f'</head><body><article><p>{french["text"]}</p></article></body></html>')
+        db = os.path.join(tmp, "db")
+        index(db, page)
+        hit = search_json(db, "électeur")["hits"][0]
+        self.assertEqual((hit["lang"], hit["lang_origin"]), ("fr", "source"))
+
+    def test_short_text_has_no_language_and_is_english(self):
+        tmp = tempfile.mkdtemp(dir=self.tmp)
+        source = os.path.join(tmp, "short.jsonl")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "short", "title": "Ports", "text": "Strikes close ports."}) + "\n")
+        db = os.path.join(tmp, "db")
+        index(db, source)
+        hit = search_json(db, "striking")["hits"][0]
+        self.assertNotIn("lang", hit)
+
+
+if __name__ == "__main__":
+    result = unittest.TextTestRunner(verbosity=2).run(
+        unittest.defaultTestLoader.loadTestsFromTestCase(Languages))
+    sys.exit(0 if result.wasSuccessful() else 1)
