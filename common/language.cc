@@ -1,12 +1,11 @@
 // Language codes, CLD2's detection and the Snowball stemmer of each language.
 #include "common/language.h"
 
-#include <cstdio>  // before CLD2's header, which uses FILE without including it
-
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>  // before CLD2's header, which uses FILE without including it
 #include <map>
 #include <mutex>
 
@@ -108,9 +107,8 @@ std::string language_code(std::string_view declared) {
       return it->second;
   }
   // A two-letter code the table leaves out, if CLD2 knows it ("sw", "cy").
-  if (base.size() == 2 && std::all_of(base.begin(), base.end(), [](char c) {
-        return c >= 'a' && c <= 'z';
-      })) {
+  if (base.size() == 2 &&
+      std::all_of(base.begin(), base.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
     return from_cld2(CLD2::GetLanguageFromName(base.c_str()));
   }
   return "";
@@ -141,7 +139,8 @@ std::string stemmer_name(std::string_view code) {
     // Xapian knows its Snowball languages by their ISO 639-1 codes too ("de": german).
     const std::string description = Xapian::Stem(key).get_description();  // "Xapian::Stem(german)"
     const std::size_t open = description.find('('), close = description.rfind(')');
-    if (open != std::string::npos && close > open) name = description.substr(open + 1, close - open - 1);
+    if (open != std::string::npos && close > open)
+      name = description.substr(open + 1, close - open - 1);
   } catch (const Xapian::InvalidArgumentError&) {
   }
   names.emplace(key, name);
@@ -162,14 +161,14 @@ std::vector<StemLanguage> stem_languages(const std::vector<std::string>& codes) 
 }
 
 bool is_cjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x2FDF) ||    // CJK radicals, Kangxi radicals
-         (c >= 0x3040 && c <= 0x31FF) ||    // Hiragana, Katakana, Bopomofo, Hangul Jamo, ...
-         (c >= 0x3400 && c <= 0x4DBF) ||    // CJK Unified Ideographs Extension A
-         (c >= 0x4E00 && c <= 0x9FFF) ||    // CJK Unified Ideographs
-         (c >= 0xA960 && c <= 0xA97F) ||    // Hangul Jamo Extended-A
-         (c >= 0xAC00 && c <= 0xD7FF) ||    // Hangul syllables, Jamo Extended-B
-         (c >= 0xF900 && c <= 0xFAFF) ||    // CJK Compatibility Ideographs
-         (c >= 0xFF66 && c <= 0xFFDC) ||    // half-width Katakana and Hangul
+  return (c >= 0x2E80 && c <= 0x2FDF) ||  // CJK radicals, Kangxi radicals
+         (c >= 0x3040 && c <= 0x31FF) ||  // Hiragana, Katakana, Bopomofo, Hangul Jamo, ...
+         (c >= 0x3400 && c <= 0x4DBF) ||  // CJK Unified Ideographs Extension A
+         (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK Unified Ideographs
+         (c >= 0xA960 && c <= 0xA97F) ||  // Hangul Jamo Extended-A
+         (c >= 0xAC00 && c <= 0xD7FF) ||  // Hangul syllables, Jamo Extended-B
+         (c >= 0xF900 && c <= 0xFAFF) ||  // CJK Compatibility Ideographs
+         (c >= 0xFF66 && c <= 0xFFDC) ||  // half-width Katakana and Hangul
          (c >= 0x20000 && c <= 0x2FA1F);  // Extensions B to F, Compatibility Supplement
 }
 
@@ -193,9 +192,8 @@ std::string language_name(std::string_view code) {
     if (code == k.code) {
       for (const char* n : k.names) {
         std::string name = n;
-        if (name.size() > 3 && std::all_of(name.begin(), name.end(), [](char c) {
-              return c >= 'a' && c <= 'z';
-            })) {
+        if (name.size() > 3 &&
+            std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
           name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
           return name;
         }

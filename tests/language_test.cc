@@ -1,4 +1,6 @@
 // Language codes, detection, and stemming by each article's own language (issue 21).
+#include "common/language.h"
+
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <map>
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "common/document.h"
-#include "common/language.h"
 #include "indexer/prepare.h"
 
 using namespace morgue;
@@ -50,12 +51,26 @@ std::set<std::string> words_of(const std::string& text) {
 BOOST_AUTO_TEST_SUITE(language)
 
 BOOST_AUTO_TEST_CASE(codes_names_and_regions) {
-  const std::map<std::string, std::string> cases = {
-      {"de", "de"},     {"DE", "de"},       {"de-AT", "de"},   {"pt_BR", "pt"},
-      {"en_US.UTF-8", "en"}, {"German", "de"}, {"Deutsch", "de"}, {"ger", "de"},
-      {"deu", "de"},    {"iw", "he"},       {"nb", "no"},      {"zh-Hant", "zh"},
-      {" fr ", "fr"},   {"Español", "es"},    {"español", "es"}, {"sw", "sw"},
-      {"xx", ""},       {"klingonese", ""}, {"", ""},          {"русский", "ru"}};
+  const std::map<std::string, std::string> cases = {{"de", "de"},
+                                                    {"DE", "de"},
+                                                    {"de-AT", "de"},
+                                                    {"pt_BR", "pt"},
+                                                    {"en_US.UTF-8", "en"},
+                                                    {"German", "de"},
+                                                    {"Deutsch", "de"},
+                                                    {"ger", "de"},
+                                                    {"deu", "de"},
+                                                    {"iw", "he"},
+                                                    {"nb", "no"},
+                                                    {"zh-Hant", "zh"},
+                                                    {" fr ", "fr"},
+                                                    {"Español", "es"},
+                                                    {"español", "es"},
+                                                    {"sw", "sw"},
+                                                    {"xx", ""},
+                                                    {"klingonese", ""},
+                                                    {"", ""},
+                                                    {"русский", "ru"}};
   for (const auto& [given, want] : cases) BOOST_TEST(language_code(given) == want, given);
 }
 
