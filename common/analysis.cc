@@ -4,6 +4,10 @@
 #include <xxhash.h>
 
 #include <cstring>
+#include <map>
+#include <sstream>
+
+#include "common/text.h"
 
 namespace morgue {
 
@@ -46,6 +50,32 @@ const Xapian::Stopper& english_stopper() {
     return s;
   }();
   return *stopper;
+}
+
+const Xapian::Stopper* stopper_for(std::string_view lang) {
+  static const auto* stoppers = [] {
+    struct List {
+      const char* code;
+      const char* words;
+    };
+    static const List kLists[] = {
+#include "stopwords.inc"
+    };
+    auto* m = new std::map<std::string, Xapian::SimpleStopper*, std::less<>>;
+    for (const List& list : kLists) {
+      if (std::string_view(list.code) == kDefaultLanguage) continue;
+      auto* s = new Xapian::SimpleStopper;  // lives as long as the program, as english_stopper's
+      std::istringstream words(list.words);
+      for (std::string w; words >> w;) {
+        s->add(w);
+        s->add(fold(w));
+      }
+      (*m)[list.code] = s;
+    }
+    return m;
+  }();
+  const auto it = stoppers->find(lang);
+  return it == stoppers->end() ? nullptr : it->second;
 }
 
 }  // namespace morgue

@@ -51,6 +51,12 @@ inline Xapian::Stem make_indexing_stemmer(std::string_view lang = "") {
 // English function words, dropped from search-box (--any) queries: in a natural-language question
 // they only add noise to the ranking. Phrases keep them.
 const Xapian::Stopper& english_stopper();
+// The function words of another language, as the Snowball project lists them (Debian's
+// liblingua-stopwords-perl: Danish, Dutch, Finnish, French, German, Hungarian, Indonesian,
+// Italian, Norwegian, Portuguese, Romanian, Russian, Spanish, Swedish), each also without its
+// diacritics (fold: queries are folded before the look-up); nullptr for English (whose list is
+// english_stopper's) and for a language without a list.
+const Xapian::Stopper* stopper_for(std::string_view lang);
 
 // BM25 as Lucene sets it (k1 1.2, b 0.75); measured on CISI, MED and CACM by
 // scripts/eval-ranking (docs/ranking.md).

@@ -336,8 +336,16 @@ struct QueryBuilder::State {
     if (!languages_known) {
       const std::string prefix(find_field("lang")->whole_prefix);
       std::vector<std::string> codes;
-      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+      const double articles = db.get_doccount();
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
         codes.push_back((*t).substr(prefix.size()));
+        // A language of a tenth of the articles or more has its function words dropped by
+        // --any too; a stray article in another language does not make its words (German "die",
+        // "will") function words of an English archive.
+        if (const Xapian::Stopper* stop = stopper_for(codes.back());
+            stop && t.get_termfreq() >= 0.1 * articles)
+          stoppers_.push_back(stop);
+      }
       stem_languages_ = stem_languages(codes);
       languages_known = true;
     }
@@ -358,7 +366,17 @@ struct QueryBuilder::State {
   Xapian::TermGenerator forms;
   PlaceTable place_table;
   bool places_loaded = false;
+  // Whether --any drops `word` (folded) as a function word: English's, or a language's that a
+  // tenth of the articles or more are in.
+  bool function_word(const std::string& word) {
+    languages();
+    return english_stopper()(word) ||
+           std::any_of(stoppers_.begin(), stoppers_.end(),
+                       [&](const Xapian::Stopper* stop) { return (*stop)(word); });
+  }
+
   std::vector<StemLanguage> stem_languages_;
+  std::vector<const Xapian::Stopper*> stoppers_;
   bool languages_known = false;
   bool exact_forms_known = false, exact_forms_kept = false;
 };
@@ -607,14 +625,13 @@ class Parser {
     if (shown) add_patterns(q, wildcard ? words.substr(0, words.size() - 1) : std::string());
     Sub sub{q, true};
     if (t.kind == Tok::kWord && !near && !wildcard) {
-      static const Xapian::Stopper& stopper = english_stopper();
       std::string word = fold(t.text);  // "it." and "(the" are function words too
       const auto alnum = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
       };
       while (!word.empty() && !alnum(word.back())) word.pop_back();
       word.erase(0, std::find_if(word.begin(), word.end(), alnum) - word.begin());
-      sub.stop = stopper(word);
+      sub.stop = s_.function_word(word);
     }
     return sub;
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/analysis.h"
 #include "common/document.h"
 #include "indexer/prepare.h"
 
@@ -132,6 +133,21 @@ BOOST_AUTO_TEST_CASE(each_article_is_stemmed_by_its_own_language) {
   }
   BOOST_TEST(checked > 200u);
   BOOST_TEST(differing > 30u);  // the check above is not empty
+}
+
+BOOST_AUTO_TEST_CASE(function_words_of_each_language) {
+  const Xapian::Stopper* german = stopper_for("de");
+  BOOST_TEST_REQUIRE(german != nullptr);
+  BOOST_TEST((*german)("und"));
+  BOOST_TEST((*german)("für"));
+  BOOST_TEST((*german)("fur"));  // folded, as queries are
+  BOOST_TEST(!(*german)("regierung"));
+  const Xapian::Stopper* russian = stopper_for("ru");
+  BOOST_TEST_REQUIRE(russian != nullptr);
+  BOOST_TEST((*russian)("и"));
+  BOOST_TEST(stopper_for("en") == nullptr);  // english_stopper's own list
+  BOOST_TEST(stopper_for("zh") == nullptr);
+  BOOST_TEST(stopper_for("") == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(cjk_pairs_have_no_positions_and_count) {

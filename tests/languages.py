@@ -131,6 +131,25 @@ class Languages(unittest.TestCase):
         hit = search_json(db, "électeur")["hits"][0]
         self.assertEqual((hit["lang"], hit["lang_origin"]), ("fr", "source"))
 
+    def test_any_drops_the_function_words_of_the_archives_languages(self):
+        # "de" is a Spanish and French function word: in this archive (each language a seventh)
+        # --any drops it beside a content word, which alone decides the matches.
+        self.assertEqual(ids(self.db, "--any", "de carretera"), ["es-agricultores"])
+        self.assertEqual(sorted(ids(self.db, "--any", "de")), ["es-agricultores", "fr-elections"])
+        # One Spanish article among twenty English ones: "de" is a word like any other.
+        tmp = tempfile.mkdtemp(dir=self.tmp)
+        source = os.path.join(tmp, "mostly-english.jsonl")
+        english = next(a for a in ARTICLES if a["id"] == "en-strike")
+        spanish = next(a for a in ARTICLES if a["id"] == "es-agricultores")
+        with open(source, "w", encoding="utf-8") as f:
+            for n in range(20):
+                f.write(json.dumps(dict(english, id=f"en-{n}")) + "\n")
+            f.write(json.dumps(spanish) + "\n")
+        db = os.path.join(tmp, "db")
+        index(db, source)
+        self.assertEqual(ids(db, "--any", "de harbour")[0], "es-agricultores")
+        self.assertEqual(len(ids(db, "--any", "de harbour")), 21)
+
     def test_short_text_has_no_language_and_is_english(self):
         tmp = tempfile.mkdtemp(dir=self.tmp)
         source = os.path.join(tmp, "short.jsonl")
