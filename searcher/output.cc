@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/date.h"
+#include "common/language.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "version.h"
@@ -346,10 +347,14 @@ void Output::line(const std::string& text, std::size_t indent) {
   for (const std::string& l : wrap(text, text_width(), indent)) out_ << l << '\n';
 }
 
-// Date, outlet and id, as one line shows them.
+// Date, outlet and id, as one line shows them, and the language of an article not in English
+// (as the filter that finds its language's articles: "lang:de").
 std::string Output::meta(const json& r) const {
   std::string meta;
-  for (const std::string& part : {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId)}) {
+  const std::string lang = str(r, kRecordLang);
+  const std::string shown_lang = lang.empty() || lang == kDefaultLanguage ? "" : "lang:" + lang;
+  for (const std::string& part :
+       {str(r, kRecordDate), str(r, kRecordOutlet), str(r, kRecordId), shown_lang}) {
     if (part.empty()) continue;
     if (!meta.empty()) meta += " · ";
     meta += terminal_safe(part);

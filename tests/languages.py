@@ -81,6 +81,15 @@ class Languages(unittest.TestCase):
         rc, out, err = search(self.db, "--kwic=10", "заводы", expect=0)
         self.assertIn(" заводам ", out)
 
+    def test_text_output_names_a_language_other_than_english(self):
+        rc, out, err = search(self.db, "--limit", "10", "*", expect=0)
+        for article, lang in LANGUAGE_OF.items():
+            line = next(l for l in out.splitlines() if f" {article}" in l)
+            if lang == "en":
+                self.assertNotIn("lang:", line)
+            else:
+                self.assertTrue(line.endswith(f"{article} · lang:{lang}"), line)
+
     def test_snippet_shows_the_match(self):
         hit = search_json(self.db, "налог")["hits"][0]
         self.assertIn("налогах", hit["snippet"])
