@@ -1,5 +1,6 @@
 """Issue 21: archives in many languages. The fixture articles of tests/fixtures/languages.jsonl
-(English, German, French, Spanish, Russian, Arabic and Chinese, written for these tests) index
+(English, German, French, Spanish, Russian, Arabic, Chinese and Greek, written for these
+tests) index
 with the language detected from their text; an inflected word finds its article in each
 language; lang: filters and facets count the languages; a declared language wins over detection
 and --lang; a declared value that names no language is said with its file and line; an HTML
@@ -33,6 +34,9 @@ INFLECTED = {
     "ar-madaris": ["المدرسة", "معلم", "حكومة"],
     "zh-ditie": ["地铁", "乘客", '"扩建城市地铁"'],
 }
+# Greek has no Snowball stemmer in Xapian 1.4: its words are found as written, case aside
+# ("Αγρότες" is "αγρότες"), and another inflection is not.
+AS_WRITTEN = {"el-plimmyres": (["πλημμύρες", "Αγρότες", "υπουργό"], ["πλημμύρα", "υπουργός"])}
 
 
 def ids(db, *args):
@@ -71,6 +75,24 @@ class Languages(unittest.TestCase):
                     self.assertNotIn(word, article_words)
                 self.assertEqual(ids(self.db, word), [article], word)
 
+    def test_a_language_without_a_stemmer_is_found_as_written(self):
+        for article, (found, not_found) in AS_WRITTEN.items():
+            for word in found:
+                self.assertEqual(ids(self.db, word), [article], word)
+            for word in not_found:
+                self.assertEqual(ids(self.db, word), [], word)
+
+    def test_exact_forms_in_other_scripts(self):
+        db = os.path.join(tempfile.mkdtemp(dir=self.tmp), "db")
+        index(db, FIXTURE, extra=("--exact-forms",))
+        self.assertEqual(ids(db, "=налогах"), ["ru-nalogi"])
+        self.assertEqual(ids(db, "=налог"), [])
+        self.assertEqual(ids(db, "налог"), ["ru-nalogi"])
+        self.assertEqual(ids(db, "=المدارس"), ["ar-madaris"])
+        self.assertEqual(ids(db, "=地铁"), ["zh-ditie"])
+        rc, out, err = search(db, "--kwic=10", "=налогах", expect=0)
+        self.assertIn(" налогах ", out)
+
     def test_kwic_shows_each_occurrence_once(self):
         rc, out, err = search(self.db, "--kwic=20", "Regierung", expect=0)
         lines = out.splitlines()
@@ -80,6 +102,9 @@ class Languages(unittest.TestCase):
         self.assertIn(" 地铁 ", out)
         rc, out, err = search(self.db, "--kwic=10", "заводы", expect=0)
         self.assertIn(" заводам ", out)
+        rc, out, err = search(self.db, "--kwic=10", "المدرسة", expect=0)  # Arabic: prefixes stemmed
+        self.assertEqual(len(out.splitlines()), 1, out)  # "مدرسة" (the plural is another stem)
+        self.assertIn(" مدرسة ", out)
 
     def test_text_output_names_a_language_other_than_english(self):
         rc, out, err = search(self.db, "--limit", "10", "*", expect=0)
