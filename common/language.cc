@@ -147,9 +147,9 @@ std::string stemmer_name(std::string_view code) {
   return name;
 }
 
-std::vector<StemLanguage> stem_languages(const std::vector<std::string>& codes) {
+std::vector<StemLanguage> stem_languages(const std::vector<std::string>& codes, bool with_default) {
   std::vector<std::string> all = codes;
-  all.emplace_back(kDefaultLanguage);
+  if (with_default) all.emplace_back(kDefaultLanguage);
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
   std::vector<StemLanguage> out;

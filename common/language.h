@@ -29,13 +29,15 @@ inline constexpr std::size_t kMaxDetectBytes = 8192;
 std::string stemmer_name(std::string_view code);
 inline constexpr const char* kDefaultLanguage = "en";
 
-// The languages a query's words are stemmed in, each with its stemmer, in code order; the
-// language of articles whose language is not known (English) is always among them.
+// The languages a query's words are stemmed in, each with its stemmer, in code order, each
+// once; with `with_default`, the language of articles whose language is not known (English)
+// among them.
 struct StemLanguage {
   std::string code;
   Xapian::Stem stemmer;
 };
-std::vector<StemLanguage> stem_languages(const std::vector<std::string>& codes);
+std::vector<StemLanguage> stem_languages(const std::vector<std::string>& codes,
+                                         bool with_default = true);
 
 // Whether a character is one of those Chinese, Japanese and Korean write without spaces between
 // words (Han, kana, Hangul, their punctuation blocks aside): the index holds such text as

@@ -14,6 +14,7 @@
 #include "common/completion.h"
 #include "common/config.h"
 #include "common/error.h"
+#include "common/language.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/complete.h"
@@ -119,7 +120,7 @@ int main(int argc, char** argv) {
   morgue::SearchOptions options;
   std::string sort = "relevance", format = "text", colour = "auto";
   bool no_pager = false;
-  std::string facets, histogram, from, to, fields, bm25,
+  std::string facets, histogram, from, to, fields, bm25, langs,
       limit = "10", offset = "0", facet_limit = "10", kwic, unit, collapse, story;
   std::vector<std::string> words;
   po::options_description visible(
@@ -146,6 +147,9 @@ int main(int argc, char** argv) {
       "database directory, or a Xapian stub file listing shards")(
       "any", po::bool_switch(&options.any),
       "bare words are optional (OR), ranked like a search box")(
+      "lang", po::value<std::string>(&langs),
+      "CODE[,CODE]: stem the query's words in these languages only (ISO 639-1 codes or names), "
+      "not in every language of the database; filter with lang: too to keep their articles only")(
       "bm25", po::value<std::string>(&bm25), "BM25 parameters K1,B (default 1.2,0.75)")(
       "sort", po::value<std::string>(&sort)->default_value("relevance"),
       "relevance, date or -date (newest first)")(
@@ -298,6 +302,13 @@ int main(int argc, char** argv) {
       }
       if (options.bm25_k1 < 0 || options.bm25_b < 0 || options.bm25_b > 1)
         throw po::error("--bm25: K1 must be at least 0 and B between 0 and 1");
+    }
+    for (const std::string& name : split_commas(langs)) {
+      const std::string code = morgue::language_code(name);
+      if (code.empty())
+        throw po::error("--lang " + name + ": not a language code (ISO 639-1, such as de) or name");
+      if (std::find(options.langs.begin(), options.langs.end(), code) == options.langs.end())
+        options.langs.push_back(code);
     }
     options.facets = split_commas(facets);
     options.fields = split_commas(fields);

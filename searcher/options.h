@@ -22,6 +22,7 @@ struct SearchOptions {
   std::string db;
   std::string query;
   bool any = false;
+  std::vector<std::string> langs;  // --lang: stem query words in these languages only
   SortOrder sort = SortOrder::kRelevance;
   bool sort_given =
       false;  // --export and --kwic keep index order (streamed) unless --sort is given

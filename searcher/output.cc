@@ -211,6 +211,7 @@ ordered Output::manifest_json(const Manifest& m, const std::string& parsed) cons
                  {"unit", to_string(o_.unit)},
                  {"collapse", o_.collapse != Unit::kArticles ? ordered(to_string(o_.collapse))
                                                              : ordered(nullptr)}}}};
+  if (!o_.langs.empty()) o["options"]["lang"] = o_.langs;
   if (!parsed.empty()) o["parsed_query"] = parsed;
   return o;
 }

@@ -309,7 +309,8 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& qs
 }  // namespace
 
 struct QueryBuilder::State {
-  State(const Xapian::Database& database, const QueryOptions& o) : db(database), any(o.any) {
+  State(const Xapian::Database& database, const QueryOptions& o)
+      : db(database), any(o.any), langs(o.langs) {
     words.set_database(db);
     words.set_stemmer(make_stemmer());
     words.set_stemming_strategy(kQueryStemming);
@@ -331,8 +332,15 @@ struct QueryBuilder::State {
   }
 
   // The languages of the database's articles (lang: terms), each with its stemmer, English
-  // always among them: a word is searched as its stem in each (docs/languages.md).
+  // always among them: a word is searched as its stem in each (docs/languages.md). With --lang,
+  // those languages only.
   const std::vector<StemLanguage>& languages() {
+    if (!languages_known && !langs.empty()) {
+      stem_languages_ = stem_languages(langs, false);
+      for (const std::string& code : langs)
+        if (const Xapian::Stopper* stop = stopper_for(code)) stoppers_.push_back(stop);
+      languages_known = true;
+    }
     if (!languages_known) {
       const std::string prefix(find_field("lang")->whole_prefix);
       std::vector<std::string> codes;
@@ -362,6 +370,7 @@ struct QueryBuilder::State {
 
   Xapian::Database db;
   bool any;
+  std::vector<std::string> langs;  // --lang
   Xapian::QueryParser words;
   Xapian::TermGenerator forms;
   PlaceTable place_table;

@@ -17,6 +17,9 @@ namespace morgue {
 
 struct QueryOptions {
   bool any = false;  // bare words optional (OR) instead of all required (AND)
+  // --lang: the languages (ISO 639-1) words are stemmed in, instead of every language of the
+  // database and English (docs/languages.md)
+  std::vector<std::string> langs;
 };
 
 // Wildcards expand to at most this many terms (the most frequent ones).

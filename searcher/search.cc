@@ -107,7 +107,7 @@ class Searcher {
         output_(o, out),
         db_(with_declared_fields(
             open_for_reading(o.db, OpenOptions{o.allow_remote_programs}, &local_shards_))),
-        parser_(db_, QueryOptions{o.any}),
+        parser_(db_, QueryOptions{o.any, o.langs}),
         stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
     if (o.by) facet_field(*o.by);

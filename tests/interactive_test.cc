@@ -132,7 +132,7 @@ BOOST_FIXTURE_TEST_CASE(drill_down_is_the_intersection, Archive) {
 BOOST_FIXTURE_TEST_CASE(drill_down_of_a_search_box_query_that_does_not_parse, Archive) {
   // With --any, text that is not well formed is built on as its words, so that the parentheses
   // and the filter put around it are read as written.
-  const morgue::QueryBuilder any(db, morgue::QueryOptions{true});
+  const morgue::QueryBuilder any(db, morgue::QueryOptions{true, {}});
   const std::string noem = morgue::drilldown_filter("person", "Kristi Noem");
   for (const std::string q : {"prison (", "storm AND", "talks) \"again"}) {
     BOOST_TEST(any.reading(q) != q);

@@ -93,6 +93,17 @@ class Languages(unittest.TestCase):
         rc, out, err = search(db, "--kwic=10", "=налогах", expect=0)
         self.assertIn(" налогах ", out)
 
+    def test_lang_option_stems_in_the_languages_given_only(self):
+        self.assertEqual(ids(self.db, "--lang", "de", "Regierung"), ["de-wohnungsbau"])
+        self.assertEqual(ids(self.db, "--lang", "German,ru", "Regierung"), ["de-wohnungsbau"])
+        self.assertEqual(ids(self.db, "--lang", "en", "Regierung"), [])  # English stem "regierung"
+        self.assertEqual(ids(self.db, "--lang", "en", "harbours"), ["en-strike"])
+        result = search_json(self.db, "--lang", "de", "Städte")
+        self.assertEqual(result["manifest"]["options"]["lang"], ["de"])
+        self.assertNotIn("lang", search_json(self.db, "Städte")["manifest"]["options"])
+        rc, out, err = search(self.db, "--lang", "xx", "Regierung", expect=2)
+        self.assertIn("--lang xx", err)
+
     def test_kwic_shows_each_occurrence_once(self):
         rc, out, err = search(self.db, "--kwic=20", "Regierung", expect=0)
         lines = out.splitlines()

@@ -14,7 +14,7 @@ namespace morgue::testing {
 
 inline std::set<std::string> matching_ids(const Xapian::Database& db, const std::string& query,
                                           bool any = false) {
-  QueryBuilder qb(db, QueryOptions{any});
+  QueryBuilder qb(db, QueryOptions{any, {}});
   Xapian::Enquire e(db);
   e.set_query(qb.parse(query).query);
   std::set<std::string> out;
