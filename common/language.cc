@@ -114,7 +114,31 @@ std::string language_code(std::string_view declared) {
   return "";
 }
 
+bool plainly_english(std::string_view text) {
+  // Words no other language CLD2 knows writes often; "for", "at", "by", "was", "will", "is",
+  // "of", "in", "to", "a" and "i" are left out (Danish, German, Dutch, Polish, Italian words).
+  static constexpr std::string_view kWords[] = {"the",   "and",  "that", "with",  "from",  "have",
+                                                "has",   "are",  "been", "were",  "which", "would",
+                                                "their", "they", "said", "there", "this",  "what"};
+  std::size_t words = 0, english = 0, i = 0;
+  std::string word;
+  while (i < text.size() && words < kEnglishSampleWords) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) {
+      if (static_cast<unsigned char>(text[i]) >= 0x80) return false;  // not ASCII: ask CLD2
+      ++i;
+    }
+    word.clear();
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+    if (word.empty()) break;
+    ++words;
+    english += std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  }
+  return words >= kEnglishSampleWords && english * 100 >= words * kEnglishSharePercent;
+}
+
 std::string detect_language(std::string_view text) {
+  if (plainly_english(text)) return kDefaultLanguage;
   std::size_t n = std::min(text.size(), kMaxDetectBytes);
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
   CLD2::Language top[3];

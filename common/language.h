@@ -23,6 +23,14 @@ std::string detect_language(std::string_view text);
 inline constexpr int kMinDetectBytes = 100;
 inline constexpr std::size_t kMaxDetectBytes = 8192;
 
+// Whether a text's first kEnglishSampleWords words, all ASCII, are kEnglishSharePercent% or
+// more words only English writes often ("the", "and", "which"): detect_language calls such a
+// text English without asking CLD2, which is most of the time an English archive's indexing
+// spent on languages (docs/languages.md, scripts/eval-languages checks the shortcut too).
+bool plainly_english(std::string_view text);
+inline constexpr std::size_t kEnglishSampleWords = 60;
+inline constexpr std::size_t kEnglishSharePercent = 8;
+
 // The name of the Snowball stemmer Xapian has for a language ("german"), or "none" when it has
 // none ("zh", "el"): such words are indexed as written. "" (a language not known) is English,
 // the stemmer of every database built before languages were told apart.

@@ -90,6 +90,25 @@ BOOST_AUTO_TEST_CASE(short_text_and_english_with_foreign_names) {
                              "ten years, the bank said on Tuesday.") == "en");
 }
 
+BOOST_AUTO_TEST_CASE(plainly_english_is_a_shortcut_for_english_prose_only) {
+  std::string english, german;
+  for (const Article& a : fixture_articles()) {
+    if (language_of(a) == "en") english = a.text + " " + a.text;  // 60 words and more
+    if (language_of(a) == "de") german = a.text + " " + a.text;
+  }
+  BOOST_TEST(plainly_english(english));
+  BOOST_TEST(detect_language(english) == "en");
+  BOOST_TEST(!plainly_english(german));                       // not ASCII
+  BOOST_TEST(!plainly_english("The harbour and the port."));  // too few words
+  // Danish in ASCII, with words English shares ("for", "at", "i", "in"): not the shortcut's.
+  std::string danish;
+  for (int i = 0; i < 8; ++i)
+    danish +=
+        "Regeringen har i dag fremlagt en plan for at styrke havnene og give flere penge til "
+        "de mindre byer i landet. ";
+  BOOST_TEST(!plainly_english(danish));
+}
+
 BOOST_AUTO_TEST_CASE(stemmers) {
   BOOST_TEST(stemmer_name("") == "english");
   BOOST_TEST(stemmer_name("en") == "english");
