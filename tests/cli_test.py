@@ -1986,6 +1986,32 @@ def serve_shard(shard):
     return server, port
 
 
+def free_port_run(n):
+    """A loopback port from which n consecutive ports are all free now (scripts/serve-shards takes
+    its servers' ports in a row from one): one port the kernel chose free was not enough, as the
+    next could be another connection's (CI: "127.0.0.1:45968 already in use")."""
+    import socket
+    for _ in range(200):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            first = s.getsockname()[1]
+        if first + n > 65536:
+            continue
+        held = []
+        try:
+            for i in range(n):
+                t = socket.socket()
+                held.append(t)
+                t.bind(("127.0.0.1", first + i))
+            return first
+        except OSError:
+            continue
+        finally:
+            for t in held:
+                t.close()
+    raise AssertionError(f"no {n} consecutive free loopback ports")
+
+
 class Shards(DbCase):
     """A stub file of several shards, local and remote (xapian-tcpsrv on the loopback), answers
     exactly as one database does: totals, hits, facets, histograms, export."""
@@ -2254,9 +2280,7 @@ class RemoteShards(DbCase):
         import signal
         import socket
         import time
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            first = s.getsockname()[1]
+        first = free_port_run(self.N)
         client = os.path.join(self.tmp, "served.stub")
         log = open(os.path.join(self.tmp, "serve-shards.log"), "w+")
         p = subprocess.Popen([sys.executable, os.path.join(SOURCE, "scripts", "serve-shards"), "--port", str(first),
