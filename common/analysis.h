@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,26 @@ class StemCache : public Xapian::StemImplementation {
 inline Xapian::Stem make_indexing_stemmer(std::string_view lang = "") {
   return Xapian::Stem(new StemCache(lang));
 }
+
+// One stemmer per language, each made on its first use: `english` for English and for an
+// article whose language is not known (""), make(lang) for the others. The indexer's builder
+// makes them through a StemCache, the searcher's context matcher plainly.
+class LanguageStemmers {
+ public:
+  LanguageStemmers(Xapian::Stem english, bool cached) : english_(english), cached_(cached) {}
+  const Xapian::Stem& operator()(const std::string& lang) {
+    if (lang.empty() || lang == kDefaultLanguage) return english_;
+    auto it = others_.find(lang);
+    if (it == others_.end())
+      it = others_.emplace(lang, cached_ ? make_indexing_stemmer(lang) : make_stemmer(lang)).first;
+    return it->second;
+  }
+
+ private:
+  Xapian::Stem english_;
+  bool cached_;
+  std::map<std::string, Xapian::Stem> others_;
+};
 
 // English function words, dropped from search-box (--any) queries: in a natural-language question
 // they only add noise to the ranking. Phrases keep them.

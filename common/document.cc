@@ -137,10 +137,9 @@ DocumentBuilder::DocumentBuilder(const PlaceTable* places)
     : DocumentBuilder(make_indexing_stemmer(), places) {}
 
 DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places)
-    : places_(places) {
+    : stemmers_(stemmer, true), places_(places) {
   words_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   words_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);  // language.h: is_cjk
-  stemmer_ = stemmer;
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a) {
@@ -154,17 +153,6 @@ Xapian::Document DocumentBuilder::words(const std::string& text, Xapian::termpos
   words_.index_text(text);
   *count = words_.get_termpos();
   return words;
-}
-
-const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& lang) {
-  if (lang.empty() || lang == kDefaultLanguage) return stemmer_;
-  auto it = stemmers_.find(lang);
-  if (it == stemmers_.end())
-    it =
-        stemmers_
-            .emplace(lang, stemmer_name(lang) == "english" ? stemmer_ : make_indexing_stemmer(lang))
-            .first;
-  return it->second;
 }
 
 void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& words,
@@ -213,7 +201,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data,
   // as text; the text's stems after a gap, so that no phrase spans title and text. Exact forms
   // (E) get the wdf that makes the document's length (the sum of wdf) exactly twice its stemmed
   // length: BM25's length normalisation, and so every ranking, stays as without them.
-  const Xapian::Stem& stemmer = stemmer_for(a.lang);
+  const Xapian::Stem& stemmer = stemmers_(a.lang);
   Xapian::termpos title_words = 0, body_words = 0;
   const Xapian::Document title = words(a.title, &title_words);
   add_spelling_words(title, spelling);

@@ -5,12 +5,12 @@
 #include <xapian.h>
 
 #include <initializer_list>
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "common/analysis.h"
 #include "common/article.h"
 #include "common/places.h"
 #include "common/schema.h"
@@ -86,14 +86,11 @@ class DocumentBuilder {
   void add_words(Xapian::Document* doc, const Xapian::Document& words,
                  std::initializer_list<Placement> placements, Xapian::termcount form_wdf,
                  const Xapian::Stem& stemmer);
-  // The stemmer of an article in language `lang`.
-  const Xapian::Stem& stemmer_for(const std::string& lang);
   static void add_spelling_words(const Xapian::Document& words, SpellingWords* spelling);
 
   Xapian::TermGenerator words_;  // STEM_NONE: words as written
   bool exact_forms_ = false;
-  Xapian::Stem stemmer_;
-  std::map<std::string, Xapian::Stem> stemmers_;  // other languages', by code
+  LanguageStemmers stemmers_;
   const PlaceTable* places_;
 };
 

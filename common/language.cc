@@ -1,11 +1,13 @@
 // Language codes, CLD2's detection and the Snowball stemmer of each language.
 #include "common/language.h"
 
+// clang-format off
+#include <cstdio>  // before CLD2's header, which uses FILE without including it
 #include <cld2/public/compact_lang_det.h>
+// clang-format on
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>  // before CLD2's header, which uses FILE without including it
 #include <map>
 #include <mutex>
 
@@ -82,6 +84,11 @@ const std::map<std::string, std::string, std::less<>>& language_names() {
   return *names;
 }
 
+// Whether every byte of `s` is a lower-case ASCII letter.
+bool lower_ascii_letters(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // CLD2's code of a language as ISO 639-1 ("iw" -> "he", "zh-Hant" -> "zh"); "" for none.
 std::string from_cld2(CLD2::Language language) {
   if (language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) return "";
@@ -107,8 +114,7 @@ std::string language_code(std::string_view declared) {
       return it->second;
   }
   // A two-letter code the table leaves out, if CLD2 knows it ("sw", "cy").
-  if (base.size() == 2 &&
-      std::all_of(base.begin(), base.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+  if (base.size() == 2 && lower_ascii_letters(base)) {
     return from_cld2(CLD2::GetLanguageFromName(base.c_str()));
   }
   return "";
@@ -216,8 +222,7 @@ std::string language_name(std::string_view code) {
     if (code == k.code) {
       for (const char* n : k.names) {
         std::string name = n;
-        if (name.size() > 3 &&
-            std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        if (name.size() > 3 && lower_ascii_letters(name)) {
           name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
           return name;
         }

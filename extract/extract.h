@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/article.h"
+#include "common/language.h"
 
 namespace morgue {
 
@@ -21,7 +22,9 @@ class Extractor {
 
 // Whether extraction finds names (people, places, organizations, outlets) in an article in
 // language `lang` (ISO 639-1; "" not known): the rules and the tagger read English only.
-inline bool reads_names(const std::string& lang) { return lang.empty() || lang == "en"; }
+inline bool reads_names(const std::string& lang) {
+  return lang.empty() || lang == kDefaultLanguage;
+}
 
 // The files extraction reads: given to it, never looked up by it (the indexer's main reads the
 // environment, MORGUE_DATA and MORGUE_ISO_CODES, into these).

@@ -68,7 +68,7 @@ std::string right_of(std::string_view text, std::size_t begin, std::size_t width
 
 KwicMatcher::KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Stem& stemmer,
                          const Xapian::Database* db)
-    : stemmer_(stemmer) {
+    : stemmers_(stemmer, false) {
   const double n = db ? db->get_doccount() : 0;
   auto idf = [&](const std::string& term) {
     if (!db || n <= 0) return 1.0;
@@ -105,17 +105,10 @@ KwicMatcher::KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Ste
 // Calls on_match(begin, end, pattern) for each run of words of `text` that a pattern matches.
 // Words are compared as the indexer made its terms: lower case, then stemmed. Only words that
 // begin as a query stem does are stemmed: a stem keeps the first letter of its word.
-const Xapian::Stem& KwicMatcher::stemmer_of(const std::string& lang) const {
-  if (lang.empty() || lang == kDefaultLanguage) return stemmer_;
-  auto it = stemmers_.find(lang);
-  if (it == stemmers_.end()) it = stemmers_.emplace(lang, make_stemmer(lang)).first;
-  return it->second;
-}
-
 template <class OnMatch>
 void KwicMatcher::each_match(std::string_view text, const std::string& lang,
                              OnMatch on_match) const {
-  const Xapian::Stem& stemmer = stemmer_of(lang);
+  const Xapian::Stem& stemmer = stemmers_(lang);
   struct Word {
     std::size_t begin, end;
     std::string lower, stem;

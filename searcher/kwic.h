@@ -5,11 +5,11 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/analysis.h"
 #include "searcher/query.h"
 
 namespace morgue {
@@ -46,10 +46,8 @@ class KwicMatcher {
   };
   template <class OnMatch>
   void each_match(std::string_view text, const std::string& lang, OnMatch on_match) const;
-  const Xapian::Stem& stemmer_of(const std::string& lang) const;
 
-  Xapian::Stem stemmer_;
-  mutable std::map<std::string, Xapian::Stem> stemmers_;  // other languages', by code
+  mutable LanguageStemmers stemmers_;
   std::vector<ContextPattern> patterns_;
   std::vector<double> weights_;  // per pattern
   std::string initials_;      // first bytes of the stems: words starting otherwise are not stemmed

@@ -651,6 +651,10 @@ class Parser {
   // of any of them, so no language's articles rank higher for its rarer stem), phrases as
   // alternatives (an article is in one language: its phrase is stemmed by one stemmer).
   Xapian::Query parse_words(const std::string& words, unsigned flags) {
+    if (s_.languages().size() == 1) {
+      s_.words.set_stemmer(s_.languages()[0].stemmer);
+      return s_.words.parse_query(words, flags);
+    }
     std::vector<Xapian::Query> readings;
     std::vector<std::string> seen;
     for (const StemLanguage& language : s_.languages()) {
