@@ -15,6 +15,7 @@
 #include "extract/entity_rules.h"
 #include "extract/gazetteer.h"
 #include "extract/names.h"
+#include "extract/native_places.h"
 #include "extract/ner.h"
 #include "extract/outlets.h"
 #include "extract/publication_date.h"
@@ -66,14 +67,16 @@ class Default : public Extractor {
   explicit Default(const ExtractionData& data)
       : weights_(ner::Weights::load(data.model)),
         gazetteer_(ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names)),
-        version_(model_version(data.model) + "; names in English only") {}
+        native_places_(data.locale_folder, data.iso_codes_folder, gazetteer_),
+        version_(model_version(data.model) + "; names in English, places in any language") {}
 
   std::string version() const override { return version_; }
 
   void complete(Article& a) const override {
     const std::string_view text = bounded(a.text);
     // The rules and the model read English: in another language they find only noise, so an
-    // article there keeps its declared names and gets a date, nothing more (reads_names).
+    // article there keeps its declared names and gets the places it names as the gazetteer's
+    // translations have them (native_places.h) and a date, nothing more (reads_names).
     const bool english = reads_names(a.lang);
     OutletsFound outlets = english ? find_outlets(text) : OutletsFound{};
     const bool people = open_list(a.people, a.declared.people),
@@ -86,6 +89,8 @@ class Default : public Extractor {
       if (people) a.people = std::move(e.people);
       if (places) a.places = std::move(e.places);
       if (organizations) a.organizations = std::move(e.organizations);
+    } else if (!english && places) {
+      a.places = native_places_.find(with_title(a.title, text), a.lang);
     }
     if (!a.date) {
       if (auto found = find_publication_date(text)) {
@@ -113,16 +118,21 @@ class Default : public Extractor {
                  names->end());
   }
 
+  // The headline is read with the body (its names count), unless the body repeats it.
+  static std::string with_title(const std::string& title, std::string_view text) {
+    std::string doc;
+    if (!title.empty() && text.substr(0, title.size()) != title)
+      doc = title + "\n\n";  // never wrapped into the text
+    doc += text;
+    return doc;
+  }
+
   struct Entities {
     std::vector<std::string> people, places, organizations;
   };
 
   Entities entities(const std::string& title, std::string_view text) const {
-    // The headline is tagged with the body (its names count), unless the body repeats it.
-    std::string doc;
-    if (!title.empty() && text.substr(0, title.size()) != title)
-      doc = title + "\n\n";  // never wrapped into the text
-    doc += text;
+    const std::string doc = with_title(title, text);
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
     mark_titled_people(tagged);
@@ -519,6 +529,7 @@ class Default : public Extractor {
 
   ner::Weights weights_;
   const ner::Gazetteer gazetteer_;
+  const ner::NativePlaces native_places_;
   const std::string version_;
 };
 
@@ -529,7 +540,7 @@ ExtractionData default_extraction_data() {
   fs::path model = fs::path(MORGUE_SOURCE_DATA_DIR) / kModelFile;
   if (!fs::exists(model)) model = fs::path(MORGUE_INSTALLED_DATA_DIR) / kModelFile;
   return {model.string(), "/usr/share/iso-codes/json", "/usr/share/dict/american-english",
-          "/usr/share/perl5/Text/Names.pm"};
+          "/usr/share/perl5/Text/Names.pm", "/usr/share/locale"};
 }
 
 std::unique_ptr<Extractor> make_default_extractor(const ExtractionData& data) {

@@ -33,6 +33,7 @@ struct ExtractionData {
   std::string iso_codes_folder;  // iso-codes' JSON files: countries and their subdivisions
   std::string word_list;         // English words, one a line, proper names capitalized
   std::string census_names;      // the Census first names and surnames of Perl's Text::Names
+  std::string locale_folder;     // gettext catalogs: iso-codes' and libgeonames' translations
 };
 
 // The model's file name in a data folder.

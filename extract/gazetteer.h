@@ -50,6 +50,11 @@ class Gazetteer {
     const Entry* e = find(place);
     return e && ((e->kinds & ~(1u << kCity)) != 0 || e->population >= 100000);
   }
+  // Whether the name is a city's of a million people or more (or a country's).
+  bool big(std::string_view place) const {
+    const Entry* e = find(place);
+    return e && (e->kinds & (1u << kBigCity | 1u << kCountry)) != 0;
+  }
   bool empty() const { return entries_.empty(); }
 
   // How the English word list knows a word (folded): as a common word, as a proper name (it is

@@ -84,8 +84,10 @@ Prepared Preparer::prepare(Article&& a) {
     nlohmann::json r = to_record(a);
     r.erase(kRecordText);
     if (extractor_ && !reads_names(a.lang))
-      r["note"] = "names not extracted: the extractor reads English, this article is in " +
-                  language_name(a.lang);
+      r["note"] =
+          "people and organizations not extracted: the extractor reads English, this "
+          "article is in " +
+          language_name(a.lang) + " (places by their names in it)";
     p.line = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return p;
   }

@@ -151,7 +151,7 @@ class Languages(unittest.TestCase):
         rc, out, err = run("morgue-index", "--db", db, "--lang", "xx-nonsense", source)
         self.assertEqual(rc, 2)
         self.assertIn("--lang xx-nonsense", err)
-        # --extract-only: the German article gets no names and says why.
+        # --extract-only: the German article gets no people or organizations and says why.
         rc, out, err = run("morgue-index", "--extract-only", FIXTURE)
         self.assertEqual(rc, 0, err)
         lines = {r["id"]: r for r in map(json.loads, out.splitlines())}
@@ -163,6 +163,42 @@ class Languages(unittest.TestCase):
                 self.assertIn("the extractor reads English", r["note"])
                 self.assertEqual((r["people"], r["places"], r["organizations"]), ([], [], []),
                                  article)
+
+    def test_places_by_their_names_in_each_language(self):
+        # Places named in the article's language are filed under their English names: a facet
+        # counts Moscow once whichever language named it, and place: finds each article.
+        tmp = tempfile.mkdtemp(dir=self.tmp)
+        source = os.path.join(tmp, "places.jsonl")
+        articles = {
+            "en": ("Talks in Moscow", "Ministers from France met in Moscow on Tuesday."),
+            "de": ("Gespräche in Moskau", "Die Minister aus Frankreich trafen sich am Dienstag "
+                   "in Moskau. Das nächste Treffen findet in München statt. Das Essen war gut."),
+            "ru": ("Переговоры в Москве", "Во вторник в Москве прошли переговоры министров "
+                   "Франции и Германии."),
+            "ar": ("محادثات في القاهرة", "عقد وزراء من مصر وفرنسا محادثات في القاهرة يوم "
+                   "الثلاثاء."),
+            "zh": ("北京举行会谈", "周二，来自法国和德国的代表在北京举行会谈。"),
+        }
+        expected = {"en": ["Moscow", "France"], "de": ["Moscow", "France", "Munich"],
+                    "ru": ["Moscow", "France", "Germany"], "ar": ["Cairo", "Egypt", "France"],
+                    "zh": ["Beijing", "France", "Germany"]}
+        with open(source, "w", encoding="utf-8") as f:
+            for lang, (title, text) in articles.items():
+                f.write(json.dumps({"id": lang, "lang": lang, "title": title, "text": text},
+                                   ensure_ascii=False) + "\n")
+        db = os.path.join(tmp, "db")
+        index(db, source)
+        hits = {h["id"]: h for h in search_json(db, "*")["hits"]}
+        for lang, places in expected.items():
+            self.assertEqual(sorted(hits[lang]["places"]), sorted(places), lang)
+        facets = search_json(db, "--facets", "place", "*")["facets"]["place"]
+        counted = {f["value"]: f["count"] for f in facets}
+        for place in {p for places in expected.values() for p in places}:
+            self.assertEqual(counted[place],
+                             sum(place in places for places in expected.values()), place)
+            self.assertEqual(sorted(ids(db, f'place:"{place}"')),
+                             sorted(lang for lang, places in expected.items() if place in places))
+        self.assertNotIn("Essen", counted)  # "das Essen", the meal
 
     def test_html_lang(self):
         tmp = tempfile.mkdtemp(dir=self.tmp)
