@@ -360,6 +360,14 @@ struct QueryBuilder::State {
     return stem_languages_;
   }
 
+  // What was read from the database's revision before a reopen: read again when next asked
+  // (an indexer may have added a language, changed the place table or the exact forms).
+  void forget() {
+    languages_known = places_loaded = exact_forms_known = false;
+    stem_languages_.clear();
+    stoppers_.clear();
+  }
+
   const PlaceTable& places() {
     if (!places_loaded) {
       place_table = PlaceTable::unserialise(db.get_metadata(kPlacesKey));
@@ -403,7 +411,10 @@ class Parser {
  public:
   // `lenient`: read text that is not well formed as a search box does (--any).
   Parser(QueryBuilder::State& s, const std::string& text, ParsedQuery* out, bool lenient)
-      : s_(s), tokens_(lenient ? repair(lex(text, true)) : lex(text, false)), out_(out) {}
+      : s_(s),
+        tokens_(lenient ? repair(lex(text, true)) : lex(text, false)),
+        out_(out),
+        narrowed_(stem_languages(filtered_languages(tokens_), false)) {}
 
   Xapian::Query parse() {
     if (peek().kind == Tok::kEnd)
@@ -651,13 +662,14 @@ class Parser {
   // of any of them, so no language's articles rank higher for its rarer stem), phrases as
   // alternatives (an article is in one language: its phrase is stemmed by one stemmer).
   Xapian::Query parse_words(const std::string& words, unsigned flags) {
-    if (s_.languages().size() == 1) {
-      s_.words.set_stemmer(s_.languages()[0].stemmer);
+    const std::vector<StemLanguage>& languages = narrowed_.empty() ? s_.languages() : narrowed_;
+    if (languages.size() == 1) {
+      s_.words.set_stemmer(languages[0].stemmer);
       return s_.words.parse_query(words, flags);
     }
     std::vector<Xapian::Query> readings;
     std::vector<std::string> seen;
-    for (const StemLanguage& language : s_.languages()) {
+    for (const StemLanguage& language : languages) {
       s_.words.set_stemmer(language.stemmer);
       Xapian::Query q = s_.words.parse_query(words, flags);
       if (q.empty()) continue;
@@ -859,9 +871,35 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 
+  // The languages of the lang: filters every match must pass, or none: filters outside
+  // parentheses, in a query without OR or XOR outside them, before any NOT there and without
+  // '-' ("Mieten lang:de", not "Mieten OR lang:de", "Mieten -lang:de" or "a NOT b lang:de").
+  // A query's words are then stemmed in those languages only: a match is in one of them, and
+  // another language's stem of a word could only find some other word of it.
+  static std::vector<std::string> filtered_languages(const std::vector<Token>& tokens) {
+    std::vector<std::string> codes;
+    std::size_t depth = 0;
+    bool negated_after = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      if (t.kind == Tok::kOpen) ++depth;
+      if (t.kind == Tok::kClose && depth > 0) --depth;
+      if (depth > 0) continue;
+      if (t.kind == Tok::kOr || t.kind == Tok::kXor) return {};
+      if (t.kind == Tok::kNot) negated_after = true;
+      if (t.kind != Tok::kField || negated_after || t.field->name != "lang") continue;
+      if (i > 0 && tokens[i - 1].kind == Tok::kMinus) continue;
+      const std::string code = language_code(t.text);
+      if (code.empty()) return {};  // a value that is no language: every language, as without
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+    return codes;
+  }
+
   QueryBuilder::State& s_;
   std::vector<Token> tokens_;
   ParsedQuery* out_;
+  std::vector<StemLanguage> narrowed_;  // filtered_languages' stemmers (none: the State's)
   std::size_t pos_ = 0, depth_ = 0, items_ = 0, wildcards_ = 0;
 };
 
@@ -871,6 +909,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
     : state_(std::make_unique<State>(db, options)) {}
 
 QueryBuilder::~QueryBuilder() = default;
+
+void QueryBuilder::reopened() { state_->forget(); }
 
 ParsedQuery QueryBuilder::strict(const std::string& text) const {
   ParsedQuery out;

@@ -65,6 +65,8 @@ class QueryBuilder {
   std::string reading(const std::string& text) const;
   // The database's place table (empty for a database that has none).
   const PlaceTable& places() const;
+  // After the database was reopened: what the builder read from it is read again when needed.
+  void reopened();
 
   struct State;  // the parsers and the place table (query.cc)
 

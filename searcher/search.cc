@@ -183,6 +183,7 @@ class Searcher {
         // database that is really corrupt fails every attempt.
         if (!retry_after(e) || attempt == 4) throw;
         db_.reopen();
+        parser_.reopened();
         columns_.clear();  // read from the revision left behind
         all_.reset();
         shared_groups_.clear();

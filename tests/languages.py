@@ -3,7 +3,7 @@
 tests) index
 with the language detected from their text; an inflected word finds its article in each
 language; lang: filters and facets count the languages; a declared language wins over detection
-and --lang; a declared value that names no language is said with its file and line; an HTML
+and --lang; a lang: filter narrows the stemming; a declared value that names no language is said with its file and line; an HTML
 page's <html lang> is read; --extract-only says when names are not extracted; --kwic and
 snippets find the words of each language and script.
 
@@ -163,6 +163,23 @@ class Languages(unittest.TestCase):
                 self.assertIn("the extractor reads English", r["note"])
                 self.assertEqual((r["people"], r["places"], r["organizations"]), ([], [], []),
                                  article)
+
+    def test_a_lang_filter_narrows_the_languages_a_word_is_stemmed_in(self):
+        def parsed(query):
+            result = search_json(self.db, query)
+            return result.get("parsed_query") or result["manifest"]["parsed_query"]
+        # Every match must be German: "mieten" is read by the German stemmer alone.
+        self.assertIn("miet@1", parsed("mieten lang:de"))
+        self.assertNotIn("SYNONYM", parsed("mieten lang:de"))
+        self.assertNotIn("SYNONYM", parsed("mieten AND lang:de"))
+        self.assertEqual(ids(self.db, "mieten lang:de"),
+                         [i for i in ids(self.db, "mieten") if LANGUAGE_OF[i] == "de"])
+        # Every match is French: the words it excludes are French words too.
+        self.assertNotIn("SYNONYM", parsed("lang:fr NOT mieten"))
+        # Where a match need not be German, every language's reading stays.
+        for query in ("mieten OR lang:de", "mieten -lang:de", "mieten NOT lang:de",
+                      "lang:fr OR mieten lang:de", "(mieten lang:de) OR mieten"):
+            self.assertIn("SYNONYM", parsed(query), query)
 
     def test_places_by_their_names_in_each_language(self):
         # Places named in the article's language are filed under their English names: a facet

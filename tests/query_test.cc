@@ -109,4 +109,22 @@ BOOST_AUTO_TEST_CASE(search_box_mode_takes_any_text) {
   BOOST_TEST(error_position(*this, "prison AND") != 0u);  // the default mode still says where
 }
 
+BOOST_AUTO_TEST_CASE(a_reopened_database_is_read_again) {
+  // The builder reads the database's languages once; after a reopen (an indexer committed), a
+  // language the new revision holds is among them.
+  morgue::QueryBuilder builder(db, morgue::QueryOptions{false, {}});
+  const auto reading = [&] { return builder.parse("mieten").query.get_description(); };
+  BOOST_TEST(reading().find("SYNONYM") == std::string::npos);  // English alone
+  morgue::Article german;
+  german.id = "d";
+  german.text = "Die Mieten steigen in den Städten langsamer als erwartet.";
+  german.lang = "de";
+  db.replace_document(morgue::id_term(german.id), morgue::DocumentBuilder().build(german));
+  db.commit();
+  BOOST_TEST(reading().find("SYNONYM") == std::string::npos);  // as read before
+  builder.reopened();
+  BOOST_TEST(reading().find("SYNONYM") != std::string::npos);  // "mieten" and German "miet"
+  BOOST_TEST(ids("mieten") == (S{"d"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
