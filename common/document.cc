@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "common/analysis.h"
+#include "common/language.h"
 #include "common/text.h"
 
 namespace morgue {
@@ -150,7 +151,8 @@ Xapian::Document DocumentBuilder::words(const std::string& text, Xapian::termpos
   Xapian::Document words;
   words_.set_document(words);
   words_.set_termpos(0);
-  words_.index_text(text);
+  std::string broken;  // Thai and Lao words apart (language.h: break_words)
+  words_.index_text(break_words(text, &broken) ? broken : text);
   *count = words_.get_termpos();
   return words;
 }

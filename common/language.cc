@@ -6,9 +6,13 @@
 #include <cld2/public/compact_lang_det.h>
 // clang-format on
 
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <mutex>
 
 namespace morgue {
@@ -215,6 +219,85 @@ char32_t code_point(std::string_view s, std::size_t i, std::size_t n) {
       return ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) |
              (byte(3) & 0x3Fu);
   }
+}
+
+bool breaks_by_dictionary(char32_t c) {
+  return (c >= 0x0E00 && c <= 0x0EFF) ||  // Thai, Lao
+         (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
+         (c >= 0x1780 && c <= 0x17FF) ||  // Khmer
+         (c >= 0x19E0 && c <= 0x19FF) ||  // Khmer symbols
+         (c >= 0xAA60 && c <= 0xAA7F);    // Myanmar Extended-A
+}
+
+namespace {
+
+// The length of the UTF-8 character that starts with `lead` (1 for a stray byte).
+std::size_t utf8_size(unsigned char lead) {
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+}  // namespace
+
+bool dictionary_char_at(std::string_view s, std::size_t i) {
+  if (i + 3 > s.size()) return false;
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  return (byte(0) == 0xE0 || byte(0) == 0xE1 || byte(0) == 0xEA) && (byte(1) & 0xC0) == 0x80 &&
+         (byte(2) & 0xC0) == 0x80 && breaks_by_dictionary(code_point(s, i, 3));
+}
+
+std::vector<std::size_t> dictionary_word_ends(std::string_view run) {
+  // A breaker for each thread, cloned from one made once: making one reads ICU's rules.
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    return U_SUCCESS(status) ? std::move(b) : nullptr;
+  }();
+  thread_local std::unique_ptr<icu::BreakIterator> breaker(prototype ? prototype->clone()
+                                                                     : nullptr);
+  std::vector<std::size_t> ends;
+  if (!breaker) {
+    ends.push_back(run.size());
+    return ends;
+  }
+  const icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
+  breaker->setText(u);
+  // UTF-16 offsets to bytes: every character of these scripts is one UTF-16 unit and 3 bytes.
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; end = breaker->next())
+    ends.push_back(std::min(run.size(), static_cast<std::size_t>(end) * 3));
+  if (ends.empty() || ends.back() != run.size()) ends.push_back(run.size());
+  return ends;
+}
+
+bool break_words(std::string_view text, std::string* out) {
+  std::size_t i = 0;
+  while (i < text.size() && !dictionary_char_at(text, i))
+    i += utf8_size(static_cast<unsigned char>(text[i]));
+  if (i >= text.size()) return false;
+  std::string broken(text.substr(0, i));
+  while (i < text.size()) {
+    if (!dictionary_char_at(text, i)) {
+      const std::size_t n =
+          std::min(utf8_size(static_cast<unsigned char>(text[i])), text.size() - i);
+      broken.append(text, i, n);
+      i += n;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && dictionary_char_at(text, end)) end += 3;
+    const std::string_view run = text.substr(i, end - i);
+    std::size_t from = 0;
+    for (std::size_t to : dictionary_word_ends(run)) {
+      broken += ' ';
+      broken.append(run.substr(from, to - from));
+      from = to;
+    }
+    broken += ' ';
+    i = end;
+  }
+  *out = std::move(broken);
+  return true;
 }
 
 std::string language_name(std::string_view code) {

@@ -54,6 +54,22 @@ bool is_cjk(char32_t c);
 // The code point of the UTF-8 character at s[i], of n bytes (n from 1 to 4, well formed).
 char32_t code_point(std::string_view s, std::size_t i, std::size_t n);
 
+// Whether a character is of a script written without spaces between words whose words ICU's
+// dictionaries find: Thai, Lao, Khmer and Myanmar (ICU 72 as Debian has it breaks Thai and Lao;
+// Khmer and Myanmar runs stay whole).
+bool breaks_by_dictionary(char32_t c);
+// Whether s[i] starts a well-formed UTF-8 character (of three bytes) that breaks_by_dictionary
+// takes.
+bool dictionary_char_at(std::string_view s, std::size_t i);
+// The byte offsets, within `run` (UTF-8 of such a script only), where its words end, by ICU's
+// word breaker; the last is run.size().
+std::vector<std::size_t> dictionary_word_ends(std::string_view run);
+// `text` with a space around each word of its runs of those scripts ("รัฐบาลประกาศ" ->
+// " รัฐบาล ประกาศ "), so that Xapian's tokenizer, which takes such a run for one word, indexes
+// and parses their words; false, and `out` untouched, when the text has no such run (the
+// common case, checked without ICU).
+bool break_words(std::string_view text, std::string* out);
+
 // The English name of a language for messages ("German"), or the code itself.
 std::string language_name(std::string_view code);
 

@@ -1,4 +1,4 @@
-// Fuzz target: bytes as a query against a small in-memory database.
+// Fuzz target: bytes as a query against a small in-memory database, and as an article's text.
 #include <xapian.h>
 
 #include <cstddef>
@@ -33,6 +33,15 @@ Xapian::WritableDatabase& database() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
+  {
+    // The same bytes as an article's text: the words the index makes of them (Thai and Lao
+    // broken apart by ICU, CJK as n-grams), whatever the bytes.
+    static morgue::DocumentBuilder builder;
+    morgue::Article a;
+    a.id = "fuzz";
+    a.text = text;
+    builder.build(a);
+  }
   for (bool any : {false, true}) {
     morgue::QueryBuilder builder(database(), morgue::QueryOptions{any});
     try {

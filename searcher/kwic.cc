@@ -134,6 +134,17 @@ void KwicMatcher::each_match(std::string_view text, const std::string& lang,
       words.push_back({start, i, std::string(text.substr(start, n)), "", false});
       continue;
     }
+    // Thai and Lao: the words ICU's dictionary finds in the run, as the indexer breaks it.
+    if (dictionary_char_at(text, i)) {
+      while (i < text.size() && dictionary_char_at(text, i)) i += 3;
+      std::size_t from = start;
+      for (std::size_t end : dictionary_word_ends(text.substr(start, i - start))) {
+        words.push_back(
+            {from, start + end, std::string(text.substr(from, start + end - from)), "", false});
+        from = start + end;
+      }
+      continue;
+    }
     for (;;) {
       while (i < text.size() && (n = word_char_length(text, i)) && !cjk(i, n)) i += n;
       // An apostrophe between letters stays in the word, as in the index ("don't").

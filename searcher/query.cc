@@ -412,7 +412,7 @@ class Parser {
   // `lenient`: read text that is not well formed as a search box does (--any).
   Parser(QueryBuilder::State& s, const std::string& text, ParsedQuery* out, bool lenient)
       : s_(s),
-        tokens_(lenient ? repair(lex(text, true)) : lex(text, false)),
+        tokens_(broken_apart(lenient ? repair(lex(text, true)) : lex(text, false))),
         out_(out),
         narrowed_(stem_languages(filtered_languages(tokens_), false)) {}
 
@@ -869,6 +869,21 @@ class Parser {
     std::vector<std::string> terms = range_terms(first, last);
     if (terms.empty()) return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  // Words of Thai or Lao, which a text writes without spaces, as the indexer breaks them
+  // (language.h: break_words): a word that holds several is the phrase of them.
+  static std::vector<Token> broken_apart(std::vector<Token> tokens) {
+    for (Token& t : tokens) {
+      if (t.kind != Tok::kWord && t.kind != Tok::kPhrase) continue;
+      if (t.kind == Tok::kWord && t.text.back() == '*') continue;  // a wildcard: as written
+      std::string broken;
+      if (!break_words(t.text, &broken)) continue;
+      std::string words(trim(broken));
+      if (words.find(' ') != std::string::npos) t.kind = Tok::kPhrase;
+      t.text = std::move(words);
+    }
+    return tokens;
   }
 
   // The languages of the lang: filters every match must pass, or none: filters outside

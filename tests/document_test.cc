@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/analysis.h"
+#include "common/language.h"
 #include "read/readers.h"
 
 namespace {
@@ -46,8 +47,12 @@ std::map<std::string, std::pair<Xapian::termcount, std::vector<Xapian::termpos>>
 
 // The word terms of an article as Xapian's TermGenerator makes them in its own passes: the title
 // as S terms and kTitleWeight times unprefixed, the text after a gap, stems only (STEM_ALL); the
-// exact forms (STEM_NONE, E) without positions.
-Xapian::Document reference_words(const morgue::Article& a) {
+// exact forms (STEM_NONE, E) without positions. Thai and Lao runs are broken into words first,
+// as the indexer does (language.h: break_words).
+Xapian::Document reference_words(morgue::Article a) {
+  std::string broken;
+  if (morgue::break_words(a.title, &broken)) a.title = broken;
+  if (morgue::break_words(a.text, &broken)) a.text = broken;
   Xapian::Document doc;
   Xapian::TermGenerator stems;
   stems.set_stemmer(morgue::make_stemmer());

@@ -184,6 +184,41 @@ BOOST_AUTO_TEST_CASE(cjk_pairs_have_no_positions_and_count) {
   BOOST_TEST(positions.count("扩建地铁网络") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(thai_and_lao_words_are_broken_apart_by_icu) {
+  // "The government announced new measures" (รัฐบาล ประกาศ มาตรการ ใหม่), and Lao "Lao language".
+  const std::string thai =
+      "\u0e23\u0e31\u0e10\u0e1a\u0e32\u0e25\u0e1b\u0e23\u0e30\u0e01"
+      "\u0e32\u0e28\u0e21\u0e32\u0e15\u0e23\u0e01\u0e32\u0e23\u0e43"
+      "\u0e2b\u0e21\u0e48";
+  const std::string government = thai.substr(0, 18), announced = thai.substr(18, 18),
+                    measures = thai.substr(36, 21), new_ = thai.substr(57);
+  BOOST_TEST(dictionary_word_ends(thai) == (std::vector<std::size_t>{18, 36, 57, thai.size()}));
+  std::string broken;
+  BOOST_TEST(break_words("Bangkok: " + thai + ".", &broken));
+  BOOST_TEST(broken ==
+             "Bangkok:  " + government + " " + announced + " " + measures + " " + new_ + " .");
+  BOOST_TEST(break_words("\u0e9e\u0eb2\u0eaa\u0eb2\u0ea5\u0eb2\u0ea7", &broken));  // Lao
+  BOOST_TEST(broken == " \u0e9e\u0eb2\u0eaa\u0eb2 \u0ea5\u0eb2\u0ea7 ");
+  // Text without those scripts is left as it is, and so is the output string.
+  broken = "unchanged";
+  for (const char* text :
+       {"", "plain English", "caf\u00e9 \u5730\u94c1 \u041c\u043e\u0441\u043a\u0432\u0430"})
+    BOOST_TEST(!break_words(text, &broken));
+  BOOST_TEST(broken == "unchanged");
+  // The index holds the words: each one, in its place.
+  Article a;
+  a.id = "th";
+  a.lang = "th";
+  a.text = thai;
+  const Xapian::Document doc = DocumentBuilder().build(a);
+  std::map<std::string, Xapian::termpos> first;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    if (t.positionlist_count()) first[*t] = *t.positionlist_begin();
+  BOOST_TEST(first.count(thai) == 0u);
+  BOOST_TEST(first.at(government) + 1 == first.at(announced));
+  BOOST_TEST(first.at(measures) + 1 == first.at(new_));
+}
+
 BOOST_AUTO_TEST_CASE(declared_language_and_fallback) {
   Article a;
   a.text = "whatever";

@@ -126,6 +126,30 @@ class Languages(unittest.TestCase):
             else:
                 self.assertTrue(line.endswith(f"{article} · lang:{lang}"), line)
 
+    def test_thai_words_are_found_inside_unspaced_text(self):
+        # Thai writes no spaces between words: ICU's dictionary breaks them at indexing, in the
+        # query and in --kwic alike. (Written for this test: "The government announced new
+        # measures to help farmers hit by the floods in the north ...")
+        tmp = tempfile.mkdtemp(dir=self.tmp)
+        source = os.path.join(tmp, "thai.jsonl")
+        text = ("รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วมในภาคเหนือ "
+                "รัฐมนตรีกล่าวว่าเงินช่วยเหลือจะถูกจ่ายภายในสองเดือน และเกษตรกรจำนวนมากยังรอ"
+                "ความช่วยเหลือเพิ่มเติมสำหรับการฟื้นฟูพื้นที่เพาะปลูก")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "th-kaset", "title": "รัฐบาลช่วยเหลือเกษตรกร", "text": text},
+                               ensure_ascii=False) + "\n")
+            f.write(json.dumps({"id": "en-floods", "text": "Farmers in the north wait for help "
+                                "after the floods, the minister said on Tuesday."}) + "\n")
+        db = os.path.join(tmp, "db")
+        index(db, source)
+        self.assertEqual(ids(db, "lang:th"), ["th-kaset"])
+        for word in ("เกษตรกร", "น้ำท่วม", "รัฐมนตรี", '"ช่วยเหลือเกษตรกร"', "เกษตร*"):
+            self.assertEqual(ids(db, word), ["th-kaset"], word)
+        self.assertEqual(ids(db, "ภาษาไทย"), [])  # "Thai language": not in the text
+        rc, out, err = search(db, "--kwic=10", "เกษตรกร", expect=0)
+        self.assertEqual(len(out.splitlines()), 2, out)  # twice in the text (the title aside)
+        self.assertIn(" เกษตรกร ", out)
+
     def test_snippet_shows_the_match(self):
         hit = search_json(self.db, "налог")["hits"][0]
         self.assertIn("налогах", hit["snippet"])
