@@ -3,8 +3,10 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "common/text.h"
@@ -53,29 +55,32 @@ const Xapian::Stopper& english_stopper() {
 }
 
 const Xapian::Stopper* stopper_for(std::string_view lang) {
-  static const auto* stoppers = [] {
-    struct List {
-      const char* code;
-      const char* words;
-    };
-    static const List kLists[] = {
+  struct List {
+    const char* code;
+    const char* words;
+  };
+  static const List kLists[] = {
 #include "stopwords.inc"
-    };
-    auto* m = new std::map<std::string, Xapian::SimpleStopper*, std::less<>>;
-    for (const List& list : kLists) {
-      if (std::string_view(list.code) == kDefaultLanguage) continue;
-      auto* s = new Xapian::SimpleStopper;  // lives as long as the program, as english_stopper's
-      std::istringstream words(list.words);
-      for (std::string w; words >> w;) {
-        s->add(w);
-        s->add(fold(w));
-      }
-      (*m)[list.code] = s;
+  };
+  if (lang == kDefaultLanguage) return nullptr;
+  // Each list is made when first asked for: folding a word outside ASCII starts ICU's
+  // transliterator, some 10 ms that an English archive's searches need not spend.
+  static std::mutex mutex;
+  static std::map<std::string, Xapian::SimpleStopper*, std::less<>> made;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (const auto it = made.find(lang); it != made.end()) return it->second;
+  Xapian::SimpleStopper* stopper = nullptr;
+  for (const List& list : kLists) {
+    if (lang != list.code) continue;
+    stopper = new Xapian::SimpleStopper;  // lives as long as the program, as english_stopper's
+    std::istringstream words(list.words);
+    for (std::string w; words >> w;) {
+      stopper->add(w);
+      if (std::any_of(w.begin(), w.end(), [](char c) { return c & 0x80; })) stopper->add(fold(w));
     }
-    return m;
-  }();
-  const auto it = stoppers->find(lang);
-  return it == stoppers->end() ? nullptr : it->second;
+  }
+  made.emplace(std::string(lang), stopper);
+  return stopper;
 }
 
 }  // namespace morgue

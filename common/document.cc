@@ -164,7 +164,9 @@ void DocumentBuilder::add_words(Xapian::Document* doc, const Xapian::Document& w
   for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
     const std::string word = *t;
     const std::string stem = stemmer(word);
-    const bool positions = t.positionlist_count() > 0;  // none for a pair of CJK characters
+    // None for a pair of CJK characters (language.h: is_cjk, U+1100 and above: a lead byte of
+    // 0xE1 or more); other words have them, and need not be asked.
+    const bool positions = static_cast<unsigned char>(word[0]) < 0xE1 || t.positionlist_count() > 0;
     for (const Placement& at : placements) {
       const std::string term = at.prefix + stem;
       if (!positions) doc->add_term(term, t.get_wdf() * at.wdf);

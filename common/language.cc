@@ -130,19 +130,22 @@ bool plainly_english(std::string_view text) {
   static constexpr std::string_view kWords[] = {"the",   "and",  "that", "with",  "from",  "have",
                                                 "has",   "are",  "been", "were",  "which", "would",
                                                 "their", "they", "said", "there", "this",  "what"};
+  const auto letter = [](unsigned char c) { return static_cast<unsigned>((c | 0x20) - 'a') < 26; };
   std::size_t words = 0, english = 0, i = 0;
-  std::string word;
+  char word[8];
   while (i < text.size() && words < kEnglishSampleWords) {
-    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) {
+    while (i < text.size() && !letter(static_cast<unsigned char>(text[i]))) {
       if (static_cast<unsigned char>(text[i]) >= 0x80) return false;  // not ASCII: ask CLD2
       ++i;
     }
-    word.clear();
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-    if (word.empty()) break;
+    std::size_t length = 0;
+    for (; i < text.size() && letter(static_cast<unsigned char>(text[i])); ++i, ++length)
+      if (length < sizeof word) word[length] = static_cast<char>(text[i] | 0x20);
+    if (length == 0) break;
     ++words;
-    english += std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+    if (length >= 3 && length <= 5)  // the lengths of kWords
+      english += std::find(std::begin(kWords), std::end(kWords), std::string_view(word, length)) !=
+                 std::end(kWords);
   }
   return words >= kEnglishSampleWords && english * 100 >= words * kEnglishSharePercent;
 }
@@ -271,9 +274,13 @@ std::vector<std::size_t> dictionary_word_ends(std::string_view run) {
 }
 
 bool break_words(std::string_view text, std::string* out) {
+  // Byte by byte to the first lead byte of those scripts' characters (a lead byte is never
+  // inside another character): most texts have none.
   std::size_t i = 0;
-  while (i < text.size() && !dictionary_char_at(text, i))
-    i += utf8_size(static_cast<unsigned char>(text[i]));
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c == 0xE0 || c == 0xE1 || c == 0xEA) && dictionary_char_at(text, i)) break;
+  }
   if (i >= text.size()) return false;
   std::string broken(text.substr(0, i));
   while (i < text.size()) {

@@ -215,13 +215,16 @@ std::vector<std::pair<std::string, std::string>> read_catalog(const std::string&
 
 NativePlaces::NativePlaces(std::string locale_folder, std::string iso_codes_folder,
                            const Gazetteer& gazetteer)
-    : locale_folder_(std::move(locale_folder)), gazetteer_(gazetteer) {
-  for (const Country& c : load_countries(iso_codes_folder))
-    if (!c.alpha_2.empty()) country_by_code_[c.alpha_2] = c.canonical;
-}
+    : locale_folder_(std::move(locale_folder)),
+      iso_codes_folder_(std::move(iso_codes_folder)),
+      gazetteer_(gazetteer) {}
 
 const NativePlaces::Table& NativePlaces::table(const std::string& lang) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (tables_.empty()) {  // the first language: an English archive never reads the countries
+    for (const Country& c : load_countries(iso_codes_folder_))
+      if (!c.alpha_2.empty()) country_by_code_[c.alpha_2] = c.canonical;
+  }
   std::unique_ptr<Table>& t = tables_[lang];
   if (!t) t = load(lang);
   return *t;

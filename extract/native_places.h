@@ -67,10 +67,10 @@ class NativePlaces {
   const Table& table(const std::string& lang) const;
   std::unique_ptr<Table> load(const std::string& lang) const;
 
-  std::string locale_folder_;
-  std::unordered_map<std::string, std::string> country_by_code_;  // "RU" -> "Russia"
+  std::string locale_folder_, iso_codes_folder_;
   const Gazetteer& gazetteer_;
   mutable std::mutex mutex_;  // the preparing threads share the tables, loaded as first asked
+  mutable std::unordered_map<std::string, std::string> country_by_code_;  // "RU" -> "Russia"
   mutable std::unordered_map<std::string, std::unique_ptr<Table>> tables_;
 };
 
