@@ -66,9 +66,10 @@ const Xapian::Stopper* stopper_for(std::string_view lang) {
   // Each list is made when first asked for: folding a word outside ASCII starts ICU's
   // transliterator, some 10 ms that an English archive's searches need not spend.
   static std::mutex mutex;
-  static std::map<std::string, Xapian::SimpleStopper*, std::less<>> made;
+  // Never destroyed, like the lists it holds: a stopper given out stays valid to the end.
+  static auto* made = new std::map<std::string, Xapian::SimpleStopper*, std::less<>>;
   std::lock_guard<std::mutex> lock(mutex);
-  if (const auto it = made.find(lang); it != made.end()) return it->second;
+  if (const auto it = made->find(lang); it != made->end()) return it->second;
   Xapian::SimpleStopper* stopper = nullptr;
   for (const List& list : kLists) {
     if (lang != list.code) continue;
@@ -79,7 +80,7 @@ const Xapian::Stopper* stopper_for(std::string_view lang) {
       if (std::any_of(w.begin(), w.end(), [](char c) { return c & 0x80; })) stopper->add(fold(w));
     }
   }
-  made.emplace(std::string(lang), stopper);
+  made->emplace(std::string(lang), stopper);
   return stopper;
 }
 
