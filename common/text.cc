@@ -89,6 +89,12 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+std::size_t utf8_characters(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 std::string clean_name(std::string_view utf8) {
   std::string out;
   bool space = false;

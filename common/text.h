@@ -30,6 +30,9 @@ std::vector<std::string> name_words(std::string_view utf8);
 
 std::string_view trim(std::string_view s);
 
+// How many characters `utf8` holds: its bytes that are not continuation bytes.
+std::size_t utf8_characters(std::string_view utf8);
+
 // The columns `utf8` takes on a terminal: two for an East Asian wide or fullwidth character, none
 // for a combining mark, a format character or an ANSI escape sequence (ESC [ ... final letter),
 // one for any other character.

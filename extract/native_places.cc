@@ -85,18 +85,12 @@ std::vector<std::string> locale_folders(const std::string& folder, const std::st
   return found;
 }
 
-std::size_t characters(std::string_view utf8) {
-  std::size_t n = 0;
-  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // A word's key in the names compared by stem: its stem, or the word itself ("=word") when the
 // stem is shorter than four letters: short stems are shared by too many words ("дан", stem of
 // "Дания", Denmark, and of "данные", data).
 std::string word_key(const Xapian::Stem& stem, const std::string& lower) {
   std::string key = stem(lower);
-  if (characters(key) < 4) key = "=" + lower;
+  if (utf8_characters(key) < 4) key = "=" + lower;
   return key;
 }
 
@@ -173,7 +167,7 @@ std::string arabic_stem_word(const std::string& lower, bool* locative) {
   static const std::string waw = "\u0648", bi = "\u0628", li = "\u0644", al = "\u0627\u0644";
   std::string w = lower;
   auto starts = [&](const std::string& p, std::size_t rest) {
-    return w.compare(0, p.size(), p) == 0 && characters(w) >= characters(p) + rest;
+    return w.compare(0, p.size(), p) == 0 && utf8_characters(w) >= utf8_characters(p) + rest;
   };
   if (starts(waw, 3)) w.erase(0, 2);  // not "ف" (then), which begins too many names ("فرنسا")
   *locative = false;
@@ -240,7 +234,7 @@ std::unique_ptr<NativePlaces::Table> NativePlaces::load(const std::string& lang)
   // Countries come first: a name they hold stays theirs ("Luxemburg" the country).
   auto add = [&](const std::string& native, const std::string& place, bool country) {
     if (!t->spaced) {
-      if (characters(native) >= 2)  // one character is a word of many
+      if (utf8_characters(native) >= 2)  // one character is a word of many
         t->as_written.emplace(native, Name{place, country, 0});
       return;
     }
@@ -261,7 +255,7 @@ std::unique_ptr<NativePlaces::Table> NativePlaces::load(const std::string& lang)
     // one, and stems of short words meet too often ("يوما", Yuma, stems as "يوم", day).
     const bool caseless_city =
         words == 1 && !country && !capitalized(native) && !starts_lower(native);
-    const Name name{place, country, characters(written) - (words - 1),
+    const Name name{place, country, utf8_characters(written) - (words - 1),
                     caseless_city && !gazetteer_.big(place)};
     t->as_written.emplace(written, name);
     if (!caseless_city) t->by_stem.emplace(stemmed, name);
@@ -335,7 +329,7 @@ std::vector<std::string> NativePlaces::find(std::string_view text, const std::st
           if (length > 1) written += ' ', stemmed += ' ';
           written += forms[i + length - 1];
           stemmed += keys[i + length - 1];
-          letters += characters(token.lower);
+          letters += utf8_characters(token.lower);
           if (const auto it = t.as_written.find(written); it != t.as_written.end()) {
             best = &it->second, best_length = length;
           } else if (const auto stem_it = acronym ? t.by_stem.end() : t.by_stem.find(stemmed);

@@ -30,12 +30,6 @@ std::size_t word_char_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-std::size_t utf8_length(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += !continuation(c);
-  return n;
-}
-
 std::string flat(std::string_view view) {
   std::string s(view);
   for (char& c : s) {
@@ -267,7 +261,7 @@ std::string KwicMatcher::snippet(std::string_view text, std::size_t length, cons
 }
 
 std::string pad_left(const std::string& s, std::size_t width) {
-  std::size_t n = utf8_length(s);
+  std::size_t n = utf8_characters(s);
   return n >= width ? s : std::string(width - n, ' ') + s;
 }
 

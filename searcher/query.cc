@@ -29,10 +29,7 @@ bool ends_word(char c) { return is_space(c) || c == '(' || c == ')' || c == '"';
 
 // The 1-based character position of byte `at` in `text`.
 std::size_t char_position(const std::string& text, std::size_t at) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < at && i < text.size(); ++i)
-    chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return chars + 1;
+  return utf8_characters(std::string_view(text).substr(0, at)) + 1;
 }
 
 enum class Tok {

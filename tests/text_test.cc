@@ -146,4 +146,13 @@ BOOST_AUTO_TEST_CASE(wrap_words_against_the_definition) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(utf8_characters_counts_characters_not_bytes) {
+  BOOST_TEST(morgue::utf8_characters("") == 0u);
+  BOOST_TEST(morgue::utf8_characters("Noem") == 4u);
+  BOOST_TEST(morgue::utf8_characters("H\xC3\xA9"
+                                     "ctor") == 6u);                      // é: 2 bytes
+  BOOST_TEST(morgue::utf8_characters("\xE5\x9C\xB0\xE9\x93\x81") == 2u);  // 地铁: 3 each
+  BOOST_TEST(morgue::utf8_characters("\xF0\x9F\x93\xB0 news") == 6u);     // an emoji: 4
+}
+
 BOOST_AUTO_TEST_SUITE_END()
