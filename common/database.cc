@@ -273,7 +273,11 @@ void sync_path(const fs::path& p, int flags) {
   if (!ok) throw Error("cannot sync " + p.string() + ": " + errno_text(error));
 }
 
+}  // namespace
+
 void sync_directory(const fs::path& dir) { sync_path(dir, O_RDONLY | O_DIRECTORY); }
+
+namespace {
 
 // Every file of a database folder, then the folder: its content is on disk before it is named.
 void sync_folder(const fs::path& dir) {
@@ -283,7 +287,8 @@ void sync_folder(const fs::path& dir) {
   sync_directory(dir);
 }
 
-// Writes `text` to `file` and syncs it.
+}  // namespace
+
 void write_synced(const fs::path& file, const std::string& text) {
   Fd fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (fd.get() < 0) throw Error("cannot write " + file.string() + ": " + errno_text(errno));
@@ -300,6 +305,8 @@ void write_synced(const fs::path& file, const std::string& text) {
   if (::fsync(fd.get()) != 0)
     throw Error("cannot write " + file.string() + ": " + errno_text(errno));
 }
+
+namespace {
 
 // The stub naming `name`, a folder beside it.
 std::string stub_text(const std::string& name) {

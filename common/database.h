@@ -47,6 +47,11 @@ std::string xapian_message(const Xapian::Error& e);
 // Whether PATH (followed as open_for_reading does, opening nothing) is exactly one local database.
 bool single_local_database(const std::string& path);
 
+// Writes `text` to `file` and syncs it; syncs a folder (after a file in it is made or renamed).
+// Throw Error when they fail.
+void write_synced(const std::filesystem::path& file, const std::string& text);
+void sync_directory(const std::filesystem::path& dir);
+
 // A database directory opened for indexing, under its lock (the file .morgue-lock in it, held
 // while the object lives).
 //

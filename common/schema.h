@@ -105,6 +105,8 @@ inline constexpr const char* kSpellingKey = "morgue.spelling";  // "1": spelling
 inline constexpr const char* kCopiesKey = "morgue.copies";  // "1": every article has its signature
 inline constexpr const char* kUnfiledKey = "morgue.unfiled";  // articles not yet in copy groups
 inline constexpr const char* kStoriesKey = "morgue.stories";  // "1": every article has its terms
+// "K N": the database is shard K (from 0) of an archive of N shards (indexer/store.h)
+inline constexpr const char* kShardKey = "morgue.shard";
 
 // Value slots. Their encodings are part of the schema.
 enum Slot : Xapian::valueno {

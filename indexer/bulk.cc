@@ -201,6 +201,10 @@ void BulkBuild::build_part(Part& part, std::atomic<bool>* failed) {
     if (feed.stopped()) break;
     feed.read(*item.file, options_.read, item.range);
   }
+  // The build files every article once the shards are merged: the last shard lists none as
+  // unfiled (it listed "all", which made the first update after a bulk build file the whole
+  // archive again, into other groups than an update files them).
+  writer.filed();
   writer.rollover(0, nullptr);
   writer.commit();
   shard->close();

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/database.h"
+
 namespace morgue {
 
 void ArticleFeed::skipped(const InputError& e) {
@@ -140,7 +142,7 @@ void PipelineFeed::submit() {
 void PipelineFeed::work(const IndexOptions& options, const Extractor* extractor,
                         const std::string& lookup_path) {
   std::optional<Xapian::Database> lookup;
-  if (!lookup_path.empty()) lookup.emplace(lookup_path, Xapian::DB_BACKEND_GLASS);
+  if (!lookup_path.empty()) lookup.emplace(open_for_reading(lookup_path));  // one, or shards
   Preparer preparer(options, extractor, lookup ? &*lookup : nullptr);
   for (;;) {
     Batch batch;

@@ -31,6 +31,7 @@
 #include "indexer/inputs.h"
 #include "indexer/prepare.h"
 #include "indexer/report.h"
+#include "indexer/store.h"
 #include "indexer/writer.h"
 
 namespace morgue {
@@ -56,7 +57,7 @@ class Run {
         start_(std::chrono::steady_clock::now()) {
     if (options.extract) extractor_ = make_default_extractor(options.extraction);
     if (!options.extract_only) {
-      store_.emplace(options.db, options.wait);
+      store_.emplace(options.db, options.wait, options.shards);
       fresh_ = db().get_doccount() == 0;
     }
     try {
@@ -85,12 +86,12 @@ class Run {
       std::vector<InputFile> files;
       for (const std::string& input : options_.inputs) inputs_.collect(input, &files, &counts_);
       for (const InputFile& f : files) report_.add_total(f.size);
-      BulkBuild(options_, extractor_.get(), root, *store_, out_, report_)
+      BulkBuild(options_, extractor_.get(), root, *store_->single(), out_, report_)
           .run(files, jobs, &counts_);
     } else {
       Writer writer(options_.extract_only ? nullptr : &db(), options_, fresh_, out_, report_);
       if (jobs > 1) {
-        const std::string lookup = fresh_ || !store_ ? std::string() : store_->current().string();
+        const std::string lookup = fresh_ || !store_ ? std::string() : store_->reading_path();
         PipelineFeed feed(jobs, options_, extractor_.get(), lookup, writer, report_);
         read_inputs(in, feed);
         feed.finish();
@@ -103,6 +104,7 @@ class Run {
       if (!options_.extract_only) {
         if (!g_index_interrupted) moved(writer);
         if (options_.prune && !g_index_interrupted) prune(writer.seen);
+        store_->spread_metadata();
         writer.commit();
         if (!g_index_interrupted) {
           if (options_.copies) file_copies(db(), std::move(writer.written));
@@ -395,7 +397,7 @@ class Run {
   Inputs inputs_;
   std::chrono::steady_clock::time_point start_;
   std::unique_ptr<Extractor> extractor_;
-  std::optional<LockedDatabase> store_;  // not with --extract-only
+  std::optional<Store> store_;  // not with --extract-only
   bool fresh_ = true;
   Counts counts_;
   std::size_t pruned_ = 0, moved_ = 0;

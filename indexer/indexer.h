@@ -50,6 +50,8 @@ struct IndexOptions {
                              // (ISO 639-1), instead of detecting it (language.h)
   bool copies = true;        // file articles in copy groups and stories (copies.h, stories.h);
                              // a database's choice, as exact_forms
+  std::size_t shards = 0;    // --shards: a new database as an archive of this many shards
+                             // (store.h); 0: as the database is (a new one: one database)
 };
 
 // Exit statuses of morgue-index (SPEC.md).

@@ -19,6 +19,7 @@
 #include "common/language.h"
 #include "common/text.h"
 #include "indexer/indexer.h"
+#include "indexer/store.h"
 #include "version.h"
 
 namespace po = boost::program_options;
@@ -143,7 +144,7 @@ int main(int argc, char** argv) {
   const std::vector<NumberOption> numbers = number_options();
   std::vector<std::string> number_texts(numbers.size());
   std::vector<std::string> declared, path_fields;
-  std::string lang;
+  std::string lang, shards_text;
   po::options_description visible(
       "Usage: morgue-index [--db PATH] [options] INPUT...\n"
       "Index news articles (.txt, .json, .jsonl/.ndjson, .html/.htm, .warc files, each\n"
@@ -160,6 +161,10 @@ int main(int argc, char** argv) {
       ("prune", po::bool_switch(&options.prune), "remove articles whose source file is gone (or no longer holds them)")
       ("exact-forms", po::bool_switch(&options.exact_forms),
        "keep every word as written too, for =word searches and wildcards over words as written (a new database's choice; indexing takes about 45% more time and 18% more disk)")
+      ("shards", po::value<std::string>(&shards_text),
+       "N: make the new database an archive of N shards (1 to 256), written as one: articles dealt "
+       "to them in turn, each update to its article's shard; search it as it is, or serve each "
+       "shard with xapian-tcpsrv (scripts/serve-shards). A new database's choice")
       ("no-copies", "find no copies or stories: --unit, --collapse, copy: and story: then have "
        "none to count (a new database's choice; spares the time and memory that grouping takes, "
        "see man morgue-index)")
@@ -251,6 +256,8 @@ int main(int argc, char** argv) {
     options.jobs = static_cast<unsigned>(parse_number(numbers[0], number_texts[0]));
     options.commit_every = parse_number(numbers[1], number_texts[1]);
     options.read.max_article_bytes = parse_number(numbers[2], number_texts[2]) << 20;
+    if (vm.count("shards"))
+      options.shards = parse_number({"shards", "", 1, morgue::kMaxShards, 1, ""}, shards_text);
     options.read.interrupted = &morgue::g_index_interrupted;
   } catch (const po::error& e) {
     std::cerr << "morgue-index: error: " << morgue::terminal_safe(e.what()) << " (see --help)\n";

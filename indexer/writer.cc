@@ -75,7 +75,10 @@ void Writer::apply(Prepared&& p) {
       ++in_db_;
       if (p.id_from_path) added.push_back(p.term);
     }
-    written.push_back(db_->replace_document(p.term, p.doc));
+    // A new article is added (over shards, Xapian 1.4's replace_document by a term that no
+    // document has returns the docid within the shard it is added to, not the whole's).
+    written.push_back(it == db_->postlist_end(p.term) ? db_->add_document(p.doc)
+                                                      : db_->replace_document(p.term, p.doc));
     change_spelling(p.spelling, 1);
   }
   report_.done();

@@ -2128,11 +2128,21 @@ class RemoteShards(DbCase):
         cls.servers = []
         articles = cls.archive(random.Random(20))
 
-        def build(db, part):  # from standard input, so that every article's source is "-"
-            rc, _, err = run("morgue-index", "--db", db, "--jobs", "1", "--field", "topics:keyword", "-",
+        def build(db, part, *args):  # from standard input, so that every article's source is "-"
+            rc, _, err = run("morgue-index", "--db", db, "--field", "topics:keyword", *(args or ("--jobs", "1")), "-",
                              stdin="".join(json.dumps(a) + "\n" for a in part).encode())
             assert rc == 0, err
         build(cls.db, articles)
+        # An archive of shards that morgue-index writes as one (--shards): searched as it is, and
+        # its shards served; its stories are filed over every shard, so they are one database's.
+        archive = os.path.join(cls.tmp, "archive.db")
+        build(archive, articles, "--shards", str(cls.N), "--jobs", "2")
+        cls.archives = {"archive": archive, "served": os.path.join(cls.tmp, "served-archive.stub")}
+        with open(cls.archives["served"], "w") as served:
+            for i in range(cls.N):
+                server, port = serve_shard(os.path.join(archive, f"shard{i}"))
+                cls.servers.append(server)
+                served.write(f"remote 127.0.0.1:{port}\n")
         # Round robin, in order: the stub numbers the shards' documents as the one database does,
         # so that even the unsorted --export and --kwic list the articles in one order.
         cls.stubs = {"local": os.path.join(cls.tmp, "local.stub"), "remote": os.path.join(cls.tmp, "remote.stub")}
@@ -2190,20 +2200,22 @@ class RemoteShards(DbCase):
     def outputs(self, *args, stdin=None):
         """What each set-up answers: (exit status, standard output, standard error)."""
         got = {}
-        for name, db in (("one", self.db), *self.stubs.items()):
+        for name, db in (("one", self.db), *self.stubs.items(), *self.archives.items()):
             rc, out, err = search(db, *args, stdin=stdin)
             out = re.sub(r'"database_uuid": ?"[^"]*"', '"database_uuid": ""', out)
             out = re.sub(r'"database_revision": ?(null|[0-9]+)', '"database_revision": null', out)
+            got[name] = (rc, out, err)
             # Stories are filed within the database a run writes: shards indexed each on its own
             # have their own (docs/stories.md, "Shards"); everything else must be the same.
-            out = re.sub(r'"story": ?"[0-9a-f]*"', '"story": ""', out)
-            got[name] = (rc, out, err)
+            got[name + " without stories"] = (rc, re.sub(r'"story": ?"[0-9a-f]*"', '"story": ""', out), err)
         return got
 
     def assert_same(self, *args, stdin=None):
         got = self.outputs(*args, stdin=stdin)
-        self.assertEqual(got["local"], got["one"], ("local", args))
-        self.assertEqual(got["remote"], got["one"], ("remote", args))
+        for name in self.stubs:
+            self.assertEqual(got[name + " without stories"], got["one without stories"], (name, args))
+        for name in self.archives:
+            self.assertEqual(got[name], got["one"], (name, args))
         return got["one"]
 
     FACETS = "place,person,outlet,org,author,topics,date"
@@ -2274,26 +2286,25 @@ class RemoteShards(DbCase):
         self.assertGreater(export, 420000)  # the measure measures: reading every document
         self.assertLess(facets, 100000)
 
-    def test_serve_shards(self):
-        """scripts/serve-shards serves a stub's local shards with one xapian-tcpsrv each and writes
-        the client stub; stopping it stops the servers."""
+    def serve_by_script(self, name, path, *args):
+        """scripts/serve-shards serving `path`: the client stub it writes is one line per shard, and
+        the answers over it to `args` are one database's; stopping the script stops the servers."""
         import signal
         import socket
         import time
         first = free_port_run(self.N)
-        client = os.path.join(self.tmp, "served.stub")
-        log = open(os.path.join(self.tmp, "serve-shards.log"), "w+")
+        client = os.path.join(self.tmp, f"{name}.stub")
+        log = open(os.path.join(self.tmp, f"{name}.log"), "w+")
         p = subprocess.Popen([sys.executable, os.path.join(SOURCE, "scripts", "serve-shards"), "--port", str(first),
-                              "--client-stub", client, self.stubs["local"]], stdout=log, stderr=log)
+                              "--client-stub", client, path], stdout=log, stderr=log)
         try:
             deadline = time.time() + 20
             while not os.path.exists(client) and time.time() < deadline and p.poll() is None:
                 time.sleep(0.05)
             with open(client) as f:
                 self.assertEqual(f.read(), "".join(f"remote 127.0.0.1:{first + i}\n" for i in range(self.N)))
-            args = ("--format", "json", "--facets", self.FACETS, "--histogram", "month", "--by", "place", "harbour")
-            served = json.loads(search(client, *args, expect=0)[1])
-            one = json.loads(search(self.db, *args, expect=0)[1])
+            served = json.loads(search(client, "--format", "json", *args, expect=0)[1])
+            one = json.loads(search(self.db, "--format", "json", *args, expect=0)[1])
             for r in (served, one):
                 r.pop("manifest")
             self.assertEqual(served, one)
@@ -2304,6 +2315,54 @@ class RemoteShards(DbCase):
             self.assertEqual(rc, 0, log.read())
         with self.assertRaises(OSError):
             socket.create_connection(("127.0.0.1", first), timeout=1).close()
+
+    def test_serve_shards(self):
+        """scripts/serve-shards serves a stub's local shards with one xapian-tcpsrv each, or the
+        shards of an archive of shards (morgue-index --shards) given its folder, in order."""
+        self.serve_by_script("script-served", self.stubs["local"], "--facets", self.FACETS, "--histogram", "month",
+                             "--by", "place", "harbour")
+        self.serve_by_script("script-served-archive", self.archives["archive"], "--unit", "stories", "--facets",
+                             self.FACETS, "--histogram", "month", "--by", "place", "harbour OR oil")
+
+    def test_an_archive_of_shards_groups_as_one_database(self):
+        """Issue 20: copies and stories of an archive of shards are filed over all its shards, so
+        that counts by copies and stories, collapse and the groups' filters are one database's,
+        searched as it is and over its served shards. The archive has copies (a word added, a
+        date kept), which land in other shards than their originals."""
+        rng = random.Random(21)
+        articles = self.archive(rng, 150)
+        for k, a in enumerate(rng.sample(articles[13:], 40)):
+            articles.append(dict(a, id=f"copy{k:02d}", text=a["text"] + " " + rng.choice(("port", "dock", "wages"))))
+        dbs = {"one": os.path.join(self.tmp, "groups-one.db"), "archive": os.path.join(self.tmp, "groups-archive.db")}
+        for name, args in (("one", ("--jobs", "1")), ("archive", ("--shards", str(self.N), "--jobs", "2"))):
+            rc, _, err = run("morgue-index", "--db", dbs[name], *args, "-",
+                             stdin="".join(json.dumps(a) + "\n" for a in articles).encode())
+            self.assertEqual(rc, 0, err)
+        dbs["served"] = os.path.join(self.tmp, "groups-served.stub")
+        with open(dbs["served"], "w") as served:
+            for i in range(self.N):
+                server, port = serve_shard(os.path.join(dbs["archive"], f"shard{i}"))
+                self.servers.append(server)
+                served.write(f"remote 127.0.0.1:{port}\n")
+        r = search_json(dbs["one"], "--facets", "story,copy", "--facet-limit", "0", "--limit", "0", "*")
+        self.assertGreaterEqual(len([e for e in r["facets"]["copy"] if e["count"] > 1]), 30, r["facets"])
+        story = max(r["facets"]["story"], key=lambda e: (e["count"], e["value"]))["value"]
+        for args in (("--unit", "stories", "--count", "*"), ("--unit", "copies", "--count", "harbour OR oil"),
+                     ("--unit", "stories", "--facets", "place,person,outlet,date", "--histogram", "month", "--by",
+                      "place", "*"),
+                     ("--collapse", "stories", "--limit", "30", "*"), ("--collapse", "copies", "port"),
+                     ("--facets", "story,copy", "--facet-limit", "0", "*"), (f"story:{story}",),
+                     ("--story", story), ("--export", "--fields", "id,copy,story", "*")):
+            for fmt in ("json", "csv"):
+                with self.subTest(args=args, fmt=fmt):
+                    got = {}
+                    for name, db in dbs.items():
+                        rc, out, err = search(db, "--format", fmt, *args)
+                        out = re.sub(r'"database_(uuid|revision)": ?("[^"]*"|null|[0-9]+)', "", out)
+                        got[name] = (rc, out, err)
+                    self.assertEqual(got["one"][0], 0, got["one"])
+                    self.assertEqual(got["archive"], got["one"], args)
+                    self.assertEqual(got["served"], got["one"], args)
 
     def test_batch(self):
         batch = "*\nharbour OR strike\nplace:lisbon\n*\ndate:1987-01\nport*\nnothing-matches-this\nstrike -harbour\n"
