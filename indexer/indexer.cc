@@ -7,6 +7,7 @@
 //    this thread reads, N worker threads extract and build documents, and one writer thread
 //    applies them in input order, committing every --commit-every articles (PipelineFeed);
 //  - a bulk first build (--jobs N into a new or empty database, from files): bulk.h.
+// An archive of shards (store.h) is written as one database, by one thread or the pipeline.
 #include "indexer/indexer.h"
 
 #include <xapian.h>
