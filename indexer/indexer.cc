@@ -117,6 +117,10 @@ class Run {
         }
       }
     }
+    // A first build of an archive of shards leaves their tables partly filled: they are
+    // compacted, as a first build of one database is (store.h).
+    if (store_ && fresh_ && store_->shards() > 1 && !g_index_interrupted && db().get_doccount())
+      store_->compact(jobs);
     if (sidecar_ && !g_index_interrupted) sidecar_->report_unused(messages_);
     if (options_.extract_only) out_.flush();  // a write error comes before the summary
     // A database this run would leave empty is not made: nothing in it could be searched, and a

@@ -1,9 +1,13 @@
 // The database a run writes: one database, or an archive of shards.
 #include "indexer/store.h"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <thread>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -174,6 +178,36 @@ void Store::spread_metadata() {
       if (shard.get_metadata(key) != value) shard.set_metadata(key, value);
     }
   }
+}
+
+void Store::compact(unsigned threads) {
+  if (!sharded_) return;
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(parts_.size());
+  auto work = [&] {
+    for (std::size_t k; (k = next++) < parts_.size();) {
+      try {
+        Xapian::Database(parts_[k]->current().string(), Xapian::DB_BACKEND_GLASS)
+            .compact(parts_[k]->next_path().string());
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < std::clamp<std::size_t>(threads, 1, parts_.size()); ++t)
+    pool.emplace_back(work);
+  for (std::thread& t : pool) t.join();
+  for (std::size_t k = 0; k < parts_.size(); ++k) {
+    std::error_code ec;
+    if (errors[k]) {  // every compacted copy goes; the shards stay as they were, whole
+      for (auto& part : parts_) fs::remove_all(part->next_path(), ec);
+      std::rethrow_exception(errors[k]);
+    }
+  }
+  db_ = Xapian::WritableDatabase();
+  for (auto& part : parts_) part->install();
+  for (auto& part : parts_) db_.add_database(part->db());
 }
 
 bool Store::remove_if_created_empty() {

@@ -61,6 +61,12 @@ class Store {
   // other shards, so that each holds its archive's choices; committed with the next commit.
   void spread_metadata();
 
+  // Compacts every shard on up to `threads` threads, each installed whole as a first build of
+  // one database is (LockedDatabase::install): a first build into an archive leaves its shards'
+  // tables partly filled, 1.7 times the size of one compacted database on 10x Reuters, and
+  // slower to search (docs/performance.md). Needs every change committed.
+  void compact(unsigned threads);
+
   // Takes back the database this run created, when it holds no article (LockedDatabase's, for
   // every shard and the archive's folder). Returns whether it did.
   bool remove_if_created_empty();

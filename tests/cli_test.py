@@ -1528,6 +1528,28 @@ class Reliability(DbCase):
             self.assertEqual(len(ids), 3000)
             self.assertEqual(len(set(ids)), 3000)  # no article twice
 
+    def test_kill_9_of_an_archive_of_shards_then_rerun(self):
+        """Issue 20: each shard of an archive commits on its own, so a kill can leave the last
+        commit in some shards and not others: what is there opens, and a re-run completes it,
+        every article once."""
+        import random
+        import time
+        r = random.Random(12)
+        for i in range(4):
+            db = os.path.join(self.tmp, f"killshards{i}.db")
+            p = subprocess.Popen([os.path.join(BIN, "morgue-index"), "--db", db, "--shards", "3", "--commit-every",
+                                  "250", self.feed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(r.uniform(0.05, 1.5))
+            p.kill()
+            p.wait()
+            if os.path.exists(os.path.join(db, "XAPIANDB")):
+                self.assertLessEqual(self.count(db), 3000)
+            index(db, "--shards", "3", self.feed)
+            ids = self.exact_ids(db)
+            self.assertEqual(len(ids), 3000)
+            self.assertEqual(len(set(ids)), 3000)
+            self.assertIn("0 added, 0 updated, 3000 unchanged", index(db, self.feed))
+
     def test_ctrl_c_commits_and_exits_130(self):
         import signal
         import time

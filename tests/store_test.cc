@@ -137,6 +137,9 @@ BOOST_AUTO_TEST_CASE(every_shard_holds_the_archives_choices) {
       BOOST_TEST(shard.get_metadata(key) == first.get_metadata(key), key);
     }
     BOOST_TEST(shard.get_doccount() == 5u);
+    // compacted after the first build, and installed as a first build of one database is
+    BOOST_TEST(fs::exists(shards[k] / "db-2"));
+    BOOST_TEST(!fs::exists(shards[k] / "db-1"));
   }
   BOOST_TEST(!first.get_metadata(morgue::kRootKey).empty());
   // The spelling data is in shard 0, where Xapian writes a sharded database's.
