@@ -91,9 +91,6 @@ class Run {
           .run(files, jobs, &counts_);
     } else {
       Writer writer(options_.extract_only ? nullptr : &db(), options_, fresh_, out_, report_);
-      // A new archive of shards: a thread writes each shard (with one job, one thread writes).
-      if (store_ && fresh_ && jobs > 1 && store_->shards() > 1)
-        writer.deal_to(store_->shard_databases());
       if (jobs > 1) {
         const std::string lookup = fresh_ || !store_ ? std::string() : store_->reading_path();
         PipelineFeed feed(jobs, options_, extractor_.get(), lookup, writer, report_);

@@ -150,12 +150,6 @@ void Store::open_archive(const std::vector<fs::path>& shards, bool wait) {
 
 Xapian::WritableDatabase& Store::db() { return sharded_ ? db_ : parts_.front()->db(); }
 
-std::vector<Xapian::WritableDatabase> Store::shard_databases() {
-  std::vector<Xapian::WritableDatabase> out;
-  for (auto& part : parts_) out.push_back(part->db());
-  return out;
-}
-
 std::string Store::reading_path() const {
   return sharded_ ? path_.string() : parts_.front()->current().string();
 }

@@ -46,8 +46,6 @@ class Store {
   Xapian::WritableDatabase& db();
   // The number of shards (1 for one database).
   std::size_t shards() const { return parts_.size(); }
-  // Each shard on its own, in order (one for one database).
-  std::vector<Xapian::WritableDatabase> shard_databases();
   // The one database, for a first build installed whole (BulkBuild); null for shards.
   LockedDatabase* single() { return sharded_ ? nullptr : parts_.front().get(); }
   // Whether a first build may build the database apart and install it: one database of morgue's

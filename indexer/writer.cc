@@ -1,118 +1,10 @@
 // Applying prepared articles to a database.
 #include "indexer/writer.h"
 
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
-#include <thread>
-
 #include "common/schema.h"
 #include "indexer/copies.h"
 
 namespace morgue {
-
-// A thread per shard of an archive of shards, each writing the documents it is given into its
-// shard, at the docid given, and committing it when asked: Xapian's sharded database writes its
-// shards one after another, in the one writer thread, which a first build of 10x Reuters kept
-// busy while the workers waited. A Xapian database and document are used by one thread at a
-// time: a document is handed over whole (moved, under the lane's lock), and the writer touches
-// the database only once every lane has settled.
-class ShardLanes {
- public:
-  explicit ShardLanes(std::vector<Xapian::WritableDatabase> shards) {
-    for (Xapian::WritableDatabase& shard : shards)
-      lanes_.push_back(std::make_unique<Lane>(std::move(shard)));
-    for (auto& lane : lanes_) lane->thread = std::thread([l = lane.get()] { l->run(); });
-  }
-  ~ShardLanes() {
-    for (auto& lane : lanes_) {
-      {
-        std::lock_guard<std::mutex> lock(lane->mutex);
-        lane->closing = true;
-      }
-      lane->work.notify_one();
-    }
-    for (auto& lane : lanes_) lane->thread.join();
-  }
-  ShardLanes(const ShardLanes&) = delete;
-  ShardLanes& operator=(const ShardLanes&) = delete;
-
-  // Document `did` of the whole: document (did - 1) / N + 1 of shard (did - 1) mod N.
-  void add(Xapian::docid did, Xapian::Document&& doc) {
-    const std::size_t n = lanes_.size();
-    lanes_[(did - 1) % n]->give(static_cast<Xapian::docid>((did - 1) / n + 1), std::move(doc));
-  }
-  // Commits every shard, each on its thread; returns when all are committed.
-  void commit() {
-    for (auto& lane : lanes_) lane->give(0, Xapian::Document());
-    settle();
-  }
-  // Waits until every lane has written what it was given; rethrows the first error of one.
-  void settle() {
-    std::exception_ptr error;
-    for (auto& lane : lanes_) {
-      std::unique_lock<std::mutex> lock(lane->mutex);
-      lane->idle.wait(lock, [&] { return lane->todo.empty() && !lane->busy; });
-      if (!error) error = lane->error;
-    }
-    if (error) std::rethrow_exception(error);
-  }
-
- private:
-  static constexpr std::size_t kQueued = 256;  // documents waiting in a lane, at most
-
-  struct Lane {
-    explicit Lane(Xapian::WritableDatabase shard) : db(std::move(shard)) {}
-    Xapian::WritableDatabase db;
-    std::mutex mutex;
-    std::condition_variable work, idle;
-    std::deque<std::pair<Xapian::docid, Xapian::Document>> todo;  // docid 0: commit
-    bool busy = false, closing = false;
-    std::exception_ptr error;  // the first; later documents are dropped
-    std::thread thread;
-
-    void give(Xapian::docid did, Xapian::Document&& doc) {
-      std::unique_lock<std::mutex> lock(mutex);
-      idle.wait(lock, [&] { return todo.size() < kQueued || error; });
-      todo.emplace_back(did, std::move(doc));
-      work.notify_one();
-    }
-
-    void run() {
-      for (;;) {
-        std::pair<Xapian::docid, Xapian::Document> item;
-        {
-          std::unique_lock<std::mutex> lock(mutex);
-          work.wait(lock, [&] { return !todo.empty() || closing; });
-          if (todo.empty()) return;
-          item = std::move(todo.front());
-          todo.pop_front();
-          busy = true;
-        }
-        std::exception_ptr failed;
-        try {
-          if (!error) {
-            if (item.first)
-              db.replace_document(item.first, item.second);
-            else
-              db.commit();
-          }
-        } catch (...) {
-          failed = std::current_exception();
-        }
-        item.second = Xapian::Document();  // released by the thread that used it
-        {
-          std::lock_guard<std::mutex> lock(mutex);
-          if (failed && !error) error = failed;
-          busy = false;
-        }
-        idle.notify_all();
-      }
-    }
-  };
-  std::vector<std::unique_ptr<Lane>> lanes_;
-};
 
 Writer::Writer(Xapian::WritableDatabase* db, const IndexOptions& options, bool fresh,
                std::ostream& out, Report& report)
@@ -153,19 +45,12 @@ void Writer::apply(Prepared&& p) {
     report_.done();
     return;
   }
-  if (fresh_ && first_time && lanes_) {
-    written.push_back(++last_docid_);
-    lanes_->add(last_docid_, std::move(p.doc));
-    change_spelling(p.spelling, 1);
-    ++counts.added;
-    ++in_db_;
-  } else if (fresh_ && first_time) {
+  if (fresh_ && first_time) {
     written.push_back(db_->add_document(p.doc));
     change_spelling(p.spelling, 1);
     ++counts.added;
     ++in_db_;
   } else {
-    settle();  // (an id repeated: its first article may still be on its way)
     Xapian::PostingIterator it = db_->postlist_begin(p.term);
     if (it != db_->postlist_end(p.term)) {
       Xapian::Document old = db_->get_document(*it);
@@ -194,7 +79,6 @@ void Writer::apply(Prepared&& p) {
     // document has returns the docid within the shard it is added to, not the whole's).
     written.push_back(it == db_->postlist_end(p.term) ? db_->add_document(p.doc)
                                                       : db_->replace_document(p.term, p.doc));
-    if (lanes_) last_docid_ = db_->get_lastdocid();
     change_spelling(p.spelling, 1);
   }
   report_.done();
@@ -208,9 +92,8 @@ void Writer::change_spelling(const SpellingWords& words, std::int64_t sign) {
 
 Writer::~Writer() {
   try {
-    settle();
     write_spelling();
-  } catch (...) {
+  } catch (const Xapian::Error&) {
     // the database failed already: its changes are lost with these
   }
 }
@@ -227,14 +110,10 @@ void Writer::commit() {
   // A bulk build's shard takes its spelling once, before it is left (its commits need not be
   // durable): each commit rewrites every spelling fragment a new word touches, which cost more
   // than all the rest of the build when done every kShardFlush articles (docs/performance.md).
-  settle();
   if (!next_ || in_db_ >= rollover_) write_spelling();
   if (!options_.extract_only) {
     note_unfiled();
-    if (lanes_)
-      lanes_->commit();
-    else
-      db_->commit();
+    db_->commit();
   }
   pending_ = 0;
   if (next_ && in_db_ >= rollover_) {
@@ -256,15 +135,6 @@ void Writer::note_unfiled() {
     db_->set_metadata(kUnfiledKey, list);
   }
   noted_ = written.size();
-}
-
-void Writer::deal_to(std::vector<Xapian::WritableDatabase> shards) {
-  last_docid_ = db_->get_lastdocid();
-  lanes_ = std::make_unique<ShardLanes>(std::move(shards));
-}
-
-void Writer::settle() {
-  if (lanes_) lanes_->settle();
 }
 
 void Writer::filed() {

@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -25,8 +24,6 @@ namespace morgue {
 // Records in the database the choices its documents were built with (place table, exact forms,
 // declared fields, path fields), which the searcher and later runs read.
 void record_choices(Xapian::WritableDatabase& db, const IndexOptions& options);
-
-class ShardLanes;
 
 class Writer {
  public:
@@ -53,11 +50,6 @@ class Writer {
   void rollover(std::size_t every, std::function<Xapian::WritableDatabase*()> next);
   void commit_every(std::size_t n) { commit_every_ = n; }
 
-  // The database is new and an archive of `shards` (in the order the database holds them,
-  // store.h): the articles the run adds are written into their shards by a thread per shard,
-  // each commit too, in parallel (docs/deployment.md); everything else waits for them.
-  void deal_to(std::vector<Xapian::WritableDatabase> shards);
-
   Counts counts;
   std::unordered_set<std::string> seen;  // id terms of this run
   // Id terms this run added to a database that had articles, of ids made from file paths: where
@@ -72,7 +64,6 @@ class Writer {
   void note_unfiled();
   void change_spelling(const SpellingWords& words, std::int64_t sign);
   void write_spelling();
-  void settle();
 
   Xapian::WritableDatabase* db_;
   const IndexOptions& options_;
@@ -90,8 +81,6 @@ class Writer {
   std::size_t in_db_ = 0, rollover_ = 0;
   std::size_t noted_ = 0;  // of `written`, listed in the database as unfiled
   std::function<Xapian::WritableDatabase*()> next_;
-  std::unique_ptr<ShardLanes> lanes_;  // deal_to
-  Xapian::docid last_docid_ = 0;       // with lanes_: the last docid added
 };
 
 }  // namespace morgue

@@ -88,8 +88,7 @@ BOOST_AUTO_TEST_SUITE(store)
 BOOST_AUTO_TEST_CASE(shards_number_articles_as_one_database_does_through_updates) {
   morgue::testing::TempDir dir;
   const std::string one = (dir / "one.db").string(), sharded = (dir / "sharded.db").string();
-  // An id given twice: the later article replaces the earlier, which a shard's thread may still
-  // be writing.
+  // An id given twice: the later article replaces the earlier.
   const std::string first = dir.write(
       "first.jsonl", articles(0, 300, 1) + R"({"id":"a7","title":"again","text":"w w w"})" + "\n");
   BOOST_TEST(index(one, {first}, 1, 0) == 0);
