@@ -33,22 +33,20 @@ std::string archive_stub(std::size_t n) {
 }
 
 // Whether `dir` holds only what a creation of an archive of `n` shards that was cut short
-// leaves: shard folders (still empty: articles are written once the stub is in place) and lock
-// or staging files.
+// leaves: shard folders (still empty: articles are written once the stub is in place), a shard's
+// staging folder (a kill before the first shard was in place leaves only that) and the stub
+// being written.
 bool unfinished_archive(const fs::path& dir, std::size_t n) {
   std::error_code ec;
   std::set<std::string> shards;
   for (std::size_t k = 0; k < n; ++k) shards.insert(shard_name(k));
-  bool any = false;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     const std::string name = e.path().filename().string();
-    if (shards.count(name)) {
-      any = true;
-    } else if (name != std::string(kStubName) + ".new" && name.rfind(".shard", 0) != 0) {
+    if (!shards.count(name) && name != std::string(kStubName) + ".new" &&
+        name.rfind(".shard", 0) != 0)
       return false;
-    }
   }
-  return any && !ec;
+  return !ec;
 }
 
 }  // namespace

@@ -170,6 +170,17 @@ BOOST_AUTO_TEST_CASE(what_cannot_be_done_is_refused) {
   refused(sharded, 0, "is not shard 1 of its 2 shards");
 }
 
+BOOST_AUTO_TEST_CASE(a_creation_cut_short_is_taken_up_again) {
+  // Killed before its first shard was in place, a creation leaves only that shard's staging
+  // folder (a case cli.Reliability's kills met): the next run with --shards makes the archive.
+  morgue::testing::TempDir dir;
+  const fs::path db = dir / "db";
+  fs::create_directories(db / ".shard0.morgue-new-12345" / "db-1");
+  BOOST_TEST(index(db.string(), {dir.write("a.jsonl", articles(0, 10, 6))}, 1, 3) == 0);
+  BOOST_TEST(morgue::archive_shards(db).size() == 3u);
+  BOOST_TEST(open(db).get_doccount() == 10u);
+}
+
 BOOST_AUTO_TEST_CASE(an_archive_that_would_be_empty_is_not_made) {
   morgue::testing::TempDir dir;
   const std::string input = dir.write("empty.jsonl", "");
