@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "common/analysis.h"
+#include "common/codebook.h"
 #include "common/language.h"
 #include "common/text.h"
 
@@ -110,18 +111,62 @@ std::string_view stored_text(const std::string& data) {
   return end == std::string::npos ? std::string_view() : std::string_view(data).substr(end + 1);
 }
 
-std::vector<FiledName> filed_names(const Article& a, const Field& field, const PlaceTable& places) {
+std::vector<FiledName> filed_names(const Article& a, const Field& field, const PlaceTable& places,
+                                   const Codebook& codebook) {
   std::vector<FiledName> out;
-  const bool place = field.slot == kPlacesSlot;
   for (std::string v : field_values(a, field)) {
     v = clean_name(v);  // a name is one name: no control character splits it in its slot
     if (v.empty()) continue;
-    const std::string* canonical = place ? places.canonical(v) : nullptr;
-    std::string indexed = canonical ? *canonical : v;
-    std::string key = name_key(indexed);
-    out.push_back({std::move(v), std::move(key), std::move(indexed)});
+    std::optional<Resolved> r = resolve_name(field, v, places, codebook);
+    if (!r) continue;  // the codebook drops it
+    std::string key = name_key(r->indexed);
+    // A name the codebook files is shown by its canonical name (facets show the most frequent
+    // form of a key); a place the gazetteer files keeps its own (facets name the canonical one).
+    if (r->from_codebook) {
+      std::string variant = name_key(v) == key ? std::string() : std::move(v);
+      out.push_back({r->indexed, std::move(key), r->indexed, std::move(variant)});
+    } else {
+      out.push_back({std::move(v), std::move(key), std::move(r->indexed), ""});
+    }
   }
   return out;
+}
+
+void add_names(Xapian::Document* doc, const Field& field, const std::vector<FiledName>& names) {
+  std::vector<NameEntry> entries;
+  Xapian::termpos pos = 0;
+  for (const FiledName& n : names) {
+    // Word terms with positions (wdf 0: names add nothing to the length BM25 sees), names
+    // kNameGap apart, so that a phrase matches within one name only.
+    for (const std::string& term : name_terms(field, n.indexed)) doc->add_posting(term, ++pos, 0);
+    pos += kNameGap;
+    if (!n.variant.empty()) {
+      for (const std::string& term : name_terms(field, n.variant)) doc->add_posting(term, ++pos, 0);
+      pos += kNameGap;
+    }
+    if (!n.key.empty()) doc->add_boolean_term(whole_name_term(field, n.key));
+    entries.push_back({n.name, n.key});
+  }
+  if (field.slot && !entries.empty()) doc->add_value(*field.slot, encode_names(entries));
+}
+
+void remove_names(Xapian::Document* doc, const Field& field) {
+  // The field's word terms are its prefix and a word (never an upper-case letter after the
+  // prefix: schema.h), its whole names the whole prefix and a key.
+  std::vector<std::string> doomed;
+  auto collect = [&](const std::string& prefix, bool words) {
+    auto t = doc->termlist_begin();
+    for (t.skip_to(prefix); t != doc->termlist_end(); ++t) {
+      const std::string term = *t;
+      if (term.compare(0, prefix.size(), prefix) != 0) break;
+      const char next = term.size() > prefix.size() ? term[prefix.size()] : 'A';
+      if (!words || !(next >= 'A' && next <= 'Z')) doomed.push_back(term);
+    }
+  };
+  collect(std::string(field.prefix), true);
+  if (!field.whole_prefix.empty()) collect(std::string(field.whole_prefix), false);
+  for (const std::string& term : doomed) doc->remove_term(term);
+  if (field.slot && !doc->get_value(*field.slot).empty()) doc->remove_value(*field.slot);
 }
 
 void add_spelling(Xapian::WritableDatabase& db, const SpellingWords& words) {
@@ -134,11 +179,12 @@ void remove_spelling(Xapian::WritableDatabase& db, const SpellingWords& words) {
 
 bool keeps_spelling(const Xapian::Database& db) { return db.get_metadata(kSpellingKey) == "1"; }
 
-DocumentBuilder::DocumentBuilder(const PlaceTable* places)
-    : DocumentBuilder(make_indexing_stemmer(), places) {}
+DocumentBuilder::DocumentBuilder(const PlaceTable* places, const Codebook* codebook)
+    : DocumentBuilder(make_indexing_stemmer(), places, codebook) {}
 
-DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places)
-    : stemmers_(stemmer, true), places_(places) {
+DocumentBuilder::DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places,
+                                 const Codebook* codebook)
+    : stemmers_(stemmer, true), places_(places), codebook_(codebook) {
   words_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   words_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);  // language.h: is_cjk
 }
@@ -246,19 +292,10 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::string data,
         break;
       case FieldKind::kName: {
         static const PlaceTable kNoPlaces;
-        const std::vector<FiledName> names = filed_names(a, field, places_ ? *places_ : kNoPlaces);
-        std::vector<NameEntry> entries;
-        Xapian::termpos pos = 0;
-        for (const FiledName& n : names) {
-          // Word terms with positions (wdf 0: names add nothing to the length BM25 sees), names
-          // kNameGap apart, so that a phrase matches within one name only.
-          for (const std::string& term : name_terms(field, n.indexed))
-            doc.add_posting(term, ++pos, 0);
-          pos += kNameGap;
-          if (!n.key.empty()) doc.add_boolean_term(whole_name_term(field, n.key));
-          entries.push_back({n.name, n.key});
-        }
-        if (field.slot && !entries.empty()) doc.add_value(*field.slot, encode_names(entries));
+        static const Codebook kNoCodebook;
+        add_names(&doc, field,
+                  filed_names(a, field, places_ ? *places_ : kNoPlaces,
+                              codebook_ ? *codebook_ : kNoCodebook));
         break;
       }
     }

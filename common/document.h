@@ -12,6 +12,7 @@
 
 #include "common/analysis.h"
 #include "common/article.h"
+#include "common/codebook.h"
 #include "common/places.h"
 #include "common/schema.h"
 
@@ -28,13 +29,21 @@ std::vector<std::string> path_prefixes(std::string_view path);
 // of them (cleaned, each once, in order); objects and nulls have none (the reader warned).
 std::vector<std::string> declared_values(const Article& article, std::string_view name);
 
-// The names of a kName field as the index files them: each name with its key (a place the table
-// knows under its canonical name's key) and the name whose words are indexed.
+// The names of a kName field as the index files them (codebook.h: resolve_name): each name with
+// its key and the name whose words are indexed; a name the codebook names is shown by its
+// canonical name, a place the gazetteer knows by its own (under the canonical name's key); names
+// the codebook drops are left out. A name the codebook files under another has the words it was
+// written with indexed too (`variant`), so that a filter on them finds the article still.
 struct FiledName {
   std::string name, key, indexed;
+  std::string variant;  // the name as written, when the codebook gives it another
 };
 std::vector<FiledName> filed_names(const Article& article, const Field& field,
-                                   const PlaceTable& places);
+                                   const PlaceTable& places, const Codebook& codebook);
+// Adds the terms and the slot value of a kName field's filed names to `doc` (schema.h), and
+// removes them all (the codebook files an archive again: indexer/refile.h).
+void add_names(Xapian::Document* doc, const Field& field, const std::vector<FiledName>& names);
+void remove_names(Xapian::Document* doc, const Field& field);
 
 // The words an article gives the database's spelling data (Xapian's spelling table, whose
 // suggestions the searcher offers for words the database does not know): the words of its title,
@@ -54,9 +63,11 @@ class DocumentBuilder {
  public:
   // `stemmer`: the analysis.h stemmer of English (and of articles whose language is not known),
   // through a cache of this builder's own by default; other languages get theirs (language.h).
-  // `places`: the table places are filed by (none by default); it must outlive the builder.
-  explicit DocumentBuilder(const PlaceTable* places = nullptr);
-  DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places = nullptr);
+  // `places`: the table places are filed by, `codebook` the researcher's codebook of names (none
+  // by default); they must outlive the builder.
+  explicit DocumentBuilder(const PlaceTable* places = nullptr, const Codebook* codebook = nullptr);
+  DocumentBuilder(const Xapian::Stem& stemmer, const PlaceTable* places = nullptr,
+                  const Codebook* codebook = nullptr);
   // Whether documents keep their words as written (E terms, for =word and wildcards over words as
   // written): a database's choice (kExactFormsKey), off by default (docs/performance.md: cost).
   void keep_exact_forms(bool on) { exact_forms_ = on; }
@@ -92,6 +103,7 @@ class DocumentBuilder {
   bool exact_forms_ = false;
   LanguageStemmers stemmers_;
   const PlaceTable* places_;
+  const Codebook* codebook_;
 };
 
 // The hash stored in kHashSlot for a record: 16 hex digits.

@@ -50,6 +50,8 @@
 //            the run that adds the first article; an older database has none and no suggestions);
 //            "morgue.copies" = "1" when every article has its signature and copy group (set by
 //            the run that adds the first article: copies are found in a database built with them);
+//            "morgue.names" = the codebook of names the articles are filed by (codebook.h), as
+//            read from "morgue.names_file", its absolute path;
 //            "morgue.unfiled" = the articles written by a run that has not filed them in copy
 //            groups yet: "all", or their docids (4 bytes each, little-endian), for the next run
 #pragma once
@@ -105,6 +107,10 @@ inline constexpr const char* kSpellingKey = "morgue.spelling";  // "1": spelling
 inline constexpr const char* kCopiesKey = "morgue.copies";  // "1": every article has its signature
 inline constexpr const char* kUnfiledKey = "morgue.unfiled";  // articles not yet in copy groups
 inline constexpr const char* kStoriesKey = "morgue.stories";  // "1": every article has its terms
+// The codebook of names (codebook.h) the articles are filed by, as its file was read, and the
+// absolute path of that file ("" for none), which a run without --names reads again
+inline constexpr const char* kNamesKey = "morgue.names";
+inline constexpr const char* kNamesFileKey = "morgue.names_file";
 // "K N": the database is shard K (from 0) of an archive of N shards (indexer/store.h)
 inline constexpr const char* kShardKey = "morgue.shard";
 

@@ -13,9 +13,13 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -31,6 +35,7 @@
 #include "indexer/feed.h"
 #include "indexer/inputs.h"
 #include "indexer/prepare.h"
+#include "indexer/refile.h"
 #include "indexer/report.h"
 #include "indexer/store.h"
 #include "indexer/writer.h"
@@ -65,6 +70,7 @@ class Run {
       if (store_) choose_exact_forms();
       if (store_) choose_copies();
       choose_fields();
+      choose_codebook();
       if (!options_.metadata.empty()) {
         sidecar_ = std::make_unique<Sidecar>(options_.metadata, messages_);
         options_.sidecar = sidecar_.get();
@@ -114,6 +120,7 @@ class Run {
         }
       }
     }
+    if (store_ && !g_index_interrupted) apply_codebook();
     // A first build of an archive of shards leaves their tables partly filled: they are
     // compacted, as a first build of one database is (store.h).
     if (store_ && fresh_ && store_->shards() > 1 && !g_index_interrupted && db().get_doccount())
@@ -192,6 +199,60 @@ class Run {
     }
     set_declared_fields(options_.declared);
     for (std::string& m : options_.metadata) m = fs::absolute(m).lexically_normal().string();
+  }
+
+  // The codebook of names: --names FILE; else the file the database records, read again (a
+  // researcher edits it and re-runs); else, that file gone, the copy the database keeps.
+  void choose_codebook() {
+    const bool recorded = store_ && !fresh_;
+    const std::string kept = recorded ? db().get_metadata(kNamesKey) : std::string();
+    std::string file = options_.names_file;
+    std::string text;
+    if (file.empty() && recorded) {
+      file = db().get_metadata(kNamesFileKey);
+      std::error_code ec;
+      if (!file.empty() && !fs::is_regular_file(file, ec)) {
+        report_.message("morgue-index: note: the codebook " + file + " that database " +
+                        options_.db + " records is gone: the copy it keeps stays in force");
+        options_.names_file = file;
+        options_.names = Codebook::parse(kept, file);
+        return;
+      }
+    }
+    if (!file.empty()) {
+      std::ifstream in(file, std::ios::binary);
+      std::error_code ec;
+      if (!in || fs::is_directory(file, ec))
+        throw Error("cannot read the codebook " + file + ": " +
+                    (in ? std::string("a folder") : std::string(std::strerror(errno))));
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      if (in.bad()) throw Error("cannot read the codebook " + file + ": " + std::strerror(errno));
+      file = fs::absolute(file).lexically_normal().string();
+    }
+    options_.names_file = file;
+    options_.names = Codebook::parse(text, file);
+  }
+
+  // Records the run's codebook in the database; when it is not the one the database's articles
+  // were filed by, files them again first (refile.h). A first build's articles were built by it.
+  void apply_codebook() {
+    Xapian::WritableDatabase& d = db();
+    if (d.get_metadata(kNamesKey) == options_.names.text() &&
+        d.get_metadata(kNamesFileKey) == options_.names_file)
+      return;
+    if (!fresh_ && d.get_metadata(kNamesKey) != options_.names.text()) {
+      const Refiled r = refile_names(d, options_.places, options_.names, options_.commit_every,
+                                     g_index_interrupted, nullptr);
+      if (g_index_interrupted) return;  // the next run files them again
+      report_.message("morgue-index: codebook " +
+                      (options_.names_file.empty() ? std::string("(none)") : options_.names_file) +
+                      ": the names of " + std::to_string(r.rewritten) + " of " +
+                      std::to_string(r.read) + " articles filed anew");
+    }
+    d.set_metadata(kNamesKey, options_.names.text());
+    d.set_metadata(kNamesFileKey, options_.names_file);
+    store_->spread_metadata();
+    d.commit();
   }
 
   // Whether documents keep their words as written: --exact-forms on a database without articles;

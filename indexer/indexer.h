@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/codebook.h"
 #include "common/places.h"
 #include "common/schema.h"
 #include "extract/extract.h"
@@ -43,7 +44,11 @@ struct IndexOptions {
   const Sidecar* sidecar = nullptr;  // the --metadata rows, loaded by the run
   ReadOptions read;
   ExtractionData extraction = default_extraction_data();  // main: from the environment
-  PlaceTable places;         // places are filed under their canonical names (places.h)
+  PlaceTable places;  // places are filed under their canonical names (places.h)
+  // --names: the researcher's codebook of names (codebook.h), read by the run; without it, the
+  // file the database records (or, when that file is gone, the copy the database keeps).
+  std::string names_file;
+  Codebook names;
   bool exact_forms = false;  // keep words as written (=word); a database's choice, made
                              // when it has no articles and kept by later runs
   std::string lang;          // --lang: the language of articles whose source declares none

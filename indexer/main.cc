@@ -190,6 +190,10 @@ int main(int argc, char** argv) {
       ("field", po::value<std::vector<std::string>>(&declared)->composing(),
        "NAME:keyword or NAME:text: index the source's field NAME as a keyword (filters, facets) "
        "or as text (searched); a new database's choice, recorded in it; repeatable")
+      ("names", po::value<std::string>(&options.names_file)->value_name("FILE"),
+       "the codebook of names: FIELD<tab>NAME<tab>CANONICAL lines that file a name under "
+       "another (\"-\": drop it); the database records it, and files its articles again when it "
+       "changes, without extracting them (see man morgue-index); INPUT may then be left out")
       ("root", po::value<std::string>(&options.root),
        "the archive root that file ids are relative to (recorded by the first run; give it to "
        "choose one, or to re-root a moved archive)");
@@ -235,6 +239,7 @@ int main(int argc, char** argv) {
       spec.options =
           morgue::completion_options(visible, {{"db", {morgue::ValueKind::kPath, {}}},
                                                {"metadata", {morgue::ValueKind::kFile, {}}},
+                                               {"names", {morgue::ValueKind::kFile, {}}},
                                                {"root", {morgue::ValueKind::kDirectory, {}}}});
       std::cout << morgue::completion_script(spec, *shell);
       return morgue::finish_standard_output("morgue-index");
@@ -252,7 +257,8 @@ int main(int argc, char** argv) {
     for (const std::string& spec : declared) options.declared.push_back(parse_field(spec));
     for (const std::string& spec : path_fields)
       options.path_fields.push_back(parse_path_field(spec));
-    if (options.inputs.empty()) throw po::error("no INPUT given (a file, a directory or -)");
+    if (options.inputs.empty() && options.names_file.empty())
+      throw po::error("no INPUT given (a file, a directory or -)");
     options.jobs = static_cast<unsigned>(parse_number(numbers[0], number_texts[0]));
     options.commit_every = parse_number(numbers[1], number_texts[1]);
     options.read.max_article_bytes = parse_number(numbers[2], number_texts[2]) << 20;

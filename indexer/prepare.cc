@@ -53,7 +53,7 @@ Preparer::Preparer(const IndexOptions& options, const Extractor* extractor,
       version_((extractor ? extractor->version() : std::string("no extraction")) + "; places " +
                options.places.version() + (options.exact_forms ? "; exact forms" : "") +
                "; languages " + (options.lang.empty() ? "detected" : "default " + options.lang)),
-      builder_(&options.places) {
+      builder_(&options.places, &options.names) {
   builder_.keep_exact_forms(options.exact_forms);
 }
 
@@ -83,6 +83,24 @@ Prepared Preparer::prepare(Article&& a) {
   if (options_.extract_only) {
     nlohmann::json r = to_record(a);
     r.erase(kRecordText);
+    if (!options_.names.empty()) {  // the names as the codebook files them
+      for (const auto& [field, key] : {std::pair{"person", kRecordPeople},
+                                       {"place", kRecordPlaces},
+                                       {"org", kRecordOrganizations},
+                                       {"author", kRecordAuthors},
+                                       {"cited", kRecordCited}}) {
+        if (r.contains(key) && r[key].is_array())
+          r[key] = options_.names.apply(*find_field(field), r[key].get<std::vector<std::string>>());
+      }
+      if (!a.outlet.empty()) {
+        const std::vector<std::string> outlet =
+            options_.names.apply(*find_field("outlet"), {a.outlet});
+        if (outlet.empty())
+          r.erase(kRecordOutlet);
+        else
+          r[kRecordOutlet] = outlet.front();
+      }
+    }
     if (extractor_ && !reads_names(a.lang))
       r["note"] =
           "people and organizations not extracted: the extractor reads English, this "

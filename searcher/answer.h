@@ -95,6 +95,9 @@ struct Manifest {
   std::string database_uuid;
   std::optional<Xapian::rev> revision;  // one database; none for a stub of shards
   Xapian::doccount articles = 0;
+  // The codebook of names the articles are filed by (codebook.h): its file and the SHA-256 of
+  // the text the database keeps; empty for none.
+  std::string codebook_file, codebook_sha256;
 };
 
 }  // namespace morgue

@@ -103,6 +103,7 @@ std::string completion(const po::options_description& visible, morgue::Shell she
                 {"batch", {ValueKind::kFile, {}}},
                 {"plot", {ValueKind::kFile, {}}},
                 {"kwic", {ValueKind::kAttached, {}}},
+                {"names", {ValueKind::kAttached, {}}},
                 {"story", {ValueKind::kAny, {}}},
                 {"like", {ValueKind::kAny, {}}}});
   return morgue::completion_script(spec, shell);
@@ -121,7 +122,7 @@ int main(int argc, char** argv) {
   std::string sort = "relevance", format = "text", colour = "auto";
   bool no_pager = false;
   std::string facets, histogram, from, to, fields, bm25, langs,
-      limit = "10", offset = "0", facet_limit = "10", kwic, unit, collapse, story;
+      limit = "10", offset = "0", facet_limit = "10", kwic, unit, collapse, story, names;
   std::vector<std::string> words;
   po::options_description visible(
       "Usage: morgue-search [--db PATH] [options] QUERY...\n"
@@ -209,6 +210,10 @@ int main(int argc, char** argv) {
       "list-fields", po::bool_switch(&options.list_fields),
       "list the fields queries and facets can name in this database (morgue's own and those "
       "declared with morgue-index --field), with how many articles have each")(
+      "names", po::value<std::string>(&names)->value_name("[=FIELDS]"),
+      "list the names of the archive (or of the articles QUERY matches) as the index files them: "
+      "each entity with the variants it is written as and their articles, a codebook to edit for "
+      "morgue-index --names (FIELDS: comma-separated; --names alone: person,place,org)")(
       "fields", po::value<std::string>(&fields),
       "export columns, comma-separated (default: "
       "id, date, outlet, title, url, people, places, organizations, authors)")(
@@ -231,6 +236,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   for (std::string& a : args) {
     if (a == "--kwic") a = "--kwic=40";
+    if (a == "--names") a = "--names=person,place,org";
   }
   try {
     po::variables_map vm;
@@ -290,6 +296,10 @@ int main(int argc, char** argv) {
     if (const char* gnuplot = std::getenv("MORGUE_GNUPLOT"); gnuplot && *gnuplot)
       options.gnuplot = gnuplot;
     if (vm.count("batch")) options.batch = vm["batch"].as<std::string>();
+    if (vm.count("names")) {
+      options.names = split_commas(names);
+      if (options.names->empty()) throw po::error("--names: no field given");
+    }
     if (vm.count("kwic")) options.kwic = whole_number("kwic", kwic, 1, morgue::kMaxKwicWidth);
     if (!bm25.empty()) {
       auto parts = split_commas(bm25);

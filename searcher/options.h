@@ -49,6 +49,8 @@ struct SearchOptions {
   // (kArticles: none).
   Unit collapse = Unit::kArticles;
   bool list_fields = false;  // print the database's fields instead of answering a query
+  // --names[=FIELDS]: print the names of these fields as a codebook (common/codebook.h)
+  std::optional<std::vector<std::string>> names;
   std::optional<Period> histogram;
   std::optional<std::string> by;  // split histogram periods by this field
   bool normalize = false;

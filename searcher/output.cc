@@ -195,6 +195,9 @@ ordered Output::manifest_json(const Manifest& m, const std::string& parsed) cons
                {"database_uuid", m.database_uuid},
                {"database_revision", m.revision ? ordered(*m.revision) : ordered(nullptr)},
                {"articles", m.articles},
+               {"codebook", m.codebook_sha256.empty() ? ordered(nullptr)
+                                                      : ordered{{"file", m.codebook_file},
+                                                                {"sha256", m.codebook_sha256}}},
                {"options",
                 {{"any", o_.any},
                  {"bm25", {o_.bm25_k1, o_.bm25_b}},

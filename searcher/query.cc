@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "common/analysis.h"
+#include "common/codebook.h"
 #include "common/date.h"
 #include "common/error.h"
 #include "common/language.h"
@@ -360,7 +361,7 @@ struct QueryBuilder::State {
   // What was read from the database's revision before a reopen: read again when next asked
   // (an indexer may have added a language, changed the place table or the exact forms).
   void forget() {
-    languages_known = places_loaded = exact_forms_known = false;
+    languages_known = places_loaded = codebook_loaded = exact_forms_known = false;
     stem_languages_.clear();
     stoppers_.clear();
   }
@@ -373,6 +374,16 @@ struct QueryBuilder::State {
     return place_table;
   }
 
+  // The codebook the articles are filed by (codebook.h), so that a filter on any variant of a
+  // name finds the entity.
+  const Codebook& codebook() {
+    if (!codebook_loaded) {
+      names = Codebook::parse(db.get_metadata(kNamesKey), "the database's codebook");
+      codebook_loaded = true;
+    }
+    return names;
+  }
+
   Xapian::Database db;
   bool any;
   std::vector<std::string> langs;  // --lang
@@ -380,6 +391,8 @@ struct QueryBuilder::State {
   Xapian::TermGenerator forms;
   PlaceTable place_table;
   bool places_loaded = false;
+  Codebook names;
+  bool codebook_loaded = false;
   // Whether --any drops `word` (folded) as a function word: English's, or a language's that a
   // tenth of the articles or more are in.
   bool function_word(const std::string& word) {
@@ -809,9 +822,16 @@ class Parser {
   template <typename Fail>
   Xapian::Query names(const Field& f, const Token& t, Fail fail) {
     std::string value = t.text;
-    const bool place = f.slot == kPlacesSlot;
-    if (place) {
-      if (const std::string* canonical = s_.places().canonical(value)) value = *canonical;
+    // The name as the index files it (a place's canonical name, the codebook's): a name the
+    // codebook files under another is searched for as either.
+    std::optional<Xapian::Query> canonical;
+    if (std::optional<Resolved> r = resolve_name(f, value, s_.places(), s_.codebook())) {
+      if (!r->from_codebook) {
+        value = r->indexed;
+      } else if (name_key(r->indexed) != name_key(value)) {
+        if (t.exact) return Xapian::Query(whole_name_term(f, name_key(r->indexed)));
+        canonical = name_phrase(f, r->indexed);
+      }
     }
     if (t.exact) return Xapian::Query(whole_name_term(f, name_key(value)));
     if (value.back() == '*' && value.find_first_of(" -") == std::string::npos) {
@@ -821,10 +841,18 @@ class Parser {
       count_wildcard(t);
       return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(f.prefix) + words[0]);
     }
-    std::vector<std::string> terms = name_terms(f, value);
-    if (terms.empty()) throw fail("no words in '" + t.text + "'");
+    std::optional<Xapian::Query> written = name_phrase(f, value);
+    if (!written) throw fail("no words in '" + t.text + "'");
+    if (!canonical) return *written;
+    return Xapian::Query(Xapian::Query::OP_OR, *written, *canonical);
+  }
+
+  // The words of `name` next to each other, in order, within one name of `f` (names are kNameGap
+  // apart); nullopt for a name without words.
+  static std::optional<Xapian::Query> name_phrase(const Field& f, const std::string& name) {
+    std::vector<std::string> terms = name_terms(f, name);
+    if (terms.empty()) return std::nullopt;
     if (terms.size() == 1) return Xapian::Query(terms[0]);
-    // The words next to each other, in order, within one name (names are kNameGap apart).
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                          static_cast<Xapian::termcount>(terms.size()));
   }

@@ -33,7 +33,7 @@ for name in ("MORGUE_DB", "COLUMNS", "MORGUE_PAGER", "PAGER"):
 # Cases that live in a file of their own, by the module that holds them (it imports the helpers
 # above); ctest runs them through this file like the others.
 OWN_FILES = {"Interactive": "interactive", "InteractiveTerminal": "interactive", "Copies": "copies",
-             "Stories": "stories"}
+             "Stories": "stories", "Codebook": "codebook"}
 
 
 def sanitized():

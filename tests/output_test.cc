@@ -32,7 +32,7 @@ std::string render(morgue::OutputFormat format, const morgue::Answer& a = sample
                    morgue::SearchOptions o = {}) {
   std::ostringstream out;
   o.format = format;
-  morgue::Output(o, out).answer(a, morgue::Manifest{"uuid", 1, 5});
+  morgue::Output(o, out).answer(a, morgue::Manifest{"uuid", 1, 5, "", ""});
   return out.str();
 }
 
