@@ -244,7 +244,7 @@ class Run {
       const Refiled r = refile_names(d, options_.places, options_.names, options_.commit_every,
                                      g_index_interrupted, nullptr);
       if (g_index_interrupted) return;  // the next run files them again
-      report_.message("morgue-index: codebook " +
+      report_.message("morgue-index: note: codebook " +
                       (options_.names_file.empty() ? std::string("(none)") : options_.names_file) +
                       ": the names of " + std::to_string(r.rewritten) + " of " +
                       std::to_string(r.read) + " articles filed anew");

@@ -28,6 +28,7 @@
 #include "searcher/answer.h"
 #include "searcher/interactive.h"
 #include "searcher/kwic.h"
+#include "searcher/names.h"
 #include "searcher/output.h"
 #include "searcher/plot.h"
 #include "searcher/query.h"
@@ -1038,118 +1039,17 @@ int list_fields(const SearchOptions& o, std::ostream& out) {
   return kSearchHits;
 }
 
-// --names: the names of the archive's articles (or of those QUERY matches) as the index files
-// them, entity by entity with the variants it was written as and their numbers of articles: a
-// codebook (codebook.h) to edit. Read from the stored records, so that the names the codebook
-// drops are there too.
-int list_names(const SearchOptions& o, std::ostream& out) {
-  const Xapian::Database db =
-      with_declared_fields(open_for_reading(o.db, OpenOptions{o.allow_remote_programs}));
-  const PlaceTable places = PlaceTable::unserialise(db.get_metadata(kPlacesKey));
-  const Codebook codebook = Codebook::parse(db.get_metadata(kNamesKey), "the database's codebook");
-  std::vector<const Field*> named;
-  for (const std::string& name : *o.names) {
-    const Field* f = find_field(name);
-    if (!f || f->kind != FieldKind::kName || !f->slot || f->name == "lang")
-      throw Error("--names: '" + name +
-                  "' is no name field (person, place, org, outlet, author, cited or a declared "
-                  "keyword field)");
-    if (std::find(named.begin(), named.end(), f) == named.end()) named.push_back(f);
-  }
-  struct Variant {
-    std::map<std::string, Xapian::doccount> spellings;  // as written -> articles
-    Xapian::doccount articles = 0;
-  };
-  struct Entity {
-    std::map<std::string, Xapian::doccount> spellings;  // its canonical name as filed
-    Xapian::doccount articles = 0;
-    std::map<std::string, Variant> variants;  // by name_key
-  };
-  // field -> entity key ("" for the dropped names) -> entity
-  std::vector<std::map<std::string, Entity>> found(named.size());
-  auto count = [&](Xapian::docid did) {
-    const Article a = article_from_record(read_record(db.get_document(did).get_data(), false));
-    for (std::size_t i = 0; i < named.size(); ++i) {
-      std::set<std::string> entities, variants;
-      for (std::string v : field_values(a, *named[i])) {
-        v = clean_name(v);
-        if (v.empty()) continue;
-        const std::optional<Resolved> r = resolve_name(*named[i], v, places, codebook);
-        const std::string key = r ? name_key(r->indexed) : std::string();
-        Entity& e = found[i][key];
-        if (entities.insert(key).second) {
-          ++e.articles;
-          if (r) ++e.spellings[r->indexed];
-        }
-        Variant& var = e.variants[name_key(v)];
-        if (variants.insert(key + '\t' + name_key(v)).second) {
-          ++var.articles;
-          ++var.spellings[v];
-        }
-      }
-    }
-  };
-  if (o.query.empty()) {
-    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) count(*p);
-  } else {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(QueryBuilder(db, QueryOptions{o.any, o.langs}).parse(o.query).query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
-    for (auto m = matches.begin(); m != matches.end(); ++m) count(*m);
-  }
-  auto most = [](const std::map<std::string, Xapian::doccount>& spellings) {
-    const std::string* best = nullptr;
-    Xapian::doccount n = 0;
-    for (const auto& [s, c] : spellings)
-      if (c > n) best = &s, n = c;
-    return best ? *best : std::string();
-  };
-  auto cell = [](std::string s) {  // a name holds no tab or line break (clean_name); be sure
-    std::replace_if(
-        s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
-    return s;
-  };
-  out << "# The names of " << (o.query.empty() ? "the archive" : "the articles matching the query")
-      << ", as filed: FIELD, NAME as written, CANONICAL (\"-\": dropped), ARTICLES.\n"
-         "# Edit into a codebook and index with morgue-index --names FILE (lines starting with #\n"
-         "# and columns after the third are left alone).\n";
-  for (std::size_t i = 0; i < named.size(); ++i) {
-    std::vector<std::pair<const std::string*, const Entity*>> order;
-    for (const auto& [key, e] : found[i])
-      if (!key.empty()) order.emplace_back(&key, &e);
-    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-      return a.second->articles != b.second->articles ? a.second->articles > b.second->articles
-                                                      : *a.first < *b.first;
-    });
-    auto drop = found[i].find("");
-    if (drop != found[i].end()) order.emplace_back(&drop->first, &drop->second);
-    const std::string field(named[i]->name);
-    for (const auto& [key, e] : order) {
-      const std::string canonical = key->empty() ? std::string("-") : most(e->spellings);
-      out << "# " << field << ' ' << cell(key->empty() ? "(dropped)" : canonical) << ": "
-          << e->articles << (e->articles == 1 ? " article, " : " articles, ") << e->variants.size()
-          << (e->variants.size() == 1 ? " variant\n" : " variants\n");
-      std::vector<std::pair<std::string, Xapian::doccount>> variants;
-      for (const auto& [vkey, v] : e->variants)
-        variants.emplace_back(most(v.spellings), v.articles);
-      std::sort(variants.begin(), variants.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-      });
-      for (const auto& [name, n] : variants)
-        out << field << '\t' << cell(name) << '\t' << cell(canonical) << '\t' << n << '\n';
-    }
-  }
-  return kSearchHits;
-}
-
 }  // namespace
 
 int run_search(const SearchOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err) {
   if (options.list_fields) return list_fields(options, out);
-  if (options.names) return list_names(options, out);
+  if (options.names) {
+    list_names(with_declared_fields(
+                   open_for_reading(options.db, OpenOptions{options.allow_remote_programs})),
+               options, out);
+    return kSearchHits;
+  }
   validate(options);
   if (options.interactive) return run_interactive(options, in, out, err);
   Searcher searcher(options, out, err);

@@ -267,29 +267,75 @@ class Codebook(DbCase):
         lines = make_codebook(9)
         db = self.build("listed", lines)
         rc, out, err = search(db, "--names", expect=0)
-        listing = os.path.join(self.tmp, "listing.tsv")
-        with open(listing, "w", encoding="utf-8") as f:
-            f.write(out)
-        # Every variant once, with its number of articles.
-        model = Model(lines)
         rows = [l.split("\t") for l in out.splitlines() if l and not l.startswith("#")]
+        # Every variant once, with its number of articles, under the name it is filed by (or the
+        # one the archive suggests).
+        model = Model(lines)
         for field in POOLS:
             want = collections.Counter(key(n) for a in self.articles for n in set(a[RECORD[field]]))
             got = {key(r[1]): int(r[3]) for r in rows if r[0] == field}
             self.assertEqual(got, dict(want), field)
             for r in rows:
-                if r[0] == field:
+                if r[0] == field and len(r) == 4:
                     filed, _ = model.resolve(field, r[1])
                     self.assertEqual(r[2], "-" if filed is None else r[2])
                     if filed is not None:
                         self.assertEqual(key(r[2]), key(filed), r)
-        index(db, extra=["--names", listing])
+        # Suggestions: the plural and shortened forms of the pool's party (where the codebook
+        # does not name them), and nothing for names the codebook names.
+        suggested = {(r[0], r[1]): r[2] for r in rows if len(r) == 5}
+        self.assertTrue(all(r[4].startswith("suggested: ") for r in rows if len(r) == 5))
+        self.assertTrue(suggested)
+        for (field, name), canonical in suggested.items():
+            self.assertNotIn((field, key(name)), model.book)
+        # Without its suggestions, the listing files the archive as it is.
+        kept = os.path.join(self.tmp, "listing-kept.tsv")
+        with open(kept, "w", encoding="utf-8") as f:
+            f.writelines(l + "\n" for l in out.splitlines() if "\tsuggested: " not in l)
+        index(db, extra=["--names", kept])
+        fresh = self.build("listed-again", lines)
         for field in POOLS:
-            self.assertEqual(facet_counts(db, field), facet_counts(self.build("listed-again", lines), field))
+            self.assertEqual(facet_counts(db, field), facet_counts(fresh, field))
+        # With them, it files the archive as its lines say.
+        listing = os.path.join(self.tmp, "listing.tsv")
+        with open(listing, "w", encoding="utf-8") as f:
+            f.write(out)
+        index(db, extra=["--names", listing])
+        self.check_against_model(db, Model([(r[0], r[1], r[2]) for r in rows]), "listing")
         # Over the articles of a query only.
         rc, out, err = search(db, "--names=person", 'person:="Kristi Noem"', expect=0)
         rows = [l.split("\t") for l in out.splitlines() if l and not l.startswith("#")]
         self.assertTrue(rows and all(r[0] == "person" for r in rows))
+
+    def test_suggestions_carry_their_evidence(self):
+        texts = [("The European Union (EU) met. EU leaders spoke.", ["European Union", "EU"], ["Tony Blair"]),
+                 ("Talks with the EU went on.", ["EU"], ["Tony Blair"]),
+                 ("Blair said so.", [], ["Blair"]),
+                 ("Tony Blair spoke.", [], ["Tony Blair"]),
+                 ("Alex Smith and Jo Smith met Smith.", [], ["Alex Smith", "Jo Smith", "Smith"]),
+                 ("The Liberal Democrats and the Lib Dems.", ["Liberal Democrats", "Lib Dems"], [])]
+        path = os.path.join(self.tmp, "suggest.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for i, (text, orgs, people) in enumerate(texts):
+                f.write(json.dumps({"id": f"s{i}", "title": f"Item {i}", "text": text,
+                                    "organizations": orgs, "people": people, "places": []}) + "\n")
+        db = os.path.join(self.tmp, "suggest.db")
+        index(db, path, extra=["--no-extract"])
+        rc, out, err = search(db, "--names=person,org", expect=0)
+        rows = {(r[0], r[1]): r[2:] for r in (l.split("\t") for l in out.splitlines())
+                if len(r) >= 4}
+        self.assertEqual(rows[("org", "EU")],
+                         ["European Union", "2", "suggested: acronym defined as European Union in 1 article"])
+        self.assertEqual(rows[("org", "Lib Dems")][:2], ["Liberal Democrats", "1"])
+        self.assertEqual(rows[("person", "Blair")],
+                         ["Tony Blair", "1", "suggested: surname of Tony Blair (3 of 3 articles naming a full name ending in it)"])
+        self.assertEqual(rows[("person", "Smith")], ["Smith", "1"])  # two Smiths: apart
+        # The researcher's word wins: a line keeping Blair apart leaves no suggestion.
+        book = os.path.join(self.tmp, "suggest.tsv")
+        write_codebook(book, [("person", "Blair", "Blair")])
+        index(db, extra=["--names", book])
+        rc, out, err = search(db, "--names=person", expect=0)
+        self.assertIn("person\tBlair\tBlair\t1\n", out)
 
     def test_archive_of_shards_answers_as_one_database(self):
         lines = make_codebook(33)

@@ -1,0 +1,396 @@
+// The listing of --names: one pass over the stored records (the names as written, resolved by
+// the codebook and the gazetteer, and the acronyms the texts define), the archive's suggestions,
+// then the entities with their variants.
+#include "searcher/names.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <set>
+
+#include "common/article.h"
+#include "common/codebook.h"
+#include "common/document.h"
+#include "common/error.h"
+#include "common/places.h"
+#include "common/schema.h"
+#include "common/text.h"
+#include "searcher/query.h"
+
+namespace morgue {
+
+namespace {
+
+constexpr double kAcronymShare = 0.8;  // of an acronym's definitions, for its long form
+constexpr double kSurnameShare = 0.9;  // of the full names ending in a one-word name
+// The longest word a shortened form abbreviates, and words that are not abbreviations.
+constexpr std::size_t kShortWord = 4;
+const std::set<std::string> kNotShort = {"news", "new", "east", "west", "north", "south"};
+// A one-word name that begins full names in this share of the articles of those it ends is a
+// first name too, and not merged.
+constexpr double kFirstNameShare = 0.1;
+
+bool ends_with(const std::string& s, std::string_view end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+// The words a name's forms are compared by: its spelling split at spaces and hyphens, without
+// possessives and punctuation around them, folded (name_key); with `singular`, a word of a name
+// of two or more words loses a plural s ("Democrats", "PDAs"; not "HBOS", "Congress", "News").
+std::vector<std::string> form_words(std::string_view spelling, bool singular) {
+  static const std::set<std::string> kNotPlural = {"news",     "series",    "species", "times",
+                                                   "politics", "economics", "physics", "means"};
+  std::vector<std::string> tokens;
+  std::string token;
+  for (char c : std::string(spelling) + ' ') {
+    if (c == ' ' || c == '-') {
+      if (!token.empty()) tokens.push_back(std::move(token));
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  std::vector<std::string> out;
+  for (std::string& t : tokens) {
+    if (ends_with(t, "'s")) t.resize(t.size() - 2);
+    if (ends_with(t, "\u2019s")) t.resize(t.size() - 4);
+    while (!t.empty() && std::ispunct(static_cast<unsigned char>(t.back()))) t.pop_back();
+    while (!t.empty() && std::ispunct(static_cast<unsigned char>(t.front()))) t.erase(0, 1);
+    if (t.empty()) continue;
+    const bool plural = singular && tokens.size() >= 2 && t.size() > 3 && t.back() == 's' &&
+                        std::islower(static_cast<unsigned char>(t[t.size() - 2]));
+    std::string word = name_key(t);
+    if (plural && !kNotPlural.count(word) && !ends_with(word, "ss") && !ends_with(word, "us") &&
+        !ends_with(word, "is"))
+      word.pop_back();
+    out.push_back(std::move(word));
+  }
+  return out;
+}
+
+bool is_acronym(std::string_view s) {
+  return s.size() >= 2 && s.size() <= 6 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Small words a long form may hold that its acronym leaves out.
+bool small_word(std::string_view w) {
+  static const std::set<std::string_view> kSmall = {"of", "the", "and", "for", "de", "du", "des",
+                                                    "la", "le",  "on",  "in",  "&",  "to", "at"};
+  return kSmall.count(w) > 0;
+}
+
+std::string articles_text(Xapian::doccount n) {
+  return std::to_string(n) + (n == 1 ? " article" : " articles");
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
+    const std::size_t close = text.find(')', open);
+    if (close == std::string_view::npos) break;
+    const std::string_view acronym = text.substr(open + 1, close - open - 1);
+    if (!is_acronym(acronym)) continue;
+    // The words before the parenthesis, last first, while they are words (letters, hyphens,
+    // apostrophes) separated by single spaces; a comma or full stop ends the long form.
+    std::size_t end = open;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t pos = end;
+    std::size_t need = acronym.size();
+    std::size_t start = std::string_view::npos;
+    while (need > 0 && pos > 0) {
+      std::size_t word_end = pos;
+      std::size_t word_start = word_end;
+      while (word_start > 0) {
+        const unsigned char c = static_cast<unsigned char>(text[word_start - 1]);
+        if (std::isalpha(c) || c == '-' || c == '\'' || c >= 0x80) {
+          --word_start;
+        } else {
+          break;
+        }
+      }
+      if (word_start == word_end) break;
+      const std::string_view word = text.substr(word_start, word_end - word_start);
+      const char initial = word[0];
+      if (initial >= 'A' && initial <= 'Z') {
+        if (initial != acronym[need - 1]) break;
+        --need;
+        start = word_start;
+      } else if (!small_word(word) || start == std::string_view::npos) {
+        break;
+      }
+      if (need == 0) break;
+      if (word_start == 0 || text[word_start - 1] != ' ') break;
+      pos = word_start - 1;
+    }
+    if (need == 0 && start != std::string_view::npos)
+      out.emplace_back(std::string(acronym), std::string(text.substr(start, end - start)));
+  }
+  return out;
+}
+
+std::map<std::string, Proposal> propose_merges(
+    std::string_view field, const std::map<std::string, NameCount>& names,
+    const AcronymCounts& acronyms, const std::function<bool(const std::string&)>& open) {
+  std::map<std::string, Proposal> out;
+  auto top = [&](const std::vector<const std::string*>& keys) {
+    const std::string* best = nullptr;
+    for (const std::string* k : keys)
+      if (!best || names.at(*k).articles > names.at(*best).articles) best = k;
+    return best;
+  };
+  if (field == "org") {
+    // Forms of one name: the same words but for plural s.
+    std::map<std::vector<std::string>, std::vector<const std::string*>> groups;
+    for (const auto& [key, n] : names) {
+      std::vector<std::string> words = form_words(n.name, true);
+      if (!words.empty()) groups[std::move(words)].push_back(&key);
+    }
+    for (const auto& [words, keys] : groups) {
+      const std::string* best = top(keys);
+      for (const std::string* k : keys)
+        if (k != best && open(*k))
+          out[*k] = {names.at(*best).name, "singular or plural of " + names.at(*best).name};
+    }
+    // Shortened forms: every word (three letters or more) begins the word of one other name,
+    // those it shortens of at most four letters.
+    std::map<std::pair<std::size_t, char>, std::vector<const std::vector<std::string>*>> buckets;
+    for (const auto& [words, keys] : groups)
+      if (words.size() >= 2) buckets[{words.size(), words[0][0]}].push_back(&words);
+    for (const auto& [words, keys] : groups) {
+      if (words.size() < 2 || std::any_of(words.begin(), words.end(),
+                                          [](const std::string& w) { return w.size() < 3; }))
+        continue;
+      const std::vector<std::string>* longer = nullptr;
+      std::size_t fits = 0;
+      for (const std::vector<std::string>* other : buckets[{words.size(), words[0][0]}]) {
+        bool begins = true, shorter = false;
+        for (std::size_t i = 0; i < words.size() && begins; ++i) {
+          begins = (*other)[i].compare(0, words[i].size(), words[i]) == 0;
+          if (begins && words[i].size() < (*other)[i].size()) {
+            // A shortened word: at most four letters ("Lib", "Dem", "Corp"), and no word of
+            // its own that begins a longer one ("News", "Newsnight").
+            begins = words[i].size() <= kShortWord && !kNotShort.count(words[i]);
+            shorter = true;
+          }
+        }
+        if (begins && shorter) longer = other, ++fits;
+      }
+      if (fits != 1) continue;
+      const std::string& target = names.at(*top(groups.at(*longer))).name;
+      for (const std::string* k : keys)
+        if (open(*k)) out[*k] = {target, "shortened form of " + target};
+    }
+    // Acronyms the articles define.
+    for (const auto& [key, n] : names) {
+      if (!is_acronym(n.name) || !open(key)) continue;
+      auto defs = acronyms.find(key);
+      if (defs == acronyms.end()) continue;
+      Xapian::doccount total = 0;
+      const std::pair<const std::string, Xapian::doccount>* best = nullptr;
+      for (const auto& def : defs->second) {
+        total += def.second;
+        if (names.count(def.first) && (!best || def.second > best->second)) best = &def;
+      }
+      if (!best || best->second < kAcronymShare * total) continue;
+      const std::string& target = names.at(best->first).name;
+      out[key] = {target, "acronym defined as " + target + " in " + articles_text(best->second)};
+    }
+  }
+  if (field == "person") {
+    // Full names by their last word, and the articles of full names by their first word.
+    std::map<std::string, std::vector<const std::string*>> by_last;
+    std::map<std::string, Xapian::doccount> first_words;
+    for (const auto& [key, n] : names) {
+      const std::vector<std::string> words = form_words(n.name, false);
+      if (words.size() < 2 ||
+          std::find(words.begin(), words.end(), "and") != words.end())  // "Matsushita and Samsung"
+        continue;
+      by_last[words.back()].push_back(&key);
+      first_words[words.front()] += n.articles;
+    }
+    for (const auto& [key, n] : names) {
+      const std::vector<std::string> words = form_words(n.name, false);
+      if (words.size() != 1 || !open(key)) continue;
+      auto full = by_last.find(words[0]);
+      if (full == by_last.end()) continue;
+      Xapian::doccount total = 0;
+      for (const std::string* k : full->second) total += names.at(*k).articles;
+      const NameCount& best = names.at(*top(full->second));
+      // One full name with nearly all the articles, and at least twice the one-word name's; and
+      // the word is no first name as well (Charles Kennedy beside Ray Charles).
+      auto first = first_words.find(words[0]);
+      if (best.articles < kSurnameShare * total || best.articles < 2 * n.articles ||
+          (first != first_words.end() && first->second >= kFirstNameShare * total))
+        continue;
+      out[key] = {best.name, "surname of " + best.name + " (" + std::to_string(best.articles) +
+                                 " of " + articles_text(total) +
+                                 " naming a full name ending in it)"};
+    }
+  }
+  return out;
+}
+
+void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream& out) {
+  const PlaceTable places = PlaceTable::unserialise(db.get_metadata(kPlacesKey));
+  const Codebook codebook = Codebook::parse(db.get_metadata(kNamesKey), "the database's codebook");
+  std::vector<const Field*> named;
+  for (const std::string& name : *o.names) {
+    const Field* f = find_field(name);
+    if (!f || f->kind != FieldKind::kName || !f->slot || f->name == "lang")
+      throw Error("--names: '" + name +
+                  "' is no name field (person, place, org, outlet, author, cited or a declared "
+                  "keyword field)");
+    if (std::find(named.begin(), named.end(), f) == named.end()) named.push_back(f);
+  }
+  const bool orgs =
+      std::any_of(named.begin(), named.end(), [](const Field* f) { return f->name == "org"; });
+
+  // Pass 1: each article's names as written and as filed ("" when the codebook drops it).
+  struct Mention {
+    std::string written, filed;
+  };
+  std::vector<std::vector<std::vector<Mention>>> mentions;  // article, field
+  std::vector<std::map<std::string, std::map<std::string, Xapian::doccount>>> filed(named.size());
+  std::vector<std::map<std::string, NameCount>> counts(named.size());
+  AcronymCounts acronyms;
+  auto read = [&](Xapian::docid did) {
+    const std::string data = db.get_document(did).get_data();
+    const Article a = article_from_record(read_record(data, false));
+    std::vector<std::vector<Mention>>& m = mentions.emplace_back(named.size());
+    for (std::size_t i = 0; i < named.size(); ++i) {
+      std::set<std::string> seen;
+      for (std::string v : field_values(a, *named[i])) {
+        v = clean_name(v);
+        if (v.empty()) continue;
+        const std::optional<Resolved> r = resolve_name(*named[i], v, places, codebook);
+        const std::string key = r ? name_key(r->indexed) : std::string();
+        if (r && seen.insert(key).second) {
+          ++filed[i][key][r->indexed];
+          ++counts[i][key].articles;
+        }
+        m[i].push_back({std::move(v), key});
+      }
+    }
+    if (orgs) {
+      std::set<std::pair<std::string, std::string>> defined;
+      for (const auto& [acronym, long_form] : defined_acronyms(stored_text(data)))
+        defined.emplace(name_key(acronym), name_key(long_form));
+      for (const auto& [acronym, long_form] : defined) ++acronyms[acronym][long_form];
+    }
+  };
+  if (o.query.empty()) {
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) read(*p);
+  } else {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(QueryBuilder(db, QueryOptions{o.any, o.langs}).parse(o.query).query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+    for (auto m = matches.begin(); m != matches.end(); ++m) read(*m);
+  }
+  auto most = [](const std::map<std::string, Xapian::doccount>& spellings) {
+    const std::string* best = nullptr;
+    Xapian::doccount n = 0;
+    for (const auto& [s, c] : spellings)
+      if (c > n) best = &s, n = c;
+    return best ? *best : std::string();
+  };
+  // The archive's suggestions, for the names the codebook does not name, followed to their end.
+  std::vector<std::map<std::string, Proposal>> proposals(named.size());
+  for (std::size_t i = 0; i < named.size(); ++i) {
+    for (auto& [key, n] : counts[i]) n.name = most(filed[i][key]);
+    proposals[i] = propose_merges(named[i]->name, counts[i], acronyms, [&](const std::string& k) {
+      return codebook.find(*named[i], k) == nullptr;
+    });
+  }
+  auto final_key = [&](std::size_t i, const std::string& key) {
+    std::string k = key;
+    std::set<std::string> visited{k};
+    for (auto p = proposals[i].find(k); p != proposals[i].end(); p = proposals[i].find(k)) {
+      const std::string next = name_key(p->second.canonical);
+      if (!visited.insert(next).second) break;
+      k = next;
+    }
+    return k;
+  };
+
+  // Pass 2: entities (by their final key) and their variants (by the key as written).
+  struct Variant {
+    std::map<std::string, Xapian::doccount> spellings;
+    Xapian::doccount articles = 0;
+    std::string reason;  // the suggestion that moved it, if one did
+  };
+  struct Entity {
+    Xapian::doccount articles = 0;
+    std::map<std::string, Variant> variants;
+  };
+  std::vector<std::map<std::string, Entity>> entities(named.size());
+  for (const auto& article : mentions) {
+    for (std::size_t i = 0; i < named.size(); ++i) {
+      std::set<std::string> seen_entities, seen_variants;
+      for (const Mention& m : article[i]) {
+        const std::string entity = m.filed.empty() ? std::string() : final_key(i, m.filed);
+        Entity& e = entities[i][entity];
+        if (seen_entities.insert(entity).second) ++e.articles;
+        const std::string variant = name_key(m.written);
+        Variant& v = e.variants[variant];
+        if (seen_variants.insert(entity + '\t' + variant).second) {
+          ++v.articles;
+          ++v.spellings[m.written];
+          if (entity != m.filed) v.reason = proposals[i].at(m.filed).reason;
+        }
+      }
+    }
+  }
+  auto cell = [](std::string s) {  // a name holds no tab or line break (clean_name); be sure
+    std::replace_if(
+        s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+    return s;
+  };
+  out << "# The names of " << (o.query.empty() ? "the archive" : "the articles matching the query")
+      << ", as filed: FIELD, NAME as written, CANONICAL (\"-\": dropped), ARTICLES,\n"
+         "# and the merges the archive suggests (\"suggested: ...\"), not yet made: to make them,\n"
+         "# or to correct them, edit this into a codebook and index with morgue-index --names "
+         "FILE\n"
+         "# (lines starting with # and columns after the third are left alone).\n";
+  for (std::size_t i = 0; i < named.size(); ++i) {
+    std::vector<std::pair<const std::string*, const Entity*>> order;
+    for (const auto& [key, e] : entities[i])
+      if (!key.empty()) order.emplace_back(&key, &e);
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+      return a.second->articles != b.second->articles ? a.second->articles > b.second->articles
+                                                      : *a.first < *b.first;
+    });
+    auto dropped = entities[i].find("");
+    if (dropped != entities[i].end()) order.emplace_back(&dropped->first, &dropped->second);
+    const std::string field(named[i]->name);
+    for (const auto& [key, e] : order) {
+      const std::string canonical = key->empty() ? std::string("-") : counts[i].at(*key).name;
+      out << "# " << field << ' ' << cell(key->empty() ? "(dropped)" : canonical) << ": "
+          << articles_text(e->articles) << ", " << e->variants.size()
+          << (e->variants.size() == 1 ? " variant\n" : " variants\n");
+      struct Row {
+        std::string name;
+        Xapian::doccount articles;
+        const std::string* reason;
+      };
+      std::vector<Row> rows;
+      for (const auto& [vkey, v] : e->variants)
+        rows.push_back({most(v.spellings), v.articles, &v.reason});
+      std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
+      });
+      for (const Row& r : rows) {
+        out << field << '\t' << cell(r.name) << '\t' << cell(canonical) << '\t' << r.articles;
+        if (!r.reason->empty()) out << "\tsuggested: " << cell(*r.reason);
+        out << '\n';
+      }
+    }
+  }
+}
+
+}  // namespace morgue
