@@ -212,8 +212,9 @@ int main(int argc, char** argv) {
       "declared with morgue-index --field), with how many articles have each")(
       "names", po::value<std::string>(&names)->value_name("[=FIELDS]"),
       "list the names of the archive (or of the articles QUERY matches) as the index files them: "
-      "each entity with the variants it is written as and their articles, a codebook to edit for "
-      "morgue-index --names (FIELDS: comma-separated; --names alone: person,place,org)")(
+      "each entity with the variants it is written as and their articles, and the merges the "
+      "archive's evidence suggests (not made): a codebook to edit for morgue-index --names "
+      "(FIELDS: comma-separated; --names alone: person,place,org)")(
       "fields", po::value<std::string>(&fields),
       "export columns, comma-separated (default: "
       "id, date, outlet, title, url, people, places, organizations, authors)")(

@@ -42,7 +42,7 @@ using AcronymCounts = std::map<std::string, std::map<std::string, Xapian::doccou
 //    word of one other name ("Lib Dems" -> "Liberal Democrats"; a shortened word has at most four
 //    letters) when exactly one name fits;
 //  - person: a one-word name that ends full names of the archive, when one of them has 90% or
-//    more of their articles and at least twice the one-word name's, and the word does not begin
+//    more of their articles, at least three, and twice the one-word name's, and it does not begin
 //    full names as well ("Blair" -> "Tony Blair"; two Smiths of like weight stay apart, and so
 //    does Charles beside Charles Kennedy).
 // Places get none: the gazetteer files them.
