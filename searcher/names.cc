@@ -73,6 +73,25 @@ std::vector<std::string> form_words(std::string_view spelling, bool singular) {
   return out;
 }
 
+// Whether two words are one edit apart: a letter changed, added or left out, or two next to each
+// other swapped ("Mathew" and "Matthew", "Mihkail" and "Mikhail").
+bool one_edit_apart(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  if (a.size() == b.size()) {
+    std::vector<std::size_t> diff;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) diff.push_back(i);
+    return diff.size() == 1 || (diff.size() == 2 && diff[1] == diff[0] + 1 &&
+                                a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]);
+  }
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1) return false;
+  std::size_t i = 0;
+  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+  return longer.compare(i + 1, std::string::npos, shorter, i, std::string::npos) == 0;
+}
+
 bool is_acronym(std::string_view s) {
   return s.size() >= 2 && s.size() <= 6 &&
          std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -209,35 +228,114 @@ std::map<std::string, Proposal> propose_merges(
     }
   }
   if (field == "person") {
-    // Full names by their last word, and the articles of full names by their first word.
+    // Full names by their last word, and the articles of full names by their first word; a name
+    // whose first word is an initial ("J Noon") is no full name.
+    std::map<std::string, std::vector<std::string>> words_of;
     std::map<std::string, std::vector<const std::string*>> by_last;
     std::map<std::string, Xapian::doccount> first_words;
     for (const auto& [key, n] : names) {
-      const std::vector<std::string> words = form_words(n.name, false);
-      if (words.size() < 2 ||
+      const std::vector<std::string>& words = words_of[key] = form_words(n.name, false);
+      if (words.size() < 2 || words[0].size() < 2 ||
           std::find(words.begin(), words.end(), "and") != words.end())  // "Matsushita and Samsung"
         continue;
       by_last[words.back()].push_back(&key);
       first_words[words.front()] += n.articles;
     }
+    // Moves a name under another, counting its articles for that one (the rules below run in
+    // this order, each on what the ones before it left).
+    std::map<std::string, Xapian::doccount> joined;
+    auto articles = [&](const std::string& key) {
+      auto extra = joined.find(key);
+      return names.at(key).articles + (extra == joined.end() ? 0 : extra->second);
+    };
+    auto join = [&](const std::string& key, const std::string& target, std::string reason) {
+      joined[target] += articles(key);
+      out[key] = {names.at(target).name, std::move(reason)};
+    };
+    // Other spellings of one full name: the same words ("Robert Kilroy Silk", "George W. Bush").
+    std::map<std::vector<std::string>, std::vector<const std::string*>> spellings;
+    for (const auto& [last, keys] : by_last)
+      for (const std::string* k : keys) spellings[words_of[*k]].push_back(k);
+    for (const auto& [words, keys] : spellings) {
+      const std::string* best = top(keys);
+      for (const std::string* k : keys)
+        if (k != best && open(*k)) join(*k, *best, "another spelling of " + names.at(*best).name);
+    }
+    auto standing = [&](const std::string* k) { return !out.count(*k); };
+    // A first name written otherwise: the same other words, and a first name that begins the
+    // other's ("Steve" and "Steven", "Rafa" and "Rafael") or, of six letters or more, is one edit
+    // from it ("Mathew" and "Matthew"); the name with a third of the other's articles or fewer
+    // goes under it, when it fits no other.
+    for (const auto& [last, keys] : by_last) {
+      for (const std::string* k : keys) {
+        if (!standing(k) || !open(*k)) continue;
+        const std::vector<std::string>& w = words_of[*k];
+        const std::string* only = nullptr;
+        std::size_t fits = 0;
+        for (const std::string* other : keys) {
+          const std::vector<std::string>& o = words_of[*other];
+          if (other == k || !standing(other) || o.size() != w.size() ||
+              !std::equal(w.begin() + 1, w.end(), o.begin() + 1))
+            continue;
+          const bool begins = w[0].size() >= 3 && o[0].size() > w[0].size() &&
+                              o[0].compare(0, w[0].size(), w[0]) == 0;
+          const bool typo = w[0].size() >= 6 && o[0].size() >= 6 && one_edit_apart(w[0], o[0]);
+          if ((begins || typo) && 3 * articles(*k) <= articles(*other)) only = other, ++fits;
+        }
+        if (fits == 1)
+          join(*k, *only, "first name of " + names.at(*only).name + " written otherwise");
+      }
+    }
+    // Initials: "J Noon" (team sheets write them) is the full name of the archive with the same
+    // other words whose first name begins with J, when it is the only one or has 90% of their
+    // articles.
     for (const auto& [key, n] : names) {
-      const std::vector<std::string> words = form_words(n.name, false);
+      const std::vector<std::string>& words = words_of[key];
+      if (words.size() < 2 || words[0].size() != 1 || !open(key)) continue;
+      auto full = by_last.find(words.back());
+      if (full == by_last.end()) continue;
+      const std::string* best = nullptr;
+      Xapian::doccount total = 0;
+      std::size_t fits = 0;
+      for (const std::string* k : full->second) {
+        const std::vector<std::string>& w = words_of[*k];
+        if (!standing(k) || w.size() != words.size() || w[0][0] != words[0][0] ||
+            !std::equal(words.begin() + 1, words.end(), w.begin() + 1))
+          continue;
+        ++fits;
+        total += articles(*k);
+        if (!best || articles(*k) > articles(*best)) best = k;
+      }
+      if (!best || articles(*best) < kSurnameShare * total) continue;
+      join(key, *best,
+           fits == 1
+               ? "initial of " + names.at(*best).name + ", the one full name it fits"
+               : "initial of " + names.at(*best).name + " (" + std::to_string(articles(*best)) +
+                     " of " + articles_text(total) + " naming a full name it fits)");
+    }
+    for (const auto& [key, n] : names) {
+      const std::vector<std::string>& words = words_of[key];
       if (words.size() != 1 || !open(key)) continue;
       auto full = by_last.find(words[0]);
       if (full == by_last.end()) continue;
       Xapian::doccount total = 0;
-      for (const std::string* k : full->second) total += names.at(*k).articles;
-      const NameCount& best = names.at(*top(full->second));
+      const std::string* best = nullptr;
+      for (const std::string* k : full->second) {
+        if (!standing(k)) continue;
+        total += articles(*k);
+        if (!best || articles(*k) > articles(*best)) best = k;
+      }
+      if (!best) continue;
+      const Xapian::doccount most = articles(*best);
       // One full name with nearly all the articles, and at least twice the one-word name's; and
       // the word is no first name as well (Charles Kennedy beside Ray Charles).
       auto first = first_words.find(words[0]);
-      if (best.articles < kSurnameShare * total || best.articles < 2 * n.articles ||
-          best.articles < kMinFullNameArticles ||
+      if (most < kSurnameShare * total || most < 2 * n.articles || most < kMinFullNameArticles ||
           (first != first_words.end() && first->second >= kFirstNameShare * total))
         continue;
-      out[key] = {best.name, "surname of " + best.name + " (" + std::to_string(best.articles) +
-                                 " of " + articles_text(total) +
-                                 " naming a full name ending in it)"};
+      const std::string& name = names.at(*best).name;
+      out[key] = {name, "surname of " + name + " (" + std::to_string(most) + " of " +
+                            articles_text(total) + " naming a full name ending in it)"};
     }
   }
   return out;

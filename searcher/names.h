@@ -41,6 +41,8 @@ using AcronymCounts = std::map<std::string, std::map<std::string, Xapian::doccou
 //    the most frequent, and a shortened form whose every word (three letters or more) begins the
 //    word of one other name ("Lib Dems" -> "Liberal Democrats"; a shortened word has at most four
 //    letters) when exactly one name fits;
+//  - person: a name of an initial and a surname ("J Noon") when one full name of the archive fits
+//    it ("Jamie Noon"; "M Williams" fits Matt and Martyn Williams: none);
 //  - person: a one-word name that ends full names of the archive, when one of them has 90% or
 //    more of their articles, at least three, and twice the one-word name's, and it does not begin
 //    full names as well ("Blair" -> "Tony Blair"; two Smiths of like weight stay apart, and so

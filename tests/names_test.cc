@@ -111,4 +111,47 @@ BOOST_AUTO_TEST_CASE(a_surname_joins_the_one_full_name_that_has_nearly_all_its_a
       suggested("person", names_of({{"Matsushita and Samsung", 9}, {"Samsung", 2}})).empty());
 }
 
+BOOST_AUTO_TEST_CASE(an_initial_joins_the_one_full_name_it_fits) {
+  BOOST_TEST(
+      suggested("person", names_of({{"Jamie Noon", 11},
+                                    {"J Noon", 5},
+                                    {"Noon", 1},
+                                    {"Matt Williams", 13},
+                                    {"Martyn Williams", 8},
+                                    {"M Williams", 5},
+                                    {"M. Lewis-Francis", 1},
+                                    {"Mark Lewis-Francis", 14}})) ==
+      (std::vector<std::string>{"j noon -> Jamie Noon", "m. lewis-francis -> Mark Lewis-Francis",
+                                "noon -> Jamie Noon"}));
+  // The initial's articles count for the full name: 3 + 2, twice the 2 of "Lewsey".
+  BOOST_TEST(suggested("person", names_of({{"Josh Lewsey", 3}, {"J Lewsey", 2}, {"Lewsey", 2}})) ==
+             (std::vector<std::string>{"j lewsey -> Josh Lewsey", "lewsey -> Josh Lewsey"}));
+}
+
+BOOST_AUTO_TEST_CASE(spellings_and_first_names_written_otherwise_join_the_frequent_one) {
+  BOOST_TEST(suggested("person", names_of({{"Robert Kilroy-Silk", 11},
+                                           {"Robert Kilroy Silk", 3},
+                                           {"Steven Gerrard", 15},
+                                           {"Steve Gerrard", 1},
+                                           {"Mathew Tait", 12},
+                                           {"Matthew Tait", 1},
+                                           {"Mark Robinson", 5},
+                                           {"Mary Robinson", 1},
+                                           {"Alan Johnson", 5},
+                                           {"Alana Johnson", 2},
+                                           {"Jamie Roberts", 4},
+                                           {"James Roberts", 2}})) ==
+             (std::vector<std::string>{"matthew tait -> Mathew Tait",
+                                       "robert kilroy silk -> Robert Kilroy-Silk",
+                                       "steve gerrard -> Steven Gerrard"}));
+  // An initial that two full names fit goes under one with 90% of their articles, else none.
+  BOOST_TEST(suggested("person", names_of({{"Matt Dawson", 10},
+                                           {"Michael Dawson", 1},
+                                           {"M Dawson", 5},
+                                           {"Matt Owen", 3},
+                                           {"Mike Owen", 2},
+                                           {"M Owen", 4}})) ==
+             (std::vector<std::string>{"m dawson -> Matt Dawson"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
