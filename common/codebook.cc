@@ -108,17 +108,46 @@ const Codebook::Mapping* Codebook::find(const Field& field, std::string_view key
   return it == mappings_.end() ? nullptr : &it->second;
 }
 
-std::vector<std::string> Codebook::apply(const Field& field,
-                                         const std::vector<std::string>& names) const {
+std::vector<std::string> Codebook::apply(const Field& field, const std::vector<std::string>& names,
+                                         const PlaceTable& places) const {
   std::vector<std::string> out;
   std::set<std::string> keys;
   for (const std::string& name : names) {
     const Mapping* m = find(field, name_key(name));
+    if (!m && field.slot == kPlacesSlot) {
+      if (const std::string* canonical = places.canonical(name))
+        m = find(field, name_key(*canonical));
+    }
     if (m && m->drop) continue;
     const std::string& shown = m ? m->canonical : name;
     if (keys.insert(name_key(shown)).second) out.push_back(shown);
   }
   return out;
+}
+
+void Codebook::apply_to_record(nlohmann::json* r, const PlaceTable& places) const {
+  if (empty()) return;
+  for (const auto& [field, key] : {std::pair{"person", kRecordPeople},
+                                   {"place", kRecordPlaces},
+                                   {"org", kRecordOrganizations},
+                                   {"author", kRecordAuthors},
+                                   {"cited", kRecordCited}}) {
+    auto list = r->find(key);
+    if (list == r->end() || !list->is_array()) continue;
+    std::vector<std::string> names;
+    for (const auto& item : *list)
+      if (item.is_string()) names.push_back(item.get<std::string>());
+    *list = apply(*find_field(field), names, places);
+  }
+  auto outlet = r->find(kRecordOutlet);
+  if (outlet != r->end() && outlet->is_string() && !outlet->get<std::string>().empty()) {
+    const std::vector<std::string> shown =
+        apply(*find_field("outlet"), {outlet->get<std::string>()}, places);
+    if (shown.empty())
+      r->erase(outlet);
+    else
+      *outlet = shown.front();
+  }
 }
 
 std::string Codebook::sha256() const { return text_.empty() ? std::string() : sha256_hex(text_); }

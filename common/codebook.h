@@ -15,6 +15,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,9 +44,14 @@ class Codebook {
 
   // The mapping of the name whose name_key is `key` in `field`, or nullptr.
   const Mapping* find(const Field& field, std::string_view key) const;
-  // `names` of `field` with the codebook's canonical names for those it maps, those it drops left
-  // out, and each name once (the first of a canonical name's variants keeps its place).
-  std::vector<std::string> apply(const Field& field, const std::vector<std::string>& names) const;
+  // `names` of `field` with the codebook's canonical names for those it maps (a place also by
+  // its gazetteer name in `places`, as resolve_name does), those it drops left out, the others as
+  // written, and each name once (the first of a canonical name's variants keeps its place).
+  std::vector<std::string> apply(const Field& field, const std::vector<std::string>& names,
+                                 const PlaceTable& places) const;
+  // The name lists of a stored record (people, places, organizations, authors, cited) and its
+  // outlet, as apply() gives them: what --extract-only prints and hits and exports show.
+  void apply_to_record(nlohmann::json* record, const PlaceTable& places) const;
   bool empty() const { return mappings_.empty(); }
   std::size_t size() const { return mappings_.size(); }
   const std::string& text() const { return text_; }  // as parsed: the database stores it

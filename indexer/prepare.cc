@@ -83,24 +83,7 @@ Prepared Preparer::prepare(Article&& a) {
   if (options_.extract_only) {
     nlohmann::json r = to_record(a);
     r.erase(kRecordText);
-    if (!options_.names.empty()) {  // the names as the codebook files them
-      for (const auto& [field, key] : {std::pair{"person", kRecordPeople},
-                                       {"place", kRecordPlaces},
-                                       {"org", kRecordOrganizations},
-                                       {"author", kRecordAuthors},
-                                       {"cited", kRecordCited}}) {
-        if (r.contains(key) && r[key].is_array())
-          r[key] = options_.names.apply(*find_field(field), r[key].get<std::vector<std::string>>());
-      }
-      if (!a.outlet.empty()) {
-        const std::vector<std::string> outlet =
-            options_.names.apply(*find_field("outlet"), {a.outlet});
-        if (outlet.empty())
-          r.erase(kRecordOutlet);
-        else
-          r[kRecordOutlet] = outlet.front();
-      }
-    }
+    options_.names.apply_to_record(&r, options_.places);  // the names as the codebook files them
     if (extractor_ && !reads_names(a.lang))
       r["note"] =
           "people and organizations not extracted: the extractor reads English, this "

@@ -1012,6 +1012,7 @@ std::vector<QueryWord> plain_words(const std::string& text, bool lenient) {
 }
 
 const PlaceTable& QueryBuilder::places() const { return state_->places(); }
+const Codebook& QueryBuilder::codebook() const { return state_->codebook(); }
 
 std::string QueryBuilder::reading(const std::string& text) const {
   if (!state_->any) return text;

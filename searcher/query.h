@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/codebook.h"
 #include "common/places.h"
 
 namespace morgue {
@@ -65,6 +66,8 @@ class QueryBuilder {
   std::string reading(const std::string& text) const;
   // The database's place table (empty for a database that has none).
   const PlaceTable& places() const;
+  // The database's codebook of names (empty for a database that has none).
+  const Codebook& codebook() const;
   // After the database was reopened: what the builder read from it is read again when needed.
   void reopened();
 

@@ -167,7 +167,9 @@ class Searcher {
       const std::string term = id_term(id);
       Xapian::PostingIterator it = db_.postlist_begin(term);
       if (it == db_.postlist_end(term)) return std::nullopt;
-      return read_record(db_.get_document(*it).get_data(), true);
+      nlohmann::json record = read_record(db_.get_document(*it).get_data(), true);
+      parser_.codebook().apply_to_record(&record, parser_.places());
+      return std::optional<nlohmann::json>(std::move(record));
     });
   }
 
@@ -379,6 +381,7 @@ class Searcher {
       hit.score = it.get_weight();
       const std::string data = it.get_document().get_data();
       hit.record = read_record(data, false);
+      parser_.codebook().apply_to_record(&hit.record, parser_.places());
       hit.copy = it.get_document().get_value(kCopySlot);
       hit.story = it.get_document().get_value(kStorySlot);
       if (collapse) {
@@ -716,6 +719,7 @@ class Searcher {
       if (!output_.ok() || docids.count(did)) return;
       const std::string data = doc.get_data();
       nlohmann::json record = read_record(data, false);
+      parser_.codebook().apply_to_record(&record, parser_.places());
       const std::string id = record.value(kRecordId, "");
       for (const auto& [slot, column] : groups) {
         if (std::string group = doc.get_value(slot); !group.empty())
@@ -885,7 +889,8 @@ class Searcher {
     const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount(), db_.get_doccount());
     for (auto it = all.begin(); it != all.end(); ++it) {
       const Xapian::Document doc = it.get_document();
-      const nlohmann::json r = read_record(doc.get_data(), false);
+      nlohmann::json r = read_record(doc.get_data(), false);
+      parser_.codebook().apply_to_record(&r, parser_.places());
       CoverageArticle a;
       a.id = r.value(kRecordId, "");
       a.date = r.value(kRecordDate, "");

@@ -233,7 +233,8 @@ class Codebook(DbCase):
         lines = [("org", "Lib Dems", "Liberal Democrats"), ("org", "Liberal Democrat", "Lib Dems"),
                  ("org", "Lib Dem", "Liberal Democrats"), ("org", "EU", "European Union"),
                  ("org", "PC", "-"), ("person", "Blair", "Tony Blair"), ("person", "The", "-"),
-                 ("place", "USA", "USA"), ("place", "Google", "-")]
+                 ("place", "USA", "USA"), ("place", "Google", "-"),
+                 ("place", "United States", "The States")]
         db = self.build("named", lines)
         self.check_against_model(db, Model(lines), "named")
         orgs = search_json(db, "--facets", "org", "--facet-limit", "0", "--limit", "0", "*")
@@ -250,6 +251,27 @@ class Codebook(DbCase):
         self.assertEqual(search_json(db, "--limit", "0", 'org:"lib dems"')["total"], lib)
         self.assertEqual(search_json(db, "--limit", "0", 'org:="Lib Dem"')["total"],
                          search_json(db, "--limit", "0", 'org:="Liberal Democrats"')["total"])
+        # Hits and exports show the names as the codebook files them, each once.
+        model = Model(lines)
+        def filed(a, field):
+            out = []
+            for n in a[RECORD[field]]:
+                r, coded = model.resolve(field, n)
+                r = n if r is not None and not coded else r
+                if r is not None and key(r) not in [key(o) for o in out]:
+                    out.append(r)
+            return out
+        by_id = {a["id"]: a for a in self.articles}
+        hits = search_json(db, "--limit", "200", "*")["hits"]
+        self.assertEqual(len(hits), len(self.articles))
+        for h in hits:
+            for field in POOLS:
+                self.assertEqual(h[RECORD[field]], filed(by_id[h["id"]], field), (h["id"], field))
+        rc, out, err = search(db, "--export", "--format", "jsonl", "--fields", "id,organizations", "*",
+                              expect=0)
+        for line in out.splitlines():
+            r = json.loads(line)
+            self.assertEqual(r["organizations"], filed(by_id[r["id"]], "org"))
 
     def test_manifest_carries_the_sha256(self):
         lines = make_codebook(5)

@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(filed_names_show_the_canonical_name_and_keep_the_written_wo
   BOOST_TEST(names[0].variant == "Lib Dems");
   BOOST_TEST(names[1].name == "Labour");
   BOOST_TEST(names[1].variant == "");
-  BOOST_TEST(b.apply(field("org"), a.organizations) ==
+  BOOST_TEST(b.apply(field("org"), a.organizations, morgue::PlaceTable()) ==
              (std::vector<std::string>{"Liberal Democrats", "Labour"}));
 }
 
