@@ -57,7 +57,7 @@ Codebook Codebook::parse(std::string_view text, const std::string& source) {
     const std::vector<std::string_view> cols = split_tabs(line);
     if (cols.size() < 3)
       throw fail("a line is FIELD<tab>NAME<tab>CANONICAL (\"-\" drops NAME), not '" +
-                 std::string(line) + "'");
+                 clean_name(line.substr(0, 80)) + (line.size() > 80 ? "...'" : "'"));
     const std::string field_name = clean_name(cols[0]);
     const Field* field = find_field(field_name);
     if (!field || field->kind != FieldKind::kName || !field->slot || field->name == "lang")

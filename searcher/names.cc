@@ -342,6 +342,8 @@ std::map<std::string, Proposal> propose_merges(
 }
 
 void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream& out) {
+  if (o.format != OutputFormat::kText && o.format != OutputFormat::kTsv)
+    throw Error("--names prints a codebook, tab-separated: give no --format, or --format tsv");
   const PlaceTable places = PlaceTable::unserialise(db.get_metadata(kPlacesKey));
   const Codebook codebook = Codebook::parse(db.get_metadata(kNamesKey), "the database's codebook");
   std::vector<const Field*> named;

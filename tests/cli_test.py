@@ -866,7 +866,9 @@ class BadInput(DbCase):
         if "1 added" in err.decode():
             self.skipTest("the page was parsed before the signal came")
         self.assertEqual(p.returncode, 130, err)
-        self.assertLess(took, 5, err)  # (well under a second on an idle machine)
+        # Well under a second on an idle machine; AddressSanitizer makes the parser several times
+        # slower (5.3 s on a loaded machine), and the page itself still takes far longer there.
+        self.assertLess(took, 15 if sanitized() else 5, err)
 
     def test_a_long_json_line_is_read_in_bounded_memory_and_ends_on_sigterm(self):
         # Issue 14 audit: a JSON Lines line was read whole before its size was checked (1 GB of

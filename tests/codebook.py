@@ -324,6 +324,8 @@ class Codebook(DbCase):
             f.write(out)
         index(db, extra=["--names", listing])
         self.check_against_model(db, Model([(r[0], r[1], r[2]) for r in rows]), "listing")
+        rc, out_json, err = search(db, "--names", "--format", "json", expect=2)
+        self.assertIn("--names prints a codebook", err)
         # Over the articles of a query only.
         rc, out, err = search(db, "--names=person", 'person:="Kristi Noem"', expect=0)
         rows = [l.split("\t") for l in out.splitlines() if l and not l.startswith("#")]
@@ -369,6 +371,14 @@ class Codebook(DbCase):
         for field in POOLS:
             self.assertEqual(facet_counts(shards, field), facet_counts(one, field), field)
         self.check_against_model(shards, Model(lines), "shards")
+
+    def test_a_bulk_first_build_files_alike(self):
+        lines = make_codebook(55)
+        one = self.build("one-thread", lines)
+        bulk = self.build("two-threads", lines, extra=["--jobs", "2"])
+        for field in POOLS:
+            self.assertEqual(facet_counts(bulk, field), facet_counts(one, field), field)
+        self.check_against_model(bulk, Model(lines), "bulk")
 
     def test_bad_codebooks_are_refused_with_file_and_line(self):
         db = self.build("bad", [("person", "Blair", "Tony Blair")])
