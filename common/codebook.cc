@@ -30,6 +30,19 @@ bool blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::str
 
 }  // namespace
 
+bool names_entities(const Field& field) {
+  return field.kind == FieldKind::kName && field.slot && field.name != "lang";
+}
+
+const Field& entity_field(const std::string& name) {
+  const Field* f = find_field(name);
+  if (!f || !names_entities(*f))
+    throw Error("'" + name +
+                "' is no name field (person, place, org, outlet, author, cited or a declared "
+                "keyword field)");
+  return *f;
+}
+
 Codebook Codebook::parse(std::string_view text, const std::string& source) {
   Codebook book;
   book.text_ = std::string(text);
@@ -59,11 +72,12 @@ Codebook Codebook::parse(std::string_view text, const std::string& source) {
       throw fail("a line is FIELD<tab>NAME<tab>CANONICAL (\"-\" drops NAME), not '" +
                  clean_name(line.substr(0, 80)) + (line.size() > 80 ? "...'" : "'"));
     const std::string field_name = clean_name(cols[0]);
-    const Field* field = find_field(field_name);
-    if (!field || field->kind != FieldKind::kName || !field->slot || field->name == "lang")
-      throw fail("'" + field_name +
-                 "' is no name field (person, place, org, outlet, author, cited or a declared "
-                 "keyword field)");
+    const Field* field = nullptr;
+    try {
+      field = &entity_field(field_name);
+    } catch (const Error& e) {
+      throw fail(e.what());
+    }
     const std::string key = name_key(cols[1]);
     if (key.empty()) throw fail("no name in the second column");
     const std::string canonical = clean_name(cols[2]);

@@ -27,6 +27,12 @@
 
 namespace morgue {
 
+// The fields a codebook names: every name field with a value slot but lang (person, place, org,
+// outlet, author, cited and declared keyword fields).
+bool names_entities(const Field& field);
+// The field of that name, or throws Error "'NAME' is no name field (...)".
+const Field& entity_field(const std::string& name);
+
 class Codebook {
  public:
   // What the codebook says of one name.

@@ -132,8 +132,13 @@ std::vector<FiledName> filed_names(const Article& a, const Field& field, const P
   return out;
 }
 
-void add_names(Xapian::Document* doc, const Field& field, const std::vector<FiledName>& names) {
+std::string names_value(const std::vector<FiledName>& names) {
   std::vector<NameEntry> entries;
+  for (const FiledName& n : names) entries.push_back({n.name, n.key});
+  return encode_names(entries);
+}
+
+void add_names(Xapian::Document* doc, const Field& field, const std::vector<FiledName>& names) {
   Xapian::termpos pos = 0;
   for (const FiledName& n : names) {
     // Word terms with positions (wdf 0: names add nothing to the length BM25 sees), names
@@ -145,9 +150,8 @@ void add_names(Xapian::Document* doc, const Field& field, const std::vector<File
       pos += kNameGap;
     }
     if (!n.key.empty()) doc->add_boolean_term(whole_name_term(field, n.key));
-    entries.push_back({n.name, n.key});
   }
-  if (field.slot && !entries.empty()) doc->add_value(*field.slot, encode_names(entries));
+  if (field.slot && !names.empty()) doc->add_value(*field.slot, names_value(names));
 }
 
 void remove_names(Xapian::Document* doc, const Field& field) {

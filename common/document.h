@@ -43,6 +43,8 @@ std::vector<FiledName> filed_names(const Article& article, const Field& field,
 // Adds the terms and the slot value of a kName field's filed names to `doc` (schema.h), and
 // removes them all (the codebook files an archive again: indexer/refile.h).
 void add_names(Xapian::Document* doc, const Field& field, const std::vector<FiledName>& names);
+// The slot value add_names gives them (schema.h: encode_names).
+std::string names_value(const std::vector<FiledName>& names);
 void remove_names(Xapian::Document* doc, const Field& field);
 
 // The words an article gives the database's spelling data (Xapian's spelling table, whose

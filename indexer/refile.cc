@@ -12,10 +12,9 @@ namespace morgue {
 Refiled refile_names(Xapian::WritableDatabase& db, const PlaceTable& places,
                      const Codebook& codebook, std::size_t commit_every,
                      const std::atomic<bool>& interrupted, const std::function<void()>& progress) {
-  // The fields a codebook can name (Codebook::parse): every name field with a slot but lang.
   std::vector<const Field*> named;
   for (const Field& f : fields())
-    if (f.kind == FieldKind::kName && f.slot && f.name != "lang") named.push_back(&f);
+    if (names_entities(f)) named.push_back(&f);
   Refiled r;
   std::size_t since_commit = 0;
   for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
@@ -26,9 +25,7 @@ Refiled refile_names(Xapian::WritableDatabase& db, const PlaceTable& places,
     bool changed = false;
     for (const Field* f : named) {
       const std::vector<FiledName> names = filed_names(a, *f, places, codebook);
-      std::vector<NameEntry> entries;
-      for (const FiledName& n : names) entries.push_back({n.name, n.key});
-      if (encode_names(entries) == doc.get_value(*f->slot)) continue;
+      if (names_value(names) == doc.get_value(*f->slot)) continue;
       remove_names(&doc, *f);
       add_names(&doc, *f, names);
       changed = true;

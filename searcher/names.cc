@@ -348,11 +348,12 @@ void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream
   const Codebook codebook = Codebook::parse(db.get_metadata(kNamesKey), "the database's codebook");
   std::vector<const Field*> named;
   for (const std::string& name : *o.names) {
-    const Field* f = find_field(name);
-    if (!f || f->kind != FieldKind::kName || !f->slot || f->name == "lang")
-      throw Error("--names: '" + name +
-                  "' is no name field (person, place, org, outlet, author, cited or a declared "
-                  "keyword field)");
+    const Field* f = nullptr;
+    try {
+      f = &entity_field(name);
+    } catch (const Error& e) {
+      throw Error(std::string("--names: ") + e.what());
+    }
     if (std::find(named.begin(), named.end(), f) == named.end()) named.push_back(f);
   }
   const bool orgs =
