@@ -127,13 +127,9 @@ std::vector<std::string> Codebook::apply(const Field& field, const std::vector<s
   std::vector<std::string> out;
   std::set<std::string> keys;
   for (const std::string& name : names) {
-    const Mapping* m = find(field, name_key(name));
-    if (!m && field.slot == kPlacesSlot) {
-      if (const std::string* canonical = places.canonical(name))
-        m = find(field, name_key(*canonical));
-    }
-    if (m && m->drop) continue;
-    const std::string& shown = m ? m->canonical : name;
+    const std::optional<Resolved> r = resolve_name(field, name, places, *this);
+    if (!r) continue;
+    const std::string& shown = r->from_codebook ? r->indexed : name;
     if (keys.insert(name_key(shown)).second) out.push_back(shown);
   }
   return out;
