@@ -341,6 +341,41 @@ void join_particle_names(ner::Document& doc) {
   }
 }
 
+// "Office for National Statistics", "Department for Constitutional Affairs": a capitalized word
+// that ends organizations' names, "of" or "for", and the organization tagged after them are one
+// organization ("National Statistics" alone is none). A place after them stays a place as well
+// ("Bank of Japan").
+void join_organizations_of(ner::Document& doc) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      if ((tokens[i].lower != "of" && tokens[i].lower != "for") || tags[i] != 0) continue;
+      if (!capitalized_word(tokens[i - 1].text) || !organization_word(tokens[i - 1].lower))
+        continue;
+      const int right = tags[i + 1];
+      if (right == 0 || ner::type_of(right) != ner::Type::kOrganization ||
+          (ner::position_of(right) != ner::kBegin && ner::position_of(right) != ner::kUnit))
+        continue;
+      std::size_t right_end = i + 1;
+      while (right_end + 1 < tokens.size() && ner::position_of(tags[right_end]) != ner::kLast &&
+             ner::position_of(tags[right_end]) != ner::kUnit)
+        ++right_end;
+      std::size_t left = i - 1;
+      const int left_tag = tags[left];
+      if (left_tag != 0) {
+        if (ner::position_of(left_tag) != ner::kLast && ner::position_of(left_tag) != ner::kUnit)
+          continue;
+        while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
+               ner::position_of(tags[left]) != ner::kUnit)
+          --left;
+      }
+      retag(tags, left, right_end + 1, ner::Type::kOrganization);
+      i = right_end;
+    }
+  }
+}
+
 // A wire dateline opens a story with its place in capitals: "TORONTO (Reuters) - ...",
 // "LOS ANGELES - ...", "WEST POINT, NY - ...". The place words are a place (and the state after
 // the comma another), whatever the tagger made of them.

@@ -60,6 +60,8 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
 void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Santiago de Cuba" is one place, "Tren de Aragua" one organization.
 void join_particle_names(ner::Document& doc);
+// "Office for National Statistics" is one organization, "National Statistics" none.
+void join_organizations_of(ner::Document& doc);
 // A person's name is a person's throughout the article (surnames alone, first names before them,
 // names tagged as organizations that end in the person's surname).
 void consistent_people(ner::Document& doc, const ner::Weights& weights);

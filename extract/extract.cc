@@ -139,6 +139,7 @@ class Default : public Extractor {
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
     join_particle_names(tagged);
+    join_organizations_of(tagged);
     consistent_people(tagged, weights_);
     census_people(tagged, gazetteer_);
     Entities e;

@@ -37,9 +37,18 @@ bool ends_with(const std::string& s, std::string_view end) {
   return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
 
+// Small words a long form may hold that its acronym leaves out.
+bool small_word(std::string_view w) {
+  static const std::set<std::string_view> kSmall = {"of", "the", "and", "for", "de", "du", "des",
+                                                    "la", "le",  "on",  "in",  "&",  "to", "at"};
+  return kSmall.count(w) > 0;
+}
+
 // The words a name's forms are compared by: its spelling split at spaces and hyphens, without
-// possessives and punctuation around them, folded (name_key); with `singular`, a word of a name
-// of two or more words loses a plural s ("Democrats", "PDAs"; not "HBOS", "Congress", "News").
+// possessives and punctuation around them, folded (name_key); with `singular` (an organization's
+// forms), a word of a name of two or more words loses a plural s ("Democrats", "PDAs"; not
+// "HBOS", "Congress", "News"), "for" reads "of" ("Office for", "Office of"), and small words left
+// at the end go ("Office of National Statistics and").
 std::vector<std::string> form_words(std::string_view spelling, bool singular) {
   static const std::set<std::string> kNotPlural = {"news",     "series",    "species", "times",
                                                    "politics", "economics", "physics", "means"};
@@ -68,28 +77,38 @@ std::vector<std::string> form_words(std::string_view spelling, bool singular) {
     if (plural && !kNotPlural.count(word) && !ends_with(word, "ss") && !ends_with(word, "us") &&
         !ends_with(word, "is"))
       word.pop_back();
+    if (singular && word == "for") word = "of";
     out.push_back(std::move(word));
   }
+  // Words the extractor left hanging at the end ("Office of National Statistics and").
+  while (singular && out.size() >= 2 && small_word(out.back())) out.pop_back();
   return out;
 }
 
-// Whether two words are one edit apart: a letter changed, added or left out, or two next to each
-// other swapped ("Mathew" and "Matthew", "Mihkail" and "Mikhail").
-bool one_edit_apart(const std::string& a, const std::string& b) {
-  if (a == b) return false;
-  if (a.size() == b.size()) {
-    std::vector<std::size_t> diff;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (a[i] != b[i]) diff.push_back(i);
-    return diff.size() == 1 || (diff.size() == 2 && diff[1] == diff[0] + 1 &&
-                                a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]);
+// The edits between two words, up to `limit` (more is limit + 1): a letter changed, added or
+// left out, or two next to each other swapped ("Mathew" and "Matthew", "Mihkail" and "Mikhail":
+// one; "Khordokovsky" and "Khodorkovsky": two).
+std::size_t edits(const std::string& a, const std::string& b, std::size_t limit) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Three rows of the table of optimal string alignment distances.
+  std::vector<std::size_t> before(m + 1), last(m + 1), row(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) last[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    row[0] = i;
+    std::size_t least = row[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t change = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + change});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      least = std::min(least, row[j]);
+    }
+    if (least > limit) return limit + 1;
+    std::swap(before, last);
+    std::swap(last, row);
   }
-  const std::string& longer = a.size() > b.size() ? a : b;
-  const std::string& shorter = a.size() > b.size() ? b : a;
-  if (longer.size() != shorter.size() + 1) return false;
-  std::size_t i = 0;
-  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
-  return longer.compare(i + 1, std::string::npos, shorter, i, std::string::npos) == 0;
+  return std::min(last[m], limit + 1);
 }
 
 bool is_acronym(std::string_view s) {
@@ -97,11 +116,48 @@ bool is_acronym(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// Small words a long form may hold that its acronym leaves out.
-bool small_word(std::string_view w) {
-  static const std::set<std::string_view> kSmall = {"of", "the", "and", "for", "de", "du", "des",
-                                                    "la", "le",  "on",  "in",  "&",  "to", "at"};
-  return kSmall.count(w) > 0;
+// The initials an acronym of a name spells: each word's first letter, a word in capitals of up
+// to four letters whole ("UK Independence Party": UKIP), small words aside; "" when a word
+// begins with neither a capital nor a small word ("Bank of England's report": none).
+std::string initials(std::string_view name) {
+  std::string out;
+  std::size_t words = 0;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && (name[i] == ' ' || name[i] == '-')) ++i;
+    std::size_t end = i;
+    while (end < name.size() && name[end] != ' ' && name[end] != '-') ++end;
+    if (end == i) break;
+    const std::string_view word = name.substr(i, end - i);
+    i = end;
+    if (small_word(word)) continue;
+    if (word[0] < 'A' || word[0] > 'Z') return {};
+    if (word.size() <= 4 && is_acronym(word)) {
+      out += word;
+    } else {
+      out += word[0];
+    }
+    ++words;
+  }
+  return words >= 2 ? out : std::string();
+}
+
+// Titles written before a person's name. Those that any person may have say nothing of which
+// person is meant; any other the archive's articles give one person and not another.
+const std::set<std::string_view> kTitles = {
+    "Mr",         "Mrs",      "Ms",       "Miss",       "Dr",        "Sir",        "Lord",
+    "Lady",       "Baroness", "Baron",    "Dame",       "President", "Chancellor", "Minister",
+    "Secretary",  "Senator",  "Governor", "General",    "Judge",     "Justice",    "Professor",
+    "Prof",       "King",     "Queen",    "Prince",     "Princess",  "Pope",       "Archbishop",
+    "Bishop",     "Rev",      "Reverend", "Father",     "Captain",   "Chairman",   "Commissioner",
+    "Ambassador", "Mayor",    "Sheikh",   "Premier",    "Speaker",   "Inspector",  "Detective",
+    "Sergeant",   "Colonel",  "Major",    "Lieutenant", "Admiral",   "Cardinal",   "Rabbi",
+    "Imam"};
+const std::set<std::string> kAnyonesTitles = {"Mr", "Mrs", "Ms", "Miss", "Dr"};
+
+bool is_word_byte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || u >= 0x80 || c == '\'' || c == '-';
 }
 
 std::string articles_text(Xapian::doccount n) {
@@ -109,6 +165,51 @@ std::string articles_text(Xapian::doccount n) {
 }
 
 }  // namespace
+
+Xapian::doccount Evidence::together(const std::string& a, const std::string& b) const {
+  const auto x = articles.find(a), y = articles.find(b);
+  if (x == articles.end() || y == articles.end()) return 0;
+  Xapian::doccount n = 0;
+  auto i = x->second.begin(), j = y->second.begin();
+  while (i != x->second.end() && j != y->second.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+std::set<std::string> titles_before(std::string_view text, std::string_view name, bool last_too) {
+  std::set<std::string> out;
+  auto scan = [&](std::string_view what) {
+    if (what.empty()) return;
+    for (std::size_t at = text.find(what); at != std::string_view::npos;
+         at = text.find(what, at + 1)) {
+      const std::size_t end = at + what.size();
+      // (a word may follow with an apostrophe: "Bush's")
+      if ((at > 0 && is_word_byte(text[at - 1])) ||
+          (end < text.size() && is_word_byte(text[end]) && text[end] != '\''))
+        continue;
+      // The word before: spaces, then perhaps a full stop ("Mr."), then letters.
+      std::size_t stop = at;
+      while (stop > 0 && (text[stop - 1] == ' ' || text[stop - 1] == '\n')) --stop;
+      if (stop == at) continue;
+      if (stop > 0 && text[stop - 1] == '.') --stop;
+      std::size_t start = stop;
+      while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+      const std::string_view word = text.substr(start, stop - start);
+      if (kTitles.count(word)) out.emplace(word);
+    }
+  };
+  scan(name);
+  const std::size_t space = name.rfind(' ');
+  if (last_too && space != std::string_view::npos) scan(name.substr(space + 1));
+  return out;
+}
 
 std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_view text) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -157,8 +258,8 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
 }
 
 std::map<std::string, Proposal> propose_merges(
-    std::string_view field, const std::map<std::string, NameCount>& names,
-    const AcronymCounts& acronyms, const std::function<bool(const std::string&)>& open) {
+    std::string_view field, const std::map<std::string, NameCount>& names, const Evidence& evidence,
+    const std::function<bool(const std::string&)>& open) {
   std::map<std::string, Proposal> out;
   auto top = [&](const std::vector<const std::string*>& keys) {
     const std::string* best = nullptr;
@@ -180,7 +281,7 @@ std::map<std::string, Proposal> propose_merges(
       const std::string* best = top(keys);
       for (const std::string* k : keys)
         if (k != best && open(*k))
-          out[*k] = {names.at(*best).name, "singular or plural of " + names.at(*best).name};
+          out[*k] = {names.at(*best).name, "another form of " + names.at(*best).name};
     }
     // Shortened forms: every word (three letters or more) begins the word of one other name,
     // those it shortens of at most four letters.
@@ -214,8 +315,8 @@ std::map<std::string, Proposal> propose_merges(
     // Acronyms the articles define.
     for (const auto& [key, n] : names) {
       if (!is_acronym(n.name) || !open(key)) continue;
-      auto defs = acronyms.find(key);
-      if (defs == acronyms.end()) continue;
+      auto defs = evidence.acronyms.find(key);
+      if (defs == evidence.acronyms.end()) continue;
       Xapian::doccount total = 0;
       const std::pair<const std::string, Xapian::doccount>* best = nullptr;
       for (const auto& def : defs->second) {
@@ -225,6 +326,108 @@ std::map<std::string, Proposal> propose_merges(
       if (!best || best->second < kAcronymShare * total) continue;
       const std::string& target = names.at(best->first).name;
       out[key] = {target, "acronym defined as " + target + " in " + articles_text(best->second)};
+    }
+    // Acronyms no article defines: the initials of one organization named beside them, in two of
+    // their articles or more and a quarter of them ("FA" beside "Football Association"; "WTO"
+    // beside "World Tourism Organisation" once in 8 articles: no).
+    std::map<std::string, std::vector<const std::string*>> by_initials;
+    for (const auto& [key, n] : names) {
+      std::string spelt = initials(n.name);
+      if (!spelt.empty()) by_initials[std::move(spelt)].push_back(&key);
+    }
+    for (const auto& [key, n] : names) {
+      if (!is_acronym(n.name) || !open(key) || out.count(key)) continue;
+      auto fits = by_initials.find(n.name);
+      if (fits == by_initials.end()) continue;
+      const std::string* best = nullptr;
+      Xapian::doccount most = 0, total = 0;
+      for (const std::string* k : fits->second) {
+        const Xapian::doccount both = evidence.together(key, *k);
+        total += both;
+        if (both > most) best = k, most = both;
+      }
+      if (!best || most < 2 || 4 * most < n.articles || most < kAcronymShare * total) continue;
+      const std::string& target = names.at(*best).name;
+      out[key] = {target, "initials of " + target + ", named beside it in " + std::to_string(most) +
+                              " of its " + articles_text(n.articles)};
+    }
+    // A chamber's short name named beside the whole in half its articles or more ("Lords",
+    // "House of Lords").
+    for (const auto& [key, n] : names) {
+      if (!open(key) || out.count(key)) continue;
+      auto house = names.find(name_key("House of " + n.name));
+      if (house == names.end()) continue;
+      const Xapian::doccount both = evidence.together(key, house->first);
+      if (2 * both < n.articles) continue;
+      out[key] = {house->second.name, "short for " + house->second.name + ", named beside it in " +
+                                          std::to_string(both) + " of its " +
+                                          articles_text(n.articles)};
+    }
+    // A name with a designation and without ("Labour Party" and "Labour", "Leeds United" and
+    // "Leeds"), when the name has no other designation ("Manchester" has United and City: none),
+    // and the two are named side by side in an article or the name is a place the gazetteer knows
+    // (a club named for its town): the less frequent under the other.
+    static const std::set<std::string> kDesignations = {
+        "party",       "united",  "city",     "town", "county",       "rovers", "athletic",
+        "fc",          "group",   "holdings", "inc",  "incorporated", "plc",    "corp",
+        "corporation", "company", "co",       "ltd",  "limited",      "llc"};
+    static const std::set<std::string> kClubs = {"united", "city",     "town", "county",
+                                                 "rovers", "athletic", "fc"};
+    std::map<std::vector<std::string>, std::vector<const std::string*>> by_words, designated;
+    for (const auto& [key, n] : names) {
+      std::vector<std::string> words = form_words(n.name, false);
+      if (words.size() >= 2 && kDesignations.count(words.back())) {
+        designated[std::vector<std::string>(words.begin(), words.end() - 1)].push_back(&key);
+      }
+      if (!words.empty()) by_words[std::move(words)].push_back(&key);
+    }
+    for (const auto& [base, keys] : designated) {
+      auto plain = by_words.find(base);
+      if (plain == by_words.end()) continue;
+      // (one designation: its spellings, "Labour Party" and "Labour party", are one name)
+      std::set<std::string> kinds;
+      for (const std::string* k : keys) kinds.insert(form_words(names.at(*k).name, false).back());
+      if (kinds.size() != 1) continue;
+      const std::string* bare = top(plain->second);
+      const std::string* full = top(keys);
+      const Xapian::doccount both = evidence.together(*bare, *full);
+      const bool to_bare = names.at(*bare).articles >= names.at(*full).articles;
+      const std::string& bare_name = names.at(*bare).name;
+      const bool town =
+          to_bare && kClubs.count(*kinds.begin()) && !is_acronym(bare_name) &&
+          ((evidence.country && evidence.country(bare_name)) || evidence.named_places.count(*bare));
+      if (both == 0 && !town) continue;
+      const std::string& target = names.at(to_bare ? *bare : *full).name;
+      const std::string because = both > 0 ? ", named side by side in " + articles_text(both)
+                                           : ", the name of a place, as a club's is";
+      for (const std::string* k : to_bare ? keys : plain->second) {
+        if (!open(*k) || out.count(*k)) continue;
+        out[*k] = {target, (to_bare ? "designated form of " : "short form of ") + target + because};
+      }
+    }
+    // A name with its country before it ("US Federal Reserve") and without, when the articles of
+    // the name without name that country, three or more and 80% of them ("US Treasury" beside
+    // "Treasury", whose articles are about the United Kingdom: none).
+    for (const auto& [key, n] : names) {
+      const std::size_t space = n.name.find(' ');
+      if (!open(key) || out.count(key) || !evidence.country || space == std::string::npos) continue;
+      const std::string* country = evidence.country(n.name.substr(0, space));
+      auto bare = by_words.find(form_words(n.name.substr(space + 1), false));
+      if (!country || bare == by_words.end()) continue;
+      const std::string* target = top(bare->second);
+      auto seen = evidence.articles.find(*target);
+      if (seen == evidence.articles.end() || seen->second.size() < 3) continue;
+      const std::string where = name_key(*country);
+      const auto there = static_cast<Xapian::doccount>(
+          std::count_if(seen->second.begin(), seen->second.end(), [&](std::uint32_t a) {
+            return a < evidence.places_of.size() && evidence.places_of[a].count(where) > 0;
+          }));
+      if (10 * there < 8 * seen->second.size()) continue;
+      const std::string& name = names.at(*target).name;
+      out[key] = {name, name + " with its country (" + *country + ", named in " +
+                            std::to_string(there) + " of the " +
+                            articles_text(static_cast<Xapian::doccount>(seen->second.size())) +
+                            " of " + name + ")"};
     }
   }
   if (field == "person") {
@@ -248,8 +451,14 @@ std::map<std::string, Proposal> propose_merges(
       auto extra = joined.find(key);
       return names.at(key).articles + (extra == joined.end() ? 0 : extra->second);
     };
+    // The titles each name's articles give it, with those of the names moved under it.
+    std::map<std::string, std::set<std::string>> profiles;
+    for (const auto& [key, per_article] : evidence.titles)
+      for (const std::set<std::string>& titles : per_article)
+        profiles[key].insert(titles.begin(), titles.end());
     auto join = [&](const std::string& key, const std::string& target, std::string reason) {
       joined[target] += articles(key);
+      profiles[target].insert(profiles[key].begin(), profiles[key].end());
       out[key] = {names.at(target).name, std::move(reason)};
     };
     // Other spellings of one full name: the same words ("Robert Kilroy Silk", "George W. Bush").
@@ -279,11 +488,43 @@ std::map<std::string, Proposal> propose_merges(
             continue;
           const bool begins = w[0].size() >= 3 && o[0].size() > w[0].size() &&
                               o[0].compare(0, w[0].size(), w[0]) == 0;
-          const bool typo = w[0].size() >= 6 && o[0].size() >= 6 && one_edit_apart(w[0], o[0]);
+          const bool typo = w[0].size() >= 6 && o[0].size() >= 6 && edits(w[0], o[0], 1) == 1;
           if ((begins || typo) && 3 * articles(*k) <= articles(*other)) only = other, ++fits;
         }
         if (fits == 1)
           join(*k, *only, "first name of " + names.at(*only).name + " written otherwise");
+      }
+    }
+    // A middle name left out ("George Bush", "George W Bush"), and a long surname misspelt
+    // ("Mikhail Khordokovsky", "Mikhail Khodorkovsky": two edits in ten letters or more, one in
+    // eight or nine): the one full name that fits, with three times the articles.
+    std::map<std::string, std::vector<const std::string*>> by_first;
+    for (const auto& [last, keys] : by_last)
+      for (const std::string* k : keys) by_first[words_of[*k].front()].push_back(k);
+    for (const auto& [first, keys] : by_first) {
+      for (const std::string* k : keys) {
+        if (!standing(k) || !open(*k)) continue;
+        const std::vector<std::string>& w = words_of[*k];
+        const std::string* only = nullptr;
+        std::size_t fits = 0;
+        bool middle = false;
+        for (const std::string* other : keys) {
+          const std::vector<std::string>& o = words_of[*other];
+          if (other == k || !standing(other) || 3 * articles(*k) > articles(*other)) continue;
+          // (the two named side by side in an article are two people: "Presidents George W Bush,
+          // Bill Clinton, George Bush")
+          const bool left_out = w.size() == 2 && o.size() > 2 && o.back() == w.back() &&
+                                evidence.together(*k, *other) == 0;
+          const std::size_t letters = std::min(w.back().size(), o.back().size());
+          const bool misspelt = o.size() == w.size() && letters >= 8 &&
+                                std::equal(w.begin(), w.end() - 1, o.begin()) &&
+                                edits(w.back(), o.back(), 2) <= (letters >= 10 ? 2u : 1u);
+          if (left_out || misspelt) only = other, ++fits, middle = left_out;
+        }
+        if (fits == 1)
+          join(*k, *only,
+               (middle ? "middle name of " : "surname of ") + names.at(*only).name +
+                   (middle ? " left out" : " misspelt"));
       }
     }
     // Initials: "J Noon" (team sheets write them) is the full name of the archive with the same
@@ -327,15 +568,72 @@ std::map<std::string, Proposal> propose_merges(
       }
       if (!best) continue;
       const Xapian::doccount most = articles(*best);
+      // The titles its articles give it, article by article, against those the full names'
+      // articles give them: one the full name's never carry keeps it apart ("Baroness Kennedy"
+      // beside "Mr Kennedy"); one of the full name's own, that no other full name of the word
+      // carries, is evidence ("President Bush").
+      const std::set<std::string>& theirs = profiles[*best];
+      auto only_theirs = [&](const std::string& title) {
+        if (kAnyonesTitles.count(title) || !theirs.count(title)) return false;
+        return std::none_of(full->second.begin(), full->second.end(), [&](const std::string* k) {
+          return k != best && standing(k) && profiles[*k].count(title);
+        });
+      };
+      Xapian::doccount titled = 0;
+      std::string title, stranger;
+      auto mine = evidence.titles.find(key);
+      if (mine != evidence.titles.end()) {
+        for (const std::set<std::string>& titles : mine->second) {
+          if (titles.empty()) continue;
+          if (std::none_of(titles.begin(), titles.end(),
+                           [&](const std::string& t) { return theirs.count(t) > 0; })) {
+            stranger = *titles.begin();
+            break;
+          }
+          auto own = std::find_if(titles.begin(), titles.end(), only_theirs);
+          if (own != titles.end()) ++titled, title = *own;
+        }
+      }
+      if (!stranger.empty()) continue;
       // One full name with nearly all the articles, and at least twice the one-word name's; and
       // the word is no first name as well (Charles Kennedy beside Ray Charles).
       auto first = first_words.find(words[0]);
-      if (most < kSurnameShare * total || most < 2 * n.articles || most < kMinFullNameArticles ||
+      if (most < kMinFullNameArticles ||
           (first != first_words.end() && first->second >= kFirstNameShare * total))
         continue;
       const std::string& name = names.at(*best).name;
-      out[key] = {name, "surname of " + name + " (" + std::to_string(most) + " of " +
-                            articles_text(total) + " naming a full name ending in it)"};
+      if (most >= kSurnameShare * total && most >= 2 * n.articles) {
+        out[key] = {name, "surname of " + name + " (" + std::to_string(most) + " of " +
+                              articles_text(total) + " naming a full name ending in it)"};
+      } else if (titled >= kSurnameShare * n.articles) {
+        out[key] = {name, "surname of " + name + " (" + title + " in " + std::to_string(titled) +
+                              " of its " + articles_text(n.articles) + ", as in " + name +
+                              "'s and no other's)"};
+      }
+    }
+  }
+  if (field == "place") {
+    // A place the gazetteer does not know, one letter from one other with three times its
+    // articles ("Landsdowne Road", "Lansdowne Road"), but for a letter at the end ("Austrian" is
+    // no misspelt "Austria"): names of eight letters or more, compared with those of about their
+    // length and their first letter.
+    std::map<std::pair<std::size_t, char>, std::vector<const std::string*>> buckets;
+    for (const auto& [key, n] : names)
+      if (!key.empty()) buckets[{key.size(), key[0]}].push_back(&key);
+    for (const auto& [key, n] : names) {
+      if (key.size() < 8 || !open(key) || (evidence.country && evidence.country(n.name))) continue;
+      const std::string* only = nullptr;
+      std::size_t fits = 0;
+      for (std::size_t size = key.size() - 1; size <= key.size() + 1; ++size) {
+        auto bucket = buckets.find({size, key[0]});
+        if (bucket == buckets.end()) continue;
+        for (const std::string* other : bucket->second)
+          if (*other != key && 3 * n.articles <= names.at(*other).articles &&
+              edits(key, *other, 1) == 1 && key.compare(0, other->size(), *other) != 0 &&
+              other->compare(0, key.size(), key) != 0)
+            only = other, ++fits;
+      }
+      if (fits == 1) out[key] = {names.at(*only).name, "one letter from " + names.at(*only).name};
     }
   }
   return out;
@@ -366,30 +664,58 @@ void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream
   std::vector<std::vector<std::vector<Mention>>> mentions;  // article, field
   std::vector<std::map<std::string, std::map<std::string, Xapian::doccount>>> filed(named.size());
   std::vector<std::map<std::string, NameCount>> counts(named.size());
-  AcronymCounts acronyms;
+  std::vector<Evidence> evidence(named.size());
+  const Field& place_field = entity_field("place");
+  for (Evidence& e : evidence)
+    e.country = [&places](const std::string& name) { return places.canonical(name); };
   auto read = [&](Xapian::docid did) {
     const std::string data = db.get_document(did).get_data();
     const Article a = article_from_record(read_record(data, false));
+    const auto article = static_cast<std::uint32_t>(mentions.size());
+    std::set<std::string> where;  // the places it names, as the gazetteer files them
+    for (const std::string& v : field_values(a, place_field)) {
+      const std::string* country = places.canonical(v);
+      where.insert(name_key(country ? *country : v));
+    }
+    for (std::size_t i = 0; i < named.size(); ++i) {
+      if (named[i]->name != "org") continue;
+      evidence[i].named_places.insert(where.begin(), where.end());
+      evidence[i].places_of.push_back(where);
+    }
     std::vector<std::vector<Mention>>& m = mentions.emplace_back(named.size());
     for (std::size_t i = 0; i < named.size(); ++i) {
-      std::set<std::string> seen;
+      const bool people = named[i]->name == "person";
+      std::map<std::string, std::set<std::string>> titles;  // of each name filed, by key
       for (std::string v : field_values(a, *named[i])) {
         v = clean_name(v);
         if (v.empty()) continue;
         const std::optional<Resolved> r = resolve_name(*named[i], v, places, codebook);
         const std::string key = r ? name_key(r->indexed) : std::string();
-        if (r && seen.insert(key).second) {
-          ++filed[i][key][r->indexed];
-          ++counts[i][key].articles;
+        if (r) {
+          auto [at, first] = titles.try_emplace(key);
+          if (first) {
+            ++filed[i][key][r->indexed];
+            ++counts[i][key].articles;
+            evidence[i].articles[key].push_back(article);
+          }
+          if (people) {
+            std::set<std::string> more = titles_before(stored_text(data), v, true);
+            at->second.insert(more.begin(), more.end());
+          }
         }
         m[i].push_back({std::move(v), key});
       }
+      if (people)
+        for (auto& [key, t] : titles) evidence[i].titles[key].push_back(std::move(t));
     }
     if (orgs) {
       std::set<std::pair<std::string, std::string>> defined;
       for (const auto& [acronym, long_form] : defined_acronyms(stored_text(data)))
         defined.emplace(name_key(acronym), name_key(long_form));
-      for (const auto& [acronym, long_form] : defined) ++acronyms[acronym][long_form];
+      for (std::size_t i = 0; i < named.size(); ++i)
+        if (named[i]->name == "org")
+          for (const auto& [acronym, long_form] : defined)
+            ++evidence[i].acronyms[acronym][long_form];
     }
   };
   if (o.query.empty()) {
@@ -413,9 +739,9 @@ void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream
   std::vector<std::map<std::string, Proposal>> proposals(named.size());
   for (std::size_t i = 0; i < named.size(); ++i) {
     for (auto& [key, n] : counts[i]) n.name = most(filed[i][key]);
-    proposals[i] = propose_merges(named[i]->name, counts[i], acronyms, [&](const std::string& k) {
-      return codebook.find(*named[i], k) == nullptr;
-    });
+    proposals[i] = propose_merges(
+        named[i]->name, counts[i], evidence[i],
+        [&](const std::string& k) { return codebook.find(*named[i], k) == nullptr; });
   }
   auto final_key = [&](std::size_t i, const std::string& key) {
     std::string k = key;

@@ -6,9 +6,11 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,25 +35,65 @@ struct Proposal {
 // Acronyms the articles define: acronym key -> long form key -> articles that define it so.
 using AcronymCounts = std::map<std::string, std::map<std::string, Xapian::doccount>>;
 
+// What the listing knows of the archive besides each name's count, for the suggestions.
+struct Evidence {
+  AcronymCounts acronyms;  // org
+  // Each name's articles (by key): indexes into the articles listed, ascending. Two names named
+  // in one article are named side by side (together()).
+  std::map<std::string, std::vector<std::uint32_t>> articles;
+  // person: each name's titles (by key), one set for each of its articles: the words of
+  // kTitles written right before the name, or before its last word ("President Bush",
+  // "Mr Brown", "Baroness Kennedy").
+  std::map<std::string, std::vector<std::set<std::string>>> titles;
+  // The country the gazetteer knows a name as (its canonical name), or nullptr; none when unset.
+  std::function<const std::string*(const std::string&)> country;
+  // org: the places the articles name (by key), all of them and each article's.
+  std::set<std::string> named_places;
+  std::vector<std::set<std::string>> places_of;
+
+  // The articles naming both names (keys).
+  Xapian::doccount together(const std::string& a, const std::string& b) const;
+};
+
 // What the archive suggests for the names of `field` (by name_key: the names as filed), for the
 // keys that `open` accepts (those the researcher's codebook does not name):
 //  - org: an acronym the articles define ("European Union (EU)") when one long form, itself an
-//    organization of the archive, has at least 80% of its definitions;
+//    organization of the archive, has at least 80% of its definitions; an acronym no article
+//    defines, when it spells the initials of one organization it is named beside in two of its
+//    articles or more, and a quarter of them ("FA", "Football Association");
 //  - org: forms of one name: singular and plural ("Liberal Democrat", "Liberal Democrats") under
 //    the most frequent, and a shortened form whose every word (three letters or more) begins the
 //    word of one other name ("Lib Dems" -> "Liberal Democrats"; a shortened word has at most four
-//    letters) when exactly one name fits;
+//    letters) when exactly one name fits; a chamber's short name ("Lords", "House of Lords")
+//    named beside it in half its articles or more; and a name with a designation ("Labour
+//    Party", "Leeds United", "Lenovo Group") and without, when the name has no other designation
+//    and the two are named side by side in an article or the name is a place the gazetteer
+//    knows (a club named for its town), under the more frequent;
+//  - person: other spellings of one full name; a first name written otherwise ("Steve" and
+//    "Steven"); a middle name left out ("George Bush", "George W Bush") and a long surname
+//    misspelt ("Khordokovsky", "Khodorkovsky") when one full name fits and has three times the
+//    articles;
 //  - person: a name of an initial and a surname ("J Noon") when one full name of the archive fits
 //    it ("Jamie Noon"; "M Williams" fits Matt and Martyn Williams: none);
 //  - person: a one-word name that ends full names of the archive, when one of them has 90% or
 //    more of their articles, at least three, and twice the one-word name's, and it does not begin
 //    full names as well ("Blair" -> "Tony Blair"; two Smiths of like weight stay apart, and so
-//    does Charles beside Charles Kennedy).
-// Places get none: the gazetteer files them.
+//    does Charles beside Charles Kennedy); or when 90% of its articles give it a title that of
+//    the full names only that one's articles give ("President Bush"). Never when one of its
+//    articles gives it a title the full name's articles never give ("Baroness Kennedy" is no
+//    Charles Kennedy, who is "Mr Kennedy");
+//  - place: a name the gazetteer does not know, of eight letters or more, one letter from one
+//    other place with three times its articles ("Landsdowne Road", "Lansdowne Road"); the
+//    gazetteer files the rest.
 std::map<std::string, Proposal> propose_merges(std::string_view field,
                                                const std::map<std::string, NameCount>& names,
-                                               const AcronymCounts& acronyms,
+                                               const Evidence& evidence,
                                                const std::function<bool(const std::string&)>& open);
+
+// The titles written right before `name` in `text` ("Mr", "President", "Baroness"; "Prime
+// Minister" gives "Minister"; "Mr." counts as "Mr"); with `last_too`, before its last word alone
+// as well.
+std::set<std::string> titles_before(std::string_view text, std::string_view name, bool last_too);
 
 // The acronyms `text` defines, as (acronym, long form): an acronym of 2 to 6 capital letters in
 // parentheses right after the words whose initials it spells, small words such as "of" and "and"

@@ -229,6 +229,16 @@ BOOST_AUTO_TEST_CASE(organizations_around_names_and_places) {
   BOOST_TEST(has(a.places, "El Salvador"));
 }
 
+BOOST_AUTO_TEST_CASE(an_organization_of_an_organization_is_one) {
+  const Article a = extracted(
+      "Official data comes from the Office for National Statistics (ONS). Later the Department "
+      "for Constitutional Affairs said the Bank of Japan had agreed.");
+  BOOST_TEST(has(a.organizations, "Office for National Statistics"));
+  BOOST_TEST(!has(a.organizations, "National Statistics"));
+  BOOST_TEST(has(a.organizations, "Department for Constitutional Affairs"));
+  BOOST_TEST(!has(a.organizations, "Constitutional Affairs"));
+}
+
 BOOST_AUTO_TEST_CASE(datelines_and_unknown_places) {
   const Article a = extracted(
       "TORONTO (Reuters) - David Ortiz hit two home runs on Wednesday.\n"
