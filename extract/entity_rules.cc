@@ -615,4 +615,98 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
 }
 
+// Common nouns that say what an organization is, right before its name ("carmaker Nissan", "the
+// band Coldplay", "companies such as Creative, Sony and Philips").
+bool organization_descriptor(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "firm",          "firms",      "company",     "companies", "carmaker",    "automaker",
+      "chipmaker",     "giant",      "bank",        "banks",     "lender",      "airline",
+      "airlines",      "carrier",    "retailer",    "retailers", "supermarket", "broadcaster",
+      "broadcasters",  "operator",   "operators",   "maker",     "makers",      "manufacturer",
+      "manufacturers", "label",      "insurer",     "publisher", "publishers",  "conglomerate",
+      "developer",     "developers", "brewer",      "studio",    "studios",     "club",
+      "clubs",         "rival",      "rivals",      "band",      "bands",       "newspaper",
+      "newspapers",    "magazine",   "charity",     "regulator", "watchdog",    "union",
+      "provider",      "providers",  "distributor", "outfit",    "network",     "agency"};
+  return words.count(folded) > 0;
+}
+
+// Words right after an organization's name that make it one ("Nissan chairman Carlos Ghosn", "a
+// Jive spokeswoman", "Sony shares").
+bool organization_role(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "spokesman",    "spokeswoman", "spokesperson", "chairman",   "chairwoman",  "shares",
+      "shareholders", "boss",        "bosses",       "subsidiary", "headquarters"};
+  return words.count(folded) > 0;
+}
+
+// Parties and institutions named by one capitalized word that the tagger reads as an adjective or
+// a people's name, or not at all ("the Conservatives say", "Tory leader", "in the Commons").
+bool institution_word(std::string_view word) {
+  static const std::unordered_set<std::string_view> words = {
+      "Conservative", "Conservatives", "Labour",     "Republican", "Republicans", "Democrats",
+      "Commons",      "Lords",         "Parliament", "Congress",   "Senate",      "Cabinet",
+      "Treasury",     "Bundestag",     "Duma",       "Knesset"};
+  return words.count(word) > 0;
+}
+
+void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s) || doc.title_case(s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const bool free = tags[i] == 0 || (ner::type_of(tags[i]) == ner::Type::kMisc &&
+                                         ner::position_of(tags[i]) == ner::kUnit);
+      if (free && capitalized_word(tokens[i].text) && institution_word(tokens[i].text))
+        retag(tags, i, i + 1, ner::Type::kOrganization);
+    }
+    // A run of capitalized words from `i` that no entity holds, up to three; its end.
+    auto run = [&](std::size_t i) {
+      std::size_t end = i;
+      while (end < tokens.size() && end - i < 3 && capitalized_word(tokens[end].text) &&
+             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             (tags[end] == 0 || ner::type_of(tags[end]) == ner::Type::kMisc) &&
+             !person_role(tokens[end].lower) && !honorific(tokens[end].lower) &&
+             !calendar_word(tokens[end].lower) && !doc.seen_lower(tokens[end].lower))
+        ++end;
+      // (a run that ends inside a longer entity is none)
+      if (end < tokens.size() && tags[end] != 0 &&
+          (ner::position_of(tags[end]) == ner::kInside ||
+           ner::position_of(tags[end]) == ner::kLast))
+        return i;
+      return end;
+    };
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      std::size_t end = run(i);
+      if (end == i) continue;
+      const bool after_descriptor =
+          organization_descriptor(tokens[i - 1].lower) && !capitalized_word(tokens[i - 1].text);
+      // "companies such as Creative, Sony and Philips", "firms including Nokia and Intel"
+      const bool listed = (i >= 3 && tokens[i - 1].lower == "as" && tokens[i - 2].lower == "such" &&
+                           organization_descriptor(tokens[i - 3].lower)) ||
+                          (i >= 2 && tokens[i - 1].lower == "including" &&
+                           organization_descriptor(tokens[i - 2].lower));
+      const bool before_role =
+          end < tokens.size() && organization_role(tokens[end].lower) &&
+          !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName);
+      if (!after_descriptor && !listed && !before_role) continue;
+      retag(tags, i, end, ner::Type::kOrganization);
+      // The rest of a list: "Creative, Sony and Philips".
+      while (listed && end + 1 < tokens.size() &&
+             (tokens[end].text == "," || tokens[end].lower == "and" || tokens[end].lower == "or")) {
+        std::size_t next = end + 1;
+        if (tokens[end].text == "," && next < tokens.size() &&
+            (tokens[next].lower == "and" || tokens[next].lower == "or"))
+          ++next;
+        const std::size_t next_end = run(next);
+        if (next_end == next) break;
+        retag(tags, next, next_end, ner::Type::kOrganization);
+        end = next_end;
+      }
+      i = end;
+    }
+  }
+}
+
 }  // namespace morgue::rules

@@ -65,6 +65,10 @@ void join_organizations_of(ner::Document& doc);
 // A person's name is a person's throughout the article (surnames alone, first names before them,
 // names tagged as organizations that end in the person's surname).
 void consistent_people(ner::Document& doc, const ner::Weights& weights);
+// "carmaker Nissan", "Nissan chairman", "companies such as Creative, Sony and Philips": names no
+// entity holds that words around them say are organizations'; and parties and institutions of one
+// word the tagger leaves ("the Conservatives", "Tory leader", "the Commons").
+void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

@@ -351,14 +351,13 @@ std::map<std::string, Proposal> propose_merges(
       out[key] = {target, "initials of " + target + ", named beside it in " + std::to_string(most) +
                               " of its " + articles_text(n.articles)};
     }
-    // A chamber's short name named beside the whole in half its articles or more ("Lords",
-    // "House of Lords").
+    // A chamber's short name named beside the whole in an article ("Lords", "House of Lords").
     for (const auto& [key, n] : names) {
       if (!open(key) || out.count(key)) continue;
       auto house = names.find(name_key("House of " + n.name));
       if (house == names.end()) continue;
       const Xapian::doccount both = evidence.together(key, house->first);
-      if (2 * both < n.articles) continue;
+      if (both == 0) continue;
       out[key] = {house->second.name, "short for " + house->second.name + ", named beside it in " +
                                           std::to_string(both) + " of its " +
                                           articles_text(n.articles)};
@@ -383,6 +382,11 @@ std::map<std::string, Proposal> propose_merges(
     }
     for (const auto& [base, keys] : designated) {
       auto plain = by_words.find(base);
+      if (plain == by_words.end()) {  // "Conservative Party" and "Conservatives"
+        std::vector<std::string> plural = base;
+        plural.back() += 's';
+        plain = by_words.find(plural);
+      }
       if (plain == by_words.end()) continue;
       // (one designation: its spellings, "Labour Party" and "Labour party", are one name)
       std::set<std::string> kinds;

@@ -65,7 +65,7 @@ struct Evidence {
 //    the most frequent, and a shortened form whose every word (three letters or more) begins the
 //    word of one other name ("Lib Dems" -> "Liberal Democrats"; a shortened word has at most four
 //    letters) when exactly one name fits; a chamber's short name ("Lords", "House of Lords")
-//    named beside it in half its articles or more; and a name with a designation ("Labour
+//    named beside it in an article; and a name with a designation ("Labour
 //    Party", "Leeds United", "Lenovo Group") and without, when the name has no other designation
 //    and the two are named side by side in an article or the name is a place the gazetteer
 //    knows (a club named for its town), under the more frequent;

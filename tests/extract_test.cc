@@ -239,6 +239,45 @@ BOOST_AUTO_TEST_CASE(an_organization_of_an_organization_is_one) {
   BOOST_TEST(!has(a.organizations, "Constitutional Affairs"));
 }
 
+BOOST_AUTO_TEST_CASE(a_country_is_a_place_whatever_the_tagger_says) {
+  const Article a =
+      extracted("Officials of the Russian Federation said on Monday that talks would go on.");
+  BOOST_TEST(!has(a.organizations, "Russian Federation"));
+  BOOST_TEST(has(a.places, "Russia"));
+}
+
+BOOST_AUTO_TEST_CASE(words_around_a_name_say_it_is_an_organization) {
+  const Article a = extracted(
+      "Shares rose after the carmaker Nissan said profits had doubled. Nissan chairman Carlos "
+      "Ghosn spoke in Tokyo. Music players come from companies such as Creative, Sony and "
+      "Philips. The Conservatives say the plan fails, and it was debated in the Commons.");
+  for (const char* name : {"Nissan", "Creative", "Sony", "Philips", "Conservatives", "Commons"})
+    BOOST_TEST(has(a.organizations, name), name);
+  BOOST_TEST(has(a.people, "Carlos Ghosn"));
+  BOOST_TEST(!has(a.organizations, "Carlos Ghosn"));
+}
+
+BOOST_AUTO_TEST_CASE(a_title_case_headline_names_an_organization_the_text_names) {
+  Article a;
+  a.title = "Intel Shrinks Transistor Size By Half";
+  a.text = "The chipmaker said on Monday that its new process would ship next year.";
+  extractor().complete(a);
+  BOOST_TEST(a.organizations.empty());
+  Article b;
+  b.title = "Intel Shrinks Transistor Size By Half";
+  b.text = "Intel said on Monday that its new process would ship next year.";
+  extractor().complete(b);
+  BOOST_TEST(b.organizations == std::vector<std::string>{"Intel"});
+}
+
+BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
+  const Article a = extracted(
+      "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
+      "agreed.");
+  BOOST_TEST(!has(a.organizations, "El Salvadorian"));
+  BOOST_TEST(!has(a.places, "El Salvadorian"));
+}
+
 BOOST_AUTO_TEST_CASE(datelines_and_unknown_places) {
   const Article a = extracted(
       "TORONTO (Reuters) - David Ortiz hit two home runs on Wednesday.\n"

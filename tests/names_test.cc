@@ -241,9 +241,9 @@ BOOST_AUTO_TEST_CASE(chambers_designations_and_countries) {
   e.places_of.resize(40);
   for (std::uint32_t a : {20, 21, 22, 23, 30}) e.places_of[a] = {"united states"};
   for (std::uint32_t a : {31, 32, 33, 34}) e.places_of[a] = {"united kingdom"};
-  // Lords beside the House in 3 of 4; Commons in none of 4. Labour Party beside Labour; Congress
-  // Party never beside Congress, no place; Newcastle a place the articles name; Manchester has
-  // two designations. The Federal Reserve's articles all name the United States; the Treasury's
+  // Lords beside the House in 3 of its 4 articles; Commons in none. Labour Party beside Labour;
+  // Congress Party never beside Congress, no place; Newcastle a place the articles name; Manchester
+  // has two designations. The Federal Reserve's articles all name the United States; the Treasury's
   // one in five.
   BOOST_TEST(suggested("org", names, e) ==
              (std::vector<std::string>{"labour party -> Labour", "lords -> House of Lords",
