@@ -22,7 +22,6 @@ namespace morgue {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kStubName = "XAPIANDB";      // a folder holding this file is a stub (Xapian)
 constexpr const char* kLockName = ".morgue-lock";  // the indexer's lock
 constexpr const char* kWorkName = ".morgue-bulk";  // temporary work of a first build
 constexpr std::size_t kMaxStubBytes = std::size_t{1} << 20;

@@ -21,6 +21,8 @@ struct OpenOptions {
 
 // Stubs may list stubs, at most this deep (the path given being the first).
 inline constexpr int kMaxStubDepth = 8;
+// The file that makes a folder a Xapian stub database (an archive of shards).
+inline constexpr const char* kStubName = "XAPIANDB";
 
 // Opens PATH for searching: a database directory, a directory holding a Xapian stub (XAPIANDB),
 // a stub file, or a single-file database. Every stub is read once and checked, nested stubs

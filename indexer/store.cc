@@ -5,7 +5,6 @@
 #include <atomic>
 #include <exception>
 #include <fstream>
-#include <iterator>
 #include <set>
 #include <thread>
 
@@ -15,8 +14,6 @@
 namespace morgue {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr const char* kStubName = "XAPIANDB";
 
 std::string shard_name(std::size_t k) { return "shard" + std::to_string(k); }
 

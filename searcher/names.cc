@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "common/article.h"
@@ -183,32 +184,49 @@ Xapian::doccount Evidence::together(const std::string& a, const std::string& b) 
   return n;
 }
 
-std::set<std::string> titles_before(std::string_view text, std::string_view name, bool last_too) {
+TitledText::TitledText(std::string_view text) : text_(text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!std::isupper(static_cast<unsigned char>(text[i])) ||
+        (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1])))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string_view word = text.substr(i, end - i);
+    i = end;
+    if (!kTitles.count(word)) continue;
+    // Perhaps a full stop ("Mr."), then spaces, then the name.
+    std::size_t after = end;
+    if (after < text.size() && text[after] == '.') ++after;
+    const std::size_t spaces = after;
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\n')) ++after;
+    if (after > spaces) titles_.emplace_back(word, after);
+  }
+}
+
+std::set<std::string> TitledText::before(std::string_view name, bool last_too) const {
   std::set<std::string> out;
   auto scan = [&](std::string_view what) {
     if (what.empty()) return;
-    for (std::size_t at = text.find(what); at != std::string_view::npos;
-         at = text.find(what, at + 1)) {
+    for (const auto& [title, at] : titles_) {
       const std::size_t end = at + what.size();
       // (a word may follow with an apostrophe: "Bush's")
-      if ((at > 0 && is_word_byte(text[at - 1])) ||
-          (end < text.size() && is_word_byte(text[end]) && text[end] != '\''))
+      if (text_.compare(at, what.size(), what) != 0 ||
+          (end < text_.size() && is_word_byte(text_[end]) && text_[end] != '\''))
         continue;
-      // The word before: spaces, then perhaps a full stop ("Mr."), then letters.
-      std::size_t stop = at;
-      while (stop > 0 && (text[stop - 1] == ' ' || text[stop - 1] == '\n')) --stop;
-      if (stop == at) continue;
-      if (stop > 0 && text[stop - 1] == '.') --stop;
-      std::size_t start = stop;
-      while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
-      const std::string_view word = text.substr(start, stop - start);
-      if (kTitles.count(word)) out.emplace(word);
+      out.emplace(title);
     }
   };
   scan(name);
   const std::size_t space = name.rfind(' ');
   if (last_too && space != std::string_view::npos) scan(name.substr(space + 1));
   return out;
+}
+
+std::set<std::string> titles_before(std::string_view text, std::string_view name, bool last_too) {
+  return TitledText(text).before(name, last_too);
 }
 
 std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_view text) {
@@ -676,7 +694,8 @@ void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream
     const std::string data = db.get_document(did).get_data();
     const Article a = article_from_record(read_record(data, false));
     const auto article = static_cast<std::uint32_t>(mentions.size());
-    std::set<std::string> where;  // the places it names, as the gazetteer files them
+    std::optional<TitledText> titled;  // the text's titles, read when a person needs them
+    std::set<std::string> where;       // the places it names, as the gazetteer files them
     for (const std::string& v : field_values(a, place_field)) {
       const std::string* country = places.canonical(v);
       where.insert(name_key(country ? *country : v));
@@ -703,7 +722,8 @@ void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream
             evidence[i].articles[key].push_back(article);
           }
           if (people) {
-            std::set<std::string> more = titles_before(stored_text(data), v, true);
+            if (!titled) titled.emplace(stored_text(data));
+            std::set<std::string> more = titled->before(v, true);
             at->second.insert(more.begin(), more.end());
           }
         }

@@ -90,9 +90,21 @@ std::map<std::string, Proposal> propose_merges(std::string_view field,
                                                const Evidence& evidence,
                                                const std::function<bool(const std::string&)>& open);
 
-// The titles written right before `name` in `text` ("Mr", "President", "Baroness"; "Prime
-// Minister" gives "Minister"; "Mr." counts as "Mr"); with `last_too`, before its last word alone
-// as well.
+// The titles written before people's names in a text ("Mr", "President", "Baroness"; "Prime
+// Minister" gives "Minister"; "Mr." counts as "Mr"), found in one pass over it: a name's are
+// then looked up among them, not by reading the text again for each name.
+class TitledText {
+ public:
+  explicit TitledText(std::string_view text);
+  // The titles written right before `name`; with `last_too`, before its last word alone as well.
+  std::set<std::string> before(std::string_view name, bool last_too) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::pair<std::string_view, std::size_t>> titles_;  // title, where its name begins
+};
+
+// TitledText(text).before(name, last_too).
 std::set<std::string> titles_before(std::string_view text, std::string_view name, bool last_too);
 
 // The acronyms `text` defines, as (acronym, long form): an acronym of 2 to 6 capital letters in
