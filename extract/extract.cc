@@ -176,10 +176,11 @@ class Default : public Extractor {
       }
       const bool titular = headline(tagged, s, &gazetteer_);
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
-      const bool shouted = std::none_of(tokens.begin(), tokens.end(), [](const ner::Token& t) {
-        return std::any_of(t.text.begin(), t.text.end(),
-                           [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-      });
+      const bool shouted =
+          titular && std::none_of(tokens.begin(), tokens.end(), [](const ner::Token& t) {
+            return std::any_of(t.text.begin(), t.text.end(),
+                               [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+          });
       for (std::size_t k = 0; k < spans.size(); ++k) {
         const ner::Span& span = spans[k];
         const std::size_t begin = tokens[span.first].begin;
