@@ -382,8 +382,9 @@ std::map<std::string, Proposal> propose_merges(
     }
     // A name with a designation and without ("Labour Party" and "Labour", "Leeds United" and
     // "Leeds"), when the name has no other designation ("Manchester" has United and City: none),
-    // and the two are named side by side in an article or the name is a place the gazetteer knows
-    // (a club named for its town): the less frequent under the other.
+    // and the two are named side by side in an article, or the designation is a club's and the name
+    // a place the articles name or the gazetteer knows (a club named for its town, "Newcastle
+    // United" under "Newcastle"): the less frequent under the other.
     static const std::set<std::string> kDesignations = {
         "party",       "united",  "city",     "town", "county",       "rovers", "athletic",
         "fc",          "group",   "holdings", "inc",  "incorporated", "plc",    "corp",

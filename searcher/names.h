@@ -67,8 +67,9 @@ struct Evidence {
 //    letters) when exactly one name fits; a chamber's short name ("Lords", "House of Lords")
 //    named beside it in an article; and a name with a designation ("Labour
 //    Party", "Leeds United", "Lenovo Group") and without, when the name has no other designation
-//    and the two are named side by side in an article or the name is a place the gazetteer
-//    knows (a club named for its town), under the more frequent;
+//    and the two are named side by side in an article, or the designation is a club's and the
+//    name a place the articles name or the gazetteer knows (a club named for its town), under
+//    the more frequent;
 //  - person: other spellings of one full name; a first name written otherwise ("Steve" and
 //    "Steven"); a middle name left out ("George Bush", "George W Bush") and a long surname
 //    misspelt ("Khordokovsky", "Khodorkovsky") when one full name fits and has three times the
