@@ -411,6 +411,17 @@ std::map<std::string, Proposal> propose_merges(
       std::set<std::string> kinds;
       for (const std::string* k : keys) kinds.insert(form_words(names.at(*k).name, false).back());
       if (kinds.size() != 1) continue;
+      // (a town's name that two or more other bodies of the archive begin with is not taken for
+      // its club: "Leeds" beside "Leeds Rhinos", "Leeds Tykes" and "Leeds University")
+      if (kClubs.count(*kinds.begin())) {
+        std::size_t others = 0;
+        for (auto it = by_words.upper_bound(base);
+             it != by_words.end() && it->first.size() > base.size() &&
+             std::equal(base.begin(), base.end(), it->first.begin());
+             ++it)
+          others += it->first.size() != base.size() + 1 || it->first.back() != *kinds.begin();
+        if (others >= 2) continue;
+      }
       const std::string* bare = top(plain->second);
       const std::string* full = top(keys);
       const Xapian::doccount both = evidence.together(*bare, *full);
@@ -451,6 +462,78 @@ std::map<std::string, Proposal> propose_merges(
                             std::to_string(there) + " of the " +
                             articles_text(static_cast<Xapian::doccount>(seen->second.size())) +
                             " of " + name + ")"};
+    }
+    // A company of three words or more with its designation ("Walt Disney Company", "US Disney
+    // Corporation") under the word before the designation, when that is an organization of the
+    // archive named beside it in an article, with three times its articles ("Disney").
+    static const std::set<std::string> kCompanies = {
+        "group",       "holdings", "inc", "incorporated", "plc",     "corp",
+        "corporation", "company",  "co",  "ltd",          "limited", "llc"};
+    for (const auto& [words, keys] : by_words) {
+      if (words.size() < 3 || !kCompanies.count(words.back())) continue;
+      auto maker = by_words.find({words[words.size() - 2]});
+      if (maker == by_words.end()) continue;
+      const std::string* target = top(maker->second);
+      for (const std::string* k : keys) {
+        const Xapian::doccount both = evidence.together(*k, *target);
+        if (!open(*k) || out.count(*k) || both == 0 ||
+            names.at(*target).articles < 3 * names.at(*k).articles)
+          continue;
+        const std::string& name = names.at(*target).name;
+        out[*k] = {name,
+                   "the company " + name + " in full, named beside it in " + articles_text(both)};
+      }
+    }
+    // The names the press gives a party besides its own ("Tory Party", "Tories": the
+    // Conservatives; "GOP"), when the name they stand for is an organization of the archive.
+    static const std::map<std::string, std::string> kNicknames = {
+        {"tory", "Conservative"}, {"tories", "Conservatives"}, {"gop", "Republican Party"}};
+    for (const auto& [key, n] : names) {
+      if (!open(key) || out.count(key)) continue;
+      std::string spelt;
+      bool renamed = false;
+      for (const std::string& w : form_words(n.name, false)) {
+        auto nick = kNicknames.find(w);
+        renamed |= nick != kNicknames.end();
+        spelt += (spelt.empty() ? "" : " ") + (nick == kNicknames.end() ? w : nick->second);
+      }
+      auto named = groups.find(form_words(spelt, true));
+      if (!renamed || named == groups.end()) continue;
+      const std::string& target = names.at(*top(named->second)).name;
+      out[key] = {target, "another name for " + target};
+    }
+    // The Games and the Olympics of one place and year ("Athens Games", "Athens Olympics"): the
+    // less frequent under the other.
+    for (const auto& [words, keys] : by_words) {
+      if (words.size() < 2 || words.back() != "games") continue;
+      std::vector<std::string> olympics = words;
+      olympics.back() = "olympics";
+      auto other = by_words.find(olympics);
+      if (other == by_words.end()) continue;
+      const std::string* games = top(keys);
+      const std::string* olympic = top(other->second);
+      const bool to_olympics = names.at(*olympic).articles >= names.at(*games).articles;
+      const std::string& target = names.at(to_olympics ? *olympic : *games).name;
+      for (const std::string* k : to_olympics ? keys : other->second)
+        if (open(*k) && !out.count(*k)) out[*k] = {target, "the same Games as " + target};
+    }
+    // A name of two words or more with a sponsor's or an owner's before it ("RBS Six Nations"),
+    // when that is an organization of the archive written as an acronym, the name without it
+    // has as many articles or more, and the two are named side by side in two articles or more.
+    for (const auto& [key, n] : names) {
+      const std::size_t space = n.name.find(' ');
+      if (!open(key) || out.count(key) || space == std::string::npos) continue;
+      const std::string owner = n.name.substr(0, space);
+      auto bare = by_words.find(form_words(n.name.substr(space + 1), false));
+      if (!is_acronym(owner) || !names.count(name_key(owner)) || bare == by_words.end() ||
+          bare->first.size() < 2)
+        continue;
+      const std::string* target = top(bare->second);
+      const Xapian::doccount both = evidence.together(key, *target);
+      if (names.at(*target).articles < n.articles || both < 2) continue;
+      const std::string& name = names.at(*target).name;
+      out[key] = {name, name + " with " + owner + "'s name before it, named side by side in " +
+                            articles_text(both)};
     }
   }
   if (field == "person") {

@@ -69,7 +69,14 @@ struct Evidence {
 //    Party", "Leeds United", "Lenovo Group") and without, when the name has no other designation
 //    and the two are named side by side in an article, or the designation is a club's and the
 //    name a place the articles name or the gazetteer knows (a club named for its town), under
-//    the more frequent;
+//    the more frequent; not a club's town that two or more other bodies of the archive begin
+//    with ("Leeds Rhinos", "Leeds Tykes": "Leeds United" stays apart from "Leeds");
+//  - org: a party's other name ("Tory Party", "Tories": the Conservatives; "GOP"); the Games
+//    and the Olympics of one place ("Athens Games", "Athens Olympics"); a name of two words or
+//    more with a sponsor's acronym before it ("RBS Six Nations"), when the acronym is an
+//    organization of the archive and the two are named side by side in two articles or more;
+//    and a company in full ("Walt Disney Company") under the word before its designation
+//    ("Disney") when that has three times its articles and is named beside it;
 //  - person: other spellings of one full name; a first name written otherwise ("Steve" and
 //    "Steven"); a middle name left out ("George Bush", "George W Bush") and a long surname
 //    misspelt ("Khordokovsky", "Khodorkovsky") when one full name fits and has three times the
