@@ -23,6 +23,7 @@ const std::vector<std::vector<const char*>> kCountryNames = {
     {"United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "the United Kingdom"},
     {"Russia", "Russian Federation"},
     {"Netherlands", "Holland", "the Netherlands"},
+    {"Ireland", "Republic of Ireland", "Irish Republic", "Eire"},
     {"Czech Republic", "Czechia"},
     {"Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"},
     {"Vatican", "Holy See (Vatican City State)", "Vatican City", "Holy See"},

@@ -304,21 +304,36 @@ bool all_capitals(std::string_view w) {
 
 // "Santiago de Cuba", "Casa de Nariño": places on both sides of a particle are one place;
 // "Tren de Aragua", "Cartel de Sinaloa": a place after a particle and another name is part of
-// that name, an organization's.
-void join_particle_names(ner::Document& doc) {
+// that name, an organization's. "Gil de Ferran", "Luiz da Silva": a person's surname after a
+// particle and a first name of the Census lists (or a person's name) before it are one person's.
+void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   static const std::unordered_set<std::string> particles = {"de",  "del", "da", "do",
                                                             "dos", "das", "di", "la"};
+  static const std::unordered_set<std::string> people_particles = {"van", "von", "den",
+                                                                   "der", "ter", "du"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      if (!particles.count(tokens[i].lower) || tags[i] != 0) continue;
+      const bool particle = particles.count(tokens[i].lower) > 0;
+      if ((!particle && !people_particles.count(tokens[i].lower)) || tags[i] != 0) continue;
       const int right = tags[i + 1];
-      if (right == 0 || ner::type_of(right) != ner::Type::kPlace ||
+      if (right == 0 ||
           (ner::position_of(right) != ner::kBegin && ner::position_of(right) != ner::kUnit)) {
         continue;
       }
       if (!capitalized_word(tokens[i - 1].text)) continue;
+      if (ner::type_of(right) == ner::Type::kPerson && ner::position_of(right) == ner::kUnit) {
+        const int left_tag = tags[i - 1];
+        const bool first_name =
+            left_tag == 0
+                ? (gazetteer.person_name(tokens[i - 1].lower) & ner::Gazetteer::kFirstName)
+                : ner::type_of(left_tag) == ner::Type::kPerson &&
+                      ner::position_of(left_tag) == ner::kUnit;
+        if (first_name) retag(tags, i - 1, i + 2, ner::Type::kPerson);
+        continue;
+      }
+      if (!particle || ner::type_of(right) != ner::Type::kPlace) continue;
       std::size_t right_end = i + 1;
       while (right_end + 1 < tokens.size() && ner::position_of(tags[right_end]) != ner::kLast &&
              ner::position_of(tags[right_end]) != ner::kUnit) {
@@ -430,6 +445,18 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     auto& tags = doc.tags()[s];
     for (const ner::Span& span : ner::spans_of(tags, s)) {
       if (span.type == ner::Type::kPerson || span.last == span.first) continue;
+      // "Democrat Walter Mondale", "Republican Bob Dole": a party's member, then a name that
+      // begins with a first name of the Census lists and holds no organization's word.
+      static const std::unordered_set<std::string> members = {"democrat", "republican", "tory",
+                                                              "socialist", "communist"};
+      if (members.count(tokens[span.first].lower) && span.last - span.first <= 3 &&
+          (gazetteer.person_name(tokens[span.first + 1].lower) & ner::Gazetteer::kFirstName) &&
+          std::none_of(tokens.begin() + span.first + 1, tokens.begin() + span.last + 1,
+                       [](const ner::Token& t) { return organization_word(t.lower); })) {
+        tags[span.first] = 0;
+        retag(tags, span.first + 1, span.last + 1, ner::Type::kPerson);
+        continue;
+      }
       std::size_t title = span.last;
       for (std::size_t k = span.first; k < span.last; ++k) {
         if (person_title(tokens[k].lower)) title = k;

@@ -58,8 +58,8 @@ void mark_titled_people(ner::Document& doc);
 void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "TORONTO (Reuters) -", "WEST POINT, NY -": the place of a wire dateline.
 void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer);
-// "Santiago de Cuba" is one place, "Tren de Aragua" one organization.
-void join_particle_names(ner::Document& doc);
+// "Santiago de Cuba" is one place, "Tren de Aragua" one organization, "Gil de Ferran" one person.
+void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Office for National Statistics" is one organization, "National Statistics" none.
 void join_organizations_of(ner::Document& doc);
 // A person's name is a person's throughout the article (surnames alone, first names before them,

@@ -144,7 +144,7 @@ class Default : public Extractor {
     mark_titled_people(tagged);
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
-    join_particle_names(tagged);
+    join_particle_names(tagged, gazetteer_);
     join_organizations_of(tagged);
     consistent_people(tagged, weights_);
     census_people(tagged, gazetteer_);
@@ -201,7 +201,13 @@ class Default : public Extractor {
               break;
             runs_on = organization_word(tokens[j].lower);
           }
-          if (organization_word(last_word(mention)) || runs_on || of_a_place(mention)) {
+          // ("West Bank", "Left Bank": a bank of a river, no bank's)
+          const bool river_bank =
+              span.last == span.first + 1 && tokens[span.last].lower == "bank" &&
+              (direction_word(tokens[span.first].lower) || tokens[span.first].lower == "left" ||
+               tokens[span.first].lower == "right");
+          if (!river_bank &&
+              (organization_word(last_word(mention)) || runs_on || of_a_place(mention))) {
             type = ner::Type::kOrganization;
           } else if (type == ner::Type::kPerson && span.last > span.first &&
                      facility_word(last_word(mention))) {
@@ -218,6 +224,12 @@ class Default : public Extractor {
         // read it (a national side is its country, by metonymy, as the labels have it).
         if (type == ner::Type::kOrganization && !gazetteer_.country_name(mention).empty())
           type = ner::Type::kPlace;
+        // "Atlas Bangladesh": a name of two words ending in a country's name ("Michael Jordan")
+        // is a person's only after a first name of the Census lists; else an organization's.
+        if (type == ner::Type::kPerson && span.last == span.first + 1 &&
+            !gazetteer_.country_name(tokens[span.last].text).empty() &&
+            !(gazetteer_.person_name(tokens[span.first].lower) & ner::Gazetteer::kFirstName))
+          type = ner::Type::kOrganization;
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
         if (type == ner::Type::kPerson && more && person_title(next)) continue;
         if (type == ner::Type::kPlace && direction_word(fold(mention)))
@@ -256,8 +268,12 @@ class Default : public Extractor {
             // "Edward D. Jones & Co.": a company; "the Carl Vinson": a ship, a prize, a building;
             // "Der Spiegel", "El Pais": a paper.
             if (more && next == "&") break;
+            // ("the Marc Dutroux case", "the Clinton administration": the person's own)
+            static const std::unordered_set<std::string> owned = {
+                "case",    "affair",         "trial",      "scandal", "murder", "murders",
+                "killing", "administration", "government", "era",     "family", "camp"};
             if (span.first > 0 && tokens[span.first - 1].lower == "the" &&
-                !person_role(tokens[span.first].lower))
+                !person_role(tokens[span.first].lower) && !(more && owned.count(next)))
               break;
             if (span.last > span.first && foreign_article(tokens[span.first].lower)) break;
             // "Little did I know", "Green flags": a common word opening a sentence.

@@ -2561,11 +2561,11 @@ class Extraction(DbCase):
         if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
             self.skipTest("CoNLL-2003 is absent")
         figures, out = self.eval("conll")
-        # The issue's bar (0.92 for both, per article); the figures of 2026-12-02 are 0.927 and 0.929
-        # (docs/extraction.md).
-        self.assertGreaterEqual(figures[("conll", "people")], 0.92, out)
-        self.assertGreaterEqual(figures[("conll", "places")], 0.92, out)
-        self.assertGreaterEqual(figures[("conll", "orgs")], 0.72, out)  # 0.735 on 2026-12-05
+        # Issue 17's bar (0.93 for both, per article); the figures of 2026-12-05, third pass, are
+        # 0.932 and 0.931 (docs/extraction.md). The extraction is deterministic: no margin for noise.
+        self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
+        self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
+        self.assertGreaterEqual(figures[("conll", "orgs")], 0.74, out)  # 0.747 on 2026-12-05
 
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand

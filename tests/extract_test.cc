@@ -313,6 +313,42 @@ BOOST_AUTO_TEST_CASE(a_name_ending_in_a_persons_surname_is_that_persons) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(particles_parties_banks_and_what_a_person_owns) {
+  // A first name, a particle and a surname are one person's (the tagger saw "Ferran" alone).
+  const Article grid = extracted(
+      "9. Mauricio Gugelmin (Brazil), Reynard Ford Cosworth, 54.762\n"
+      "10. Gil de Ferran (Brazil), Reynard Honda, 54.774");
+  BOOST_TEST(has(grid.people, "Gil de Ferran"));
+  BOOST_TEST(!has(grid.people, "Ferran"));
+  // A river's bank, and a country's other name, are places, not organizations.
+  const Article west =
+      extracted("Israel announced the expansion of settlements in the West Bank on Monday.");
+  BOOST_TEST(has(west.places, "West Bank"));
+  BOOST_TEST(!has(west.organizations, "West Bank"));
+  const Article ireland = extracted("The Republic of Ireland beat Liechtenstein 5-0 on Saturday.");
+  BOOST_TEST(has(ireland.places, "Ireland"));
+  BOOST_TEST(!has(ireland.organizations, "Republic of Ireland"));
+  // A party's member before a name: the person.
+  const Article mondale = extracted(
+      "Ronald Reagan won in 1984, while Democrat Walter Mondale, who promised higher taxes, lost.");
+  BOOST_TEST(has(mondale.people, "Walter Mondale"));
+  BOOST_TEST(!has(mondale.organizations, "Democrat Walter Mondale"));
+  // "the X case" names X; "the Carl Vinson" (a ship) names no one.
+  BOOST_TEST(has(extracted("Police would not say whether it suspected a link with the Marc "
+                           "Dutroux case.")
+                     .people,
+                 "Marc Dutroux"));
+  BOOST_TEST(
+      !has(extracted("Sailors boarded the Carl Vinson in San Diego.").people, "Carl Vinson"));
+  // Two words ending in a country's name: a company's, unless a first name begins them.
+  const Article chips = extracted(
+      "Brokers said blue chips like IDLC, Bangladesh Lamps, Chittagong Cement and Atlas "
+      "Bangladesh were expected to rise. Michael Jordan scored 40 points for Chicago.");
+  BOOST_TEST(!has(chips.people, "Atlas Bangladesh"));
+  BOOST_TEST(has(chips.organizations, "Atlas Bangladesh"));
+  BOOST_TEST(has(chips.people, "Michael Jordan"));
+}
+
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {
   Article a;
   a.text = "Kristi Noem visited El Salvador.\nThe post X appeared first on Newsweek.";
