@@ -58,6 +58,7 @@ bool organization_word(const std::string& folded) {
                                                         "cartel",
                                                         "church",
                                                         "school",
+                                                        "college",
                                                         "hospital",
                                                         "prison",
                                                         "caucus",
@@ -233,7 +234,7 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
 
 // Rules on top of the tagger: a capitalized run after a person's title that the tagger left
 // untagged is that person.
-void mark_titled_people(ner::Document& doc) {
+void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s))
       continue;  // "PRINCE NASEEM RETAINS WBO TITLE": no telling where a name ends
@@ -258,8 +259,20 @@ void mark_titled_people(ner::Document& doc) {
       }
       const std::size_t n = end - (i + 1);
       if (n == 0) continue;
-      // A role word ("striker") only names untagged words: "captain England" is a place.
-      if (!honorific(tokens[i].lower) &&
+      // "King County", "Prince Edward Island", "Queen Street": a place's name.
+      if (facility_word(tokens[end - 1].lower)) continue;
+      // A role word ("striker") only names untagged words: "captain England" is a place; or
+      // words the tagger read as an organization's that begin with a first name of the Census
+      // lists ("the author Iris Murdoch").
+      const bool first_named =
+          n >= 2 && (gazetteer.person_name(tokens[i + 1].lower) & ner::Gazetteer::kFirstName) &&
+          std::all_of(
+              tags.begin() + static_cast<long>(i + 1), tags.begin() + static_cast<long>(end),
+              [](int t) { return t == 0 || ner::type_of(t) == ner::Type::kOrganization; }) &&
+          std::none_of(tokens.begin() + static_cast<long>(i + 1),
+                       tokens.begin() + static_cast<long>(end),
+                       [](const ner::Token& t) { return organization_word(t.lower); });
+      if (!honorific(tokens[i].lower) && !first_named &&
           std::any_of(tags.begin() + static_cast<long>(i + 1),
                       tags.begin() + static_cast<long>(end),
                       [](int t) { return t != 0 && ner::type_of(t) != ner::Type::kPerson; })) {
@@ -675,6 +688,26 @@ bool institution_word(std::string_view word) {
       "Commons",      "Lords",         "Parliament", "Congress",   "Senate",      "Cabinet",
       "Treasury",     "Bundestag",     "Duma",       "Knesset"};
   return words.count(word) > 0;
+}
+
+// "King County", "Sumner County", "Hebei Province": a capitalized word the tagger left, then
+// "County" or "Province", is a place ("King" is no title there).
+void administrative_places(ner::Document& doc) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      const std::string& area = tokens[i + 1].lower;
+      if ((area != "county" && area != "province") || !capitalized_word(tokens[i + 1].text) ||
+          !capitalized_word(tokens[i].text) ||
+          !std::isalpha(static_cast<unsigned char>(tokens[i].text[0])) || tags[i] != 0 ||
+          tags[i + 1] != 0)
+        continue;
+      retag(tags, i, i + 2, ner::Type::kPlace);
+      ++i;
+    }
+  }
 }
 
 void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {

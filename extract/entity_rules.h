@@ -52,7 +52,7 @@ void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type
 // ---- Passes, in the order the extractor runs them ----
 
 // A capitalized run after a person's title or honorific is that person ("President Trump").
-void mark_titled_people(ner::Document& doc);
+void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Federal Reserve Governor Lawrence Lindsey": a title inside another entity's name starts a
 // person's name.
 void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
@@ -72,5 +72,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "King County", "Sumner County": an untagged capitalized word before "County" or "Province" is a
+// place's name.
+void administrative_places(ner::Document& doc);
 
 }  // namespace morgue::rules

@@ -141,13 +141,14 @@ class Default : public Extractor {
     const std::string doc = with_title(title, text);
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
-    mark_titled_people(tagged);
+    mark_titled_people(tagged, gazetteer_);
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
     join_particle_names(tagged, gazetteer_);
     join_organizations_of(tagged);
     consistent_people(tagged, weights_);
     census_people(tagged, gazetteer_);
+    administrative_places(tagged);
     described_organizations(tagged, gazetteer_);
     Entities e;
     std::vector<PersonMention> person_mentions;
@@ -236,7 +237,7 @@ class Default : public Extractor {
           continue;  // "Central and South America"
         // "Lord Falconer": a name after a title or honorific is a person's.
         if (type == ner::Type::kPlace && span.last > span.first &&
-            person_role(tokens[span.first].lower)) {
+            person_role(tokens[span.first].lower) && !facility_word(tokens[span.last].lower)) {
           type = ner::Type::kPerson;
         }
         if (type == ner::Type::kPerson && span.first == span.last &&
@@ -348,8 +349,17 @@ class Default : public Extractor {
     // A place of one word that the gazetteer does not know is a place only where the article
     // puts something in it or near it ("in Tecoluca"): unknown capitalized words that do things
     // ("Nokia", "Sterling", "the Kremlin said") are not.
+    // ("Hassan: 'Abhorrent act'" over a text naming Margaret Hassan: her surname, not a town; a
+    // city of a million stays, "Volgograd" beside the club "Rotor Volgograd" read as a person)
+    std::unordered_set<std::string> surnames;
+    for (const PersonMention& m : person_mentions) {
+      const std::size_t space = m.name.rfind(' ');
+      if (space != std::string::npos && !m.headline)
+        surnames.insert(fold(m.name.substr(space + 1)));
+    }
     std::unordered_set<std::string> located;
     for (const PlaceMention& p : place_mentions) {
+      if (!p.located && !gazetteer_.big(p.name) && surnames.count(fold(p.name))) continue;
       if (p.located || gazetteer_.major(p.name) || world_region(fold(p.name))) {
         located.insert(fold(p.name));
         continue;

@@ -349,6 +349,36 @@ BOOST_AUTO_TEST_CASE(particles_parties_banks_and_what_a_person_owns) {
   BOOST_TEST(has(chips.people, "Michael Jordan"));
 }
 
+BOOST_AUTO_TEST_CASE(counties_roles_colleges_and_surnames_in_headlines) {
+  // "King" is no title before "County": a place, and no person "County".
+  const Article county = extracted(
+      "AP - Republicans prepared a lawsuit Thursday to try to prevent King County from including "
+      "573 newly discovered ballots.");
+  BOOST_TEST(has(county.places, "King County"));
+  BOOST_TEST(county.people.empty());
+  // A role word before a name the tagger read as an organization's, beginning with a first name.
+  const Article author = extracted(
+      "The last novel by the author Iris Murdoch reveals the first signs of Alzheimer's disease, "
+      "experts say.");
+  BOOST_TEST(has(author.people, "Iris Murdoch"));
+  BOOST_TEST(!has(author.organizations, "Iris Murdoch"));
+  // A college is an organization; its town a place.
+  const Article college =
+      extracted("The professor studied at Clare College, Cambridge, before the war.");
+  BOOST_TEST(has(college.organizations, "Clare College"));
+  BOOST_TEST(!has(college.places, "Clare College"));
+  BOOST_TEST(has(college.places, "Cambridge"));
+  // A headline's one word that is the surname of a person the text names is no town.
+  Article hassan;
+  hassan.title = "Hassan: Abhorrent act says Blair";
+  hassan.text =
+      "Western political leaders have united to condemn the kidnappers of charity worker Margaret "
+      "Hassan after a video surfaced.";
+  extractor().complete(hassan);
+  BOOST_TEST(has(hassan.people, "Margaret Hassan"));
+  BOOST_TEST(!has(hassan.places, "Hassan"));
+}
+
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {
   Article a;
   a.text = "Kristi Noem visited El Salvador.\nThe post X appeared first on Newsweek.";
