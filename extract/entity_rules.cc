@@ -108,6 +108,7 @@ bool organization_word(const std::string& folded) {
                                                         "trust",
                                                         "society",
                                                         "institution",
+                                                        "project",
                                                         "fc",
                                                         "plc",
                                                         "inc",
@@ -373,7 +374,7 @@ void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 // that ends organizations' names, "of" or "for", and the organization tagged after them are one
 // organization ("National Statistics" alone is none). A place after them stays a place as well
 // ("Bank of Japan").
-void join_organizations_of(ner::Document& doc) {
+void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
@@ -400,6 +401,89 @@ void join_organizations_of(ner::Document& doc) {
       }
       retag(tags, left, right_end + 1, ner::Type::kOrganization);
       i = right_end;
+    }
+    // "Human Rights in China": an organization named by common words only, "in" and a place are
+    // one organization.
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].text != "in" || tags[i] != 0 || tags[i - 1] == 0 || tags[i + 1] == 0 ||
+          ner::type_of(tags[i - 1]) != ner::Type::kOrganization ||
+          (ner::position_of(tags[i - 1]) != ner::kLast &&
+           ner::position_of(tags[i - 1]) != ner::kUnit) ||
+          ner::type_of(tags[i + 1]) != ner::Type::kPlace ||
+          (ner::position_of(tags[i + 1]) != ner::kBegin &&
+           ner::position_of(tags[i + 1]) != ner::kUnit))
+        continue;
+      std::size_t left = i - 1;
+      while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
+             ner::position_of(tags[left]) != ner::kUnit)
+        --left;
+      bool common = true;
+      for (std::size_t k = left; common && k < i; ++k)
+        common = gazetteer.lexicon(tokens[k].lower) == ner::Gazetteer::kCommon &&
+                 !organization_word(tokens[k].lower);
+      if (!common) continue;
+      std::size_t end = i + 1;
+      while (end + 1 < tokens.size() && ner::position_of(tags[end]) != ner::kLast &&
+             ner::position_of(tags[end]) != ner::kUnit)
+        ++end;
+      retag(tags, left, end + 1, ner::Type::kOrganization);
+      i = end;
+    }
+    // "Pew Internet and American Life Project": an organization's name that no organization's
+    // word ends, "and", and capitalized words no entity holds (or a people's name) up to one that
+    // ends organizations' names, are one organization.
+    for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
+      if (tokens[i].text != "and" || tags[i] != 0 || tags[i - 1] == 0 ||
+          ner::type_of(tags[i - 1]) != ner::Type::kOrganization ||
+          (ner::position_of(tags[i - 1]) != ner::kLast &&
+           ner::position_of(tags[i - 1]) != ner::kUnit) ||
+          organization_word(tokens[i - 1].lower))
+        continue;
+      std::size_t end = i + 1;
+      while (end < tokens.size() && end - i <= 4 && capitalized_word(tokens[end].text) &&
+             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             (tags[end] == 0 || ner::type_of(tags[end]) == ner::Type::kMisc) &&
+             !organization_word(tokens[end].lower))
+        ++end;
+      if (end == i + 1 || end >= tokens.size() || end - i > 4 || tags[end] != 0 ||
+          !capitalized_word(tokens[end].text) || !organization_word(tokens[end].lower))
+        continue;
+      std::size_t left = i - 1;
+      while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
+             ner::position_of(tags[left]) != ner::kUnit)
+        --left;
+      retag(tags, left, end + 1, ner::Type::kOrganization);
+      i = end;
+    }
+    // "the Labour Party": an organization's capitalized word that no entity holds right after an
+    // organization's name ends it.
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (tags[i] != 0 || !capitalized_word(tokens[i].text) ||
+          !organization_word(tokens[i].lower) || tags[i - 1] == 0 ||
+          ner::type_of(tags[i - 1]) != ner::Type::kOrganization ||
+          (ner::position_of(tags[i - 1]) != ner::kLast &&
+           ner::position_of(tags[i - 1]) != ner::kUnit))
+        continue;
+      std::size_t left = i - 1;
+      while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
+             ner::position_of(tags[left]) != ner::kUnit)
+        --left;
+      retag(tags, left, i + 1, ner::Type::kOrganization);
+    }
+    // "First Albany Corp.", "First Bank System Inc.": "First" inside a sentence, before an
+    // organization's name the tagger began after it, is the name's first word.
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].text != "First" || tags[i] != 0 || tags[i + 1] == 0 ||
+          ner::type_of(tags[i + 1]) != ner::Type::kOrganization ||
+          (ner::position_of(tags[i + 1]) != ner::kBegin &&
+           ner::position_of(tags[i + 1]) != ner::kUnit))
+        continue;
+      std::size_t end = i + 1;
+      while (end + 1 < tokens.size() && ner::position_of(tags[end]) != ner::kLast &&
+             ner::position_of(tags[end]) != ner::kUnit)
+        ++end;
+      retag(tags, i, end + 1, ner::Type::kOrganization);
+      i = end;
     }
   }
 }
@@ -718,8 +802,13 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const bool free = tags[i] == 0 || (ner::type_of(tags[i]) == ner::Type::kMisc &&
                                          ner::position_of(tags[i]) == ner::kUnit);
-      if (free && capitalized_word(tokens[i].text) && institution_word(tokens[i].text))
-        retag(tags, i, i + 1, ner::Type::kOrganization);
+      if (free && capitalized_word(tokens[i].text) && institution_word(tokens[i].text)) {
+        // ("the Labour Party", "the Treasury Committee": the organization's word after it too)
+        const bool whole = i + 1 < tokens.size() && tags[i + 1] == 0 &&
+                           capitalized_word(tokens[i + 1].text) &&
+                           organization_word(tokens[i + 1].lower);
+        retag(tags, i, i + (whole ? 2 : 1), ner::Type::kOrganization);
+      }
     }
     // A run of capitalized words from `i` that no entity holds, up to three; its end.
     auto run = [&](std::size_t i) {

@@ -61,7 +61,7 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Santiago de Cuba" is one place, "Tren de Aragua" one organization, "Gil de Ferran" one person.
 void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Office for National Statistics" is one organization, "National Statistics" none.
-void join_organizations_of(ner::Document& doc);
+void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // A person's name is a person's throughout the article (surnames alone, first names before them,
 // names tagged as organizations that end in the person's surname).
 void consistent_people(ner::Document& doc, const ner::Weights& weights);

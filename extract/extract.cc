@@ -145,7 +145,7 @@ class Default : public Extractor {
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
     join_particle_names(tagged, gazetteer_);
-    join_organizations_of(tagged);
+    join_organizations_of(tagged, gazetteer_);
     consistent_people(tagged, weights_);
     census_people(tagged, gazetteer_);
     administrative_places(tagged);

@@ -2565,13 +2565,13 @@ class Extraction(DbCase):
         # 0.932 and 0.931 (docs/extraction.md). The extraction is deterministic: no margin for noise.
         self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
-        self.assertGreaterEqual(figures[("conll", "orgs")], 0.74, out)  # 0.747 on 2026-12-05
+        self.assertGreaterEqual(figures[("conll", "orgs")], 0.75, out)  # 0.761 on 2026-12-05
 
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-05
-        (docs/extraction.md: BBC 0.932, 0.882, 0.527; AG News 0.905, 0.827, 0.605)."""
-        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.91, 0.87, 0.51),
+        (docs/extraction.md: BBC 0.946, 0.882, 0.573; AG News 0.905, 0.827, 0.605)."""
+        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.93, 0.87, 0.55),
                                                  ("agnews", "agnews/docs.jsonl.gz", 0.89, 0.81, 0.59)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue

@@ -379,6 +379,24 @@ BOOST_AUTO_TEST_CASE(counties_roles_colleges_and_surnames_in_headlines) {
   BOOST_TEST(!has(hassan.places, "Hassan"));
 }
 
+BOOST_AUTO_TEST_CASE(organizations_read_whole) {
+  for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
+           {"Banks buying in Missouri are Minneapolis-based First Bank System Inc. and Norwest "
+            "Corp.",
+            "First Bank System Inc."},
+           {"Sophia Woodman, executive director of the group Human Rights in China, said the "
+            "arrest was wrong.",
+            "Human Rights in China"},
+           {"He said the Labour Party would win.", "Labour Party"},
+           {"A study by the Pew Internet and American Life Project found that many people use the "
+            "net.",
+            "Pew Internet and American Life Project"}}) {
+    const Article a = extracted(text);
+    BOOST_TEST(has(a.organizations, name), name);
+    BOOST_TEST(a.organizations.size() == 1u, name);  // no piece of it apart
+  }
+}
+
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {
   Article a;
   a.text = "Kristi Noem visited El Salvador.\nThe post X appeared first on Newsweek.";
