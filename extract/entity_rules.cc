@@ -316,6 +316,24 @@ bool all_capitals(std::string_view w) {
   return letters >= 2;
 }
 
+namespace {
+
+// The first and the last token of the entity that holds token `at` (tagged).
+std::size_t span_begin(const std::vector<int>& tags, std::size_t at) {
+  while (at > 0 && ner::position_of(tags[at]) != ner::kBegin &&
+         ner::position_of(tags[at]) != ner::kUnit)
+    --at;
+  return at;
+}
+std::size_t span_end(const std::vector<int>& tags, std::size_t at) {
+  while (at + 1 < tags.size() && ner::position_of(tags[at]) != ner::kLast &&
+         ner::position_of(tags[at]) != ner::kUnit)
+    ++at;
+  return at;
+}
+
+}  // namespace
+
 // "Santiago de Cuba", "Casa de Nariño": places on both sides of a particle are one place;
 // "Tren de Aragua", "Cartel de Sinaloa": a place after a particle and another name is part of
 // that name, an organization's. "Gil de Ferran", "Luiz da Silva": a person's surname after a
@@ -348,21 +366,13 @@ void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         continue;
       }
       if (!particle || ner::type_of(right) != ner::Type::kPlace) continue;
-      std::size_t right_end = i + 1;
-      while (right_end + 1 < tokens.size() && ner::position_of(tags[right_end]) != ner::kLast &&
-             ner::position_of(tags[right_end]) != ner::kUnit) {
-        ++right_end;
-      }
+      const std::size_t right_end = span_end(tags, i + 1);
       std::size_t left = i - 1;
       const int left_tag = tags[left];
       if (left_tag != 0 && ner::position_of(left_tag) != ner::kLast &&
           ner::position_of(left_tag) != ner::kUnit)
         continue;
-      if (left_tag != 0) {
-        while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
-               ner::position_of(tags[left]) != ner::kUnit)
-          --left;
-      }
+      if (left_tag != 0) left = span_begin(tags, left);
       const bool place = left_tag != 0 && ner::type_of(left_tag) == ner::Type::kPlace;
       retag(tags, left, right_end + 1, place ? ner::Type::kPlace : ner::Type::kOrganization);
       i = right_end;
@@ -386,18 +396,13 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       if (right == 0 || ner::type_of(right) != ner::Type::kOrganization ||
           (ner::position_of(right) != ner::kBegin && ner::position_of(right) != ner::kUnit))
         continue;
-      std::size_t right_end = i + 1;
-      while (right_end + 1 < tokens.size() && ner::position_of(tags[right_end]) != ner::kLast &&
-             ner::position_of(tags[right_end]) != ner::kUnit)
-        ++right_end;
+      const std::size_t right_end = span_end(tags, i + 1);
       std::size_t left = i - 1;
       const int left_tag = tags[left];
       if (left_tag != 0) {
         if (ner::position_of(left_tag) != ner::kLast && ner::position_of(left_tag) != ner::kUnit)
           continue;
-        while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
-               ner::position_of(tags[left]) != ner::kUnit)
-          --left;
+        left = span_begin(tags, left);
       }
       retag(tags, left, right_end + 1, ner::Type::kOrganization);
       i = right_end;
@@ -413,19 +418,13 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
           (ner::position_of(tags[i + 1]) != ner::kBegin &&
            ner::position_of(tags[i + 1]) != ner::kUnit))
         continue;
-      std::size_t left = i - 1;
-      while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
-             ner::position_of(tags[left]) != ner::kUnit)
-        --left;
+      const std::size_t left = span_begin(tags, i - 1);
       bool common = true;
       for (std::size_t k = left; common && k < i; ++k)
         common = gazetteer.lexicon(tokens[k].lower) == ner::Gazetteer::kCommon &&
                  !organization_word(tokens[k].lower);
       if (!common) continue;
-      std::size_t end = i + 1;
-      while (end + 1 < tokens.size() && ner::position_of(tags[end]) != ner::kLast &&
-             ner::position_of(tags[end]) != ner::kUnit)
-        ++end;
+      const std::size_t end = span_end(tags, i + 1);
       retag(tags, left, end + 1, ner::Type::kOrganization);
       i = end;
     }
@@ -448,10 +447,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       if (end == i + 1 || end >= tokens.size() || end - i > 4 || tags[end] != 0 ||
           !capitalized_word(tokens[end].text) || !organization_word(tokens[end].lower))
         continue;
-      std::size_t left = i - 1;
-      while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
-             ner::position_of(tags[left]) != ner::kUnit)
-        --left;
+      const std::size_t left = span_begin(tags, i - 1);
       retag(tags, left, end + 1, ner::Type::kOrganization);
       i = end;
     }
@@ -464,10 +460,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
           (ner::position_of(tags[i - 1]) != ner::kLast &&
            ner::position_of(tags[i - 1]) != ner::kUnit))
         continue;
-      std::size_t left = i - 1;
-      while (left > 0 && ner::position_of(tags[left]) != ner::kBegin &&
-             ner::position_of(tags[left]) != ner::kUnit)
-        --left;
+      const std::size_t left = span_begin(tags, i - 1);
       retag(tags, left, i + 1, ner::Type::kOrganization);
     }
     // "First Albany Corp.", "First Bank System Inc.": "First" inside a sentence, before an
@@ -478,10 +471,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
           (ner::position_of(tags[i + 1]) != ner::kBegin &&
            ner::position_of(tags[i + 1]) != ner::kUnit))
         continue;
-      std::size_t end = i + 1;
-      while (end + 1 < tokens.size() && ner::position_of(tags[end]) != ner::kLast &&
-             ner::position_of(tags[end]) != ner::kUnit)
-        ++end;
+      const std::size_t end = span_end(tags, i + 1);
       retag(tags, i, end + 1, ner::Type::kOrganization);
       i = end;
     }
