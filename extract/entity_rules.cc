@@ -784,6 +784,67 @@ void administrative_places(ner::Document& doc) {
   }
 }
 
+void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  auto text_of = [](const std::vector<ner::Token>& tokens, const ner::Span& span) {
+    std::string text;
+    for (std::size_t k = span.first; k <= span.last; ++k)
+      text += (k > span.first ? " " : "") + std::string(tokens[k].text);
+    return text;
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    const std::vector<ner::Span> spans = ner::spans_of(tags, s);
+    // "visits Manchester, Liverpool, Leicester, Somerset": a list of three names or more, as many
+    // places as organizations or more; its organizations whose names the gazetteer knows are
+    // places too.
+    auto separated = [&](const ner::Span& a, const ner::Span& b) {
+      if (b.first != a.last + 2) return false;
+      const std::string& sep = tokens[a.last + 1].lower;
+      return sep == "," || sep == "and" || sep == "or";
+    };
+    for (std::size_t k = 0; k < spans.size();) {
+      std::size_t end = k + 1;
+      while (end < spans.size() && separated(spans[end - 1], spans[end])) ++end;
+      std::size_t places = 0, orgs = 0;
+      for (std::size_t j = k; j < end; ++j) {
+        places += spans[j].type == ner::Type::kPlace;
+        orgs += spans[j].type == ner::Type::kOrganization;
+      }
+      if (end - k >= 3 && places >= orgs && places > 0) {
+        for (std::size_t j = k; j < end; ++j)
+          if (spans[j].type == ner::Type::kOrganization &&
+              gazetteer.known(text_of(tokens, spans[j])))
+            retag(tags, spans[j].first, spans[j].last + 1, ner::Type::kPlace);
+      }
+      k = end;
+    }
+    for (const ner::Span& span : spans) {
+      const std::size_t f = span.first;
+      // "a city like Peterborough", "the town of Basingstoke": a name the gazetteer knows.
+      auto settlement = [](const std::string& w) {
+        return w == "city" || w == "town" || w == "village" || w == "capital";
+      };
+      const bool after_settlement =
+          f >= 2 && (tokens[f - 1].lower == "of" || tokens[f - 1].lower == "like") &&
+          settlement(tokens[f - 2].lower);
+      if (span.type == ner::Type::kOrganization && after_settlement &&
+          gazetteer.known(text_of(tokens, span)))
+        retag(tags, span.first, span.last + 1, ner::Type::kPlace);
+      // "portal director at Tiscali", "our colleagues at Defra": where people work, a name the
+      // gazetteer does not know is an organization's.
+      static const std::unordered_set<std::string> workers = {
+          "director",  "chief",     "executive", "analyst",   "colleagues",
+          "staff",     "head",      "boss",      "worker",    "workers",
+          "employees", "economist", "manager",   "spokesman", "spokeswoman"};
+      if (span.type == ner::Type::kPlace && f >= 2 && tokens[f - 1].lower == "at" &&
+          workers.count(tokens[f - 2].lower) && !gazetteer.known(text_of(tokens, span)))
+        retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
+    }
+  }
+}
+
 void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s) || doc.title_case(s)) continue;

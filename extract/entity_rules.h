@@ -75,5 +75,9 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "King County", "Sumner County": an untagged capitalized word before "County" or "Province" is a
 // place's name.
 void administrative_places(ner::Document& doc);
+// "visits Manchester, Liverpool, Leicester", "a city like Peterborough": names the gazetteer knows
+// that the words around them make places; "director at Tiscali": one it does not know, where
+// people work, an organization.
+void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer);
 
 }  // namespace morgue::rules

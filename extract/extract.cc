@@ -149,6 +149,7 @@ class Default : public Extractor {
     consistent_people(tagged, weights_);
     census_people(tagged, gazetteer_);
     administrative_places(tagged);
+    places_by_context(tagged, gazetteer_);
     described_organizations(tagged, gazetteer_);
     Entities e;
     std::vector<PersonMention> person_mentions;

@@ -397,6 +397,27 @@ BOOST_AUTO_TEST_CASE(organizations_read_whole) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_words_around_a_name_make_it_a_place_or_an_employer) {
+  // A list of places: the towns the tagger read as clubs are places too.
+  const Article tour = extracted(
+      "He visits Manchester, Liverpool, Leicester, Somerset, Basingstoke and Bristol this week.");
+  for (const char* town : {"Manchester", "Liverpool", "Leicester", "Basingstoke", "Bristol"})
+    BOOST_TEST(has(tour.places, town), town);
+  BOOST_TEST(tour.organizations.empty());
+  // "a city like X" is a place; "director at X", where X is no place the gazetteer knows, works
+  // for an organization.
+  const Article city = extracted(
+      "About 150,000 people settle in the UK every year - the size of a city like Peterborough.");
+  BOOST_TEST(has(city.places, "Peterborough"));
+  BOOST_TEST(!has(city.organizations, "Peterborough"));
+  const Article at = extracted(
+      "Richard Ayers, portal director at Tiscali, said there was little point. We work with our "
+      "colleagues at Defra to create cleaner streets.");
+  BOOST_TEST(has(at.organizations, "Tiscali"));
+  BOOST_TEST(has(at.organizations, "Defra"));
+  BOOST_TEST(at.places.empty());
+}
+
 BOOST_AUTO_TEST_CASE(source_metadata_wins) {
   Article a;
   a.text = "Kristi Noem visited El Salvador.\nThe post X appeared first on Newsweek.";
