@@ -781,6 +781,30 @@ void administrative_places(ner::Document& doc) {
       retag(tags, i, i + 2, ner::Type::kPlace);
       ++i;
     }
+    // "in Downing Street", "10 Downing Street", "at Lansdowne Road": one or two capitalized words
+    // the tagger left, then a street's word, after "in", "at", "near" or a house's number.
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      const std::string& before = tokens[i - 1].lower;
+      const bool after = before == "in" || before == "at" || before == "near" ||
+                         std::all_of(before.begin(), before.end(), [](char c) {
+                           return std::isdigit(static_cast<unsigned char>(c));
+                         });
+      if (!after) continue;
+      std::size_t end = i;
+      while (end < tokens.size() && end - i < 2 && tags[end] == 0 &&
+             capitalized_word(tokens[end].text) &&
+             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             !facility_word(tokens[end].lower) && tokens[end].lower != "lane")
+        ++end;
+      if (end == i || end >= tokens.size() || tags[end] != 0 || !capitalized_word(tokens[end].text))
+        continue;
+      const std::string& street = tokens[end].lower;
+      if (street != "street" && street != "road" && street != "square" && street != "avenue" &&
+          street != "lane")
+        continue;
+      retag(tags, i, end + 1, ner::Type::kPlace);
+      i = end;
+    }
   }
 }
 

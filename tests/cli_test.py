@@ -2570,8 +2570,8 @@ class Extraction(DbCase):
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-05
-        (docs/extraction.md: BBC 0.946, 0.894, 0.579; AG News 0.905, 0.827, 0.605)."""
-        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.93, 0.88, 0.56),
+        (docs/extraction.md: BBC 0.946, 0.902, 0.579; AG News 0.905, 0.827, 0.605)."""
+        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.93, 0.89, 0.56),
                                                  ("agnews", "agnews/docs.jsonl.gz", 0.89, 0.81, 0.59)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
