@@ -781,15 +781,12 @@ void administrative_places(ner::Document& doc) {
       retag(tags, i, i + 2, ner::Type::kPlace);
       ++i;
     }
-    // "in Downing Street", "10 Downing Street", "at Lansdowne Road": one or two capitalized words
-    // the tagger left, then a street's word, after "in", "at", "near" or a house's number.
+    // "in Downing Street", "at Lansdowne Road": one or two capitalized words the tagger left,
+    // then a street's word, after "in", "at" or "near" (the street as a location; "10 Downing
+    // Street" is a building's address, "by Downing Street" an office).
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
       const std::string& before = tokens[i - 1].lower;
-      const bool after = before == "in" || before == "at" || before == "near" ||
-                         std::all_of(before.begin(), before.end(), [](char c) {
-                           return std::isdigit(static_cast<unsigned char>(c));
-                         });
-      if (!after) continue;
+      if (before != "in" && before != "at" && before != "near") continue;
       std::size_t end = i;
       while (end < tokens.size() && end - i < 2 && tags[end] == 0 &&
              capitalized_word(tokens[end].text) &&
