@@ -2547,7 +2547,7 @@ class Extraction(DbCase):
         p = subprocess.run([sys.executable, os.path.join(SOURCE, "scripts", "eval-extraction"), "--bin", BIN,
                             "--shared", SHARED, "--sets", sets], capture_output=True, text=True)
         self.assertEqual(p.returncode, 0, p.stderr)
-        return {(m[0], m[1]): float(m[2]) for m in re.findall(r"^(\w+) +(people|places|orgs) +per-article F1 ([0-9.]+)",
+        return {(m[0], m[1]): float(m[2]) for m in re.findall(r"^([\w-]+) +(people|places|orgs) +per-article F1 ([0-9.]+)",
                                                                 p.stdout, re.M)}, p.stdout
 
     def test_corpus_people_and_places(self):
@@ -2572,7 +2572,11 @@ class Extraction(DbCase):
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-05
         (docs/extraction.md: BBC 0.946, 0.902, 0.579; AG News 0.905, 0.827, 0.605)."""
         for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.93, 0.89, 0.56),
-                                                 ("agnews", "agnews/docs.jsonl.gz", 0.89, 0.81, 0.59)):
+                                                 ("agnews", "agnews/docs.jsonl.gz", 0.89, 0.81, 0.59),
+                                                 # held out from the rules (2026-12-05: BBC 0.888,
+                                                 # 0.788, 0.567; AG News 0.657, 0.912, 0.510)
+                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.87, 0.77, 0.55),
+                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.64, 0.89, 0.49)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
