@@ -307,6 +307,16 @@ void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type
   }
 }
 
+std::string joined_words(const std::vector<ner::Token>& tokens, std::size_t first,
+                         std::size_t end) {
+  std::string out;
+  for (std::size_t k = first; k < end; ++k) {
+    if (k > first) out += ' ';
+    out += tokens[k].text;
+  }
+  return out;
+}
+
 bool all_capitals(std::string_view w) {
   std::size_t letters = 0;
   for (char c : w) {
@@ -330,6 +340,24 @@ std::size_t span_end(const std::vector<int>& tags, std::size_t at) {
          ner::position_of(tags[at]) != ner::kUnit)
     ++at;
   return at;
+}
+
+// Whether token `at` ends, or begins, an entity of `type`.
+bool ends_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
+  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
+         (ner::position_of(tags[at]) == ner::kLast || ner::position_of(tags[at]) == ner::kUnit);
+}
+bool begins_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
+  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
+         (ner::position_of(tags[at]) == ner::kBegin || ner::position_of(tags[at]) == ner::kUnit);
+}
+
+// Whether token `at` is an organization's capitalized word that no entity holds: after an
+// organization's name, its last word ("the Labour Party").
+bool free_organization_word(const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
+                            std::size_t at) {
+  return at < tokens.size() && tags[at] == 0 && capitalized_word(tokens[at].text) &&
+         organization_word(tokens[at].lower);
 }
 
 }  // namespace
@@ -392,10 +420,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       if ((tokens[i].lower != "of" && tokens[i].lower != "for") || tags[i] != 0) continue;
       if (!capitalized_word(tokens[i - 1].text) || !organization_word(tokens[i - 1].lower))
         continue;
-      const int right = tags[i + 1];
-      if (right == 0 || ner::type_of(right) != ner::Type::kOrganization ||
-          (ner::position_of(right) != ner::kBegin && ner::position_of(right) != ner::kUnit))
-        continue;
+      if (!begins_entity(tags, i + 1, ner::Type::kOrganization)) continue;
       const std::size_t right_end = span_end(tags, i + 1);
       std::size_t left = i - 1;
       const int left_tag = tags[left];
@@ -410,13 +435,9 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // "Human Rights in China": an organization named by common words only, "in" and a place are
     // one organization.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      if (tokens[i].text != "in" || tags[i] != 0 || tags[i - 1] == 0 || tags[i + 1] == 0 ||
-          ner::type_of(tags[i - 1]) != ner::Type::kOrganization ||
-          (ner::position_of(tags[i - 1]) != ner::kLast &&
-           ner::position_of(tags[i - 1]) != ner::kUnit) ||
-          ner::type_of(tags[i + 1]) != ner::Type::kPlace ||
-          (ner::position_of(tags[i + 1]) != ner::kBegin &&
-           ner::position_of(tags[i + 1]) != ner::kUnit))
+      if (tokens[i].text != "in" || tags[i] != 0 ||
+          !ends_entity(tags, i - 1, ner::Type::kOrganization) ||
+          !begins_entity(tags, i + 1, ner::Type::kPlace))
         continue;
       const std::size_t left = span_begin(tags, i - 1);
       bool common = true;
@@ -432,10 +453,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // word ends, "and", and capitalized words no entity holds (or a people's name) up to one that
     // ends organizations' names, are one organization.
     for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
-      if (tokens[i].text != "and" || tags[i] != 0 || tags[i - 1] == 0 ||
-          ner::type_of(tags[i - 1]) != ner::Type::kOrganization ||
-          (ner::position_of(tags[i - 1]) != ner::kLast &&
-           ner::position_of(tags[i - 1]) != ner::kUnit) ||
+      if (tokens[i].text != "and" || tags[i] != 0 ||
+          !ends_entity(tags, i - 1, ner::Type::kOrganization) ||
           organization_word(tokens[i - 1].lower))
         continue;
       std::size_t end = i + 1;
@@ -454,11 +473,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // "the Labour Party": an organization's capitalized word that no entity holds right after an
     // organization's name ends it.
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-      if (tags[i] != 0 || !capitalized_word(tokens[i].text) ||
-          !organization_word(tokens[i].lower) || tags[i - 1] == 0 ||
-          ner::type_of(tags[i - 1]) != ner::Type::kOrganization ||
-          (ner::position_of(tags[i - 1]) != ner::kLast &&
-           ner::position_of(tags[i - 1]) != ner::kUnit))
+      if (!free_organization_word(tokens, tags, i) ||
+          !ends_entity(tags, i - 1, ner::Type::kOrganization))
         continue;
       const std::size_t left = span_begin(tags, i - 1);
       retag(tags, left, i + 1, ner::Type::kOrganization);
@@ -466,10 +482,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // "First Albany Corp.", "First Bank System Inc.": "First" inside a sentence, before an
     // organization's name the tagger began after it, is the name's first word.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      if (tokens[i].text != "First" || tags[i] != 0 || tags[i + 1] == 0 ||
-          ner::type_of(tags[i + 1]) != ner::Type::kOrganization ||
-          (ner::position_of(tags[i + 1]) != ner::kBegin &&
-           ner::position_of(tags[i + 1]) != ner::kUnit))
+      if (tokens[i].text != "First" || tags[i] != 0 ||
+          !begins_entity(tags, i + 1, ner::Type::kOrganization))
         continue;
       const std::size_t end = span_end(tags, i + 1);
       retag(tags, i, end + 1, ner::Type::kOrganization);
@@ -507,9 +521,7 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     if (k >= tokens.size() || (tokens[k].text != "-" && tokens[k].text != "--")) continue;
     // "PRESS DIGEST - ...", "NOTE - ...": a place only when the gazetteer knows it, an agency
     // follows or a state does.
-    std::string run;
-    for (std::size_t i = 0; i < end; ++i) run += (i ? " " : "") + std::string(tokens[i].text);
-    if (!agency && state_end == end && !gazetteer.known(run)) continue;
+    if (!agency && state_end == end && !gazetteer.known(joined_words(tokens, 0, end))) continue;
     if (k + 1 >= tokens.size()) continue;  // the story must go on after the dash
     auto runs_into = [&](std::size_t at) {
       return at < tokens.size() && tags[at] != 0 &&
@@ -569,9 +581,7 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (title_begin > span.first) retag(tags, span.first, title_begin, type);
       retag(tags, title + 1, end, ner::Type::kPerson);
       if (end + 1 <= span.last) {  // "of Germany"
-        std::string rest;
-        for (std::size_t k = end + 1; k <= span.last; ++k)
-          rest += (rest.empty() ? "" : " ") + std::string(tokens[k].text);
+        const std::string rest = joined_words(tokens, end + 1, span.last + 1);
         retag(tags, end + 1, span.last + 1,
               gazetteer.country_of(rest).empty() ? type : ner::Type::kPlace);
       }
@@ -766,7 +776,7 @@ bool institution_word(std::string_view word) {
 
 // "King County", "Sumner County", "Hebei Province": a capitalized word the tagger left, then
 // "County" or "Province", is a place ("King" is no title there).
-void administrative_places(ner::Document& doc) {
+void areas_and_streets(ner::Document& doc) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
@@ -807,11 +817,18 @@ void administrative_places(ner::Document& doc) {
 
 void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   auto text_of = [](const std::vector<ner::Token>& tokens, const ner::Span& span) {
-    std::string text;
-    for (std::size_t k = span.first; k <= span.last; ++k)
-      text += (k > span.first ? " " : "") + std::string(tokens[k].text);
-    return text;
+    return joined_words(tokens, span.first, span.last + 1);
   };
+  // "a city like Peterborough", "the town of Basingstoke": a name the gazetteer knows.
+  auto settlement = [](const std::string& w) {
+    return w == "city" || w == "town" || w == "village" || w == "capital";
+  };
+  // "portal director at Tiscali", "our colleagues at Defra": where people work, a name the
+  // gazetteer does not know is an organization's.
+  static const std::unordered_set<std::string> workers = {
+      "director",  "chief",     "executive", "analyst",   "colleagues",
+      "staff",     "head",      "boss",      "worker",    "workers",
+      "employees", "economist", "manager",   "spokesman", "spokeswoman"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
@@ -843,22 +860,12 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     }
     for (const ner::Span& span : spans) {
       const std::size_t f = span.first;
-      // "a city like Peterborough", "the town of Basingstoke": a name the gazetteer knows.
-      auto settlement = [](const std::string& w) {
-        return w == "city" || w == "town" || w == "village" || w == "capital";
-      };
       const bool after_settlement =
           f >= 2 && (tokens[f - 1].lower == "of" || tokens[f - 1].lower == "like") &&
           settlement(tokens[f - 2].lower);
       if (span.type == ner::Type::kOrganization && after_settlement &&
           gazetteer.known(text_of(tokens, span)))
         retag(tags, span.first, span.last + 1, ner::Type::kPlace);
-      // "portal director at Tiscali", "our colleagues at Defra": where people work, a name the
-      // gazetteer does not know is an organization's.
-      static const std::unordered_set<std::string> workers = {
-          "director",  "chief",     "executive", "analyst",   "colleagues",
-          "staff",     "head",      "boss",      "worker",    "workers",
-          "employees", "economist", "manager",   "spokesman", "spokeswoman"};
       if (span.type == ner::Type::kPlace && f >= 2 && tokens[f - 1].lower == "at" &&
           workers.count(tokens[f - 2].lower) && !gazetteer.known(text_of(tokens, span)))
         retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
@@ -876,9 +883,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
                                          ner::position_of(tags[i]) == ner::kUnit);
       if (free && capitalized_word(tokens[i].text) && institution_word(tokens[i].text)) {
         // ("the Labour Party", "the Treasury Committee": the organization's word after it too)
-        const bool whole = i + 1 < tokens.size() && tags[i + 1] == 0 &&
-                           capitalized_word(tokens[i + 1].text) &&
-                           organization_word(tokens[i + 1].lower);
+        const bool whole = free_organization_word(tokens, tags, i + 1);
         retag(tags, i, i + (whole ? 2 : 1), ner::Type::kOrganization);
       }
     }

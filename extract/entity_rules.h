@@ -48,6 +48,8 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
 
 // Tags tokens [first, end) as one entity of the type.
 void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type type);
+// The words of tokens [first, end) as written, joined by single spaces ("Santiago de Cuba").
+std::string joined_words(const std::vector<ner::Token>& tokens, std::size_t first, std::size_t end);
 
 // ---- Passes, in the order the extractor runs them ----
 
@@ -60,7 +62,8 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
 void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Santiago de Cuba" is one place, "Tren de Aragua" one organization, "Gil de Ferran" one person.
 void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer);
-// "Office for National Statistics" is one organization, "National Statistics" none.
+// "Office for National Statistics" is one organization, "National Statistics" none; so are
+// "Human Rights in China", "Pew Internet and American Life Project" and "First Bank System".
 void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // A person's name is a person's throughout the article (surnames alone, first names before them,
 // names tagged as organizations that end in the person's surname).
@@ -72,9 +75,9 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
-// "King County", "Sumner County": an untagged capitalized word before "County" or "Province" is a
-// place's name.
-void administrative_places(ner::Document& doc);
+// "King County", "in Downing Street": untagged capitalized words before "County" or "Province",
+// or before a street's word after "in", "at" or "near", are a place's name.
+void areas_and_streets(ner::Document& doc);
 // "visits Manchester, Liverpool, Leicester", "a city like Peterborough": names the gazetteer knows
 // that the words around them make places; "director at Tiscali": one it does not know, where
 // people work, an organization.

@@ -148,7 +148,7 @@ class Default : public Extractor {
     join_organizations_of(tagged, gazetteer_);
     consistent_people(tagged, weights_);
     census_people(tagged, gazetteer_);
-    administrative_places(tagged);
+    areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
     described_organizations(tagged, gazetteer_);
     Entities e;
@@ -519,12 +519,10 @@ class Default : public Extractor {
     }
     // "El Salvadorian": a place of two or three words and an ending.
     if (span.last > first + 2) return false;
-    std::string w, written;
-    for (std::size_t k = first; k <= span.last; ++k) {
-      w += (k > first ? " " : "") + tokens[k].lower;
-      written += (k > first ? " " : "") + std::string(tokens[k].text);
-    }
-    if (gazetteer_.known(written)) return false;  // a place's own name
+    std::string w;
+    for (std::size_t k = first; k <= span.last; ++k) w += (k > first ? " " : "") + tokens[k].lower;
+    if (gazetteer_.known(joined_words(tokens, first, span.last + 1)))
+      return false;  // a place's own name
     for (const char* ending : {"ian", "ean", "an", "n", "ese", "i", "ish"}) {
       const std::size_t n = std::strlen(ending);
       if (w.size() < n + 4 || w.compare(w.size() - n, n, ending) != 0) continue;

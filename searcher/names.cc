@@ -385,16 +385,19 @@ std::map<std::string, Proposal> propose_merges(
     // and the two are named side by side in an article, or the designation is a club's and the name
     // a place the articles name or the gazetteer knows (a club named for its town, "Newcastle
     // United" under "Newcastle"): the less frequent under the other.
-    static const std::set<std::string> kDesignations = {
-        "party",       "united",  "city",     "town", "county",       "rovers", "athletic",
-        "fc",          "group",   "holdings", "inc",  "incorporated", "plc",    "corp",
-        "corporation", "company", "co",       "ltd",  "limited",      "llc"};
+    // Designations: a club's, a company's, and "party".
     static const std::set<std::string> kClubs = {"united", "city",     "town", "county",
                                                  "rovers", "athletic", "fc"};
+    static const std::set<std::string> kCompanies = {
+        "group",       "holdings", "inc", "incorporated", "plc",     "corp",
+        "corporation", "company",  "co",  "ltd",          "limited", "llc"};
+    auto designation = [](const std::string& w) {
+      return w == "party" || kClubs.count(w) > 0 || kCompanies.count(w) > 0;
+    };
     std::map<std::vector<std::string>, std::vector<const std::string*>> by_words, designated;
     for (const auto& [key, n] : names) {
       std::vector<std::string> words = form_words(n.name, false);
-      if (words.size() >= 2 && kDesignations.count(words.back())) {
+      if (words.size() >= 2 && designation(words.back())) {
         designated[std::vector<std::string>(words.begin(), words.end() - 1)].push_back(&key);
       }
       if (!words.empty()) by_words[std::move(words)].push_back(&key);
@@ -466,9 +469,6 @@ std::map<std::string, Proposal> propose_merges(
     // A company of three words or more with its designation ("Walt Disney Company", "US Disney
     // Corporation") under the word before the designation, when that is an organization of the
     // archive named beside it in an article, with three times its articles ("Disney").
-    static const std::set<std::string> kCompanies = {
-        "group",       "holdings", "inc", "incorporated", "plc",     "corp",
-        "corporation", "company",  "co",  "ltd",          "limited", "llc"};
     for (const auto& [words, keys] : by_words) {
       if (words.size() < 3 || !kCompanies.count(words.back())) continue;
       auto maker = by_words.find({words[words.size() - 2]});
