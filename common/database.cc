@@ -347,7 +347,8 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
 }
 
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options,
-                                  std::vector<Xapian::Database>* local_shards) {
+                                  std::vector<Xapian::Database>* local_shards,
+                                  std::vector<Xapian::Database>* served_shards) {
   // An indexer installing a first build replaces the stub and then removes the database it named:
   // a reader that read the old stub can find that database gone, and follows the stub again.
   // Nothing is opened until every stub has been read, so a retry has no side effects.
@@ -387,6 +388,7 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
       if (attempt < kOpenAttempts) continue;
       throw;
     }
+    if (served_shards) *served_shards = remote ? local : std::vector<Xapian::Database>();
     if (local_shards) *local_shards = remote ? std::vector<Xapian::Database>() : std::move(local);
     return db;
   }

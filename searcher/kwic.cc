@@ -61,12 +61,13 @@ std::string right_of(std::string_view text, std::size_t begin, std::size_t width
 }  // namespace
 
 KwicMatcher::KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Stem& stemmer,
-                         const Xapian::Database* db)
+                         const Xapian::Database* db, const Xapian::MSet* mset)
     : stemmers_(stemmer, false) {
   const double n = db ? db->get_doccount() : 0;
   auto idf = [&](const std::string& term) {
     if (!db || n <= 0) return 1.0;
-    return std::max(std::log((n + 1) / (db->get_termfreq(term) + 0.5)), 0.05);
+    const Xapian::doccount df = mset ? mset->get_termfreq(term) : db->get_termfreq(term);
+    return std::max(std::log((n + 1) / (df + 0.5)), 0.05);
   };
   for (ContextPattern& p : patterns) {
     if (p.empty() || std::find(patterns_.begin(), patterns_.end(), p) != patterns_.end()) continue;

@@ -24,10 +24,12 @@ class KwicMatcher {
   // Finds the query's words and phrases (ParsedQuery::patterns) in text: a stem matches every
   // word of that stem, as the index holds them (so "visits" shows "visited"), a phrase its words
   // in a row, =word that form, a wildcard every word it starts. With a database, rarer words
-  // weigh more in snippets (inverse document frequency). `stemmer` stems text in English and in
-  // no known language; a text in another language (`lang`, language.h) is stemmed by its own.
+  // weigh more in snippets (inverse document frequency), their frequencies read from `mset` when
+  // given (the match's own statistics, which cost a remote shard no round trip) and from `db`
+  // otherwise. `stemmer` stems text in English and in no known language; a text in another
+  // language (`lang`, language.h) is stemmed by its own.
   KwicMatcher(std::vector<ContextPattern> patterns, const Xapian::Stem& stemmer,
-              const Xapian::Database* db = nullptr);
+              const Xapian::Database* db = nullptr, const Xapian::MSet* mset = nullptr);
   std::vector<KwicLine> lines(std::string_view text, std::size_t width,
                               const std::string& lang = "") const;
   bool empty() const { return patterns_.empty(); }

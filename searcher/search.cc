@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 #include <type_traits>
 #include <unordered_set>
 
@@ -36,6 +37,47 @@
 
 namespace morgue {
 namespace {
+
+// The documents of the hits of `mset`, a match over `shards` (served_shards of open_for_reading),
+// in its order. Xapian 1.4 fetches a remote document in a round trip of its own, one after
+// another: here each shard's hits are fetched by a thread of their own, so that a page costs the
+// round trips of the shard with the most hits rather than of all. A shard's Database is used by
+// one thread only, and the whole's not at all meanwhile.
+std::vector<Xapian::Document> fetch_in_parallel(const Xapian::MSet& mset,
+                                                const std::vector<Xapian::Database>& shards) {
+  const std::size_t n = shards.size();
+  std::vector<std::vector<std::pair<std::size_t, Xapian::docid>>> wanted(n);  // (hit, shard docid)
+  std::size_t hit = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it, ++hit) {
+    // the whole's docids interleave its shards' (Xapian's multiple databases)
+    const Xapian::docid did = *it - 1;
+    wanted[did % n].emplace_back(hit, did / n + 1);
+  }
+  std::vector<Xapian::Document> docs(mset.size());
+  std::vector<std::exception_ptr> errors(n);
+  auto fetch = [&](std::size_t shard) {
+    try {
+      for (const auto& [i, did] : wanted[shard]) docs[i] = shards[shard].get_document(did);
+    } catch (...) {
+      errors[shard] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  std::size_t own = n;  // the shard this thread fetches itself
+  for (std::size_t shard = 0; shard < n; ++shard) {
+    if (wanted[shard].empty()) continue;
+    if (own == n)
+      own = shard;
+    else
+      threads.emplace_back(fetch, shard);
+  }
+  if (own < n) fetch(own);
+  for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  return docs;
+}
 
 constexpr Xapian::termcount kLikeTerms = 25;  // the words --like looks for
 
@@ -107,8 +149,8 @@ class Searcher {
       : o_(o),
         err_(err),
         output_(o, out),
-        db_(with_declared_fields(
-            open_for_reading(o.db, OpenOptions{o.allow_remote_programs}, &local_shards_))),
+        db_(with_declared_fields(open_for_reading(o.db, OpenOptions{o.allow_remote_programs},
+                                                  &local_shards_, &served_shards_))),
         parser_(db_, QueryOptions{o.any, o.langs}),
         stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
@@ -189,6 +231,7 @@ class Searcher {
         db_.reopen();
         parser_.reopened();
         columns_.clear();  // read from the revision left behind
+        codebook_read_ = false;
         all_.reset();
         shared_groups_.clear();
       }
@@ -197,6 +240,9 @@ class Searcher {
 
   // The query with its unknown words corrected, if it finds articles (none otherwise).
   std::optional<std::string> suggestion(const std::string& text) {
+    // A remote shard keeps its spelling data to itself: no suggestion, nor the round trips of
+    // looking up the query's words.
+    if (local_shards_.empty()) return std::nullopt;
     return retrying([&]() -> std::optional<std::string> {
       std::optional<std::string> corrected = corrected_query(text, db_, stemmer_, o_.any);
       if (!corrected) return std::nullopt;
@@ -221,13 +267,15 @@ class Searcher {
       // a remote database has none to give
     }
     m.articles = db_.get_doccount();
-    const std::string codebook = db_.get_metadata(kNamesKey);
-    if (codebook != codebook_text_) {
-      codebook_text_ = codebook;
+    // Read once per revision (retrying() forgets it): a remote shard's metadata is a round trip.
+    if (!codebook_read_) {
+      const std::string codebook = db_.get_metadata(kNamesKey);
       codebook_sha256_ = codebook.empty() ? std::string() : sha256_hex(codebook);
+      codebook_file_ = codebook.empty() ? std::string() : db_.get_metadata(kNamesFileKey);
+      codebook_read_ = true;
     }
     m.codebook_sha256 = codebook_sha256_;
-    if (!codebook.empty()) m.codebook_file = db_.get_metadata(kNamesFileKey);
+    m.codebook_file = codebook_file_;
     return m;
   }
 
@@ -373,17 +421,25 @@ class Searcher {
       a.undated_last = undated_matches(query);
     const bool highlight = o_.colour && o_.format == OutputFormat::kText;
     const bool terminal = o_.format == OutputFormat::kText;
-    const KwicMatcher snippets(parsed.patterns, stemmer_, &db_);
+    if (mset.empty()) return a;
+    const KwicMatcher snippets(parsed.patterns, stemmer_, &db_, &mset);
+    // Each read of a remote shard's document is a round trip: each document is read once, and
+    // the shards' at once.
+    const std::vector<Xapian::Document> served =
+        served_shards_.size() > 1 && served_shards_.size() == db_.size() && mset.size() > 1
+            ? fetch_in_parallel(mset, served_shards_)
+            : std::vector<Xapian::Document>();
     std::size_t rank = offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      const std::string data = it.get_document().get_data();
+      const Xapian::Document doc = served.empty() ? it.get_document() : served[rank - offset - 1];
+      const std::string data = doc.get_data();
       hit.record = read_record(data, false);
       parser_.codebook().apply_to_record(&hit.record, parser_.places());
-      hit.copy = it.get_document().get_value(kCopySlot);
-      hit.story = it.get_document().get_value(kStorySlot);
+      hit.copy = doc.get_value(kCopySlot);
+      hit.story = doc.get_value(kStorySlot);
       if (collapse) {
         const std::string& group = o_.collapse == Unit::kStories ? hit.story : hit.copy;
         const Xapian::doccount members = group.empty() ? 0 : shown_groups->members(group);
@@ -748,6 +804,7 @@ class Searcher {
         stalled = shown == before ? stalled + 1 : 0;
         if (stalled == 20) throw;
         db_.reopen();
+        codebook_read_ = false;
       }
     }
   }
@@ -928,9 +985,11 @@ class Searcher {
   const SearchOptions& o_;
   std::ostream& err_;
   Output output_;
-  std::vector<Xapian::Database> local_shards_;  // db_'s own, when all are local (else none)
+  std::vector<Xapian::Database> local_shards_;   // db_'s own, when all are local (else none)
+  std::vector<Xapian::Database> served_shards_;  // db_'s own, when any is remote (else none)
   Xapian::Database db_;
-  mutable std::string codebook_text_, codebook_sha256_;  // manifest(): hashed once
+  mutable bool codebook_read_ = false;  // manifest(): the codebook's hash and file, read once
+  mutable std::string codebook_sha256_, codebook_file_;
   QueryBuilder parser_;
   Xapian::Stem stemmer_;
   std::unique_ptr<HistogramSpy> all_;
