@@ -348,13 +348,14 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
 
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options,
                                   std::vector<Xapian::Database>* local_shards,
-                                  std::vector<Xapian::Database>* served_shards) {
+                                  std::vector<OpenedShard>* served_shards) {
   // An indexer installing a first build replaces the stub and then removes the database it named:
   // a reader that read the old stub can find that database gone, and follows the stub again.
   // Nothing is opened until every stub has been read, so a retry has no side effects.
   for (int attempt = 1;; ++attempt) {
     Xapian::Database db;
     std::vector<Xapian::Database> local;
+    std::vector<OpenedShard> served;
     bool remote = false;
     try {
       Resolver resolver(options.allow_remote_programs,
@@ -364,7 +365,10 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
         // the whole reads.
         local.push_back(open_shard(shard));
         db.add_database(local.back());
-        remote = remote || shard.kind == Shard::Kind::kTcp || shard.kind == Shard::Kind::kProgram;
+        const bool served_here =
+            shard.kind == Shard::Kind::kTcp || shard.kind == Shard::Kind::kProgram;
+        served.push_back({local.back(), served_here});
+        remote = remote || served_here;
       }
       check_schema(db, path);
     } catch (const Xapian::DatabaseVersionError& e) {
@@ -388,7 +392,7 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
       if (attempt < kOpenAttempts) continue;
       throw;
     }
-    if (served_shards) *served_shards = remote ? local : std::vector<Xapian::Database>();
+    if (served_shards) *served_shards = remote ? std::move(served) : std::vector<OpenedShard>();
     if (local_shards) *local_shards = remote ? std::vector<Xapian::Database>() : std::move(local);
     return db;
   }

@@ -39,10 +39,15 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
 // single-file database), `local_shards` receives each of them on its own, in order: the same
 // databases as the whole's, at the same revision (reopening the whole reopens them). It is left
 // empty when any database is remote; `served_shards`, if given, then receives every database
-// (local or remote) on its own, in order, and is left empty otherwise.
+// on its own, in order, with whether it is remote (a server's or a program's), and is left empty
+// otherwise.
+struct OpenedShard {
+  Xapian::Database db;
+  bool remote = false;
+};
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options,
                                   std::vector<Xapian::Database>* local_shards,
-                                  std::vector<Xapian::Database>* served_shards = nullptr);
+                                  std::vector<OpenedShard>* served_shards = nullptr);
 
 // A Xapian error in words: its message and, where it has one, the system's reason ("Error writing
 // block 35 (No space left on device)").

@@ -44,7 +44,7 @@ namespace {
 // round trips of the shard with the most hits rather than of all. A shard's Database is used by
 // one thread only, and the whole's not at all meanwhile.
 std::vector<Xapian::Document> fetch_in_parallel(const Xapian::MSet& mset,
-                                                const std::vector<Xapian::Database>& shards) {
+                                                const std::vector<OpenedShard>& shards) {
   const std::size_t n = shards.size();
   std::vector<std::vector<std::pair<std::size_t, Xapian::docid>>> wanted(n);  // (hit, shard docid)
   std::size_t hit = 0;
@@ -57,19 +57,25 @@ std::vector<Xapian::Document> fetch_in_parallel(const Xapian::MSet& mset,
   std::vector<std::exception_ptr> errors(n);
   auto fetch = [&](std::size_t shard) {
     try {
-      for (const auto& [i, did] : wanted[shard]) docs[i] = shards[shard].get_document(did);
+      for (const auto& [i, did] : wanted[shard]) docs[i] = shards[shard].db.get_document(did);
     } catch (...) {
       errors[shard] = std::current_exception();
     }
   };
   std::vector<std::thread> threads;
+  threads.reserve(n);
   std::size_t own = n;  // the shard this thread fetches itself
   for (std::size_t shard = 0; shard < n; ++shard) {
     if (wanted[shard].empty()) continue;
-    if (own == n)
+    if (own == n) {
       own = shard;
-    else
+      continue;
+    }
+    try {
       threads.emplace_back(fetch, shard);
+    } catch (...) {
+      fetch(shard);  // no thread to be had (a limit of the system's): this one reads it
+    }
   }
   if (own < n) fetch(own);
   for (std::thread& t : threads) t.join();
@@ -240,9 +246,12 @@ class Searcher {
 
   // The query with its unknown words corrected, if it finds articles (none otherwise).
   std::optional<std::string> suggestion(const std::string& text) {
-    // A remote shard keeps its spelling data to itself: no suggestion, nor the round trips of
-    // looking up the query's words.
-    if (local_shards_.empty()) return std::nullopt;
+    // A remote shard keeps its spelling data to itself: over remote shards alone, no suggestion,
+    // nor the round trips of looking up the query's words (the local shards of a stub that mixes
+    // them suggest from theirs).
+    if (!served_shards_.empty() && std::all_of(served_shards_.begin(), served_shards_.end(),
+                                               [](const OpenedShard& s) { return s.remote; }))
+      return std::nullopt;
     return retrying([&]() -> std::optional<std::string> {
       std::optional<std::string> corrected = corrected_query(text, db_, stemmer_, o_.any);
       if (!corrected) return std::nullopt;
@@ -985,8 +994,8 @@ class Searcher {
   const SearchOptions& o_;
   std::ostream& err_;
   Output output_;
-  std::vector<Xapian::Database> local_shards_;   // db_'s own, when all are local (else none)
-  std::vector<Xapian::Database> served_shards_;  // db_'s own, when any is remote (else none)
+  std::vector<Xapian::Database> local_shards_;  // db_'s own, when all are local (else none)
+  std::vector<OpenedShard> served_shards_;      // db_'s own, when any is remote (else none)
   Xapian::Database db_;
   mutable bool codebook_read_ = false;  // manifest(): the codebook's hash and file, read once
   mutable std::string codebook_sha256_, codebook_file_;

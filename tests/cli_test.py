@@ -2734,6 +2734,24 @@ class Spelling(DbCase):
         # "Tecoluca" is only in the second shard's article.
         self.assertEqual(search_json(stub, "tecoluka")["suggestion"], "tecoluca")
         self.assertEqual(search_json(stub, "terorism tecoluka")["suggestion"], "terrorism tecoluca")
+        if not shutil.which("xapian-tcpsrv"):
+            return
+        # The second shard served: a remote shard keeps its spelling data to itself, and the local
+        # one still suggests from its own (a search over remote shards alone looks nothing up).
+        server, port = serve_shard(os.path.join(self.tmp, "shard1.db"))
+        try:
+            mixed, remote = os.path.join(self.tmp, "mixed.stub"), os.path.join(self.tmp, "served.stub")
+            with open(mixed, "w") as f:
+                f.write(f"auto {os.path.join(self.tmp, 'shard0.db')}\nremote 127.0.0.1:{port}\n")
+            with open(remote, "w") as f:
+                f.write(f"remote 127.0.0.1:{port}\n")
+            self.assertEqual(search_json(mixed, "terorism")["suggestion"], "terrorism")
+            self.assertNotIn("suggestion", search_json(mixed, "tecoluka"))
+            self.assertNotIn("suggestion", search_json(remote, "terorism tecoluka"))
+            self.assertEqual(search_json(remote, "tecoluca")["total"], 1)
+        finally:
+            server.kill()
+            server.wait()
 
 
 class Plot(DbCase):
