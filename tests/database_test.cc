@@ -152,6 +152,39 @@ BOOST_AUTO_TEST_CASE(local_shards_are_the_wholes_own_and_reopen_with_it) {
   BOOST_TEST(shards.size() == 1u);
 }
 
+// Issue 20: when any shard is remote the searcher reads a page's documents shard by shard, each
+// shard's in a thread of its own: every database on its own, in the whole's order, and whether it
+// is remote (a program's shard here, as a server's is).
+BOOST_AUTO_TEST_CASE(served_shards_are_every_database_and_say_which_are_remote) {
+  if (std::system("command -v xapian-progsrv > /dev/null 2>&1") != 0) {
+    BOOST_TEST_MESSAGE("xapian-progsrv is not installed (Debian xapian-tools): skipped");
+    return;
+  }
+  TempDir t;
+  make_database(t / "one", 2);
+  make_database(t / "two", 3);
+  write(t / "mixed.stub", "auto one\nremote :xapian-progsrv " + (t / "two").string() + "\n");
+  std::vector<Xapian::Database> local;
+  std::vector<morgue::OpenedShard> served;
+  Xapian::Database db =
+      morgue::open_for_reading((t / "mixed.stub").string(), {true}, &local, &served);
+  BOOST_TEST(local.empty());
+  BOOST_REQUIRE(served.size() == 2u);
+  BOOST_TEST(!served[0].remote);
+  BOOST_TEST(served[1].remote);
+  BOOST_TEST(served[0].db.get_doccount() == 2u);
+  BOOST_TEST(served[1].db.get_doccount() == 3u);
+  // Document d of the whole is document (d - 1) / 2 + 1 of shard (d - 1) mod 2.
+  for (Xapian::docid d = 1; d <= 4; ++d) {
+    const Xapian::Document whole = db.get_document(d);
+    const Xapian::Document part = served[(d - 1) % 2].db.get_document((d - 1) / 2 + 1);
+    BOOST_TEST(*whole.termlist_begin() == *part.termlist_begin());
+  }
+  morgue::open_for_reading((t / "one").string(), {}, &local, &served);
+  BOOST_TEST(served.empty());
+  BOOST_TEST(local.size() == 1u);
+}
+
 // A new database appears whole (a stub naming db-1), a first build is installed by replacing the
 // stub, and leftovers of killed runs go when the database is next opened.
 BOOST_AUTO_TEST_CASE(the_indexers_database_is_created_whole_and_installed_atomically) {
