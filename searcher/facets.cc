@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <utility>
 
 #include "common/schema.h"
@@ -88,11 +89,29 @@ void ValueNames::unserialise(const std::string& data) {
 
 FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno slot)
     : ids_(db.get_lastdocid() + 1, kNone) {
-  std::unordered_map<std::string, std::uint32_t> index;
+  // The distinct values are found by a table of their indexes, open-addressed, rather than a map
+  // of strings: that held each value twice, and the column's cost was its fresh memory
+  // (docs/performance.md).
+  const std::hash<std::string_view> hash;
+  std::vector<std::uint32_t> table(1024, kNone);  // a power of two, at most half full
+  auto slot_of = [&](std::string_view value) {
+    std::size_t i = hash(value) & (table.size() - 1);
+    while (table[i] != kNone && values_[table[i]] != value) i = (i + 1) & (table.size() - 1);
+    return i;
+  };
   for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-    auto [it, fresh] = index.emplace(*v, static_cast<std::uint32_t>(values_.size()));
-    if (fresh) values_.push_back(*v);
-    ids_[v.get_docid()] = it->second;
+    std::string value = *v;
+    const std::size_t i = slot_of(value);
+    std::uint32_t id = table[i];
+    if (id == kNone) {
+      id = table[i] = static_cast<std::uint32_t>(values_.size());
+      values_.push_back(std::move(value));
+      if (values_.size() * 2 > table.size()) {
+        table.assign(table.size() * 2, kNone);
+        for (std::uint32_t j = 0; j < values_.size(); ++j) table[slot_of(values_[j])] = j;
+      }
+    }
+    ids_[v.get_docid()] = id;
   }
 }
 

@@ -370,13 +370,14 @@ class Searcher {
     }
     std::unique_ptr<UnitCounter> units, collapsed;  // the units counted; the groups shown
     if (counted != Unit::kArticles) {
-      units = std::make_unique<UnitCounter>(groups);
+      units = std::make_unique<UnitCounter>(groups, &unit_scratch_[groups.slot]);
       spies.push_back(units.get());
     }
     if (collapse) {
       enquire.set_collapse_key(unit_slot(o_.collapse));
       if (o_.collapse != counted) {
-        collapsed = std::make_unique<UnitCounter>(groups_of(o_.collapse));
+        const CopyGroups shown = groups_of(o_.collapse);  // (another slot than the units')
+        collapsed = std::make_unique<UnitCounter>(shown, &unit_scratch_[shown.slot]);
         spies.push_back(collapsed.get());
       }
     }
@@ -1010,6 +1011,8 @@ class Searcher {
       it = shared_groups_.emplace(unit, shared_groups(db_, unit_slot(unit))).first;
     return it->second;
   }
+  // By slot: the unit counters' counts by column index, all zero between queries (units.h).
+  std::map<Xapian::valueno, std::vector<Xapian::doccount>> unit_scratch_;
   bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
   struct Column {
     int asked = 0;

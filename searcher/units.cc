@@ -70,28 +70,38 @@ std::string copy_group(const Xapian::Document& doc, const CopyGroups& groups) {
   return group;
 }
 
-UnitCounter::UnitCounter(CopyGroups groups) : groups_of_(groups) {
-  if (!groups.column || !groups.shared) return;
+UnitCounter::UnitCounter(CopyGroups groups, std::vector<Xapian::doccount>* scratch)
+    : groups_of_(groups), by_column_(scratch ? scratch : &own_) {
+  if (!groups.column) return;
+  const std::size_t size = groups.column->values().size();
+  if (by_column_->size() != size) by_column_->assign(size, 0);  // (all zero already otherwise)
+  if (!groups.shared) return;
   for (const std::string& g : groups.column->values())
     shared_index_.push_back(groups.shared->count(g));
+}
+
+UnitCounter::~UnitCounter() {
+  for (const std::uint32_t index : met_) (*by_column_)[index] = 0;
 }
 
 void UnitCounter::count(std::uint32_t index) {
   if (index == FacetColumn::kNone || (groups_of_.shared && !shared_index_[index])) {
     ++singles_;
-  } else {
-    ++by_column_[index];
+  } else if ((*by_column_)[index]++ == 0) {
+    met_.push_back(index);
   }
 }
 
 Xapian::doccount UnitCounter::count_postings(const Xapian::Database& db, const std::string& term) {
   const FacetColumn* column = groups_of_.column;
   Xapian::doccount n = 0;
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p, ++n) {
-    if (column && column->covers(*p)) {
-      count(column->at(*p));
+  const auto end = db.postlist_end(term);
+  for (auto p = db.postlist_begin(term); p != end; ++p, ++n) {
+    const Xapian::docid did = *p;
+    if (column && column->covers(did)) {
+      count(column->at(did));
     } else {
-      (*this)(db.get_document(*p, Xapian::DOC_ASSUME_VALID), 0);
+      (*this)(db.get_document(did, Xapian::DOC_ASSUME_VALID), 0);
     }
   }
   return n;
@@ -109,14 +119,17 @@ void UnitCounter::operator()(const Xapian::Document& doc, double) {
 }
 
 void UnitCounter::fold() const {
-  for (const auto& [id, n] : by_column_) groups_[groups_of_.column->values()[id]] += n;
-  by_column_.clear();
+  for (const std::uint32_t id : met_) {
+    groups_[groups_of_.column->values()[id]] += (*by_column_)[id];
+    (*by_column_)[id] = 0;
+  }
+  met_.clear();
 }
 
 Xapian::doccount UnitCounter::units() const {
   // Groups met only in the column are its distinct indexes; a group met also beyond it (by name)
   // may be among them, so the two are merged by name.
-  if (groups_.empty()) return singles_ + static_cast<Xapian::doccount>(by_column_.size());
+  if (groups_.empty()) return singles_ + static_cast<Xapian::doccount>(met_.size());
   fold();
   return singles_ + static_cast<Xapian::doccount>(groups_.size());
 }

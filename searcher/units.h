@@ -55,7 +55,13 @@ std::string copy_group(const Xapian::Document& doc, const CopyGroups& groups);
 // Counts the matching units, and the matching members of each group.
 class UnitCounter : public Xapian::MatchSpy {
  public:
-  explicit UnitCounter(CopyGroups groups = {});
+  // `scratch`: where the counts by the column's index are kept (all zero, and no other counter's
+  // meanwhile), for the next counter of a batch to use again: this one zeroes what it counted
+  // when it is destroyed. Without it, the counter keeps its own.
+  explicit UnitCounter(CopyGroups groups = {}, std::vector<Xapian::doccount>* scratch = nullptr);
+  ~UnitCounter() override;
+  UnitCounter(const UnitCounter&) = delete;
+  UnitCounter& operator=(const UnitCounter&) = delete;
   void operator()(const Xapian::Document& doc, double weight) override;
   // Counts the articles of `db` (the database of the groups' column) that index `term`, as if
   // each had been shown to the counter: one pass through the term's posting list, reading the
@@ -73,9 +79,12 @@ class UnitCounter : public Xapian::MatchSpy {
   CopyGroups groups_of_;
   // By column index: a group of more than one article (with groups.shared only).
   std::vector<bool> shared_index_;
-  // The matches by column index: a map, as a query matches few of the archive's groups (a vector
-  // of every group, zeroed for each query, cost more than the count).
-  mutable std::unordered_map<std::uint32_t, Xapian::doccount> by_column_;
+  // The matches by column index, with the indexes met, so that only those are zeroed after a
+  // query (a vector of every group zeroed for each query cost more than the count; a hash map, a
+  // fifth of it).
+  std::vector<Xapian::doccount> own_;
+  std::vector<Xapian::doccount>* by_column_;  // &own_ or the scratch
+  mutable std::vector<std::uint32_t> met_;
   Xapian::doccount singles_ = 0;
   mutable std::unordered_map<std::string, Xapian::doccount> groups_;
 };

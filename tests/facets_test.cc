@@ -4,6 +4,10 @@
 #include "searcher/facets.h"
 
 #include <boost/test/unit_test.hpp>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "common/document.h"
 #include "common/schema.h"
@@ -103,6 +107,48 @@ BOOST_AUTO_TEST_CASE(counts_from_a_column_equal_counts_from_the_values) {
   a.feed(held);
   BOOST_TEST((as_map(plain.top(0)) == as_map(held.top(0))));
   BOOST_TEST(as_map(held.top(0)).at("Rui Mota") == 50u);
+}
+
+// The column's own table of distinct values (it grows as they come) against a map: each docid's
+// value, every value once in the order first met, none for a document without one or deleted.
+BOOST_AUTO_TEST_CASE(a_column_holds_each_documents_value_as_a_map_of_them_would) {
+  for (const unsigned seed : {1u, 2u, 3u}) {
+    std::mt19937 rng(seed);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const unsigned kinds = 1 + rng() % 5000;  // up to ten times the table's first size
+    for (int i = 0; i < 6000; ++i) {
+      Xapian::Document doc;
+      if (rng() % 7) doc.add_value(morgue::kCopySlot, "v" + std::to_string(rng() % kinds));
+      db.add_document(doc);
+    }
+    for (int i = 0; i < 300; ++i) {
+      const Xapian::docid did = 1 + rng() % 6000;
+      try {
+        db.delete_document(did);
+      } catch (const Xapian::DocNotFoundError&) {  // (deleted already)
+      }
+    }
+    db.add_document(Xapian::Document());  // the last docid, without a value
+    const morgue::FacetColumn column(db, morgue::kCopySlot);
+    std::map<std::string, std::uint32_t> first_met;
+    std::vector<std::string> order;
+    for (Xapian::docid did = 1; did <= db.get_lastdocid() + 1; ++did) {
+      std::string value;
+      try {
+        value = db.get_document(did).get_value(morgue::kCopySlot);
+      } catch (const Xapian::DocNotFoundError&) {
+      }
+      if (value.empty()) {
+        BOOST_TEST(column.at(did) == morgue::FacetColumn::kNone);
+        continue;
+      }
+      if (first_met.emplace(value, static_cast<std::uint32_t>(order.size())).second)
+        order.push_back(value);
+      BOOST_TEST_REQUIRE(column.covers(did));
+      BOOST_TEST(column.at(did) == first_met.at(value));
+    }
+    BOOST_TEST(column.values() == order, boost::test_tools::per_element());
+  }
 }
 
 // Issue 20: shards each have their own docids (1, 2, ... in each), so one spy counts them in a
