@@ -222,6 +222,16 @@ class Searcher {
   }
 
  private:
+  // Reads the database's latest revision, forgetting all that was read from the one left behind.
+  void reopen() {
+    db_.reopen();
+    parser_.reopened();
+    columns_.clear();
+    codebook_read_ = false;
+    all_.reset();
+    shared_groups_.clear();
+  }
+
   // An indexer committing meanwhile can invalidate what this reader holds: reopen and retry,
   // so a search never sees half of a commit.
   template <typename F>
@@ -234,12 +244,7 @@ class Searcher {
         // block of it, which then looks corrupt (DatabaseCorruptError): read the new revision. A
         // database that is really corrupt fails every attempt.
         if (!retry_after(e) || attempt == 4) throw;
-        db_.reopen();
-        parser_.reopened();
-        columns_.clear();  // read from the revision left behind
-        codebook_read_ = false;
-        all_.reset();
-        shared_groups_.clear();
+        reopen();
       }
     }
   }
@@ -813,8 +818,7 @@ class Searcher {
         if (!retry_after(e)) throw;
         stalled = shown == before ? stalled + 1 : 0;
         if (stalled == 20) throw;
-        db_.reopen();
-        codebook_read_ = false;
+        reopen();
       }
     }
   }
