@@ -91,6 +91,10 @@ NAMED_CASES = [
     ("any: plus is required", lambda: Seq(Plus(Word("bishop", "exact")), Word("dolphin")), "--any"),
 ]
 
+# Queries whose count by copies or stories ever disagreed (both units run them).
+UNIT_NAMED_CASES = [
+]
+
 REUTERS_NAMED_CASES = [
     ("star minus place", lambda: Seq(All(), Minus(Name("place", "usa", "exact")))),
     ("minus place alone", lambda: Seq(Minus(Name("place", "usa", "exact")))),
@@ -441,6 +445,33 @@ def make_fixture(seed, n=450):
     return records
 
 
+def with_copies(records, seed):
+    """The fixture and copies of about a fifth of its articles with text, as syndication makes
+    them (another id and outlet, the same text; some with another headline, some a day later), so
+    that copy groups and stories hold several articles."""
+    rng = random.Random(seed)
+    out = list(records)
+    for r in records:
+        if len(r.get("text", "").split()) < 12 or rng.random() > 0.2:
+            continue
+        for _ in range(rng.randint(1, 3)):
+            c = dict(r, id=f"cp-{len(out):04d}", outlet=rng.choice(OUTLETS))
+            if rng.random() < 0.3:
+                c["title"] = _sentence(rng, rng.randint(2, 6))
+            if rng.random() < 0.3 and re.fullmatch(r"\d{4}-\d\d-\d\d", r.get("date", "")):
+                c["date"] = r["date"][:8] + f"{min(28, int(r['date'][8:]) + 1):02d}"
+            out.append(c)
+    return out
+
+
+def group_assignment(db, ids, field):
+    """Each article's group (field: copy or story), by its index in `ids`, as morgue filed it."""
+    _, out, _ = run("morgue-search", "--db", db, "--export", "--format", "jsonl", "--fields",
+                    "id," + field, "--", "*")
+    filed = {o["id"]: o.get(field) or "" for o in map(json.loads, out.splitlines())}
+    return [filed[i] for i in ids]
+
+
 # ---- The random query grammar -----------------------------------------------------------------
 
 def vary(rng, s, accents=True):
@@ -633,13 +664,14 @@ def index(db, *inputs, stdin=None, extract=False, ok=(0,)):
     return err
 
 
-def batch_totals(db, tmp, queries, any_mode=False):
-    """{name: total or 'error: ...'} for [(name, text)], from one morgue-search --batch run."""
+def batch_totals(db, tmp, queries, any_mode=False, unit=None):
+    """{name: total or 'error: ...'} for [(name, text)], from one morgue-search --batch run (with
+    --unit `unit` if given)."""
     path = os.path.join(tmp, "batch.tsv")
     with open(path, "w", encoding="utf-8") as f:
         f.writelines(f"{name}\t{text}\n" for name, text in queries)
     rc, out, err = run("morgue-search", "--db", db, "--batch", path, "--format", "jsonl", "--count",
-                       *(("--any",) if any_mode else ()))
+                       *(("--any",) if any_mode else ()), *(("--unit", unit) if unit else ()))
     totals = {}
     for line in out.splitlines():
         try:
@@ -658,9 +690,16 @@ def morgue_ids(db, text, any_mode):
     return {json.loads(line)["id"] for line in out.splitlines() if line.startswith("{")}
 
 
-def compare(label, archive, db, tmp, named, trees, any_trees, report_max):
+def compare(label, archive, db, tmp, named, trees, any_trees, report_max, unit=None, group_of=None):
     """Runs the named cases, the random trees and the --any ones; reports disagreements, the
-    shortest first, and returns their number."""
+    shortest first, and returns their number. With `unit` (copies, stories), the totals are
+    counted by that unit, and the model counts the distinct groups of the matching articles
+    (`group_of`: article index -> its group; "" for one alone, a unit of its own)."""
+    def measure(mask):
+        if not unit:
+            return bin(mask).count("1")
+        return len({group_of[i] or ("alone", i) for i in range(len(archive.ids)) if mask >> i & 1})
+
     runs, sizes = [], []
     for any_mode, cases in ((False, [(f"named:{n}", t()) for n, t, *o in named if not o] +
                              [(f"q{i:05d}", t) for i, t in enumerate(trees)]),
@@ -668,27 +707,31 @@ def compare(label, archive, db, tmp, named, trees, any_trees, report_max):
                              [(f"any{i:05d}", t) for i, t in enumerate(any_trees)])):
         if not cases:
             continue
-        totals = batch_totals(db, tmp, [(n, t.text()) for n, t in cases], any_mode)
+        totals = batch_totals(db, tmp, [(n, t.text()) for n, t in cases], any_mode, unit)
         for name, tree in cases:
             want = tree.value(archive, any_mode)
-            sizes.append(bin(want).count("1"))
+            sizes.append(measure(want))
             got = totals.get(name, "missing from the batch output")
             if got != sizes[-1]:
                 runs.append((name, tree, any_mode, want, got))
-    print(f"{label}: {len(archive.ids)} articles, {len(sizes)} queries ({len(named)} named, "
+    print(f"{label}{' by ' + unit if unit else ''}: {len(archive.ids)} articles, {len(sizes)} queries "
+          f"({len(named)} named, "
           f"{len(any_trees)} random ones with --any; {sizes.count(0)} match nothing, "
           f"{sizes.count(len(archive.ids))} everything): {len(runs)} disagreements")
     runs.sort(key=lambda r: (not r[0].startswith("named:"), len(r[1].text())))
     for k, (name, tree, any_mode, want, got) in enumerate(runs[:report_max]):
         print(f"  {name}{' --any' if any_mode else ''}: {tree.text()}")
-        print(f"      brute force {bin(want).count('1')}, morgue {got}")
-        if k < 10 and isinstance(got, int):
+        print(f"      brute force {measure(want)}, morgue {got}")
+        if k < 10 and isinstance(got, int) and not unit:
             theirs, ours = morgue_ids(db, tree.text(), any_mode), archive.ids_of(want)
             if len(theirs) == got:  # (not when --export disagrees with --count)
                 print(f"      only morgue: {sorted(theirs - ours)[:5]}  "
                       f"only brute force: {sorted(ours - theirs)[:5]}")
         if not name.startswith("named:"):
             mode = ', "--any"' if any_mode else ""
+            if unit:
+                print(f'      named case (UNIT_NAMED_CASES): ("...", lambda: {tree!r}),')
+                continue
             print(f'      named case: ("...", lambda: {tree!r}{mode}),')
     if len(runs) > report_max:
         print(f"  ... and {len(runs) - report_max} more")
@@ -724,6 +767,7 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--articles", type=int, default=450, help="articles in the fixture")
     ap.add_argument("--reuters-cases", type=int, default=1000)
+    ap.add_argument("--unit-cases", type=int, default=1500, help="of the fixture's, counted by units")
     ap.add_argument("--report", type=int, default=25, help="disagreements shown (shortest first)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = ap.parse_args()
@@ -743,6 +787,25 @@ def main():
         any_trees = [g.any_query() for _ in range(max(50, args.cases // 6))]
         failures += compare("fixture", archive, os.path.join(tmp, "fixture.db"), tmp, NAMED_CASES, trees,
                             any_trees, args.report)
+        print(f"  ({time.monotonic() - start:.1f} s so far)")
+
+        # Counts by copies and stories (issue 16): the same queries over the fixture with copies,
+        # as many groups as the matching articles have (a batch counts a one-word query's groups
+        # from its posting list and the groups' column, any other by the matcher's spies).
+        records = with_copies(records, args.seed)
+        db = os.path.join(tmp, "copies.db")
+        index(db, write_jsonl(os.path.join(tmp, "copies.jsonl"), records))
+        archive = Archive(records)
+        for unit, field in (("copies", "copy"), ("stories", "story")):
+            group_of = group_assignment(db, archive.ids, field)
+            named = [g for g in group_of if g]
+            grouped = len(named) - len(set(named))
+            print(f"  {grouped} articles beyond the first of their {field} group")
+            if grouped < len(records) // 10:
+                print(f"FAILED: too few {unit} to test ({grouped})")
+                failures += 1
+            failures += compare("fixture with copies", archive, db, tmp, UNIT_NAMED_CASES,
+                                trees[:args.unit_cases], [], args.report, unit, group_of)
         print(f"  ({time.monotonic() - start:.1f} s so far)")
 
         if not os.path.exists(REUTERS):
