@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -346,29 +347,27 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
   return open_for_reading(path, options, nullptr);
 }
 
+bool all_local(const std::vector<OpenedShard>& shards) {
+  return std::none_of(shards.begin(), shards.end(), [](const OpenedShard& s) { return s.remote; });
+}
+
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options,
-                                  std::vector<Xapian::Database>* local_shards,
-                                  std::vector<OpenedShard>* served_shards) {
+                                  std::vector<OpenedShard>* shards) {
   // An indexer installing a first build replaces the stub and then removes the database it named:
   // a reader that read the old stub can find that database gone, and follows the stub again.
   // Nothing is opened until every stub has been read, so a retry has no side effects.
   for (int attempt = 1;; ++attempt) {
     Xapian::Database db;
-    std::vector<Xapian::Database> local;
-    std::vector<OpenedShard> served;
-    bool remote = false;
+    std::vector<OpenedShard> opened;
     try {
       Resolver resolver(options.allow_remote_programs,
                         "refused unless --allow-remote-programs is given");
       for (const Shard& shard : resolver.resolve(path)) {
         // A Database made of others holds theirs, not copies: each shard kept apart is the one
         // the whole reads.
-        local.push_back(open_shard(shard));
-        db.add_database(local.back());
-        const bool served_here =
-            shard.kind == Shard::Kind::kTcp || shard.kind == Shard::Kind::kProgram;
-        served.push_back({local.back(), served_here});
-        remote = remote || served_here;
+        opened.push_back({open_shard(shard),
+                          shard.kind == Shard::Kind::kTcp || shard.kind == Shard::Kind::kProgram});
+        db.add_database(opened.back().db);
       }
       check_schema(db, path);
     } catch (const Xapian::DatabaseVersionError& e) {
@@ -392,8 +391,7 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
       if (attempt < kOpenAttempts) continue;
       throw;
     }
-    if (served_shards) *served_shards = remote ? std::move(served) : std::vector<OpenedShard>();
-    if (local_shards) *local_shards = remote ? std::vector<Xapian::Database>() : std::move(local);
+    if (shards) *shards = std::move(opened);
     return db;
   }
 }

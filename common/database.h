@@ -35,19 +35,17 @@ inline constexpr const char* kStubName = "XAPIANDB";
 // LockedDatabase) is opened as before or after, never failing in between.
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options = {});
 
-// Opens PATH as above. When every database it names is local (a glass or chert folder, a
-// single-file database), `local_shards` receives each of them on its own, in order: the same
-// databases as the whole's, at the same revision (reopening the whole reopens them). It is left
-// empty when any database is remote; `served_shards`, if given, then receives every database
-// on its own, in order, with whether it is remote (a server's or a program's), and is left empty
-// otherwise.
+// Opens PATH as above, and gives `shards` every database it names on its own, in order, with
+// whether it is remote (a server's or a program's): the same databases as the whole's, at the same
+// revision (reopening the whole reopens them).
 struct OpenedShard {
   Xapian::Database db;
   bool remote = false;
 };
 Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options,
-                                  std::vector<Xapian::Database>* local_shards,
-                                  std::vector<OpenedShard>* served_shards = nullptr);
+                                  std::vector<OpenedShard>* shards);
+// Whether every one of `shards` is local.
+bool all_local(const std::vector<OpenedShard>& shards);
 
 // A Xapian error in words: its message and, where it has one, the system's reason ("Error writing
 // block 35 (No space left on device)").

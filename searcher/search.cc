@@ -38,7 +38,7 @@
 namespace morgue {
 namespace {
 
-// The documents of the hits of `mset`, a match over `shards` (served_shards of open_for_reading),
+// The documents of the hits of `mset`, a match over `shards` (those open_for_reading gives),
 // in its order. Xapian 1.4 fetches a remote document in a round trip of its own, one after
 // another: here each shard's hits are fetched by a thread of their own, so that a page costs the
 // round trips of the shard with the most hits rather than of all. A shard's Database is used by
@@ -155,8 +155,9 @@ class Searcher {
       : o_(o),
         err_(err),
         output_(o, out),
-        db_(with_declared_fields(open_for_reading(o.db, OpenOptions{o.allow_remote_programs},
-                                                  &local_shards_, &served_shards_))),
+        db_(with_declared_fields(
+            open_for_reading(o.db, OpenOptions{o.allow_remote_programs}, &shards_))),
+        all_local_(all_local(shards_)),
         parser_(db_, QueryOptions{o.any, o.langs}),
         stemmer_(make_stemmer()) {
     for (const std::string& f : o.facets) facet_field(f);
@@ -254,8 +255,7 @@ class Searcher {
     // A remote shard keeps its spelling data to itself: over remote shards alone, no suggestion,
     // nor the round trips of looking up the query's words (the local shards of a stub that mixes
     // them suggest from theirs).
-    if (!served_shards_.empty() && std::all_of(served_shards_.begin(), served_shards_.end(),
-                                               [](const OpenedShard& s) { return s.remote; }))
+    if (std::all_of(shards_.begin(), shards_.end(), [](const OpenedShard& s) { return s.remote; }))
       return std::nullopt;
     return retrying([&]() -> std::optional<std::string> {
       std::optional<std::string> corrected = corrected_query(text, db_, stemmer_, o_.any);
@@ -336,7 +336,8 @@ class Searcher {
     };
     // The column of a slot over one local database (the unit spies see the whole's docids).
     auto one_column = [&](Xapian::valueno slot) -> const FacetColumn* {
-      const std::vector<FacetColumn>* c = local_shards_.size() == 1 ? columns_of(slot) : nullptr;
+      const std::vector<FacetColumn>* c =
+          all_local_ && shards_.size() == 1 ? columns_of(slot) : nullptr;
       return c ? &c->front() : nullptr;
     };
     auto groups_of = [&](Unit unit) {
@@ -441,8 +442,8 @@ class Searcher {
     // Each read of a remote shard's document is a round trip: each document is read once, and
     // the shards' at once.
     const std::vector<Xapian::Document> served =
-        served_shards_.size() > 1 && served_shards_.size() == db_.size() && mset.size() > 1
-            ? fetch_in_parallel(mset, served_shards_)
+        !all_local_ && shards_.size() > 1 && shards_.size() == db_.size() && mset.size() > 1
+            ? fetch_in_parallel(mset, shards_)
             : std::vector<Xapian::Document>();
     std::size_t rank = offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -496,13 +497,13 @@ class Searcher {
   // docids in all (4 bytes each).
   const std::vector<FacetColumn>* columns(Xapian::valueno slot) {
     static constexpr Xapian::docid kMaxColumnDocs = 16u << 20;
-    if (local_shards_.empty()) return nullptr;
+    if (!all_local_) return nullptr;
     Column& c = columns_[slot];
     if (c.shards.empty() && ++c.asked >= 2) {
       Xapian::docid docids = 0;
-      for (const Xapian::Database& shard : local_shards_) docids += shard.get_lastdocid();
+      for (const OpenedShard& shard : shards_) docids += shard.db.get_lastdocid();
       if (docids > kMaxColumnDocs) return nullptr;
-      for (const Xapian::Database& shard : local_shards_) c.shards.emplace_back(shard, slot);
+      for (const OpenedShard& shard : shards_) c.shards.emplace_back(shard.db, slot);
     }
     return c.shards.empty() ? nullptr : &c.shards;
   }
@@ -720,7 +721,7 @@ class Searcher {
 
   Xapian::doccount feed_each_match(const Xapian::Database& db, const Xapian::Query& query,
                                    const std::vector<Xapian::MatchSpy*>& spies) {
-    if (local_shards_.empty()) {
+    if (!all_local_) {
       if (std::optional<Xapian::doccount> total = count_on_servers(db, query, spies)) return *total;
     }
     Xapian::Enquire enquire(db);
@@ -759,9 +760,9 @@ class Searcher {
                                    const std::vector<Xapian::MatchSpy*>& spies,
                                    const std::function<void(std::size_t)>& before) {
     Xapian::doccount total = 0;
-    for (std::size_t i = 0; i < local_shards_.size(); ++i) {
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
       before(i);
-      total += feed_each_match(local_shards_[i], query, spies);
+      total += feed_each_match(shards_[i].db, query, spies);
     }
     return total;
   }
@@ -999,9 +1000,9 @@ class Searcher {
   const SearchOptions& o_;
   std::ostream& err_;
   Output output_;
-  std::vector<Xapian::Database> local_shards_;  // db_'s own, when all are local (else none)
-  std::vector<OpenedShard> served_shards_;      // db_'s own, when any is remote (else none)
+  std::vector<OpenedShard> shards_;  // db_'s own, each on its own (open_for_reading)
   Xapian::Database db_;
+  bool all_local_;                      // no shard is remote (spies and columns are read here)
   mutable bool codebook_read_ = false;  // manifest(): the codebook's hash and file, read once
   mutable std::string codebook_sha256_, codebook_file_;
   QueryBuilder parser_;
@@ -1020,7 +1021,7 @@ class Searcher {
   bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
   struct Column {
     int asked = 0;
-    std::vector<FacetColumn> shards;  // by shard of local_shards_ (none until read)
+    std::vector<FacetColumn> shards;  // by shard of shards_, all local (none until read)
   };
   std::map<Xapian::valueno, Column> columns_;
 };

@@ -134,20 +134,21 @@ BOOST_AUTO_TEST_CASE(local_shards_are_the_wholes_own_and_reopen_with_it) {
   make_database(t / "one", 2);
   make_database(t / "two", 3);
   write(t / "both.stub", "auto one\nglass two\n");
-  std::vector<Xapian::Database> shards;
+  std::vector<morgue::OpenedShard> shards;
   Xapian::Database db = morgue::open_for_reading((t / "both.stub").string(), {}, &shards);
   BOOST_TEST(shards.size() == 2u);
-  BOOST_TEST(shards[0].get_doccount() == 2u);
-  BOOST_TEST(shards[1].get_doccount() == 3u);
+  BOOST_TEST(morgue::all_local(shards));
+  BOOST_TEST(shards[0].db.get_doccount() == 2u);
+  BOOST_TEST(shards[1].db.get_doccount() == 3u);
   {
     Xapian::WritableDatabase two((t / "two").string(), Xapian::DB_OPEN);
     two.add_document(Xapian::Document());
     two.commit();
   }
-  BOOST_TEST(shards[1].get_doccount() == 3u);  // the revision the whole reads
+  BOOST_TEST(shards[1].db.get_doccount() == 3u);  // the revision the whole reads
   db.reopen();
   BOOST_TEST(db.get_doccount() == 6u);
-  BOOST_TEST(shards[1].get_doccount() == 4u);
+  BOOST_TEST(shards[1].db.get_doccount() == 4u);
   morgue::open_for_reading((t / "one").string(), {}, &shards);
   BOOST_TEST(shards.size() == 1u);
 }
@@ -155,7 +156,7 @@ BOOST_AUTO_TEST_CASE(local_shards_are_the_wholes_own_and_reopen_with_it) {
 // Issue 20: when any shard is remote the searcher reads a page's documents shard by shard, each
 // shard's in a thread of its own: every database on its own, in the whole's order, and whether it
 // is remote (a program's shard here, as a server's is).
-BOOST_AUTO_TEST_CASE(served_shards_are_every_database_and_say_which_are_remote) {
+BOOST_AUTO_TEST_CASE(shards_are_every_database_and_say_which_are_remote) {
   if (std::system("command -v xapian-progsrv > /dev/null 2>&1") != 0) {
     BOOST_TEST_MESSAGE("xapian-progsrv is not installed (Debian xapian-tools): skipped");
     return;
@@ -164,11 +165,9 @@ BOOST_AUTO_TEST_CASE(served_shards_are_every_database_and_say_which_are_remote) 
   make_database(t / "one", 2);
   make_database(t / "two", 3);
   write(t / "mixed.stub", "auto one\nremote :xapian-progsrv " + (t / "two").string() + "\n");
-  std::vector<Xapian::Database> local;
   std::vector<morgue::OpenedShard> served;
-  Xapian::Database db =
-      morgue::open_for_reading((t / "mixed.stub").string(), {true}, &local, &served);
-  BOOST_TEST(local.empty());
+  Xapian::Database db = morgue::open_for_reading((t / "mixed.stub").string(), {true}, &served);
+  BOOST_TEST(!morgue::all_local(served));
   BOOST_REQUIRE(served.size() == 2u);
   BOOST_TEST(!served[0].remote);
   BOOST_TEST(served[1].remote);
@@ -180,9 +179,9 @@ BOOST_AUTO_TEST_CASE(served_shards_are_every_database_and_say_which_are_remote) 
     const Xapian::Document part = served[(d - 1) % 2].db.get_document((d - 1) / 2 + 1);
     BOOST_TEST(*whole.termlist_begin() == *part.termlist_begin());
   }
-  morgue::open_for_reading((t / "one").string(), {}, &local, &served);
-  BOOST_TEST(served.empty());
-  BOOST_TEST(local.size() == 1u);
+  morgue::open_for_reading((t / "one").string(), {}, &served);
+  BOOST_REQUIRE(served.size() == 1u);
+  BOOST_TEST(!served[0].remote);
 }
 
 // A new database appears whole (a stub naming db-1), a first build is installed by replacing the
