@@ -14,6 +14,7 @@ line to paste), so that it runs first, every time.
 """
 import argparse
 import calendar
+import collections
 import gzip
 import json
 import os
@@ -738,6 +739,42 @@ def compare(label, archive, db, tmp, named, trees, any_trees, report_max, unit=N
     return len(runs)
 
 
+def compare_unit_facets(archive, db, tmp, trees, report_max, unit, group_of):
+    """Facets by `unit` (outlet and place, every value) of the queries, against the model's: for
+    each value (by name key, as facets merge names), the distinct groups of the matching articles
+    holding it. Returns the number of queries that disagree."""
+    fields = ("outlet", "place")
+    path = os.path.join(tmp, "facets.tsv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(f"f{i:05d}\t{t.text()}\n" for i, t in enumerate(trees))
+    rc, out, err = run("morgue-search", "--db", db, "--batch", path, "--format", "jsonl", "--limit",
+                       "0", "--unit", unit, "--facets", ",".join(fields), "--facet-limit", "0")
+    got = {o.get("name"): o for o in map(json.loads, out.splitlines())}
+    bad = []
+    for i, tree in enumerate(trees):
+        want = tree.value(archive)
+        model = {f: collections.defaultdict(set) for f in fields}
+        for a in range(len(archive.ids)):
+            if want >> a & 1:
+                record = archive.records[a]
+                for f in fields:
+                    values = record.get(NAME_FIELDS[f]) or []
+                    for v in [values] if isinstance(values, str) else values:
+                        model[f][name_key(v)].add(group_of[a] or ("alone", a))
+        o = got.get(f"f{i:05d}", {})
+        for f in fields:
+            mine = {name_key(e["value"]): e["count"] for e in o.get("facets", {}).get(f, [])}
+            theirs = {k: len(units) for k, units in model[f].items()}
+            if mine != theirs:
+                bad.append((tree, f, theirs, mine if "facets" in o else o.get("error", "no answer")))
+                break
+    print(f"fixture with copies, facets by {unit}: {len(trees)} queries: {len(bad)} disagreements"
+          + ("" if got else f" (morgue-search exit {rc}: {err.strip()[:300]})"))
+    for tree, f, theirs, mine in bad[:report_max]:
+        print(f"  {tree.text()}\n      {f}: brute force {theirs}, morgue {mine}")
+    return len(bad) if got else 1
+
+
 def load_reuters():
     """The Reuters-21578 records (declared fields only) and the JSON Lines to index."""
     records, raw = [], []
@@ -806,6 +843,8 @@ def main():
                 failures += 1
             failures += compare("fixture with copies", archive, db, tmp, UNIT_NAMED_CASES,
                                 trees[:args.unit_cases], [], args.report, unit, group_of)
+            failures += compare_unit_facets(archive, db, tmp, trees[:args.unit_cases // 3],
+                                            args.report, unit, group_of)
         print(f"  ({time.monotonic() - start:.1f} s so far)")
 
         if not os.path.exists(REUTERS):
