@@ -454,12 +454,7 @@ class CopyPass {
       auto s = stored_.find(did);
       if (s == stored_.end() || s->second != group) changes.emplace_back(did, group);
     }
-    std::sort(changes.begin(), changes.end());
-    for (const auto& [did, group] : changes) {
-      Xapian::Document doc = db_.get_document(did);
-      doc.add_value(kCopySlot, group);
-      db_.replace_document(did, doc);
-    }
+    set_slot(db_, kCopySlot, std::move(changes));
   }
 
   Xapian::WritableDatabase& db_;
@@ -492,6 +487,44 @@ CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> 
   assign_stories(db, written, all);
   if (!unfiled.empty()) db.set_metadata(kUnfiledKey, "");
   return counts;
+}
+
+void set_slot(Xapian::WritableDatabase& db, Xapian::valueno slot,
+              std::vector<std::pair<Xapian::docid, std::string>> changes) {
+  if (changes.empty()) return;
+  std::sort(changes.begin(), changes.end());
+  // Every slot an article may have a value in: those of the schema, a margin, and the declared
+  // fields' (schema.h).
+  constexpr Xapian::valueno kScanned = 256;
+  const auto declared =
+      static_cast<Xapian::valueno>(decode_declared_fields(db.get_metadata(kFieldsKey)).size());
+  std::vector<Xapian::valueno> slots;
+  for (Xapian::valueno s = 0; s < std::max(kScanned, kFirstDeclaredSlot + declared + 1); ++s) {
+    if (s != slot && db.get_value_freq(s) > 0) slots.push_back(s);
+  }
+  constexpr std::size_t kBatch = 4096;  // articles whose values are held at once
+  std::vector<std::vector<std::pair<Xapian::valueno, std::string>>> values;
+  for (std::size_t first = 0; first < changes.size(); first += kBatch) {
+    const std::size_t n = std::min(kBatch, changes.size() - first);
+    values.assign(n, {});
+    for (const Xapian::valueno s : slots) {
+      const auto end = db.valuestream_end(s);
+      auto v = db.valuestream_begin(s);
+      for (std::size_t i = 0; i < n && v != end; ++i) {
+        const Xapian::docid did = changes[first + i].first;
+        v.skip_to(did);
+        if (v != end && v.get_docid() == did) values[i].emplace_back(s, *v);
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& [did, value] = changes[first + i];
+      Xapian::Document doc = db.get_document(did, Xapian::DOC_ASSUME_VALID);
+      doc.clear_values();
+      for (const auto& [s, v] : values[i]) doc.add_value(s, v);
+      doc.add_value(slot, value);
+      db.replace_document(did, doc);
+    }
+  }
 }
 
 std::string encode_u32s(const std::uint32_t* values, std::size_t n) {

@@ -90,6 +90,15 @@ CopyCounts assign_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid
 // longer listed.
 CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> written);
 
+// Sets the value in `slot` of each article of `changes` (docid, value; docids distinct) and keeps
+// every other value it has: the grouping passes' writes. The articles' other values are read a
+// slot at a time, a batch of articles in docid order from each slot's value stream, and the
+// document given to Xapian holds them all: given a document it read, whose one value changed,
+// Xapian reads every slot of it apart to rewrite them (140-180 µs an article of 10x Reuters, this
+// way about half; docs/performance.md#group-counts).
+void set_slot(Xapian::WritableDatabase& db, Xapian::valueno slot,
+              std::vector<std::pair<Xapian::docid, std::string>> changes);
+
 // 32-bit numbers as stored lists hold them (docids in kUnfiledKey, story terms), 4 bytes each,
 // little-endian, and back (a list of another length than 4 bytes each is read as far as it goes).
 static_assert(sizeof(Xapian::docid) == sizeof(std::uint32_t));

@@ -125,6 +125,12 @@ class Run {
     // compacted, as a first build of one database is (store.h).
     if (store_ && fresh_ && store_->shards() > 1 && !g_index_interrupted && db().get_doccount())
       store_->compact(jobs);
+    // The counts of groups that `--count --unit` of one term reads (group_counts.h): of one
+    // database only, whose searches count with one column of groups.
+    if (store_ && store_->single() && options_.copies && !g_index_interrupted &&
+        db().get_doccount())
+      store_group_counts(db(), store_->single()->current().string(), options_.group_counts_from,
+                         std::max(1u, options_.jobs));
     if (sidecar_ && !g_index_interrupted) sidecar_->report_unused(messages_);
     if (options_.extract_only) out_.flush();  // a write error comes before the summary
     // A database this run would leave empty is not made: nothing in it could be searched, and a

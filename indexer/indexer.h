@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/codebook.h"
+#include "common/group_counts.h"
 #include "common/places.h"
 #include "common/schema.h"
 #include "extract/extract.h"
@@ -55,8 +56,11 @@ struct IndexOptions {
                              // (ISO 639-1), instead of detecting it (language.h)
   bool copies = true;        // file articles in copy groups and stories (copies.h, stories.h);
                              // a database's choice, as exact_forms
-  std::size_t shards = 0;    // --shards: a new database as an archive of this many shards
-                             // (store.h); 0: as the database is (a new one: one database)
+  // The fewest articles of a term whose counts of copy groups and stories are stored for
+  // `--count --unit` (group_counts.h).
+  Xapian::doccount group_counts_from = kGroupCountsFrom;
+  std::size_t shards = 0;  // --shards: a new database as an archive of this many shards
+                           // (store.h); 0: as the database is (a new one: one database)
 };
 
 // Exit statuses of morgue-index (SPEC.md).

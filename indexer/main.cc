@@ -90,6 +90,7 @@ struct NumberOption {
 constexpr std::size_t kMaxJobs = 256;             // threads (and bulk shards); far beyond the cores
 constexpr std::size_t kMaxCommitEvery = 1000000;  // articles held in memory between commits
 constexpr std::size_t kMaxArticleMiB = 1024;
+constexpr std::size_t kMaxGroupCountsFrom = 1000000000;
 
 std::vector<NumberOption> number_options() {
   const std::size_t cores =
@@ -101,6 +102,10 @@ std::vector<NumberOption> number_options() {
       {"commit-every", "", 1, kMaxCommitEvery, 2000,
        "commit after this many added or changed articles"},
       {"max-article-size", "", 1, kMaxArticleMiB, 64, "skip articles larger than this many MiB"},
+      {"group-counts-from", "", 1, kMaxGroupCountsFrom, morgue::kGroupCountsFrom,
+       "store how many copy groups and stories hold each word of at least this many articles, "
+       "which --count --unit copies|stories of one word reads; a word of fewer is counted "
+       "through its articles"},
   };
 }
 
@@ -262,6 +267,8 @@ int main(int argc, char** argv) {
     options.jobs = static_cast<unsigned>(parse_number(numbers[0], number_texts[0]));
     options.commit_every = parse_number(numbers[1], number_texts[1]);
     options.read.max_article_bytes = parse_number(numbers[2], number_texts[2]) << 20;
+    options.group_counts_from =
+        static_cast<Xapian::doccount>(parse_number(numbers[3], number_texts[3]));
     if (vm.count("shards"))
       options.shards = parse_number({"shards", "", 1, morgue::kMaxShards, 1, ""}, shards_text);
     options.read.interrupted = &morgue::g_index_interrupted;

@@ -349,14 +349,14 @@ class StoryPass {
   void write() {
     std::unordered_map<Xapian::docid, const std::string*> stored;
     for (const auto& [did, story] : stored_) stored[did] = &story;
+    std::vector<std::pair<Xapian::docid, std::string>> changes;
     for (const auto& [did, g] : member_) {
       if (!groups_[g].touched && !groups_[g].grown) continue;
       auto it = stored.find(did);
       if (it != stored.end() && *it->second == groups_[g].story) continue;
-      Xapian::Document doc = db_.get_document(did);
-      doc.add_value(kStorySlot, groups_[g].story);
-      db_.replace_document(did, doc);
+      changes.emplace_back(did, groups_[g].story);
     }
+    set_slot(db_, kStorySlot, std::move(changes));
   }
 
   Xapian::WritableDatabase& db_;

@@ -24,6 +24,7 @@
 #include "common/database.h"
 #include "common/document.h"
 #include "common/error.h"
+#include "common/group_counts.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/answer.h"
@@ -231,6 +232,17 @@ class Searcher {
     codebook_read_ = false;
     all_.reset();
     shared_groups_.clear();
+    group_counts_read_ = false;
+    group_counts_from_.reset();
+  }
+
+  // The FROM of the database's stored counts of groups when they are those of the revision read
+  // (of one local database only: the searches that read them count with one column of groups).
+  const std::optional<Xapian::doccount>& group_counts_from() {
+    if (!group_counts_read_ && all_local_ && shards_.size() == 1)
+      group_counts_from_ = current_group_counts(db_);
+    group_counts_read_ = true;
+    return group_counts_from_;
   }
 
   // An indexer committing meanwhile can invalidate what this reader holds: reopen and retry,
@@ -346,8 +358,24 @@ class Searcher {
       groups.column = one_column(groups.slot);
       return groups;
     };
+    // A count of one term's groups that the database stores (group_counts.h), read instead of
+    // counted; one of a term too rare to be stored, counted from its few articles' documents,
+    // without reading a column of every article's group.
+    std::optional<Xapian::doccount> stored;
+    bool rare = false;
+    if (by_group && !collapse && o_.facets.empty() && !o_.histogram &&
+        query.get_type() == Xapian::Query::LEAF_TERM && group_counts_from()) {
+      const std::string& term = *query.get_terms_begin();
+      if (const std::optional<GroupCount> c = stored_group_count(db_, *group_counts_from(), term))
+        stored = o_.unit == Unit::kStories ? c->stories : c->copies;
+      else
+        rare = db_.get_termfreq(term) < *group_counts_from();
+    }
     CopyGroups groups;
-    if (counted != Unit::kArticles) groups = groups_of(counted);
+    if (counted != Unit::kArticles && !stored) {
+      groups.slot = unit_slot(counted);
+      if (!rare) groups = groups_of(counted);
+    }
     CopyGroups gathered = groups;
     if (by_group && (!o_.facets.empty() || o_.histogram)) gathered.shared = &shared(o_.unit);
     auto spy_on = [&](Xapian::MatchSpy* spy, std::unique_ptr<UnitSpy> unit) {
@@ -375,7 +403,7 @@ class Searcher {
                       : nullptr);
     }
     std::unique_ptr<UnitCounter> units, collapsed;  // the units counted; the groups shown
-    if (counted != Unit::kArticles) {
+    if (counted != Unit::kArticles && !stored) {
       units = std::make_unique<UnitCounter>(groups, &unit_scratch_[groups.slot]);
       spies.push_back(units.get());
     }
@@ -395,17 +423,17 @@ class Searcher {
     // single term), and only otherwise is the whole match run.
     const auto first = static_cast<Xapian::doccount>(offset);
     const auto size = static_cast<Xapian::doccount>(limit);
-    std::optional<Xapian::doccount> total;
+    std::optional<Xapian::doccount> total = stored;  // (then no spy is asked for)
     if (std::any_of(held.begin(), held.end(), [](auto* c) { return c != nullptr; })) {
       total = feed_each_shard(query, spies, [&](std::size_t shard) {
         for (std::size_t i = 0; shard > 0 && i < held.size(); ++i) {
           if (held[i]) facet_spies[i].second->set_column(&(*held[i])[shard]);
         }
       });
-    } else if (units && spies.size() == 1 && groups.column &&
+    } else if (units && spies.size() == 1 && (groups.column || rare) &&
                query.get_type() == Xapian::Query::LEAF_TERM) {
       // A count of the groups of one term's articles (the commonest count): from its posting
-      // list, without the matcher.
+      // list, without the matcher (and a rare term's groups from its documents).
       total = units->count_postings(db_, *query.get_terms_begin());
     } else if (!spies.empty()) {
       total = feed_each_match(query, spies);
@@ -1018,6 +1046,8 @@ class Searcher {
   }
   // By slot: the unit counters' counts by column index, all zero between queries (units.h).
   std::map<Xapian::valueno, std::vector<Xapian::doccount>> unit_scratch_;
+  bool group_counts_read_ = false;  // group_counts_from_ read (once per revision)
+  std::optional<Xapian::doccount> group_counts_from_;
   bool spies_work_ = true;  // false once a remote shard has refused morgue's spies
   struct Column {
     int asked = 0;

@@ -135,6 +135,20 @@ def check_unit_counts(case, db, unit, field, by_id, queries):
         case.assertEqual(got_undated, {k: len(u) for k, u in undated.items()}, q)
 
 
+def check_word_counts(case, db, words):
+    """Asserts that --count --unit copies and --unit stories of each one-word query, in a batch
+    (which reads the counts of groups the build stored, group_counts.h, or counts the groups of a
+    rarer word's articles), are the distinct groups among its matches, counted here."""
+    batch = "".join(f"q{n}\t{w}\n" for n, w in enumerate(words)).encode()
+    for unit, field in (("copies", "copy"), ("stories", "story")):
+        rc, out, err = search(db, "--batch", "-", "--unit", unit, "--format", "json", "--limit", "0",
+                              stdin=batch)
+        case.assertEqual(rc, 0, err)
+        for w, r in zip(words, json.loads(out)["results"]):
+            matching = groups(db, w, field)
+            case.assertEqual(r["total"], len({g or ("single", i) for i, g in matching.items()}), (unit, w))
+
+
 def partition(assignment):
     by = collections.defaultdict(set)
     for i, g in assignment.items():
@@ -221,21 +235,27 @@ class Copies(DbCase):
         path = os.path.join(self.tmp, "updated.jsonl")
         articles = [dict(a) for a in self.articles]
         write_jsonl(path, articles)
-        index(db, "--no-extract", path)
+        # Every word's counts of groups stored (--group-counts-from 1), and counted again by each
+        # run that changes the database: the counts of one word follow each update.
+        stored = ("--no-extract", "--group-counts-from", "1")
+        index(db, *stored, path)
         first = groups(db)
         self.assertEqual(first, self.groups)
         # A re-run changes nothing.
-        log = index(db, "--no-extract", path)
+        log = index(db, *stored, path)
         self.assertIn(f"0 added, 0 updated, {len(articles)} unchanged", log)
         self.assertEqual(groups(db), first)
         sizes = collections.Counter(first.values())
         grouped = [i for i in first if sizes[first[i]] > 1]
         single = next(i for i in first if sizes[first[i]] == 1)
         member, changed, pruned = grouped[0], grouped[1], grouped[2]
+        words = sorted({w for i in (member, changed, pruned, single) for w in self.by_id[i]["text"].split()[:6]})
+        check_word_counts(self, db, words)
         # A new copy of a grouped article joins its group; a copy of a single article makes one.
         more = os.path.join(self.tmp, "more.jsonl")
         write_jsonl(more, [dict(self.by_id[member], id="late1"), dict(self.by_id[single], id="late2")])
-        index(db, "--no-extract", more)
+        index(db, *stored, more)
+        check_word_counts(self, db, words)
         after = groups(db)
         self.assertEqual(after["late1"], first[member])
         self.assertEqual(after["late2"], first[single])
@@ -247,7 +267,8 @@ class Copies(DbCase):
         # A member pruned (gone from its file) leaves the others in the group.
         articles = [a for a in articles if a["id"] != pruned]
         write_jsonl(path, articles)
-        index(db, "--no-extract", "--prune", path, more)
+        index(db, *stored, "--prune", path, more)
+        check_word_counts(self, db, words)
         last = groups(db)
         self.assertNotIn(last[changed], set(first.values()))  # a group of its own
         self.assertNotIn(pruned, last)

@@ -11,10 +11,13 @@
 #include <map>
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "common/article.h"
 #include "common/document.h"
 #include "common/schema.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -280,6 +283,68 @@ BOOST_AUTO_TEST_CASE(unfiled_articles_wait_for_the_next_run) {
   BOOST_TEST(archive.db.get_metadata(morgue::kUnfiledKey).empty());
   const std::vector<Xapian::docid> ids{7, 1u << 31, 0xdeadbeef};
   BOOST_TEST(morgue::decode_u32s(morgue::encode_u32s(ids.data(), ids.size())) == ids);
+}
+
+// The passes' writes (set_slot) change one slot and keep everything else: over seeded random
+// databases (values in the schema's slots and in declared fields', some written since the last
+// commit, more articles than one batch), every value, term and record against the test's own
+// record of what it wrote.
+BOOST_AUTO_TEST_CASE(setting_one_slot_keeps_every_other_value_term_and_record) {
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      std::mt19937 rng(seed);
+      morgue::testing::TempDir t;
+      Xapian::WritableDatabase db((t / "db").string(),
+                                  Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+      const int declared = static_cast<int>(rng() % 4);
+      std::vector<morgue::DeclaredField> fields;
+      for (int k = 0; k < declared; ++k)
+        fields.push_back({"f" + std::to_string(k), morgue::FieldKind::kName});
+      db.set_metadata(morgue::kFieldsKey, morgue::encode_declared_fields(fields));
+      std::vector<Xapian::valueno> slots;
+      for (Xapian::valueno s = 0; s <= morgue::kLangSlot; ++s) slots.push_back(s);
+      for (int k = 0; k < declared; ++k) slots.push_back(morgue::kFirstDeclaredSlot + k);
+      std::map<Xapian::docid, std::map<Xapian::valueno, std::string>> values;
+      const Xapian::docid n = seed % 2 ? 5000 : 300;  // more than a batch of 4096, or less
+      auto write = [&](Xapian::docid did) {
+        Xapian::Document doc;
+        doc.set_data("record " + std::to_string(did));
+        doc.add_term("t" + std::to_string(did % 7));
+        doc.add_boolean_term("Q" + std::to_string(did));
+        values[did].clear();
+        for (const Xapian::valueno s : slots) {
+          if (rng() % 3 == 0) continue;  // no value there
+          std::string v(1 + rng() % (s == morgue::kSignatureSlot ? 300 : 20), 'a');
+          for (char& c : v) c = static_cast<char>(rng());
+          doc.add_value(s, v);
+          values[did][s] = v;
+        }
+        db.replace_document(did, doc);
+      };
+      for (Xapian::docid did = 1; did <= n; ++did) write(did);
+      db.commit();
+      for (Xapian::docid did = 1; did <= n; did += 1 + rng() % 5) write(did);  // not committed
+      const Xapian::valueno slot = rng() % 2 ? morgue::kCopySlot : morgue::kStorySlot;
+      std::vector<std::pair<Xapian::docid, std::string>> changes;
+      for (Xapian::docid did = n; did >= 1; --did) {  // out of order
+        if (rng() % 3 == 0) changes.emplace_back(did, "g" + std::to_string(rng() % 50));
+      }
+      for (const auto& [did, v] : changes) values[did][slot] = v;
+      morgue::set_slot(db, slot, changes);
+      db.commit();
+      for (Xapian::docid did = 1; did <= n; ++did) {
+        const Xapian::Document doc = db.get_document(did);
+        std::map<Xapian::valueno, std::string> got;
+        for (auto v = doc.values_begin(); v != doc.values_end(); ++v) got[v.get_valueno()] = *v;
+        BOOST_TEST_CONTEXT("article " << did) {
+          BOOST_TEST((got == values[did]));
+          BOOST_TEST(doc.get_data() == "record " + std::to_string(did));
+          BOOST_TEST(doc.termlist_count() == 2u);
+          BOOST_TEST(db.term_exists("Q" + std::to_string(did)));
+        }
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

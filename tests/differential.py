@@ -656,10 +656,10 @@ def run(tool, *args, stdin=None):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-def index(db, *inputs, stdin=None, extract=False, ok=(0,)):
+def index(db, *inputs, stdin=None, extract=False, ok=(0,), more=()):
     # --exact-forms: the grammar has =word and wildcards over words as written.
-    rc, _, err = run("morgue-index", "--db", db, "--exact-forms", *(() if extract else ("--no-extract",)), *inputs,
-                     stdin=stdin)
+    rc, _, err = run("morgue-index", "--db", db, "--exact-forms", *(() if extract else ("--no-extract",)), *more,
+                     *inputs, stdin=stdin)
     if rc not in ok:
         sys.exit(f"morgue-index exit {rc}: {err.strip()[-2000:]}")
     return err
@@ -845,6 +845,24 @@ def main():
                                 trees[:args.unit_cases], [], args.report, unit, group_of)
             failures += compare_unit_facets(archive, db, tmp, trees[:args.unit_cases // 3],
                                             args.report, unit, group_of)
+        # A count of one term's groups is read from the counts the build stored (group_counts.h;
+        # terms of at least 20 articles by default), or counted from the few articles of a rarer
+        # term: the one-leaf queries again with the counts made stale by a later commit (counted
+        # through the column of groups), and with every term's counts stored.
+        stale = os.path.join(tmp, "copies-stale.db")
+        shutil.copytree(db, stale)
+        for inner in os.listdir(stale):
+            if os.path.isdir(os.path.join(stale, inner)):
+                run("set_metadata", os.path.join(stale, inner), "morgue.test", "a later commit")
+        every = os.path.join(tmp, "copies-every.db")
+        shutil.copytree(stale, every)
+        index(every, os.path.join(tmp, "copies.jsonl"), more=("--group-counts-from", "1"))
+        leaves = [t for t in trees if isinstance(t, Leaf)]
+        for label, variant in (("stale counts", stale), ("every term's counts", every)):
+            for unit, field in (("copies", "copy"), ("stories", "story")):
+                group_of = group_assignment(variant, archive.ids, field)
+                failures += compare(f"fixture with copies, {label}", archive, variant, tmp, [], leaves,
+                                    [], args.report, unit, group_of)
         print(f"  ({time.monotonic() - start:.1f} s so far)")
 
         if not os.path.exists(REUTERS):
