@@ -329,7 +329,8 @@ class ExitCodes(DbCase):
     def test_index_number_options_at_their_limits(self):
         # Issue 14: --jobs -1 became 4294967295 threads, --jobs 100000 aborted, a huge
         # --max-article-size overflowed to 0. Each number is checked against its documented range.
-        limits = {"--jobs": 256, "--commit-every": 1000000, "--max-article-size": 1024}
+        limits = {"--jobs": 256, "--commit-every": 1000000, "--max-article-size": 1024,
+                  "--group-counts-from": 1000000000}
         for option, high in limits.items():
             db = os.path.join(self.tmp, "limits" + option + ".db")
             rc, _, err = run("morgue-index", "--db", db, option, str(high), CORPUS)
