@@ -116,6 +116,9 @@ std::optional<GroupCount> stored_group_count(const Xapian::Database& db, Xapian:
 
 std::size_t store_group_counts(Xapian::WritableDatabase& db, const std::string& path,
                                Xapian::doccount from, unsigned threads) {
+  // What is counted is what is committed: changes still held are committed first (a count of
+  // the state on disk stamped with a later commit that changes documents would be wrong).
+  db.commit();
   if (current_group_counts(db)) return 0;
   // Read where db committed, which is faster than through the writer (and may be read by
   // several threads).

@@ -129,8 +129,10 @@ BOOST_AUTO_TEST_CASE(every_stored_count_is_the_number_of_distinct_groups_among_i
           write(db, did, model[did]);
         }
       }
-      db.commit();
-      BOOST_TEST(!morgue::current_group_counts(Xapian::Database(path)));
+      if (seed % 2) {
+        db.commit();
+        BOOST_TEST(!morgue::current_group_counts(Xapian::Database(path)));
+      }  // else the changes are still held when the counts are stored: they are counted too
       const Xapian::doccount later = std::uniform_int_distribution<Xapian::doccount>(1, 12)(rng);
       morgue::store_group_counts(db, path, later, threads);
       check_counts(path, model, vocabulary, later);
