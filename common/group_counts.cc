@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <string_view>
 #include <thread>
@@ -145,9 +146,25 @@ std::size_t store_group_counts(Xapian::WritableDatabase& db, const std::string& 
   };
   threads = std::max(1u, threads);
   std::vector<std::thread> helpers;
-  for (unsigned k = 1; k < threads; ++k) helpers.emplace_back(count_some, k, threads);
-  count_some(0, threads);
+  std::vector<std::exception_ptr> failed(threads);  // a helper's error, thrown here
+  for (unsigned k = 1; k < threads; ++k) {
+    helpers.emplace_back([&, k] {
+      try {
+        count_some(k, threads);
+      } catch (...) {
+        failed[k] = std::current_exception();
+      }
+    });
+  }
+  try {
+    count_some(0, threads);
+  } catch (...) {
+    failed[0] = std::current_exception();
+  }
   for (std::thread& h : helpers) h.join();
+  for (const std::exception_ptr& e : failed) {
+    if (e) std::rethrow_exception(e);
+  }
   const std::vector<std::string> old(db.metadata_keys_begin(kGroupCountPrefix),
                                      db.metadata_keys_end(kGroupCountPrefix));
   for (const std::string& key : old) db.set_metadata(key, "");
