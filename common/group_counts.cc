@@ -1,11 +1,13 @@
 #include "common/group_counts.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdint>
 #include <exception>
 #include <limits>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -15,6 +17,9 @@
 
 namespace morgue {
 namespace {
+
+// At most this many threads count (each holds a mark for every group of each unit).
+constexpr unsigned kMaxCountingThreads = 8;
 
 // Xapian refuses longer metadata keys (its terms are at most 245 bytes): such a term is walked.
 constexpr std::size_t kMaxKey = 240;
@@ -62,7 +67,8 @@ class DistinctCounter {
   explicit DistinctCounter(const Groups& groups) : groups_(groups), mark_(groups.count, 0) {}
   void next_term() { ++term_; }
   void add(Xapian::docid did) {
-    const std::uint32_t g = groups_.of[did];
+    // (A docid beyond the column would be of another state than the column's: same_state.)
+    const std::uint32_t g = did < groups_.of.size() ? groups_.of[did] : kNone;
     if (g == kNone) {
       ++count_;
     } else if (mark_[g] != term_) {
@@ -122,8 +128,13 @@ std::size_t store_group_counts(Xapian::WritableDatabase& db, const std::string& 
   db.commit();
   if (current_group_counts(db)) return 0;
   // Read where db committed, which is faster than through the writer (and may be read by
-  // several threads).
+  // several threads): `path` must hold db's state, or nothing is stored.
+  const std::string state = state_of(db, db.get_revision());
+  auto same_state = [&](const Xapian::Database& read) {
+    return read.size() == 1 && state_of(read, read.get_revision()) == state;
+  };
   const Xapian::Database committed(path, Xapian::DB_BACKEND_GLASS);
+  if (!same_state(committed)) return 0;
   std::vector<std::string> terms;
   for (auto t = committed.allterms_begin(); t != committed.allterms_end(); ++t) {
     if (t.get_termfreq() >= from && !count_key(*t).empty()) terms.push_back(*t);
@@ -131,8 +142,13 @@ std::size_t store_group_counts(Xapian::WritableDatabase& db, const std::string& 
   const Groups copy_groups = read_groups(committed, kCopySlot);
   const Groups story_groups = read_groups(committed, kStorySlot);
   std::vector<GroupCount> counts(terms.size());
+  std::atomic<bool> other_state{false};
   auto count_some = [&](std::size_t first, std::size_t step) {
     const Xapian::Database own(path, Xapian::DB_BACKEND_GLASS);
+    if (!same_state(own)) {
+      other_state = true;
+      return;
+    }
     DistinctCounter copies(copy_groups), stories(story_groups);
     for (std::size_t i = first; i < terms.size(); i += step) {
       copies.next_term();
@@ -144,27 +160,32 @@ std::size_t store_group_counts(Xapian::WritableDatabase& db, const std::string& 
       counts[i] = {copies.take(), stories.take()};
     }
   };
-  threads = std::max(1u, threads);
+  // Each share of the terms is counted by a thread of its own, or (when one cannot be started)
+  // by this one; a share's error is thrown from here, once every thread is joined.
+  threads = std::clamp(threads, 1u, kMaxCountingThreads);
+  std::vector<std::exception_ptr> failed(threads);
+  auto count_share = [&](unsigned k) {
+    try {
+      count_some(k, threads);
+    } catch (...) {
+      failed[k] = std::current_exception();
+    }
+  };
   std::vector<std::thread> helpers;
-  std::vector<std::exception_ptr> failed(threads);  // a helper's error, thrown here
+  std::vector<unsigned> here = {0};
   for (unsigned k = 1; k < threads; ++k) {
-    helpers.emplace_back([&, k] {
-      try {
-        count_some(k, threads);
-      } catch (...) {
-        failed[k] = std::current_exception();
-      }
-    });
+    try {
+      helpers.emplace_back(count_share, k);
+    } catch (const std::system_error&) {
+      here.push_back(k);
+    }
   }
-  try {
-    count_some(0, threads);
-  } catch (...) {
-    failed[0] = std::current_exception();
-  }
+  for (const unsigned k : here) count_share(k);
   for (std::thread& h : helpers) h.join();
   for (const std::exception_ptr& e : failed) {
     if (e) std::rethrow_exception(e);
   }
+  if (other_state) return 0;
   const std::vector<std::string> old(db.metadata_keys_begin(kGroupCountPrefix),
                                      db.metadata_keys_end(kGroupCountPrefix));
   for (const std::string& key : old) db.set_metadata(key, "");

@@ -43,9 +43,9 @@ std::optional<GroupCount> stored_group_count(const Xapian::Database& db, Xapian:
 // Counts the copy groups and stories (kCopySlot, kStorySlot: an article without a value counts as
 // one of its own) of every term of at least `from` articles, removes the counts stored before, and
 // commits them with their stamp. `db`'s changes are committed first: the terms are counted where
-// it commits them, the glass database `path`, by `threads` threads. Does nothing more when the
-// stored counts are current. Returns the number of terms whose counts it stored (0 also when it
-// did nothing).
+// it commits them, the glass database `path` (nothing is stored when `path` is not db's state),
+// by `threads` threads (at most 8). Does nothing more when the stored counts are current. Returns
+// the number of terms whose counts it stored (0 also when it did nothing).
 std::size_t store_group_counts(Xapian::WritableDatabase& db, const std::string& path,
                                Xapian::doccount from, unsigned threads);
 

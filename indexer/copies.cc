@@ -496,6 +496,7 @@ void set_slot(Xapian::WritableDatabase& db, Xapian::valueno slot,
   // Every slot an article may have a value in: those of the schema, a margin, and the declared
   // fields' (schema.h).
   constexpr Xapian::valueno kScanned = 256;
+  static_assert(kLangSlot < kScanned && kFirstDeclaredSlot < kScanned);
   const auto declared =
       static_cast<Xapian::valueno>(decode_declared_fields(db.get_metadata(kFieldsKey)).size());
   std::vector<Xapian::valueno> slots;

@@ -95,7 +95,8 @@ CopyCounts file_copies(Xapian::WritableDatabase& db, std::vector<Xapian::docid> 
 // slot at a time, a batch of articles in docid order from each slot's value stream, and the
 // document given to Xapian holds them all: given a document it read, whose one value changed,
 // Xapian reads every slot of it apart to rewrite them (140-180 µs an article of 10x Reuters, this
-// way about half; docs/performance.md#group-counts).
+// way about half; docs/performance.md#group-counts). The slots read are those of morgue's schema
+// (below 256, and the declared fields'): a value another program put beyond them is not kept.
 void set_slot(Xapian::WritableDatabase& db, Xapian::valueno slot,
               std::vector<std::pair<Xapian::docid, std::string>> changes);
 

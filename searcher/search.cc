@@ -88,6 +88,15 @@ std::vector<Xapian::Document> fetch_in_parallel(const Xapian::MSet& mset,
 
 constexpr Xapian::termcount kLikeTerms = 25;  // the words --like looks for
 
+// The one term whose articles `q` matches: a term, or a term under a weight (a field filter's
+// weight of 0); none for any other query.
+std::optional<std::string> single_term(Xapian::Query q) {
+  if (q.get_type() == Xapian::Query::OP_SCALE_WEIGHT && q.get_num_subqueries() == 1)
+    q = q.get_subquery(0);
+  if (q.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+  return *q.get_terms_begin();
+}
+
 // The exact number of articles a date filter alone matches, without visiting them: each article
 // has one date term of each kind (Y, M, D), so when the query is a disjunction of date terms none
 // of which covers another (range_terms gives such), their frequencies add up to the count.
@@ -363,9 +372,9 @@ class Searcher {
     // without reading a column of every article's group.
     std::optional<Xapian::doccount> stored;
     bool rare = false;
-    if (by_group && !collapse && o_.facets.empty() && !o_.histogram &&
-        query.get_type() == Xapian::Query::LEAF_TERM && group_counts_from()) {
-      const std::string& term = *query.get_terms_begin();
+    const std::optional<std::string> one = single_term(query);
+    if (by_group && !collapse && o_.facets.empty() && !o_.histogram && one && group_counts_from()) {
+      const std::string& term = *one;
       if (const std::optional<GroupCount> c = stored_group_count(db_, *group_counts_from(), term))
         stored = o_.unit == Unit::kStories ? c->stories : c->copies;
       else
@@ -430,11 +439,10 @@ class Searcher {
           if (held[i]) facet_spies[i].second->set_column(&(*held[i])[shard]);
         }
       });
-    } else if (units && spies.size() == 1 && (groups.column || rare) &&
-               query.get_type() == Xapian::Query::LEAF_TERM) {
+    } else if (units && spies.size() == 1 && (groups.column || rare) && one) {
       // A count of the groups of one term's articles (the commonest count): from its posting
       // list, without the matcher (and a rare term's groups from its documents).
-      total = units->count_postings(db_, *query.get_terms_begin());
+      total = units->count_postings(db_, *one);
     } else if (!spies.empty()) {
       total = feed_each_match(query, spies);
     }

@@ -8,10 +8,12 @@ import collections
 import json
 import os
 import random
+import re
+import shutil
 import subprocess
 import unittest
 
-from cli_test import BIN, DbCase, index, search, search_json
+from cli_test import BIN, DbCase, index, run, search, search_json
 
 OUTLETS = ["Harbour Times", "Valley Courier", "Metro Wire", "The Evening Post", "Daily Ledger"]
 PLACES = ["Norland", "Eastmark", "Westerby", "Southholm", "Midvale", "Highcross"]
@@ -149,6 +151,13 @@ def check_word_counts(case, db, words):
             case.assertEqual(r["total"], len({g or ("single", i) for i, g in matching.items()}), (unit, w))
 
 
+def count_of(db, query, unit, *args):
+    """The total of `query` by `unit` (with `args`), as JSON gives it."""
+    rc, out, err = search(db, "--format", "json", "--limit", "0", "--unit", unit, *args, "--", query)
+    assert rc in (0, 1), err
+    return json.loads(out)["total"]
+
+
 def partition(assignment):
     by = collections.defaultdict(set)
     for i, g in assignment.items():
@@ -275,6 +284,44 @@ class Copies(DbCase):
         for i, g in first.items():
             if i not in (changed, pruned):
                 self.assertEqual(last[i], after[i], i)
+
+    def test_a_one_word_count_reads_the_stored_counts_only_where_they_hold(self):
+        # The counts of groups morgue-index stored (common/group_counts.h), planted wrong here
+        # with the stamp of the commit that writes them: a count of one word or of one field
+        # value by copies or stories reads them; a facet, a histogram, a collapse and a query of
+        # two words count; after any later commit they are no longer read.
+        db = os.path.join(self.tmp, "planted.db")
+        shutil.copytree(self.db, db)
+        text = self.articles[0]["text"].split()
+        word, other, place = text[0], text[1], f"place:{PLACES[0]}"
+
+        def term_of(query):
+            parsed = search_json(db, "--limit", "0", query)["manifest"]["parsed_query"]
+            m = re.fullmatch(r"Query\((?:0 \* )?([^\s()@]+)(?:@\d+)?\)", parsed)
+            self.assertIsNotNone(m, parsed)
+            return m.group(1)
+
+        real = {q: (count_of(db, q, "copies"), count_of(db, q, "stories")) for q in (word, place)}
+        for q in (word, place):
+            self.assertGreater(real[q][0], 0, q)
+        rc, _, err = run("set_metadata", db, "morgue.group_count:" + term_of(word), "7001 7002",
+                         "morgue.group_count:" + term_of(place), "7003 7004",
+                         "morgue.group_counts", "{next-state} 1")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual((count_of(db, word, "copies"), count_of(db, word, "stories")), (7001, 7002))
+        self.assertEqual((count_of(db, place, "copies"), count_of(db, place, "stories")), (7003, 7004))
+        batch = f"a\t{word}\nb\t{place}\n".encode()
+        rc, out, err = search(db, "--batch", "-", "--unit", "stories", "--format", "json", "--limit", "0",
+                              stdin=batch)
+        self.assertEqual([r["total"] for r in json.loads(out)["results"]], [7002, 7004], err)
+        for args in (("--facets", "outlet"), ("--histogram", "month"), ("--collapse", "copies")):
+            self.assertEqual(count_of(db, word, "copies", *args), real[word][0], args)
+        self.assertNotEqual(count_of(db, f"{word} OR {other}", "copies"), 7001)
+        # Another commit: the stamp is no longer the database's.
+        rc, _, err = run("set_metadata", db, "another", "commit")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual((count_of(db, word, "copies"), count_of(db, word, "stories")), real[word])
+        self.assertEqual((count_of(db, place, "copies"), count_of(db, place, "stories")), real[place])
 
     def test_a_database_without_copies_says_so(self):
         db = os.path.join(self.tmp, "old.db")

@@ -853,7 +853,9 @@ def main():
         shutil.copytree(db, stale)
         for inner in os.listdir(stale):
             if os.path.isdir(os.path.join(stale, inner)):
-                run("set_metadata", os.path.join(stale, inner), "morgue.test", "a later commit")
+                rc, _, err = run("set_metadata", os.path.join(stale, inner), "morgue.test", "a later commit")
+                if rc != 0:
+                    sys.exit(f"set_metadata exit {rc}: {err.strip()}")
         every = os.path.join(tmp, "copies-every.db")
         shutil.copytree(stale, every)
         index(every, os.path.join(tmp, "copies.jsonl"), more=("--group-counts-from", "1"))

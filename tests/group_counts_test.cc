@@ -52,6 +52,8 @@ Article random_article(std::mt19937& rng, int vocabulary) {
   std::geometric_distribution<int> word(0.15);
   const int n = std::uniform_int_distribution<int>(1, 8)(rng);
   for (int i = 0; i < n; ++i) a.terms.insert("w" + std::to_string(word(rng) % vocabulary));
+  // A term too long to have a metadata key of its own: never stored, always counted.
+  if (rng() % 4 == 0) a.terms.insert("w" + std::to_string(vocabulary) + std::string(236, 'x'));
   const int groups = std::uniform_int_distribution<int>(1, 12)(rng);
   if (rng() % 5) a.copy = "c" + std::to_string(rng() % groups);
   if (rng() % 6) a.story = "s" + std::to_string(rng() % (groups / 2 + 1));
@@ -72,13 +74,15 @@ void check_counts(const std::string& path, const Model& model, int vocabulary,
   const Xapian::Database db(path);
   BOOST_TEST_REQUIRE(morgue::current_group_counts(db).has_value());
   BOOST_TEST(*morgue::current_group_counts(db) == from);
-  for (int w = 0; w <= vocabulary; ++w) {
-    const std::string term = "w" + std::to_string(w);
+  for (int w = 0; w <= vocabulary + 1; ++w) {
+    const std::string term =
+        "w" + std::to_string(w) + (w == vocabulary ? std::string(236, 'x') : "");
     const Expected e = expected(model, term);
     BOOST_TEST_CONTEXT("term " << term << ", " << e.articles << " articles, from " << from) {
       BOOST_TEST(db.get_termfreq(term) == e.articles);
       const std::optional<morgue::GroupCount> stored = morgue::stored_group_count(db, from, term);
-      BOOST_TEST(stored.has_value() == (e.articles >= from && e.articles > 0));
+      const bool too_long = term.size() > 200;
+      BOOST_TEST(stored.has_value() == (e.articles >= from && e.articles > 0 && !too_long));
       if (stored) {
         BOOST_TEST(stored->copies == e.copies);
         BOOST_TEST(stored->stories == e.stories);
