@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <map>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -931,6 +934,143 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         end = next_end;
       }
       i = end;
+    }
+  }
+}
+
+}  // namespace morgue::rules
+
+namespace morgue::rules {
+namespace {
+
+// A company's legal designation after its name ("Dell Inc.", "Tesco plc", "Siemens AG"):
+// capitalized, but "plc" and "ltd" as British papers write them, and "AG" and "NV" in capitals
+// only ("Ag" is silver).
+bool designation(const ner::Token& t) {
+  const std::string_view w = t.text, l = t.lower;
+  if (w.size() < 2 || w.size() > 5) return false;
+  if (!capitalized_word(w)) return l == "plc" || l == "ltd" || l == "ltd.";
+  if (l == "ag" || l == "nv") return all_capitals(w);
+  static constexpr std::string_view kWords[] = {"inc", "inc.", "corp", "corp.", "co",  "co.",
+                                                "ltd", "ltd.", "plc",  "llc",   "gmbh"};
+  return std::find(std::begin(kWords), std::end(kWords), l) != std::end(kWords);
+}
+
+// Words that may open a sentence before a company's name and are no part of it.
+bool sentence_opener(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {"the", "a",   "an",  "and", "but", "or",
+                                                        "so",  "yet", "now", "as",  "if",  "when"};
+  return words.count(folded) > 0 || calendar_word(folded);
+}
+
+// Words that join the words of a name and never end one ("Procter and", "Bank of").
+bool joining_word(std::string_view folded) {
+  return folded == "and" || folded == "&" || folded == "of" || folded == "for" || folded == "the" ||
+         folded == "," || folded == "-" || folded == "in" || folded == "on";
+}
+
+}  // namespace
+
+void consistent_organizations(ner::Document& doc) {
+  // The article's organizations by their words as written; true for a designated company's name
+  // without its designation.
+  std::map<std::vector<std::string>, bool> names;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    // "GW Pharma and", "STMicroelectronics &": a joining word at the end of an organization's
+    // name is the tagger's, not the name's.
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kOrganization) continue;
+      std::size_t last = span.last;
+      while (last > span.first && joining_word(tokens[last].lower)) --last;
+      if (last == span.last) continue;
+      for (std::size_t k = last + 1; k <= span.last; ++k) tags[k] = 0;
+      retag(tags, span.first, last + 1, ner::Type::kOrganization);
+    }
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (!designation(tokens[i])) continue;
+      // (the tagger's own "America Online Inc." holds its designation; a designation it read as
+      // an organization alone, "Jones Medical Industries Inc", is the end of one)
+      const bool alone = tags[i] == ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+      if (tags[i] != 0 && !alone && !ends_entity(tags, i, ner::Type::kOrganization)) continue;
+      std::size_t first = tags[i] != 0 ? span_begin(tags, i) : i;
+      if (tags[i] == 0 || alone) {
+        // Back over capitalized words and whole entities, five words at most ("Procter &
+        // Gamble Co.", "Texas Instruments Inc." where the tagger read Texas).
+        auto joins = [&](std::size_t k) {
+          const ner::Token& t = tokens[k];
+          const bool word = capitalized_word(t.text) ||
+                            (t.text == "&" && k > 0 && capitalized_word(tokens[k - 1].text));
+          return word && (tags[k] == 0 || ner::position_of(tags[k]) == ner::kLast ||
+                          ner::position_of(tags[k]) == ner::kUnit);
+        };
+        while (first > 0 && i - first < 5 && joins(first - 1))
+          first = tags[first - 1] != 0 ? span_begin(tags, first - 1) : first - 1;
+        // (a longer run is a headline's, or no company's name)
+        if (first > 0 && joins(first - 1)) continue;
+        while (first < i && (sentence_opener(tokens[first].lower) || tokens[first].text == "&"))
+          ++first;
+        if (first == i || !std::isalpha(static_cast<unsigned char>(tokens[first].text[0])))
+          continue;
+        retag(tags, first, i + 1, ner::Type::kOrganization);
+      }
+      std::vector<std::string> words;
+      for (std::size_t k = first; k < i; ++k) words.emplace_back(tokens[k].text);
+      while (!words.empty() && (words.back() == "&" || words.back() == ",")) words.pop_back();
+      if (!words.empty()) names[words] = true;
+    }
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kOrganization) continue;
+      std::vector<std::string> words;
+      for (std::size_t k = span.first; k <= span.last; ++k) words.emplace_back(tokens[k].text);
+      names.emplace(std::move(words), false);
+    }
+  }
+  if (names.empty()) return;
+  std::vector<std::string_view> firsts;  // the names' first words, sorted
+  for (const auto& [words, designated] : names)
+    if (firsts.empty() || firsts.back() != words.front()) firsts.push_back(words.front());
+  // The names' other places: words no entity holds, or, for a designated company's name, an
+  // entity of exactly those words. A one-word name the article also writes in lower case ("Apple"
+  // beside "apple") is left where it is untagged.
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    const bool titular = headline(doc, s);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!capitalized_word(tokens[i].text) ||
+          !std::binary_search(firsts.begin(), firsts.end(), tokens[i].text))
+        continue;
+      // (the names that begin with the word)
+      for (auto it = names.lower_bound(std::vector<std::string>{std::string(tokens[i].text)});
+           it != names.end() && it->first.front() == tokens[i].text; ++it) {
+        const auto& [words, designated] = *it;
+        const std::size_t end = i + words.size();
+        if (end > tokens.size() ||
+            !std::equal(words.begin(), words.end(), tokens.begin() + static_cast<long>(i),
+                        [](const std::string& w, const ner::Token& t) { return w == t.text; }))
+          continue;
+        const bool untagged =
+            std::all_of(tags.begin() + static_cast<long>(i), tags.begin() + static_cast<long>(end),
+                        [](int t) { return t == 0; });
+        const bool whole = tags[i] != 0 && begins_entity(tags, i, ner::type_of(tags[i])) &&
+                           ends_entity(tags, end - 1, ner::type_of(tags[i])) &&
+                           ner::type_of(tags[i]) != ner::Type::kOrganization &&
+                           span_end(tags, i) == end - 1;
+        if (!(untagged || (designated && whole))) continue;
+        if (untagged && words.size() == 1 && doc.seen_lower(tokens[i].lower)) continue;
+        // Inside a sentence (not a headline) a name that runs on into other capitalized words is
+        // part of a longer one ("Dell Computer Centre").
+        if (!titular &&
+            ((end < tokens.size() && tags[end] == 0 && capitalized_word(tokens[end].text)) ||
+             (i > 0 && tags[i - 1] == 0 && capitalized_word(tokens[i - 1].text) &&
+              !sentence_opener(tokens[i - 1].lower))))
+          continue;
+        retag(tags, i, end, ner::Type::kOrganization);
+        i = end - 1;
+        break;
+      }
     }
   }
 }

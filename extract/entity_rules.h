@@ -68,10 +68,6 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // A person's name is a person's throughout the article (surnames alone, first names before them,
 // names tagged as organizations that end in the person's surname).
 void consistent_people(ner::Document& doc, const ner::Weights& weights);
-// "carmaker Nissan", "Nissan chairman", "companies such as Creative, Sony and Philips": names no
-// entity holds that words around them say are organizations'; and parties and institutions of one
-// word the tagger leaves ("the Conservatives", "Tory leader", "the Commons").
-void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
@@ -82,5 +78,15 @@ void areas_and_streets(ner::Document& doc);
 // that the words around them make places; "director at Tiscali": one it does not know, where
 // people work, an organization.
 void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "carmaker Nissan", "Nissan chairman", "companies such as Creative, Sony and Philips": names no
+// entity holds that words around them say are organizations'; and parties and institutions of one
+// word the tagger leaves ("the Conservatives", "Tory leader", "the Commons").
+void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
+// holding only whole entities, are that company's name. And an organization's name is an
+// organization's throughout the article: where its words stand again untagged ("Dell recalls"
+// beside "Dell Inc."), and, for a designated company's name without its designation, where the
+// tagger read the same words as another kind of name.
+void consistent_organizations(ner::Document& doc);
 
 }  // namespace morgue::rules

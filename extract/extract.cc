@@ -54,7 +54,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-2";
+constexpr const char* kRulesVersion = "rules-3";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -151,6 +151,7 @@ class Default : public Extractor {
     areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
     described_organizations(tagged, gazetteer_);
+    consistent_organizations(tagged);
     Entities e;
     std::vector<PersonMention> person_mentions;
     std::vector<PlaceMention> place_mentions;

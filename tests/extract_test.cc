@@ -411,6 +411,20 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       {"",
        "Mr Blair told his monthly news conference in Downing Street on Tuesday.",
        {{"Downing Street", "place"}}},
+      // A company's name before its designation, and the name again without it: in the headline
+      // before the text names it, and where the tagger read a person ("Dell", "Jones").
+      {"Dell, AOL team up in schools initiative",
+       "ROUND ROCK, Texas -- Dell Inc. and America Online Inc. announced a partnership Monday.",
+       {{"Dell", "org"}, {"Dell Inc.", "org"}, {"America Online Inc.", "org"}}},
+      {"",
+       "Jones Medical Industries Inc said Friday it completed the acquisition of Daniels "
+       "Pharmaceuticals Inc of St. Petersburg, Fla.",
+       {{"Jones Medical Industries Inc", "org"}, {"Jones", ""}, {"Industries Inc", ""}}},
+      {"",
+       "Shares in Tesco plc rose. Tesco said sales grew, and Tesco Tuesday Club members agreed.",
+       {{"Tesco plc", "org"}, {"Tesco", "org"}}},
+      // Not a company: a designation after no name; a name the article writes in lower case.
+      {"", "Reid and Apple met the AG on Monday. An apple fell.", {{"AG", ""}, {"Apple", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
