@@ -906,6 +906,16 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         return i;
       return end;
     };
+    // "drug giant Merck", "carmaker Ford" where the tagger read a surname: one word read as a
+    // person's right after a descriptor (but a rival, who may be one) is the organization's, unless
+    // it is a first name as well.
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (tags[i] == ner::tag_of(ner::Type::kPerson, ner::kUnit) &&
+          organization_descriptor(tokens[i - 1].lower) && !capitalized_word(tokens[i - 1].text) &&
+          tokens[i - 1].lower != "rival" && tokens[i - 1].lower != "rivals" &&
+          !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
+        tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+    }
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       std::size_t end = run(i);
       if (end == i) continue;
@@ -969,6 +979,42 @@ bool joining_word(std::string_view folded) {
          folded == "," || folded == "-" || folded == "in" || folded == "on";
 }
 
+// Where the stock's code of "(STZ.N: ...)", "(NYSE: HD)" or "<BRCM.O>" that opens at token
+// `at` stands; 0 for none. A code is in capitals, with an exchange's suffix (Reuters' codes) or
+// after an exchange's name; "(U.S.)" and "(AP)" are none.
+std::size_t stock_code(const std::vector<ner::Token>& tokens, std::size_t at) {
+  std::size_t k = at;
+  if (tokens[k].text == "(" || tokens[k].text == "<") {
+    ++k;
+  } else if (tokens[k].text == "&" && k + 2 < tokens.size() && tokens[k + 1].text == "lt" &&
+             tokens[k + 2].text == ";") {
+    k += 3;  // "&lt;" as text whose markup was escaped twice
+  } else {
+    return 0;
+  }
+  if (k >= tokens.size()) return 0;
+  auto capitals = [](std::string_view w, std::size_t most) {
+    return !w.empty() && w.size() <= most &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  static constexpr std::string_view kExchanges[] = {"NYSE", "Nasdaq", "NASDAQ", "AMEX",
+                                                    "LSE",  "TSX",    "TSE",    "OTC"};
+  if (k + 2 < tokens.size() &&
+      std::find(std::begin(kExchanges), std::end(kExchanges), tokens[k].text) !=
+          std::end(kExchanges) &&
+      tokens[k + 1].text == ":")
+    return capitals(tokens[k + 2].text, 5) ? k + 2 : 0;
+  const std::string_view w = tokens[k].text;
+  const std::size_t dot = w.find('.');
+  if (dot == std::string_view::npos || dot < 2 || !capitals(w.substr(0, dot), 6) ||
+      !capitals(w.substr(dot + 1), 2))
+    return 0;
+  // (the code is followed by ")", ":", ">" or "&gt;")
+  if (k + 1 >= tokens.size()) return 0;
+  const std::string_view next = tokens[k + 1].text;
+  return next == ")" || next == ":" || next == ">" || next == "&" ? k : 0;
+}
+
 }  // namespace
 
 void consistent_organizations(ner::Document& doc) {
@@ -988,37 +1034,57 @@ void consistent_organizations(ner::Document& doc) {
       for (std::size_t k = last + 1; k <= span.last; ++k) tags[k] = 0;
       retag(tags, span.first, last + 1, ner::Type::kOrganization);
     }
-    for (std::size_t i = 1; i < tokens.size(); ++i) {
-      if (!designation(tokens[i])) continue;
-      // (the tagger's own "America Online Inc." holds its designation; a designation it read as
-      // an organization alone, "Jones Medical Industries Inc", is the end of one)
-      const bool alone = tags[i] == ner::tag_of(ner::Type::kOrganization, ner::kUnit);
-      if (tags[i] != 0 && !alone && !ends_entity(tags, i, ner::Type::kOrganization)) continue;
-      std::size_t first = tags[i] != 0 ? span_begin(tags, i) : i;
-      if (tags[i] == 0 || alone) {
-        // Back over capitalized words and whole entities, five words at most ("Procter &
-        // Gamble Co.", "Texas Instruments Inc." where the tagger read Texas).
-        auto joins = [&](std::size_t k) {
-          const ner::Token& t = tokens[k];
-          const bool word = capitalized_word(t.text) ||
-                            (t.text == "&" && k > 0 && capitalized_word(tokens[k - 1].text));
-          return word && (tags[k] == 0 || ner::position_of(tags[k]) == ner::kLast ||
-                          ner::position_of(tags[k]) == ner::kUnit);
-        };
-        while (first > 0 && i - first < 5 && joins(first - 1))
-          first = tags[first - 1] != 0 ? span_begin(tags, first - 1) : first - 1;
-        // (a longer run is a headline's, or no company's name)
-        if (first > 0 && joins(first - 1)) continue;
-        while (first < i && (sentence_opener(tokens[first].lower) || tokens[first].text == "&"))
-          ++first;
-        if (first == i || !std::isalpha(static_cast<unsigned char>(tokens[first].text[0])))
-          continue;
-        retag(tags, first, i + 1, ner::Type::kOrganization);
-      }
+    // The first word of a company's name that ends before token `end`: back over capitalized
+    // words and whole entities, five words at most ("Procter & Gamble Co.", "Texas Instruments
+    // Inc." where the tagger read Texas), leaving out the words that open a sentence; `end` when
+    // there is none.
+    auto name_before = [&](std::size_t end) {
+      auto joins = [&](std::size_t k) {
+        const ner::Token& t = tokens[k];
+        const bool word = capitalized_word(t.text) ||
+                          (t.text == "&" && k > 0 && capitalized_word(tokens[k - 1].text));
+        return word && (tags[k] == 0 || ner::position_of(tags[k]) == ner::kLast ||
+                        ner::position_of(tags[k]) == ner::kUnit);
+      };
+      std::size_t first = end;
+      while (first > 0 && end - first < 5 && joins(first - 1))
+        first = tags[first - 1] != 0 ? span_begin(tags, first - 1) : first - 1;
+      if (first > 0 && joins(first - 1)) return end;  // a longer run: a headline's, no name
+      while (first < end && (sentence_opener(tokens[first].lower) || tokens[first].text == "&"))
+        ++first;
+      if (first < end && !std::isalpha(static_cast<unsigned char>(tokens[first].text[0])))
+        return end;
+      return first;
+    };
+    auto add_name = [&](std::size_t first, std::size_t end) {
       std::vector<std::string> words;
-      for (std::size_t k = first; k < i; ++k) words.emplace_back(tokens[k].text);
+      for (std::size_t k = first; k < end; ++k) words.emplace_back(tokens[k].text);
       while (!words.empty() && (words.back() == "&" || words.back() == ",")) words.pop_back();
       if (!words.empty()) names[words] = true;
+    };
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (designation(tokens[i])) {
+        // (the tagger's own "America Online Inc." holds its designation; a designation it read
+        // as an organization alone, "Jones Medical Industries Inc", is the end of one)
+        const bool alone = tags[i] == ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+        if (tags[i] != 0 && !alone && !ends_entity(tags, i, ner::Type::kOrganization)) continue;
+        std::size_t first = tags[i] != 0 && !alone ? span_begin(tags, i) : name_before(i);
+        if (first == i) continue;
+        retag(tags, first, i + 1, ner::Type::kOrganization);
+        add_name(first, i);
+        continue;
+      }
+      // "Constellation Brands (STZ.N: Quote, Profile, Research)", "Home Depot (NYSE: HD)",
+      // "Broadcom Corp. <BRCM.O>": a stock's code after a name makes it a company's, and is no
+      // name itself.
+      const std::size_t code = stock_code(tokens, i);
+      if (code == 0) continue;
+      tags[code] = 0;
+      if (tags[i - 1] != 0 && ends_entity(tags, i - 1, ner::Type::kOrganization)) continue;
+      const std::size_t first = name_before(i);
+      if (first == i) continue;
+      retag(tags, first, i, ner::Type::kOrganization);
+      add_name(first, i);
     }
     for (const ner::Span& span : ner::spans_of(tags, s)) {
       if (span.type != ner::Type::kOrganization) continue;

@@ -250,11 +250,14 @@ BOOST_AUTO_TEST_CASE(words_around_a_name_say_it_is_an_organization) {
   const Article a = extracted(
       "Shares rose after the carmaker Nissan said profits had doubled. Nissan chairman Carlos "
       "Ghosn spoke in Tokyo. Music players come from companies such as Creative, Sony and "
-      "Philips. The Conservatives say the plan fails, and it was debated in the Commons.");
-  for (const char* name : {"Nissan", "Creative", "Sony", "Philips", "Conservatives", "Commons"})
+      "Philips. The Conservatives say the plan fails, and it was debated in the Commons. Tech "
+      "stocks rallied and drug giant Merck staged a rebound; his rival Agassi won in four sets.");
+  for (const char* name :
+       {"Nissan", "Creative", "Sony", "Philips", "Conservatives", "Commons", "Merck"})
     BOOST_TEST(has(a.organizations, name), name);
   BOOST_TEST(has(a.people, "Carlos Ghosn"));
   BOOST_TEST(!has(a.organizations, "Carlos Ghosn"));
+  BOOST_TEST(!has(a.organizations, "Agassi"));
 }
 
 BOOST_AUTO_TEST_CASE(a_title_case_headline_names_an_organization_the_text_names) {
@@ -425,6 +428,17 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        {{"Tesco plc", "org"}, {"Tesco", "org"}}},
       // Not a company: a designation after no name; a name the article writes in lower case.
       {"", "Reid and Apple met the AG on Monday. An apple fell.", {{"AG", ""}, {"Apple", ""}}},
+      // A stock's code after a name: the name a company's, the code no name; "(U.S.)" no code.
+      {"",
+       "S&P may cut the rating for Constellation Brands (STZ.N: Quote, Profile, Research). Home "
+       "Depot (NYSE: HD) fell; STMicroelectronics &lt;STM.PA&gt; rose. Woods (U.S.) 67.",
+       {{"Constellation Brands", "org"},
+        {"Home Depot", "org"},
+        {"STMicroelectronics", "org"},
+        {"STZ.N", ""},
+        {"HD", ""},
+        {"STM.PA", ""},
+        {"United States", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
