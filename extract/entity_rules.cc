@@ -415,26 +415,35 @@ void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 // that ends organizations' names, "of" or "for", and the organization tagged after them are one
 // organization ("National Statistics" alone is none). A place after them stays a place as well
 // ("Bank of Japan").
+namespace {
+
+// "Office for National Statistics": an organization's word, "of" or "for", and an organization
+// are one organization.
+void join_of(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
+  for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+    if ((tokens[i].lower != "of" && tokens[i].lower != "for") || tags[i] != 0) continue;
+    if (!capitalized_word(tokens[i - 1].text) || !organization_word(tokens[i - 1].lower)) continue;
+    if (!begins_entity(tags, i + 1, ner::Type::kOrganization)) continue;
+    const std::size_t right_end = span_end(tags, i + 1);
+    std::size_t left = i - 1;
+    const int left_tag = tags[left];
+    if (left_tag != 0) {
+      if (ner::position_of(left_tag) != ner::kLast && ner::position_of(left_tag) != ner::kUnit)
+        continue;
+      left = span_begin(tags, left);
+    }
+    retag(tags, left, right_end + 1, ner::Type::kOrganization);
+    i = right_end;
+  }
+}
+
+}  // namespace
+
 void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      if ((tokens[i].lower != "of" && tokens[i].lower != "for") || tags[i] != 0) continue;
-      if (!capitalized_word(tokens[i - 1].text) || !organization_word(tokens[i - 1].lower))
-        continue;
-      if (!begins_entity(tags, i + 1, ner::Type::kOrganization)) continue;
-      const std::size_t right_end = span_end(tags, i + 1);
-      std::size_t left = i - 1;
-      const int left_tag = tags[left];
-      if (left_tag != 0) {
-        if (ner::position_of(left_tag) != ner::kLast && ner::position_of(left_tag) != ner::kUnit)
-          continue;
-        left = span_begin(tags, left);
-      }
-      retag(tags, left, right_end + 1, ner::Type::kOrganization);
-      i = right_end;
-    }
+    join_of(tokens, tags);
     // "Human Rights in China": an organization named by common words only, "in" and a place are
     // one organization.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
@@ -973,10 +982,12 @@ bool sentence_opener(const std::string& folded) {
   return words.count(folded) > 0 || calendar_word(folded);
 }
 
-// Words that join the words of a name and never end one ("Procter and", "Bank of").
+// Words and marks that join the words of a name or follow it, and never end one ("Procter and",
+// "Bank of", "the BBC: ...").
 bool joining_word(std::string_view folded) {
   return folded == "and" || folded == "&" || folded == "of" || folded == "for" || folded == "the" ||
-         folded == "," || folded == "-" || folded == "in" || folded == "on";
+         folded == "," || folded == "-" || folded == "in" || folded == "on" || folded == ":" ||
+         folded == ";";
 }
 
 // Where the stock's code of "(STZ.N: ...)", "(NYSE: HD)" or "<BRCM.O>" that opens at token
@@ -1025,15 +1036,28 @@ void consistent_organizations(ner::Document& doc) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     // "GW Pharma and", "STMicroelectronics &": a joining word at the end of an organization's
-    // name is the tagger's, not the name's.
+    // name is the tagger's, not the name's. "the BBC's Breakfast with Frost", "BBC Radio
+    // Scotland's Good Morning Scotland": a possessive inside one ends it where what follows is a
+    // name of its own, of two words or after an acronym; not in "Moody's Investors Service" (an
+    // organization's word ends it), "Lloyd's of London" or "Queen's Park".
     for (const ner::Span& span : ner::spans_of(tags, s)) {
       if (span.type != ner::Type::kOrganization) continue;
       std::size_t last = span.last;
+      for (std::size_t k = span.first + 1; k < span.last; ++k) {
+        if (tokens[k].lower != "'s" && tokens[k].text != "\xE2\x80\x99s") continue;
+        if (!organization_word(tokens[span.last].lower) && !joining_word(tokens[k + 1].lower) &&
+            (span.last > k + 1 || all_capitals(tokens[k - 1].text)))
+          last = k - 1;
+        break;
+      }
       while (last > span.first && joining_word(tokens[last].lower)) --last;
       if (last == span.last) continue;
       for (std::size_t k = last + 1; k <= span.last; ++k) tags[k] = 0;
       retag(tags, span.first, last + 1, ner::Type::kOrganization);
     }
+    // ("Commission for Racial Equality", where the passes after the first join found the right
+    // half: "Racial Equality chairman")
+    join_of(tokens, tags);
     // The first word of a company's name that ends before token `end`: back over capitalized
     // words and whole entities, five words at most ("Procter & Gamble Co.", "Texas Instruments
     // Inc." where the tagger read Texas), leaving out the words that open a sentence; `end` when

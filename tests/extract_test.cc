@@ -428,6 +428,20 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        {{"Tesco plc", "org"}, {"Tesco", "org"}}},
       // Not a company: a designation after no name; a name the article writes in lower case.
       {"", "Reid and Apple met the AG on Monday. An apple fell.", {{"AG", ""}, {"Apple", ""}}},
+      // An organization's name ends before a joining word or mark, and before a possessive that
+      // a name of its own follows; the right half found late joins its left.
+      {"",
+       "It was part of the Butler inquiry, he told the BBC: \"That is right.\" She told the "
+       "BBC's Breakfast with Frost. Moody's Investors Service and Lloyd's of London agreed.",
+       {{"BBC", "org"},
+        {"BBC:", ""},
+        {"BBC's Breakfast", ""},
+        {"Moody's Investors Service", "org"},
+        {"Lloyd's of London", "org"}}},
+      {"",
+       "Quotas were filled, she warned. Commission for Racial Equality chairman Trevor Phillips "
+       "said asylum was a matter for the courts.",
+       {{"Commission for Racial Equality", "org"}, {"Racial Equality", ""}}},
       // A stock's code after a name: the name a company's, the code no name; "(U.S.)" no code.
       {"",
        "S&P may cut the rating for Constellation Brands (STZ.N: Quote, Profile, Research). Home "
