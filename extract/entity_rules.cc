@@ -776,6 +776,43 @@ bool organization_role(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
+namespace {
+
+// "Julien Bonnaire (Bourgoin), Yann Delaigue (Castres), Sebastien Bruno (Sale)": in a list of
+// people, each with a name in brackets after it, where the tagger read most of those names as
+// organizations', they are clubs, all but countries ("Tiger Woods (U.S.)" names a place).
+void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags,
+                const ner::Gazetteer& gazetteer) {
+  struct Club {
+    std::size_t first, end;
+  };
+  std::vector<Club> clubs;
+  std::size_t orgs = 0;
+  for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
+    if (tokens[i].text != "(" || !ends_entity(tags, i - 1, ner::Type::kPerson)) continue;
+    std::size_t end = i + 1;
+    while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
+           std::isalpha(static_cast<unsigned char>(tokens[end].text[0])))
+      ++end;
+    if (end == i + 1 || end >= tokens.size() ||
+        (tokens[end].text != ")" && tokens[end].text != ","))
+      continue;
+    // (the name whole: no entity runs out of it)
+    if ((tags[i + 1] != 0 && !begins_entity(tags, i + 1, ner::type_of(tags[i + 1]))) ||
+        (tags[end - 1] != 0 && !ends_entity(tags, end - 1, ner::type_of(tags[end - 1]))))
+      continue;
+    clubs.push_back({i + 1, end});
+    if (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kOrganization) ++orgs;
+  }
+  if (clubs.size() < 3 || 2 * orgs < clubs.size()) return;
+  for (const Club& c : clubs) {
+    if (!gazetteer.country_name(joined_words(tokens, c.first, c.end)).empty()) continue;
+    retag(tags, c.first, c.end, ner::Type::kOrganization);
+  }
+}
+
+}  // namespace
+
 // Parties and institutions named by one capitalized word that the tagger reads as an adjective or
 // a people's name, or not at all ("the Conservatives say", "Tory leader", "in the Commons").
 bool institution_word(std::string_view word) {
@@ -887,9 +924,10 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 
 void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-    if (headline(doc, s) || doc.title_case(s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    team_sheet(doc.sentences()[s].tokens, tags, gazetteer);
+    if (headline(doc, s) || doc.title_case(s)) continue;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const bool free = tags[i] == 0 || (ner::type_of(tags[i]) == ner::Type::kMisc &&
                                          ner::position_of(tags[i]) == ner::kUnit);

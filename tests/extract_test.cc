@@ -442,6 +442,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Quotas were filled, she warned. Commission for Racial Equality chairman Trevor Phillips "
        "said asylum was a matter for the courts.",
        {{"Commission for Racial Equality", "org"}, {"Racial Equality", ""}}},
+      // A team sheet: the names in brackets after its players are clubs, but for a country.
+      {"",
+       "Forwards: Julien Bonnaire (Bourgoin), Yann Delaigue (Castres), Dimitri Yachvili "
+       "(Biarritz), Serge Betsen (Biarritz), Sebastien Bruno (Sale), Nicolas Mas (Perpignan), "
+       "Jerome Thion (Ireland).",
+       {{"Bourgoin", "org"}, {"Sale", "org"}, {"Perpignan", "org"}, {"Ireland", "place"}}},
       // A stock's code after a name: the name a company's, the code no name; "(U.S.)" no code.
       {"",
        "S&P may cut the rating for Constellation Brands (STZ.N: Quote, Profile, Research). Home "
