@@ -1066,6 +1066,53 @@ std::size_t stock_code(const std::vector<ner::Token>& tokens, std::size_t at) {
 
 }  // namespace
 
+void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  if (gazetteer.companies() == 0) return;
+  std::unordered_set<std::string> surnames;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s)
+    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
+      if (span.type == ner::Type::kPerson && span.last > span.first)
+        surnames.insert(doc.sentences()[s].tokens[span.last].lower);
+  // A plural of capitals ("PCs", "TVs") names things.
+  auto plural = [](std::string_view w) {
+    return w.back() == 's' && std::count_if(w.begin(), w.end(), [](char c) {
+                                return std::isupper(static_cast<unsigned char>(c));
+                              }) >= 2;
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    const bool titular = headline(doc, s);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const ner::Token& t = tokens[i];
+      // (a word in capitals may be any acronym: "EDT", "ISDN")
+      if (t.text.size() < 4 || !capitalized_word(t.text) || all_capitals(t.text) ||
+          !gazetteer.company(t.lower))
+        continue;
+      const bool free = tags[i] == 0;
+      if (!free && tags[i] != ner::tag_of(ner::Type::kPerson, ner::kUnit)) continue;
+      // (a word the tagger left after "in", "on" or "near" is where something is: "on Broadway",
+      // "in Crete", "at Sundance" ...)
+      if (free && i > 0 &&
+          (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "on" ||
+           tokens[i - 1].lower == "near" || tokens[i - 1].lower == "at"))
+        continue;
+      if ((gazetteer.lexicon(t.lower) & ner::Gazetteer::kCommon) || gazetteer.known(t.text) ||
+          gazetteer.person_name(t.lower) != 0 || surnames.count(t.lower) || plural(t.text) ||
+          person_title(t.lower) || honorific(t.lower) || person_role(t.lower) ||
+          organization_word(t.lower) || facility_word(t.lower) || thing_word(t.lower) ||
+          calendar_word(t.lower))
+        continue;
+      auto loose = [&](std::size_t k) {
+        return k < tokens.size() && tags[k] == 0 && capitalized_word(tokens[k].text) &&
+               !sentence_opener(tokens[k].lower);
+      };
+      if (free && !titular && ((i > 0 && loose(i - 1)) || loose(i + 1))) continue;
+      tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+    }
+  }
+}
+
 void consistent_organizations(ner::Document& doc) {
   // The article's organizations by their words as written; true for a designated company's name
   // without its designation.

@@ -82,11 +82,21 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // entity holds that words around them say are organizations'; and parties and institutions of one
 // word the tagger leaves ("the Conservatives", "Tory leader", "the Commons").
 void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "Nokia", "Alcatel": a capitalized word of four letters or more (not in capitals: "EDT",
+// "ISDN") that the company registries know as a company's whole name (gazetteer.h: company),
+// untagged (but after "in", "on", "at" or "near") or read as a one-word person's name, is the
+// company. Not where the word is a common word as well (the word
+// list: "Apple", "Sharp"), a place the gazetteer knows ("Kingston"), a Census name, the surname of
+// a person the article names ("Thomson" beside "Roy Thomson"), a plural of capitals ("PCs"), a
+// title, a role or a word that ends names ("Lord", "City"); nor, untagged inside a sentence,
+// where it is part of a longer name ("Sony Ericsson").
+void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
-// holding only whole entities, are that company's name. And an organization's name is an
-// organization's throughout the article: where its words stand again untagged ("Dell recalls"
-// beside "Dell Inc."), and, for a designated company's name without its designation, where the
-// tagger read the same words as another kind of name.
+// holding only whole entities, are that company's name; so is a name before a stock's code
+// ("Home Depot (NYSE: HD)"). And an organization's name is an organization's throughout the
+// article: where its words stand again untagged ("Dell recalls" beside "Dell Inc."), and, for a
+// designated company's name without its designation, where the tagger read the same words as
+// another kind of name.
 void consistent_organizations(ner::Document& doc);
 
 }  // namespace morgue::rules

@@ -62,13 +62,20 @@ std::string model_version(const std::string& path) {
   return std::string(kRulesVersion) + " model-" + content_hash(bytes);
 }
 
+ner::Gazetteer load_gazetteer(const ExtractionData& data) {
+  ner::Gazetteer g = ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  for (const std::string& path : data.company_registries) g.load_company_registry(path);
+  return g;
+}
+
 class Default : public Extractor {
  public:
   explicit Default(const ExtractionData& data)
       : weights_(ner::Weights::load(data.model)),
-        gazetteer_(ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names)),
+        gazetteer_(load_gazetteer(data)),
         native_places_(data.locale_folder, data.iso_codes_folder, gazetteer_),
-        version_(model_version(data.model) + "; names in English, places in any language") {}
+        version_(model_version(data.model) + "; names in English, places in any language; " +
+                 std::to_string(gazetteer_.companies()) + " companies") {}
 
   std::string version() const override { return version_; }
 
@@ -151,6 +158,7 @@ class Default : public Extractor {
     areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
     described_organizations(tagged, gazetteer_);
+    registered_companies(tagged, gazetteer_);
     consistent_organizations(tagged);
     Entities e;
     std::vector<PersonMention> person_mentions;
@@ -608,8 +616,12 @@ ExtractionData default_extraction_data() {
   namespace fs = std::filesystem;
   fs::path model = fs::path(MORGUE_SOURCE_DATA_DIR) / kModelFile;
   if (!fs::exists(model)) model = fs::path(MORGUE_INSTALLED_DATA_DIR) / kModelFile;
-  return {model.string(), "/usr/share/iso-codes/json", "/usr/share/dict/american-english",
-          "/usr/share/perl5/Text/Names.pm", "/usr/share/locale"};
+  return {model.string(),
+          "/usr/share/iso-codes/json",
+          "/usr/share/dict/american-english",
+          "/usr/share/perl5/Text/Names.pm",
+          "/usr/share/locale",
+          {"/usr/share/ieee-data/oui.csv", "/usr/share/misc/usb.ids", "/usr/share/misc/pci.ids"}};
 }
 
 std::unique_ptr<Extractor> make_default_extractor(const ExtractionData& data) {

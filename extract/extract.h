@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/article.h"
 #include "common/language.h"
@@ -34,6 +35,8 @@ struct ExtractionData {
   std::string word_list;         // English words, one a line, proper names capitalized
   std::string census_names;      // the Census first names and surnames of Perl's Text::Names
   std::string locale_folder;     // gettext catalogs: iso-codes' and libgeonames' translations
+  // Registries of companies' names: IEEE's oui.csv, usb.ids, pci.ids (gazetteer.h: company)
+  std::vector<std::string> company_registries;
 };
 
 // The model's file name in a data folder.

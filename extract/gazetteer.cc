@@ -7,6 +7,7 @@
 #include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "common/places.h"
 #include "common/text.h"
@@ -121,6 +122,98 @@ void Gazetteer::load_census_names(const std::string& path) {
       add_person_name(line.substr(0, line.find(' ')), static_cast<PersonName>(kind));
     }
   }
+}
+
+void Gazetteer::add_company(std::string_view registered) {
+  // The words of the name, up to a comma or a bracket; then without the words that say what
+  // kind of company it is or what it makes, which leave its own name.
+  static const std::unordered_set<std::string> generic = {"inc",
+                                                          "corp",
+                                                          "corporation",
+                                                          "co",
+                                                          "company",
+                                                          "ltd",
+                                                          "limited",
+                                                          "llc",
+                                                          "gmbh",
+                                                          "ag",
+                                                          "sa",
+                                                          "bv",
+                                                          "nv",
+                                                          "plc",
+                                                          "srl",
+                                                          "spa",
+                                                          "kg",
+                                                          "oy",
+                                                          "ab",
+                                                          "as",
+                                                          "asa",
+                                                          "pty",
+                                                          "pte",
+                                                          "kk",
+                                                          "group",
+                                                          "holdings",
+                                                          "international",
+                                                          "technology",
+                                                          "technologies",
+                                                          "electronics",
+                                                          "systems",
+                                                          "semiconductor",
+                                                          "semiconductors",
+                                                          "communications",
+                                                          "networks",
+                                                          "labs",
+                                                          "industries",
+                                                          "products",
+                                                          "enterprises",
+                                                          "computer",
+                                                          "computers",
+                                                          "the"};
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  for (char c : registered) {
+    if (c == ',' || c == '(' || c == '/') break;
+    if (c == ' ' || c == '\t') {
+      flush();
+    } else if (c != '.') {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  flush();
+  while (!words.empty() && generic.count(words.back())) words.pop_back();
+  if (words.size() != 1 || words[0].size() < 3 || generic.count(words[0]) ||
+      !std::all_of(words[0].begin(), words[0].end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
+    return;
+  companies_.insert(words[0]);
+}
+
+void Gazetteer::load_company_registry(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  if (!std::getline(in, line)) return;
+  if (line.rfind("Registry,Assignment,Organization Name", 0) == 0) {
+    while (std::getline(in, line)) {
+      // MA-L,002272,American Micro-Fuel Device Corp.,... (a name with a comma is quoted)
+      const std::size_t a = line.find(',');
+      const std::size_t b = a == std::string::npos ? a : line.find(',', a + 1);
+      if (b == std::string::npos) continue;
+      std::string_view name = std::string_view(line).substr(b + 1);
+      if (!name.empty() && name.front() == '"') name.remove_prefix(1);
+      add_company(name);
+    }
+    return;
+  }
+  do {
+    // "054c  Sony Corp." (a device's line begins with a tab)
+    if (line.size() > 6 && std::isxdigit(static_cast<unsigned char>(line[0])) &&
+        line.compare(4, 2, "  ") == 0)
+      add_company(std::string_view(line).substr(6));
+  } while (std::getline(in, line));
 }
 
 void Gazetteer::load_geonames() {

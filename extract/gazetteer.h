@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/tokens.h"
@@ -75,6 +76,18 @@ class Gazetteer {
   }
   void add_person_name(std::string_view name, PersonName kind);
 
+  // Whether a word (folded) is a company's whole name in the registries of hardware makers
+  // (IEEE's assignments of MAC address blocks, the USB and PCI vendor lists): "Sony Corporation",
+  // "Nokia Corp." and "Philips Semiconductors" give "sony", "nokia" and "philips". Names of more
+  // than one word beside their legal form or trade ("Texas Instruments") give none.
+  bool company(const std::string& folded) const { return companies_.count(folded) > 0; }
+  std::size_t companies() const { return companies_.size(); }
+  // A registry's name for a company, as the registry writes it ("SAMSUNG ELECTRONICS CO.,LTD").
+  void add_company(std::string_view registered);
+  // IEEE's oui.csv (Registry,Assignment,Organization Name,...) or a usb.ids / pci.ids file
+  // (vendor lines: four hex digits, two spaces, the name), told apart by the first line.
+  void load_company_registry(const std::string& path);
+
   // The parts load() reads; a file or folder that cannot be read adds nothing.
   void load_iso_codes(const std::string& folder);  // countries under places.h's canonical names
   void load_geonames();
@@ -98,6 +111,7 @@ class Gazetteer {
   std::size_t longest_ = 1;                              // in tokens
   std::unordered_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
   std::unordered_map<std::string, std::uint8_t> names_;  // folded name -> PersonName bits
+  std::unordered_set<std::string> companies_;            // folded one-word company names
 };
 
 }  // namespace morgue::ner

@@ -448,6 +448,17 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "(Biarritz), Serge Betsen (Biarritz), Sebastien Bruno (Sale), Nicolas Mas (Perpignan), "
        "Jerome Thion (Ireland).",
        {{"Bourgoin", "org"}, {"Sale", "org"}, {"Perpignan", "org"}, {"Ireland", "place"}}},
+      // A company's one-word name in the registries of hardware makers (Debian's ieee-data,
+      // usb.ids, pci.ids); not a plural of capitals, a word after "on", nor a person's surname.
+      {"",
+       "Alcatel reported a loss, and Sony sold more PCs on Broadway. Roy Thomson spoke; Thomson "
+       "would not comment.",
+       {{"Alcatel", "org"},
+        {"Sony", "org"},
+        {"PCs", ""},
+        {"Broadway", ""},
+        {"Thomson", ""},
+        {"Roy Thomson", "person"}}},
       // A stock's code after a name: the name a company's, the code no name; "(U.S.)" no code.
       {"",
        "S&P may cut the rating for Constellation Brands (STZ.N: Quote, Profile, Research). Home "

@@ -157,4 +157,41 @@ BOOST_AUTO_TEST_CASE(census_names_from_the_perl_module) {
   BOOST_TEST(g.person_name("nokia") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(companies_from_the_registries_of_hardware_makers) {
+  morgue::testing::TempDir dir;
+  // IEEE's oui.csv: a name with a comma is quoted; the name's legal form and trade go.
+  const std::string oui =
+      "Registry,Assignment,Organization Name,Organization Address\n"
+      "MA-L,002272,American Micro-Fuel Device Corp.,2181 Buchanan Loop Ferndale WA US 98248\n"
+      "MA-L,080046,Sony Corporation,Gotenyama Tec Tokyo JP 141\n"
+      "MA-L,0002EE,Nokia Danmark A/S,Frederikskaj Copenhagen DK 1790\n"
+      "MA-L,00E0B1,\"Alcatel-Lucent, Enterprise Business Group\",26801 West Agoura Road US\n"
+      "MA-L,001B63,\"Apple, Inc.\",1 Infinite Loop Cupertino CA US 95014\n"
+      "MA-L,00000C,Cisco Systems, Inc,80 West Tasman Drive San Jose CA US 94568\n"
+      "MA-L,0000AA,Xerox,Xerox Systems Institute\n"
+      "MA-L,001E8F,CANON INC.,3-30-2 Shimomaruko Tokyo JP 146-8501\n"
+      "MA-L,00D0EF,IGT,9295 PROTOTYPE DRIVE RENO NV US 89511\n";
+  // usb.ids and pci.ids: vendor lines, then their devices' lines after a tab.
+  const std::string usb =
+      "# List of USB ID's\n"
+      "#\n"
+      "0421  Nokia Mobile Phones\n"
+      "\t0001  E61i (PC Suite mode)\n"
+      "8086  Intel Corp.\n"
+      "0451  Texas Instruments, Inc.\n"
+      "1234  Philips Semiconductors\n"
+      "C 00  (Defined at Interface level)\n";
+  Gazetteer g;
+  g.load_company_registry(dir.write("oui.csv", oui));
+  g.load_company_registry(dir.write("usb.ids", usb));
+  g.load_company_registry(dir.write("missing/none.ids", ""));
+  for (const char* name :
+       {"sony", "alcatel-lucent", "apple", "cisco", "xerox", "canon", "igt", "intel", "philips"})
+    BOOST_TEST(g.company(name), name);
+  // Names of two words or more without their legal form, and a device's line, name no company.
+  for (const char* name : {"american", "micro-fuel", "nokia", "texas", "e61i", "defined", "inc"})
+    BOOST_TEST(!g.company(name), name);
+  BOOST_TEST(g.companies() == 9u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
