@@ -587,21 +587,7 @@ class Default : public Extractor {
         }
       }
     }
-    // "Hebei Province", "Darfur region": the place is "Hebei", "Darfur".
-    const std::size_t space = name.rfind(' ');
-    if (space != std::string::npos) {
-      const std::string tail = fold(name.substr(space + 1));
-      if (tail == "province" || tail == "region" || tail == "area") {
-        name.erase(space);
-      }
-    }
-    const std::string folded = fold(name);
-    if (folded == "washington, d.c." || folded == "washington d.c." || folded == "washington, dc" ||
-        folded == "washington dc" || folded == "d.c.") {
-      return "Washington D.C.";
-    }
-    std::string country = gazetteer_.country_name(name);
-    return country.empty() ? name : country;
+    return gazetteer_.place_name(name);
   }
 
   ner::Weights weights_;

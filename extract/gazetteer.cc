@@ -124,6 +124,23 @@ void Gazetteer::load_census_names(const std::string& path) {
   }
 }
 
+std::string Gazetteer::place_name(std::string_view place) const {
+  std::string name(place);
+  const std::size_t space = name.rfind(' ');
+  if (space != std::string::npos) {
+    const std::string tail = fold(std::string_view(name).substr(space + 1));
+    if (tail == "province" || tail == "region" || tail == "area" ||
+        (tail == "city" && !known(name) && city(std::string_view(name).substr(0, space))))
+      name.erase(space);
+  }
+  const std::string folded = fold(name);
+  if (folded == "washington, d.c." || folded == "washington d.c." || folded == "washington, dc" ||
+      folded == "washington dc" || folded == "d.c.")
+    return "Washington D.C.";
+  std::string country = country_name(name);
+  return country.empty() ? name : country;
+}
+
 void Gazetteer::add_company(std::string_view registered) {
   // The words of the name, up to a comma or a bracket; then without the words that say what
   // kind of company it is or what it makes, which leave its own name.

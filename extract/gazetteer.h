@@ -40,6 +40,11 @@ class Gazetteer {
   // For a place name (any case, any diacritics): the canonical country name when the name is a
   // country or one of its usual names, else empty.
   std::string country_name(std::string_view place) const;
+  // The name the extractor files a place under: a country's canonical name; "Hebei" for "Hebei
+  // Province" and "Darfur" for "Darfur region"; "New York" for "New York City" (a city the
+  // gazetteer knows by the name without "City" and not by the whole, as it knows "Kansas City");
+  // "Washington D.C." for its other spellings; else the name as given.
+  std::string place_name(std::string_view place) const;
   // The country a place lies in (itself for a country; the country of the most populous place of
   // that name otherwise), or empty when the gazetteer does not know the name.
   std::string country_of(std::string_view place) const;
@@ -50,6 +55,11 @@ class Gazetteer {
   bool major(std::string_view place) const {
     const Entry* e = find(place);
     return e && ((e->kinds & ~(1u << kCity)) != 0 || e->population >= 100000);
+  }
+  // Whether the name is a city's (of 15,000 people or more), whatever else it names.
+  bool city(std::string_view place) const {
+    const Entry* e = find(place);
+    return e && (e->kinds & (1u << kCity | 1u << kBigCity)) != 0;
   }
   // Whether the name is a city's of a million people or more (or a country's).
   bool big(std::string_view place) const {

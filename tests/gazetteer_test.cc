@@ -116,6 +116,25 @@ BOOST_AUTO_TEST_CASE(the_installed_data_gives_cities_their_country) {
   BOOST_TEST(g.country_name("Holland") == "Netherlands");
 }
 
+// The names places are filed under: a city named with "City" that the gazetteer knows without it
+// is that city; one it knows with it ("Kansas City", "Mexico City") keeps its name.
+BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
+  const morgue::ExtractionData data = morgue::default_extraction_data();
+  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  const std::vector<std::pair<const char*, const char*>> names = {
+      {"New York City", "New York"},
+      {"Quebec City", "Quebec"},
+      {"Kansas City", "Kansas City"},
+      {"Mexico City", "Mexico City"},
+      {"Wu'an City", "Wu'an City"},  // unknown without "City" too
+      {"Hebei Province", "Hebei"},
+      {"Darfur region", "Darfur"},
+      {"Washington, DC", "Washington D.C."},
+      {"U.S.", "United States"},
+      {"Tecoluca", "Tecoluca"}};
+  for (const auto& [name, filed] : names) BOOST_TEST(g.place_name(name) == filed, name);
+}
+
 BOOST_AUTO_TEST_CASE(the_word_list_tells_common_words_from_names) {
   morgue::testing::TempDir dir;
   Gazetteer g;

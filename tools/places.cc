@@ -14,8 +14,7 @@ int main() {
       morgue::ner::Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
   std::string line;
   while (std::getline(std::cin, line)) {
-    const std::string canonical = g.country_name(line);
-    std::cout << (canonical.empty() ? line : canonical) << '\t' << g.country_of(line) << '\n';
+    std::cout << g.place_name(line) << '\t' << g.country_of(line) << '\n';
   }
   return 0;
 }
