@@ -5,16 +5,20 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "common/date.h"
 
 namespace morgue::rules {
+
+using namespace std::string_view_literals;
 
 // Words that end an organization's name, never a person's or a place's ("Terrorism Confinement
 // Center", "Alien Enemies Act", "Latin America Working Group").
@@ -146,67 +150,84 @@ bool facility_word(const std::string& folded) {
 
 // Words before a name that make it a person's: "President Trump" names a person even where the
 // tagger missed it.
-bool person_title(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {"president",
-                                                        "sec.",
-                                                        "secretary",
-                                                        "minister",
-                                                        "gov.",
-                                                        "governor",
-                                                        "sen.",
-                                                        "senator",
-                                                        "rep.",
-                                                        "mr.",
-                                                        "mrs.",
-                                                        "ms.",
-                                                        "dr.",
-                                                        "chancellor",
-                                                        "premier",
-                                                        "mayor",
-                                                        "judge",
-                                                        "pope",
-                                                        "cardinal",
-                                                        "archbishop",
-                                                        "ambassador",
-                                                        "chairman",
-                                                        "chairwoman",
-                                                        "commissioner",
-                                                        "lieutenant-colonel",
-                                                        "lieutenant-general",
-                                                        "major-general",
-                                                        "brigadier-general",
-                                                        "secretary-general",
-                                                        "director",
-                                                        "king",
-                                                        "queen",
-                                                        "prince",
-                                                        "princess",
-                                                        "sheikh",
-                                                        "speaker",
-                                                        "executive"};
-  return words.count(folded) > 0;
+namespace {
+
+// The words before a person's name, each once with its kinds: one look-up answers person_title,
+// honorific and person_role, which the passes ask of nearly every token.
+enum PersonWord : std::uint8_t { kTitle = 1, kHonorific = 2, kRole = 4 };
+
+std::uint8_t person_word(const std::string& folded) {
+  static const std::unordered_map<std::string, std::uint8_t> words = [] {
+    std::unordered_map<std::string, std::uint8_t> m;
+    // Titles before a name that make the name a person's ("President", "Sec.", "Mr.").
+    for (const char* w : {"president",
+                          "sec.",
+                          "secretary",
+                          "minister",
+                          "gov.",
+                          "governor",
+                          "sen.",
+                          "senator",
+                          "rep.",
+                          "mr.",
+                          "mrs.",
+                          "ms.",
+                          "dr.",
+                          "chancellor",
+                          "premier",
+                          "mayor",
+                          "judge",
+                          "pope",
+                          "cardinal",
+                          "archbishop",
+                          "ambassador",
+                          "chairman",
+                          "chairwoman",
+                          "commissioner",
+                          "lieutenant-colonel",
+                          "lieutenant-general",
+                          "major-general",
+                          "brigadier-general",
+                          "secretary-general",
+                          "director",
+                          "king",
+                          "queen",
+                          "prince",
+                          "princess",
+                          "sheikh",
+                          "speaker",
+                          "executive"})
+      m[w] |= kTitle;
+    // Titles, and honorifics written without a period as British papers write them ("Mr Allan",
+    // "Sir Clive Woodward", "MP Richard Allan"): a capitalized run after one is a person's name,
+    // whatever the tagger made of it.
+    for (const char* w : {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "baroness", "mp",
+                          "mep", "msp", "cllr"})
+      m[w] |= kHonorific;
+    // Words before a name, besides the titles and honorifics, that say a person follows: roles
+    // ("striker Zidane", "publicist Wendy Day").
+    for (const char* w :
+         {"coach",      "manager",   "publicist", "striker", "midfielder", "defender",
+          "goalkeeper", "captain",   "skipper",   "actor",   "actress",    "singer",
+          "rapper",     "novelist",  "author",    "chief",   "spokesman",  "spokeswoman",
+          "analyst",    "economist", "professor", "prof."})
+      m[w] |= kRole;
+    return m;
+  }();
+  if (folded.size() < 2 || folded.size() > 18) return 0;
+  const auto it = words.find(folded);
+  return it == words.end() ? 0 : it->second;
 }
 
-// Titles, and honorifics written without a period as British papers write them ("Mr Allan",
-// "Sir Clive Woodward", "MP Richard Allan"): a capitalized run after one is a person's name,
-// whatever the tagger made of it.
+}  // namespace
+
+bool person_title(const std::string& folded) { return (person_word(folded) & kTitle) != 0; }
+
 bool honorific(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {"mr",   "mrs",  "ms",   "dr",       "sir",
-                                                        "lord", "lady", "dame", "baroness", "mp",
-                                                        "mep",  "msp",  "cllr"};
-  return person_title(folded) || words.count(folded) > 0;
+  return (person_word(folded) & (kTitle | kHonorific)) != 0;
 }
 
-// Words before a name, besides the titles and honorifics, that say a person follows: roles
-// ("striker Zidane", "publicist Wendy Day").
-bool person_role(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
-      "coach",      "manager",   "publicist", "striker", "midfielder", "defender",
-      "goalkeeper", "captain",   "skipper",   "actor",   "actress",    "singer",
-      "rapper",     "novelist",  "author",    "chief",   "spokesman",  "spokeswoman",
-      "analyst",    "economist", "professor", "prof."};
-  return honorific(folded) || words.count(folded) > 0;
-}
+bool person_role(const std::string& folded) { return person_word(folded) != 0; }
 
 bool direction_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
@@ -258,7 +279,7 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       std::size_t end = i + 1;
       while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
              std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
-             !person_role(tokens[end].lower) && tokens[end].lower != "of") {
+             !person_role(tokens[end].lower) && tokens[end].lower != "of"sv) {
         ++end;
       }
       const std::size_t n = end - (i + 1);
@@ -421,7 +442,7 @@ namespace {
 // are one organization.
 void join_of(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
   for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-    if ((tokens[i].lower != "of" && tokens[i].lower != "for") || tags[i] != 0) continue;
+    if ((tokens[i].lower != "of"sv && tokens[i].lower != "for"sv) || tags[i] != 0) continue;
     if (!capitalized_word(tokens[i - 1].text) || !organization_word(tokens[i - 1].lower)) continue;
     if (!begins_entity(tags, i + 1, ner::Type::kOrganization)) continue;
     const std::size_t right_end = span_end(tags, i + 1);
@@ -447,7 +468,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // "Human Rights in China": an organization named by common words only, "in" and a place are
     // one organization.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      if (tokens[i].text != "in" || tags[i] != 0 ||
+      if (tokens[i].text != "in"sv || tags[i] != 0 ||
           !ends_entity(tags, i - 1, ner::Type::kOrganization) ||
           !begins_entity(tags, i + 1, ner::Type::kPlace))
         continue;
@@ -465,7 +486,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // word ends, "and", and capitalized words no entity holds (or a people's name) up to one that
     // ends organizations' names, are one organization.
     for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
-      if (tokens[i].text != "and" || tags[i] != 0 ||
+      if (tokens[i].text != "and"sv || tags[i] != 0 ||
           !ends_entity(tags, i - 1, ner::Type::kOrganization) ||
           organization_word(tokens[i - 1].lower))
         continue;
@@ -494,7 +515,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // "First Albany Corp.", "First Bank System Inc.": "First" inside a sentence, before an
     // organization's name the tagger began after it, is the name's first word.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      if (tokens[i].text != "First" || tags[i] != 0 ||
+      if (tokens[i].text != "First"sv || tags[i] != 0 ||
           !begins_entity(tags, i + 1, ner::Type::kOrganization))
         continue;
       const std::size_t end = span_end(tags, i + 1);
@@ -519,18 +540,19 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     }
     if (end == 0 || end == tokens.size()) continue;
     std::size_t state_begin = end, state_end = end;
-    if (tokens[end].text == "," && end + 1 < tokens.size() &&
+    if (tokens[end].text == ","sv && end + 1 < tokens.size() &&
         capitalized_word(tokens[end + 1].text)) {
       state_begin = end + 1;
       state_end = end + 2;
       if (state_end < tokens.size() && capitalized_word(tokens[state_end].text) &&
-          tokens[state_end].text != "-")
+          tokens[state_end].text != "-"sv)
         ++state_end;
     }
     std::size_t k = state_end;
-    const bool agency = k + 2 < tokens.size() && tokens[k].text == "(" && tokens[k + 2].text == ")";
+    const bool agency =
+        k + 2 < tokens.size() && tokens[k].text == "("sv && tokens[k + 2].text == ")"sv;
     if (agency) k += 3;
-    if (k >= tokens.size() || (tokens[k].text != "-" && tokens[k].text != "--")) continue;
+    if (k >= tokens.size() || (tokens[k].text != "-"sv && tokens[k].text != "--"sv)) continue;
     // "PRESS DIGEST - ...", "NOTE - ...": a place only when the gazetteer knows it, an agency
     // follows or a state does.
     if (!agency && state_end == end && !gazetteer.known(joined_words(tokens, 0, end))) continue;
@@ -579,15 +601,15 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
              !person_title(tokens[end].lower)) {
         ++end;
       }
-      if (end == title + 1 || (end <= span.last && tokens[end].lower != "of")) continue;
+      if (end == title + 1 || (end <= span.last && tokens[end].lower != "of"sv)) continue;
       const ner::Type type = span.type;
       for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
       // "Refugee Council Chief Executive Maeve Sherlock": the organization ends before the title's
       // first word.
       std::size_t title_begin = title;
       while (title_begin > span.first && (person_role(tokens[title_begin - 1].lower) ||
-                                          tokens[title_begin - 1].lower == "vice" ||
-                                          tokens[title_begin - 1].lower == "deputy")) {
+                                          tokens[title_begin - 1].lower == "vice"sv ||
+                                          tokens[title_begin - 1].lower == "deputy"sv)) {
         --title_begin;
       }
       if (title_begin > span.first) retag(tags, span.first, title_begin, type);
@@ -789,13 +811,13 @@ void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags,
   std::vector<Club> clubs;
   std::size_t orgs = 0;
   for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
-    if (tokens[i].text != "(" || !ends_entity(tags, i - 1, ner::Type::kPerson)) continue;
+    if (tokens[i].text != "("sv || !ends_entity(tags, i - 1, ner::Type::kPerson)) continue;
     std::size_t end = i + 1;
     while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
            std::isalpha(static_cast<unsigned char>(tokens[end].text[0])))
       ++end;
     if (end == i + 1 || end >= tokens.size() ||
-        (tokens[end].text != ")" && tokens[end].text != ","))
+        (tokens[end].text != ")"sv && tokens[end].text != ","sv))
       continue;
     // (the name whole: no entity runs out of it)
     if ((tags[i + 1] != 0 && !begins_entity(tags, i + 1, ner::type_of(tags[i + 1]))) ||
@@ -832,7 +854,7 @@ void areas_and_streets(ner::Document& doc) {
     auto& tags = doc.tags()[s];
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
       const std::string& area = tokens[i + 1].lower;
-      if ((area != "county" && area != "province") || !capitalized_word(tokens[i + 1].text) ||
+      if ((area != "county"sv && area != "province"sv) || !capitalized_word(tokens[i + 1].text) ||
           !capitalized_word(tokens[i].text) ||
           !std::isalpha(static_cast<unsigned char>(tokens[i].text[0])) || tags[i] != 0 ||
           tags[i + 1] != 0)
@@ -845,18 +867,18 @@ void areas_and_streets(ner::Document& doc) {
     // Street" is a building's address, "by Downing Street" an office).
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
       const std::string& before = tokens[i - 1].lower;
-      if (before != "in" && before != "at" && before != "near") continue;
+      if (before != "in"sv && before != "at"sv && before != "near"sv) continue;
       std::size_t end = i;
       while (end < tokens.size() && end - i < 2 && tags[end] == 0 &&
              capitalized_word(tokens[end].text) &&
              std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
-             !facility_word(tokens[end].lower) && tokens[end].lower != "lane")
+             !facility_word(tokens[end].lower) && tokens[end].lower != "lane"sv)
         ++end;
       if (end == i || end >= tokens.size() || tags[end] != 0 || !capitalized_word(tokens[end].text))
         continue;
       const std::string& street = tokens[end].lower;
-      if (street != "street" && street != "road" && street != "square" && street != "avenue" &&
-          street != "lane")
+      if (street != "street"sv && street != "road"sv && street != "square"sv &&
+          street != "avenue"sv && street != "lane"sv)
         continue;
       retag(tags, i, end + 1, ner::Type::kPlace);
       i = end;
@@ -870,7 +892,7 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   };
   // "a city like Peterborough", "the town of Basingstoke": a name the gazetteer knows.
   auto settlement = [](const std::string& w) {
-    return w == "city" || w == "town" || w == "village" || w == "capital";
+    return w == "city"sv || w == "town"sv || w == "village"sv || w == "capital"sv;
   };
   // "portal director at Tiscali", "our colleagues at Defra": where people work, a name the
   // gazetteer does not know is an organization's.
@@ -889,7 +911,7 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     auto separated = [&](const ner::Span& a, const ner::Span& b) {
       if (b.first != a.last + 2) return false;
       const std::string& sep = tokens[a.last + 1].lower;
-      return sep == "," || sep == "and" || sep == "or";
+      return sep == ","sv || sep == "and"sv || sep == "or"sv;
     };
     for (std::size_t k = 0; k < spans.size();) {
       std::size_t end = k + 1;
@@ -910,12 +932,12 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     for (const ner::Span& span : spans) {
       const std::size_t f = span.first;
       const bool after_settlement =
-          f >= 2 && (tokens[f - 1].lower == "of" || tokens[f - 1].lower == "like") &&
+          f >= 2 && (tokens[f - 1].lower == "of"sv || tokens[f - 1].lower == "like"sv) &&
           settlement(tokens[f - 2].lower);
       if (span.type == ner::Type::kOrganization && after_settlement &&
           gazetteer.known(text_of(tokens, span)))
         retag(tags, span.first, span.last + 1, ner::Type::kPlace);
-      if (span.type == ner::Type::kPlace && f >= 2 && tokens[f - 1].lower == "at" &&
+      if (span.type == ner::Type::kPlace && f >= 2 && tokens[f - 1].lower == "at"sv &&
           workers.count(tokens[f - 2].lower) && !gazetteer.known(text_of(tokens, span)))
         retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
     }
@@ -959,7 +981,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       if (tags[i] == ner::tag_of(ner::Type::kPerson, ner::kUnit) &&
           organization_descriptor(tokens[i - 1].lower) && !capitalized_word(tokens[i - 1].text) &&
-          tokens[i - 1].lower != "rival" && tokens[i - 1].lower != "rivals" &&
+          tokens[i - 1].lower != "rival"sv && tokens[i - 1].lower != "rivals"sv &&
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
         tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
@@ -969,10 +991,11 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       const bool after_descriptor =
           organization_descriptor(tokens[i - 1].lower) && !capitalized_word(tokens[i - 1].text);
       // "companies such as Creative, Sony and Philips", "firms including Nokia and Intel"
-      const bool listed = (i >= 3 && tokens[i - 1].lower == "as" && tokens[i - 2].lower == "such" &&
-                           organization_descriptor(tokens[i - 3].lower)) ||
-                          (i >= 2 && tokens[i - 1].lower == "including" &&
-                           organization_descriptor(tokens[i - 2].lower));
+      const bool listed =
+          (i >= 3 && tokens[i - 1].lower == "as"sv && tokens[i - 2].lower == "such"sv &&
+           organization_descriptor(tokens[i - 3].lower)) ||
+          (i >= 2 && tokens[i - 1].lower == "including"sv &&
+           organization_descriptor(tokens[i - 2].lower));
       const bool before_role =
           end < tokens.size() && organization_role(tokens[end].lower) &&
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName);
@@ -980,10 +1003,11 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       retag(tags, i, end, ner::Type::kOrganization);
       // The rest of a list: "Creative, Sony and Philips".
       while (listed && end + 1 < tokens.size() &&
-             (tokens[end].text == "," || tokens[end].lower == "and" || tokens[end].lower == "or")) {
+             (tokens[end].text == ","sv || tokens[end].lower == "and"sv ||
+              tokens[end].lower == "or"sv)) {
         std::size_t next = end + 1;
-        if (tokens[end].text == "," && next < tokens.size() &&
-            (tokens[next].lower == "and" || tokens[next].lower == "or"))
+        if (tokens[end].text == ","sv && next < tokens.size() &&
+            (tokens[next].lower == "and"sv || tokens[next].lower == "or"sv))
           ++next;
         const std::size_t next_end = run(next);
         if (next_end == next) break;
@@ -1033,10 +1057,10 @@ bool joining_word(std::string_view folded) {
 // after an exchange's name; "(U.S.)" and "(AP)" are none.
 std::size_t stock_code(const std::vector<ner::Token>& tokens, std::size_t at) {
   std::size_t k = at;
-  if (tokens[k].text == "(" || tokens[k].text == "<") {
+  if (tokens[k].text == "("sv || tokens[k].text == "<"sv) {
     ++k;
-  } else if (tokens[k].text == "&" && k + 2 < tokens.size() && tokens[k + 1].text == "lt" &&
-             tokens[k + 2].text == ";") {
+  } else if (tokens[k].text == "&"sv && k + 2 < tokens.size() && tokens[k + 1].text == "lt"sv &&
+             tokens[k + 2].text == ";"sv) {
     k += 3;  // "&lt;" as text whose markup was escaped twice
   } else {
     return 0;
@@ -1051,7 +1075,7 @@ std::size_t stock_code(const std::vector<ner::Token>& tokens, std::size_t at) {
   if (k + 2 < tokens.size() &&
       std::find(std::begin(kExchanges), std::end(kExchanges), tokens[k].text) !=
           std::end(kExchanges) &&
-      tokens[k + 1].text == ":")
+      tokens[k + 1].text == ":"sv)
     return capitals(tokens[k + 2].text, 5) ? k + 2 : 0;
   const std::string_view w = tokens[k].text;
   const std::size_t dot = w.find('.');
@@ -1094,8 +1118,8 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // (a word the tagger left after "in", "on" or "near" is where something is: "on Broadway",
       // "in Crete", "at Sundance" ...)
       if (free && i > 0 &&
-          (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "on" ||
-           tokens[i - 1].lower == "near" || tokens[i - 1].lower == "at"))
+          (tokens[i - 1].lower == "in"sv || tokens[i - 1].lower == "on"sv ||
+           tokens[i - 1].lower == "near"sv || tokens[i - 1].lower == "at"sv))
         continue;
       if ((gazetteer.lexicon(t.lower) & ner::Gazetteer::kCommon) || gazetteer.known(t.text) ||
           gazetteer.person_name(t.lower) != 0 || surnames.count(t.lower) || plural(t.text) ||
@@ -1129,7 +1153,7 @@ void consistent_organizations(ner::Document& doc) {
       if (span.type != ner::Type::kOrganization) continue;
       std::size_t last = span.last;
       for (std::size_t k = span.first + 1; k < span.last; ++k) {
-        if (tokens[k].lower != "'s" && tokens[k].text != "\xE2\x80\x99s") continue;
+        if (tokens[k].lower != "'s"sv && tokens[k].text != "\xE2\x80\x99s") continue;
         if (!organization_word(tokens[span.last].lower) && !joining_word(tokens[k + 1].lower) &&
             (span.last > k + 1 || all_capitals(tokens[k - 1].text)))
           last = k - 1;
@@ -1151,7 +1175,7 @@ void consistent_organizations(ner::Document& doc) {
       auto joins = [&](std::size_t k) {
         const ner::Token& t = tokens[k];
         const bool word = capitalized_word(t.text) ||
-                          (t.text == "&" && k > 0 && capitalized_word(tokens[k - 1].text));
+                          (t.text == "&"sv && k > 0 && capitalized_word(tokens[k - 1].text));
         return word && (tags[k] == 0 || ner::position_of(tags[k]) == ner::kLast ||
                         ner::position_of(tags[k]) == ner::kUnit);
       };
@@ -1159,7 +1183,7 @@ void consistent_organizations(ner::Document& doc) {
       while (first > 0 && end - first < 5 && joins(first - 1))
         first = tags[first - 1] != 0 ? span_begin(tags, first - 1) : first - 1;
       if (first > 0 && joins(first - 1)) return end;  // a longer run: a headline's, no name
-      while (first < end && (sentence_opener(tokens[first].lower) || tokens[first].text == "&"))
+      while (first < end && (sentence_opener(tokens[first].lower) || tokens[first].text == "&"sv))
         ++first;
       if (first < end && !std::isalpha(static_cast<unsigned char>(tokens[first].text[0])))
         return end;

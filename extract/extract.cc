@@ -21,6 +21,8 @@
 #include "extract/publication_date.h"
 
 namespace morgue {
+
+using namespace std::string_view_literals;
 namespace {
 
 using namespace rules;
@@ -214,9 +216,9 @@ class Default : public Extractor {
           }
           // ("West Bank", "Left Bank": a bank of a river, no bank's)
           const bool river_bank =
-              span.last == span.first + 1 && tokens[span.last].lower == "bank" &&
-              (direction_word(tokens[span.first].lower) || tokens[span.first].lower == "left" ||
-               tokens[span.first].lower == "right");
+              span.last == span.first + 1 && tokens[span.last].lower == "bank"sv &&
+              (direction_word(tokens[span.first].lower) || tokens[span.first].lower == "left"sv ||
+               tokens[span.first].lower == "right"sv);
           if (!river_bank &&
               (organization_word(last_word(mention)) || runs_on || of_a_place(mention))) {
             type = ner::Type::kOrganization;
@@ -275,7 +277,7 @@ class Default : public Extractor {
                                  span.last + 2 == spans[k + 1].first && joins(span.last + 1));
             const bool scored =
                 more && (std::isdigit(static_cast<unsigned char>(tokens[span.last + 1].text[0])) ||
-                         tokens[span.last + 1].text == "(");
+                         tokens[span.last + 1].text == "("sv);
             // "Edward D. Jones & Co.": a company; "the Carl Vinson": a ship, a prize, a building;
             // "Der Spiegel", "El Pais": a paper.
             if (more && next == "&") break;
@@ -283,7 +285,7 @@ class Default : public Extractor {
             static const std::unordered_set<std::string> owned = {
                 "case",    "affair",         "trial",      "scandal", "murder", "murders",
                 "killing", "administration", "government", "era",     "family", "camp"};
-            if (span.first > 0 && tokens[span.first - 1].lower == "the" &&
+            if (span.first > 0 && tokens[span.first - 1].lower == "the"sv &&
                 !person_role(tokens[span.first].lower) && !(more && owned.count(next)))
               break;
             if (span.last > span.first && foreign_article(tokens[span.first].lower)) break;
@@ -319,7 +321,7 @@ class Default : public Extractor {
             const bool abbreviation =
                 span.first == span.last && (all_capitals(word) || word.back() == '.');
             const bool after_place =
-                span.first >= 2 && tokens[span.first - 1].text == "," &&
+                span.first >= 2 && tokens[span.first - 1].text == ","sv &&
                 tags[span.first - 2] != 0 &&
                 ner::type_of(tags[span.first - 2]) == ner::Type::kPlace &&
                 (abbreviation || gazetteer_.major(tokens[span.first - 2].text));
@@ -522,8 +524,9 @@ class Default : public Extractor {
   // "-i"), perhaps after a compass word.
   bool demonym(const std::vector<ner::Token>& tokens, const ner::Span& span) const {
     std::size_t first = span.first;
-    if (span.last == first + 1 && (direction_word(tokens[first].lower) ||
-                                   tokens[first].lower == "an" || tokens[first].lower == "the")) {
+    if (span.last == first + 1 &&
+        (direction_word(tokens[first].lower) || tokens[first].lower == "an"sv ||
+         tokens[first].lower == "the"sv)) {
       ++first;
     }
     // "El Salvadorian": a place of two or three words and an ending.

@@ -59,11 +59,56 @@ std::string month_pattern() {
 
 const std::string kWeekday = "(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
 
+// What a line must hold for a form to match in it, checked before the (slow) regular expression
+// runs: a month's first three letters, a hyphen, a slash.
+enum class Needs { kMonthName, kHyphen, kSlash };
+
 struct Form {
   std::regex pattern;
   int year, month, day;  // group numbers; month group may be a name
   int weekday;           // group of a weekday written before the date
+  Needs needs;
 };
+
+// Whether a form may match in the line: a necessary condition, never a sufficient one.
+bool may_match(const Form& f, std::string_view line) {
+  switch (f.needs) {
+    case Needs::kHyphen:
+      return line.find('-') != std::string_view::npos;
+    case Needs::kSlash:
+      return line.find('/') != std::string_view::npos;
+    case Needs::kMonthName:
+      break;
+  }
+  // A month the forms read is a whole run of letters that month_number reads (month_pattern is
+  // made of such names: a month's name, its first three letters, "sept"), then perhaps a full
+  // stop and a comma, then a space.
+  auto month_word = [](const std::string& w) {
+    for (std::string_view name : month_names())
+      if (w == name || w == name.substr(0, 3)) return true;
+    return w == "sept";
+  };
+  std::string word;
+  for (std::size_t i = 0; i < line.size();) {
+    if (!std::isalpha(static_cast<unsigned char>(line[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < line.size() && std::isalpha(static_cast<unsigned char>(line[end]))) ++end;
+    if (end - i >= 3 && end - i <= 9) {
+      word.assign(line.substr(i, end - i));
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::size_t k = end;
+      if (k < line.size() && line[k] == '.') ++k;
+      if (k < line.size() && line[k] == ',') ++k;
+      if (k < line.size() && std::isspace(static_cast<unsigned char>(line[k])) && month_word(word))
+        return true;
+    }
+    i = end;
+  }
+  return false;
+}
 
 const std::vector<Form>& forms() {
   static const auto flags = std::regex::icase | std::regex::optimize;
@@ -71,11 +116,11 @@ const std::vector<Form>& forms() {
   static const std::vector<Form> all = {
       {std::regex("\\b" + kWeekday + kMonth + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
                   flags),
-       4, 2, 3, 1},
+       4, 2, 3, 1, Needs::kMonthName},
       {std::regex("\\b" + kWeekday + "(\\d{1,2})\\s+" + kMonth + ",?\\s+(\\d{4})\\b", flags), 4, 3,
-       2, 1},
-      {std::regex("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", flags), 1, 2, 3, 0},
-      {std::regex("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b", flags), 3, 1, 2, 0},
+       2, 1, Needs::kMonthName},
+      {std::regex("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", flags), 1, 2, 3, 0, Needs::kHyphen},
+      {std::regex("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b", flags), 3, 1, 2, 0, Needs::kSlash},
   };
   return all;
 }
@@ -112,7 +157,8 @@ bool starts_with_dash(std::string_view line) {
 // Letters in the line outside its dates: few means the line is a date and little else.
 std::size_t letters_besides_dates(std::string_view line) {
   std::string rest(line);
-  for (const Form& f : forms()) rest = std::regex_replace(rest, f.pattern, "");
+  for (const Form& f : forms())
+    if (may_match(f, rest)) rest = std::regex_replace(rest, f.pattern, "");
   return static_cast<std::size_t>(
       std::count_if(rest.begin(), rest.end(), [](unsigned char c) { return std::isalpha(c); }));
 }
@@ -154,6 +200,7 @@ std::vector<Date> dates_in_line(std::string_view line) {
   std::vector<std::pair<std::size_t, Date>> found;
   const std::string s(line);
   for (const Form& f : forms()) {
+    if (!may_match(f, s)) continue;
     for (std::sregex_iterator it(s.begin(), s.end(), f.pattern), end; it != end; ++it) {
       const std::smatch& m = *it;
       const std::string month = m[f.month].str();

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <cctype>
+#include <cstdio>
+#include <random>
 #include <string>
 
 #include "extract/names.h"
@@ -477,6 +480,81 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
     a.text = c.text;
     extractor().complete(a);
     for (const auto& [name, field] : c.names) BOOST_TEST(filed_as(a, name) == field, name);
+  }
+}
+
+// Every form of a date the date forms read is found in a line of other words, whatever its case
+// and punctuation: seeded random lines, each built from a known date (the check that the
+// look before the regular expressions, publication_date.cc's may_match, never skips a date).
+BOOST_AUTO_TEST_CASE(every_written_form_of_a_date_is_found) {
+  static const char* const kMonths[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+  static const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+  static const char* const kNoise[] = {"Markets in decline,",
+                                       "the mayor said",
+                                       "Sept",
+                                       "(Reuters) -",
+                                       "Updated:",
+                                       "Jun-3",
+                                       "on 12/",
+                                       "Mar.",
+                                       ""};
+  std::mt19937 random(17);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  auto cased = [&](std::string w) {
+    switch (pick(3)) {
+      case 0:
+        for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        break;
+      case 1:
+        w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+        break;
+    }
+    return w;
+  };
+  for (int n = 0; n < 3000; ++n) {
+    const int year = 1990 + static_cast<int>(pick(40)), month = 1 + static_cast<int>(pick(12));
+    const int day =
+        1 + static_cast<int>(pick(static_cast<std::size_t>(days_in_month(year, month))));
+    const Date date{year, month, day, Precision::kDay};
+    std::string name = kMonths[month - 1];
+    switch (pick(3)) {  // the name whole, its first three letters, or "Sept"
+      case 1:
+        name = name.substr(0, 3);
+        break;
+      case 2:
+        if (month == 9) name = "sept";
+        break;
+    }
+    name = cased(name) + (pick(2) ? "." : "");
+    const std::string weekday =
+        pick(2) ? cased(kWeekdays[iso_weekday(days_from_civil(year, month, day)) - 1]) +
+                      (pick(2) ? ", " : " ")
+                : "";
+    const std::string d = std::to_string(day), y = std::to_string(year);
+    std::string written;
+    switch (pick(4)) {
+      case 0:
+        written = weekday + name + " " + d + (pick(2) ? "th" : "") + (pick(2) ? ", " : " ") + y;
+        break;
+      case 1:
+        written = weekday + d + " " + name + (pick(2) ? ", " : " ") + y;
+        break;
+      case 2: {
+        char iso[40];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+        written = iso;
+        break;
+      }
+      default:
+        written = std::to_string(month) + "/" + d + "/" + (pick(2) ? y : y.substr(2));
+        break;
+    }
+    const std::string line = std::string(kNoise[pick(9)]) + " " + written + " " + kNoise[pick(9)];
+    const std::vector<Date> found = dates_in_line(line);
+    BOOST_TEST((std::find(found.begin(), found.end(), date) != found.end()), line);
   }
 }
 
