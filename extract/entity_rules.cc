@@ -1115,15 +1115,15 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         continue;
       const bool free = tags[i] == 0;
       if (!free && tags[i] != ner::tag_of(ner::Type::kPerson, ner::kUnit)) continue;
-      // (a word the tagger left after "in", "on" or "near" is where something is: "on Broadway",
-      // "in Crete", "at Sundance" ...)
+      // (a word the tagger left after "in", "on", "at" or "near" is where something is: "on
+      // Broadway", "in Crete", "at Sundance")
       if (free && i > 0 &&
           (tokens[i - 1].lower == "in"sv || tokens[i - 1].lower == "on"sv ||
            tokens[i - 1].lower == "near"sv || tokens[i - 1].lower == "at"sv))
         continue;
       if ((gazetteer.lexicon(t.lower) & ner::Gazetteer::kCommon) || gazetteer.known(t.text) ||
           gazetteer.person_name(t.lower) != 0 || surnames.count(t.lower) || plural(t.text) ||
-          person_title(t.lower) || honorific(t.lower) || person_role(t.lower) ||
+          person_role(t.lower) ||  // (a title and an honorific are roles too)
           organization_word(t.lower) || facility_word(t.lower) || thing_word(t.lower) ||
           calendar_word(t.lower))
         continue;
