@@ -264,8 +264,9 @@ class Default : public Extractor {
         if (type != ner::Type::kMisc && demonym(tokens, span)) continue;
         switch (type) {
           case ner::Type::kPerson: {
+            // (or one who "told" someone: "Erdogan told reporters"; companies say, people tell)
             const bool titled = (span.first > 0 && person_role(tokens[span.first - 1].lower)) ||
-                                person_role(tokens[span.first].lower);
+                                person_role(tokens[span.first].lower) || (more && next == "told"sv);
             // "Given, Breen, Staunton": one of a list of people; "Shearer 2", "Woods (U.S.) 67": a
             // line of results.
             auto joins = [&](std::size_t at) {

@@ -445,6 +445,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Quotas were filled, she warned. Commission for Racial Equality chairman Trevor Phillips "
        "said asylum was a matter for the courts.",
        {{"Commission for Racial Equality", "org"}, {"Racial Equality", ""}}},
+      // A one-word name before "told" is a person's (companies say; people tell).
+      {"",
+       "Turkish officials were doing what was necessary in regard to the return of Metin Kaplan, "
+       "Erdogan told reporters.",
+       {{"Erdogan", "person"}, {"Metin Kaplan", "person"}}},
       // A team sheet: the names in brackets after its players are clubs, but for a country.
       {"",
        "Forwards: Julien Bonnaire (Bourgoin), Yann Delaigue (Castres), Dimitri Yachvili "
