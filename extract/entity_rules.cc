@@ -148,8 +148,6 @@ bool facility_word(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
-// Words before a name that make it a person's: "President Trump" names a person even where the
-// tagger missed it.
 namespace {
 
 // The words before a person's name, each once with its kinds: one look-up answers person_title,
@@ -214,13 +212,19 @@ std::uint8_t person_word(const std::string& folded) {
       m[w] |= kRole;
     return m;
   }();
-  if (folded.size() < 2 || folded.size() > 18) return 0;
+  static const std::size_t longest =
+      std::max_element(words.begin(), words.end(), [](const auto& a, const auto& b) {
+        return a.first.size() < b.first.size();
+      })->first.size();
+  if (folded.size() > longest) return 0;  // (most words of running text: no hashing)
   const auto it = words.find(folded);
   return it == words.end() ? 0 : it->second;
 }
 
 }  // namespace
 
+// Words before a name that make it a person's: "President Trump" names a person even where the
+// tagger missed it.
 bool person_title(const std::string& folded) { return (person_word(folded) & kTitle) != 0; }
 
 bool honorific(const std::string& folded) {
@@ -432,10 +436,6 @@ void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
 }
 
-// "Office for National Statistics", "Department for Constitutional Affairs": a capitalized word
-// that ends organizations' names, "of" or "for", and the organization tagged after them are one
-// organization ("National Statistics" alone is none). A place after them stays a place as well
-// ("Bank of Japan").
 namespace {
 
 // "Office for National Statistics": an organization's word, "of" or "for", and an organization
@@ -460,6 +460,10 @@ void join_of(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
 
 }  // namespace
 
+// "Office for National Statistics", "Department for Constitutional Affairs": a capitalized word
+// that ends organizations' names, "of" or "for", and the organization tagged after them are one
+// organization ("National Statistics" alone is none). A place after them stays a place as well
+// ("Bank of Japan").
 void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
@@ -948,7 +952,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    team_sheet(doc.sentences()[s].tokens, tags, gazetteer);
+    team_sheet(tokens, tags, gazetteer);
     if (headline(doc, s) || doc.title_case(s)) continue;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const bool free = tags[i] == 0 || (ner::type_of(tags[i]) == ner::Type::kMisc &&
@@ -1019,9 +1023,6 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
   }
 }
 
-}  // namespace morgue::rules
-
-namespace morgue::rules {
 namespace {
 
 // A company's legal designation after its name ("Dell Inc.", "Tesco plc", "Siemens AG"):
@@ -1153,7 +1154,7 @@ void consistent_organizations(ner::Document& doc) {
       if (span.type != ner::Type::kOrganization) continue;
       std::size_t last = span.last;
       for (std::size_t k = span.first + 1; k < span.last; ++k) {
-        if (tokens[k].lower != "'s"sv && tokens[k].text != "\xE2\x80\x99s") continue;
+        if (tokens[k].lower != "'s"sv) continue;  // (the tokens read "’s" as "'s")
         if (!organization_word(tokens[span.last].lower) && !joining_word(tokens[k + 1].lower) &&
             (span.last > k + 1 || all_capitals(tokens[k - 1].text)))
           last = k - 1;

@@ -60,7 +60,7 @@ std::string month_pattern() {
 const std::string kWeekday = "(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
 
 // What a line must hold for a form to match in it, checked before the (slow) regular expression
-// runs: a month's first three letters, a hyphen, a slash.
+// runs: a month's name as a word, a hyphen, a slash.
 enum class Needs { kMonthName, kHyphen, kSlash };
 
 struct Form {
@@ -81,14 +81,7 @@ bool may_match(const Form& f, std::string_view line) {
       break;
   }
   // A month the forms read is a whole run of letters that month_number reads (month_pattern is
-  // made of such names: a month's name, its first three letters, "sept"), then perhaps a full
-  // stop and a comma, then a space.
-  auto month_word = [](const std::string& w) {
-    for (std::string_view name : month_names())
-      if (w == name || w == name.substr(0, 3)) return true;
-    return w == "sept";
-  };
-  std::string word;
+  // made of such names), then perhaps a full stop and a comma, then a space.
   for (std::size_t i = 0; i < line.size();) {
     if (!std::isalpha(static_cast<unsigned char>(line[i]))) {
       ++i;
@@ -96,15 +89,12 @@ bool may_match(const Form& f, std::string_view line) {
     }
     std::size_t end = i;
     while (end < line.size() && std::isalpha(static_cast<unsigned char>(line[end]))) ++end;
-    if (end - i >= 3 && end - i <= 9) {
-      word.assign(line.substr(i, end - i));
-      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::size_t k = end;
-      if (k < line.size() && line[k] == '.') ++k;
-      if (k < line.size() && line[k] == ',') ++k;
-      if (k < line.size() && std::isspace(static_cast<unsigned char>(line[k])) && month_word(word))
-        return true;
-    }
+    std::size_t k = end;
+    if (k < line.size() && line[k] == '.') ++k;
+    if (k < line.size() && line[k] == ',') ++k;
+    if (k < line.size() && std::isspace(static_cast<unsigned char>(line[k])) &&
+        month_number(line.substr(i, end - i)) != 0)
+      return true;
     i = end;
   }
   return false;
