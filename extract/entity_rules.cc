@@ -703,9 +703,29 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
     return !t || *t == ner::tag_of(ner::Type::kPerson, ner::kBegin);
   };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-    if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // "'Abhorrent act' says Blair", "Ryder-You can bank on Tiger, says Sutton" beside "Hal
+    // Sutton": a word of one name that a quote's "says" ends with names who said it; read as an
+    // organization's, it is a person's where the article gives a person a full name ending in it,
+    // or the model learned the word as a person's (companies that say things are mostly words it
+    // learned as organizations': "says Microsoft").
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      const std::size_t k = span.first;
+      if (span.type != ner::Type::kOrganization || span.last != k || k == 0 ||
+          (tokens[k - 1].lower != "says"sv && tokens[k - 1].lower != "said"sv &&
+           tokens[k - 1].lower != "say"sv) ||
+          !plain_word(tokens[k]) || all_capitals(tokens[k].text)) {
+        continue;
+      }
+      const std::string_view next = k + 1 < tokens.size() ? tokens[k + 1].text : "."sv;
+      if (next != "."sv && next != ","sv && next != "("sv && next != ";"sv) continue;
+      const auto t = ner::word_tag(weights, tokens[k].lower);
+      if (surnames.count(tokens[k].lower) ||
+          (t && *t != 0 && ner::type_of(*t) == ner::Type::kPerson))
+        retag(tags, k, k + 1, ner::Type::kPerson);
+    }
+    if (headline(doc, s)) continue;
     // "the 101-year-old Torao Toshitsune" tagged as an organization where the article also says
     // "Mr Toshitsune": a name of two or three plain words ending in the person's surname, with no
     // organization word in it, is that person's.

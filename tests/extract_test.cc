@@ -450,6 +450,14 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Turkish officials were doing what was necessary in regard to the return of Metin Kaplan, "
        "Erdogan told reporters.",
        {{"Erdogan", "person"}, {"Metin Kaplan", "person"}}},
+      // The one word a quote's "says" ends with names who said it: a person where the article
+      // gives a full name ending in it, or the model learned the word as a person's; a company
+      // the model knows as one stays a company.
+      {"Ryder-You can bank on Tiger, says Sutton",
+       "US Ryder Cup captain Hal Sutton says reports of his demise will prove exaggerated.",
+       {{"Hal Sutton", "person"}, {"Sutton", ""}}},
+      {"", "'Abhorrent act' says Blair.", {{"Blair", "person"}}},
+      {"", "Hackers are getting smarter, says Microsoft.", {{"Microsoft", "org"}}},
       // A team sheet: the names in brackets after its players are clubs, but for a country.
       {"",
        "Forwards: Julien Bonnaire (Bourgoin), Yann Delaigue (Castres), Dimitri Yachvili "
