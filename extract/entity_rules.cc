@@ -148,6 +148,14 @@ bool facility_word(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
+// Words that end a venue's name ("Atlanta Motor Speedway", "Kodak Theatre").
+bool venue_word(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {
+      "stadium",   "speedway",   "raceway",  "arena",     "theatre", "theater",
+      "velodrome", "racecourse", "coliseum", "colosseum", "ballpark"};
+  return words.count(folded) > 0;
+}
+
 namespace {
 
 // The words before a person's name, each once with its kinds: one look-up answers person_title,
@@ -886,6 +894,20 @@ void areas_and_streets(ner::Document& doc) {
       retag(tags, i, i + 2, ner::Type::kPlace);
       ++i;
     }
+    // "at Atlanta Motor Speedway": a one-word place followed by capitalized words the tagger
+    // left, up to a venue's word, is a venue's name, neither a place nor an organization.
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tags[i] != ner::tag_of(ner::Type::kPlace, ner::kUnit)) continue;
+      std::size_t end = i + 1;
+      while (end < tokens.size() && end - i <= 3 && tags[end] == 0 && plain_word(tokens[end]) &&
+             !venue_word(tokens[end].lower))
+        ++end;
+      if (end >= tokens.size() || end - i > 3 || tags[end] != 0 || !plain_word(tokens[end]) ||
+          !venue_word(tokens[end].lower))
+        continue;
+      retag(tags, i, end + 1, ner::Type::kMisc);
+      i = end;
+    }
     // "in Downing Street", "at Lansdowne Road": one or two capitalized words the tagger left,
     // then a street's word, after "in", "at" or "near" (the street as a location; "10 Downing
     // Street" is a building's address, "by Downing Street" an office).
@@ -953,6 +975,17 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       }
       k = end;
     }
+    // "were in Nice to share", "In Nice last week": a capitalized word the tagger left, after
+    // "in" and ending the name, that the gazetteer knows as a country, a region or a city of
+    // 100,000 people or more, is the place (the model leaves common words: "nice", "reading").
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (tags[i] != 0 || tokens[i - 1].lower != "in"sv || !plain_word(tokens[i]) ||
+          all_capitals(tokens[i].text) || !gazetteer.major(tokens[i].text) ||
+          (i + 1 < tokens.size() && (capitalized_word(tokens[i + 1].text) ||
+                                     tokens[i + 1].lower == "'s"sv || tokens[i + 1].text == "-"sv)))
+        continue;
+      tags[i] = ner::tag_of(ner::Type::kPlace, ner::kUnit);
+    }
     for (const ner::Span& span : spans) {
       const std::size_t f = span.first;
       const bool after_settlement =
@@ -1009,17 +1042,29 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
         tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
+    // An item of a list of companies: a free run, or a whole name of any kind ("companies such as
+    // Nokia, Intel, Philips, Alcatel": the tagger read towns and people); its end, or `i`.
+    auto item = [&](std::size_t i) {
+      if (i >= tokens.size() || tags[i] == 0 || ner::type_of(tags[i]) == ner::Type::kMisc ||
+          !capitalized_word(tokens[i].text))
+        return run(i);
+      if (ner::position_of(tags[i]) == ner::kUnit) return i + 1;
+      if (ner::position_of(tags[i]) != ner::kBegin) return i;
+      std::size_t end = i + 1;
+      while (end < tokens.size() && ner::position_of(tags[end]) == ner::kInside) ++end;
+      return end < tokens.size() && ner::position_of(tags[end]) == ner::kLast ? end + 1 : i;
+    };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-      std::size_t end = run(i);
-      if (end == i) continue;
-      const bool after_descriptor =
-          organization_descriptor(tokens[i - 1].lower) && !capitalized_word(tokens[i - 1].text);
       // "companies such as Creative, Sony and Philips", "firms including Nokia and Intel"
       const bool listed =
           (i >= 3 && tokens[i - 1].lower == "as"sv && tokens[i - 2].lower == "such"sv &&
            organization_descriptor(tokens[i - 3].lower)) ||
           (i >= 2 && tokens[i - 1].lower == "including"sv &&
            organization_descriptor(tokens[i - 2].lower));
+      std::size_t end = listed ? item(i) : run(i);
+      if (end == i) continue;
+      const bool after_descriptor =
+          organization_descriptor(tokens[i - 1].lower) && !capitalized_word(tokens[i - 1].text);
       const bool before_role =
           end < tokens.size() && organization_role(tokens[end].lower) &&
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName);
@@ -1033,7 +1078,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         if (tokens[end].text == ","sv && next < tokens.size() &&
             (tokens[next].lower == "and"sv || tokens[next].lower == "or"sv))
           ++next;
-        const std::size_t next_end = run(next);
+        const std::size_t next_end = item(next);
         if (next_end == next) break;
         retag(tags, next, next_end, ner::Type::kOrganization);
         end = next_end;

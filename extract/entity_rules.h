@@ -21,6 +21,8 @@ bool organization_word(const std::string& folded);
 bool thing_word(const std::string& folded);
 // Words that end the name of a place people go to ("Square", "Park", "Island", "County").
 bool facility_word(const std::string& folded);
+// Words that end a venue's name ("Stadium", "Speedway", "Theatre").
+bool venue_word(const std::string& folded);
 // Titles before a name that make the name a person's ("President", "Sec.", "Mr.").
 bool person_title(const std::string& folded);
 // Titles and honorifics as British papers write them, without a period ("Mr", "Sir", "MP").

@@ -458,6 +458,29 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        {{"Hal Sutton", "person"}, {"Sutton", ""}}},
       {"", "'Abhorrent act' says Blair.", {{"Blair", "person"}}},
       {"", "Hackers are getting smarter, says Microsoft.", {{"Microsoft", "org"}}},
+      // Every name in a list of companies is a company's, whatever the tagger read.
+      {"",
+       "More than 120 experts heard pledges of support from companies such as Nokia, Intel, "
+       "Philips, Alcatel, France Telecom, Thomson and Telefonica.",
+       {{"Nokia", "org"},
+        {"Intel", "org"},
+        {"Philips", "org"},
+        {"Alcatel", "org"},
+        {"France Telecom", "org"},
+        {"Thomson", "org"},
+        {"Telefonica", "org"}}},
+      // A city the tagger leaves after "in" because its name is a common word; not where the word
+      // begins a longer name or owns something.
+      {"",
+       "In Nice last week, the European Commission announced its initiative. More than 120 "
+       "experts were in Nice to share the vision.",
+       {{"Nice", "place"}, {"European Commission", "org"}}},
+      {"", "He spent two years in Reading Gaol.", {{"Reading", ""}}},
+      // A place's name that runs on into a venue's is the venue's: neither place nor
+      // organization.
+      {"",
+       "Kurt Busch was hit by engine failure at Atlanta Motor Speedway and finished 42nd.",
+       {{"Atlanta", ""}, {"Atlanta Motor Speedway", ""}, {"Kurt Busch", "person"}}},
       // A team sheet: the names in brackets after its players are clubs, but for a country.
       {"",
        "Forwards: Julien Bonnaire (Bourgoin), Yann Delaigue (Castres), Dimitri Yachvili "
