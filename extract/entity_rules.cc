@@ -932,6 +932,27 @@ void areas_and_streets(ner::Document& doc) {
   }
 }
 
+void lost_apostrophes(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    // "the UKs largest cable company", "Australias Macquarie Bank": a country's possessive that
+    // lost its apostrophe is the country, and a name the tagger began with it begins after it.
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!plain_word(tokens[i]) || gazetteer.possessive_country(tokens[i].text).empty()) continue;
+      if (tags[i] != 0 && ner::position_of(tags[i]) != ner::kUnit &&
+          ner::position_of(tags[i]) != ner::kBegin)
+        continue;
+      if (tags[i] != 0 && ner::position_of(tags[i]) == ner::kBegin && i + 1 < tokens.size()) {
+        const ner::Type type = ner::type_of(tags[i]);
+        const bool last = ner::position_of(tags[i + 1]) == ner::kLast;
+        tags[i + 1] = ner::tag_of(type, last ? ner::kUnit : ner::kBegin);
+      }
+      tags[i] = ner::tag_of(ner::Type::kPlace, ner::kUnit);
+    }
+  }
+}
+
 void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   auto text_of = [](const std::vector<ner::Token>& tokens, const ner::Span& span) {
     return joined_words(tokens, span.first, span.last + 1);

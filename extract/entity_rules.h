@@ -80,6 +80,10 @@ void areas_and_streets(ner::Document& doc);
 // that the words around them make places; "director at Tiscali": one it does not know, where
 // people work, an organization.
 void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "the UKs largest cable company", "Australias Macquarie Bank": a country's possessive that lost
+// its apostrophe (gazetteer.h: possessive_country) is the country, and a name the tagger began
+// with it begins after it.
+void lost_apostrophes(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "carmaker Nissan", "Nissan chairman", "companies such as Creative, Sony and Philips": names no
 // entity holds that words around them say are organizations'; and parties and institutions of one
 // word the tagger leaves ("the Conservatives", "Tory leader", "the Commons").

@@ -56,7 +56,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-5";
+constexpr const char* kRulesVersion = "rules-6";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -159,6 +159,7 @@ class Default : public Extractor {
     census_people(tagged, gazetteer_);
     areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
+    lost_apostrophes(tagged, gazetteer_);
     described_organizations(tagged, gazetteer_);
     registered_companies(tagged, gazetteer_);
     consistent_organizations(tagged);
@@ -219,7 +220,9 @@ class Default : public Extractor {
               span.last == span.first + 1 && tokens[span.last].lower == "bank"sv &&
               (direction_word(tokens[span.first].lower) || tokens[span.first].lower == "left"sv ||
                tokens[span.first].lower == "right"sv);
-          if (!river_bank &&
+          // ("Spains Guillermo Garcia-Lopez": a possessive whose apostrophe was lost ends its name)
+          const bool possessive = !gazetteer_.possessive_country(mention).empty();
+          if (!river_bank && !possessive &&
               (organization_word(last_word(mention)) || runs_on || of_a_place(mention))) {
             type = ner::Type::kOrganization;
           } else if (type == ner::Type::kPerson && span.last > span.first &&

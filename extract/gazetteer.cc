@@ -138,7 +138,17 @@ std::string Gazetteer::place_name(std::string_view place) const {
       folded == "washington dc" || folded == "d.c.")
     return "Washington D.C.";
   std::string country = country_name(name);
+  if (country.empty()) country = possessive_country(name);
   return country.empty() ? name : country;
+}
+
+std::string Gazetteer::possessive_country(std::string_view word) const {
+  if (word.size() < 3 || word.back() != 's' || word.find(' ') != std::string_view::npos ||
+      !std::isupper(static_cast<unsigned char>(word[0])) || known(word))
+    return {};
+  const std::string folded = fold(word);
+  if (lexicon(folded) != kUnlisted || person_name(folded) != 0) return {};  // "Frances"
+  return country_name(word.substr(0, word.size() - 1));
 }
 
 void Gazetteer::add_company(std::string_view registered) {

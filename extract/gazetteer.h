@@ -43,8 +43,13 @@ class Gazetteer {
   // The name the extractor files a place under: a country's canonical name; "Hebei" for "Hebei
   // Province" and "Darfur" for "Darfur region"; "New York" for "New York City" (a city the
   // gazetteer knows by the name without "City" and not by the whole, as it knows "Kansas City");
-  // "Washington D.C." for its other spellings; else the name as given.
+  // "Washington D.C." for its other spellings; a country's for its possessive without the
+  // apostrophe ("UKs", possessive_country); else the name as given.
   std::string place_name(std::string_view place) const;
+  // "UKs", "Australias" (text that lost its apostrophes: "the UKs largest cable company"): the
+  // canonical name of the country a word of one name is with an "s" added, when the gazetteer,
+  // the word list and the Census lists know no such word ("Frances" is a name); else empty.
+  std::string possessive_country(std::string_view word) const;
   // The country a place lies in (itself for a country; the country of the most populous place of
   // that name otherwise), or empty when the gazetteer does not know the name.
   std::string country_of(std::string_view place) const;

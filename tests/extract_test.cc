@@ -476,6 +476,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "experts were in Nice to share the vision.",
        {{"Nice", "place"}, {"European Commission", "org"}}},
       {"", "He spent two years in Reading Gaol.", {{"Reading", ""}}},
+      // A country's possessive that lost its apostrophe is the country, and ends a name.
+      {"",
+       "NTL, the UKs largest cable company, sold its business to a fund managed by Australias "
+       "Macquarie Bank. A charge from Spains Guillermo Garcia-Lopez.",
+       {{"United Kingdom", "place"},
+        {"Australia", "place"},
+        {"Macquarie Bank", "org"},
+        {"Australias Macquarie Bank", ""},
+        {"Spain", "place"},
+        {"Spains", ""}}},
       // A place's name that runs on into a venue's is the venue's: neither place nor
       // organization.
       {"",

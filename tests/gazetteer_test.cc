@@ -131,8 +131,23 @@ BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
       {"Darfur region", "Darfur"},
       {"Washington, DC", "Washington D.C."},
       {"U.S.", "United States"},
+      {"UKs", "United Kingdom"},  // a possessive that lost its apostrophe
       {"Tecoluca", "Tecoluca"}};
   for (const auto& [name, filed] : names) BOOST_TEST(g.place_name(name) == filed, name);
+}
+
+BOOST_AUTO_TEST_CASE(a_country_s_possessive_without_its_apostrophe_is_the_country) {
+  const morgue::ExtractionData data = morgue::default_extraction_data();
+  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  BOOST_TEST(g.possessive_country("UKs") == "United Kingdom");
+  BOOST_TEST(g.possessive_country("Australias") == "Australia");
+  BOOST_TEST(g.possessive_country("Indias") == "India");
+  BOOST_TEST(g.possessive_country("Frances") == "");   // a first name
+  BOOST_TEST(g.possessive_country("Japans") == "");    // a common word ("japan", lacquer)
+  BOOST_TEST(g.possessive_country("Americas") == "");  // a place the gazetteer knows
+  BOOST_TEST(g.possessive_country("Spain") == "");     // no possessive
+  BOOST_TEST(g.possessive_country("spains") == "");    // not capitalized
+  BOOST_TEST(g.possessive_country("UKs Bank") == "");  // one word only
 }
 
 BOOST_AUTO_TEST_CASE(the_word_list_tells_common_words_from_names) {
