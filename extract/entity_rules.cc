@@ -996,12 +996,15 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       }
       k = end;
     }
-    // "were in Nice to share", "In Nice last week": a capitalized word the tagger left, after
-    // "in" and ending the name, that the gazetteer knows as a country, a region or a city of
-    // 100,000 people or more, is the place (the model leaves common words: "nice", "reading").
+    // "were in Nice to share", "In Nice last week", "he was in Milan talking to Adriano": a
+    // capitalized word after "in" and ending the name, that the tagger left or read as a
+    // one-word organization's, and that the gazetteer knows as a country, a region or a city of
+    // 100,000 people or more, is the place (the model leaves common words, "nice", "reading",
+    // and reads a town beside its club, "Inter Milan", as the club).
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-      if (tags[i] != 0 || tokens[i - 1].lower != "in"sv || !plain_word(tokens[i]) ||
-          all_capitals(tokens[i].text) || !gazetteer.major(tokens[i].text) ||
+      if ((tags[i] != 0 && tags[i] != ner::tag_of(ner::Type::kOrganization, ner::kUnit)) ||
+          tokens[i - 1].lower != "in"sv || !plain_word(tokens[i]) || all_capitals(tokens[i].text) ||
+          !gazetteer.major(tokens[i].text) ||
           (i + 1 < tokens.size() && (capitalized_word(tokens[i + 1].text) ||
                                      tokens[i + 1].lower == "'s"sv || tokens[i + 1].text == "-"sv)))
         continue;

@@ -476,6 +476,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "experts were in Nice to share the vision.",
        {{"Nice", "place"}, {"European Commission", "org"}}},
       {"", "He spent two years in Reading Gaol.", {{"Reading", ""}}},
+      // ... or read as an organization's beside its club.
+      {"",
+       "Chelsea made inquiries about Inter Milan's star. Mourinho had claimed that he was in "
+       "Milan talking to Adriano. Rusedski withdrew from the Open 13 in Marseille on Thursday.",
+       {{"Inter Milan", "org"}, {"Milan", "place"}, {"Marseille", "place"}}},
       // A country's possessive that lost its apostrophe is the country, and ends a name.
       {"",
        "NTL, the UKs largest cable company, sold its business to a fund managed by Australias "
