@@ -56,7 +56,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-7";
+constexpr const char* kRulesVersion = "rules-8";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -306,11 +306,17 @@ class Default : public Extractor {
             break;
           }
           case ner::Type::kPlace: {
-            // "in Tecoluca"; "NOUAKCHOTT 1996-08-30", "TORONTO (Reuters) -": a dateline.
-            const bool located = (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
-                                 (span.first == 0 && more &&
-                                  (std::isdigit(static_cast<unsigned char>(next[0])) ||
-                                   next == "(" || next == "-" || next == "--" || next == ","));
+            // "in Tecoluca"; "NOUAKCHOTT 1996-08-30", "TORONTO (Reuters) -", "MILWAUKEE,
+            // Wisconsin": a dateline (but "NDS, STMicroelectronics and Thomson said": a comma
+            // after the first name of a sentence makes a dateline only before a place).
+            const auto& tags = tagged.tags()[s];
+            const bool state_after = span.last + 2 < tokens.size() && tags[span.last + 2] != 0 &&
+                                     ner::type_of(tags[span.last + 2]) == ner::Type::kPlace;
+            const bool located =
+                (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
+                (span.first == 0 && more &&
+                 (std::isdigit(static_cast<unsigned char>(next[0])) || next == "(" || next == "-" ||
+                  next == "--" || (next == "," && state_after)));
             // "Community Rights" (of a committee's name): a name of common words only is no place
             // the gazetteer does not know.
             bool common_words = span.last > span.first;
@@ -318,7 +324,6 @@ class Default : public Extractor {
               common_words = gazetteer_.lexicon(tokens[j].lower) == ner::Gazetteer::kCommon;
             }
             // "Tacoma, Wash.", "Jebaliya, Gaza Strip": a place's state or country.
-            const auto& tags = tagged.tags()[s];
             // Only a state's abbreviation ("Wash.", "NY") or after a well-known place: in a list
             // ("Nokia, Intel") the comma says nothing.
             const std::string_view word = tokens[span.first].text;

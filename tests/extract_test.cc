@@ -481,6 +481,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Chelsea made inquiries about Inter Milan's star. Mourinho had claimed that he was in "
        "Milan talking to Adriano. Rusedski withdrew from the Open 13 in Marseille on Thursday.",
        {{"Inter Milan", "org"}, {"Milan", "place"}, {"Marseille", "place"}}},
+      // A name first in its sentence, before a comma, is a dateline's place only where a place
+      // follows the comma.
+      {"",
+       "NDS, STMicroelectronics and Thomson said Friday that they will develop new encryption "
+       "technology.\n\nMILWAUKEE, Wisconsin 1996-08-31\nJesper Parnevik of Sweden fired a 63.",
+       {{"NDS", ""}, {"Nds", ""}, {"Milwaukee", "place"}, {"Wisconsin", "place"}}},
       // A country's possessive that lost its apostrophe is the country, and ends a name.
       {"",
        "NTL, the UKs largest cable company, sold its business to a fund managed by Australias "
