@@ -545,12 +545,21 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     if (doc.all_caps(s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    std::size_t end = 0;
-    while (end < tokens.size() && end < 4 && all_capitals(tokens[end].text) &&
+    // ("Canadian Press - AL-FASHER, Sudan (AP) -": after a credit of capitalized words and a dash)
+    std::size_t start = 0;
+    while (start < tokens.size() && start < 3 && capitalized_word(tokens[start].text) &&
+           !all_capitals(tokens[start].text))
+      ++start;
+    if (start == 0 || start >= tokens.size() || tokens[start].text != "-"sv)
+      start = 0;
+    else
+      ++start;
+    std::size_t end = start;
+    while (end < tokens.size() && end - start < 4 && all_capitals(tokens[end].text) &&
            std::isalpha(static_cast<unsigned char>(tokens[end].text[0]))) {
       ++end;
     }
-    if (end == 0 || end == tokens.size()) continue;
+    if (end == start || end == tokens.size()) continue;
     std::size_t state_begin = end, state_end = end;
     if (tokens[end].text == ","sv && end + 1 < tokens.size() &&
         capitalized_word(tokens[end + 1].text)) {
@@ -567,7 +576,7 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     if (k >= tokens.size() || (tokens[k].text != "-"sv && tokens[k].text != "--"sv)) continue;
     // "PRESS DIGEST - ...", "NOTE - ...": a place only when the gazetteer knows it, an agency
     // follows or a state does.
-    if (!agency && state_end == end && !gazetteer.known(joined_words(tokens, 0, end))) continue;
+    if (!agency && state_end == end && !gazetteer.known(joined_words(tokens, start, end))) continue;
     if (k + 1 >= tokens.size()) continue;  // the story must go on after the dash
     auto runs_into = [&](std::size_t at) {
       return at < tokens.size() && tags[at] != 0 &&
@@ -576,7 +585,7 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     };
     if (runs_into(end) || (state_end > state_begin && runs_into(state_end)))
       continue;  // not a dateline
-    retag(tags, 0, end, ner::Type::kPlace);
+    retag(tags, start, end, ner::Type::kPlace);
     if (state_end > state_begin) retag(tags, state_begin, state_end, ner::Type::kPlace);
   }
 }

@@ -56,7 +56,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-8";
+constexpr const char* kRulesVersion = "rules-9";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -312,9 +312,12 @@ class Default : public Extractor {
             const auto& tags = tagged.tags()[s];
             const bool state_after = span.last + 2 < tokens.size() && tags[span.last + 2] != 0 &&
                                      ner::type_of(tags[span.last + 2]) == ner::Type::kPlace;
+            // (after a credit: "Canadian Press - AL-FASHER, Sudan (AP) -")
+            const bool opening =
+                span.first == 0 || (span.first <= 4 && tokens[span.first - 1].text == "-"sv);
             const bool located =
                 (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
-                (span.first == 0 && more &&
+                (opening && more &&
                  (std::isdigit(static_cast<unsigned char>(next[0])) || next == "(" || next == "-" ||
                   next == "--" || (next == "," && state_after)));
             // "Community Rights" (of a committee's name): a name of common words only is no place
