@@ -85,6 +85,20 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
     Entry& e = entries_[key(name)];
     if (e.located_in < 0 && country != by_code.end()) e.located_in = country->second;
   }
+  // The states as American papers abbreviate them after a town ("Tacoma, Wash."; AP style): the
+  // ISO list has only their names and two-letter codes. Not "Del." and "Ind.", which are a
+  // delegate's and an independent's.
+  auto us = country_index_.find("United States");
+  for (const char* state :
+       {"Ala.",  "Ariz.", "Ark.",  "Calif.", "Colo.", "Conn.", "Fla.",  "Ga.",   "Ill.",
+        "Kan.",  "Ky.",   "La.",   "Md.",    "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
+        "Mont.", "Neb.",  "Nev.",  "N.H.",   "N.J.",  "N.M.",  "N.Y.",  "N.C.",  "N.D.",
+        "Okla.", "Ore.",  "Pa.",   "R.I.",   "S.C.",  "S.D.",  "Tenn.", "Tex.",  "Vt.",
+        "Va.",   "Wash.", "W.Va.", "Wis.",   "Wyo."}) {
+    add(state, kSubdivision);
+    Entry& e = entries_[key(state)];
+    if (e.located_in < 0 && us != country_index_.end()) e.located_in = us->second;
+  }
 }
 
 void Gazetteer::add_word(std::string_view word) {

@@ -487,6 +487,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "NDS, STMicroelectronics and Thomson said Friday that they will develop new encryption "
        "technology.\n\nMILWAUKEE, Wisconsin 1996-08-31\nJesper Parnevik of Sweden fired a 63.",
        {{"NDS", ""}, {"Nds", ""}, {"Milwaukee", "place"}, {"Wisconsin", "place"}}},
+      // American states as papers abbreviate them.
+      {"",
+       "The company, based in Tacoma, Wash., said it lost money. Voters in Boulder, Colo. were "
+       "happy.",
+       {{"Tacoma", "place"}, {"Boulder", "place"}, {"Colo.", "place"}}},
       // A dateline after a credit.
       {"",
        "Canadian Press - AL-FASHER, Sudan (AP) - Security has improved inside camps in Sudan's "

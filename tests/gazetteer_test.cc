@@ -136,6 +136,18 @@ BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
   for (const auto& [name, filed] : names) BOOST_TEST(g.place_name(name) == filed, name);
 }
 
+BOOST_AUTO_TEST_CASE(american_states_as_papers_abbreviate_them) {
+  const morgue::ExtractionData data = morgue::default_extraction_data();
+  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  for (const char* state : {"Wash.", "Calif.", "Colo.", "N.Y.", "W.Va."}) {
+    BOOST_TEST(g.known(state), state);
+    BOOST_TEST(g.country_of(state) == "United States", state);
+    BOOST_TEST(g.place_name(state) == state, state);  // filed as written, as the labels have it
+  }
+  BOOST_TEST(!g.known("Del."));  // a delegate's
+  BOOST_TEST(!g.known("Ind."));  // an independent's
+}
+
 BOOST_AUTO_TEST_CASE(a_country_s_possessive_without_its_apostrophe_is_the_country) {
   const morgue::ExtractionData data = morgue::default_extraction_data();
   const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
