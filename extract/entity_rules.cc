@@ -818,15 +818,17 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 // band Coldplay", "companies such as Creative, Sony and Philips").
 bool organization_descriptor(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "firm",          "firms",      "company",     "companies", "carmaker",    "automaker",
-      "chipmaker",     "giant",      "bank",        "banks",     "lender",      "airline",
-      "airlines",      "carrier",    "retailer",    "retailers", "supermarket", "broadcaster",
-      "broadcasters",  "operator",   "operators",   "maker",     "makers",      "manufacturer",
-      "manufacturers", "label",      "insurer",     "publisher", "publishers",  "conglomerate",
-      "developer",     "developers", "brewer",      "studio",    "studios",     "club",
-      "clubs",         "rival",      "rivals",      "band",      "bands",       "newspaper",
-      "newspapers",    "magazine",   "charity",     "regulator", "watchdog",    "union",
-      "provider",      "providers",  "distributor", "outfit",    "network",     "agency"};
+      "firm",          "firms",      "company",     "companies",    "carmaker",     "automaker",
+      "chipmaker",     "giant",      "bank",        "banks",        "lender",       "airline",
+      "airlines",      "carrier",    "retailer",    "retailers",    "supermarket",  "broadcaster",
+      "broadcasters",  "operator",   "operators",   "maker",        "makers",       "manufacturer",
+      "manufacturers", "label",      "insurer",     "publisher",    "publishers",   "conglomerate",
+      "developer",     "developers", "brewer",      "studio",       "studios",      "club",
+      "clubs",         "rival",      "rivals",      "band",         "bands",        "newspaper",
+      "newspapers",    "magazine",   "charity",     "regulator",    "watchdog",     "union",
+      "provider",      "providers",  "distributor", "outfit",       "network",      "agency",
+      "service",       "group",      "body",        "organisation", "organization", "chain",
+      "think-tank",    "website",    "consortium"};
   return words.count(folded) > 0;
 }
 

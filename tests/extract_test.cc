@@ -254,9 +254,11 @@ BOOST_AUTO_TEST_CASE(words_around_a_name_say_it_is_an_organization) {
       "Shares rose after the carmaker Nissan said profits had doubled. Nissan chairman Carlos "
       "Ghosn spoke in Tokyo. Music players come from companies such as Creative, Sony and "
       "Philips. The Conservatives say the plan fails, and it was debated in the Commons. Tech "
-      "stocks rallied and drug giant Merck staged a rebound; his rival Agassi won in four sets.");
-  for (const char* name :
-       {"Nissan", "Creative", "Sony", "Philips", "Conservatives", "Commons", "Merck"})
+      "stocks rallied and drug giant Merck staged a rebound; his rival Agassi won in four sets. "
+      "The figures were made public by admissions service Ucas, and the think-tank Demos and "
+      "the pressure group OutRage spoke.");
+  for (const char* name : {"Nissan", "Creative", "Sony", "Philips", "Conservatives", "Commons",
+                           "Merck", "Ucas", "Demos", "OutRage"})
     BOOST_TEST(has(a.organizations, name), name);
   BOOST_TEST(has(a.people, "Carlos Ghosn"));
   BOOST_TEST(!has(a.organizations, "Carlos Ghosn"));
