@@ -12,6 +12,8 @@
 namespace morgue {
 namespace {
 
+using namespace std::string_view_literals;
+
 // Words that make a capitalized name an outlet's: the usual words of newspaper, agency and
 // broadcaster names, and well-known outlets that have none of them.
 const std::unordered_set<std::string>& outlet_words() {
@@ -112,8 +114,18 @@ std::string name_after(std::string_view text, std::size_t at) {
            std::string_view(",.;:)\"").find(bare.back()) != std::string_view::npos) {
       bare.remove_suffix(1);
     }
+    // ("told BBC Radio Scotland's Good Morning Scotland programme": a possessive ends the name)
+    bool possessive = false;
+    for (std::string_view mark : {"'s"sv, "\xE2\x80\x99s"sv}) {
+      if (bare.size() > mark.size() && bare.substr(bare.size() - mark.size()) == mark) {
+        bare.remove_suffix(mark.size());
+        possessive = true;
+        break;
+      }
+    }
     name.push_back(bare);
-    if (bare.size() != w.size() || name.size() == 6) break;  // punctuation ends the name
+    // (punctuation ends the name)
+    if (possessive || bare.size() != w.size() || name.size() == 6) break;
   }
   while (!name.empty() && (name.back() == "of" || name.back() == "&" || name.back() == "the"))
     name.pop_back();

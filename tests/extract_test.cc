@@ -119,6 +119,12 @@ BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
   BOOST_TEST(o.own == "");
   const std::vector<std::string> want = {"New York Post", "Fox News", "The Guardian"};
   BOOST_TEST(o.cited == want, boost::test_tools::per_element());
+  // A possessive ends the outlet's name: the programme after it is the outlet's own.
+  o = find_outlets(
+      "He told BBC Radio Scotland's Good Morning Scotland programme: \"Yes.\" She told BBC "
+      "Two\xE2\x80\x99s Newsnight so.");
+  const std::vector<std::string> stations = {"BBC Radio Scotland", "BBC Two"};
+  BOOST_TEST(o.cited == stations, boost::test_tools::per_element());
   BOOST_TEST(looks_like_outlet("CNN"));
   BOOST_TEST(!looks_like_outlet("John Smith"));
 }
