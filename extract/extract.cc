@@ -56,7 +56,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-12";
+constexpr const char* kRulesVersion = "rules-13";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -533,7 +533,7 @@ class Default : public Extractor {
 
   // Whether the span is a people's name ("Salvadoran", "Venezuelan", "South American"): a word
   // that is a place's name in the gazetteer with a demonym's ending added ("-an", "-ian", "-ese",
-  // "-i"), perhaps after a compass word.
+  // "-i"), or a country's without its plural "s" ("Philippine"), perhaps after a compass word.
   bool demonym(const std::vector<ner::Token>& tokens, const ner::Span& span) const {
     std::size_t first = span.first;
     if (span.last == first + 1 &&
@@ -547,6 +547,9 @@ class Default : public Extractor {
     for (std::size_t k = first; k <= span.last; ++k) w += (k > first ? " " : "") + tokens[k].lower;
     if (gazetteer_.known(joined_words(tokens, first, span.last + 1)))
       return false;  // a place's own name
+    // ("Philippine shares": a country's name without its plural "s")
+    if (!gazetteer_.country_name(joined_words(tokens, first, span.last + 1) + "s").empty())
+      return true;
     for (const char* ending : {"ian", "ean", "an", "n", "ese", "i", "ish"}) {
       const std::size_t n = std::strlen(ending);
       if (w.size() < n + 4 || w.compare(w.size() - n, n, ending) != 0) continue;

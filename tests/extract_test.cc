@@ -500,6 +500,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "The company, based in Tacoma, Wash., said it lost money. Voters in Boulder, Colo. were "
        "happy.",
        {{"Tacoma", "place"}, {"Boulder", "place"}, {"Colo.", "place"}}},
+      // A country's name without its plural "s" is a people's adjective.
+      {"Update 1: Philippine Shares End Up 0.7 Percent",
+       "Philippine shares finished higher for the seventh straight session Thursday on "
+       "follow-through buying anchored by improved investor sentiment, traders said.",
+       {{"Philippine", ""}}},
       // A dateline after a credit.
       {"",
        "Canadian Press - AL-FASHER, Sudan (AP) - Security has improved inside camps in Sudan's "
