@@ -1067,6 +1067,46 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         return i;
       return end;
     };
+    // "a survey by the Engineering Employers Federation", "the Disasters Emergency Committee":
+    // capitalized words the tagger left after "the", up to five, up to the last that is an
+    // organization's word (but the first), are that organization's name.
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      if (tokens[i - 1].lower != "the"sv) continue;
+      std::size_t end = i, last_word = i;
+      while (end < tokens.size() && end - i < 5 && tags[end] == 0 && plain_word(tokens[end]) &&
+             !all_capitals(tokens[end].text)) {
+        // (not a law's name, "the Terrorism Act", a venue's, "the Millennium Stadium", nor a
+        // competition's, "the Champions League")
+        if (end > i && organization_word(tokens[end].lower) && tokens[end].lower != "act"sv &&
+            tokens[end].lower != "league"sv && !venue_word(tokens[end].lower))
+          last_word = end;
+        ++end;
+      }
+      if (last_word == i ||
+          (end < tokens.size() && tags[end] != 0 && ner::position_of(tags[end]) != ner::kBegin &&
+           ner::position_of(tags[end]) != ner::kUnit))
+        continue;
+      // "the Police Federation of England and Wales", "the Guildhall School of Speech and Drama":
+      // "of" and capitalized words, joined by "and", are the name's too.
+      std::size_t stop = last_word + 1;
+      if (stop + 1 < tokens.size() && tokens[stop].lower == "of"sv) {
+        std::size_t k = stop + 1;
+        while (k < tokens.size() && k - stop <= 5 && plain_word(tokens[k]) &&
+               (tags[k] == 0 || ner::type_of(tags[k]) == ner::Type::kPlace)) {
+          stop = k + 1;
+          if (k + 2 < tokens.size() && tokens[k + 1].lower == "and"sv && plain_word(tokens[k + 2]))
+            k += 2;
+          else
+            ++k;
+        }
+        if (stop != last_word + 1 && stop < tokens.size() && tags[stop] != 0 &&
+            ner::position_of(tags[stop]) != ner::kBegin &&
+            ner::position_of(tags[stop]) != ner::kUnit)
+          stop = last_word + 1;  // the last word is inside a longer name: stop before "of"
+      }
+      retag(tags, i, stop, ner::Type::kOrganization);
+      i = stop - 1;
+    }
     // "drug giant Merck", "carmaker Ford" where the tagger read a surname: one word read as a
     // person's right after a descriptor (but a rival, who may be one) is the organization's, unless
     // it is a first name as well.

@@ -500,6 +500,17 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "The company, based in Tacoma, Wash., said it lost money. Voters in Boulder, Colo. were "
        "happy.",
        {{"Tacoma", "place"}, {"Boulder", "place"}, {"Colo.", "place"}}},
+      // Capitalized words the tagger left after "the", up to an organization's word, and "of"
+      // and the words after it; not a law, a venue or a competition.
+      {"",
+       "Industry is strong, according to a survey by the Engineering Employers Federation. The "
+       "Police Federation of England and Wales said the Terrorism Act was used at the Millennium "
+       "Stadium before the Champions League match.",
+       {{"Engineering Employers Federation", "org"},
+        {"Police Federation of England and Wales", "org"},
+        {"Terrorism Act", ""},
+        {"Millennium Stadium", ""},
+        {"Champions League", ""}}},
       // A country's name without its plural "s" is a people's adjective.
       {"Update 1: Philippine Shares End Up 0.7 Percent",
        "Philippine shares finished higher for the seventh straight session Thursday on "
