@@ -258,8 +258,13 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
       if (word_start == word_end) break;
       const std::string_view word = text.substr(word_start, word_end - word_start);
       const char initial = word[0];
-      if (initial >= 'A' && initial <= 'Z') {
-        if (initial != acronym[need - 1]) break;
+      // (a long form in lower case counts too: "producer price index (PPI)" is no institute)
+      const bool lower_letter =
+          initial >= 'a' && initial <= 'z' &&
+          initial == std::tolower(static_cast<unsigned char>(acronym[need - 1])) &&
+          !small_word(word);
+      if ((initial >= 'A' && initial <= 'Z') || lower_letter) {
+        if (std::toupper(static_cast<unsigned char>(initial)) != acronym[need - 1]) break;
         --need;
         start = word_start;
       } else if (!small_word(word) || start == std::string_view::npos) {
@@ -269,8 +274,15 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
       if (word_start == 0 || text[word_start - 1] != ' ') break;
       pos = word_start - 1;
     }
-    if (need == 0 && start != std::string_view::npos)
-      out.emplace_back(std::string(acronym), std::string(text.substr(start, end - start)));
+    if (need == 0 && start != std::string_view::npos) {
+      // ("the Disasters Emergency Committee's (DEC)": the name without its possessive)
+      std::string_view long_form = text.substr(start, end - start);
+      for (std::string_view mark : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+        if (long_form.size() > mark.size() &&
+            long_form.substr(long_form.size() - mark.size()) == mark)
+          long_form.remove_suffix(mark.size());
+      out.emplace_back(std::string(acronym), std::string(long_form));
+    }
   }
   return out;
 }
@@ -365,6 +377,17 @@ std::map<std::string, Proposal> propose_merges(
         if (both > most) best = k, most = both;
       }
       if (!best || most < 2 || 4 * most < n.articles || most < kAcronymShare * total) continue;
+      // (nor where articles define it as something else: "Building Society Association (BSA)"
+      // beside the Business Software Alliance's "BSA")
+      auto defs = evidence.acronyms.find(key);
+      if (defs != evidence.acronyms.end()) {
+        Xapian::doccount defined = 0, as_best = 0;
+        for (const auto& [long_form, count] : defs->second) {
+          defined += count;
+          if (long_form == *best) as_best += count;
+        }
+        if (defined > 0 && as_best < kAcronymShare * defined) continue;
+      }
       const std::string& target = names.at(*best).name;
       out[key] = {target, "initials of " + target + ", named beside it in " + std::to_string(most) +
                               " of its " + articles_text(n.articles)};

@@ -42,10 +42,16 @@ BOOST_AUTO_TEST_CASE(acronyms_are_defined_by_the_initials_before_them) {
              (Defined{{"OECD", "Organisation for Economic Co-operation and Development"}}));
   BOOST_TEST(morgue::defined_acronyms("Securities and Exchange Commission (SEC).") ==
              (Defined{{"SEC", "Securities and Exchange Commission"}}));
-  // Initials that do not spell it, a comma between, lower case, too long: none.
+  // A long form in lower case defines it too (so that "producer price index (PPI)" counts against
+  // the Pensions Policy Institute); a possessive is no part of the name.
+  BOOST_TEST(morgue::defined_acronyms("the producer price index (PPI) rose") ==
+             (Defined{{"PPI", "producer price index"}}));
+  BOOST_TEST(
+      morgue::defined_acronyms("donate to the Disasters Emergency Committee's (DEC) appeal") ==
+      (Defined{{"DEC", "Disasters Emergency Committee"}}));
+  // Initials that do not spell it, a comma between, too long: none.
   BOOST_TEST(morgue::defined_acronyms("the European Union (UN)").empty());
   BOOST_TEST(morgue::defined_acronyms("Europe, Union (EU)").empty());
-  BOOST_TEST(morgue::defined_acronyms("the european union (EU)").empty());
   BOOST_TEST(morgue::defined_acronyms("A Bb Cc Dd Ee Ff Gg (ABCDEFG)").empty());
   BOOST_TEST(morgue::defined_acronyms("(EU) at the start, and (x) and (").empty());
 }
@@ -198,6 +204,15 @@ BOOST_AUTO_TEST_CASE(an_acronym_no_article_defines_joins_the_name_beside_it) {
   const morgue::Evidence fewer =
       seen_in({{"FA", {1, 2, 3, 4, 5, 6, 7, 8}}, {"Football Association", {1, 20, 21, 22, 23}}});
   BOOST_TEST(suggested("org", names_of({{"FA", 8}, {"Football Association", 5}}), fewer).empty());
+  // Nor where articles define it as something else ("Building Society Association (BSA)" beside
+  // the Business Software Alliance's "BSA"), but where they define it as the name beside it.
+  const auto bsa = names_of({{"BSA", 3}, {"Business Software Alliance", 2}});
+  morgue::Evidence defined = seen_in({{"BSA", {1, 2, 3}}, {"Business Software Alliance", {1, 2}}});
+  defined.acronyms = {{"bsa", {{"business software alliance", 4}}}};
+  BOOST_TEST(suggested("org", bsa, defined) ==
+             (std::vector<std::string>{"bsa -> Business Software Alliance"}));
+  defined.acronyms = {{"bsa", {{"building society association", 1}}}};
+  BOOST_TEST(suggested("org", bsa, defined).empty());
 }
 
 BOOST_AUTO_TEST_CASE(chambers_designations_and_countries) {
