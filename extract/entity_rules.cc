@@ -1107,6 +1107,43 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       retag(tags, i, stop, ner::Type::kOrganization);
       i = stop - 1;
     }
+    // "BBC Radio 4", "Channel 4", "BBC1", "ITV1", "G8": a broadcaster's channel by its number,
+    // and a group of nations by its count (G6, G7, G8, G10, G20, G77), which the tagger leaves.
+    auto small_number = [&](std::size_t k) {
+      return k < tokens.size() && tokens[k].text.size() <= 2 &&
+             std::all_of(tokens[k].text.begin(), tokens[k].text.end(),
+                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    };
+    const int org_unit = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::string& word = tokens[i].lower;
+      if ((word == "radio"sv || word == "channel"sv) && capitalized_word(tokens[i].text) &&
+          small_number(i + 1) && tags[i + 1] == 0) {
+        if (tags[i] == 0) {
+          retag(tags, i, i + 2, ner::Type::kOrganization);
+        } else if (ner::type_of(tags[i]) == ner::Type::kOrganization &&
+                   (ner::position_of(tags[i]) == ner::kLast || tags[i] == org_unit)) {
+          tags[i] = ner::tag_of(ner::Type::kOrganization,
+                                tags[i] == org_unit ? ner::kBegin : ner::kInside);
+          tags[i + 1] = ner::tag_of(ner::Type::kOrganization, ner::kLast);
+        }
+        ++i;
+        continue;
+      }
+      const std::string_view text = tokens[i].text;
+      std::size_t letters = 0;
+      while (letters < text.size() && std::isupper(static_cast<unsigned char>(text[letters])))
+        ++letters;
+      if (tags[i] != 0 || letters == 0 || letters == text.size() || text.size() - letters > 2 ||
+          !std::all_of(text.begin() + static_cast<long>(letters), text.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        continue;
+      // (not "G4", "G5", Apple's processors as often as groups)
+      const std::string_view head = text.substr(0, letters);
+      static const std::unordered_set<std::string_view> groups = {"G6",  "G7",  "G8",
+                                                                  "G10", "G20", "G77"};
+      if (groups.count(text) || head == "BBC"sv || head == "ITV"sv) tags[i] = org_unit;
+    }
     // "drug giant Merck", "carmaker Ford" where the tagger read a surname: one word read as a
     // person's right after a descriptor (but a rival, who may be one) is the organization's, unless
     // it is a first name as well.

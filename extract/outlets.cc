@@ -108,6 +108,20 @@ std::string name_after(std::string_view text, std::size_t at) {
   std::vector<std::string_view> name;
   for (std::string_view w : words) {
     const bool joiner = (w == "the" && name.empty()) || ((w == "of" || w == "&") && !name.empty());
+    // ("told BBC Radio 4 that": a channel's number is its name's)
+    std::string_view digits = w;
+    while (!digits.empty() &&
+           std::string_view(",.;:)\"").find(digits.back()) != std::string_view::npos)
+      digits.remove_suffix(1);
+    const bool channel = !name.empty() && (name.back() == "Radio" || name.back() == "Channel") &&
+                         !digits.empty() && digits.size() <= 2 &&
+                         std::all_of(digits.begin(), digits.end(), [](char c) {
+                           return std::isdigit(static_cast<unsigned char>(c));
+                         });
+    if (channel) {
+      name.push_back(digits);
+      break;
+    }
     if (!upper_start(w) && !joiner) break;
     std::string_view bare = w;
     while (!bare.empty() &&

@@ -122,8 +122,8 @@ BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
   // A possessive ends the outlet's name: the programme after it is the outlet's own.
   o = find_outlets(
       "He told BBC Radio Scotland's Good Morning Scotland programme: \"Yes.\" She told BBC "
-      "Two\xE2\x80\x99s Newsnight so.");
-  const std::vector<std::string> stations = {"BBC Radio Scotland", "BBC Two"};
+      "Two\xE2\x80\x99s Newsnight so. He told BBC Radio 4, twice.");
+  const std::vector<std::string> stations = {"BBC Radio Scotland", "BBC Two", "BBC Radio 4"};
   BOOST_TEST(o.cited == stations, boost::test_tools::per_element());
   BOOST_TEST(looks_like_outlet("CNN"));
   BOOST_TEST(!looks_like_outlet("John Smith"));
@@ -511,6 +511,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Terrorism Act", ""},
         {"Millennium Stadium", ""},
         {"Champions League", ""}}},
+      // A broadcaster's channel by its number, a group of nations by its count; not Apple's G5.
+      {"",
+       "He said on BBC Radio 4 that the G8 summit would help. The show moved from BBC1 to ITV1, "
+       "and Channel 4 showed it. The new Power Mac G5 is fast.",
+       {{"BBC Radio 4", "org"},
+        {"G8", "org"},
+        {"BBC1", "org"},
+        {"ITV1", "org"},
+        {"Channel 4", "org"},
+        {"G5", ""}}},
       // A country's name without its plural "s" is a people's adjective.
       {"Update 1: Philippine Shares End Up 0.7 Percent",
        "Philippine shares finished higher for the seventh straight session Thursday on "
