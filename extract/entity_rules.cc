@@ -148,6 +148,16 @@ bool facility_word(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
+// Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO", "LCD").
+bool thing_abbreviation(std::string_view name) {
+  static const std::unordered_set<std::string_view> names = {
+      "PC",  "PCs",  "TV",  "DVD", "DVDs", "CD",   "CDs", "MP3",  "GPRS", "GSM",  "3G",
+      "LCD", "CRM",  "ERP", "SMS", "PDA",  "PDAs", "GPS", "USB",  "HDTV", "VoIP", "DSL",
+      "IPO", "IPOs", "GDP", "CEO", "CFO",  "IT",   "AC",  "RFID", "VAT",  "HIV",  "AIDS",
+      "DNA", "IVF",  "MRI", "PIN", "ATM",  "ATMs", "URL", "HTML", "PSP",  "DS",   "IE"};
+  return names.count(name) > 0;
+}
+
 // Words that end a venue's name ("Atlanta Motor Speedway", "Kodak Theatre").
 bool venue_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {

@@ -21,6 +21,9 @@ bool organization_word(const std::string& folded);
 bool thing_word(const std::string& folded);
 // Words that end the name of a place people go to ("Square", "Park", "Island", "County").
 bool facility_word(const std::string& folded);
+// Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO"): never
+// a name (the whole name as written).
+bool thing_abbreviation(std::string_view name);
 // Words that end a venue's name ("Stadium", "Speedway", "Theatre").
 bool venue_word(const std::string& folded);
 // Titles before a name that make the name a person's ("President", "Sec.", "Mr.").

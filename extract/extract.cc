@@ -56,7 +56,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-15";
+constexpr const char* kRulesVersion = "rules-16";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -258,9 +258,10 @@ class Default : public Extractor {
         if (type == ner::Type::kPerson && span.first == span.last &&
             calendar_word(tokens[span.first].lower))
           continue;
-        // "Grammy Award", "Internet Explorer": an event's, a work's or a product's name.
-        if ((type == ner::Type::kPerson || type == ner::Type::kPlace) &&
-            thing_word(last_word(mention)))
+        // "Grammy Award", "Internet Explorer", "the Athens Games", "Barker Review": an event's, a
+        // work's or a product's name; "PC", "GPRS", "IPO": a thing's abbreviation.
+        if (type != ner::Type::kMisc &&
+            (thing_word(last_word(mention)) || thing_abbreviation(mention)))
           continue;
         // "Salvadoran", "South American", "El Salvadorian": a people's name, not a person, a place
         // or an organization.

@@ -521,6 +521,17 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"ITV1", "org"},
         {"Channel 4", "org"},
         {"G5", ""}}},
+      // Things' abbreviations, events and prizes are no organizations.
+      {"",
+       "Sales of the PSP and the DS beat the PC, said the chief of Sony, before the Athens "
+       "Games and the Brit Awards. GPRS phones use Internet Explorer.",
+       {{"PSP", ""},
+        {"DS", ""},
+        {"PC", ""},
+        {"Athens Games", ""},
+        {"Brit Awards", ""},
+        {"GPRS", ""},
+        {"Internet Explorer", ""}}},
       // A country's name without its plural "s" is a people's adjective.
       {"Update 1: Philippine Shares End Up 0.7 Percent",
        "Philippine shares finished higher for the seventh straight session Thursday on "
