@@ -540,12 +540,22 @@ std::map<std::string, Proposal> propose_merges(
       for (const std::string* k : to_olympics ? keys : other->second)
         if (open(*k) && !out.count(*k)) out[*k] = {target, "the same Games as " + target};
     }
-    // A name of two words or more with a sponsor's or an owner's before it ("RBS Six Nations"),
-    // when that is an organization of the archive written as an acronym, the name without it
-    // has as many articles or more, and the two are named side by side in two articles or more.
+    // A name of two words or more with a sponsor's or an owner's before it ("RBS Six Nations",
+    // "BBC Radio 4"), when that is an organization of the archive written as an acronym: the
+    // less frequent under the other, when the two are named side by side in two articles or
+    // more ("RBS Six Nations" under "Six Nations"); or, for the name without it, when it is the
+    // only owner's name the archive writes before it ("Radio 4" under "BBC Radio 4": an
+    // article's own names give "Radio 4" the long name where it has both, so they are never
+    // side by side).
+    std::map<std::vector<std::string>, std::size_t> owners_of;
     for (const auto& [key, n] : names) {
       const std::size_t space = n.name.find(' ');
-      if (!open(key) || out.count(key) || space == std::string::npos) continue;
+      if (space != std::string::npos && is_acronym(n.name.substr(0, space)))
+        ++owners_of[form_words(n.name.substr(space + 1), false)];
+    }
+    for (const auto& [key, n] : names) {
+      const std::size_t space = n.name.find(' ');
+      if (space == std::string::npos) continue;
       const std::string owner = n.name.substr(0, space);
       auto bare = by_words.find(form_words(n.name.substr(space + 1), false));
       if (!is_acronym(owner) || !names.count(name_key(owner)) || bare == by_words.end() ||
@@ -553,10 +563,18 @@ std::map<std::string, Proposal> propose_merges(
         continue;
       const std::string* target = top(bare->second);
       const Xapian::doccount both = evidence.together(key, *target);
-      if (names.at(*target).articles < n.articles || both < 2) continue;
       const std::string& name = names.at(*target).name;
-      out[key] = {name, name + " with " + owner + "'s name before it, named side by side in " +
-                            articles_text(both)};
+      if (names.at(*target).articles >= n.articles) {
+        if (!open(key) || out.count(key) || both < 2) continue;
+        out[key] = {name, name + " with " + owner + "'s name before it, named side by side in " +
+                              articles_text(both)};
+      } else if (both >= 2 || owners_of[bare->first] == 1) {
+        for (const std::string* k : bare->second)
+          if (open(*k) && !out.count(*k))
+            out[*k] = {n.name, n.name + " without " + owner + "'s name before it" +
+                                   (both >= 2 ? ", named side by side in " + articles_text(both)
+                                              : ", the only owner's name written before it")};
+      }
     }
   }
   if (field == "person") {
