@@ -1100,8 +1100,11 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       // "of" and capitalized words, joined by "and", are the name's too.
       std::size_t stop = last_word + 1;
       if (stop + 1 < tokens.size() && tokens[stop].lower == "of"sv) {
-        std::size_t k = stop + 1;
-        while (k < tokens.size() && k - stop <= 5 && plain_word(tokens[k]) &&
+        const std::size_t of = stop;
+        std::size_t k = of + 1;
+        // (five words at most, and no title: "the Council of Europe Human Rights Commissioner")
+        while (k < tokens.size() && k - of <= 5 && plain_word(tokens[k]) &&
+               !person_word(tokens[k].lower) &&
                (tags[k] == 0 || ner::type_of(tags[k]) == ner::Type::kPlace)) {
           stop = k + 1;
           if (k + 2 < tokens.size() && tokens[k + 1].lower == "and"sv && plain_word(tokens[k + 2]))
@@ -1129,7 +1132,16 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       const std::string& word = tokens[i].lower;
       if ((word == "radio"sv || word == "channel"sv) && capitalized_word(tokens[i].text) &&
           small_number(i + 1) && tags[i + 1] == 0) {
-        if (tags[i] == 0) {
+        const bool owner = i > 0 && tags[i] == 0 && tags[i - 1] != 0 &&
+                           ner::type_of(tags[i - 1]) == ner::Type::kOrganization &&
+                           (ner::position_of(tags[i - 1]) == ner::kUnit ||
+                            ner::position_of(tags[i - 1]) == ner::kLast);
+        if (owner) {  // "BBC| Radio 4": the owner the tagger read alone begins the name
+          tags[i - 1] = ner::tag_of(ner::Type::kOrganization,
+                                    tags[i - 1] == org_unit ? ner::kBegin : ner::kInside);
+          tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kInside);
+          tags[i + 1] = ner::tag_of(ner::Type::kOrganization, ner::kLast);
+        } else if (tags[i] == 0) {
           retag(tags, i, i + 2, ner::Type::kOrganization);
         } else if (ner::type_of(tags[i]) == ner::Type::kOrganization &&
                    (ner::position_of(tags[i]) == ner::kLast || tags[i] == org_unit)) {
@@ -1166,15 +1178,22 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     }
     // An item of a list of companies: a free run, or a whole name of any kind ("companies such as
     // Nokia, Intel, Philips, Alcatel": the tagger read towns and people); its end, or `i`.
+    // A name the tagger gave, but one that owns what follows it: "Tesco, Britain's biggest
+    // retailer" holds no item "Britain".
     auto item = [&](std::size_t i) {
       if (i >= tokens.size() || tags[i] == 0 || ner::type_of(tags[i]) == ner::Type::kMisc ||
           !capitalized_word(tokens[i].text))
         return run(i);
-      if (ner::position_of(tags[i]) == ner::kUnit) return i + 1;
-      if (ner::position_of(tags[i]) != ner::kBegin) return i;
-      std::size_t end = i + 1;
-      while (end < tokens.size() && ner::position_of(tags[end]) == ner::kInside) ++end;
-      return end < tokens.size() && ner::position_of(tags[end]) == ner::kLast ? end + 1 : i;
+      std::size_t end = i;
+      if (ner::position_of(tags[i]) == ner::kUnit) {
+        end = i + 1;
+      } else if (ner::position_of(tags[i]) == ner::kBegin) {
+        const ner::Type type = ner::type_of(tags[i]);
+        std::size_t last = i + 1;
+        while (last < tokens.size() && tags[last] == ner::tag_of(type, ner::kInside)) ++last;
+        if (last < tokens.size() && tags[last] == ner::tag_of(type, ner::kLast)) end = last + 1;
+      }
+      return end < tokens.size() && tokens[end].lower == "'s"sv ? i : end;
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       // "companies such as Creative, Sony and Philips", "firms including Nokia and Intel"
@@ -1192,7 +1211,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName);
       if (!after_descriptor && !listed && !before_role) continue;
       retag(tags, i, end, ner::Type::kOrganization);
-      // The rest of a list: "Creative, Sony and Philips".
+      // The rest of a list: "Creative, Sony and Philips", which the item after "and" or "or"
+      // ends ("... and Philips, Steve Jobs said").
       while (listed && end + 1 < tokens.size() &&
              (tokens[end].text == ","sv || tokens[end].lower == "and"sv ||
               tokens[end].lower == "or"sv)) {
@@ -1200,10 +1220,13 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         if (tokens[end].text == ","sv && next < tokens.size() &&
             (tokens[next].lower == "and"sv || tokens[next].lower == "or"sv))
           ++next;
+        const bool last_item =
+            tokens[next - 1].lower == "and"sv || tokens[next - 1].lower == "or"sv;
         const std::size_t next_end = item(next);
         if (next_end == next) break;
         retag(tags, next, next_end, ner::Type::kOrganization);
         end = next_end;
+        if (last_item) break;
       }
       i = end;
     }

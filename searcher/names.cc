@@ -377,17 +377,11 @@ std::map<std::string, Proposal> propose_merges(
         if (both > most) best = k, most = both;
       }
       if (!best || most < 2 || 4 * most < n.articles || most < kAcronymShare * total) continue;
-      // (nor where articles define it as something else: "Building Society Association (BSA)"
-      // beside the Business Software Alliance's "BSA")
+      // (nor where an article defines it at all: defined as this name often enough, the rule
+      // above took it; otherwise articles define it as something else, "Building Society
+      // Association (BSA)" beside the Business Software Alliance's "BSA")
       auto defs = evidence.acronyms.find(key);
-      if (defs != evidence.acronyms.end()) {
-        Xapian::doccount defined = 0, as_best = 0;
-        for (const auto& [long_form, count] : defs->second) {
-          defined += count;
-          if (long_form == *best) as_best += count;
-        }
-        if (defined > 0 && as_best < kAcronymShare * defined) continue;
-      }
+      if (defs != evidence.acronyms.end() && !defs->second.empty()) continue;
       const std::string& target = names.at(*best).name;
       out[key] = {target, "initials of " + target + ", named beside it in " + std::to_string(most) +
                               " of its " + articles_text(n.articles)};
@@ -568,7 +562,8 @@ std::map<std::string, Proposal> propose_merges(
         if (!open(key) || out.count(key) || both < 2) continue;
         out[key] = {name, name + " with " + owner + "'s name before it, named side by side in " +
                               articles_text(both)};
-      } else if (both >= 2 || owners_of[bare->first] == 1) {
+      } else if ((both >= 2 || owners_of[bare->first] == 1) && !out.count(key)) {
+        // (not under a name that goes under another itself)
         for (const std::string* k : bare->second)
           if (open(*k) && !out.count(*k))
             out[*k] = {n.name, n.name + " without " + owner + "'s name before it" +

@@ -521,6 +521,18 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"ITV1", "org"},
         {"Channel 4", "org"},
         {"G5", ""}}},
+      // A list of companies ends with its item after "and", and holds no name that owns what
+      // follows it; a name found after "the" stops at a title.
+      {"",
+       "Music players come from companies such as Creative, Sony and Philips, Steve Jobs said. "
+       "Shoppers like firms such as Tesco, Britain's biggest retailer. The Police Federation of "
+       "England and Wales Chairman Jan Berry said so.",
+       {{"Philips", "org"},
+        {"Steve Jobs", "person"},
+        {"Tesco", "org"},
+        {"United Kingdom", "place"},
+        {"Police Federation of England and Wales", "org"},
+        {"Jan Berry", "person"}}},
       // Things' abbreviations, events and prizes are no organizations.
       {"",
        "Sales of the PSP and the DS beat the PC, said the chief of Sony, before the Athens "

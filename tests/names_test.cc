@@ -204,8 +204,9 @@ BOOST_AUTO_TEST_CASE(an_acronym_no_article_defines_joins_the_name_beside_it) {
   const morgue::Evidence fewer =
       seen_in({{"FA", {1, 2, 3, 4, 5, 6, 7, 8}}, {"Football Association", {1, 20, 21, 22, 23}}});
   BOOST_TEST(suggested("org", names_of({{"FA", 8}, {"Football Association", 5}}), fewer).empty());
-  // Nor where articles define it as something else ("Building Society Association (BSA)" beside
-  // the Business Software Alliance's "BSA"), but where they define it as the name beside it.
+  // Where articles define it as the name beside it, the rule of definitions takes it; where they
+  // define it as something else ("Building Society Association (BSA)" beside the Business
+  // Software Alliance's "BSA"), neither rule does.
   const auto bsa = names_of({{"BSA", 3}, {"Business Software Alliance", 2}});
   morgue::Evidence defined = seen_in({{"BSA", {1, 2, 3}}, {"Business Software Alliance", {1, 2}}});
   defined.acronyms = {{"bsa", {{"business software alliance", 4}}}};
