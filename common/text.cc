@@ -89,6 +89,18 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+std::string_view without_possessive(std::string_view name) {
+  for (std::string_view mark : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (name.size() > mark.size() && name.substr(name.size() - mark.size()) == mark)
+      return name.substr(0, name.size() - mark.size());
+  }
+  return name;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::size_t utf8_characters(std::string_view utf8) {
   std::size_t n = 0;
   for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;

@@ -29,6 +29,11 @@ std::string clean_name(std::string_view utf8);
 std::vector<std::string> name_words(std::string_view utf8);
 
 std::string_view trim(std::string_view s);
+// The name without the possessive at its end ("BBC Radio Scotland's" and "BBC Radio Scotland’s"
+// are "BBC Radio Scotland"); a name without one as given.
+std::string_view without_possessive(std::string_view name);
+// Whether s is one or more ASCII digits ("4", "1987").
+bool all_digits(std::string_view s);
 
 // How many characters `utf8` holds: its bytes that are not continuation bytes.
 std::size_t utf8_characters(std::string_view utf8);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "common/text.h"
 
 namespace morgue::rules {
 
@@ -1092,10 +1093,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           last_word = end;
         ++end;
       }
-      if (last_word == i ||
-          (end < tokens.size() && tags[end] != 0 && ner::position_of(tags[end]) != ner::kBegin &&
-           ner::position_of(tags[end]) != ner::kUnit))
-        continue;
+      if (last_word == i) continue;
       // "the Police Federation of England and Wales", "the Guildhall School of Speech and Drama":
       // "of" and capitalized words, joined by "and", are the name's too.
       std::size_t stop = last_word + 1;
@@ -1123,28 +1121,24 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // "BBC Radio 4", "Channel 4", "BBC1", "ITV1", "G8": a broadcaster's channel by its number,
     // and a group of nations by its count (G6, G7, G8, G10, G20, G77), which the tagger leaves.
     auto small_number = [&](std::size_t k) {
-      return k < tokens.size() && tokens[k].text.size() <= 2 &&
-             std::all_of(tokens[k].text.begin(), tokens[k].text.end(),
-                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      return k < tokens.size() && tokens[k].text.size() <= 2 && all_digits(tokens[k].text);
     };
     const int org_unit = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const std::string& word = tokens[i].lower;
       if ((word == "radio"sv || word == "channel"sv) && capitalized_word(tokens[i].text) &&
           small_number(i + 1) && tags[i + 1] == 0) {
-        const bool owner = i > 0 && tags[i] == 0 && tags[i - 1] != 0 &&
-                           ner::type_of(tags[i - 1]) == ner::Type::kOrganization &&
-                           (ner::position_of(tags[i - 1]) == ner::kUnit ||
-                            ner::position_of(tags[i - 1]) == ner::kLast);
-        if (owner) {  // "BBC| Radio 4": the owner the tagger read alone begins the name
+        if (i > 0 && tags[i] == 0 &&
+            ends_entity(tags, i - 1,
+                        ner::Type::kOrganization)) {  // "BBC| Radio 4": the owner the tagger read
+                                                      // alone begins the name
           tags[i - 1] = ner::tag_of(ner::Type::kOrganization,
                                     tags[i - 1] == org_unit ? ner::kBegin : ner::kInside);
           tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kInside);
           tags[i + 1] = ner::tag_of(ner::Type::kOrganization, ner::kLast);
         } else if (tags[i] == 0) {
           retag(tags, i, i + 2, ner::Type::kOrganization);
-        } else if (ner::type_of(tags[i]) == ner::Type::kOrganization &&
-                   (ner::position_of(tags[i]) == ner::kLast || tags[i] == org_unit)) {
+        } else if (ends_entity(tags, i, ner::Type::kOrganization)) {
           tags[i] = ner::tag_of(ner::Type::kOrganization,
                                 tags[i] == org_unit ? ner::kBegin : ner::kInside);
           tags[i + 1] = ner::tag_of(ner::Type::kOrganization, ner::kLast);
@@ -1156,9 +1150,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       std::size_t letters = 0;
       while (letters < text.size() && std::isupper(static_cast<unsigned char>(text[letters])))
         ++letters;
-      if (tags[i] != 0 || letters == 0 || letters == text.size() || text.size() - letters > 2 ||
-          !std::all_of(text.begin() + static_cast<long>(letters), text.end(),
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      if (tags[i] != 0 || letters == 0 || text.size() - letters > 2 ||
+          !all_digits(text.substr(letters)))
         continue;
       // (not "G4", "G5", Apple's processors as often as groups)
       const std::string_view head = text.substr(0, letters);
@@ -1184,15 +1177,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       if (i >= tokens.size() || tags[i] == 0 || ner::type_of(tags[i]) == ner::Type::kMisc ||
           !capitalized_word(tokens[i].text))
         return run(i);
-      std::size_t end = i;
-      if (ner::position_of(tags[i]) == ner::kUnit) {
-        end = i + 1;
-      } else if (ner::position_of(tags[i]) == ner::kBegin) {
-        const ner::Type type = ner::type_of(tags[i]);
-        std::size_t last = i + 1;
-        while (last < tokens.size() && tags[last] == ner::tag_of(type, ner::kInside)) ++last;
-        if (last < tokens.size() && tags[last] == ner::tag_of(type, ner::kLast)) end = last + 1;
-      }
+      if (!begins_entity(tags, i, ner::type_of(tags[i]))) return i;
+      const std::size_t end = span_end(tags, i) + 1;
       return end < tokens.size() && tokens[end].lower == "'s"sv ? i : end;
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {

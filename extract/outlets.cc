@@ -12,8 +12,6 @@
 namespace morgue {
 namespace {
 
-using namespace std::string_view_literals;
-
 // Words that make a capitalized name an outlet's: the usual words of newspaper, agency and
 // broadcaster names, and well-known outlets that have none of them.
 const std::unordered_set<std::string>& outlet_words() {
@@ -108,38 +106,23 @@ std::string name_after(std::string_view text, std::size_t at) {
   std::vector<std::string_view> name;
   for (std::string_view w : words) {
     const bool joiner = (w == "the" && name.empty()) || ((w == "of" || w == "&") && !name.empty());
-    // ("told BBC Radio 4 that": a channel's number is its name's)
-    std::string_view digits = w;
-    while (!digits.empty() &&
-           std::string_view(",.;:)\"").find(digits.back()) != std::string_view::npos)
-      digits.remove_suffix(1);
-    const bool channel = !name.empty() && (name.back() == "Radio" || name.back() == "Channel") &&
-                         !digits.empty() && digits.size() <= 2 &&
-                         std::all_of(digits.begin(), digits.end(), [](char c) {
-                           return std::isdigit(static_cast<unsigned char>(c));
-                         });
-    if (channel) {
-      name.push_back(digits);
-      break;
-    }
-    if (!upper_start(w) && !joiner) break;
     std::string_view bare = w;
     while (!bare.empty() &&
            std::string_view(",.;:)\"").find(bare.back()) != std::string_view::npos) {
       bare.remove_suffix(1);
     }
-    // ("told BBC Radio Scotland's Good Morning Scotland programme": a possessive ends the name)
-    bool possessive = false;
-    for (std::string_view mark : {"'s"sv, "\xE2\x80\x99s"sv}) {
-      if (bare.size() > mark.size() && bare.substr(bare.size() - mark.size()) == mark) {
-        bare.remove_suffix(mark.size());
-        possessive = true;
-        break;
-      }
+    // ("told BBC Radio 4 that": a channel's number is its name's)
+    if (!name.empty() && (name.back() == "Radio" || name.back() == "Channel") && bare.size() <= 2 &&
+        all_digits(bare)) {
+      name.push_back(bare);
+      break;
     }
-    name.push_back(bare);
+    if (!upper_start(w) && !joiner) break;
+    // ("told BBC Radio Scotland's Good Morning Scotland programme": a possessive ends the name)
+    const std::string_view own = without_possessive(bare);
+    name.push_back(own);
     // (punctuation ends the name)
-    if (possessive || bare.size() != w.size() || name.size() == 6) break;
+    if (own.size() != w.size() || name.size() == 6) break;
   }
   while (!name.empty() && (name.back() == "of" || name.back() == "&" || name.back() == "the"))
     name.pop_back();

@@ -276,12 +276,8 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
     }
     if (need == 0 && start != std::string_view::npos) {
       // ("the Disasters Emergency Committee's (DEC)": the name without its possessive)
-      std::string_view long_form = text.substr(start, end - start);
-      for (std::string_view mark : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
-        if (long_form.size() > mark.size() &&
-            long_form.substr(long_form.size() - mark.size()) == mark)
-          long_form.remove_suffix(mark.size());
-      out.emplace_back(std::string(acronym), std::string(long_form));
+      out.emplace_back(std::string(acronym),
+                       std::string(without_possessive(text.substr(start, end - start))));
     }
   }
   return out;

@@ -155,4 +155,16 @@ BOOST_AUTO_TEST_CASE(utf8_characters_counts_characters_not_bytes) {
   BOOST_TEST(morgue::utf8_characters("\xF0\x9F\x93\xB0 news") == 6u);     // an emoji: 4
 }
 
+BOOST_AUTO_TEST_CASE(possessives_and_numbers) {
+  BOOST_TEST(morgue::without_possessive("BBC Radio Scotland's") == "BBC Radio Scotland");
+  BOOST_TEST(morgue::without_possessive("Deutsche Boerse\xE2\x80\x99s") == "Deutsche Boerse");
+  BOOST_TEST(morgue::without_possessive("Reuters") == "Reuters");
+  BOOST_TEST(morgue::without_possessive("'s") == "'s");  // nothing would be left
+  BOOST_TEST(morgue::all_digits("4"));
+  BOOST_TEST(morgue::all_digits("1987"));
+  BOOST_TEST(!morgue::all_digits(""));
+  BOOST_TEST(!morgue::all_digits("4a"));
+  BOOST_TEST(!morgue::all_digits("\xD9\xA4"));  // an Arabic-Indic digit is no ASCII digit
+}
+
 BOOST_AUTO_TEST_SUITE_END()
