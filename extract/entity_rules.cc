@@ -110,6 +110,8 @@ bool organization_word(const std::string& folded) {
                                                         "studios",
                                                         "records",
                                                         "pictures",
+                                                        "bros",
+                                                        "brothers",
                                                         "entertainment",
                                                         "labs",
                                                         "technology",
@@ -685,6 +687,20 @@ bool name_word(const ner::Token& t) {
 
 }  // namespace
 
+namespace {
+
+// Words and marks that join the words of a name or follow it, and never end one ("Procter and",
+// "Bank of", "the BBC: ...").
+bool joining_word(std::string_view folded) {
+  return folded == "and" || folded == "&" || folded == "of" || folded == "for" || folded == "the" ||
+         folded == "," || folded == "-" || folded == "in" || folded == "on" || folded == ":" ||
+         folded == ";";
+}
+
+}  // namespace
+
+bool organization_role(const std::string& folded);
+
 // Every name the article gives a person is a person's throughout it: an untagged run of
 // capitalized words that ends in a word the article tags as a person's name elsewhere is that
 // person ("20-year-old Tiger Woods" where "Woods" is a person later), and an untagged capitalized
@@ -693,11 +709,16 @@ bool name_word(const ner::Token& t) {
 // are left alone. Numbers and weekdays at either end of a person's name are not part of it
 // ("Ekimov 1:7", "Jose Miguel Insulza Monday").
 void consistent_people(ner::Document& doc, const ner::Weights& weights) {
-  std::unordered_set<std::string> surnames;  // the last words of the article's person names
+  std::unordered_set<std::string> surnames;       // the last words of the article's person names
+  std::unordered_set<std::string> full_names;     // its people's names of two or three words
+  std::unordered_set<std::string> full_surnames;  // and their last words
+  std::unordered_set<std::string> org_heads;      // the first words of its organizations' names
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type == ner::Type::kOrganization && span.last > span.first)
+        org_heads.insert(tokens[span.first].lower);
       if (span.type != ner::Type::kPerson) continue;
       std::size_t first = span.first, last = span.last;
       while (last > first && !name_word(tokens[last])) --last;
@@ -710,6 +731,56 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
       if (!headline(doc, s) && !doc.seen_lower(tokens[last].lower) &&
           tokens[last].lower.size() > 1) {
         surnames.insert(tokens[last].lower);
+        bool plain = last > first && last - first <= 2;
+        for (std::size_t k = first; plain && k <= last; ++k)
+          plain = plain_word(tokens[k]) && !organization_word(tokens[k].lower);
+        if (plain) {
+          full_names.insert(joined_words(tokens, first, last + 1));
+          full_surnames.insert(tokens[last].lower);
+        }
+      }
+    }
+  }
+  // "Department of Homeland Security Kristi Noem toured", "Photos Show Kristi Noem's Visit": an
+  // organization's name that runs on into a person's full name of the article ends before it;
+  // what is left is an organization's only if an organization's word is in it. And "Noem, 53,
+  // arrived" read as an organization's: one word that ends a full name of the article's people,
+  // that the model never learned as an organization's and that begins no organization's name of the
+  // article ("Ford" beside "Ford Motor"), and that no organization's role follows ("Dyson
+  // shares"), is that person.
+  for (std::size_t s = 0; s < doc.sentences().size() && !full_names.empty(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kOrganization) continue;
+      if (span.first == span.last) {
+        const std::size_t k = span.first;
+        const auto t = ner::word_tag(weights, tokens[k].lower);
+        if (full_surnames.count(tokens[k].lower) && plain_word(tokens[k]) &&
+            !all_capitals(tokens[k].text) && !org_heads.count(tokens[k].lower) &&
+            !(t && *t != 0 && ner::type_of(*t) == ner::Type::kOrganization) &&
+            !(k + 1 < tokens.size() && organization_role(tokens[k + 1].lower)))
+          retag(tags, k, k + 1, ner::Type::kPerson);
+        continue;
+      }
+      for (std::size_t n = 2; n <= 3 && span.first + n <= span.last; ++n) {
+        const std::size_t person = span.last + 1 - n;
+        if (!full_names.count(joined_words(tokens, person, span.last + 1))) continue;
+        std::size_t end = person;  // the organization's words before the person's
+        while (end > span.first && joining_word(tokens[end - 1].lower)) --end;
+        bool organization = false;
+        for (std::size_t k = span.first; k < end; ++k)
+          organization = organization || organization_word(tokens[k].lower);
+        // ("Sylvia Farina Elia" beside "Farina Elia": one plain word more is her first name)
+        if (!organization && end == span.first + 1 && person == end &&
+            plain_word(tokens[span.first]) && !doc.seen_lower(tokens[span.first].lower)) {
+          retag(tags, span.first, span.last + 1, ner::Type::kPerson);
+          break;
+        }
+        for (std::size_t k = span.first; k < person; ++k) tags[k] = 0;
+        if (organization) retag(tags, span.first, end, ner::Type::kOrganization);
+        retag(tags, person, span.last + 1, ner::Type::kPerson);
+        break;
       }
     }
   }
@@ -839,8 +910,11 @@ bool organization_descriptor(const std::string& folded) {
       "newspapers",    "magazine",   "charity",     "regulator",    "watchdog",     "union",
       "provider",      "providers",  "distributor", "outfit",       "network",      "agency",
       "service",       "group",      "body",        "organisation", "organization", "chain",
-      "think-tank",    "website",    "consortium"};
-  return words.count(folded) > 0;
+      "think-tank",    "website",    "consortium",  "engine"};
+  if (words.count(folded)) return true;
+  // ("search-engine Google", "drug-maker Merck": the noun a compound ends with)
+  const std::size_t hyphen = folded.rfind('-');
+  return hyphen != std::string::npos && words.count(folded.substr(hyphen + 1)) > 0;
 }
 
 // Words right after an organization's name that make it one ("Nissan chairman Carlos Ghosn", "a
@@ -1241,14 +1315,6 @@ bool sentence_opener(const std::string& folded) {
   return words.count(folded) > 0 || calendar_word(folded);
 }
 
-// Words and marks that join the words of a name or follow it, and never end one ("Procter and",
-// "Bank of", "the BBC: ...").
-bool joining_word(std::string_view folded) {
-  return folded == "and" || folded == "&" || folded == "of" || folded == "for" || folded == "the" ||
-         folded == "," || folded == "-" || folded == "in" || folded == "on" || folded == ":" ||
-         folded == ";";
-}
-
 // Where the stock's code of "(STZ.N: ...)", "(NYSE: HD)" or "<BRCM.O>" that opens at token
 // `at` stands; 0 for none. A code is in capitals, with an exchange's suffix (Reuters' codes) or
 // after an exchange's name; "(U.S.)" and "(AP)" are none.
@@ -1415,6 +1481,19 @@ void consistent_organizations(ner::Document& doc) {
       if (first == i) continue;
       retag(tags, first, i, ner::Type::kOrganization);
       add_name(first, i);
+    }
+    // "Farabundo Martí National Liberation Front", "John Lewis Partnership": a person's name of
+    // two words or more that runs on, through up to two capitalized words no entity holds, into
+    // an organization's name is the start of that organization's.
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kPerson || span.last == span.first) continue;
+      std::size_t k = span.last + 1;
+      while (k < tokens.size() && k <= span.last + 2 && tags[k] == 0 && plain_word(tokens[k])) ++k;
+      if (k >= tokens.size() || !begins_entity(tags, k, ner::Type::kOrganization)) continue;
+      // (not a title after the name, "Frank Field MP", "Philippe Sands QC")
+      const std::size_t end = span_end(tags, k);
+      if (end == k && !organization_word(tokens[k].lower)) continue;
+      retag(tags, span.first, end + 1, ner::Type::kOrganization);
     }
     for (const ner::Span& span : ner::spans_of(tags, s)) {
       if (span.type != ner::Type::kOrganization) continue;

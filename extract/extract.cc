@@ -56,7 +56,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-17";
+constexpr const char* kRulesVersion = "rules-18";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -168,6 +168,7 @@ class Default : public Extractor {
     std::vector<PlaceMention> place_mentions;
     std::unordered_set<std::string> org_heads;  // first words of organizations' names
     std::unordered_set<std::string> places_seen, orgs_seen;
+    std::unordered_set<std::string> org_words;  // organizations of one word, not in capitals
     // "Intel Shrinks Transistor Size By", "Spam Stopper Detects Sender Patterns": in a headline in
     // Title Case an organization's name has no end; it counts where the text names it.
     std::vector<std::string> headline_orgs;
@@ -294,6 +295,15 @@ class Default : public Extractor {
                 !person_role(tokens[span.first].lower) && !(more && owned.count(next)))
               break;
             if (span.last > span.first && foreign_article(tokens[span.first].lower)) break;
+            // "box-office flops Alexander and Catwoman": two names joined are no one person's;
+            // "the SEC. The company": a function word alone is no name.
+            bool joined = false;
+            for (std::size_t j = span.first; j <= span.last && !joined; ++j) {
+              joined = tokens[j].text == "and"sv || tokens[j].text == "or"sv ||
+                       tokens[j].text == "&"sv ||
+                       (span.first == span.last && function_word(tokens[j].lower));
+            }
+            if (joined) break;
             // "Little did I know", "Green flags": a common word opening a sentence.
             std::size_t opening = 0;
             while (opening < span.first &&
@@ -349,7 +359,10 @@ class Default : public Extractor {
               break;
             }
             add_unique(&e.organizations, &orgs_seen, party_name(strip_article(mention)));
-            if (span.last > span.first) org_heads.insert(fold(tokens[span.first].text));
+            if (span.last > span.first)
+              org_heads.insert(fold(tokens[span.first].text));
+            else if (!all_capitals(mention))
+              org_words.insert(fold(mention));
             break;
           case ner::Type::kMisc:
             break;
@@ -392,8 +405,12 @@ class Default : public Extractor {
       const auto tag = ner::word_tag(weights_, fold(p.name));  // a place the training text named
       if (tag && *tag != 0 && ner::type_of(*tag) == ner::Type::kPlace) located.insert(fold(p.name));
     }
+    // ("investors in Google" beside "search-engine Google": a word the gazetteer does not know
+    // that the article reads as an organization's elsewhere is that organization)
     for (const PlaceMention& p : place_mentions) {
-      if (located.count(fold(p.name))) add_unique(&e.places, &places_seen, p.name);
+      const std::string folded = fold(p.name);
+      if (located.count(folded) && !(org_words.count(folded) && !gazetteer_.known(p.name)))
+        add_unique(&e.places, &places_seen, p.name);
     }
     std::string rest;  // the text after the headlines, folded when first needed
     for (const std::string& name : headline_orgs) {
@@ -456,6 +473,14 @@ class Default : public Extractor {
     return folded == "der" || folded == "die" || folded == "das" || folded == "le" ||
            folded == "les" || folded == "el" || folded == "il" || folded == "los" ||
            folded == "las" || folded == "al";
+  }
+
+  static bool function_word(const std::string& folded) {
+    static const std::unordered_set<std::string> words = {
+        "the", "a",    "an",   "and",   "or",    "but",   "of",    "in",   "on",
+        "at",  "to",   "it",   "its",   "he",    "she",   "we",    "they", "his",
+        "her", "this", "that", "these", "those", "there", "their", "i",    "you"};
+    return words.count(folded) > 0;
   }
 
   static bool list_word(const std::string& folded) {

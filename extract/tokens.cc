@@ -93,10 +93,21 @@ std::string lower_of(std::string_view text) {
   return out;
 }
 
+// Whether the run of characters from `start` to the next space holds two dots or an "@": a web
+// or mail address ("Halo.Bungie.Org"), whose dots join its words.
+bool address(std::string_view s, std::size_t start) {
+  const std::size_t space = s.find_first_of(" \t\n", start);
+  const std::string_view run =
+      s.substr(start, space == std::string_view::npos ? s.npos : space - start);
+  return run.find('@') != std::string_view::npos ||
+         std::count(run.begin(), run.end(), '.') >= 2 + (run.back() == '.');
+}
+
 // The end of the word that starts at i: letters and digits, with the inner dots of "U.S" and
 // "3.5", the inner hyphens of "MS-13", the inner commas, colons and slashes of numbers, and the
 // inner apostrophes of "O'Brien" (not the possessive "'s", which CoNLL keeps apart).
 std::size_t word_end(std::string_view s, std::size_t i) {
+  const std::size_t start = i;
   UChar32 prev = 0;
   while (i < s.size()) {
     const Char ch = char_at(s, i);
@@ -114,10 +125,28 @@ std::size_t word_end(std::string_view s, std::size_t i) {
          !((next.c == 's' || next.c == 'S') &&
            (i + ch.size + 1 >= s.size() || !is_alnum(char_at(s, i + ch.size + 1).c))));
     if (!joins) break;
+    // "Center.President Trump": a space lost after a sentence's stop, between a word in lower
+    // case and a capitalized one ("U.S", "St.Louis" are no such words).
+    if (ch.c == '.' && is_lower(prev) && is_upper(next.c) && i - start >= 4 &&
+        i + ch.size + next.size < s.size() && is_lower(char_at(s, i + ch.size + next.size).c) &&
+        abbreviations().count(lower_of(s.substr(start, i - start))) == 0 && !address(s, start))
+      break;
     prev = ch.c;
     i += ch.size;
   }
   return i;
+}
+
+// Whether the word at text[i] (after spaces) is one that opens sentences, capitalized: after
+// "SEC." or "U.S." it says the period ended one ("... review by the SEC. The company said").
+bool sentence_opens_at(std::string_view text, std::size_t i) {
+  static const std::unordered_set<std::string> openers = {
+      "the",  "it",    "its",   "he",    "she", "they", "we",    "i",       "but",      "this",
+      "that", "these", "those", "there", "his", "her",  "their", "however", "meanwhile"};
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i >= text.size() || !is_upper(char_at(text, i).c)) return false;
+  const std::size_t end = word_end(text, i);
+  return end > i && openers.count(lower_of(text.substr(i, end - i))) > 0;
 }
 
 bool keeps_period(std::string_view word) {
@@ -205,7 +234,25 @@ std::vector<Sentence> tokenize(std::string_view text) {
     auto& tokens = sentences.back().tokens;
     if (is_alnum(ch.c)) {
       std::size_t end = word_end(text, i);
-      if (end < text.size() && text[end] == '.' && keeps_period(text.substr(i, end - i))) ++end;
+      const std::string_view word = text.substr(i, end - i);
+      if (end < text.size() && text[end] == '.' && keeps_period(word)) {
+        // "by the SEC. The company", "Portland, Ore. The": an abbreviation's period that a
+        // sentence's first word follows ends the sentence too; an acronym gives it up ("SEC").
+        if (sentence_opens_at(text, end + 1)) {
+          if (word.size() > 1 && std::all_of(word.begin(), word.end(), [](char c) {
+                return std::isupper(static_cast<unsigned char>(c));
+              })) {
+            tokens.push_back(make_token(word, i));
+            i = end;
+            continue;
+          }
+          tokens.push_back(make_token(text.substr(i, end + 1 - i), i));
+          i = end + 1;
+          end_sentence();
+          continue;
+        }
+        ++end;
+      }
       tokens.push_back(make_token(text.substr(i, end - i), i));
       i = end;
       continue;

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <functional>
+#include <numeric>
 #include <optional>
 #include <set>
 
@@ -33,6 +35,14 @@ constexpr double kFirstNameShare = 0.1;
 // A full name named in fewer articles is too little evidence for a one-word name (on BBC News,
 // 4 of the 16 suggestions it would add are wrong: "Rodgers" is no Paul Rodgers there).
 constexpr Xapian::doccount kMinFullNameArticles = 3;
+// An article goes to a full name by the names around it when they share this many names, that
+// score this much (the sum of log(articles / articles naming it) over the names shared: three
+// names in a thirtieth of the articles each), and this many times the next full name's (on BBC
+// News, "S Jones" of an athletics team beside Bath and Cardiff scores 9.1 for the rugby player
+// Stephen Jones).
+constexpr std::size_t kContextNames = 3;
+constexpr double kContextScore = 10.0;
+constexpr double kContextMargin = 2.0;
 
 bool ends_with(const std::string& s, std::string_view end) {
   return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
@@ -283,10 +293,93 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
   return out;
 }
 
+namespace {
+
+// The full name of `candidates` (keys) that the names around `key` in its articles point to: each
+// of its articles scored against the names of each candidate's other articles (a shared name
+// weighs log(N / its articles)); the one that takes 90% of its articles while the others take
+// none, and has kMinFullNameArticles; nullptr for none. `weight` caches the weights.
+const std::string* by_context(const Evidence& evidence, const std::string& key,
+                              const std::vector<const std::string*>& candidates,
+                              std::vector<double>& weight) {
+  auto mine = evidence.articles.find(key);
+  if (evidence.context.empty() || mine == evidence.articles.end() || candidates.size() < 2)
+    return nullptr;
+  if (weight.empty()) {
+    std::map<std::uint32_t, Xapian::doccount> df;
+    for (const std::vector<std::uint32_t>& names : evidence.context)
+      for (std::uint32_t id : names) ++df[id];
+    const auto n = static_cast<double>(evidence.context.size());
+    weight.assign(df.empty() ? 0 : df.rbegin()->first + 1, 0.0);
+    for (const auto& [id, count] : df) weight[id] = std::log(n / count);
+  }
+  // The names themselves say nothing of which is meant.
+  std::set<std::uint32_t> left_out;
+  for (const std::string* k : candidates) {
+    auto id = evidence.context_ids.find(*k);
+    if (id != evidence.context_ids.end()) left_out.insert(id->second);
+  }
+  if (auto id = evidence.context_ids.find(key); id != evidence.context_ids.end())
+    left_out.insert(id->second);
+  const std::vector<std::uint32_t>& own = mine->second;
+  std::vector<std::vector<std::uint32_t>> around;  // each candidate's names, ascending
+  for (const std::string* k : candidates) {
+    std::set<std::uint32_t> ids;
+    auto theirs = evidence.articles.find(*k);
+    if (theirs != evidence.articles.end())
+      for (std::uint32_t a : theirs->second)
+        if (!std::binary_search(own.begin(), own.end(), a) && a < evidence.context.size())
+          ids.insert(evidence.context[a].begin(), evidence.context[a].end());
+    for (std::uint32_t id : left_out) ids.erase(id);
+    around.emplace_back(ids.begin(), ids.end());
+  }
+  std::vector<std::size_t> taken(candidates.size());
+  for (std::uint32_t a : own) {
+    if (a >= evidence.context.size()) continue;
+    const std::vector<std::uint32_t>& names = evidence.context[a];
+    double best = 0, second = 0;
+    std::size_t at = 0, shared_best = 0;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      double score = 0;
+      std::size_t shared = 0;
+      auto i = names.begin();
+      auto j = around[c].begin();
+      while (i != names.end() && j != around[c].end()) {
+        if (*i < *j) {
+          ++i;
+        } else if (*j < *i) {
+          ++j;
+        } else {
+          if (*i < weight.size()) score += weight[*i];
+          ++shared, ++i, ++j;
+        }
+      }
+      if (score > best) {
+        second = best, best = score, at = c, shared_best = shared;
+      } else if (score > second) {
+        second = score;
+      }
+    }
+    if (shared_best >= kContextNames && best >= kContextScore && best >= kContextMargin * second)
+      ++taken[at];
+  }
+  const auto most = std::max_element(taken.begin(), taken.end());
+  const std::size_t winner = static_cast<std::size_t>(most - taken.begin());
+  const std::size_t elsewhere = std::accumulate(taken.begin(), taken.end(), std::size_t{0}) - *most;
+  auto theirs = evidence.articles.find(*candidates[winner]);
+  if (*most == 0 || elsewhere > 0 || *most < kSurnameShare * own.size() ||
+      theirs == evidence.articles.end() || theirs->second.size() < kMinFullNameArticles)
+    return nullptr;
+  return candidates[winner];
+}
+
+}  // namespace
+
 std::map<std::string, Proposal> propose_merges(
     std::string_view field, const std::map<std::string, NameCount>& names, const Evidence& evidence,
     const std::function<bool(const std::string&)>& open) {
   std::map<std::string, Proposal> out;
+  std::vector<double> context_weight;  // by_context's cache
   auto top = [&](const std::vector<const std::string*>& keys) {
     const std::string* best = nullptr;
     for (const std::string* k : keys)
@@ -685,7 +778,19 @@ std::map<std::string, Proposal> propose_merges(
         total += articles(*k);
         if (!best || articles(*k) > articles(*best)) best = k;
       }
-      if (!best || articles(*best) < kSurnameShare * total) continue;
+      if (best && articles(*best) < kSurnameShare * total) {
+        std::vector<const std::string*> fitting;
+        for (const std::string* k : full->second) {
+          const std::vector<std::string>& w = words_of[*k];
+          if (standing(k) && w.size() == words.size() && w[0][0] == words[0][0] &&
+              std::equal(words.begin() + 1, words.end(), w.begin() + 1))
+            fitting.push_back(k);
+        }
+        if (const std::string* meant = by_context(evidence, key, fitting, context_weight))
+          join(key, *meant, "initial of " + names.at(*meant).name + ", by the names around it");
+        continue;
+      }
+      if (!best) continue;
       join(key, *best,
            fits == 1
                ? "initial of " + names.at(*best).name + ", the one full name it fits"
@@ -747,6 +852,13 @@ std::map<std::string, Proposal> propose_merges(
         out[key] = {name, "surname of " + name + " (" + title + " in " + std::to_string(titled) +
                               " of its " + articles_text(n.articles) + ", as in " + name +
                               "'s and no other's)"};
+      } else {
+        std::vector<const std::string*> standing_names;
+        for (const std::string* k : full->second)
+          if (standing(k)) standing_names.push_back(k);
+        if (const std::string* meant = by_context(evidence, key, standing_names, context_weight))
+          out[key] = {names.at(*meant).name,
+                      "surname of " + names.at(*meant).name + ", by the names around it"};
       }
     }
   }
@@ -794,6 +906,14 @@ void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream
   }
   const bool orgs =
       std::any_of(named.begin(), named.end(), [](const Field* f) { return f->name == "org"; });
+  // For the people's evidence of context: every name of every kind, numbered.
+  std::map<std::string, std::uint32_t> context_ids;
+  auto context_id = [&](const std::string& field, const std::string& key) {
+    return context_ids.emplace(field + '\t' + key, static_cast<std::uint32_t>(context_ids.size()))
+        .first->second;
+  };
+  const std::vector<const Field*> context_fields = {&entity_field("person"), &entity_field("place"),
+                                                    &entity_field("org")};
 
   // Pass 1: each article's names as written and as filed ("" when the codebook drops it).
   struct Mention {
@@ -845,8 +965,26 @@ void list_names(const Xapian::Database& db, const SearchOptions& o, std::ostream
         }
         m[i].push_back({std::move(v), key});
       }
-      if (people)
+      if (people) {
+        // (this field's names as filed, the others' as written)
+        std::vector<std::uint32_t> around;
+        for (const auto& [key, t] : titles) {
+          const std::uint32_t id = context_id(std::string("person"), key);
+          evidence[i].context_ids.emplace(key, id);
+          around.push_back(id);
+        }
+        for (const Field* f : context_fields) {
+          if (f->name == "person") continue;
+          for (const std::string& v : field_values(a, *f)) {
+            const std::string key = name_key(clean_name(v));
+            if (!key.empty()) around.push_back(context_id(std::string(f->name), key));
+          }
+        }
+        std::sort(around.begin(), around.end());
+        around.erase(std::unique(around.begin(), around.end()), around.end());
+        evidence[i].context.push_back(std::move(around));
         for (auto& [key, t] : titles) evidence[i].titles[key].push_back(std::move(t));
+      }
     }
     if (orgs) {
       std::set<std::pair<std::string, std::string>> defined;

@@ -50,6 +50,12 @@ struct Evidence {
   // org: the places the articles name (by key), all of them and each article's.
   std::set<std::string> named_places;
   std::vector<std::set<std::string>> places_of;
+  // person: each article's names of every kind (people, places, organizations, as written) by
+  // number, ascending; and the numbers of this field's names (by key). What an article is about,
+  // read against other articles: "Thatcher" named beside the Conservatives and Tony Blair is
+  // Margaret Thatcher, not the footballer Ben Thatcher. Empty: no such evidence.
+  std::vector<std::vector<std::uint32_t>> context;
+  std::map<std::string, std::uint32_t> context_ids;
 
   // The articles naming both names (keys).
   Xapian::doccount together(const std::string& a, const std::string& b) const;
@@ -82,7 +88,8 @@ struct Evidence {
 //    misspelt ("Khordokovsky", "Khodorkovsky") when one full name fits and has three times the
 //    articles;
 //  - person: a name of an initial and a surname ("J Noon") when one full name of the archive fits
-//    it ("Jamie Noon"; "M Williams" fits Matt and Martyn Williams: none);
+//    it ("Jamie Noon"; "M Williams" fits Matt and Martyn Williams: none), or by the names around
+//    it (below);
 //  - person: a one-word name that ends full names of the archive, when one of them has 90% or
 //    more of their articles, at least three, and twice the one-word name's, and it does not begin
 //    full names as well ("Blair" -> "Tony Blair"; two Smiths of like weight stay apart, and so
@@ -90,6 +97,11 @@ struct Evidence {
 //    the full names only that one's articles give ("President Bush"). Never when one of its
 //    articles gives it a title the full name's articles never give ("Baroness Kennedy" is no
 //    Charles Kennedy, who is "Mr Kennedy");
+//  - person: a one-word name, or an initial's, that those rules leave between full names of three
+//    articles or more, by the names around it (Evidence::context): each of its articles goes to
+//    the full name whose articles name what it names, rare names weighing more (three names, a
+//    score of 10 at least and twice the next one's); it joins a full name that has 90% of its
+//    articles and the others none ("S Taylor" in a Scottish rugby team: Simon Taylor);
 //  - place: a name the gazetteer does not know, of eight letters or more, one letter from one
 //    other place with three times its articles ("Landsdowne Road", "Lansdowne Road"); the
 //    gazetteer files the rest.
