@@ -699,8 +699,6 @@ bool joining_word(std::string_view folded) {
 
 }  // namespace
 
-bool organization_role(const std::string& folded);
-
 // Every name the article gives a person is a person's throughout it: an untagged run of
 // capitalized words that ends in a word the article tags as a person's name elsewhere is that
 // person ("20-year-old Tiger Woods" where "Woods" is a person later), and an untagged capitalized

@@ -17,6 +17,8 @@ namespace morgue::rules {
 
 // Words that end an organization's name ("Center", "Act", "Front", "Services", "& Co").
 bool organization_word(const std::string& folded);
+// Words right after an organization's name that make it one ("spokesman", "shares").
+bool organization_role(const std::string& folded);
 // Words that end an event's, an award's, a work's or a product's name ("Award", "Cup").
 bool thing_word(const std::string& folded);
 // Words that end the name of a place people go to ("Square", "Park", "Island", "County").

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/document.h"
@@ -56,7 +57,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-18";
+constexpr const char* kRulesVersion = "rules-19";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -168,7 +169,8 @@ class Default : public Extractor {
     std::vector<PlaceMention> place_mentions;
     std::unordered_set<std::string> org_heads;  // first words of organizations' names
     std::unordered_set<std::string> places_seen, orgs_seen;
-    std::unordered_set<std::string> org_words;  // organizations of one word, not in capitals
+    std::unordered_set<std::string> org_words;        // organizations of one word, not in capitals
+    std::unordered_set<std::string> national_bodies;  // "the Spanish FA" (folded)
     // "Intel Shrinks Transistor Size By", "Spam Stopper Detects Sender Patterns": in a headline in
     // Title Case an organization's name has no end; it counts where the text names it.
     std::vector<std::string> headline_orgs;
@@ -264,6 +266,35 @@ class Default : public Extractor {
         if (type != ner::Type::kMisc &&
             (thing_word(last_word(mention)) || thing_abbreviation(mention)))
           continue;
+        // "the Spanish FA", "the Scottish FA's decision": a people's name before an acronym the
+        // tagger read as an organization's names that people's body (after "the", where the
+        // clause ends with it or before an organization's role: not "Turkish EU membership").
+        // ("Egypt FA spokesman": a country's name before one, before an organization's role)
+        const bool country = type == ner::Type::kPlace && span.first == span.last &&
+                             !gazetteer_.country_name(mention).empty();
+        if ((country || (type == ner::Type::kMisc && span.first == span.last &&
+                         peoples_adjective(tokens[span.first]))) &&
+            k + 1 < spans.size() && spans[k + 1].type == ner::Type::kOrganization &&
+            spans[k + 1].first == span.last + 1 && spans[k + 1].last == spans[k + 1].first &&
+            all_capitals(tokens[spans[k + 1].first].text) &&
+            tokens[spans[k + 1].first].text.size() <= 4 &&
+            tokens[spans[k + 1].first].text.find('.') == std::string::npos) {
+          const std::size_t acronym = spans[k + 1].first;
+          const bool after_the = span.first > 0 && tokens[span.first - 1].lower == "the"sv;
+          const bool clause_end =
+              acronym + 1 >= tokens.size() || tokens[acronym + 1].lower == "'s"sv ||
+              !std::isalnum(static_cast<unsigned char>(tokens[acronym + 1].text[0]));
+          const bool role =
+              acronym + 1 < tokens.size() && organization_role(tokens[acronym + 1].lower);
+          if ((country ? role : after_the || clause_end || role) && !(titular && !shouted)) {
+            const std::size_t stop = tokens[acronym].begin + tokens[acronym].text.size();
+            const std::string named = clean_name(std::string_view(doc).substr(begin, stop - begin));
+            national_bodies.insert(fold(named));
+            add_unique(&e.organizations, &orgs_seen, named);
+            ++k;
+            continue;
+          }
+        }
         // "Salvadoran", "South American", "El Salvadorian": a people's name, not a person, a place
         // or an organization.
         if (type != ner::Type::kMisc && demonym(tokens, span)) continue;
@@ -423,7 +454,69 @@ class Default : public Extractor {
     unglue_names(&names);
     drop_company_words(&names, org_heads);
     e.people = canonical_people(names);
+    canonical_organizations(&e.organizations, national_bodies);
     return e;
+  }
+
+  // "the Spanish FA": a people's adjective, by its ending, that the tagger read as such.
+  static bool peoples_adjective(const ner::Token& t) {
+    if (!capitalized_word(t.text) || t.lower.size() < 4) return false;
+    for (std::string_view ending : {"ish", "ian", "an", "ese", "ch", "i"})
+      if (t.lower.size() > ending.size() + 2 &&
+          t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0)
+        return true;
+    return false;
+  }
+
+  // An organization of one word that the article also names in full is that organization there:
+  // "FA" beside "the Spanish FA" (a people's body, and no other's "... FA" in the article);
+  // "Real" and "Madrid" beside "Real Madrid", "Milan" beside "AC Milan": a club named by its city
+  // (a city of 100,000 or more, no country: "AOL Europe" says nothing of "AOL"), where no other
+  // name of the article begins or ends alike ("Real Betis", "Inter Milan"), and no owner's
+  // acronym begins it ("EA Mobile").
+  void canonical_organizations(std::vector<std::string>* orgs,
+                               const std::unordered_set<std::string>& national_bodies) const {
+    std::unordered_map<std::string, std::string> full;  // one word (folded) -> its full name
+    std::unordered_set<std::string> ambiguous;
+    auto fits = [&](const std::string& word, const std::string& name) {
+      auto [it, first] = full.emplace(word, name);
+      if (!first && it->second != name) ambiguous.insert(word);
+    };
+    std::unordered_map<std::string, std::size_t> heads, tails;  // names of more words by word
+    for (const std::string& name : *orgs) {
+      const std::size_t space = name.find(' ');
+      if (space == std::string::npos) continue;
+      ++heads[fold(name.substr(0, space))];
+      ++tails[fold(name.substr(name.rfind(' ') + 1))];
+    }
+    for (const std::string& name : *orgs) {
+      const std::size_t space = name.rfind(' ');
+      if (space == std::string::npos || name.find(' ') != space) continue;  // two words
+      const std::string first = name.substr(0, space), last = name.substr(space + 1);
+      // (a prefix in capitals is a club's designation: "AC Milan", not "BBC Liverpool", "JM
+      // Barrie"; an initial is none: "C Paterson")
+      static const std::unordered_set<std::string> clubs = {"ac", "fc", "as", "ss", "cf", "sc",
+                                                            "cd", "rc", "sv", "fk", "nk", "sk"};
+      const bool city = gazetteer_.city(last) && gazetteer_.major(last) &&
+                        gazetteer_.country_name(last).empty() && first.size() >= 2 &&
+                        (!all_capitals(first) || clubs.count(fold(first)));
+      if ((national_bodies.count(fold(name)) || city) && tails[fold(last)] == 1)
+        fits(fold(last), name);
+      if (city && !all_capitals(first) && heads[fold(first)] == 1) fits(fold(first), name);
+    }
+    if (full.empty()) return;
+    std::vector<std::string> out;
+    std::unordered_set<std::string> seen;
+    for (const std::string& name : *orgs) {
+      const std::string folded = fold(name);
+      auto it = full.find(folded);
+      const std::string& filed =
+          name.find(' ') == std::string::npos && it != full.end() && !ambiguous.count(folded)
+              ? it->second
+              : name;
+      if (seen.insert(fold(filed)).second) out.push_back(filed);
+    }
+    *orgs = std::move(out);
   }
 
   struct PlaceMention {

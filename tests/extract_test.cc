@@ -635,6 +635,33 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Farabundo Martí National Liberation Front", "org"},
         {"Farabundo Martí", ""},
         {"Liberation Front", ""}}},
+      // A nation's body by its acronym: "the Spanish FA", "Egypt FA spokesman", and "the FA"
+      // beside it is that one; "Turkish EU membership" names the EU.
+      {"",
+       "Real Madrid were fined by the Spanish FA on Monday. After talking with the FA, Real "
+       "accepted. Turkish EU membership talks go on.",
+       {{"Spanish FA", "org"},
+        {"FA", ""},
+        {"Real Madrid", "org"},
+        {"Real", ""},
+        {"EU", "org"},
+        {"Turkish EU", ""}}},
+      // (two nations' bodies: "the FA" is neither for sure)
+      {"",
+       "On Monday the Spanish FA fined them. Egypt FA spokesman Methat Shalaby said the FA would "
+       "not.",
+       {{"Spanish FA", "org"}, {"Egypt FA", "org"}, {"FA", "org"}}},
+      // A club named by its city, by its short name beside its full one; not where another name
+      // begins alike ("Real Betis"), nor a city after a broadcaster's name ("BBC Liverpool").
+      {"",
+       "AC Milan beat Lazio. Milan now lead the league. Real Madrid drew with Real Betis, and "
+       "Real fell to third. Steven Gerrard told the BBC Liverpool were unlikely to win. Liverpool "
+       "manager Rafael Benitez agreed.",
+       {{"AC Milan", "org"},
+        {"Milan", ""},
+        {"Real", "org"},
+        {"Real Betis", "org"},
+        {"Liverpool", "org"}}},
       // A surname that begins an organization's name of the article stays the company's.
       {"",
        "Bill Ford spoke on Monday. Ford Motor cut jobs, and Ford said more would go.",
