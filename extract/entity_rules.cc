@@ -761,7 +761,8 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
           retag(tags, k, k + 1, ner::Type::kPerson);
         continue;
       }
-      for (std::size_t n = 2; n <= 3 && span.first + n <= span.last; ++n) {
+      for (std::size_t n = 3; n >= 2; --n) {  // (the longest name first)
+        if (span.first + n > span.last) continue;
         const std::size_t person = span.last + 1 - n;
         if (!full_names.count(joined_words(tokens, person, span.last + 1))) continue;
         std::size_t end = person;  // the organization's words before the person's
@@ -769,9 +770,12 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
         bool organization = false;
         for (std::size_t k = span.first; k < end; ++k)
           organization = organization || organization_word(tokens[k].lower);
-        // ("Sylvia Farina Elia" beside "Farina Elia": one plain word more is her first name)
+        // ("Sylvia Farina Elia" beside "Farina Elia": one plain word more is her first name, if
+        // the model never saw it or saw it begin people's names; not "Polo Ralph Lauren")
+        const auto t = ner::word_tag(weights, tokens[span.first].lower);
         if (!organization && end == span.first + 1 && person == end &&
-            plain_word(tokens[span.first]) && !doc.seen_lower(tokens[span.first].lower)) {
+            plain_word(tokens[span.first]) && !doc.seen_lower(tokens[span.first].lower) &&
+            (!t || *t == ner::tag_of(ner::Type::kPerson, ner::kBegin))) {
           retag(tags, span.first, span.last + 1, ner::Type::kPerson);
           break;
         }
@@ -1480,17 +1484,23 @@ void consistent_organizations(ner::Document& doc) {
       retag(tags, first, i, ner::Type::kOrganization);
       add_name(first, i);
     }
-    // "Farabundo Martí National Liberation Front", "John Lewis Partnership": a person's name of
+    // "Farabundo Martí National Liberation Front", "Bill Gates Foundation": a person's name of
     // two words or more that runs on, through up to two capitalized words no entity holds, into
     // an organization's name is the start of that organization's.
+    // (Not in a headline or a line in Title Case, "Warren Buffett Says Goldman Sachs Is Cheap";
+    // no weekday between, "Tony Blair Monday Labour Party"; and the organization's name ends in
+    // an organization's word: not a title after the name, "Frank Field MP".)
     for (const ner::Span& span : ner::spans_of(tags, s)) {
-      if (span.type != ner::Type::kPerson || span.last == span.first) continue;
+      if (span.type != ner::Type::kPerson || span.last == span.first || headline(doc, s) ||
+          doc.title_case(s))
+        continue;
       std::size_t k = span.last + 1;
-      while (k < tokens.size() && k <= span.last + 2 && tags[k] == 0 && plain_word(tokens[k])) ++k;
+      while (k < tokens.size() && k <= span.last + 2 && tags[k] == 0 && plain_word(tokens[k]) &&
+             !calendar_word(tokens[k].lower))
+        ++k;
       if (k >= tokens.size() || !begins_entity(tags, k, ner::Type::kOrganization)) continue;
-      // (not a title after the name, "Frank Field MP", "Philippe Sands QC")
       const std::size_t end = span_end(tags, k);
-      if (end == k && !organization_word(tokens[k].lower)) continue;
+      if (!organization_word(tokens[end].lower)) continue;
       retag(tags, span.first, end + 1, ner::Type::kOrganization);
     }
     for (const ner::Span& span : ner::spans_of(tags, s)) {

@@ -57,7 +57,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-19";
+constexpr const char* kRulesVersion = "rules-20";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -209,11 +209,13 @@ class Default : public Extractor {
         if (type == ner::Type::kPerson || type == ner::Type::kPlace) {
           // "Terrorism Confinement| Center", "Farabundo Martí| National Liberation Front": a name
           // that runs on into an organization's words is that organization's.
+          // (not through a weekday: "Tony Blair Monday Labour Party members")
           bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
+                         !calendar_word(next) &&
                          (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
           for (std::size_t j = span.last + 1; !runs_on && j < tokens.size() && j <= span.last + 4;
                ++j) {
-            if (!capitalized_word(tokens[j].text) ||
+            if (!capitalized_word(tokens[j].text) || calendar_word(tokens[j].lower) ||
                 !std::isalpha(static_cast<unsigned char>(tokens[j].text[0])))
               break;
             runs_on = organization_word(tokens[j].lower);
@@ -266,9 +268,9 @@ class Default : public Extractor {
         if (type != ner::Type::kMisc &&
             (thing_word(last_word(mention)) || thing_abbreviation(mention)))
           continue;
-        // "the Spanish FA", "the Scottish FA's decision": a people's name before an acronym the
-        // tagger read as an organization's names that people's body (after "the", where the
-        // clause ends with it or before an organization's role: not "Turkish EU membership").
+        // "the Spanish FA", "the Scottish FA's decision": a people's name before a sports body's
+        // acronym the tagger read as an organization's names that people's body (after "the",
+        // where the clause ends with it or before an organization's role).
         // ("Egypt FA spokesman": a country's name before one, before an organization's role)
         const bool country = type == ner::Type::kPlace && span.first == span.last &&
                              !gazetteer_.country_name(mention).empty();
@@ -276,9 +278,7 @@ class Default : public Extractor {
                          peoples_adjective(tokens[span.first]))) &&
             k + 1 < spans.size() && spans[k + 1].type == ner::Type::kOrganization &&
             spans[k + 1].first == span.last + 1 && spans[k + 1].last == spans[k + 1].first &&
-            all_capitals(tokens[spans[k + 1].first].text) &&
-            tokens[spans[k + 1].first].text.size() <= 4 &&
-            tokens[spans[k + 1].first].text.find('.') == std::string::npos) {
+            sports_body(tokens[spans[k + 1].first].text)) {
           const std::size_t acronym = spans[k + 1].first;
           const bool after_the = span.first > 0 && tokens[span.first - 1].lower == "the"sv;
           const bool clause_end =
@@ -458,6 +458,17 @@ class Default : public Extractor {
     return e;
   }
 
+  // "FA", "SFA", "RFEF", "RFU": an acronym of up to five capitals for a football (or rugby)
+  // association, federation or union, which nations have each of their own ("the Kurdish PKK",
+  // "the American CIA" are no such bodies).
+  static bool sports_body(std::string_view acronym) {
+    if (acronym.size() < 2 || acronym.size() > 5 || !all_capitals(acronym) ||
+        acronym.find('.') != std::string_view::npos || acronym.find('F') == std::string_view::npos)
+      return false;
+    const char last = acronym.back();
+    return last == 'A' || last == 'F' || last == 'U';
+  }
+
   // "the Spanish FA": a people's adjective, by its ending, that the tagger read as such.
   static bool peoples_adjective(const ner::Token& t) {
     if (!capitalized_word(t.text) || t.lower.size() < 4) return false;
@@ -469,7 +480,7 @@ class Default : public Extractor {
   }
 
   // An organization of one word that the article also names in full is that organization there:
-  // "FA" beside "the Spanish FA" (a people's body, and no other's "... FA" in the article);
+  // "the FA" after "the Spanish FA" (a people's body, and no other's "... FA" in the article);
   // "Real" and "Madrid" beside "Real Madrid", "Milan" beside "AC Milan": a club named by its city
   // (a city of 100,000 or more, no country: "AOL Europe" says nothing of "AOL"), where no other
   // name of the article begins or ends alike ("Real Betis", "Inter Milan"), and no owner's
@@ -481,6 +492,14 @@ class Default : public Extractor {
     auto fits = [&](const std::string& word, const std::string& name) {
       auto [it, first] = full.emplace(word, name);
       if (!first && it->second != name) ambiguous.insert(word);
+    };
+    // Whether `name` is named before `word` (the list is in the order of first mentions).
+    auto named_before = [&](const std::string& name, const std::string& word) {
+      for (const std::string& n : *orgs) {
+        if (n == name) return true;
+        if (fold(n) == fold(word)) return false;
+      }
+      return false;
     };
     std::unordered_map<std::string, std::size_t> heads, tails;  // names of more words by word
     for (const std::string& name : *orgs) {
@@ -500,8 +519,10 @@ class Default : public Extractor {
       const bool city = gazetteer_.city(last) && gazetteer_.major(last) &&
                         gazetteer_.country_name(last).empty() && first.size() >= 2 &&
                         (!all_capitals(first) || clubs.count(fold(first)));
-      if ((national_bodies.count(fold(name)) || city) && tails[fold(last)] == 1)
-        fits(fold(last), name);
+      // (a nation's body only for an acronym named after it: "The FA has written to the Spanish
+      // FA" names two)
+      const bool body = national_bodies.count(fold(name)) && named_before(name, last);
+      if ((body || city) && tails[fold(last)] == 1) fits(fold(last), name);
       if (city && !all_capitals(first) && heads[fold(first)] == 1) fits(fold(first), name);
     }
     if (full.empty()) return;

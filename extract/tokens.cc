@@ -93,14 +93,21 @@ std::string lower_of(std::string_view text) {
   return out;
 }
 
-// Whether the run of characters from `start` to the next space holds two dots or an "@": a web
-// or mail address ("Halo.Bungie.Org"), whose dots join its words.
-bool address(std::string_view s, std::size_t start) {
+// Whether the run of characters from `start` to the next space is a web or mail address, whose
+// dots join its words: two dots or an "@" ("Halo.Bungie.Org"), or a domain's ending after the
+// dot at `dot` ("Amazon.Com", "Bungie.Net").
+bool address(std::string_view s, std::size_t start, std::size_t dot) {
   const std::size_t space = s.find_first_of(" \t\n", start);
   const std::string_view run =
       s.substr(start, space == std::string_view::npos ? s.npos : space - start);
-  return run.find('@') != std::string_view::npos ||
-         std::count(run.begin(), run.end(), '.') >= 2 + (run.back() == '.');
+  if (run.find('@') != std::string_view::npos ||
+      std::count(run.begin(), run.end(), '.') >= 2 + (run.back() == '.'))
+    return true;
+  static const std::unordered_set<std::string> endings = {"com", "net", "org",  "co",  "gov", "edu",
+                                                          "tv",  "uk",  "info", "biz", "fm",  "io"};
+  std::size_t end = dot + 1;
+  while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
+  return endings.count(lower_of(s.substr(dot + 1, end - dot - 1))) > 0;
 }
 
 // The end of the word that starts at i: letters and digits, with the inner dots of "U.S" and
@@ -129,7 +136,7 @@ std::size_t word_end(std::string_view s, std::size_t i) {
     // case and a capitalized one ("U.S", "St.Louis" are no such words).
     if (ch.c == '.' && is_lower(prev) && is_upper(next.c) && i - start >= 4 &&
         i + ch.size + next.size < s.size() && is_lower(char_at(s, i + ch.size + next.size).c) &&
-        abbreviations().count(lower_of(s.substr(start, i - start))) == 0 && !address(s, start))
+        abbreviations().count(lower_of(s.substr(start, i - start))) == 0 && !address(s, start, i))
       break;
     prev = ch.c;
     i += ch.size;
@@ -137,8 +144,9 @@ std::size_t word_end(std::string_view s, std::size_t i) {
   return i;
 }
 
-// Whether the word at text[i] (after spaces) is one that opens sentences, capitalized: after
-// "SEC." or "U.S." it says the period ended one ("... review by the SEC. The company said").
+// Whether the word at text[i] (after spaces) is one that opens sentences, capitalized (not in
+// capitals: "ACME INC. THE COMPANY" is a line of capitals): after "SEC." or "U.S." it says the
+// period ended one ("... review by the SEC. The company said").
 bool sentence_opens_at(std::string_view text, std::size_t i) {
   static const std::unordered_set<std::string> openers = {
       "the",  "it",    "its",   "he",    "she", "they", "we",    "i",       "but",      "this",
@@ -146,6 +154,7 @@ bool sentence_opens_at(std::string_view text, std::size_t i) {
   while (i < text.size() && text[i] == ' ') ++i;
   if (i >= text.size() || !is_upper(char_at(text, i).c)) return false;
   const std::size_t end = word_end(text, i);
+  if (end > i + 1 && is_upper(char_at(text, i + 1).c)) return false;
   return end > i && openers.count(lower_of(text.substr(i, end - i))) > 0;
 }
 
@@ -238,7 +247,8 @@ std::vector<Sentence> tokenize(std::string_view text) {
       if (end < text.size() && text[end] == '.' && keeps_period(word)) {
         // "by the SEC. The company", "Portland, Ore. The": an abbreviation's period that a
         // sentence's first word follows ends the sentence too; an acronym gives it up ("SEC").
-        if (sentence_opens_at(text, end + 1)) {
+        // (not "Brown vs. The Board of Education")
+        if (sentence_opens_at(text, end + 1) && lower_of(word) != "vs") {
           if (word.size() > 1 && std::all_of(word.begin(), word.end(), [](char c) {
                 return std::isupper(static_cast<unsigned char>(c));
               })) {

@@ -295,25 +295,33 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
 
 namespace {
 
+// What by_context reads once for all the names it is asked about: each name's weight (by
+// number) and each full name's names around it (the names of its articles, ascending).
+struct ContextCache {
+  std::vector<double> weight;
+  std::map<std::string, std::vector<std::uint32_t>> around;
+};
+
 // The full name of `candidates` (keys) that the names around `key` in its articles point to: each
-// of its articles scored against the names of each candidate's other articles (a shared name
-// weighs log(N / its articles)); the one that takes 90% of its articles while the others take
-// none, and has kMinFullNameArticles; nullptr for none. `weight` caches the weights.
+// of its articles scored against the names of each candidate's articles (a shared name weighs
+// log(N / its articles); the names themselves weigh nothing); the one that takes 90% of its
+// articles while the others take none, and has kMinFullNameArticles by `count` (the articles of
+// the names moved under it too); nullptr for none.
 const std::string* by_context(const Evidence& evidence, const std::string& key,
                               const std::vector<const std::string*>& candidates,
-                              std::vector<double>& weight) {
+                              const std::function<Xapian::doccount(const std::string&)>& count,
+                              ContextCache& cache) {
   auto mine = evidence.articles.find(key);
   if (evidence.context.empty() || mine == evidence.articles.end() || candidates.size() < 2)
     return nullptr;
-  if (weight.empty()) {
+  if (cache.weight.empty()) {
     std::map<std::uint32_t, Xapian::doccount> df;
     for (const std::vector<std::uint32_t>& names : evidence.context)
       for (std::uint32_t id : names) ++df[id];
     const auto n = static_cast<double>(evidence.context.size());
-    weight.assign(df.empty() ? 0 : df.rbegin()->first + 1, 0.0);
-    for (const auto& [id, count] : df) weight[id] = std::log(n / count);
+    cache.weight.assign(df.empty() ? 0 : df.rbegin()->first + 1, 0.0);
+    for (const auto& [id, articles] : df) cache.weight[id] = std::log(n / articles);
   }
-  // The names themselves say nothing of which is meant.
   std::set<std::uint32_t> left_out;
   for (const std::string* k : candidates) {
     auto id = evidence.context_ids.find(*k);
@@ -321,38 +329,35 @@ const std::string* by_context(const Evidence& evidence, const std::string& key,
   }
   if (auto id = evidence.context_ids.find(key); id != evidence.context_ids.end())
     left_out.insert(id->second);
-  const std::vector<std::uint32_t>& own = mine->second;
-  std::vector<std::vector<std::uint32_t>> around;  // each candidate's names, ascending
+  std::vector<const std::vector<std::uint32_t>*> around;
   for (const std::string* k : candidates) {
-    std::set<std::uint32_t> ids;
-    auto theirs = evidence.articles.find(*k);
-    if (theirs != evidence.articles.end())
-      for (std::uint32_t a : theirs->second)
-        if (!std::binary_search(own.begin(), own.end(), a) && a < evidence.context.size())
-          ids.insert(evidence.context[a].begin(), evidence.context[a].end());
-    for (std::uint32_t id : left_out) ids.erase(id);
-    around.emplace_back(ids.begin(), ids.end());
+    auto [at, added] = cache.around.try_emplace(*k);
+    if (added) {
+      auto theirs = evidence.articles.find(*k);
+      if (theirs != evidence.articles.end())
+        for (std::uint32_t a : theirs->second)
+          if (a < evidence.context.size())
+            at->second.insert(at->second.end(), evidence.context[a].begin(),
+                              evidence.context[a].end());
+      std::sort(at->second.begin(), at->second.end());
+      at->second.erase(std::unique(at->second.begin(), at->second.end()), at->second.end());
+    }
+    around.push_back(&at->second);
   }
+  const std::vector<std::uint32_t>& own = mine->second;
   std::vector<std::size_t> taken(candidates.size());
   for (std::uint32_t a : own) {
     if (a >= evidence.context.size()) continue;
-    const std::vector<std::uint32_t>& names = evidence.context[a];
     double best = 0, second = 0;
     std::size_t at = 0, shared_best = 0;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
       double score = 0;
       std::size_t shared = 0;
-      auto i = names.begin();
-      auto j = around[c].begin();
-      while (i != names.end() && j != around[c].end()) {
-        if (*i < *j) {
-          ++i;
-        } else if (*j < *i) {
-          ++j;
-        } else {
-          if (*i < weight.size()) score += weight[*i];
-          ++shared, ++i, ++j;
-        }
+      for (std::uint32_t id : evidence.context[a]) {
+        if (left_out.count(id) || !std::binary_search(around[c]->begin(), around[c]->end(), id))
+          continue;
+        if (id < cache.weight.size()) score += cache.weight[id];
+        ++shared;
       }
       if (score > best) {
         second = best, best = score, at = c, shared_best = shared;
@@ -364,11 +369,10 @@ const std::string* by_context(const Evidence& evidence, const std::string& key,
       ++taken[at];
   }
   const auto most = std::max_element(taken.begin(), taken.end());
-  const std::size_t winner = static_cast<std::size_t>(most - taken.begin());
+  const auto winner = static_cast<std::size_t>(most - taken.begin());
   const std::size_t elsewhere = std::accumulate(taken.begin(), taken.end(), std::size_t{0}) - *most;
-  auto theirs = evidence.articles.find(*candidates[winner]);
   if (*most == 0 || elsewhere > 0 || *most < kSurnameShare * own.size() ||
-      theirs == evidence.articles.end() || theirs->second.size() < kMinFullNameArticles)
+      count(*candidates[winner]) < kMinFullNameArticles)
     return nullptr;
   return candidates[winner];
 }
@@ -379,7 +383,7 @@ std::map<std::string, Proposal> propose_merges(
     std::string_view field, const std::map<std::string, NameCount>& names, const Evidence& evidence,
     const std::function<bool(const std::string&)>& open) {
   std::map<std::string, Proposal> out;
-  std::vector<double> context_weight;  // by_context's cache
+  ContextCache context_cache;
   auto top = [&](const std::vector<const std::string*>& keys) {
     const std::string* best = nullptr;
     for (const std::string* k : keys)
@@ -786,7 +790,7 @@ std::map<std::string, Proposal> propose_merges(
               std::equal(words.begin() + 1, words.end(), w.begin() + 1))
             fitting.push_back(k);
         }
-        if (const std::string* meant = by_context(evidence, key, fitting, context_weight))
+        if (const std::string* meant = by_context(evidence, key, fitting, articles, context_cache))
           join(key, *meant, "initial of " + names.at(*meant).name + ", by the names around it");
         continue;
       }
@@ -856,7 +860,8 @@ std::map<std::string, Proposal> propose_merges(
         std::vector<const std::string*> standing_names;
         for (const std::string* k : full->second)
           if (standing(k)) standing_names.push_back(k);
-        if (const std::string* meant = by_context(evidence, key, standing_names, context_weight))
+        if (const std::string* meant =
+                by_context(evidence, key, standing_names, articles, context_cache))
           out[key] = {names.at(*meant).name,
                       "surname of " + names.at(*meant).name + ", by the names around it"};
       }

@@ -58,11 +58,16 @@ BOOST_AUTO_TEST_CASE(tokens_as_conll_has_them) {
   BOOST_TEST(ner::tokenize("It is in Portland, Ore. The plant closed.")[0].tokens.back().text ==
              "Ore.");
   BOOST_TEST(ner::tokenize("Sen. Smith and Mr. Jones met at the U.S. Capitol.").size() == 1u);
+  // Not after "vs.", nor in a line of capitals.
+  BOOST_TEST(ner::tokenize("He cited Brown vs. The Board of Education today.").size() == 1u);
+  BOOST_TEST(ner::tokenize("ACME INC. THE COMPANY SAID").size() == 1u);
   // A space lost after a stop: "Center.President" is two sentences; an address is one word.
   const std::vector<std::string> glued = {"the", "Center", ".", "President", "Trump"};
   BOOST_TEST(words("the Center.President Trump") == glued, boost::test_tools::per_element());
   const std::vector<std::string> site = {"fansite", "Halo.Bungie.Org", "said"};
   BOOST_TEST(words("fansite Halo.Bungie.Org said") == site, boost::test_tools::per_element());
+  const std::vector<std::string> shop = {"Amazon.Com", "Inc", "said"};
+  BOOST_TEST(words("Amazon.Com Inc said") == shop, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(people_are_canonical_within_an_article) {
@@ -646,6 +651,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Real", ""},
         {"EU", "org"},
         {"Turkish EU", ""}}},
+      // "The FA" named before "the Spanish FA" is another (the home one); "the Kurdish PKK" is
+      // no nation's body.
+      {"",
+       "On Monday the FA wrote to the Spanish FA about the match. Officials said the Kurdish PKK "
+       "attacked a post.",
+       {{"FA", "org"}, {"Spanish FA", "org"}, {"PKK", "org"}, {"Kurdish PKK", ""}}},
       // (two nations' bodies: "the FA" is neither for sure)
       {"",
        "On Monday the Spanish FA fined them. Egypt FA spokesman Methat Shalaby said the FA would "
@@ -662,6 +673,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Real", "org"},
         {"Real Betis", "org"},
         {"Liverpool", "org"}}},
+      // Not a headline's verbs between a person's name and an organization's, nor a weekday.
+      {"",
+       "In the end, Tony Blair Monday Labour Party members met again. Later, Warren Buffett "
+       "praised Goldman Sachs.",
+       {{"Tony Blair", "person"}, {"Warren Buffett", "person"}, {"Goldman Sachs", "org"}}},
       // A surname that begins an organization's name of the article stays the company's.
       {"",
        "Bill Ford spoke on Monday. Ford Motor cut jobs, and Ford said more would go.",

@@ -408,6 +408,17 @@ BOOST_AUTO_TEST_CASE(the_names_around_a_surname_say_whose_it_is) {
   BOOST_TEST(suggested("person", names, evidence({kBlair, kTories, kLabour, kCity, kKeegan})) ==
              (std::vector<std::string>{"s jones -> Stephen Jones"}));
   BOOST_TEST(suggested("person", names).empty());
+  // An article of "Thatcher" that points to Ben Thatcher keeps it apart: another full name takes
+  // one of its articles.
+  auto two = evidence({kBlair, kTories, kLabour});
+  two.articles["thatcher"].push_back(30);
+  two.context[30] = {2, kCity, kKeegan, 106};
+  for (std::uint32_t a = 11; a < 14; ++a) {
+    two.context[a].push_back(106);  // Maine Road
+    std::sort(two.context[a].begin(), two.context[a].end());
+  }
+  BOOST_TEST(suggested("person", names, two) ==
+             (std::vector<std::string>{"s jones -> Stephen Jones"}));
 }
 
 BOOST_AUTO_TEST_CASE(middle_names_and_misspelt_surnames) {
