@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import unicodedata
 import unittest
@@ -2639,29 +2640,57 @@ class Extraction(DbCase):
         figures, out = self.eval("corpus")
         self.assertGreaterEqual(figures[("corpus", "people")], 0.95, out)
         self.assertGreaterEqual(figures[("corpus", "places")], 0.95, out)
-        # Organizations: a floor under the figure of 2026-12-05, 0.678 (docs/extraction.md).
-        self.assertGreaterEqual(figures[("corpus", "orgs")], 0.65, out)
+        # Organizations: a floor under the figure of 2026-12-06, 0.758 (docs/extraction.md).
+        self.assertGreaterEqual(figures[("corpus", "orgs")], 0.75, out)
+
+    def test_the_issues_examples_name_no_person_or_place(self):
+        """Issue 17's examples: "Department of Homeland Security Kristi Noem", "Photos Show Kristi
+        Noem" and "Noem" are no organizations; in BBC News' business/001.txt "The" and "Alexander
+        and Catwoman" are no people, "Google" and "Warner Bros" no places."""
+        rc, out, err = run("morgue-index", "--extract-only", CORPUS)
+        self.assertEqual(rc, 0, err)
+        for r in map(json.loads, out.splitlines()):
+            for org in r.get("organizations", []):
+                self.assertNotIn("Noem", org, r["id"])
+        bbc = os.path.join(SHARED, "corpora", "bbc", "bbc-fulltext.tar.gz")
+        if not os.path.exists(bbc):
+            return
+        with tarfile.open(bbc) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith("business/001.txt"))
+            text = tar.extractfile(member).read()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "001.txt")
+            with open(path, "wb") as f:
+                f.write(text)
+            rc, out, err = run("morgue-index", "--extract-only", path)
+        self.assertEqual(rc, 0, err)
+        r = json.loads(out)
+        for wrong in ("The", "Alexander and Catwoman"):
+            self.assertNotIn(wrong, r.get("people", []))
+        for wrong in ("Google", "Warner Bros"):
+            self.assertNotIn(wrong, r.get("places", []))
+            self.assertIn(wrong, r.get("organizations", []))
 
     def test_conll_development_split(self):
         if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
             self.skipTest("CoNLL-2003 is absent")
         figures, out = self.eval("conll")
-        # Issue 17's bar (0.93 for both, per article); the figures of 2026-12-05, third pass, are
-        # 0.932 and 0.931 (docs/extraction.md). The extraction is deterministic: no margin for noise.
+        # Issue 17's bar (0.93 for both, per article); the figures of 2026-12-06 are 0.932 and
+        # 0.932 (docs/extraction.md). The extraction is deterministic: no margin for noise.
         self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
-        self.assertGreaterEqual(figures[("conll", "orgs")], 0.75, out)  # 0.761 on 2026-12-05
+        self.assertGreaterEqual(figures[("conll", "orgs")], 0.76, out)  # 0.769 on 2026-12-06
 
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
-        (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-05
-        (docs/extraction.md: BBC 0.946, 0.902, 0.579; AG News 0.905, 0.827, 0.605)."""
-        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.93, 0.89, 0.56),
-                                                 ("agnews", "agnews/docs.jsonl.gz", 0.89, 0.81, 0.59),
-                                                 # held out from the rules (2026-12-05: BBC 0.888,
-                                                 # 0.788, 0.567; AG News 0.657, 0.912, 0.510)
-                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.87, 0.77, 0.55),
-                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.64, 0.89, 0.49)):
+        (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06
+        (docs/extraction.md: BBC 0.946, 0.917, 0.683; AG News 0.937, 0.896, 0.755)."""
+        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.94, 0.91, 0.67),
+                                                 ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.89, 0.75),
+                                                 # held out from the rules (2026-12-06: BBC 0.892,
+                                                 # 0.808, 0.649; AG News 0.699, 0.912, 0.579)
+                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.88, 0.80, 0.64),
+                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.69, 0.90, 0.57)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
