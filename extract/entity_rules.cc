@@ -158,7 +158,14 @@ bool thing_abbreviation(std::string_view name) {
       "LCD", "CRM",  "ERP", "SMS", "PDA",  "PDAs", "GPS", "USB",  "HDTV", "VoIP", "DSL",
       "IPO", "IPOs", "GDP", "CEO", "CFO",  "IT",   "AC",  "RFID", "VAT",  "HIV",  "AIDS",
       "DNA", "IVF",  "MRI", "PIN", "ATM",  "ATMs", "URL", "HTML", "PSP",  "DS",   "IE"};
-  return names.count(name) > 0;
+  if (names.count(name)) return true;
+  // ("L.C.D.", "T.V.": written with stops)
+  std::string letters;
+  for (std::size_t k = 0; k + 1 < name.size(); k += 2) {
+    if (!std::isupper(static_cast<unsigned char>(name[k])) || name[k + 1] != '.') return false;
+    letters += name[k];
+  }
+  return name.size() % 2 == 0 && letters.size() >= 2 && names.count(letters) > 0;
 }
 
 // Words that end a venue's name ("Atlanta Motor Speedway", "Kodak Theatre").
@@ -1193,6 +1200,34 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       }
       retag(tags, i, stop, ner::Type::kOrganization);
       i = stop - 1;
+    }
+    // "Inside I.B.M., the issue", "the S.E.C. said": an acronym of three letters or more written
+    // with stops, as some papers write companies' and agencies' names, that the tagger left is an
+    // organization's; not a place's ("U.S.A."), a thing's ("L.C.D."), nor "R.I.P.", "A.K.A.".
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tags[i] != 0) continue;
+      const std::string_view text = tokens[i].text;
+      std::string letters;
+      bool dotted = text.size() >= 6 && text.size() % 2 == 0;
+      for (std::size_t k = 0; dotted && k < text.size(); k += 2) {
+        dotted = std::isupper(static_cast<unsigned char>(text[k])) && text[k + 1] == '.';
+        letters += text[k];
+      }
+      static const std::unordered_set<std::string_view> no_names = {"RIP",  "AKA", "ETA", "RSVP",
+                                                                    "ASAP", "PPS", "SPA"};
+      // (nor part of a longer name: "Fiat S.P.A.", "R.J.R. Nabisco"; a common word before it
+      // opens the sentence: "Inside I.B.M.")
+      auto name_word_at = [&](std::size_t k) {
+        return capitalized_word(tokens[k].text) &&
+               std::isalpha(static_cast<unsigned char>(tokens[k].text[0])) &&
+               gazetteer.lexicon(tokens[k].lower) != ner::Gazetteer::kCommon;
+      };
+      const bool inside =
+          (i > 0 && name_word_at(i - 1)) || (i + 1 < tokens.size() && name_word_at(i + 1));
+      if (!dotted || inside || no_names.count(letters) || thing_abbreviation(letters) ||
+          gazetteer.known(text) || gazetteer.known(letters))
+        continue;
+      tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
     // "BBC Radio 4", "Channel 4", "BBC1", "ITV1", "G8": a broadcaster's channel by its number,
     // and a group of nations by its count (G6, G7, G8, G10, G20, G77), which the tagger leaves.

@@ -57,7 +57,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-20";
+constexpr const char* kRulesVersion = "rules-21";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

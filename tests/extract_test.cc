@@ -678,6 +678,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "In the end, Tony Blair Monday Labour Party members met again. Later, Warren Buffett "
        "praised Goldman Sachs.",
        {{"Tony Blair", "person"}, {"Warren Buffett", "person"}, {"Goldman Sachs", "org"}}},
+      // An acronym written with stops is an organization's; not a place's, nor a thing's
+      // ("L.C.D." is "LCD").
+      {"",
+       "Inside I.B.M., the issue has been debated. The N.F.L. said no. Visitors to the U.S.A. "
+       "bought L.C.D. screens.",
+       {{"I.B.M.", "org"}, {"N.F.L.", "org"}, {"United States", "place"}, {"L.C.D.", ""}}},
       // A surname that begins an organization's name of the article stays the company's.
       {"",
        "Bill Ford spoke on Monday. Ford Motor cut jobs, and Ford said more would go.",
