@@ -57,7 +57,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-21";
+constexpr const char* kRulesVersion = "rules-22";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -654,7 +654,12 @@ class Default : public Extractor {
             last.compare(last.size() - word.size(), word.size(), word) != 0)
           continue;
         if (!surnames.count(last.substr(0, last.size() - word.size()))) continue;
-        // Cut the display form as many bytes shorter as the folded one is (both end in ASCII).
+        // Cut the display form as many bytes shorter as the folded one is, where it ends in the
+        // glue word as written (in ASCII: "Noemás" folds to "noemas" but ends in no "as").
+        if (n.size() <= word.size() ||
+            fold(std::string_view(n).substr(n.size() - word.size())) != word ||
+            (static_cast<unsigned char>(n[n.size() - word.size()]) & 0xC0) == 0x80)
+          continue;
         n.erase(n.size() - word.size());
         break;
       }

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "common/text.h"
 #include "extract/names.h"
 #include "extract/ner.h"
 #include "extract/outlets.h"
@@ -217,6 +218,13 @@ BOOST_AUTO_TEST_CASE(glued_surnames_are_the_surname) {
       "offered his jails.");
   BOOST_TEST(has(a.people, "Nayib Bukele"));
   BOOST_TEST(!has(a.people, "Nayib Bukelehas"));
+  // Found by fuzz_extract (2026-12-06): "Noemäs" folds to "noemas", but its display form ends in
+  // no "as"; cutting two bytes off it left half a character ("Noem\xC3").
+  const Article b = extracted(
+      "Secretary Kristi Noem toured the prison on Monday. Rather predictably, Sec. "
+      "Noem\xC3\xA4s video went viral.");
+  for (const std::string& name : b.people) BOOST_TEST(is_valid_utf8(name), name);
+  BOOST_TEST(has(b.people, "Kristi Noem"));
 }
 
 // Issue 14: 200,000 names in one article took 70 s: canonical_people compared every pair of
