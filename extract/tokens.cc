@@ -154,7 +154,8 @@ bool sentence_opens_at(std::string_view text, std::size_t i) {
   while (i < text.size() && text[i] == ' ') ++i;
   if (i >= text.size() || !is_upper(char_at(text, i).c)) return false;
   const std::size_t end = word_end(text, i);
-  if (end > i + 1 && is_upper(char_at(text, i + 1).c)) return false;
+  const std::size_t second = i + char_at(text, i).size;
+  if (end > second && is_upper(char_at(text, second).c)) return false;
   return end > i && openers.count(lower_of(text.substr(i, end - i))) > 0;
 }
 
