@@ -160,12 +160,18 @@ bool thing_abbreviation(std::string_view name) {
       "DNA", "IVF",  "MRI", "PIN", "ATM",  "ATMs", "URL", "HTML", "PSP",  "DS",   "IE"};
   if (names.count(name)) return true;
   // ("L.C.D.", "T.V.": written with stops)
+  const std::string letters = dotted_letters(name);
+  return letters.size() >= 2 && names.count(letters) > 0;
+}
+
+std::string dotted_letters(std::string_view word) {
   std::string letters;
-  for (std::size_t k = 0; k + 1 < name.size(); k += 2) {
-    if (!std::isupper(static_cast<unsigned char>(name[k])) || name[k + 1] != '.') return false;
-    letters += name[k];
+  if (word.size() % 2 != 0) return letters;
+  for (std::size_t k = 0; k < word.size(); k += 2) {
+    if (!std::isupper(static_cast<unsigned char>(word[k])) || word[k + 1] != '.') return "";
+    letters += word[k];
   }
-  return name.size() % 2 == 0 && letters.size() >= 2 && names.count(letters) > 0;
+  return letters;
 }
 
 // Words that end a venue's name ("Atlanta Motor Speedway", "Kodak Theatre").
@@ -1207,12 +1213,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (tags[i] != 0) continue;
       const std::string_view text = tokens[i].text;
-      std::string letters;
-      bool dotted = text.size() >= 6 && text.size() % 2 == 0;
-      for (std::size_t k = 0; dotted && k < text.size(); k += 2) {
-        dotted = std::isupper(static_cast<unsigned char>(text[k])) && text[k + 1] == '.';
-        letters += text[k];
-      }
+      const std::string letters = dotted_letters(text);
+      const bool dotted = letters.size() >= 3;
       static const std::unordered_set<std::string_view> no_names = {"RIP",  "AKA", "ETA", "RSVP",
                                                                     "ASAP", "PPS", "SPA"};
       // (nor part of a longer name: "Fiat S.P.A.", "R.J.R. Nabisco"; a common word before it

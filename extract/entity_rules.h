@@ -25,6 +25,8 @@ bool thing_word(const std::string& folded);
 bool facility_word(const std::string& folded);
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO"): never
 // a name (the whole name as written).
+// The letters of an acronym written with stops ("I.B.M." -> "IBM"); "" for any other word.
+std::string dotted_letters(std::string_view word);
 bool thing_abbreviation(std::string_view name);
 // Words that end a venue's name ("Stadium", "Speedway", "Theatre").
 bool venue_word(const std::string& folded);
