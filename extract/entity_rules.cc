@@ -1211,12 +1211,12 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // with stops, as some papers write companies' and agencies' names, that the tagger left is an
     // organization's; not a place's ("U.S.A."), a thing's ("L.C.D."), nor "R.I.P.", "A.K.A.".
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (tags[i] != 0) continue;
       const std::string_view text = tokens[i].text;
+      if (tags[i] != 0 || text.size() < 6 || text[1] != '.') continue;
       const std::string letters = dotted_letters(text);
-      const bool dotted = letters.size() >= 3;
       static const std::unordered_set<std::string_view> no_names = {"RIP",  "AKA", "ETA", "RSVP",
                                                                     "ASAP", "PPS", "SPA"};
+      if (letters.size() < 3 || no_names.count(letters) || thing_abbreviation(letters)) continue;
       // (nor part of a longer name: "Fiat S.P.A.", "R.J.R. Nabisco"; a common word before it
       // opens the sentence: "Inside I.B.M.")
       auto name_word_at = [&](std::size_t k) {
@@ -1226,9 +1226,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       };
       const bool inside =
           (i > 0 && name_word_at(i - 1)) || (i + 1 < tokens.size() && name_word_at(i + 1));
-      if (!dotted || inside || no_names.count(letters) || thing_abbreviation(letters) ||
-          gazetteer.known(text) || gazetteer.known(letters))
-        continue;
+      if (inside || gazetteer.known(text) || gazetteer.known(letters)) continue;
       tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
     // "BBC Radio 4", "Channel 4", "BBC1", "ITV1", "G8": a broadcaster's channel by its number,

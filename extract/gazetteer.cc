@@ -63,6 +63,8 @@ void Gazetteer::add(std::string_view name, Kind kind, int country) {
     e.population = ~0u;
   }
   longest_ = std::max<std::size_t>(longest_, std::count(k.begin(), k.end(), ' ') + 1);
+  for (std::size_t space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1))
+    entries_[k.substr(0, space)].continues = true;
 }
 
 void Gazetteer::load_iso_codes(const std::string& folder) {
@@ -158,11 +160,13 @@ std::string Gazetteer::place_name(std::string_view place) const {
 
 std::string Gazetteer::possessive_country(std::string_view word) const {
   if (word.size() < 3 || word.back() != 's' || word.find(' ') != std::string_view::npos ||
-      !std::isupper(static_cast<unsigned char>(word[0])) || known(word))
+      !std::isupper(static_cast<unsigned char>(word[0])))
     return {};
+  std::string country = country_name(word.substr(0, word.size() - 1));
+  if (country.empty() || known(word)) return {};
   const std::string folded = fold(word);
   if (lexicon(folded) != kUnlisted || person_name(folded) != 0) return {};  // "Frances"
-  return country_name(word.substr(0, word.size() - 1));
+  return country;
 }
 
 void Gazetteer::add_company(std::string_view registered) {
@@ -287,7 +291,7 @@ void Gazetteer::load_geonames() {
 
 const Gazetteer::Entry* Gazetteer::find(std::string_view place) const {
   auto it = entries_.find(key(place));
-  return it == entries_.end() ? nullptr : &it->second;
+  return it == entries_.end() || it->second.kinds == 0 ? nullptr : &it->second;
 }
 
 std::string Gazetteer::country_name(std::string_view place) const {
@@ -316,10 +320,12 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<Token>& tokens) co
       if (len > 1) phrase += ' ';
       phrase += tokens[i + len - 1].lower;
       auto it = entries_.find(phrase);
-      if (it != entries_.end()) {
+      if (it == entries_.end()) break;
+      if (it->second.kinds != 0) {
         best_len = len;
         best_kinds = it->second.kinds;
       }
+      if (!it->second.continues) break;
     }
     for (int kind = 0; kind < kKinds; ++kind) {
       if (!(best_kinds & (1u << kind))) continue;

@@ -116,6 +116,9 @@ class Gazetteer {
     int country = -1;         // index into countries_ when the name is a country
     int located_in = -1;      // the country of the place named
     unsigned population = 0;  // of the most populous place of that name
+    // The words are the first of a longer name's ("new" of "new york"): match() reads on. An
+    // entry with no kinds is only that, and find() does not see it.
+    bool continues = false;
   };
   static std::string key(std::string_view name);
   const Entry* find(std::string_view place) const;

@@ -4,6 +4,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -75,6 +77,64 @@ BOOST_AUTO_TEST_CASE(names_of_several_words_match_with_their_positions) {
   BOOST_TEST(bits[18] == 0);
   BOOST_TEST(g.known("new york"));
   BOOST_TEST(!g.known("New"));
+}
+
+// match() reads on from a word only while the words so far begin some longer name (an entry
+// with no kinds marks them); against a brute-force longest match over every length, on seeded
+// random names and sentences of a small vocabulary, so that names share their first words.
+BOOST_AUTO_TEST_CASE(longest_matches_agree_with_a_brute_force_search) {
+  const std::vector<std::string> vocabulary = {"Alba", "Bree", "Cole", "Dun", "Eske", "Fort"};
+  std::mt19937 rng(17);
+  auto pick = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+  };
+  for (int round = 0; round < 300; ++round) {
+    Gazetteer g;
+    std::map<std::string, std::uint8_t> model;  // lower-case name -> kinds
+    const std::size_t names = 1 + pick(12);
+    for (std::size_t n = 0; n < names; ++n) {
+      std::string name;
+      for (std::size_t w = 0, words = 1 + pick(4); w < words; ++w)
+        name += (w ? " " : "") + vocabulary[pick(vocabulary.size())];
+      const auto kind = static_cast<Gazetteer::Kind>(pick(Gazetteer::kKinds));
+      g.add(name, kind);
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      model[lower] |= static_cast<std::uint8_t>(1u << kind);
+    }
+    std::vector<std::string> words;
+    std::string text;
+    for (std::size_t w = 0, n = 1 + pick(14); w < n; ++w) {
+      words.push_back(vocabulary[pick(vocabulary.size())]);
+      text += (w ? " " : "") + words.back();
+    }
+    std::vector<std::uint16_t> expected(words.size(), 0);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::size_t best = 0;
+      std::uint8_t kinds = 0;
+      std::string phrase;
+      for (std::size_t len = 1; i + len <= words.size(); ++len) {
+        std::string lower = words[i + len - 1];
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        phrase += (len > 1 ? " " : "") + lower;
+        auto it = model.find(phrase);
+        if (it != model.end()) best = len, kinds = it->second;
+      }
+      for (int kind = 0; kind < Gazetteer::kKinds; ++kind) {
+        if (!(kinds & (1u << kind))) continue;
+        for (std::size_t j = 0; j < best; ++j) {
+          const Position pos = best == 1       ? morgue::ner::kUnit
+                               : j == 0        ? morgue::ner::kBegin
+                               : j + 1 == best ? morgue::ner::kLast
+                                               : morgue::ner::kInside;
+          expected[i + j] |= bit(static_cast<Gazetteer::Kind>(kind), pos);
+        }
+      }
+    }
+    BOOST_TEST_CONTEXT("round " << round << ": " << text) {
+      BOOST_TEST(match(g, text) == expected, boost::test_tools::per_element());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(countries_by_their_usual_names) {
