@@ -57,7 +57,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-22";
+constexpr const char* kRulesVersion = "rules-23";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -235,11 +235,26 @@ class Default : public Extractor {
             type = ner::Type::kPlace;
           }
         }
-        // "Hebei Province": an administrative area, whatever the tagger said ("Notts County" is a
-        // club).
+        // "Hebei Province", "Sumner County bankers": an administrative area, whatever the tagger
+        // said; a county by its name and the word alone, read as its government, is the place
+        // too, as the labels read a country that acts. Not the football clubs named so ("Notts
+        // County"), nor "County Natwest".
         if (type == ner::Type::kOrganization && span.last > span.first) {
           const std::string tail = last_word(mention);
           if (tail == "province" || tail == "region") type = ner::Type::kPlace;
+          static const std::unordered_set<std::string_view> clubs = {"derby", "notts", "stockport",
+                                                                     "newport", "ross"};
+          // (the name ends there: "Hale County State Bank" is a bank's; no score beside it:
+          // "Melrose 107 Stirling County 10" names a rugby club)
+          if (tail == "county" && span.last <= span.first + 2 &&
+              !clubs.count(tokens[span.first].lower) &&
+              !(more && (capitalized_word(tokens[span.last + 1].text) ||
+                         all_digits(tokens[span.last + 1].text))) &&
+              !(span.first > 0 && all_digits(tokens[span.first - 1].text)) &&
+              std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
+                          tokens.begin() + static_cast<std::ptrdiff_t>(span.last),
+                          [](const ner::Token& t) { return plain_word(t); }))
+            type = ner::Type::kPlace;
         }
         // "Russian Federation", "Soviet Union": a country's name is a place's, however the tagger
         // read it (a national side is its country, by metonymy, as the labels have it).

@@ -337,6 +337,27 @@ BOOST_AUTO_TEST_CASE(datelines_and_unknown_places) {
   BOOST_TEST(has(c.places, "Gibraltar"));
 }
 
+BOOST_AUTO_TEST_CASE(a_county_read_as_its_government_is_the_place) {
+  // The tagger reads "Sumner County" as an organization's name: a county is a place, as a country
+  // that acts is.
+  const Article a = extracted(
+      "A new federal law will end check floating. However, some Sumner County bankers say it "
+      "depends on where you bank.");
+  BOOST_TEST(has(a.places, "Sumner County"));
+  BOOST_TEST(!has(a.organizations, "Sumner County"));
+  // Not a football club named so, a rugby club beside its score, nor a name that runs on into a
+  // bank's.
+  BOOST_TEST(!has(extracted("Notts County manager Gary Mills was sacked on Monday after a run of "
+                            "defeats.")
+                      .places,
+                  "Notts County"));
+  BOOST_TEST(!has(extracted("Scottish league results: Melrose 107 Stirling County 10.").places,
+                  "Stirling County"));
+  BOOST_TEST(
+      !has(extracted("The deposits were assumed by Hale County State Bank, Plainview, Tex.").places,
+           "Hale County"));
+}
+
 BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
   // The tagger leaves "Harold Smith" untagged at the start of this sentence.
   BOOST_TEST(has(extracted("Harold Smith took over the company.").people, "Harold Smith"));
