@@ -56,8 +56,18 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
   if (seen->insert(fold(name)).second) list->push_back(std::move(name));
 }
 
+// Nouns of buildings and compounds, after their names ("the al-Aqsa mosque", "Belmarsh prison").
+bool facility_noun(const std::string& folded) {
+  // (not "airport": "Stansted airport" names the place it serves, as CoNLL-2003 has it)
+  static const std::unordered_set<std::string_view> nouns = {
+      "mosque",   "church", "cathedral", "temple",  "shrine", "synagogue",
+      "prison",   "jail",   "stadium",   "palace",  "castle", "hotel",
+      "hospital", "camp",   "compound",  "complex", "mall"};
+  return nouns.count(folded) > 0;
+}
+
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-23";
+constexpr const char* kRulesVersion = "rules-24";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -270,6 +280,12 @@ class Default : public Extractor {
         if (type == ner::Type::kPerson && more && person_title(next)) continue;
         if (type == ner::Type::kPlace && direction_word(fold(mention)))
           continue;  // "Central and South America"
+        // "the al-Aqsa mosque", "Belmarsh prison", "the Jallozai camp": a name the gazetteer does
+        // not know, before a building's or a compound's noun, is that building's name, no place's
+        // ("a Baghdad hotel" names the city).
+        if (type == ner::Type::kPlace && more && facility_noun(next) &&
+            !capitalized_word(tokens[span.last + 1].text) && !gazetteer_.known(mention))
+          continue;
         // "Lord Falconer": a name after a title or honorific is a person's.
         if (type == ner::Type::kPlace && span.last > span.first &&
             person_role(tokens[span.first].lower) && !facility_word(tokens[span.last].lower)) {
