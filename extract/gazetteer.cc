@@ -279,13 +279,20 @@ void Gazetteer::load_geonames() {
     const unsigned population = geonames_city_get_population(city);
     const std::string country = geonames_city_get_country(city);
     geonames_city_free(city);
-    add(name, population >= 1000000 ? kBigCity : kCity);
-    Entry& e = entries_[key(name)];
-    if (population > e.population) {
-      e.population = population;
-      const Entry* c = find(country);
-      if (c && c->country >= 0) e.located_in = c->country;
-    }
+    auto add_city = [&](const std::string& written) {
+      add(written, population >= 1000000 ? kBigCity : kCity);
+      Entry& e = entries_[key(written)];
+      if (population > e.population) {
+        e.population = population;
+        const Entry* c = find(country);
+        if (c && c->country >= 0) e.located_in = c->country;
+      }
+    };
+    add_city(name);
+    // ("Cap-Haitien" as papers write it too: "Cap Haitien")
+    std::string spaced = name;
+    std::replace(spaced.begin(), spaced.end(), '-', ' ');
+    if (spaced != name) add_city(spaced);
   }
 }
 

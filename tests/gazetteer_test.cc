@@ -174,6 +174,9 @@ BOOST_AUTO_TEST_CASE(the_installed_data_gives_cities_their_country) {
   // GeoNames writes "Washington, D.C.": the gazetteer adds the name as news writes it.
   BOOST_TEST(g.country_of("Washington D.C.") == "United States");
   BOOST_TEST(g.country_name("Holland") == "Netherlands");
+  // A name with hyphens is known written with spaces too, as papers write it.
+  BOOST_TEST(g.country_of("Cap-Haitien") == "Haiti");
+  BOOST_TEST(g.country_of("Cap Haitien") == "Haiti");
 }
 
 // The names places are filed under: a city named with "City" that the gazetteer knows without it
