@@ -148,6 +148,11 @@ std::string Gazetteer::place_name(std::string_view place) const {
     if (tail == "province" || tail == "region" || tail == "area" ||
         (tail == "city" && !known(name) && city(std::string_view(name).substr(0, space))))
       name.erase(space);
+    // ("Jebaliya refugee camp" is filed under the place it is named after)
+    const std::size_t before = space == 0 ? std::string::npos : name.rfind(' ', space - 1);
+    if (tail == "camp" && before != std::string::npos &&
+        fold(std::string_view(name).substr(before + 1, space - before - 1)) == "refugee")
+      name.erase(before);
   }
   const std::string folded = fold(name);
   if (folded == "washington, d.c." || folded == "washington d.c." || folded == "washington, dc" ||

@@ -41,10 +41,10 @@ class Gazetteer {
   // country or one of its usual names, else empty.
   std::string country_name(std::string_view place) const;
   // The name the extractor files a place under: a country's canonical name; "Hebei" for "Hebei
-  // Province" and "Darfur" for "Darfur region"; "New York" for "New York City" (a city the
-  // gazetteer knows by the name without "City" and not by the whole, as it knows "Kansas City");
-  // "Washington D.C." for its other spellings; a country's for its possessive without the
-  // apostrophe ("UKs", possessive_country); else the name as given.
+  // Province", "Darfur" for "Darfur region" and "Jebaliya" for "Jebaliya refugee camp"; "New York"
+  // for "New York City" (a city the gazetteer knows by the name without "City" and not by the
+  // whole, as it knows "Kansas City"); "Washington D.C." for its other spellings; a country's for
+  // its possessive without the apostrophe ("UKs", possessive_country); else the name as given.
   std::string place_name(std::string_view place) const;
   // "UKs", "Australias" (text that lost its apostrophes: "the UKs largest cable company"): the
   // canonical name of the country a word of one name is with an "s" added, when the gazetteer,

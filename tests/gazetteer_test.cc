@@ -192,6 +192,9 @@ BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
       {"Wu'an City", "Wu'an City"},  // unknown without "City" too
       {"Hebei Province", "Hebei"},
       {"Darfur region", "Darfur"},
+      {"Jebaliya refugee camp", "Jebaliya"},
+      {"JEBALIYA REFUGEE CAMP", "JEBALIYA"},
+      {"Camp", "Camp"},
       {"Washington, DC", "Washington D.C."},
       {"U.S.", "United States"},
       {"UKs", "United Kingdom"},  // a possessive that lost its apostrophe
