@@ -67,7 +67,7 @@ bool facility_noun(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-26";
+constexpr const char* kRulesVersion = "rules-27";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -285,6 +285,12 @@ class Default : public Extractor {
         // ("a Baghdad hotel" names the city).
         if (type == ner::Type::kPlace && more && facility_noun(next) &&
             !capitalized_word(tokens[span.last + 1].text) && !gazetteer_.known(mention))
+          continue;
+        // "Goodison Park", "Bellahouston Park": a park the gazetteer does not know as a town
+        // ("Menlo Park", "Overland Park") is a ground or a venue, no place; a national park is.
+        if (type == ner::Type::kPlace && span.last > span.first &&
+            tokens[span.last].lower == "park"sv && tokens[span.last - 1].lower != "national"sv &&
+            !gazetteer_.known(mention))
           continue;
         // "Lord Falconer": a name after a title or honorific is a person's.
         if (type == ner::Type::kPlace && span.last > span.first &&

@@ -375,6 +375,14 @@ BOOST_AUTO_TEST_CASE(a_building_s_name_is_no_place) {
   extractor().complete(b);
   BOOST_TEST(!has(b.places, "Al-Aqsa"));
   BOOST_TEST(has(b.places, "Jerusalem"));
+  // A ground named a park is no place; a town named so is.
+  BOOST_TEST(!has(extracted("Everton were held to a draw by Bolton at Goodison Park on Saturday, "
+                            "and David Moyes said he was disappointed.")
+                      .places,
+                  "Goodison Park"));
+  BOOST_TEST(
+      has(extracted("The company, based in Overland Park, Kansas, said profits rose.").places,
+          "Overland Park"));
 }
 
 BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
