@@ -66,8 +66,23 @@ bool facility_noun(const std::string& folded) {
   return nouns.count(folded) > 0;
 }
 
+// The nations of the United Kingdom, which field sides of their own ("England captain").
+bool home_nation(const std::string& folded) {
+  return folded == "england"sv || folded == "scotland"sv || folded == "wales"sv ||
+         folded == "northern ireland"sv;
+}
+
+// A player's or a manager's role in a side, after the side's name ("Leicester lock").
+bool side_role(const std::string& folded) {
+  static const std::unordered_set<std::string_view> roles = {
+      "striker", "midfielder", "defender",   "winger",    "goalkeeper",  "keeper", "manager",
+      "boss",    "coach",      "captain",    "skipper",   "lock",        "prop",   "hooker",
+      "flanker", "fly-half",   "scrum-half", "full-back", "centre-back", "wing"};
+  return roles.count(folded) > 0;
+}
+
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-27";
+constexpr const char* kRulesVersion = "rules-28";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -181,6 +196,7 @@ class Default : public Extractor {
     std::unordered_set<std::string> places_seen, orgs_seen;
     std::unordered_set<std::string> org_words;        // organizations of one word, not in capitals
     std::unordered_set<std::string> national_bodies;  // "the Spanish FA" (folded)
+    std::unordered_set<std::string> clubs;            // towns' names read as their clubs' (folded)
     // "Intel Shrinks Transistor Size By", "Spam Stopper Detects Sender Patterns": in a headline in
     // Title Case an organization's name has no end; it counts where the text names it.
     std::vector<std::string> headline_orgs;
@@ -252,12 +268,12 @@ class Default : public Extractor {
         if (type == ner::Type::kOrganization && span.last > span.first) {
           const std::string tail = last_word(mention);
           if (tail == "province" || tail == "region") type = ner::Type::kPlace;
-          static const std::unordered_set<std::string_view> clubs = {"derby", "notts", "stockport",
-                                                                     "newport", "ross"};
+          static const std::unordered_set<std::string_view> county_clubs = {
+              "derby", "notts", "stockport", "newport", "ross"};
           // (the name ends there: "Hale County State Bank" is a bank's; no score beside it:
           // "Melrose 107 Stirling County 10" names a rugby club)
           if (tail == "county" && span.last <= span.first + 2 &&
-              !clubs.count(tokens[span.first].lower) &&
+              !county_clubs.count(tokens[span.first].lower) &&
               !(more && (capitalized_word(tokens[span.last + 1].text) ||
                          all_digits(tokens[span.last + 1].text))) &&
               !(span.first > 0 && all_digits(tokens[span.first - 1].text)) &&
@@ -335,6 +351,15 @@ class Default : public Extractor {
         // "Salvadoran", "South American", "El Salvadorian": a people's name, not a person, a place
         // or an organization.
         if (type != ner::Type::kMisc && demonym(tokens, span)) continue;
+        // "the Leicester lock", "Portsmouth boss Harry Redknapp": a town's name of one word
+        // before a player's or a manager's role is its club's, here and in the rest of the
+        // article ("captain of Leicester"); a country's is its national side, which the labels
+        // file under the country.
+        if (type == ner::Type::kPlace && span.first == span.last && more && side_role(next) &&
+            gazetteer_.country_name(mention).empty() && !home_nation(fold(mention))) {
+          clubs.insert(fold(mention));
+          type = ner::Type::kOrganization;
+        }
         switch (type) {
           case ner::Type::kPerson: {
             // (or one who "told" someone: "Erdogan told reporters"; companies say, people tell)
@@ -477,7 +502,8 @@ class Default : public Extractor {
     // that the article reads as an organization's elsewhere is that organization)
     for (const PlaceMention& p : place_mentions) {
       const std::string folded = fold(p.name);
-      if (located.count(folded) && !(org_words.count(folded) && !gazetteer_.known(p.name)))
+      if (located.count(folded) && !(org_words.count(folded) && !gazetteer_.known(p.name)) &&
+          !clubs.count(folded))
         add_unique(&e.places, &places_seen, p.name);
     }
     std::string rest;  // the text after the headlines, folded when first needed

@@ -385,6 +385,18 @@ BOOST_AUTO_TEST_CASE(a_building_s_name_is_no_place) {
           "Overland Park"));
 }
 
+BOOST_AUTO_TEST_CASE(a_town_before_a_player_s_role_is_the_club) {
+  // "the Leicester lock": the club, in the rest of the article too; "the England captain" is the
+  // national side, filed under the country.
+  const Article a = extracted(
+      "The 34-year-old Leicester lock will retire in May. Johnson also had huge success as captain "
+      "of Leicester, guiding the Tigers to two Heineken Cup victories. The England captain said he "
+      "was proud.");
+  BOOST_TEST(has(a.organizations, "Leicester"));
+  BOOST_TEST(!has(a.places, "Leicester"));
+  BOOST_TEST(has(a.places, "England"));
+}
+
 BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
   // The tagger leaves "Harold Smith" untagged at the start of this sentence.
   BOOST_TEST(has(extracted("Harold Smith took over the company.").people, "Harold Smith"));
