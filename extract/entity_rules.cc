@@ -1005,6 +1005,20 @@ void areas_and_streets(ner::Document& doc) {
       retag(tags, i, i + 2, ner::Type::kPlace);
       ++i;
     }
+    // "on the banks of Loch Lomond", "climbers on Mount Kilimanjaro": a lake's or a mountain's
+    // word, then a capitalized word, both left by the tagger, are a place (where no name runs on
+    // after it: "Mount Sinai Hospital").
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      const std::string& feature = tokens[i].lower;
+      if ((feature != "loch"sv && feature != "lake"sv && feature != "mount"sv) ||
+          !capitalized_word(tokens[i].text) || tags[i] != 0 || tags[i + 1] != 0 ||
+          !plain_word(tokens[i + 1]) ||
+          (i + 2 < tokens.size() && capitalized_word(tokens[i + 2].text)) ||
+          (i > 0 && capitalized_word(tokens[i - 1].text) && tags[i - 1] != 0))
+        continue;
+      retag(tags, i, i + 2, ner::Type::kPlace);
+      ++i;
+    }
     // "at Atlanta Motor Speedway": a one-word place followed by capitalized words the tagger
     // left, up to a venue's word, is a venue's name, neither a place nor an organization.
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {

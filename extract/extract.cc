@@ -66,6 +66,23 @@ bool facility_noun(const std::string& folded) {
   return nouns.count(folded) > 0;
 }
 
+// Nouns of works before their titles ("the film Vera Drake"); not those that are verbs or
+// adjectives as often ("show", "play", "single").
+bool work_noun(const std::string& folded) {
+  static const std::unordered_set<std::string_view> nouns = {
+      "film",   "movie", "novel",       "book",  "album",    "song",   "musical", "series",
+      "sitcom", "drama", "documentary", "opera", "thriller", "biopic", "comedy",  "ballad"};
+  return nouns.count(folded) > 0;
+}
+
+// Small words inside a work's title ("Pirates of the Caribbean", "Georgia On My Mind").
+bool title_word(const std::string& folded) {
+  // (not "and": "the biopic Ray and Mike Leigh's Vera Drake")
+  static const std::unordered_set<std::string_view> words = {"of", "the", "on", "in",
+                                                             "a",  "my",  "to", "for"};
+  return words.count(folded) > 0;
+}
+
 // The nations of the United Kingdom, which field sides of their own ("England captain").
 bool home_nation(const std::string& folded) {
   return folded == "england"sv || folded == "scotland"sv || folded == "wales"sv ||
@@ -82,7 +99,7 @@ bool side_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-28";
+constexpr const char* kRulesVersion = "rules-30";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -197,6 +214,7 @@ class Default : public Extractor {
     std::unordered_set<std::string> org_words;        // organizations of one word, not in capitals
     std::unordered_set<std::string> national_bodies;  // "the Spanish FA" (folded)
     std::unordered_set<std::string> clubs;            // towns' names read as their clubs' (folded)
+    std::unordered_set<std::string> works;            // titles of films, books, songs (folded)
     // "Intel Shrinks Transistor Size By", "Spam Stopper Detects Sender Patterns": in a headline in
     // Title Case an organization's name has no end; it counts where the text names it.
     std::vector<std::string> headline_orgs;
@@ -209,6 +227,29 @@ class Default : public Extractor {
     for (std::size_t s = 0; s < tagged.sentences().size(); ++s) {
       const auto& tokens = tagged.sentences()[s].tokens;
       std::vector<ner::Span> spans = ner::spans_of(tagged.tags()[s], s);
+      // "her book Small Island", "the drama Maria Full of Grace", "ballad Georgia On My Mind":
+      // the capitalized words right after a work's noun in lower case (and the small words
+      // between them) are the work's title, whatever the tags hold; where the title ends.
+      std::vector<std::size_t> title_end(tokens.size(), 0), title_begin(tokens.size(), 0);
+      for (std::size_t i = 1; i < tokens.size(); ++i) {
+        if (!work_noun(tokens[i - 1].lower) || capitalized_word(tokens[i - 1].text)) continue;
+        std::size_t end = i;
+        while (end < tokens.size() && end - i < 8) {
+          if (plain_word(tokens[end])) {
+            ++end;
+          } else if (end > i && end + 1 < tokens.size() && title_word(tokens[end].lower) &&
+                     plain_word(tokens[end + 1])) {
+            end += 2;
+          } else {
+            break;
+          }
+        }
+        if (end == i) continue;
+        const std::size_t stop = tokens[end - 1].begin + tokens[end - 1].text.size();
+        works.insert(fold(std::string_view(doc).substr(tokens[i].begin, stop - tokens[i].begin)));
+        for (std::size_t k = i; k < end; ++k) title_begin[k] = i, title_end[k] = end;
+        i = end;
+      }
       // "Lieutenant-Colonel Max| Marriner": a person's name that the tags split in two is one name.
       for (std::size_t k = 1; k < spans.size(); ++k) {
         if (spans[k].type == ner::Type::kPerson && spans[k - 1].type == ner::Type::kPerson &&
@@ -229,6 +270,15 @@ class Default : public Extractor {
         const std::size_t begin = tokens[span.first].begin;
         const std::size_t end = tokens[span.last].begin + tokens[span.last].text.size();
         const std::string mention = clean_name(std::string_view(doc).substr(begin, end - begin));
+        // "political thriller Hotel Rwanda", "drama Vera Drake": a name in a work's title is no
+        // entity of its own.
+        // (the noun in lower case: "Fuji Photo Film USA", "Series A." are no such nouns)
+        // (a name the title begins with is the title's everywhere, "Vera Drake", "Maria Full| of
+        // Grace"; one inside it only there: "The Diary of Alicia Keys")
+        if (title_end[span.first] != 0) {
+          if (title_begin[span.first] == span.first) works.insert(fold(mention));
+          continue;
+        }
         ner::Type type = span.type;
         const bool more = span.last + 1 < tokens.size();
         const std::string& next = more ? tokens[span.last + 1].lower : std::string();
@@ -516,6 +566,19 @@ class Default : public Extractor {
     std::vector<std::string> names = supported_people(person_mentions);
     unglue_names(&names);
     drop_company_words(&names, org_heads);
+    // (and a person's surname that ends a title: "Poppins" where "Mary Poppins" is a film's)
+    std::unordered_set<std::string> title_ends;
+    for (const std::string& work : works) {
+      const std::size_t space = work.rfind(' ');
+      if (space != std::string::npos) title_ends.insert(work.substr(space + 1));
+    }
+    auto titled = [&](const std::string& name) { return works.count(fold(name)) > 0; };
+    auto titled_person = [&](const std::string& name) {
+      return titled(name) || title_ends.count(fold(name)) > 0;
+    };
+    names.erase(std::remove_if(names.begin(), names.end(), titled_person), names.end());
+    for (std::vector<std::string>* list : {&e.places, &e.organizations})
+      list->erase(std::remove_if(list->begin(), list->end(), titled), list->end());
     e.people = canonical_people(names);
     canonical_organizations(&e.organizations, national_bodies);
     return e;

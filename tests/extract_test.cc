@@ -397,6 +397,35 @@ BOOST_AUTO_TEST_CASE(a_town_before_a_player_s_role_is_the_club) {
   BOOST_TEST(has(a.places, "England"));
 }
 
+BOOST_AUTO_TEST_CASE(a_work_s_title_names_no_entity) {
+  // The title after a work's noun, and the same name elsewhere in the article, is no place and no
+  // person; a person named inside a longer title still is, where the article names her.
+  const Article a = extracted(
+      "Novelist Andrea Levy is favourite to win the main Whitbread Prize, after winning novel of "
+      "the year with her book Small Island. Small Island, Levy's fourth novel, is set in post-war "
+      "London.");
+  BOOST_TEST(!has(a.places, "Small Island"));
+  BOOST_TEST(has(a.places, "London"));
+  BOOST_TEST(has(a.people, "Andrea Levy"));
+  const Article b = extracted(
+      "Imelda Staunton won best actress for the abortion drama Vera Drake. Vera Drake has scooped "
+      "seven nominations. The singer released the album The Diary of Alicia Keys last year, and "
+      "Alicia Keys said she was thrilled.");
+  BOOST_TEST(!has(b.people, "Vera Drake"));
+  BOOST_TEST(has(b.people, "Alicia Keys"));
+  // "Fuji Photo Film USA": a work's noun in capitals is part of a name, no title's start.
+  BOOST_TEST(
+      has(extracted("Sprint and Fuji Photo Film USA recently introduced a new service.").places,
+          "United States"));
+}
+
+BOOST_AUTO_TEST_CASE(a_lake_or_a_mountain_the_tagger_left_is_a_place) {
+  BOOST_TEST(has(extracted("The June gig will act as a warm-up for an open air concert on the "
+                           "banks of Loch Lomond, four days later.")
+                     .places,
+                 "Loch Lomond"));
+}
+
 BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
   // The tagger leaves "Harold Smith" untagged at the start of this sentence.
   BOOST_TEST(has(extracted("Harold Smith took over the company.").people, "Harold Smith"));
