@@ -135,10 +135,10 @@ bool organization_word(const std::string& folded) {
 // of Title Case headlines ("Howard Wins", "Google Plans").
 bool thing_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "award",         "awards",  "prize",    "cup",      "trophy",   "open",   "championship",
-      "championships", "games",   "olympics", "festival", "tour",     "series", "show",
-      "review",        "inquiry", "report",   "agenda",   "explorer", "player", "robot",
-      "wins",          "says",    "plans",    "spending"};
+      "award",         "awards",  "prize",    "cup",      "trophy",   "open",        "championship",
+      "championships", "games",   "olympics", "festival", "tour",     "series",      "show",
+      "review",        "inquiry", "report",   "agenda",   "explorer", "player",      "robot",
+      "wins",          "says",    "plans",    "spending", "classic",  "invitational"};
   return words.count(folded) > 0;
 }
 

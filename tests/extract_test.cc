@@ -660,6 +660,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Brit Awards", ""},
         {"GPRS", ""},
         {"Internet Explorer", ""}}},
+      // Nor tournaments named for their sponsors.
+      {"",
+       "Phil Mickelson won the Chrysler Classic of Greensboro on Sunday, a week before the BCA "
+       "Invitational.",
+       {{"Chrysler Classic", ""}, {"BCA Invitational", ""}, {"Phil Mickelson", "person"}}},
       // A country's name without its plural "s" is a people's adjective.
       {"Update 1: Philippine Shares End Up 0.7 Percent",
        "Philippine shares finished higher for the seventh straight session Thursday on "
