@@ -75,6 +75,15 @@ bool work_noun(const std::string& folded) {
   return nouns.count(folded) > 0;
 }
 
+// Words that end the names of sports grounds and arenas (not "theatre": "the National Theatre"
+// is a company as often as a building).
+bool ground_word(const std::string& folded) {
+  static const std::unordered_set<std::string_view> words = {
+      "stadium",    "speedway", "raceway",   "arena",    "velodrome",
+      "racecourse", "coliseum", "colosseum", "ballpark", "course"};
+  return words.count(folded) > 0;
+}
+
 // Small words inside a work's title ("Pirates of the Caribbean", "Georgia On My Mind").
 bool title_word(const std::string& folded) {
   // (not "and": "the biopic Ray and Mike Leigh's Vera Drake")
@@ -99,7 +108,7 @@ bool side_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-31";
+constexpr const char* kRulesVersion = "rules-32";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -370,6 +379,10 @@ class Default : public Extractor {
         // work's or a product's name; "PC", "GPRS", "IPO": a thing's abbreviation.
         if (type != ner::Type::kMisc &&
             (thing_word(last_word(mention)) || thing_abbreviation(mention)))
+          continue;
+        // "Shea Stadium", "Texas Motor Speedway", "Big Horn Golf Course": a ground is a venue,
+        // no person, place or organization, as the labels have it.
+        if (type != ner::Type::kMisc && span.last > span.first && ground_word(last_word(mention)))
           continue;
         // "the Spanish FA", "the Scottish FA's decision": a people's name before a sports body's
         // acronym the tagger read as an organization's names that people's body (after "the",

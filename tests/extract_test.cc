@@ -665,6 +665,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Phil Mickelson won the Chrysler Classic of Greensboro on Sunday, a week before the BCA "
        "Invitational.",
        {{"Chrysler Classic", ""}, {"BCA Invitational", ""}, {"Phil Mickelson", "person"}}},
+      // Nor grounds.
+      {"",
+       "The Jets beat the Giants at Shea Stadium on Sunday, and Jeff Gordon won at Texas Motor "
+       "Speedway.",
+       {{"Shea Stadium", ""}, {"Texas Motor Speedway", ""}, {"Jeff Gordon", "person"}}},
       // A country's name without its plural "s" is a people's adjective.
       {"Update 1: Philippine Shares End Up 0.7 Percent",
        "Philippine shares finished higher for the seventh straight session Thursday on "
