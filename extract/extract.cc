@@ -84,6 +84,14 @@ bool ground_word(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
+// Words before "Centre" in the names of venues ("National Tennis Centre").
+bool venue_centre(const std::string& folded) {
+  static const std::unordered_set<std::string_view> words = {
+      "tennis",     "sports",     "leisure",  "aquatic", "aquatics", "olympic", "exhibition",
+      "conference", "convention", "shopping", "expo",    "trade",    "civic"};
+  return words.count(folded) > 0;
+}
+
 // Small words inside a work's title ("Pirates of the Caribbean", "Georgia On My Mind").
 bool title_word(const std::string& folded) {
   // (not "and": "the biopic Ray and Mike Leigh's Vera Drake")
@@ -108,7 +116,7 @@ bool side_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-32";
+constexpr const char* kRulesVersion = "rules-33";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -382,7 +390,12 @@ class Default : public Extractor {
           continue;
         // "Shea Stadium", "Texas Motor Speedway", "Big Horn Golf Course": a ground is a venue,
         // no person, place or organization, as the labels have it.
-        if (type != ner::Type::kMisc && span.last > span.first && ground_word(last_word(mention)))
+        // ("the National Tennis Centre", "Philadelphia Convention Center": a centre of a sport or
+        // of shows; not "Pew Research Center")
+        if (type != ner::Type::kMisc && span.last > span.first &&
+            (ground_word(last_word(mention)) ||
+             ((tokens[span.last].lower == "centre"sv || tokens[span.last].lower == "center"sv) &&
+              venue_centre(tokens[span.last - 1].lower))))
           continue;
         // "the Spanish FA", "the Scottish FA's decision": a people's name before a sports body's
         // acronym the tagger read as an organization's names that people's body (after "the",

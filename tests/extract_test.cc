@@ -670,6 +670,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "The Jets beat the Giants at Shea Stadium on Sunday, and Jeff Gordon won at Texas Motor "
        "Speedway.",
        {{"Shea Stadium", ""}, {"Texas Motor Speedway", ""}, {"Jeff Gordon", "person"}}},
+      {"",
+       "Andre Agassi lost in the first round at the National Tennis Centre on Monday, the Pew "
+       "Research Center said.",
+       {{"National Tennis Centre", ""},
+        {"Andre Agassi", "person"},
+        {"Pew Research Center", "org"}}},
       // A country's name without its plural "s" is a people's adjective.
       {"Update 1: Philippine Shares End Up 0.7 Percent",
        "Philippine shares finished higher for the seventh straight session Thursday on "
