@@ -247,9 +247,12 @@ class Default : public Extractor {
       // "her book Small Island", "the drama Maria Full of Grace", "ballad Georgia On My Mind":
       // the capitalized words right after a work's noun in lower case (and the small words
       // between them) are the work's title, whatever the tags hold; where the title ends.
-      std::vector<std::size_t> title_end(tokens.size(), 0), title_begin(tokens.size(), 0);
+      // (empty where the sentence has none)
+      std::vector<std::size_t> title_end, title_begin;
       for (std::size_t i = 1; i < tokens.size(); ++i) {
-        if (!work_noun(tokens[i - 1].lower) || capitalized_word(tokens[i - 1].text)) continue;
+        if (!capitalized_word(tokens[i].text) || capitalized_word(tokens[i - 1].text) ||
+            !work_noun(tokens[i - 1].lower))
+          continue;
         std::size_t end = i;
         while (end < tokens.size() && end - i < 8) {
           if (plain_word(tokens[end])) {
@@ -264,6 +267,8 @@ class Default : public Extractor {
         if (end == i) continue;
         const std::size_t stop = tokens[end - 1].begin + tokens[end - 1].text.size();
         works.insert(fold(std::string_view(doc).substr(tokens[i].begin, stop - tokens[i].begin)));
+        title_end.resize(tokens.size(), 0);
+        title_begin.resize(tokens.size(), 0);
         for (std::size_t k = i; k < end; ++k) title_begin[k] = i, title_end[k] = end;
         i = end;
       }
@@ -292,7 +297,7 @@ class Default : public Extractor {
         // (the noun in lower case: "Fuji Photo Film USA", "Series A." are no such nouns)
         // (a name the title begins with is the title's everywhere, "Vera Drake", "Maria Full| of
         // Grace"; one inside it only there: "The Diary of Alicia Keys")
-        if (title_end[span.first] != 0) {
+        if (!title_end.empty() && title_end[span.first] != 0) {
           if (title_begin[span.first] == span.first) works.insert(fold(mention));
           continue;
         }
