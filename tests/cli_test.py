@@ -2679,14 +2679,14 @@ class Extraction(DbCase):
         # 0.932 (docs/extraction.md). The extraction is deterministic: no margin for noise.
         self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
-        self.assertGreaterEqual(figures[("conll", "orgs")], 0.76, out)  # 0.769 on 2026-12-06
+        self.assertGreaterEqual(figures[("conll", "orgs")], 0.78, out)  # 0.792 on 2026-12-06
 
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
-        (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06
-        (docs/extraction.md: BBC 0.946, 0.917, 0.683; AG News 0.937, 0.896, 0.771)."""
-        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.94, 0.91, 0.67),
-                                                 ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.89, 0.75),
+        (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06,
+        ninth session (docs/extraction.md: BBC 0.947, 0.931, 0.693; AG News 0.937, 0.933, 0.787)."""
+        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.94, 0.92, 0.68),
+                                                 ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.92, 0.78),
                                                  # held out from the rules (2026-12-06: BBC 0.892,
                                                  # 0.808, 0.649; AG News 0.699, 0.912, 0.579)
                                                  ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.88, 0.80, 0.64),
