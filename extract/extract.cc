@@ -87,8 +87,8 @@ bool ground_word(const std::string& folded) {
 // Words before "Centre" in the names of venues ("National Tennis Centre").
 bool venue_centre(const std::string& folded) {
   static const std::unordered_set<std::string_view> words = {
-      "tennis",     "sports",     "leisure",  "aquatic", "aquatics", "olympic", "exhibition",
-      "conference", "convention", "shopping", "expo",    "trade",    "civic"};
+      "tennis",     "sports",     "leisure",    "aquatic",  "aquatics", "olympic",
+      "exhibition", "conference", "convention", "shopping", "expo",     "civic"};
   return words.count(folded) > 0;
 }
 
@@ -100,23 +100,30 @@ bool title_word(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
-// The nations of the United Kingdom, which field sides of their own ("England captain").
+// The nations of the United Kingdom named by one word, which field sides of their own ("England
+// captain").
 bool home_nation(const std::string& folded) {
-  return folded == "england"sv || folded == "scotland"sv || folded == "wales"sv ||
-         folded == "northern ireland"sv;
+  return folded == "england"sv || folded == "scotland"sv || folded == "wales"sv;
 }
 
 // A player's or a manager's role in a side, after the side's name ("Leicester lock").
 bool side_role(const std::string& folded) {
   static const std::unordered_set<std::string_view> roles = {
-      "striker", "midfielder", "defender",   "winger",    "goalkeeper",  "keeper", "manager",
-      "boss",    "coach",      "captain",    "skipper",   "lock",        "prop",   "hooker",
-      "flanker", "fly-half",   "scrum-half", "full-back", "centre-back", "wing"};
+      "striker", "midfielder", "defender",   "winger",    "goalkeeper",
+      "manager", "boss",       "captain",    "skipper",   "hooker",
+      "flanker", "fly-half",   "scrum-half", "full-back", "centre-back"};
+  return roles.count(folded) > 0;
+}
+
+// Roles in a side that are everyday nouns as often ("a London coach", "Hamas's Gaza wing").
+bool everyday_role(const std::string& folded) {
+  static const std::unordered_set<std::string_view> roles = {"coach", "keeper", "lock", "prop",
+                                                             "wing"};
   return roles.count(folded) > 0;
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-33";
+constexpr const char* kRulesVersion = "rules-34";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -253,16 +260,22 @@ class Default : public Extractor {
         if (!capitalized_word(tokens[i].text) || capitalized_word(tokens[i - 1].text) ||
             !work_noun(tokens[i - 1].lower))
           continue;
+        // (small words, up to three, only before a capitalized word: "Pirates of the
+        // Caribbean"; and no second name after a whole one: "the film Ray| Jamie Foxx", "the film
+        // Babel| in Cannes")
+        const auto& tags = tagged.tags()[s];
         std::size_t end = i;
+        bool named = false;  // a name of the tags ended inside the title
         while (end < tokens.size() && end - i < 8) {
-          if (plain_word(tokens[end])) {
-            ++end;
-          } else if (end > i && end + 1 < tokens.size() && title_word(tokens[end].lower) &&
-                     plain_word(tokens[end + 1])) {
-            end += 2;
-          } else {
-            break;
-          }
+          std::size_t word = end;
+          while (word > i && word < tokens.size() && word - end < 3 &&
+                 title_word(tokens[word].lower))
+            ++word;
+          if (word >= tokens.size() || !plain_word(tokens[word])) break;
+          const int position = tags[word] != 0 ? ner::position_of(tags[word]) : -1;
+          if (named && (position == ner::kBegin || position == ner::kUnit)) break;
+          if (position == ner::kLast || position == ner::kUnit) named = true;
+          end = word + 1;
         }
         if (end == i) continue;
         const std::size_t stop = tokens[end - 1].begin + tokens[end - 1].text.size();
@@ -436,7 +449,17 @@ class Default : public Extractor {
         // before a player's or a manager's role is its club's, here and in the rest of the
         // article ("captain of Leicester"); a country's is its national side, which the labels
         // file under the country.
-        if (type == ner::Type::kPlace && span.first == span.last && more && side_role(next) &&
+        // (a role that is an everyday noun as often, "wing", "coach", "lock", only before a
+        // player's name or a possessive, or after "as" or "former": "Sale wing Mark Cueto", "the
+        // Leicester lock's final match", "sacked as Valencia coach"; not "Hamas's Gaza wing",
+        // "a London coach crashed")
+        const bool player_after =
+            (span.last + 2 < tokens.size() &&
+             (plain_word(tokens[span.last + 2]) || tokens[span.last + 2].lower == "'s"sv)) ||
+            (span.first > 0 && (tokens[span.first - 1].lower == "as"sv ||
+                                tokens[span.first - 1].lower == "former"sv));
+        if (type == ner::Type::kPlace && span.first == span.last && more &&
+            (side_role(next) || (everyday_role(next) && player_after)) &&
             gazetteer_.country_name(mention).empty() && !home_nation(fold(mention))) {
           clubs.insert(fold(mention));
           type = ner::Type::kOrganization;

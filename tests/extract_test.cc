@@ -389,12 +389,21 @@ BOOST_AUTO_TEST_CASE(a_town_before_a_player_s_role_is_the_club) {
   // "the Leicester lock": the club, in the rest of the article too; "the England captain" is the
   // national side, filed under the country.
   const Article a = extracted(
-      "The 34-year-old Leicester lock will retire in May. Johnson also had huge success as captain "
-      "of Leicester, guiding the Tigers to two Heineken Cup victories. The England captain said he "
-      "was proud.");
+      "The 34-year-old Leicester lock's final match will be his testimonial in May. Johnson also "
+      "had huge success as captain of Leicester, guiding the Tigers to two Heineken Cup victories. "
+      "The England captain said he was proud.");
   BOOST_TEST(has(a.organizations, "Leicester"));
   BOOST_TEST(!has(a.places, "Leicester"));
   BOOST_TEST(has(a.places, "England"));
+  // A role that is an everyday noun makes a club only before a player's name or a possessive.
+  const Article b = extracted(
+      "Militants of the Gaza wing of Hamas fired rockets. A London coach crashed on the M1 on "
+      "Monday.");
+  BOOST_TEST(has(b.places, "Gaza"));
+  BOOST_TEST(has(b.places, "London"));
+  BOOST_TEST(has(extracted("Leicester wing Austin Healey hopes to use Sunday's match to impress.")
+                     .organizations,
+                 "Leicester"));
 }
 
 BOOST_AUTO_TEST_CASE(a_work_s_title_names_no_entity) {
@@ -413,6 +422,13 @@ BOOST_AUTO_TEST_CASE(a_work_s_title_names_no_entity) {
       "Alicia Keys said she was thrilled.");
   BOOST_TEST(!has(b.people, "Vera Drake"));
   BOOST_TEST(has(b.people, "Alicia Keys"));
+  // Small words between a title's capitalized words; a second name after a whole one is no
+  // part of the title.
+  const Article c = extracted(
+      "Islanders were depicted as cannibals in the sequel to hit film Pirates of the Caribbean. In "
+      "the film Ray Jamie Foxx plays the singer, and Jamie Foxx won the Oscar.");
+  BOOST_TEST(!has(c.places, "Caribbean"));
+  BOOST_TEST(has(c.people, "Jamie Foxx"));
   // "Fuji Photo Film USA": a work's noun in capitals is part of a name, no title's start.
   BOOST_TEST(
       has(extracted("Sprint and Fuji Photo Film USA recently introduced a new service.").places,
