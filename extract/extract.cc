@@ -75,13 +75,11 @@ bool work_noun(const std::string& folded) {
   return nouns.count(folded) > 0;
 }
 
-// Words that end the names of sports grounds and arenas (not "theatre": "the National Theatre"
-// is a company as often as a building).
+// Words that end the names of sports grounds and arenas: a venue's word but a theatre's ("the
+// National Theatre" is a company as often as a building), or a golf course's.
 bool ground_word(const std::string& folded) {
-  static const std::unordered_set<std::string_view> words = {
-      "stadium",    "speedway", "raceway",   "arena",    "velodrome",
-      "racecourse", "coliseum", "colosseum", "ballpark", "course"};
-  return words.count(folded) > 0;
+  return (venue_word(folded) && folded != "theatre"sv && folded != "theater"sv) ||
+         folded == "course"sv;
 }
 
 // Words before "Centre" in the names of venues ("National Tennis Centre").
@@ -254,8 +252,8 @@ class Default : public Extractor {
       // "her book Small Island", "the drama Maria Full of Grace", "ballad Georgia On My Mind":
       // the capitalized words right after a work's noun in lower case (and the small words
       // between them) are the work's title, whatever the tags hold; where the title ends.
-      // (empty where the sentence has none)
-      std::vector<std::size_t> title_end, title_begin;
+      // For each token of a title, its first token plus one (empty where the sentence has none).
+      std::vector<std::size_t> title_start;
       for (std::size_t i = 1; i < tokens.size(); ++i) {
         if (!capitalized_word(tokens[i].text) || capitalized_word(tokens[i - 1].text) ||
             !work_noun(tokens[i - 1].lower))
@@ -280,9 +278,8 @@ class Default : public Extractor {
         if (end == i) continue;
         const std::size_t stop = tokens[end - 1].begin + tokens[end - 1].text.size();
         works.insert(fold(std::string_view(doc).substr(tokens[i].begin, stop - tokens[i].begin)));
-        title_end.resize(tokens.size(), 0);
-        title_begin.resize(tokens.size(), 0);
-        for (std::size_t k = i; k < end; ++k) title_begin[k] = i, title_end[k] = end;
+        title_start.resize(tokens.size(), 0);
+        for (std::size_t k = i; k < end; ++k) title_start[k] = i + 1;
         i = end;
       }
       // "Lieutenant-Colonel Max| Marriner": a person's name that the tags split in two is one name.
@@ -310,8 +307,8 @@ class Default : public Extractor {
         // (the noun in lower case: "Fuji Photo Film USA", "Series A." are no such nouns)
         // (a name the title begins with is the title's everywhere, "Vera Drake", "Maria Full| of
         // Grace"; one inside it only there: "The Diary of Alicia Keys")
-        if (!title_end.empty() && title_end[span.first] != 0) {
-          if (title_begin[span.first] == span.first) works.insert(fold(mention));
+        if (!title_start.empty() && title_start[span.first] != 0) {
+          if (title_start[span.first] == span.first + 1) works.insert(fold(mention));
           continue;
         }
         ner::Type type = span.type;
@@ -453,13 +450,14 @@ class Default : public Extractor {
         // player's name or a possessive, or after "as" or "former": "Sale wing Mark Cueto", "the
         // Leicester lock's final match", "sacked as Valencia coach"; not "Hamas's Gaza wing",
         // "a London coach crashed")
-        const bool player_after =
-            (span.last + 2 < tokens.size() &&
-             (plain_word(tokens[span.last + 2]) || tokens[span.last + 2].lower == "'s"sv)) ||
-            (span.first > 0 && (tokens[span.first - 1].lower == "as"sv ||
-                                tokens[span.first - 1].lower == "former"sv));
+        auto player_after = [&] {
+          return (span.last + 2 < tokens.size() &&
+                  (plain_word(tokens[span.last + 2]) || tokens[span.last + 2].lower == "'s"sv)) ||
+                 (span.first > 0 && (tokens[span.first - 1].lower == "as"sv ||
+                                     tokens[span.first - 1].lower == "former"sv));
+        };
         if (type == ner::Type::kPlace && span.first == span.last && more &&
-            (side_role(next) || (everyday_role(next) && player_after)) &&
+            (side_role(next) || (everyday_role(next) && player_after())) &&
             gazetteer_.country_name(mention).empty() && !home_nation(fold(mention))) {
           clubs.insert(fold(mention));
           type = ner::Type::kOrganization;

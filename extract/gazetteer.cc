@@ -62,7 +62,6 @@ void Gazetteer::add(std::string_view name, Kind kind, int country) {
     e.located_in = country;
     e.population = ~0u;
   }
-  longest_ = std::max<std::size_t>(longest_, std::count(k.begin(), k.end(), ' ') + 1);
   for (std::size_t space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1))
     entries_[k.substr(0, space)].continues = true;
 }
@@ -328,7 +327,7 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<Token>& tokens) co
     phrase.clear();
     std::size_t best_len = 0;
     std::uint8_t best_kinds = 0;
-    for (std::size_t len = 1; len <= longest_ && i + len <= tokens.size(); ++len) {
+    for (std::size_t len = 1; i + len <= tokens.size(); ++len) {
       if (len > 1) phrase += ' ';
       phrase += tokens[i + len - 1].lower;
       auto it = entries_.find(phrase);

@@ -126,7 +126,6 @@ class Gazetteer {
   std::unordered_map<std::string, Entry> entries_;      // key: folded words joined by single spaces
   std::unordered_map<std::string, int> country_index_;  // canonical name -> index
   std::vector<std::string> countries_;
-  std::size_t longest_ = 1;                              // in tokens
   std::unordered_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
   std::unordered_map<std::string, std::uint8_t> names_;  // folded name -> PersonName bits
   std::unordered_set<std::string> companies_;            // folded one-word company names
