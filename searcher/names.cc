@@ -817,8 +817,10 @@ std::map<std::string, Proposal> propose_merges(
       const Xapian::doccount most = articles(*best);
       // The titles its articles give it, article by article, against those the full names'
       // articles give them: one the full name's never carry keeps it apart ("Baroness Kennedy"
-      // beside "Mr Kennedy"); one of the full name's own, that no other full name of the word
-      // carries, is evidence ("President Bush").
+      // beside "Mr Kennedy"); where they give it none, so does a title anyone may have ("Mrs
+      // Wilkinson" beside the never titled Jonny Wilkinson), and an office is left to the names
+      // around it ("Prime Minister Thatcher", Margaret Thatcher); one of the full name's own,
+      // that no other full name of the word carries, is evidence ("President Bush").
       const std::set<std::string>& theirs = profiles[*best];
       auto only_theirs = [&](const std::string& title) {
         if (kAnyonesTitles.count(title) || !theirs.count(title)) return false;
@@ -832,8 +834,11 @@ std::map<std::string, Proposal> propose_merges(
       if (mine != evidence.titles.end()) {
         for (const std::set<std::string>& titles : mine->second) {
           if (titles.empty()) continue;
-          if (std::none_of(titles.begin(), titles.end(),
-                           [&](const std::string& t) { return theirs.count(t) > 0; })) {
+          if (theirs.empty()
+                  ? std::any_of(titles.begin(), titles.end(),
+                                [](const std::string& t) { return kAnyonesTitles.count(t) > 0; })
+                  : std::none_of(titles.begin(), titles.end(),
+                                 [&](const std::string& t) { return theirs.count(t) > 0; })) {
             stranger = *titles.begin();
             break;
           }

@@ -419,6 +419,22 @@ BOOST_AUTO_TEST_CASE(the_names_around_a_surname_say_whose_it_is) {
   }
   BOOST_TEST(suggested("person", names, two) ==
              (std::vector<std::string>{"s jones -> Stephen Jones"}));
+  // Titles: "Prime Minister Thatcher" where no article titles Margaret Thatcher at all leaves it
+  // to the names around it; "Mrs Thatcher" beside a full name never titled keeps it apart (Mrs
+  // Wilkinson of Billy Elliot, never Jonny Wilkinson); so does an office beside a full name the
+  // archive titles otherwise ("Baroness Thatcher").
+  auto titled = evidence({kBlair, kTories, kLabour});
+  titled.titles["thatcher"] = {{"Minister"}};
+  BOOST_TEST(
+      suggested("person", names, titled) ==
+      (std::vector<std::string>{"s jones -> Stephen Jones", "thatcher -> Margaret Thatcher"}));
+  titled.titles["thatcher"] = {{"Mrs"}};
+  BOOST_TEST(suggested("person", names, titled) ==
+             (std::vector<std::string>{"s jones -> Stephen Jones"}));
+  titled.titles["thatcher"] = {{"Minister"}};
+  titled.titles["margaret thatcher"] = {{"Baroness"}, {}};
+  BOOST_TEST(suggested("person", names, titled) ==
+             (std::vector<std::string>{"s jones -> Stephen Jones"}));
 }
 
 BOOST_AUTO_TEST_CASE(middle_names_and_misspelt_surnames) {
