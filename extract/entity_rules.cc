@@ -911,6 +911,49 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
 }
 
+// "Harold Wilson took over", "a feature by Raoul Peck" read as an organization's name: two words,
+// a Census first name that is no common word and no place the gazetteer knows, then a Census
+// surname or a word no list knows; neither word learned by the model as a place's, an
+// organization's or any other entity's but a person's ("Merrill Lynch", "Eli Lilly", "Houston
+// Astros" stay), no organization's word or company, neither in capitals ("Mac OS", "PHILIP
+// MORRIS" in a wire's headline), a first name of three letters or more ("Ok Tedi"), and
+// no entity's possessive but a place's before them ("Altria's Philip Morris") and no ticker after
+// them ("PHILIP MORRIS <MO>").
+void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
+                          const ner::Weights& weights) {
+  auto personal = [&](const std::string& folded) {
+    const auto t = ner::word_tag(weights, folded);
+    return !t || *t == 0 || ner::type_of(*t) == ner::Type::kPerson;
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kOrganization || span.last != span.first + 1) continue;
+      const ner::Token& first = tokens[span.first];
+      const ner::Token& last = tokens[span.last];
+      if (!(gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
+          gazetteer.lexicon(first.lower) & ner::Gazetteer::kCommon || !plain_word(first) ||
+          !plain_word(last) || doc.seen_lower(last.lower) || organization_word(last.lower) ||
+          facility_word(last.lower) || thing_word(last.lower) || gazetteer.company(last.lower) ||
+          gazetteer.company(first.lower) || gazetteer.known(first.lower) ||
+          !personal(first.lower) || !personal(last.lower) || all_capitals(last.text) ||
+          all_capitals(first.text) || first.lower.size() < 3)
+        continue;
+      // ("Altria's Philip Morris": a company's part; "PHILIP MORRIS <MO>": its ticker)
+      if ((span.first >= 2 && tokens[span.first - 1].text == "'s"sv && tags[span.first - 2] != 0 &&
+           ner::type_of(tags[span.first - 2]) != ner::Type::kPlace) ||
+          (span.last + 1 < tokens.size() && tokens[span.last + 1].text == "<"sv))
+        continue;
+      const auto lex = gazetteer.lexicon(last.lower);
+      if ((lex & ner::Gazetteer::kCommon) &&
+          !(gazetteer.person_name(last.lower) & ner::Gazetteer::kSurname))
+        continue;
+      retag(tags, span.first, span.last + 1, ner::Type::kPerson);
+    }
+  }
+}
+
 // Common nouns that say what an organization is, right before its name ("carmaker Nissan", "the
 // band Coldplay", "companies such as Creative, Sony and Philips").
 bool organization_descriptor(const std::string& folded) {

@@ -80,6 +80,10 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "Harold Wilson took over" read as an organization: a Census first name and a surname that the
+// model learned as no other entity's are a person's name.
+void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
+                          const ner::Weights& weights);
 // "King County", "in Downing Street": untagged capitalized words before "County" or "Province",
 // or before a street's word after "in", "at" or "near", are a place's name.
 void areas_and_streets(ner::Document& doc);

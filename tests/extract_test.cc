@@ -449,6 +449,26 @@ BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
   BOOST_TEST(!has(extracted("Will Power Systems fell.").people, "Will Power"));
 }
 
+BOOST_AUTO_TEST_CASE(census_names_the_tagger_read_as_an_organization_are_a_persons) {
+  // BBC politics/207: the tagger reads "Harold Wilson" as an organization.
+  const Article a = extracted(
+      "A British general election was last held in February in 1974.\n"
+      "In that election, Edward Heath lost and failed to build a coalition with the Liberals. "
+      "Harold Wilson took over and increased his majority later in the year in a second "
+      "election.");
+  BOOST_TEST(has(a.people, "Harold Wilson"));
+  BOOST_TEST(!has(a.organizations, "Harold Wilson"));
+  // Not a company the model learned ("Merrill Lynch"), one owned by another ("Altria's Philip
+  // Morris", BBC business/104), nor words in capitals.
+  BOOST_TEST(has(extracted("Merrill Lynch said on Tuesday it would cut 500 jobs.").organizations,
+                 "Merrill Lynch"));
+  const Article b = extracted(
+      "Altria's Philip Morris now accepts that nicotine is harmful, and the company's main "
+      "lawyer William Ohlemeyer told the BBC last year that earlier statements may have been "
+      "wrong.");
+  BOOST_TEST(!has(b.people, "Philip Morris"));
+}
+
 BOOST_AUTO_TEST_CASE(a_name_ending_in_a_persons_surname_is_that_persons) {
   // BBC business/287: the tagger reads "Torao Toshitsune" as an organization.
   const Article a = extracted(
