@@ -1337,6 +1337,39 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
         tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
+    // "Google is the most dangerous media company on the planet": one word read as a person's, or
+    // no entity's, said to be a descriptor's kind, after "is" or "was" and an article and up to
+    // four words in lower case (no "of": "the head of the company"), the descriptor last (not
+    // "a bank manager", "the firm's chief") and not a rival or a giant ("Vioxx was a giant"), is
+    // the organization's.
+    for (std::size_t i = 0; i + 4 < tokens.size(); ++i) {
+      const bool person_unit = tags[i] == ner::tag_of(ner::Type::kPerson, ner::kUnit);
+      if ((!person_unit && tags[i] != 0) || !plain_word(tokens[i]) ||
+          all_capitals(tokens[i].text) || (i > 0 && capitalized_word(tokens[i - 1].text)) ||
+          (tokens[i + 1].lower != "is"sv && tokens[i + 1].lower != "was"sv) ||
+          (tokens[i + 2].lower != "a"sv && tokens[i + 2].lower != "an"sv &&
+           tokens[i + 2].lower != "the"sv) ||
+          (!person_unit && gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon) ||
+          (gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
+        continue;
+      for (std::size_t k = i + 3; k < tokens.size() && k <= i + 7; ++k) {
+        const std::string& w = tokens[k].lower;
+        if (capitalized_word(tokens[k].text) || w == "of"sv ||
+            !std::isalpha(static_cast<unsigned char>(w[0])))
+          break;
+        if (!organization_descriptor(w) || w == "rival"sv || w == "rivals"sv || w == "giant"sv)
+          continue;
+        static const std::unordered_set<std::string_view> after = {
+            "in", "on",   "at",    "to",   "that",   "which", "with",  "for",   "and",   "or",
+            "by", "from", "whose", "than", "behind", "based", "since", "where", "known", "founded"};
+        const bool last = k + 1 == tokens.size() ||
+                          (!std::isalpha(static_cast<unsigned char>(tokens[k + 1].text[0])) &&
+                           tokens[k + 1].lower != "'s"sv) ||
+                          after.count(tokens[k + 1].lower) > 0;
+        if (last) tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+        break;
+      }
+    }
     // An item of a list of companies: a free run, or a whole name of any kind ("companies such as
     // Nokia, Intel, Philips, Alcatel": the tagger read towns and people); its end, or `i`.
     // A name the tagger gave, but one that owns what follows it: "Tesco, Britain's biggest

@@ -296,6 +296,17 @@ BOOST_AUTO_TEST_CASE(words_around_a_name_say_it_is_an_organization) {
   BOOST_TEST(has(a.people, "Carlos Ghosn"));
   BOOST_TEST(!has(a.organizations, "Carlos Ghosn"));
   BOOST_TEST(!has(a.organizations, "Agassi"));
+  // AG News test-7411: what the article says a name is ("Google is the most dangerous media
+  // company"), not a company's post ("the company's chairman") nor a giant ("Vioxx was a giant").
+  const Article b = extracted(
+      "While rivals scramble to catch up on the desktop, Google plans to digitize famous "
+      "libraries. Its official. Google is the most dangerous media company on the planet.");
+  BOOST_TEST(has(b.organizations, "Google"));
+  const Article c = extracted(
+      "The group is run by two brothers. Mukesh is the company's chairman and Anil its deputy. "
+      "Drug makers rise and fall on a handful of drugs; Vioxx was a giant.");
+  BOOST_TEST(!has(c.organizations, "Mukesh"));
+  BOOST_TEST(!has(c.organizations, "Vioxx"));
 }
 
 BOOST_AUTO_TEST_CASE(a_title_case_headline_names_an_organization_the_text_names) {
