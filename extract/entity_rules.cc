@@ -1549,6 +1549,18 @@ void consistent_organizations(ner::Document& doc) {
           last = k - 1;
         break;
       }
+      // "the Paris Club of creditor nations", "the Minsk Group of countries": words in lower
+      // case after "of" are no part of the name.
+      for (std::size_t k = span.first + 1; k < last; ++k) {
+        if (tokens[k].lower != "of"sv) continue;
+        const bool lower = std::none_of(
+            tokens.begin() + static_cast<long>(k + 1), tokens.begin() + static_cast<long>(last + 1),
+            [](const ner::Token& t) { return capitalized_word(t.text); });
+        if (lower) {
+          last = k - 1;
+          break;
+        }
+      }
       while (last > span.first && joining_word(tokens[last].lower)) --last;
       if (last == span.last) continue;
       for (std::size_t k = last + 1; k <= span.last; ++k) tags[k] = 0;

@@ -460,6 +460,19 @@ BOOST_AUTO_TEST_CASE(census_first_names_begin_names_the_tagger_missed) {
   BOOST_TEST(!has(extracted("Will Power Systems fell.").people, "Will Power"));
 }
 
+BOOST_AUTO_TEST_CASE(words_in_lower_case_after_of_end_an_organizations_name) {
+  // AG News test-6211, CoNLL testa-089: the tagger runs the names on through "of".
+  const Article a = extracted(
+      "The deal secured for the Paris Club of creditor nations ends a row. The talks were held "
+      "beside the broad-based Minsk Group of countries led by Russia. The Bank of Italy said "
+      "nothing.");
+  BOOST_TEST(has(a.organizations, "Paris Club"));
+  BOOST_TEST(!has(a.organizations, "Paris Club of creditor"));
+  BOOST_TEST(has(a.organizations, "Minsk Group"));
+  BOOST_TEST(!has(a.organizations, "Minsk Group of countries"));
+  BOOST_TEST(has(a.organizations, "Bank of Italy"));
+}
+
 BOOST_AUTO_TEST_CASE(census_names_the_tagger_read_as_an_organization_are_a_persons) {
   // BBC politics/207: the tagger reads "Harold Wilson" as an organization.
   const Article a = extracted(
