@@ -121,7 +121,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-37";
+constexpr const char* kRulesVersion = "rules-38";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -387,9 +387,13 @@ class Default : public Extractor {
           continue;
         // "Goodison Park", "Bellahouston Park": a park the gazetteer does not know as a town
         // ("Menlo Park", "Overland Park") is a ground or a venue, no place; a national park is.
-        if (type == ner::Type::kPlace && span.last > span.first &&
-            tokens[span.last].lower == "park"sv && tokens[span.last - 1].lower != "national"sv &&
-            !gazetteer_.known(mention))
+        // Nor an organization where the tagger read one ("Fenway Park", "Balloch Castle Country
+        // Park"; not "First National Bank of Schiller Park", nor the club Queen's Park).
+        if ((type == ner::Type::kPlace ||
+             (type == ner::Type::kOrganization && mention.find(" of ") == std::string::npos &&
+              mention.find('\'') == std::string::npos)) &&
+            span.last > span.first && tokens[span.last].lower == "park"sv &&
+            tokens[span.last - 1].lower != "national"sv && !gazetteer_.known(mention))
           continue;
         // "Lord Falconer": a name after a title or honorific is a person's.
         if (type == ner::Type::kPlace && span.last > span.first &&

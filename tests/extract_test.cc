@@ -394,6 +394,14 @@ BOOST_AUTO_TEST_CASE(a_building_s_name_is_no_place) {
   BOOST_TEST(
       has(extracted("The company, based in Overland Park, Kansas, said profits rose.").places,
           "Overland Park"));
+  // Read as an organization, the ground is none either (BBC sport/197); the club Queen's Park is
+  // one (CoNLL testa-119).
+  const Article park = extracted(
+      "Lampard's spot-kick was saved to the delight of the Hammers' fans, who have still not "
+      "forgiven him for leaving Upton Park. Queen's Park 2 Stirling 1.");
+  BOOST_TEST(!has(park.organizations, "Upton Park"));
+  BOOST_TEST(!has(park.places, "Upton Park"));
+  BOOST_TEST(has(park.organizations, "Queen's Park"));
 }
 
 BOOST_AUTO_TEST_CASE(a_town_before_a_player_s_role_is_the_club) {
