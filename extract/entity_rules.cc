@@ -503,6 +503,41 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     join_of(tokens, tags);
+    // "the Commission on Presidential Debates", "United Nations Conference on Trade and
+    // Development": a deliberating body's name, "on" and the capitalized words after it (joined
+    // by "and"; five at most; not a date, "on Thursday", nor words in capitals), that no entity
+    // but a people's or a place's holds, are one organization.
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      static const std::unordered_set<std::string_view> bodies = {
+          "commission", "committee", "subcommittee", "conference", "council", "panel", "forum"};
+      if (tokens[i].lower != "on"sv || tags[i] != 0 || !capitalized_word(tokens[i - 1].text) ||
+          !bodies.count(tokens[i - 1].lower) ||
+          (tags[i - 1] != 0 && !ends_entity(tags, i - 1, ner::Type::kOrganization)))
+        continue;
+      auto free = [&](std::size_t k) {
+        return k < tokens.size() && plain_word(tokens[k]) && !all_capitals(tokens[k].text) &&
+               !calendar_word(tokens[k].lower) &&
+               (tags[k] == 0 || ner::type_of(tags[k]) == ner::Type::kMisc ||
+                ner::type_of(tags[k]) == ner::Type::kPlace);
+      };
+      std::size_t end = i + 1, words = 0;
+      while (free(end) && words < 5) {
+        ++end, ++words;
+        if (end + 1 < tokens.size() && tokens[end].lower == "and"sv && free(end + 1)) ++end;
+      }
+      if (words == 0) continue;
+      // (an entity cut in two by the end is left as it was)
+      if (end < tokens.size() && tags[end] != 0 &&
+          !begins_entity(tags, end, ner::type_of(tags[end])))
+        continue;
+      if (tags[end - 1] != 0 && !ends_entity(tags, end - 1, ner::type_of(tags[end - 1]))) continue;
+      // (the body's word begins the name, or ends one the tagger read: "the Senate| Committee")
+      std::size_t left = tags[i - 1] != 0 ? span_begin(tags, i - 1) : i - 1;
+      if (tags[i - 1] == 0 && i >= 2 && ends_entity(tags, i - 2, ner::Type::kOrganization))
+        left = span_begin(tags, i - 2);
+      retag(tags, left, end, ner::Type::kOrganization);
+      i = end - 1;
+    }
     // "Human Rights in China": an organization named by common words only, "in" and a place are
     // one organization.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {

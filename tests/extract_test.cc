@@ -481,6 +481,21 @@ BOOST_AUTO_TEST_CASE(words_in_lower_case_after_of_end_an_organizations_name) {
   BOOST_TEST(has(a.organizations, "Bank of Italy"));
 }
 
+BOOST_AUTO_TEST_CASE(a_bodys_name_runs_on_through_on_and_its_subject) {
+  // AG News test-2311, CoNLL testa-068, Reuters: "on" and capitalized words after a deliberating
+  // body's name are the name's; a date after "on" is not.
+  const Article a = extracted(
+      "Investment grew, the United Nations Conference on Trade and Development said. The "
+      "Commission "
+      "on Presidential Debates met. In testimony before the Senate Committee on Governmental "
+      "Affairs, Baker spoke. The European Commission on Thursday fined Microsoft.");
+  for (const char* name :
+       {"United Nations Conference on Trade and Development", "Commission on Presidential Debates",
+        "Senate Committee on Governmental Affairs", "European Commission"})
+    BOOST_TEST(has(a.organizations, name), name);
+  BOOST_TEST(!has(a.organizations, "European Commission on Thursday"));
+}
+
 BOOST_AUTO_TEST_CASE(census_names_the_tagger_read_as_an_organization_are_a_persons) {
   // BBC politics/207: the tagger reads "Harold Wilson" as an organization.
   const Article a = extracted(
