@@ -121,7 +121,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-39";
+constexpr const char* kRulesVersion = "rules-40";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -313,6 +313,9 @@ class Default : public Extractor {
           continue;
         }
         ner::Type type = span.type;
+        if (type == ner::Type::kOrganization && span.first == span.last &&
+            post_nominal(tokens[span.first].lower))
+          continue;
         const bool more = span.last + 1 < tokens.size();
         const std::string& next = more ? tokens[span.last + 1].lower : std::string();
         if (type == ner::Type::kPerson || type == ner::Type::kPlace) {
@@ -320,7 +323,7 @@ class Default : public Extractor {
           // that runs on into an organization's words is that organization's.
           // (not through a weekday: "Tony Blair Monday Labour Party members")
           bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
-                         !calendar_word(next) &&
+                         !calendar_word(next) && !post_nominal(next) &&
                          (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
           for (std::size_t j = span.last + 1; !runs_on && j < tokens.size() && j <= span.last + 4;
                ++j) {
@@ -770,6 +773,14 @@ class Default : public Extractor {
     return folded == "der" || folded == "die" || folded == "das" || folded == "le" ||
            folded == "les" || folded == "el" || folded == "il" || folded == "los" ||
            folded == "las" || folded == "al";
+  }
+
+  // Letters written after a person's name for an office or an honour ("Philippe Sands QC", "a
+  // Labour MP", "Glenys Kinnock MEP"): no organization's name, alone or as the end of one.
+  static bool post_nominal(const std::string& folded) {
+    static const std::unordered_set<std::string> words = {
+        "qc", "mp", "mps", "mep", "meps", "msp", "msps", "obe", "mbe", "cbe", "kbe"};
+    return words.count(folded) > 0;
   }
 
   static bool function_word(const std::string& folded) {

@@ -496,6 +496,16 @@ BOOST_AUTO_TEST_CASE(a_bodys_name_runs_on_through_on_and_its_subject) {
   BOOST_TEST(!has(a.organizations, "European Commission on Thursday"));
 }
 
+BOOST_AUTO_TEST_CASE(letters_after_a_name_are_no_organization) {
+  // BBC politics/327: "QC" after a name is an honour, not an organization the name runs on into.
+  const Article a = extracted(
+      "The claims were made in a book published this week by Philippe Sands QC, a member of "
+      "Cherie Blair's Matrix Chambers. He said two officials and a QC had helped.");
+  BOOST_TEST(has(a.people, "Philippe Sands"));
+  BOOST_TEST(!has(a.organizations, "Philippe Sands"));
+  BOOST_TEST(!has(a.organizations, "QC"));
+}
+
 BOOST_AUTO_TEST_CASE(census_names_the_tagger_read_as_an_organization_are_a_persons) {
   // BBC politics/207: the tagger reads "Harold Wilson" as an organization.
   const Article a = extracted(
