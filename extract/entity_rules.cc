@@ -154,10 +154,11 @@ bool facility_word(const std::string& folded) {
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO", "LCD").
 bool thing_abbreviation(std::string_view name) {
   static const std::unordered_set<std::string_view> names = {
-      "PC",  "PCs",  "TV",  "DVD", "DVDs", "CD",   "CDs", "MP3",  "GPRS", "GSM",  "3G",
-      "LCD", "CRM",  "ERP", "SMS", "PDA",  "PDAs", "GPS", "USB",  "HDTV", "VoIP", "DSL",
-      "IPO", "IPOs", "GDP", "CEO", "CFO",  "IT",   "AC",  "RFID", "VAT",  "HIV",  "AIDS",
-      "DNA", "IVF",  "MRI", "PIN", "ATM",  "ATMs", "URL", "HTML", "PSP",  "DS",   "IE"};
+      "PC",  "PCs", "TV",   "DVD", "DVDs", "CD",   "CDs", "MP3",  "GPRS", "GSM", "3G",  "LCD",
+      "CRM", "ERP", "SMS",  "PDA", "PDAs", "GPS",  "USB", "HDTV", "VoIP", "DSL", "IPO", "IPOs",
+      "GDP", "CEO", "CFO",  "IT",  "AC",   "RFID", "VAT", "HIV",  "AIDS", "DNA", "IVF", "MRI",
+      "PIN", "ATM", "ATMs", "URL", "HTML", "PSP",  "DS",  "IE",   "ID",   "IDs", "VHS", "PR",
+      "DJ",  "DJs", "R&B",  "SUV", "SUVs", "CCTV", "ISP", "ISPs"};
   if (names.count(name)) return true;
   // ("L.C.D.", "T.V.": written with stops)
   const std::string letters = dotted_letters(name);
@@ -354,6 +355,9 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                                                : ner::kInside;
         tags[k] = ner::tag_of(ner::Type::kPerson, p);
       }
+      // ("Lord/B-LOC Carlile/L-LOC": the title the tagger read as the first word of a name
+      // belongs to no name now, not the first word of one left open)
+      if (tags[i] != 0) tags[i] = 0;
       i = end - 1;
     }
   }
@@ -1596,6 +1600,12 @@ void consistent_organizations(ner::Document& doc) {
           break;
         }
       }
+      // ("told the BBC.", "the BBC's correspondent": a full stop, or a possessive after an
+      // acronym, the tagger took in; not "Moody's", "Lloyd's")
+      while (last > span.first &&
+             (tokens[last].text == "."sv ||
+              (tokens[last].text == "'s"sv && all_capitals(tokens[last - 1].text))))
+        --last;
       while (last > span.first && joining_word(tokens[last].lower)) --last;
       if (last == span.last) continue;
       for (std::size_t k = last + 1; k <= span.last; ++k) tags[k] = 0;

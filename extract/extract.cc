@@ -121,7 +121,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-40";
+constexpr const char* kRulesVersion = "rules-41";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -313,8 +313,9 @@ class Default : public Extractor {
           continue;
         }
         ner::Type type = span.type;
+        // ("Lord", "Mr": an honorific alone is no organization either)
         if (type == ner::Type::kOrganization && span.first == span.last &&
-            post_nominal(tokens[span.first].lower))
+            (post_nominal(tokens[span.first].lower) || honorific(tokens[span.first].lower)))
           continue;
         const bool more = span.last + 1 < tokens.size();
         const std::string& next = more ? tokens[span.last + 1].lower : std::string();
