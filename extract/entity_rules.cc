@@ -126,7 +126,15 @@ bool organization_word(const std::string& folded) {
                                                         "llc",
                                                         "gmbh",
                                                         "ag",
-                                                        "sa"};
+                                                        "sa",
+                                                        "research",
+                                                        "utd",
+                                                        "arts",
+                                                        "associates",
+                                                        "laboratories",
+                                                        "insurance",
+                                                        "ventures",
+                                                        "consulting"};
   return words.count(folded) > 0;
 }
 

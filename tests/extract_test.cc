@@ -521,6 +521,18 @@ BOOST_AUTO_TEST_CASE(what_the_tagger_takes_in_at_a_names_ends_is_no_part_of_it) 
     BOOST_TEST(!has(c.organizations, thing), thing);
 }
 
+BOOST_AUTO_TEST_CASE(words_that_end_companies_names) {
+  // BBC News: "Research", "Arts", "Utd" end companies' and clubs' names the tagger read as
+  // people's.
+  const Article a = extracted(
+      "Some 4 million homes will have it by 2009, according to Jupiter Research. Electronic Arts "
+      "was named top publisher of the year, taking the crown from Nintendo. Man Utd lost.");
+  for (const char* name : {"Jupiter Research", "Electronic Arts", "Man Utd"}) {
+    BOOST_TEST(has(a.organizations, name), name);
+    BOOST_TEST(!has(a.people, name), name);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(letters_after_a_name_are_no_organization) {
   // BBC politics/327: "QC" after a name is an honour, not an organization the name runs on into.
   const Article a = extracted(
