@@ -526,8 +526,8 @@ BOOST_AUTO_TEST_CASE(words_that_end_companies_names) {
   // people's.
   const Article a = extracted(
       "Some 4 million homes will have it by 2009, according to Jupiter Research. Electronic Arts "
-      "was named top publisher of the year, taking the crown from Nintendo. Man Utd lost.");
-  for (const char* name : {"Jupiter Research", "Electronic Arts", "Man Utd"}) {
+      "said it would buy the studio.");
+  for (const char* name : {"Jupiter Research", "Electronic Arts"}) {
     BOOST_TEST(has(a.organizations, name), name);
     BOOST_TEST(!has(a.people, name), name);
   }
