@@ -134,7 +134,15 @@ bool organization_word(const std::string& folded) {
                                                         "laboratories",
                                                         "insurance",
                                                         "ventures",
-                                                        "consulting"};
+                                                        "consulting",
+                                                        "electronics",
+                                                        "networks",
+                                                        "wireless",
+                                                        "semiconductor",
+                                                        "semiconductors",
+                                                        "microsystems",
+                                                        "telecom",
+                                                        "telecommunications"};
   return words.count(folded) > 0;
 }
 
@@ -1286,7 +1294,11 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           last_word = end;
         ++end;
       }
-      if (last_word == i) continue;
+      // (nor an event's or a work's name that runs on past it: "the Consumer Electronics Show")
+      if (last_word == i || std::any_of(tokens.begin() + static_cast<long>(last_word + 1),
+                                        tokens.begin() + static_cast<long>(end),
+                                        [](const ner::Token& t) { return thing_word(t.lower); }))
+        continue;
       // "the Police Federation of England and Wales", "the Guildhall School of Speech and Drama":
       // "of" and capitalized words, joined by "and", are the name's too.
       std::size_t stop = last_word + 1;
@@ -1667,6 +1679,10 @@ void consistent_organizations(ner::Document& doc) {
       // name itself.
       const std::size_t code = stock_code(tokens, i);
       if (code == 0) continue;
+      // ("SAN FRANCISCO (CBS.MW) - TiVo said": a dateline's agency, no code)
+      if (code + 2 < tokens.size() && tokens[code + 1].text == ")"sv &&
+          (tokens[code + 2].text == "-"sv || tokens[code + 2].text == "--"sv))
+        continue;
       tags[code] = 0;
       if (tags[i - 1] != 0 && ends_entity(tags, i - 1, ner::Type::kOrganization)) continue;
       const std::size_t first = name_before(i);

@@ -531,6 +531,27 @@ BOOST_AUTO_TEST_CASE(words_that_end_companies_names) {
     BOOST_TEST(has(a.organizations, name), name);
     BOOST_TEST(!has(a.people, name), name);
   }
+  // AG News: "Electronics", "Networks", "Wireless" too; an event's name after "the" is no
+  // organization's ("the Consumer Electronics Show").
+  const Article b = extracted(
+      "Samsung Electronics said profits rose, and Verizon Wireless added customers. Gadgets "
+      "filled the Consumer Electronics Show in Las Vegas.");
+  BOOST_TEST(!has(b.organizations, "Consumer Electronics"));
+  for (const char* name : {"Samsung Electronics", "Verizon Wireless"}) {
+    BOOST_TEST(has(b.organizations, name), name);
+    BOOST_TEST(!has(b.people, name), name);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_datelines_agency_is_no_stock_code) {
+  // AG News test-665: "(CBS.MW)" looks like a Reuters code ("STZ.N"), which makes the name before
+  // it a company's; before a dateline's dash it is the agency.
+  const Article a = extracted(
+      "TiVo loss widens\n\nSAN FRANCISCO (CBS.MW) - TiVo said its second-quarter loss widened "
+      "from a year earlier. Broadcom Corp. <BRCM.O> rose.");
+  BOOST_TEST(has(a.places, "San Francisco"));
+  BOOST_TEST(!has(a.organizations, "SAN FRANCISCO"));
+  BOOST_TEST(has(a.organizations, "Broadcom Corp."));
 }
 
 BOOST_AUTO_TEST_CASE(letters_after_a_name_are_no_organization) {
