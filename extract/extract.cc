@@ -121,7 +121,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-43";
+constexpr const char* kRulesVersion = "rules-44";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -378,6 +378,13 @@ class Default : public Extractor {
         if (type == ner::Type::kPerson && span.last == span.first + 1 &&
             !gazetteer_.country_name(tokens[span.last].text).empty() &&
             !(gazetteer_.person_name(tokens[span.first].lower) & ner::Gazetteer::kFirstName))
+          type = ner::Type::kOrganization;
+        // "such as Amazon" beside "Amazon.com": a one-word name the article also writes as a
+        // website's is the company's, not a place's or a person's.
+        if ((type == ner::Type::kPlace || type == ner::Type::kPerson) && span.first == span.last &&
+            gazetteer_.country_name(mention).empty() &&
+            (doc.find(mention + ".com") != std::string::npos ||
+             doc.find(mention + ".co.uk") != std::string::npos))
           type = ner::Type::kOrganization;
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
         if (type == ner::Type::kPerson && more && person_title(next)) continue;

@@ -543,6 +543,17 @@ BOOST_AUTO_TEST_CASE(words_that_end_companies_names) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_name_the_article_writes_as_a_website_is_the_companys) {
+  // BBC tech/010: "Amazon" beside "Amazon.com" is the company, not the river.
+  const Article a = extracted(
+      "The AutoLink feature comes with Google's latest toolbar and provides links in a webpage to "
+      "Amazon.com if it finds a book's ISBN number on the site. But some users are concerned that "
+      "Google's dominant position in the search engine market place could mean it would be "
+      "giving a competitive edge to firms like Amazon.");
+  BOOST_TEST(!has(a.places, "Amazon"));
+  BOOST_TEST(has(a.organizations, "Amazon"));
+}
+
 BOOST_AUTO_TEST_CASE(a_datelines_agency_is_no_stock_code) {
   // AG News test-665: "(CBS.MW)" looks like a Reuters code ("STZ.N"), which makes the name before
   // it a company's; before a dateline's dash it is the agency.
