@@ -1396,6 +1396,30 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
         tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
+    // "Canadian Press - AL-FASHER, Sudan (AP) -", "British Airways": a people's adjective (or
+    // another word the tagger read as a name of its own kind, "Olympic Committee") and an
+    // organization's word it left, the name's last (no "of" and a name after it), are one
+    // organization.
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tags[i] != ner::tag_of(ner::Type::kMisc, ner::kUnit) || !plain_word(tokens[i]) ||
+          tags[i + 1] != 0 || !plain_word(tokens[i + 1]) ||
+          !organization_word(tokens[i + 1].lower) ||
+          (i + 2 < tokens.size() && capitalized_word(tokens[i + 2].text)))
+        continue;
+      // (not the start of a longer name: "the British Chambers of Commerce", "the American
+      // Federation of Labor")
+      if (i + 3 < tokens.size() && capitalized_word(tokens[i + 3].text) &&
+          (tokens[i + 2].lower == "of"sv || tokens[i + 2].lower == "for"sv ||
+           tokens[i + 2].lower == "and"sv || tokens[i + 2].text == "&"sv))
+        continue;
+      // (with the like words before it: "Greek Olympic Committee")
+      std::size_t first = i;
+      while (first > 0 && tags[first - 1] == ner::tag_of(ner::Type::kMisc, ner::kUnit) &&
+             plain_word(tokens[first - 1]))
+        --first;
+      retag(tags, first, i + 2, ner::Type::kOrganization);
+      ++i;
+    }
     // "Google is the most dangerous media company on the planet": one word read as a person's, or
     // no entity's, said to be a descriptor's kind, after "is" or "was" and an article and up to
     // four words in lower case (no "of": "the head of the company"), the descriptor last (not

@@ -543,6 +543,19 @@ BOOST_AUTO_TEST_CASE(words_that_end_companies_names) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_peoples_adjective_and_an_organizations_word_are_one_name) {
+  // AG News test-811, BBC sport/047: the tagger reads the adjectives as names of their own kind
+  // and leaves the organization's word.
+  const Article a = extracted(
+      "UN says some rights improve\n\nCanadian Press - AL-FASHER, Sudan (AP) - Security has "
+      "improved inside camps in Darfur, a United Nations team said Saturday. But Kenteris has "
+      "continually protested his innocence - and on Sunday blamed Greek Olympic Committee "
+      "officials for failing to inform him of the test.");
+  BOOST_TEST(has(a.organizations, "Canadian Press"));
+  BOOST_TEST(has(a.organizations, "Greek Olympic Committee"));
+  BOOST_TEST(!has(a.organizations, "Olympic Committee"));
+}
+
 BOOST_AUTO_TEST_CASE(a_name_the_article_writes_as_a_website_is_the_companys) {
   // BBC tech/010: "Amazon" beside "Amazon.com" is the company, not the river.
   const Article a = extracted(
