@@ -966,6 +966,30 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
 }
 
+// "Sonia/LOC O'Sullivan/MISC will seek to regain her title": an Irish surname ("O'" and a
+// capital) that the tagger read as a name of its own kind, or as a place's, alone, is a person's,
+// with a first name of the Census lists before it.
+void irish_surnames(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::string_view w = tokens[i].text;
+      if (w.size() < 4 || w[0] != 'O' || w[1] != '\'' ||
+          !std::isupper(static_cast<unsigned char>(w[2])) || !plain_word(tokens[i]) ||
+          (tags[i] != ner::tag_of(ner::Type::kMisc, ner::kUnit) &&
+           tags[i] != ner::tag_of(ner::Type::kPlace, ner::kUnit)))
+        continue;
+      std::size_t first = i;
+      if (i > 0 && plain_word(tokens[i - 1]) &&
+          (gazetteer.person_name(tokens[i - 1].lower) & ner::Gazetteer::kFirstName) &&
+          (tags[i - 1] == 0 || ner::position_of(tags[i - 1]) == ner::kUnit))
+        first = i - 1;
+      retag(tags, first, i + 1, ner::Type::kPerson);
+    }
+  }
+}
+
 // "Harold Wilson took over", "a feature by Raoul Peck" read as an organization's name: two words,
 // a Census first name that is no common word and no place the gazetteer knows, then a Census
 // surname or a word no list knows; neither word learned by the model as a place's, an

@@ -80,6 +80,9 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "Sonia O'Sullivan" read as a place and a name of its own kind: an Irish surname alone is a
+// person's, with a Census first name before it.
+void irish_surnames(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Harold Wilson took over" read as an organization: a Census first name and a surname that the
 // model learned as no other entity's are a person's name.
 void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,

@@ -121,7 +121,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-45";
+constexpr const char* kRulesVersion = "rules-46";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -223,6 +223,7 @@ class Default : public Extractor {
     consistent_people(tagged, weights_);
     census_people(tagged, gazetteer_);
     census_organizations(tagged, gazetteer_, weights_);
+    irish_surnames(tagged, gazetteer_);
     areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
     lost_apostrophes(tagged, gazetteer_);

@@ -543,6 +543,16 @@ BOOST_AUTO_TEST_CASE(words_that_end_companies_names) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(an_irish_surname_is_a_persons) {
+  // BBC sport/007: "Sonia/LOC O'Sullivan/MISC" from the tagger.
+  const Article a = extracted(
+      "O'Sullivan commits to Dublin race\n\nSonia O'Sullivan will seek to regain her title at "
+      "the Bupa Great Ireland Run on 9 April in Dublin.");
+  BOOST_TEST(has(a.people, "Sonia O'Sullivan"));
+  BOOST_TEST(!has(a.organizations, "Sonia"));
+  BOOST_TEST(!has(a.places, "Sonia"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_adjective_and_an_organizations_word_are_one_name) {
   // AG News test-811, BBC sport/047: the tagger reads the adjectives as names of their own kind
   // and leaves the organization's word.
