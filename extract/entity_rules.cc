@@ -526,7 +526,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // "the Commission on Presidential Debates", "United Nations Conference on Trade and
     // Development": a deliberating body's name, "on" and the capitalized words after it (joined
     // by "and"; five at most; not a date, "on Thursday", nor words in capitals), that no entity
-    // but a people's or a place's holds, are one organization.
+    // but a people's holds, are one organization (not a place's: "pressure from the European
+    // Commission on France").
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
       static const std::unordered_set<std::string_view> bodies = {
           "commission", "committee", "subcommittee", "conference", "council", "panel", "forum"};
@@ -537,8 +538,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       auto free = [&](std::size_t k) {
         return k < tokens.size() && plain_word(tokens[k]) && !all_capitals(tokens[k].text) &&
                !calendar_word(tokens[k].lower) &&
-               (tags[k] == 0 || ner::type_of(tags[k]) == ner::Type::kMisc ||
-                ner::type_of(tags[k]) == ner::Type::kPlace);
+               (tags[k] == 0 || ner::type_of(tags[k]) == ner::Type::kMisc);
       };
       std::size_t end = i + 1, words = 0;
       while (free(end) && words < 5) {
@@ -1461,7 +1461,10 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         continue;
       for (std::size_t k = i + 3; k < tokens.size() && k <= i + 7; ++k) {
         const std::string& w = tokens[k].lower;
-        if (capitalized_word(tokens[k].text) || w == "of"sv ||
+        // (a preposition's object is no predicate's noun: "Adams was a partner at the firm")
+        static const std::unordered_set<std::string_view> prepositions = {
+            "of", "at", "in", "with", "for", "on", "from", "by", "to", "into", "behind"};
+        if (capitalized_word(tokens[k].text) || prepositions.count(w) ||
             !std::isalpha(static_cast<unsigned char>(w[0])))
           break;
         if (!organization_descriptor(w) || w == "rival"sv || w == "rivals"sv || w == "giant"sv)
@@ -1728,8 +1731,11 @@ void consistent_organizations(ner::Document& doc) {
       const std::size_t code = stock_code(tokens, i);
       if (code == 0) continue;
       // ("SAN FRANCISCO (CBS.MW) - TiVo said": a dateline's agency, no code)
+      // (only where the bracket follows a dateline's place in capitals near the sentence's
+      // start: "Shares of Krispy Kreme (KKD.N) - the doughnut chain - fell" keep the code)
       if (code + 2 < tokens.size() && tokens[code + 1].text == ")"sv &&
-          (tokens[code + 2].text == "-"sv || tokens[code + 2].text == "--"sv))
+          (tokens[code + 2].text == "-"sv || tokens[code + 2].text == "--"sv) && i <= 6 &&
+          all_capitals(tokens[i - 1].text))
         continue;
       tags[code] = 0;
       if (tags[i - 1] != 0 && ends_entity(tags, i - 1, ner::Type::kOrganization)) continue;

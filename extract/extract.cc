@@ -121,7 +121,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-46";
+constexpr const char* kRulesVersion = "rules-47";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -382,10 +382,11 @@ class Default : public Extractor {
           type = ner::Type::kOrganization;
         // "such as Amazon" beside "Amazon.com": a one-word name the article also writes as a
         // website's is the company's, not a place's or a person's.
+        // (the website's name whole, "JohnKerry.com" says nothing of "Kerry"; not a town the
+        // gazetteer knows, "Boston.com")
         if ((type == ner::Type::kPlace || type == ner::Type::kPerson) && span.first == span.last &&
-            gazetteer_.country_name(mention).empty() &&
-            (doc.find(mention + ".com") != std::string::npos ||
-             doc.find(mention + ".co.uk") != std::string::npos))
+            !gazetteer_.city(mention) && gazetteer_.country_name(mention).empty() &&
+            (website(doc, mention + ".com") || website(doc, mention + ".co.uk")))
           type = ner::Type::kOrganization;
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.
         if (type == ner::Type::kPerson && more && person_title(next)) continue;
@@ -790,6 +791,15 @@ class Default : public Extractor {
     static const std::unordered_set<std::string> words = {
         "qc", "mp", "mps", "mep", "meps", "msp", "msps", "obe", "mbe", "cbe", "kbe"};
     return words.count(folded) > 0;
+  }
+
+  // Whether the text writes `address` as a word of its own (not the end of a longer one).
+  static bool website(std::string_view text, const std::string& address) {
+    for (std::size_t at = text.find(address); at != std::string_view::npos;
+         at = text.find(address, at + 1)) {
+      if (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) return true;
+    }
+    return false;
   }
 
   static bool function_word(const std::string& folded) {

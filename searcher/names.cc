@@ -830,10 +830,12 @@ std::map<std::string, Proposal> propose_merges(
       };
       Xapian::doccount titled = 0;
       std::string title, stranger;
+      bool office = false;  // an office beside a full name never titled: the names around decide
       auto mine = evidence.titles.find(key);
       if (mine != evidence.titles.end()) {
         for (const std::set<std::string>& titles : mine->second) {
           if (titles.empty()) continue;
+          office |= theirs.empty();
           if (theirs.empty()
                   ? std::any_of(titles.begin(), titles.end(),
                                 [](const std::string& t) { return kAnyonesTitles.count(t) > 0; })
@@ -854,10 +856,10 @@ std::map<std::string, Proposal> propose_merges(
           (first != first_words.end() && first->second >= kFirstNameShare * total))
         continue;
       const std::string& name = names.at(*best).name;
-      if (most >= kSurnameShare * total && most >= 2 * n.articles) {
+      if (!office && most >= kSurnameShare * total && most >= 2 * n.articles) {
         out[key] = {name, "surname of " + name + " (" + std::to_string(most) + " of " +
                               articles_text(total) + " naming a full name ending in it)"};
-      } else if (titled >= kSurnameShare * n.articles) {
+      } else if (!office && titled >= kSurnameShare * n.articles) {
         out[key] = {name, "surname of " + name + " (" + title + " in " + std::to_string(titled) +
                               " of its " + articles_text(n.articles) + ", as in " + name +
                               "'s and no other's)"};

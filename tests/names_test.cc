@@ -431,6 +431,15 @@ BOOST_AUTO_TEST_CASE(the_names_around_a_surname_say_whose_it_is) {
   titled.titles["thatcher"] = {{"Mrs"}};
   BOOST_TEST(suggested("person", names, titled) ==
              (std::vector<std::string>{"s jones -> Stephen Jones"}));
+  // With no names around it, an office keeps it apart even where the share rule would join it
+  // (review: "General Jackson" is no Michael Jackson's by counts alone).
+  const auto jacksons = names_of({{"Michael Jackson", 40}, {"Jackson", 3}});
+  morgue::Evidence general;
+  general.titles["jackson"] = {{"General"}, {"General"}, {"General"}};
+  BOOST_TEST(suggested("person", jacksons, general).empty());
+  general.titles.erase("jackson");
+  BOOST_TEST(suggested("person", jacksons, general) ==
+             (std::vector<std::string>{"jackson -> Michael Jackson"}));
   titled.titles["thatcher"] = {{"Minister"}};
   titled.titles["margaret thatcher"] = {{"Baroness"}, {}};
   BOOST_TEST(suggested("person", names, titled) ==
