@@ -2679,18 +2679,35 @@ class Extraction(DbCase):
         # 0.932 (docs/extraction.md). The extraction is deterministic: no margin for noise.
         self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
-        self.assertGreaterEqual(figures[("conll", "orgs")], 0.78, out)  # 0.792 on 2026-12-06
+        self.assertGreaterEqual(figures[("conll", "orgs")], 0.79, out)  # 0.797, tenth session
+
+    def test_bbc_names_archive_figure(self):
+        """Issue 17's archive-level figure: of the 300 most frequent canonical names of BBC News,
+        fewer than 5 split or merged wrongly, as judged by hand in tests/extraction/
+        bbc_top_names.tsv (4 on 2026-12-06, tenth session); and the suggestions judged wrong no
+        more than then (8 of 422)."""
+        if not os.path.exists(os.path.join(SHARED, "corpora", "bbc", "bbc-fulltext.tar.gz")):
+            self.skipTest("BBC News is absent")
+        p = subprocess.run([sys.executable, os.path.join(SOURCE, "scripts", "eval-extraction"), "--bin", BIN,
+                            "--shared", SHARED, "--sets", "bbc-names"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        top = re.search(r"^bbc-names top 300: (\d+) split or wrongly merged", p.stdout, re.M)
+        made = re.search(r"^bbc-names: (\d+) suggestions, (\d+) right, (\d+) wrong, (\d+) unlabelled", p.stdout, re.M)
+        self.assertIsNotNone(top, p.stdout)
+        self.assertIsNotNone(made, p.stdout)
+        self.assertLess(int(top.group(1)), 5, p.stdout)
+        self.assertLessEqual(int(made.group(3)), 8, p.stdout)
 
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06,
-        ninth session (docs/extraction.md: BBC 0.947, 0.931, 0.693; AG News 0.937, 0.933, 0.787)."""
-        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.94, 0.92, 0.68),
-                                                 ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.92, 0.78),
+        tenth session (docs/extraction.md: BBC 0.953, 0.931, 0.718; AG News 0.937, 0.933, 0.834)."""
+        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.95, 0.92, 0.71),
+                                                 ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.92, 0.83),
                                                  # held out from the rules (2026-12-06: BBC 0.892,
-                                                 # 0.808, 0.649; AG News 0.699, 0.912, 0.579)
+                                                 # 0.808, 0.650; AG News 0.756, 0.912, 0.591)
                                                  ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.88, 0.80, 0.64),
-                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.69, 0.90, 0.57)):
+                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.75, 0.90, 0.58)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
