@@ -2685,7 +2685,7 @@ class Extraction(DbCase):
         """Issue 17's archive-level figure: of the 300 most frequent canonical names of BBC News,
         fewer than 5 split or merged wrongly, as judged by hand in tests/extraction/
         bbc_top_names.tsv (4 on 2026-12-06, tenth session); and the suggestions judged wrong no
-        more than then (8 of 422)."""
+        more than then (7 of 421)."""
         if not os.path.exists(os.path.join(SHARED, "corpora", "bbc", "bbc-fulltext.tar.gz")):
             self.skipTest("BBC News is absent")
         p = subprocess.run([sys.executable, os.path.join(SOURCE, "scripts", "eval-extraction"), "--bin", BIN,
@@ -2696,15 +2696,15 @@ class Extraction(DbCase):
         self.assertIsNotNone(top, p.stdout)
         self.assertIsNotNone(made, p.stdout)
         self.assertLess(int(top.group(1)), 5, p.stdout)
-        self.assertLessEqual(int(made.group(3)), 8, p.stdout)
+        self.assertLessEqual(int(made.group(3)), 7, p.stdout)
 
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06,
-        tenth session (docs/extraction.md: BBC 0.953, 0.931, 0.718; AG News 0.937, 0.933, 0.834)."""
+        tenth session (docs/extraction.md: BBC 0.953, 0.931, 0.719; AG News 0.937, 0.933, 0.834)."""
         for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.95, 0.92, 0.71),
                                                  ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.92, 0.83),
-                                                 # held out from the rules (2026-12-06: BBC 0.892,
+                                                 # held out from the rules (2026-12-06: BBC 0.893,
                                                  # 0.808, 0.650; AG News 0.756, 0.912, 0.591)
                                                  ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.88, 0.80, 0.64),
                                                  ("agnews-fresh", "agnews/docs.jsonl.gz", 0.75, 0.90, 0.58)):

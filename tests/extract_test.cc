@@ -529,6 +529,17 @@ BOOST_AUTO_TEST_CASE(what_the_tagger_takes_in_at_a_names_ends_is_no_part_of_it) 
       "said, and R&B singles led the charts.");
   for (const char* thing : {"ID", "VHS", "PR", "R&B"})
     BOOST_TEST(!has(c.organizations, thing), thing);
+  // Holidays: no person, place or organization.
+  const Article d = extracted(
+      "UK retail sales were better than expected in November as Christmas shoppers began their "
+      "seasonal flock to the High Street, figures show. Many had expected sales to fall slightly "
+      "in November as shoppers put off buying Christmas presents until December. On Christmas "
+      "Day the shops shut, and Boxing Day sales began.");
+  for (const char* day : {"Christmas", "Christmas Day", "Boxing Day"}) {
+    BOOST_TEST(!has(d.people, day), day);
+    BOOST_TEST(!has(d.places, day), day);
+    BOOST_TEST(!has(d.organizations, day), day);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(words_that_end_companies_names) {
