@@ -213,6 +213,10 @@ class Default : public Extractor {
 
   Entities entities(const std::string& title, std::string_view text) const {
     const std::string doc = with_title(title, text);
+    // (whether the article writes a website's address at all: most do not, and then no name
+    // needs looking for as one)
+    const bool sites =
+        doc.find(".com") != std::string::npos || doc.find(".co.uk") != std::string::npos;
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
     mark_titled_people(tagged, gazetteer_);
@@ -389,7 +393,7 @@ class Default : public Extractor {
         // (the website's name whole, "JohnKerry.com" says nothing of "Kerry"; not a town the
         // gazetteer knows, "Boston.com")
         if ((type == ner::Type::kPlace || type == ner::Type::kPerson) && span.first == span.last &&
-            !gazetteer_.city(mention) && gazetteer_.country_name(mention).empty() &&
+            sites && !gazetteer_.city(mention) && gazetteer_.country_name(mention).empty() &&
             (website(doc, mention + ".com") || website(doc, mention + ".co.uk")))
           type = ner::Type::kOrganization;
         // "Salvadoran President Nayib Bukele": a word before a title is an adjective, not a person.

@@ -859,7 +859,7 @@ std::map<std::string, Proposal> propose_merges(
       if (!office && most >= kSurnameShare * total && most >= 2 * n.articles) {
         out[key] = {name, "surname of " + name + " (" + std::to_string(most) + " of " +
                               articles_text(total) + " naming a full name ending in it)"};
-      } else if (!office && titled >= kSurnameShare * n.articles) {
+      } else if (titled >= kSurnameShare * n.articles) {  // (never with `office`: none titled)
         out[key] = {name, "surname of " + name + " (" + title + " in " + std::to_string(titled) +
                               " of its " + articles_text(n.articles) + ", as in " + name +
                               "'s and no other's)"};
