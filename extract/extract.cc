@@ -121,7 +121,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-48";
+constexpr const char* kRulesVersion = "rules-49";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -335,11 +335,15 @@ class Default : public Extractor {
           bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
                          !calendar_word(next) && !post_nominal(next) &&
                          (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
+          // (in a headline, where every word is capitalized, not past another name or a small
+          // word: "MITCHELL DEFEATS BAILEY IN FRONT OF FORMER CHAMPIONS" names two people, no
+          // front; "FRANKLIN CALIFORNIA TAX-FREE INCOME FUND" names a fund)
           for (std::size_t j = span.last + 1; !runs_on && j < tokens.size() && j <= span.last + 4;
                ++j) {
             if (!capitalized_word(tokens[j].text) || calendar_word(tokens[j].lower) ||
                 !std::isalpha(static_cast<unsigned char>(tokens[j].text[0])))
               break;
+            if (titular && (tagged.tags()[s][j] != 0 || function_word(tokens[j].lower))) break;
             runs_on = organization_word(tokens[j].lower);
           }
           // ("West Bank", "Left Bank": a bank of a river, no bank's)

@@ -328,6 +328,23 @@ BOOST_AUTO_TEST_CASE(a_title_case_headline_names_an_organization_the_text_names)
   BOOST_TEST(b.organizations == std::vector<std::string>{"Intel"});
 }
 
+// CoNLL-2003 testa-019: in a headline every word is capitalized, and a name runs on into an
+// organization's word only through words that are no other name and no small word.
+BOOST_AUTO_TEST_CASE(a_headline_runs_no_name_on_past_another) {
+  const Article a = extracted(
+      "ATHLETICS - MITCHELL DEFEATS BAILEY IN FRONT OF FORMER CHAMPIONS.\n\n"
+      "BERLIN 1996-08-30\n\nAmerican Dennis Mitchell outclassed Olympic 100 metres champion "
+      "Donovan Bailey for the third time at a major meeting on Friday. Mitchell made a brilliant "
+      "start and held off Bailey's strong finish.");
+  BOOST_TEST(a.organizations.empty());
+  BOOST_TEST(has(a.people, "Dennis Mitchell"));
+  BOOST_TEST(has(a.people, "Donovan Bailey"));
+  const Article b = extracted(
+      "FRANKLIN CALIFORNIA TAX-FREE INCOME FUND SETS DIVIDEND\n\nThe fund said its monthly "
+      "dividend would be paid on May 1.");
+  BOOST_TEST(b.places.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
