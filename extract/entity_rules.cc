@@ -21,8 +21,8 @@ namespace morgue::rules {
 
 using namespace std::string_view_literals;
 
-// Words that end an organization's name, never a person's or a place's ("Terrorism Confinement
-// Center", "Alien Enemies Act", "Latin America Working Group").
+// Words that end an organization's name, never a person's or a place's ("Pew Research Center",
+// "Alien Enemies Act", "Latin America Working Group").
 bool organization_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {"center",
                                                         "centre",
@@ -523,6 +523,39 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     join_of(tokens, tags);
+    // "Department of Homeland Security Secretary Kristi Noem", "the Office of Fair Trading": a
+    // government office's word, "of", and capitalized words no entity holds (two "and"s or "the"s
+    // at most between them; up to a person's title) are one organization, where the tagger read
+    // none there.
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+      static const std::unordered_set<std::string_view> offices = {"department", "ministry",
+                                                                   "office", "bureau"};
+      if (tags[i] != 0 || !offices.count(tokens[i].lower) || !capitalized_word(tokens[i].text) ||
+          all_capitals(tokens[i].text) || tokens[i + 1].lower != "of"sv || tags[i + 1] != 0)
+        continue;
+      // (nor a post, "Agriculture Undersecretary", nor a paper: "a Department of Transport
+      // Document")
+      static const std::unordered_set<std::string_view> papers = {"document", "decision",
+                                                                  "statement", "study", "data"};
+      auto free = [&](std::size_t k) {
+        if (k >= tokens.size()) return false;
+        const std::string& w = tokens[k].lower;
+        return tags[k] == 0 && plain_word(tokens[k]) && !all_capitals(tokens[k].text) &&
+               !calendar_word(w) && !person_role(w) && !organization_role(w) && !thing_word(w) &&
+               !papers.count(w) && !(w.size() >= 9 && w.compare(w.size() - 9, 9, "secretary") == 0);
+      };
+      std::size_t end = i + 2, words = 0, joins = 0;
+      while (free(end) && words < 5) {
+        ++end, ++words;
+        if (end + 1 < tokens.size() && joins < 2 &&
+            (tokens[end].lower == "and"sv || tokens[end].lower == "the"sv) && tags[end] == 0 &&
+            free(end + 1))
+          ++end, ++joins;
+      }
+      if (words == 0) continue;
+      retag(tags, i, end, ner::Type::kOrganization);
+      i = end - 1;
+    }
     // "the Commission on Presidential Debates", "United Nations Conference on Trade and
     // Development": a deliberating body's name, "on" and the capitalized words after it (joined
     // by "and"; five at most; not a date, "on Thursday", nor words in capitals), that no entity

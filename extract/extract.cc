@@ -76,17 +76,21 @@ bool work_noun(const std::string& folded) {
 }
 
 // Words that end the names of sports grounds and arenas: a venue's word but a theatre's ("the
-// National Theatre" is a company as often as a building), or a golf course's.
+// National Theatre" is a company as often as a building), or a golf course's; and of prisons
+// ("Belmarsh Prison": a building, as CoNLL-2003 has "Changi prison", no organization).
 bool ground_word(const std::string& folded) {
   return (venue_word(folded) && folded != "theatre"sv && folded != "theater"sv) ||
-         folded == "course"sv;
+         folded == "course"sv || folded == "prison"sv || folded == "jail"sv || folded == "gaol"sv ||
+         folded == "penitentiary"sv;
 }
 
-// Words before "Centre" in the names of venues ("National Tennis Centre").
+// Words before "Centre" in the names of venues ("National Tennis Centre") and of places of
+// custody ("the Terrorism Confinement Center", a prison; "Campsfield Detention Centre").
 bool venue_centre(const std::string& folded) {
   static const std::unordered_set<std::string_view> words = {
-      "tennis",     "sports",     "leisure",    "aquatic",  "aquatics", "olympic",
-      "exhibition", "conference", "convention", "shopping", "expo",     "civic"};
+      "tennis",     "sports",     "leisure",     "aquatic",  "aquatics",    "olympic",
+      "exhibition", "conference", "convention",  "shopping", "expo",        "civic",
+      "detention",  "removal",    "confinement", "remand",   "correctional"};
   return words.count(folded) > 0;
 }
 
@@ -121,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-49";
+constexpr const char* kRulesVersion = "rules-50";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -329,8 +333,8 @@ class Default : public Extractor {
         const bool more = span.last + 1 < tokens.size();
         const std::string& next = more ? tokens[span.last + 1].lower : std::string();
         if (type == ner::Type::kPerson || type == ner::Type::kPlace) {
-          // "Terrorism Confinement| Center", "Farabundo Martí| National Liberation Front": a name
-          // that runs on into an organization's words is that organization's.
+          // "Pew Research| Center", "Farabundo Martí| National Liberation Front": a name that
+          // runs on into an organization's words is that organization's.
           // (not through a weekday: "Tony Blair Monday Labour Party members")
           bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
                          !calendar_word(next) && !post_nominal(next) &&

@@ -345,6 +345,31 @@ BOOST_AUTO_TEST_CASE(a_headline_runs_no_name_on_past_another) {
   BOOST_TEST(b.places.empty());
 }
 
+// corpus/: a prison is a building, no organization, however its name ends ("Center").
+BOOST_AUTO_TEST_CASE(a_prison_is_no_organization) {
+  const Article a = extracted(
+      "Kristi Noem toured El Salvador's notorious Terrorism Confinement Center on Wednesday. "
+      "He was held in Belmarsh Prison for a year, and later at Campsfield Detention Centre. "
+      "A report by the Pew Research Center followed.");
+  BOOST_TEST(!has(a.organizations, "Terrorism Confinement Center"));
+  BOOST_TEST(!has(a.organizations, "Belmarsh Prison"));
+  BOOST_TEST(!has(a.organizations, "Campsfield Detention Centre"));
+  BOOST_TEST(has(a.organizations, "Pew Research Center"));
+  BOOST_TEST(!has(a.people, "Terrorism Confinement"));
+}
+
+// corpus/000: a government office's name the tagger missed ("Department of Homeland Security
+// Secretary Kristi Noem"), up to a post.
+BOOST_AUTO_TEST_CASE(a_government_office_of_a_subject_is_one_organization) {
+  const Article a = extracted(
+      "Department of Homeland Security Secretary Kristi Noem toured the prison on Wednesday. "
+      "The Office of Management and Budget disagreed, as did Agriculture Department officials.");
+  BOOST_TEST(has(a.organizations, "Department of Homeland Security"));
+  BOOST_TEST(has(a.organizations, "Office of Management and Budget"));
+  BOOST_TEST(has(a.people, "Kristi Noem"));
+  for (const auto& o : a.organizations) BOOST_TEST(o.find("Secretary") == std::string::npos, o);
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
