@@ -261,6 +261,9 @@ std::uint8_t person_word(const std::string& folded) {
           "rapper",     "novelist",  "author",    "chief",   "spokesman",  "spokeswoman",
           "analyst",    "economist", "professor", "prof."})
       m[w] |= kRole;
+    // ("Medical Research Council Professor Nancy Rothwell": a professor's title, like a
+    // director's)
+    for (const char* w : {"professor", "prof."}) m[w] |= kTitle;
     return m;
   }();
   static const std::size_t longest =
@@ -283,6 +286,12 @@ bool honorific(const std::string& folded) {
 }
 
 bool person_role(const std::string& folded) { return person_word(folded) != 0; }
+
+bool post_nominal(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {"qc",   "mp",  "mps", "mep", "meps", "msp",
+                                                        "msps", "obe", "mbe", "cbe", "kbe"};
+  return words.count(folded) > 0;
+}
 
 bool direction_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
@@ -723,6 +732,18 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                        [](const ner::Token& t) { return organization_word(t.lower); })) {
         tags[span.first] = 0;
         retag(tags, span.first + 1, span.last + 1, ner::Type::kPerson);
+        continue;
+      }
+      // "the Environmental Audit Committee Peter Ainsworth MP": an organization's name, then a
+      // first name of the Census lists, a surname and letters after a name: the organization,
+      // then the person.
+      if (span.type == ner::Type::kOrganization && span.last >= span.first + 4 &&
+          post_nominal(tokens[span.last].lower) && organization_word(tokens[span.last - 3].lower) &&
+          (gazetteer.person_name(tokens[span.last - 2].lower) & ner::Gazetteer::kFirstName) &&
+          plain_word(tokens[span.last - 1]) && !organization_word(tokens[span.last - 1].lower)) {
+        for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
+        retag(tags, span.first, span.last - 2, ner::Type::kOrganization);
+        retag(tags, span.last - 2, span.last, ner::Type::kPerson);
         continue;
       }
       std::size_t title = span.last;

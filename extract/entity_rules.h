@@ -34,6 +34,9 @@ bool venue_word(const std::string& folded);
 bool person_title(const std::string& folded);
 // Titles and honorifics as British papers write them, without a period ("Mr", "Sir", "MP").
 bool honorific(const std::string& folded);
+// Letters written after a person's name for an office or an honour ("Philippe Sands QC", "a
+// Labour MP", "Glenys Kinnock MEP"): no organization's name, alone or as the end of one.
+bool post_nominal(const std::string& folded);
 // Honorifics and roles before a name ("striker", "publicist", "coach").
 bool person_role(const std::string& folded);
 // Compass words ("North", "Central"): alone, never a place.

@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-50";
+constexpr const char* kRulesVersion = "rules-51";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -437,12 +437,27 @@ class Default : public Extractor {
         if (type != ner::Type::kMisc &&
             (thing_word(last_word(mention)) || thing_abbreviation(mention)))
           continue;
+        // "the Common Agricultural Policy": a policy is no organization, unless a body's word
+        // names its makers ("the National Commission on Dairy Policy", "Bureau of Competition
+        // Policy").
+        if (type == ner::Type::kOrganization && span.last > span.first &&
+            (tokens[span.last].lower == "policy"sv || tokens[span.last].lower == "policies"sv) &&
+            std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
+                         tokens.begin() + static_cast<std::ptrdiff_t>(span.last),
+                         [](const ner::Token& t) { return organization_word(t.lower); }))
+          continue;
         // "Shea Stadium", "Texas Motor Speedway", "Big Horn Golf Course": a ground is a venue,
         // no person, place or organization, as the labels have it.
         // ("the National Tennis Centre", "Philadelphia Convention Center": a centre of a sport or
         // of shows; not "Pew Research Center")
+        // ("Stade de France", "Estadio Olimpico": a ground named in French, Spanish or Italian;
+        // not the clubs Stade Francais and Stade Toulousain)
+        const std::string& head = tokens[span.first].lower;
         if (type != ner::Type::kMisc && span.last > span.first &&
             (ground_word(last_word(mention)) ||
+             (head == "stade"sv &&
+              (tokens[span.first + 1].lower == "de"sv || tokens[span.first + 1].lower == "du"sv)) ||
+             head == "estadio"sv || head == "stadio"sv ||
              ((tokens[span.last].lower == "centre"sv || tokens[span.last].lower == "center"sv) &&
               venue_centre(tokens[span.last - 1].lower))))
           continue;
@@ -799,14 +814,6 @@ class Default : public Extractor {
     return folded == "der" || folded == "die" || folded == "das" || folded == "le" ||
            folded == "les" || folded == "el" || folded == "il" || folded == "los" ||
            folded == "las" || folded == "al";
-  }
-
-  // Letters written after a person's name for an office or an honour ("Philippe Sands QC", "a
-  // Labour MP", "Glenys Kinnock MEP"): no organization's name, alone or as the end of one.
-  static bool post_nominal(const std::string& folded) {
-    static const std::unordered_set<std::string> words = {
-        "qc", "mp", "mps", "mep", "meps", "msp", "msps", "obe", "mbe", "cbe", "kbe"};
-    return words.count(folded) > 0;
   }
 
   static bool holiday(const std::string& folded) {

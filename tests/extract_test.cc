@@ -370,6 +370,33 @@ BOOST_AUTO_TEST_CASE(a_government_office_of_a_subject_is_one_organization) {
   for (const auto& o : a.organizations) BOOST_TEST(o.find("Secretary") == std::string::npos, o);
 }
 
+// BBC politics/167, tech/199: a committee's or a council's name runs on into a person's, who is
+// named after it with letters or a professor's title.
+BOOST_AUTO_TEST_CASE(an_organizations_name_ends_before_its_members) {
+  const Article a = extracted(
+      "The chairman of the Environmental Audit Committee Peter Ainsworth MP, said the policy "
+      "failed. Ruth Kelly is reported to be \"pro-life\" and has opposed embryo research. "
+      "Medical Research Council Professor Nancy Rothwell said Ms Kelly's views mattered.");
+  BOOST_TEST(has(a.organizations, "Environmental Audit Committee"));
+  BOOST_TEST(has(a.people, "Peter Ainsworth"));
+  BOOST_TEST(has(a.organizations, "Medical Research Council"));
+  BOOST_TEST(has(a.people, "Nancy Rothwell"));
+  for (const auto& o : a.organizations) BOOST_TEST(o.find("Ainsworth") == std::string::npos, o);
+}
+
+// BBC politics/127, sport/327: a policy and a ground are no organizations; a club named like a
+// ground is.
+BOOST_AUTO_TEST_CASE(a_policy_or_a_ground_is_no_organization) {
+  const Article a = extracted(
+      "The European Union's Common Agricultural Policy was debated by the National Commission "
+      "on Dairy Policy. France lost at the Stade de France, and Stade Francais won in Paris.");
+  BOOST_TEST(!has(a.organizations, "Common Agricultural Policy"));
+  BOOST_TEST(has(a.organizations, "National Commission on Dairy Policy"));
+  BOOST_TEST(!has(a.organizations, "Stade de France"));
+  BOOST_TEST(!has(a.places, "Stade de France"));
+  BOOST_TEST(has(a.organizations, "Stade Francais"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
