@@ -1657,6 +1657,10 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                                 return std::isupper(static_cast<unsigned char>(c));
                               }) >= 2;
   };
+  // A registered name that is a common word or a Census name as well ("Dell", "Apple"): the
+  // places of its mentions the tagger left alone inside sentences, to count.
+  std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> ambiguous;
+  std::unordered_set<std::string> taken;  // words some mention of which the tagger read
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
@@ -1668,6 +1672,7 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
           !gazetteer.company(t.lower))
         continue;
       const bool free = tags[i] == 0;
+      if (!free) taken.insert(t.lower);
       if (!free && tags[i] != ner::tag_of(ner::Type::kPerson, ner::kUnit)) continue;
       // (a word the tagger left after "in", "on", "at" or "near" is where something is: "on
       // Broadway", "in Crete", "at Sundance")
@@ -1675,8 +1680,7 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
           (tokens[i - 1].lower == "in"sv || tokens[i - 1].lower == "on"sv ||
            tokens[i - 1].lower == "near"sv || tokens[i - 1].lower == "at"sv))
         continue;
-      if ((gazetteer.lexicon(t.lower) & ner::Gazetteer::kCommon) || gazetteer.known(t.text) ||
-          gazetteer.person_name(t.lower) != 0 || surnames.count(t.lower) || plural(t.text) ||
+      if (gazetteer.known(t.text) || surnames.count(t.lower) || plural(t.text) ||
           person_role(t.lower) ||  // (a title and an honorific are roles too)
           organization_word(t.lower) || facility_word(t.lower) || thing_word(t.lower) ||
           calendar_word(t.lower))
@@ -1686,8 +1690,30 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                !sentence_opener(tokens[k].lower);
       };
       if (free && !titular && ((i > 0 && loose(i - 1)) || loose(i + 1))) continue;
+      if ((gazetteer.lexicon(t.lower) & ner::Gazetteer::kCommon) ||
+          gazetteer.person_name(t.lower) != 0) {
+        // (a proper name as well, not only a common word: "Game", "Light"; between words in
+        // lower case, not after "and": "Phillips and Drew")
+        const auto lower = [&](std::size_t k) {
+          return k < tokens.size() && ner::starts_lower(tokens[k].text);
+        };
+        if (free && !titular && i > 0 && lower(i - 1) && tokens[i - 1].lower != "and"sv &&
+            (i + 1 == tokens.size() || !ner::capitalized(tokens[i + 1].text)) &&
+            ((gazetteer.lexicon(t.lower) & ner::Gazetteer::kProper) ||
+             gazetteer.person_name(t.lower) != 0))
+          ambiguous[t.lower].emplace_back(s, i);
+        continue;
+      }
       tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
+  }
+  // "sold with Dell notebooks ... according to Dell": such a name, written capitalized inside
+  // sentences twice or more, never in lower case, and never read by the tagger as anything, is
+  // the company's.
+  for (const auto& [word, at] : ambiguous) {
+    if (at.size() < 2 || doc.seen_lower(word) || taken.count(word)) continue;
+    for (const auto& [s, i] : at)
+      doc.tags()[s][i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
   }
 }
 

@@ -1003,6 +1003,15 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Broadway", ""},
         {"Thomson", ""},
         {"Roy Thomson", "person"}}},
+      // AG News test-3611: a registered name that is a common word or a Census name too is the
+      // company's where the text writes it twice inside sentences, between words in lower case,
+      // and never in lower case; once is not enough.
+      {"",
+       "About 4.4 million adapters sold with Dell notebooks were recalled, according to Dell.",
+       {{"Dell", "org"}}},
+      {"",
+       "About 4.4 million adapters sold with Dell notebooks were recalled on Friday.",
+       {{"Dell", ""}}},
       // The examples of issue 17 (business/001.txt of BBC News): films joined by "and" are no
       // person, nor a function word after an acronym's stop; a company's name ending in "Bros",
       // and one a descriptor compound names ("search-engine Google"), are no places.
