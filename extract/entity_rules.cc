@@ -617,6 +617,22 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       retag(tags, left, end + 1, ner::Type::kOrganization);
       i = end;
     }
+    // "the Internet Service Providers' Association", "Toronto Bond Traders' Association": an
+    // organization's name ending in a plural, its apostrophe, and a members' body's word are one
+    // organization (not "the United Nations' Economic Commission": a body of the first).
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      static const std::unordered_set<std::string_view> bodies = {
+          "association", "federation", "council", "union", "club", "fund", "society", "guild"};
+      if (tokens[i].lower != "'"sv || tags[i] != 0 ||
+          !ends_entity(tags, i - 1, ner::Type::kOrganization) || tokens[i - 1].lower.size() < 3 ||
+          tokens[i - 1].lower.back() != 's' ||
+          tokens[i - 1].begin + tokens[i - 1].text.size() != tokens[i].begin ||
+          !capitalized_word(tokens[i + 1].text) || !bodies.count(tokens[i + 1].lower) ||
+          (tags[i + 1] != 0 && tags[i + 1] != ner::tag_of(ner::Type::kOrganization, ner::kUnit)))
+        continue;
+      retag(tags, span_begin(tags, i - 1), i + 2, ner::Type::kOrganization);
+      i = i + 1;
+    }
     // "Pew Internet and American Life Project": an organization's name that no organization's
     // word ends, "and", and capitalized words no entity holds (or a people's name) up to one that
     // ends organizations' names, are one organization.

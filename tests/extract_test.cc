@@ -397,6 +397,18 @@ BOOST_AUTO_TEST_CASE(a_policy_or_a_ground_is_no_organization) {
   BOOST_TEST(has(a.organizations, "Stade Francais"));
 }
 
+// BBC tech/087, CoNLL testa-076: a members' body named by a plural and its apostrophe is one
+// organization; a body of an organization named in the possessive is not part of its name.
+BOOST_AUTO_TEST_CASE(a_plurals_apostrophe_and_a_body_are_one_organization) {
+  const Article a = extracted(
+      "At the debate, organised by the Internet Service Providers' Association (ISPA), Lord "
+      "Currie spoke. The figures contradict a survey from the British Bankers' Association, "
+      "which said approvals were at a low.");
+  BOOST_TEST(has(a.organizations, "Internet Service Providers' Association"));
+  BOOST_TEST(!has(a.organizations, "Internet Service Providers"));
+  BOOST_TEST(has(a.organizations, "British Bankers' Association"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
