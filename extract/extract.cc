@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-53";
+constexpr const char* kRulesVersion = "rules-54";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -505,8 +505,20 @@ class Default : public Extractor {
                  (span.first > 0 && (tokens[span.first - 1].lower == "as"sv ||
                                      tokens[span.first - 1].lower == "former"sv));
         };
-        if (type == ner::Type::kPlace && span.first == span.last && more &&
-            (side_role(next) || (everyday_role(next) && player_after())) &&
+        // "25-23 winners over Orrell", "a 1-0 victory over Leicester", "beat Wigan": a town's
+        // name a side beat is its club's too (a country's, the national side, stays the place).
+        auto beaten = [&] {
+          static const std::unordered_set<std::string_view> beat = {
+              "beat", "beating", "defeated", "defeating", "thrashed", "overcame", "edged"};
+          static const std::unordered_set<std::string_view> wins = {
+              "victory", "victories", "win", "wins", "winners", "triumph", "success"};
+          if (span.first == 0) return false;
+          const std::string& before = tokens[span.first - 1].lower;
+          return beat.count(before) > 0 || (before == "over"sv && span.first >= 2 &&
+                                            wins.count(tokens[span.first - 2].lower));
+        };
+        if (type == ner::Type::kPlace && span.first == span.last &&
+            ((more && (side_role(next) || (everyday_role(next) && player_after()))) || beaten()) &&
             gazetteer_.country_name(mention).empty() && !home_nation(fold(mention))) {
           clubs.insert(fold(mention));
           type = ner::Type::kOrganization;

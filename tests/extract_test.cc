@@ -409,6 +409,19 @@ BOOST_AUTO_TEST_CASE(a_plurals_apostrophe_and_a_body_are_one_organization) {
   BOOST_TEST(has(a.organizations, "British Bankers' Association"));
 }
 
+// BBC sport: a town a side beat is its club; a country the national side beat stays the place.
+BOOST_AUTO_TEST_CASE(a_town_a_side_beat_is_its_club) {
+  const Article a = extracted(
+      "Ferguson did not play in the FA Cup win over Colchester on Saturday despite recovering. "
+      "Arsenal had some hairy moments in last week's win over Birmingham. England's victory "
+      "over France followed.");
+  BOOST_TEST(has(a.organizations, "Colchester"));
+  BOOST_TEST(!has(a.places, "Colchester"));
+  BOOST_TEST(has(a.organizations, "Birmingham"));
+  BOOST_TEST(has(a.places, "France"));
+  BOOST_TEST(!has(a.organizations, "France"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
