@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-54";
+constexpr const char* kRulesVersion = "rules-55";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -300,6 +300,23 @@ class Default : public Extractor {
           spans.erase(spans.begin() + static_cast<long>(k--));
         }
       }
+      // "Hong Kong-based Techtronic Industries", "New York-born Aguilera": a word that says
+      // where something is (its place is read below) and the words before it are no part of a
+      // name; a name that ends in one is none ("Jiangsu province-based").
+      for (std::size_t k = 0; k < spans.size(); ++k) {
+        std::size_t located = spans[k].last + 1;
+        for (std::size_t j = spans[k].first; j <= spans[k].last; ++j)
+          if (located_word(tokens[j].lower)) located = j;
+        if (located > spans[k].last) continue;
+        // (nor a common word left alone: "a California-based Institute", "Itanium-based Servers")
+        if (located == spans[k].last ||
+            (located + 1 == spans[k].last &&
+             (organization_word(tokens[spans[k].last].lower) ||
+              gazetteer_.lexicon(tokens[spans[k].last].lower) == ner::Gazetteer::kCommon)))
+          spans.erase(spans.begin() + static_cast<long>(k--));
+        else
+          spans[k].first = located + 1;
+      }
       const bool titular = headline(tagged, s, &gazetteer_);
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
       const bool shouted =
@@ -387,8 +404,10 @@ class Default : public Extractor {
             type = ner::Type::kPlace;
         }
         // "Russian Federation", "Soviet Union": a country's name is a place's, however the tagger
-        // read it (a national side is its country, by metonymy, as the labels have it).
-        if (type == ner::Type::kOrganization && !gazetteer_.country_name(mention).empty())
+        // read it (a national side is its country, by metonymy, as the labels have it); so is a
+        // region of the world's ("Western Europe", "North America").
+        if (type == ner::Type::kOrganization &&
+            (!gazetteer_.country_name(mention).empty() || world_region(fold(mention))))
           type = ner::Type::kPlace;
         // "Atlas Bangladesh": a name of two words ending in a country's name ("Michael Jordan")
         // is a person's only after a first name of the Census lists; else an organization's.
@@ -628,7 +647,7 @@ class Default : public Extractor {
     // "Gibraltar-based", "London-born": a place the tagger does not see inside the word.
     for (const auto& sentence : tagged.sentences()) {
       for (const ner::Token& t : sentence.tokens) {
-        for (std::string_view suffix : {"-based", "-born", "-headquartered"}) {
+        for (std::string_view suffix : kLocatedSuffixes) {
           if (t.lower.size() <= suffix.size() + 1 ||
               t.lower.compare(t.lower.size() - suffix.size(), suffix.size(), suffix) != 0 ||
               !capitalized_word(t.text)) {
@@ -785,6 +804,17 @@ class Default : public Extractor {
   };
 
   // Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks.
+  static constexpr std::string_view kLocatedSuffixes[] = {"-based", "-born", "-headquartered"};
+  // A word that says where something is or comes from ("London-based").
+  static bool located_word(const std::string& folded) {
+    for (std::string_view suffix : kLocatedSuffixes) {
+      if (folded.size() > suffix.size() + 1 &&
+          folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return true;
+    }
+    return false;
+  }
+
   static bool world_region(const std::string& folded) {
     static const std::unordered_set<std::string> names = {
         "europe",        "asia",          "africa",      "americas",       "oceania",
@@ -970,7 +1000,8 @@ class Default : public Extractor {
       const std::size_t n = std::strlen(ending);
       if (w.size() < n + 4 || w.compare(w.size() - n, n, ending) != 0) continue;
       const std::string stem = w.substr(0, w.size() - n);
-      for (const char* tail : {"", "a", "o", "y", "e", "ia"}) {
+      // ("West German": "Germany")
+      for (const char* tail : {"", "a", "o", "y", "e", "ia", "any"}) {
         if (gazetteer_.known(stem + tail)) return true;
       }
     }
