@@ -350,6 +350,18 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (n == 0) continue;
       // "King County", "Prince Edward Island", "Queen Street": a place's name.
       if (facility_word(tokens[end - 1].lower)) continue;
+      // "the Premier League", "King Fahd University": an organization's name, the title's word
+      // its first (where no entity of the tagger's is cut).
+      if (organization_word(tokens[end - 1].lower) && capitalized_word(tokens[i].text)) {
+        const bool cut = (tags[i] != 0 && ner::position_of(tags[i]) != ner::kBegin &&
+                          ner::position_of(tags[i]) != ner::kUnit) ||
+                         (end < tokens.size() && tags[end] != 0 &&
+                          (ner::position_of(tags[end]) == ner::kInside ||
+                           ner::position_of(tags[end]) == ner::kLast));
+        if (!cut) retag(tags, i, end, ner::Type::kOrganization);
+        i = end - 1;
+        continue;
+      }
       // A role word ("striker") only names untagged words: "captain England" is a place; or
       // words the tagger read as an organization's that begin with a first name of the Census
       // lists ("the author Iris Murdoch").
@@ -774,6 +786,8 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         ++end;
       }
       if (end == title + 1 || (end <= span.last && tokens[end].lower != "of"sv)) continue;
+      // ("the Premier League": an organization's word ends no person's name)
+      if (organization_word(tokens[end - 1].lower)) continue;
       const ner::Type type = span.type;
       for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
       // "Refugee Council Chief Executive Maeve Sherlock": the organization ends before the title's

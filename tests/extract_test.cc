@@ -441,6 +441,21 @@ BOOST_AUTO_TEST_CASE(where_things_are_is_no_organization) {
   BOOST_TEST(has(a.places, "Tokyo"));
 }
 
+// BBC sport/125: a title's word that begins an organization's name makes no person of the rest
+// ("Premier" of "the Premier League" was a title, and "League" an organization of its own in 30
+// BBC and AG News articles).
+BOOST_AUTO_TEST_CASE(a_title_that_begins_an_organizations_name_makes_no_person) {
+  const Article a = extracted(
+      "The Premier League is attempting to find a date to investigate allegations Chelsea made an "
+      "illegal approach for Ashley Cole. Labour's National Executive Committee met. The talks "
+      "went well, Chinese Premier Wen Jiabao told reporters in Beijing.");
+  BOOST_TEST(has(a.organizations, "Premier League"));
+  BOOST_TEST(!has(a.organizations, "League"));
+  BOOST_TEST(!has(a.people, "League"));
+  BOOST_TEST(has(a.organizations, "National Executive Committee"));
+  BOOST_TEST(has(a.people, "Wen Jiabao"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
