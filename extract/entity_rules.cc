@@ -170,15 +170,26 @@ bool facility_word(const std::string& folded) {
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO", "LCD").
 bool thing_abbreviation(std::string_view name) {
   static const std::unordered_set<std::string_view> names = {
-      "PC",  "PCs", "TV",   "DVD", "DVDs", "CD",   "CDs", "MP3",  "GPRS", "GSM", "3G",  "LCD",
-      "CRM", "ERP", "SMS",  "PDA", "PDAs", "GPS",  "USB", "HDTV", "VoIP", "DSL", "IPO", "IPOs",
-      "GDP", "CEO", "CFO",  "IT",  "AC",   "RFID", "VAT", "HIV",  "AIDS", "DNA", "IVF", "MRI",
-      "PIN", "ATM", "ATMs", "URL", "HTML", "PSP",  "DS",  "IE",   "ID",   "IDs", "VHS", "PR",
-      "DJ",  "DJs", "R&B",  "SUV", "SUVs", "CCTV", "ISP", "ISPs"};
+      "PC",   "PCs",  "TV",  "DVD", "DVDs", "CD",   "CDs", "MP3",  "GPRS", "GSM",  "3G",
+      "LCD",  "CRM",  "ERP", "SMS", "PDA",  "PDAs", "GPS", "USB",  "HDTV", "VoIP", "DSL",
+      "IPO",  "IPOs", "GDP", "CEO", "CFO",  "IT",   "AC",  "RFID", "VAT",  "HIV",  "AIDS",
+      "DNA",  "IVF",  "MRI", "PIN", "ATM",  "ATMs", "URL", "HTML", "PSP",  "DS",   "IE",
+      "ID",   "IDs",  "VHS", "PR",  "DJ",   "DJs",  "R&B", "SUV",  "SUVs", "CCTV", "ISP",
+      "ISPs", "OK",   "FDI", "RSS", "MMS",  "P2P",  "CES", "PS2",  "PS3",  "WiFi"};
   if (names.count(name)) return true;
   // ("L.C.D.", "T.V.": written with stops)
   const std::string letters = dotted_letters(name);
   return letters.size() >= 2 && names.count(letters) > 0;
+}
+
+bool product_name(const std::string& folded) {
+  static const std::unordered_set<std::string_view> names = {
+      "xbox",     "xbox 360", "playstation", "playstation 2", "gameboy",   "game boy",
+      "gamecube", "n-gage",   "halo",        "halo 2",        "half-life", "half-life 2",
+      "doom",     "doom 3",   "linux",       "unix",          "windows",   "windows xp",
+      "mac",      "macs",     "imac",        "mac os",        "mac os x",  "firefox",
+      "ipod",     "ipods",    "walkman",     "blackberry",    "wi-fi"};
+  return names.count(folded) > 0;
 }
 
 std::string dotted_letters(std::string_view word) {

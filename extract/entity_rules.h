@@ -28,6 +28,9 @@ bool facility_word(const std::string& folded);
 // The letters of an acronym written with stops ("I.B.M." -> "IBM"); "" for any other word.
 std::string dotted_letters(std::string_view word);
 bool thing_abbreviation(std::string_view name);
+// The names of well-known products, platforms and games (folded: "xbox", "linux", "half-life"),
+// which the tagger reads as their makers' names: no organizations.
+bool product_name(const std::string& folded);
 // Words that end a venue's name ("Stadium", "Speedway", "Theatre").
 bool venue_word(const std::string& folded);
 // Titles before a name that make the name a person's ("President", "Sec.", "Mr.").

@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-56";
+constexpr const char* kRulesVersion = "rules-57";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -317,6 +317,17 @@ class Default : public Extractor {
         else
           spans[k].first = located + 1;
       }
+      // "the Sony PSP", "Microsoft Windows": a maker's registered name before a product's is the
+      // maker, an organization.
+      for (ner::Span& span : spans) {
+        // (a proper name, not a common word only: "Virtual PC", "Human DNA")
+        if (span.last == span.first + 1 && gazetteer_.company(tokens[span.first].lower) &&
+            gazetteer_.lexicon(tokens[span.first].lower) != ner::Gazetteer::kCommon &&
+            (thing_abbreviation(tokens[span.last].text) || product_name(tokens[span.last].lower))) {
+          span.last = span.first;
+          span.type = ner::Type::kOrganization;
+        }
+      }
       const bool titular = headline(tagged, s, &gazetteer_);
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
       const bool shouted =
@@ -454,7 +465,8 @@ class Default : public Extractor {
         // "Grammy Award", "Internet Explorer", "the Athens Games", "Barker Review": an event's, a
         // work's or a product's name; "PC", "GPRS", "IPO": a thing's abbreviation.
         if (type != ner::Type::kMisc &&
-            (thing_word(last_word(mention)) || thing_abbreviation(mention)))
+            (thing_word(last_word(mention)) || thing_abbreviation(mention) ||
+             product_name(fold(mention))))
           continue;
         // "the Common Agricultural Policy": a policy is no organization, unless a body's word
         // names its makers ("the National Commission on Dairy Policy", "Bureau of Competition
