@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-57";
+constexpr const char* kRulesVersion = "rules-58";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -468,6 +468,21 @@ class Default : public Extractor {
             (thing_word(last_word(mention)) || thing_abbreviation(mention) ||
              product_name(fold(mention))))
           continue;
+        // "the Six Nations", "the Tri Nations": a championship; "US TV", "British TV": a country's
+        // television; neither is an organization.
+        if (type != ner::Type::kMisc && span.last > span.first) {
+          const std::string& before = tokens[span.last - 1].lower;
+          // ("the Super Bowl", "the British Grand Prix", "the London Marathon": events, but
+          // "Marathon" alone is as often the oil company)
+          const std::string& tail = tokens[span.last].lower;
+          if ((tail == "nations"sv &&
+               (before == "six"sv || before == "tri"sv || before == "five"sv)) ||
+              tail == "bowl"sv || tail == "prix"sv || tail == "marathon"sv ||
+              (span.last == span.first + 1 && tokens[span.last].text == "TV"sv &&
+               (!gazetteer_.country_name(tokens[span.first].text).empty() ||
+                peoples_adjective(tokens[span.first]))))
+            continue;
+        }
         // "the Common Agricultural Policy": a policy is no organization, unless a body's word
         // names its makers ("the National Commission on Dairy Policy", "Bureau of Competition
         // Policy").

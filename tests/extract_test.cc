@@ -472,6 +472,22 @@ BOOST_AUTO_TEST_CASE(a_product_is_no_organization_its_maker_is) {
   BOOST_TEST(has(a.organizations, "Microsoft"));
 }
 
+// BBC sport/327 and the archives ("Six Nations" an organization in 12 BBC articles, "US TV" in
+// 10, "Super Bowl" in 12 of AG News): a championship, a match or a race, and a country's
+// television, are no organizations; the oil company Marathon is.
+BOOST_AUTO_TEST_CASE(an_event_or_a_countrys_television_is_no_organization) {
+  const Article a = extracted(
+      "Vickery is out of the Six Nations, and Paul McCartney will play at the Super Bowl. She won "
+      "the London Marathon and the Norwich Union Grand Prix, US TV networks said. Marathon Oil "
+      "rose; Marathon said profits doubled.");
+  for (const char* name :
+       {"Six Nations", "Super Bowl", "London Marathon", "Norwich Union Grand Prix", "US TV"}) {
+    BOOST_TEST(!has(a.organizations, name), name);
+    BOOST_TEST(!has(a.places, name), name);
+  }
+  BOOST_TEST(has(a.organizations, "Marathon Oil"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
