@@ -170,12 +170,12 @@ bool facility_word(const std::string& folded) {
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO", "LCD").
 bool thing_abbreviation(std::string_view name) {
   static const std::unordered_set<std::string_view> names = {
-      "PC",   "PCs",  "TV",  "DVD", "DVDs", "CD",   "CDs", "MP3",  "GPRS", "GSM",  "3G",
-      "LCD",  "CRM",  "ERP", "SMS", "PDA",  "PDAs", "GPS", "USB",  "HDTV", "VoIP", "DSL",
-      "IPO",  "IPOs", "GDP", "CEO", "CFO",  "IT",   "AC",  "RFID", "VAT",  "HIV",  "AIDS",
-      "DNA",  "IVF",  "MRI", "PIN", "ATM",  "ATMs", "URL", "HTML", "PSP",  "DS",   "IE",
-      "ID",   "IDs",  "VHS", "PR",  "DJ",   "DJs",  "R&B", "SUV",  "SUVs", "CCTV", "ISP",
-      "ISPs", "OK",   "FDI", "RSS", "MMS",  "P2P",  "CES", "PS2",  "PS3",  "WiFi"};
+      "PC",  "PCs", "TV",   "DVD", "DVDs", "CD",   "CDs",  "MP3",  "GPRS", "GSM", "3G",     "LCD",
+      "CRM", "ERP", "SMS",  "PDA", "PDAs", "GPS",  "USB",  "HDTV", "VoIP", "DSL", "IPO",    "IPOs",
+      "GDP", "CEO", "CFO",  "IT",  "AC",   "RFID", "VAT",  "HIV",  "AIDS", "DNA", "IVF",    "MRI",
+      "PIN", "ATM", "ATMs", "URL", "HTML", "PSP",  "DS",   "IE",   "ID",   "IDs", "VHS",    "PR",
+      "DJ",  "DJs", "R&B",  "SUV", "SUVs", "CCTV", "ISP",  "ISPs", "OK",   "FDI", "RSS",    "MMS",
+      "P2P", "CES", "PS2",  "PS3", "WiFi", "IP",   "JPEG", "ADSL", "PVR",  "UMD", "HD-DVD", "FM"};
   if (names.count(name)) return true;
   // ("L.C.D.", "T.V.": written with stops)
   const std::string letters = dotted_letters(name);
@@ -183,12 +183,44 @@ bool thing_abbreviation(std::string_view name) {
 }
 
 bool product_name(const std::string& folded) {
-  static const std::unordered_set<std::string_view> names = {
-      "xbox",     "xbox 360", "playstation", "playstation 2", "gameboy",   "game boy",
-      "gamecube", "n-gage",   "halo",        "halo 2",        "half-life", "half-life 2",
-      "doom",     "doom 3",   "linux",       "unix",          "windows",   "windows xp",
-      "mac",      "macs",     "imac",        "mac os",        "mac os x",  "firefox",
-      "ipod",     "ipods",    "walkman",     "blackberry",    "wi-fi"};
+  static const std::unordered_set<std::string_view> names = {"xbox",
+                                                             "xbox 360",
+                                                             "playstation",
+                                                             "playstation 2",
+                                                             "gameboy",
+                                                             "game boy",
+                                                             "gamecube",
+                                                             "n-gage",
+                                                             "halo",
+                                                             "halo 2",
+                                                             "half-life",
+                                                             "half-life 2",
+                                                             "doom",
+                                                             "doom 3",
+                                                             "linux",
+                                                             "unix",
+                                                             "windows",
+                                                             "windows xp",
+                                                             "mac",
+                                                             "macs",
+                                                             "imac",
+                                                             "mac os",
+                                                             "mac os x",
+                                                             "firefox",
+                                                             "ipod",
+                                                             "ipods",
+                                                             "walkman",
+                                                             "blackberry",
+                                                             "wi-fi",
+                                                             "mac mini",
+                                                             "playstation portable",
+                                                             "super mario",
+                                                             "mydoom",
+                                                             "celebrex",
+                                                             "bextra",
+                                                             "vioxx",
+                                                             "viagra",
+                                                             "prozac"};
   return names.count(folded) > 0;
 }
 
@@ -1792,10 +1824,11 @@ void consistent_organizations(ner::Document& doc) {
           break;
         }
       }
-      // ("told the BBC.", "the BBC's correspondent": a full stop, or a possessive after an
-      // acronym, the tagger took in; not "Moody's", "Lloyd's")
+      // ("told the BBC.", "the BBC's correspondent", "the Liberal Democrats' plans": a full stop,
+      // a plural's apostrophe, or a possessive after an acronym, the tagger took in; not
+      // "Moody's", "Lloyd's")
       while (last > span.first &&
-             (tokens[last].text == "."sv ||
+             (tokens[last].text == "."sv || tokens[last].lower == "'"sv ||
               (tokens[last].text == "'s"sv && all_capitals(tokens[last - 1].text))))
         --last;
       while (last > span.first && joining_word(tokens[last].lower)) --last;

@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-58";
+constexpr const char* kRulesVersion = "rules-59";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -483,6 +483,13 @@ class Default : public Extractor {
                 peoples_adjective(tokens[span.first]))))
             continue;
         }
+        // "the Freedom of Information Act", "the Kyoto Protocol": a law or a treaty, no
+        // organization.
+        if (type == ner::Type::kOrganization && span.last > span.first &&
+            (tokens[span.last].lower == "act"sv || tokens[span.last].lower == "protocol"sv ||
+             tokens[span.last].lower == "treaty"sv || tokens[span.last].lower == "accord"sv ||
+             tokens[span.last].lower == "accords"sv))
+          continue;
         // "the Common Agricultural Policy": a policy is no organization, unless a body's word
         // names its makers ("the National Commission on Dairy Policy", "Bureau of Competition
         // Policy").

@@ -488,6 +488,20 @@ BOOST_AUTO_TEST_CASE(an_event_or_a_countrys_television_is_no_organization) {
   BOOST_TEST(has(a.organizations, "Marathon Oil"));
 }
 
+// The archives: a law or a treaty is no organization ("Freedom of Information Act" in 6 BBC and
+// AG News articles, "Kyoto Protocol" in 6), nor a drug or a format ("Celebrex", "JPEG"); a
+// plural's apostrophe is no part of a name ("Liberal Democrats'" in 5 BBC articles).
+BOOST_AUTO_TEST_CASE(a_law_a_treaty_or_a_drug_is_no_organization) {
+  const Article a = extracted(
+      "Requests under the Freedom of Information Act rose, and Russia signed the Kyoto Protocol. "
+      "Sales of Celebrex fell. The pictures were saved as JPEG files. The Liberal "
+      "Democrats' plans were published on Monday.");
+  for (const char* name :
+       {"Freedom of Information Act", "Kyoto Protocol", "Celebrex", "JPEG", "Liberal Democrats'"})
+    BOOST_TEST(!has(a.organizations, name), name);
+  BOOST_TEST(has(a.organizations, "Liberal Democrats"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
