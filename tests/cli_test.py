@@ -2640,8 +2640,9 @@ class Extraction(DbCase):
         figures, out = self.eval("corpus")
         self.assertGreaterEqual(figures[("corpus", "people")], 0.95, out)
         self.assertGreaterEqual(figures[("corpus", "places")], 0.95, out)
-        # Organizations: a floor under the figure of 2026-12-06, 0.758 (docs/extraction.md).
-        self.assertGreaterEqual(figures[("corpus", "orgs")], 0.75, out)
+        # Organizations: a floor under the figure of 2026-12-06, eleventh session, 0.828
+        # (docs/extraction.md).
+        self.assertGreaterEqual(figures[("corpus", "orgs")], 0.82, out)
 
     def test_the_issues_examples_name_no_person_or_place(self):
         """Issue 17's examples: "Department of Homeland Security Kristi Noem", "Photos Show Kristi
@@ -2679,7 +2680,7 @@ class Extraction(DbCase):
         # 0.932 (docs/extraction.md). The extraction is deterministic: no margin for noise.
         self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
-        self.assertGreaterEqual(figures[("conll", "orgs")], 0.79, out)  # 0.797, tenth session
+        self.assertGreaterEqual(figures[("conll", "orgs")], 0.80, out)  # 0.807, eleventh session
 
     def test_bbc_names_archive_figure(self):
         """Issue 17's archive-level figure: of the 300 most frequent canonical names of BBC News,
@@ -2701,13 +2702,14 @@ class Extraction(DbCase):
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06,
-        tenth session (docs/extraction.md: BBC 0.953, 0.931, 0.719; AG News 0.937, 0.933, 0.834)."""
-        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.95, 0.92, 0.71),
-                                                 ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.92, 0.83),
-                                                 # held out from the rules (2026-12-06: BBC 0.893,
-                                                 # 0.808, 0.650; AG News 0.756, 0.912, 0.591)
-                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.88, 0.80, 0.64),
-                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.75, 0.90, 0.58)):
+        eleventh session (docs/extraction.md: BBC 0.955, 0.931, 0.739; AG News 0.937, 0.933,
+        0.857)."""
+        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.95, 0.92, 0.73),
+                                                 ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.92, 0.85),
+                                                 # held out from the rules (2026-12-06: BBC 0.897,
+                                                 # 0.808, 0.657; AG News 0.782, 0.912, 0.611)
+                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.89, 0.80, 0.65),
+                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.78, 0.90, 0.61)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
