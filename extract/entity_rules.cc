@@ -672,6 +672,43 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       retag(tags, left, end + 1, ner::Type::kOrganization);
       i = end;
     }
+    // "the Committee to Defend Human and Community Rights", "the Committee to Protect
+    // Journalists", "the Campaign to Protect Rural England": a campaigning body's word, "to" and a
+    // capitalized verb, and the capitalized words after it (joined by "and", "of" or "the"; six at
+    // most) that no person's name holds, are one organization.
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+      static const std::unordered_set<std::string_view> bodies = {
+          "committee", "campaign", "coalition", "alliance", "movement", "league", "society"};
+      if (!bodies.count(tokens[i].lower) || !capitalized_word(tokens[i].text) ||
+          all_capitals(tokens[i].text) || tokens[i + 1].lower != "to"sv || tags[i + 1] != 0 ||
+          (tags[i] != 0 && !ends_entity(tags, i, ner::Type::kOrganization) &&
+           tags[i] != ner::tag_of(ner::Type::kOrganization, ner::kUnit)))
+        continue;
+      auto free = [&](std::size_t k) {
+        return k < tokens.size() && capitalized_word(tokens[k].text) &&
+               std::isalpha(static_cast<unsigned char>(tokens[k].text[0])) &&
+               !all_capitals(tokens[k].text) && !calendar_word(tokens[k].lower) &&
+               (tags[k] == 0 || ner::type_of(tags[k]) != ner::Type::kPerson);
+      };
+      if (!free(i + 2) || tags[i + 2] != 0) continue;  // (the verb: no name of the tagger's)
+      std::size_t end = i + 2, words = 0;
+      while (free(end) && words < 6) {
+        ++end, ++words;
+        if (end + 1 < tokens.size() && tags[end] == 0 &&
+            (tokens[end].lower == "and"sv || tokens[end].lower == "of"sv ||
+             tokens[end].lower == "the"sv) &&
+            free(end + 1))
+          ++end;
+      }
+      // (an entity cut in two by the end is left as it was)
+      if (end < tokens.size() && tags[end] != 0 &&
+          !begins_entity(tags, end, ner::type_of(tags[end])))
+        continue;
+      if (tags[end - 1] != 0 && !ends_entity(tags, end - 1, ner::type_of(tags[end - 1]))) continue;
+      const std::size_t left = tags[i] != 0 ? span_begin(tags, i) : i;
+      retag(tags, left, end, ner::Type::kOrganization);
+      i = end - 1;
+    }
     // "the Internet Service Providers' Association", "Toronto Bond Traders' Association": an
     // organization's name ending in a plural, its apostrophe, and a members' body's word are one
     // organization (not "the United Nations' Economic Commission": a body of the first).

@@ -502,6 +502,18 @@ BOOST_AUTO_TEST_CASE(a_law_a_treaty_or_a_drug_is_no_organization) {
   BOOST_TEST(has(a.organizations, "Liberal Democrats"));
 }
 
+// corpus/002: a campaigning body named by what it does ("Committee to Defend ...") is one
+// organization, whatever the tagger made of the words after "to".
+BOOST_AUTO_TEST_CASE(a_body_named_by_its_aim_is_one_organization) {
+  const Article a = extracted(
+      "\"It is fear,\" Ivania Cruz, of El Salvador's Committee to Defend Human and Community "
+      "Rights, said in a statement. The Committee to Protect Bloggers agreed.");
+  BOOST_TEST(has(a.organizations, "Committee to Defend Human and Community Rights"));
+  BOOST_TEST(has(a.organizations, "Committee to Protect Bloggers"));
+  BOOST_TEST(has(a.people, "Ivania Cruz"));
+  BOOST_TEST(has(a.places, "El Salvador"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
