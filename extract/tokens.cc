@@ -268,8 +268,10 @@ std::vector<Sentence> tokenize(std::string_view text) {
       i = end;
       continue;
     }
-    // "'s" apart from its word, as CoNLL has it.
-    if (is_apostrophe(ch.c) && i + ch.size < text.size() &&
+    // "'s" apart from its word, as CoNLL has it (and "ICE‘s", an opening quote typed for the
+    // apostrophe right after a word's letter).
+    const bool after_letter = i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]));
+    if ((is_apostrophe(ch.c) || (ch.c == 0x2018 && after_letter)) && i + ch.size < text.size() &&
         (text[i + ch.size] == 's' || text[i + ch.size] == 'S') &&
         (i + ch.size + 1 >= text.size() || !is_alnum(char_at(text, i + ch.size + 1).c))) {
       tokens.push_back(make_token(text.substr(i, ch.size + 1), i));

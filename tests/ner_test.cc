@@ -70,6 +70,15 @@ BOOST_AUTO_TEST_CASE(possessives_apart_inner_apostrophes_kept) {
              boost::test_tools::per_element());
 }
 
+// corpus/004: "ICE‘s", an opening quote typed for the apostrophe after a word's letter, is a
+// possessive too; before a word it opens a quote.
+BOOST_AUTO_TEST_CASE(an_opening_quote_after_a_letter_is_an_apostrophe) {
+  const std::vector<std::string> want = {"in",           "ICE",   "\xE2\x80\x98s", "system", "and",
+                                         "\xE2\x80\x98", "sorry", "\xE2\x80\x99",  "."};
+  BOOST_TEST(words("in ICE\xE2\x80\x98s system and \xE2\x80\x98sorry\xE2\x80\x99.") == want,
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(abbreviations_keep_their_period) {
   const std::vector<std::string> want = {"Gov.",  "Smith", "of",  "Calif.", "met", "J.",
                                          "Smith", "at",    "the", "end",    "."};
