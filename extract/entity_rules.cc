@@ -22,7 +22,8 @@ namespace morgue::rules {
 using namespace std::string_view_literals;
 
 // Words that end an organization's name, never a person's or a place's ("Pew Research Center",
-// "Alien Enemies Act", "Latin America Working Group").
+// "Latin America Working Group"); "Act" ends a law's ("Alien Enemies Act"), which the extractor
+// then files under no field.
 bool organization_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {"center",
                                                         "centre",
@@ -395,7 +396,14 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (facility_word(tokens[end - 1].lower)) continue;
       // "the Premier League", "King Fahd University": an organization's name, the title's word
       // its first (where no entity of the tagger's is cut).
-      if (organization_word(tokens[end - 1].lower) && capitalized_word(tokens[i].text)) {
+      // (not after an honorific, "Dr Power told the inquiry" names a person, but before a
+      // company's designation: "Mrs Fields Inc", "Mr. Steak Inc")
+      static const std::unordered_set<std::string_view> honorifics = {
+          "mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame"};
+      static const std::unordered_set<std::string_view> designations = {
+          "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc"};
+      if (organization_word(tokens[end - 1].lower) && capitalized_word(tokens[i].text) &&
+          (!honorifics.count(tokens[i].lower) || designations.count(tokens[end - 1].lower))) {
         const bool cut = (tags[i] != 0 && ner::position_of(tags[i]) != ner::kBegin &&
                           ner::position_of(tags[i]) != ner::kUnit) ||
                          (end < tokens.size() && tags[end] != 0 &&
@@ -599,8 +607,9 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
         continue;
       // (nor a post, "Agriculture Undersecretary", nor a paper: "a Department of Transport
       // Document")
-      static const std::unordered_set<std::string_view> papers = {"document", "decision",
-                                                                  "statement", "study", "data"};
+      static const std::unordered_set<std::string_view> papers = {
+          "document", "decision", "statement", "study",   "data",
+          "paper",    "figures",  "survey",    "website", "guidelines"};
       auto free = [&](std::size_t k) {
         if (k >= tokens.size()) return false;
         const std::string& w = tokens[k].lower;

@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-61";
+constexpr const char* kRulesVersion = "rules-62";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -223,6 +223,24 @@ class Default : public Extractor {
         doc.find(".com") != std::string::npos || doc.find(".co.uk") != std::string::npos;
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
+    // (whether the article reports a match: it gives a score, "3-0", "25-23", or speaks of a
+    // game, a season, a coach, a goal ...)
+    const bool scored_match = std::any_of(
+        tagged.sentences().begin(), tagged.sentences().end(), [](const ner::Sentence& sentence) {
+          static const std::unordered_set<std::string_view> sport = {
+              "match",      "game",    "season",   "cup",        "league",      "coach",
+              "goal",       "goals",   "scored",   "touchdown",  "quarterback", "inning",
+              "innings",    "playoff", "playoffs", "tournament", "striker",     "midfielder",
+              "semi-final", "final",   "try",      "tries",      "wicket",      "fixture"};
+          return std::any_of(
+              sentence.tokens.begin(), sentence.tokens.end(), [](const ner::Token& t) {
+                if (sport.count(t.lower)) return true;
+                const std::size_t dash = t.text.find('-');
+                return dash != std::string_view::npos && dash > 0 && dash < 3 &&
+                       all_digits(t.text.substr(0, dash)) && all_digits(t.text.substr(dash + 1)) &&
+                       t.text.size() - dash - 1 <= 2;
+              });
+        });
     mark_titled_people(tagged, gazetteer_);
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
@@ -485,10 +503,13 @@ class Default : public Extractor {
         }
         // "the Freedom of Information Act", "the Kyoto Protocol": a law or a treaty, no
         // organization.
+        // (an accord only after a place: "the Paris Accord", "the Oslo Accords"; the party Iraqi
+        // National Accord is none)
         if (type == ner::Type::kOrganization && span.last > span.first &&
             (tokens[span.last].lower == "act"sv || tokens[span.last].lower == "protocol"sv ||
-             tokens[span.last].lower == "treaty"sv || tokens[span.last].lower == "accord"sv ||
-             tokens[span.last].lower == "accords"sv))
+             tokens[span.last].lower == "treaty"sv ||
+             ((tokens[span.last].lower == "accord"sv || tokens[span.last].lower == "accords"sv) &&
+              gazetteer_.known(tokens[span.first].text))))
           continue;
         // "the Common Agricultural Policy": a policy is no organization, unless a body's word
         // names its makers ("the National Commission on Dairy Policy", "Bureau of Competition
@@ -559,8 +580,11 @@ class Default : public Extractor {
                                      tokens[span.first - 1].lower == "former"sv));
         };
         // "25-23 winners over Orrell", "a 1-0 victory over Leicester", "beat Wigan": a town's
-        // name a side beat is its club's too (a country's, the national side, stays the place).
+        // name a side beat is its club's too (a country's, the national side, stays the place);
+        // only in a match's report, which gives a score or a sport's words ("a victory over
+        // Brussels on the rebate", "the hurricane thrashed Florida" are no matches).
         auto beaten = [&] {
+          if (!scored_match) return false;
           static const std::unordered_set<std::string_view> beat = {
               "beat", "beating", "defeated", "defeating", "thrashed", "overcame", "edged"};
           static const std::unordered_set<std::string_view> wins = {
@@ -687,9 +711,20 @@ class Default : public Extractor {
               !capitalized_word(t.text)) {
             continue;
           }
-          const std::string place(t.text.substr(0, t.text.size() - suffix.size()));
-          if (gazetteer_.known(place) || world_region(fold(place)))
-            place_mentions.push_back({canonical_place(place), true});
+          // ("New York-based", "Hong Kong-born": the words before the stem may begin the
+          // place's name; the longest name the gazetteer knows)
+          const std::string stem(t.text.substr(0, t.text.size() - suffix.size()));
+          const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
+          std::string place;
+          std::string name = stem;
+          for (std::size_t back = 0; back <= 2; ++back) {
+            if (back > 0) {
+              if (at < back || !capitalized_word(sentence.tokens[at - back].text)) break;
+              name = std::string(sentence.tokens[at - back].text) + " " + name;
+            }
+            if (gazetteer_.known(name) || world_region(fold(name))) place = name;
+          }
+          if (!place.empty()) place_mentions.push_back({canonical_place(place), true});
         }
       }
     }

@@ -514,6 +514,24 @@ BOOST_AUTO_TEST_CASE(a_body_named_by_its_aim_is_one_organization) {
   BOOST_TEST(has(a.places, "El Salvador"));
 }
 
+// The review of the eleventh session's rules: a win outside a match's report makes no club; a
+// party named "Accord" stays an organization; an honorific before a surname that is an
+// organization's word names a person, but a company's designation after it a company; a place of
+// two words before "-based" is that place, not its last word.
+BOOST_AUTO_TEST_CASE(the_eleventh_sessions_rules_fire_no_wider_than_they_say) {
+  const Article a = extracted(
+      "Tony Blair claimed a victory over Brussels on the rebate. Officials in Brussels disagreed. "
+      "Officials of the Iraqi National Accord met in Baghdad. Dr Power told the inquiry he had "
+      "left. Shares of Mrs Fields Inc rose. The New York-based bank said so.");
+  BOOST_TEST(has(a.places, "Brussels"));
+  BOOST_TEST(!has(a.organizations, "Brussels"));
+  BOOST_TEST(has(a.organizations, "Iraqi National Accord"));
+  BOOST_TEST(!has(a.organizations, "Dr Power"));
+  BOOST_TEST(has(a.organizations, "Mrs Fields Inc"));
+  BOOST_TEST(has(a.places, "New York"));
+  BOOST_TEST(!has(a.places, "York"));
+}
+
 BOOST_AUTO_TEST_CASE(a_peoples_name_is_no_organization) {
   const Article a = extracted(
       "El Salvadorian officials said the prisoners would stay. The El Salvadorian government "
