@@ -2640,9 +2640,9 @@ class Extraction(DbCase):
         figures, out = self.eval("corpus")
         self.assertGreaterEqual(figures[("corpus", "people")], 0.95, out)
         self.assertGreaterEqual(figures[("corpus", "places")], 0.95, out)
-        # Organizations: a floor under the figure of 2026-12-06, eleventh session, 0.828
+        # Organizations: issue 17's bar, met on 2026-12-06, eleventh session, at 0.850
         # (docs/extraction.md).
-        self.assertGreaterEqual(figures[("corpus", "orgs")], 0.82, out)
+        self.assertGreaterEqual(figures[("corpus", "orgs")], 0.85, out)
 
     def test_the_issues_examples_name_no_person_or_place(self):
         """Issue 17's examples: "Department of Homeland Security Kristi Noem", "Photos Show Kristi
@@ -2707,8 +2707,8 @@ class Extraction(DbCase):
         for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.95, 0.92, 0.73),
                                                  ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.92, 0.85),
                                                  # held out from the rules (2026-12-06: BBC 0.897,
-                                                 # 0.808, 0.657; AG News 0.782, 0.912, 0.611)
-                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.89, 0.80, 0.65),
+                                                 # 0.828, 0.657; AG News 0.782, 0.912, 0.611)
+                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.89, 0.82, 0.65),
                                                  ("agnews-fresh", "agnews/docs.jsonl.gz", 0.78, 0.90, 0.61)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
