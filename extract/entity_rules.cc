@@ -602,8 +602,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
       static const std::unordered_set<std::string_view> offices = {"department", "ministry",
                                                                    "office", "bureau"};
-      if (tags[i] != 0 || !offices.count(tokens[i].lower) || !capitalized_word(tokens[i].text) ||
-          all_capitals(tokens[i].text) || tokens[i + 1].lower != "of"sv || tags[i + 1] != 0)
+      if (tags[i] != 0 || tokens[i + 1].lower != "of"sv || !capitalized_word(tokens[i].text) ||
+          !offices.count(tokens[i].lower) || all_capitals(tokens[i].text) || tags[i + 1] != 0)
         continue;
       // (nor a post, "Agriculture Undersecretary", nor a paper: "a Department of Transport
       // Document")
@@ -688,8 +688,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
       static const std::unordered_set<std::string_view> bodies = {
           "committee", "campaign", "coalition", "alliance", "movement", "league", "society"};
-      if (!bodies.count(tokens[i].lower) || !capitalized_word(tokens[i].text) ||
-          all_capitals(tokens[i].text) || tokens[i + 1].lower != "to"sv || tags[i + 1] != 0 ||
+      if (tokens[i + 1].lower != "to"sv || !capitalized_word(tokens[i].text) ||
+          !bodies.count(tokens[i].lower) || all_capitals(tokens[i].text) || tags[i + 1] != 0 ||
           (tags[i] != 0 && !ends_entity(tags, i, ner::Type::kOrganization) &&
            tags[i] != ner::tag_of(ner::Type::kOrganization, ner::kUnit)))
         continue;

@@ -224,23 +224,26 @@ class Default : public Extractor {
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
     // (whether the article reports a match: it gives a score, "3-0", "25-23", or speaks of a
-    // game, a season, a coach, a goal ...)
-    const bool scored_match = std::any_of(
-        tagged.sentences().begin(), tagged.sentences().end(), [](const ner::Sentence& sentence) {
-          static const std::unordered_set<std::string_view> sport = {
-              "match",      "game",    "season",   "cup",        "league",      "coach",
-              "goal",       "goals",   "scored",   "touchdown",  "quarterback", "inning",
-              "innings",    "playoff", "playoffs", "tournament", "striker",     "midfielder",
-              "semi-final", "final",   "try",      "tries",      "wicket",      "fixture"};
-          return std::any_of(
-              sentence.tokens.begin(), sentence.tokens.end(), [](const ner::Token& t) {
-                if (sport.count(t.lower)) return true;
-                const std::size_t dash = t.text.find('-');
-                return dash != std::string_view::npos && dash > 0 && dash < 3 &&
-                       all_digits(t.text.substr(0, dash)) && all_digits(t.text.substr(dash + 1)) &&
-                       t.text.size() - dash - 1 <= 2;
-              });
-        });
+    // game, a season, a coach, a goal ...; asked only where a win's words come before a place)
+    auto reports_match = [&tagged] {
+      return std::any_of(
+          tagged.sentences().begin(), tagged.sentences().end(), [](const ner::Sentence& sentence) {
+            static const std::unordered_set<std::string_view> sport = {
+                "match",      "game",    "season",   "cup",        "league",      "coach",
+                "goal",       "goals",   "scored",   "touchdown",  "quarterback", "inning",
+                "innings",    "playoff", "playoffs", "tournament", "striker",     "midfielder",
+                "semi-final", "final",   "try",      "tries",      "wicket",      "fixture"};
+            return std::any_of(
+                sentence.tokens.begin(), sentence.tokens.end(), [](const ner::Token& t) {
+                  if (sport.count(t.lower)) return true;
+                  const std::size_t dash = t.text.find('-');
+                  return dash != std::string_view::npos && dash > 0 && dash < 3 &&
+                         all_digits(t.text.substr(0, dash)) &&
+                         all_digits(t.text.substr(dash + 1)) && t.text.size() - dash - 1 <= 2;
+                });
+          });
+    };
+    int scored_match = -1;  // unknown until asked
     mark_titled_people(tagged, gazetteer_);
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
@@ -584,15 +587,17 @@ class Default : public Extractor {
         // only in a match's report, which gives a score or a sport's words ("a victory over
         // Brussels on the rebate", "the hurricane thrashed Florida" are no matches).
         auto beaten = [&] {
-          if (!scored_match) return false;
           static const std::unordered_set<std::string_view> beat = {
               "beat", "beating", "defeated", "defeating", "thrashed", "overcame", "edged"};
           static const std::unordered_set<std::string_view> wins = {
               "victory", "victories", "win", "wins", "winners", "triumph", "success"};
           if (span.first == 0) return false;
           const std::string& before = tokens[span.first - 1].lower;
-          return beat.count(before) > 0 || (before == "over"sv && span.first >= 2 &&
-                                            wins.count(tokens[span.first - 2].lower));
+          if (!(beat.count(before) > 0 || (before == "over"sv && span.first >= 2 &&
+                                           wins.count(tokens[span.first - 2].lower))))
+            return false;
+          if (scored_match < 0) scored_match = reports_match() ? 1 : 0;
+          return scored_match == 1;
         };
         if (type == ner::Type::kPlace && span.first == span.last &&
             ((more && (side_role(next) || (everyday_role(next) && player_after()))) || beaten()) &&
