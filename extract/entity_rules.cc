@@ -319,6 +319,19 @@ std::uint8_t person_word(const std::string& folded) {
   return it == words.end() ? 0 : it->second;
 }
 
+// A company's legal designation after its name ("Dell Inc.", "Tesco plc", "Siemens AG"):
+// capitalized, but "plc" and "ltd" as British papers write them, and "AG" and "NV" in capitals
+// only ("Ag" is silver).
+bool designation(const ner::Token& t) {
+  const std::string_view w = t.text, l = t.lower;
+  if (w.size() < 2 || w.size() > 5) return false;
+  if (!capitalized_word(w)) return l == "plc" || l == "ltd" || l == "ltd.";
+  if (l == "ag" || l == "nv") return all_capitals(w);
+  static constexpr std::string_view kWords[] = {"inc", "inc.", "corp", "corp.", "co",  "co.",
+                                                "ltd", "ltd.", "plc",  "llc",   "gmbh"};
+  return std::find(std::begin(kWords), std::end(kWords), l) != std::end(kWords);
+}
+
 }  // namespace
 
 // Words before a name that make it a person's: "President Trump" names a person even where the
@@ -398,12 +411,10 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // its first (where no entity of the tagger's is cut).
       // (not after an honorific, "Dr Power told the inquiry" names a person, but before a
       // company's designation: "Mrs Fields Inc", "Mr. Steak Inc")
-      static const std::unordered_set<std::string_view> honorifics = {
-          "mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lady", "dame"};
-      static const std::unordered_set<std::string_view> designations = {
-          "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc"};
+      std::string bare = tokens[i].lower;
+      if (bare.size() > 1 && bare.back() == '.') bare.pop_back();
       if (organization_word(tokens[end - 1].lower) && capitalized_word(tokens[i].text) &&
-          (!honorifics.count(tokens[i].lower) || designations.count(tokens[end - 1].lower))) {
+          (!(person_word(bare) & kHonorific) || designation(tokens[end - 1]))) {
         const bool cut = (tags[i] != 0 && ner::position_of(tags[i]) != ner::kBegin &&
                           ner::position_of(tags[i]) != ner::kUnit) ||
                          (end < tokens.size() && tags[end] != 0 &&
@@ -1704,19 +1715,6 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
 }
 
 namespace {
-
-// A company's legal designation after its name ("Dell Inc.", "Tesco plc", "Siemens AG"):
-// capitalized, but "plc" and "ltd" as British papers write them, and "AG" and "NV" in capitals
-// only ("Ag" is silver).
-bool designation(const ner::Token& t) {
-  const std::string_view w = t.text, l = t.lower;
-  if (w.size() < 2 || w.size() > 5) return false;
-  if (!capitalized_word(w)) return l == "plc" || l == "ltd" || l == "ltd.";
-  if (l == "ag" || l == "nv") return all_capitals(w);
-  static constexpr std::string_view kWords[] = {"inc", "inc.", "corp", "corp.", "co",  "co.",
-                                                "ltd", "ltd.", "plc",  "llc",   "gmbh"};
-  return std::find(std::begin(kWords), std::end(kWords), l) != std::end(kWords);
-}
 
 // Words that may open a sentence before a company's name and are no part of it.
 bool sentence_opener(const std::string& folded) {

@@ -710,18 +710,13 @@ class Default : public Extractor {
     // "Gibraltar-based", "London-born": a place the tagger does not see inside the word.
     for (const auto& sentence : tagged.sentences()) {
       for (const ner::Token& t : sentence.tokens) {
-        for (std::string_view suffix : kLocatedSuffixes) {
-          if (t.lower.size() <= suffix.size() + 1 ||
-              t.lower.compare(t.lower.size() - suffix.size(), suffix.size(), suffix) != 0 ||
-              !capitalized_word(t.text)) {
-            continue;
-          }
+        const std::size_t suffix = located_suffix(t.lower);
+        if (suffix != 0 && capitalized_word(t.text)) {
           // ("New York-based", "Hong Kong-born": the words before the stem may begin the
           // place's name; the longest name the gazetteer knows)
-          const std::string stem(t.text.substr(0, t.text.size() - suffix.size()));
           const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
           std::string place;
-          std::string name = stem;
+          std::string name(t.text.substr(0, t.text.size() - suffix));  // the stem, then more
           for (std::size_t back = 0; back <= 2; ++back) {
             if (back > 0) {
               if (at < back || !capitalized_word(sentence.tokens[at - back].text)) break;
@@ -877,18 +872,19 @@ class Default : public Extractor {
     bool located;      // after "in", "at", "near" ..., or of more than one word
   };
 
-  // Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks.
-  static constexpr std::string_view kLocatedSuffixes[] = {"-based", "-born", "-headquartered"};
-  // A word that says where something is or comes from ("London-based").
-  static bool located_word(const std::string& folded) {
-    for (std::string_view suffix : kLocatedSuffixes) {
+  // A word that says where something is or comes from ("London-based"): the length of that
+  // ending ("-based"), 0 for any other word.
+  static std::size_t located_suffix(std::string_view folded) {
+    for (std::string_view suffix : {"-based", "-born", "-headquartered"}) {
       if (folded.size() > suffix.size() + 1 &&
           folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0)
-        return true;
+        return suffix.size();
     }
-    return false;
+    return 0;
   }
+  static bool located_word(const std::string& folded) { return located_suffix(folded) != 0; }
 
+  // Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks.
   static bool world_region(const std::string& folded) {
     static const std::unordered_set<std::string> names = {
         "europe",        "asia",          "africa",      "americas",       "oceania",
