@@ -168,6 +168,14 @@ bool facility_word(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
+// Words after a place's name, in lower case, that say what kind of area it is ("the Darfur
+// region", "the Palestinian territories", "Jebaliya refugee camp").
+bool area_word(const std::string& folded) {
+  static const std::unordered_set<std::string_view> words = {
+      "area", "city", "camp", "territory", "territories", "district", "state", "strip", "coast"};
+  return words.count(folded) > 0;
+}
+
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO", "LCD").
 bool thing_abbreviation(std::string_view name) {
   static const std::unordered_set<std::string_view> names = {
@@ -380,6 +388,67 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
 
 // Rules on top of the tagger: a capitalized run after a person's title that the tagger left
 // untagged is that person.
+// "why the BBC should be joining", "Internet service providers", "the BBC offer TV content": the
+// tagger runs a name on into words in lower case, which a name holds only as small words between
+// capitalized ones ("Bank of England", "Santiago de Cuba", "Committee to Protect Journalists").
+// Any other word in lower case ("should", "service") ends the name, and so does a small word
+// with no capitalized word after it; the capitalized words after it are a name of the same kind
+// ("BBC| offer |TV"). Small words include those of other languages' names ("Kengo wa Dondo",
+// "Sarah binti Pengiran"). A word with a capital inside ("eBay", "al-Qaeda") is no word in lower
+// case.
+void lower_case_breaks(ner::Document& doc) {
+  static const std::unordered_set<std::string_view> small = {
+      "of", "the", "and", "for",   "to",   "on",  "upon", "in",  "at",  "a",  "an",
+      "am", "de",  "du",  "des",   "del",  "da",  "do",   "dos", "das", "di", "la",
+      "le", "les", "von", "van",   "der",  "den", "ter",  "ten", "zu",  "y",  "e",
+      "et", "bin", "ibn", "binti", "bint", "wa",  "al",   "el",  "&"};
+  auto lower = [](std::string_view w) {
+    return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
+           std::none_of(w.begin(), w.end(),
+                        [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  };
+  // (lower case, or no letter nor digit: '"')
+  auto filler = [&lower](std::string_view w) {
+    return lower(w) || std::none_of(w.begin(), w.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+           });
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      // (a place holds its kind in lower case, whatever the tags say: "the Palestinian
+      // territories", "the Darfur region", "Jebaliya refugee camp")
+      if (span.type == ner::Type::kPlace) continue;
+      bool breaks = false, area = false;
+      for (std::size_t k = span.first; k <= span.last; ++k) {
+        if (!lower(tokens[k].text) || small.count(tokens[k].lower)) continue;
+        breaks = true;
+        area = area || facility_word(tokens[k].lower) || area_word(tokens[k].lower);
+      }
+      // (nor an organization's name that ends in its own word: "the Palestinian self-rule
+      // Authority")
+      if (area || (!breaks && !small.count(tokens[span.last].lower)) ||
+          (capitalized_word(tokens[span.last].text) && organization_word(tokens[span.last].lower)))
+        continue;
+      for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
+      // each run between breaks, less the small words at its ends, is a name
+      for (std::size_t k = span.first; k <= span.last;) {
+        while (k <= span.last && filler(tokens[k].text)) ++k;
+        std::size_t end = k;
+        while (end <= span.last && !(lower(tokens[end].text) && !small.count(tokens[end].lower)))
+          ++end;
+        std::size_t last = end;
+        while (last > k && filler(tokens[last - 1].text)) --last;
+        // (not a day alone: "the BBC reported| Saturday")
+        if (last > k && !(last == k + 1 && calendar_word(tokens[k].lower)))
+          retag(tags, k, last, span.type);
+        k = end;
+      }
+    }
+  }
+}
+
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s))

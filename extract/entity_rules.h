@@ -23,6 +23,8 @@ bool organization_role(const std::string& folded);
 bool thing_word(const std::string& folded);
 // Words that end the name of a place people go to ("Square", "Park", "Island", "County").
 bool facility_word(const std::string& folded);
+// Words in lower case after a place's name that say what kind of area it is ("region", "camp").
+bool area_word(const std::string& folded);
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO"): never
 // a name (the whole name as written).
 // The letters of an acronym written with stops ("I.B.M." -> "IBM"); "" for any other word.
@@ -67,6 +69,9 @@ void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type
 std::string joined_words(const std::vector<ner::Token>& tokens, std::size_t first, std::size_t end);
 
 // ---- Passes, in the order the extractor runs them ----
+
+// A word in lower case that is no small word of names ends a name ("why the BBC should| be").
+void lower_case_breaks(ner::Document& doc);
 
 // A capitalized run after a person's title or honorific is that person ("President Trump").
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
