@@ -449,6 +449,35 @@ void lower_case_breaks(ner::Document& doc) {
   }
 }
 
+// "Since 2002, Ms Tan has been managing director", "Until 1857, the only way", "Come 2020, Japan
+// could be", "Born in Luton", "Update 1: Hollinger to Take $27M Charge": a preposition, a
+// conjunction or an adverb (or a wire's "Update") is capitalized where it opens a sentence or a
+// headline, and the tagger takes it for a name. Alone it is never one; inside a longer name it
+// may be ("All Blacks", "Before Sunset"), which stays.
+void closed_class_words(ner::Document& doc) {
+  static const std::unordered_set<std::string_view> words = {
+      "since",        "until",       "till",      "unlike",  "like",       "barely",
+      "herewith",     "all",         "come",      "after",   "before",     "during",
+      "despite",      "although",    "though",    "while",   "whilst",     "whereas",
+      "unless",       "once",        "meanwhile", "however", "moreover",   "furthermore",
+      "nevertheless", "nonetheless", "instead",   "overall", "currently",  "recently",
+      "previously",   "eventually",  "finally",   "already", "also",       "only",
+      "even",         "yet",         "both",      "each",    "every",      "either",
+      "neither",      "many",        "most",      "several", "few",        "such",
+      "among",        "amid",        "amongst",   "between", "within",     "without",
+      "across",       "against",     "along",     "around",  "behind",     "beyond",
+      "except",       "throughout",  "toward",    "towards", "upon",       "nearly",
+      "almost",       "perhaps",     "maybe",     "indeed",  "thus",       "hence",
+      "therefore",    "besides",     "otherwise", "anyway",  "regardless", "including",
+      "following",    "according",   "born",      "update",  "updated"};
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s))
+      if (span.first == span.last && words.count(tokens[span.first].lower)) tags[span.first] = 0;
+  }
+}
+
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s))

@@ -72,6 +72,8 @@ std::string joined_words(const std::vector<ner::Token>& tokens, std::size_t firs
 
 // A word in lower case that is no small word of names ends a name ("why the BBC should| be").
 void lower_case_breaks(ner::Document& doc);
+// A preposition, a conjunction or an adverb is no name of one word ("Since 2002,", "Born in").
+void closed_class_words(ner::Document& doc);
 
 // A capitalized run after a person's title or honorific is that person ("President Trump").
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

@@ -488,6 +488,24 @@ BOOST_AUTO_TEST_CASE(a_word_in_lower_case_ends_a_name) {
   BOOST_TEST(has(sudan.places, "Darfur"));
 }
 
+// BBC business/393, business/287, politics/393, entertainment/016 and AG News test-3241: a
+// preposition, a conjunction or an adverb that opens a sentence is no name of one word; inside
+// a longer name it stays.
+BOOST_AUTO_TEST_CASE(a_closed_class_word_opening_a_sentence_is_no_name) {
+  const Article a = extracted(
+      "Update 1: Hollinger to Take $27M Charge for Suits\n\n"
+      "The bank's shares rose on the London Stock Exchange. Since 2002, Ms Tan has been managing "
+      "director. Come 2020, Japan could be more dependent on a shrinking workforce. Until 1857, "
+      "the only way in England to get a divorce was an act of parliament. Born in Luton, "
+      "Bedfordshire, on 5 April 1920, Hailey left school at 14. The All Blacks won.");
+  for (const char* word : {"Update", "Since", "Come", "Until", "Born"}) {
+    BOOST_TEST(!has(a.organizations, word), word);
+    BOOST_TEST(!has(a.places, word), word);
+    BOOST_TEST(!has(a.people, word), word);
+  }
+  BOOST_TEST(has(a.places, "Luton"));
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
