@@ -488,8 +488,12 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (!person_role(tokens[i].lower) ||
           (tags[i + 1] != 0 && ner::type_of(tags[i + 1]) == ner::Type::kPerson))
         continue;
-      if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kPerson)
-        continue;  // "Larry King", a name
+      // "Larry King", a name; but not an honorific the tagger read as a name of its own before
+      // a name it read as another kind ("Mr/U-PER Kilroy-Silk/U-LOC")
+      if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kPerson &&
+          !(ner::position_of(tags[i]) == ner::kUnit && honorific(tokens[i].lower) &&
+            tags[i + 1] != 0))
+        continue;
       if (i > 0 && tags[i - 1] != 0 && ner::type_of(tags[i - 1]) != ner::Type::kPerson &&
           (ner::position_of(tags[i - 1]) == ner::kBegin ||
            ner::position_of(tags[i - 1]) == ner::kInside)) {
@@ -1048,6 +1052,49 @@ bool joining_word(std::string_view folded) {
 }
 
 }  // namespace
+
+// "East Midlands MEP Robert Kilroy-Silk has said ... Kilroy-Silk said": the tagger reads a
+// surname it does not know, alone, as a place's or an organization's name where the article
+// names the person in full elsewhere. Not a word the model learned as another kind's
+// ("Washington", "Jordan"), a company's ("Dell") or the gazetteer's place, nor a word the
+// article writes in lower case.
+void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
+                    const ner::Weights& weights) {
+  // (a full name that begins with a first name, of the Census lists or learned as a person's:
+  // not "MG Rover", "Skype Voip")
+  auto learned_person = [&weights](const std::string& folded) {
+    const auto t = ner::word_tag(weights, folded);
+    return t && *t != 0 && ner::type_of(*t) == ner::Type::kPerson;
+  };
+  std::unordered_set<std::string> surnames;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s)) {
+      const ner::Token& first = tokens[span.first];
+      if (span.type == ner::Type::kPerson && span.last > span.first && plain_word(first) &&
+          !all_capitals(first.text) &&
+          ((gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
+           learned_person(first.lower)))
+        surnames.insert(tokens[span.last].lower);
+    }
+  }
+  if (surnames.empty()) return;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      const std::string& word = tokens[span.first].lower;
+      if (span.first != span.last || span.type == ner::Type::kPerson ||
+          span.type == ner::Type::kMisc || !surnames.count(word) ||
+          !plain_word(tokens[span.first]) || all_capitals(tokens[span.first].text) ||
+          doc.seen_lower(word) || gazetteer.company(word) || gazetteer.known(word))
+        continue;
+      const auto learned = ner::word_tag(weights, word);
+      if (learned && *learned != 0 && ner::type_of(*learned) != ner::Type::kPerson) continue;
+      tags[span.first] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
+    }
+  }
+}
 
 // Every name the article gives a person is a person's throughout it: an untagged run of
 // capitalized words that ends in a word the article tags as a person's name elsewhere is that

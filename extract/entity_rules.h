@@ -90,6 +90,10 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // A person's name is a person's throughout the article (surnames alone, first names before them,
 // names tagged as organizations that end in the person's surname).
 void consistent_people(ner::Document& doc, const ner::Weights& weights);
+// A person's surname alone, read as a place's or an organization's name, is the person's
+// ("Robert Kilroy-Silk ... Kilroy-Silk/U-LOC said").
+void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
+                    const ner::Weights& weights);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

@@ -506,6 +506,35 @@ BOOST_AUTO_TEST_CASE(a_closed_class_word_opening_a_sentence_is_no_name) {
   BOOST_TEST(has(a.places, "Luton"));
 }
 
+// BBC politics/111, 157, 281, 292, 293: "Mr" was an organization where the tagger read it as a
+// name of its own ("Mr/U-PER Kilroy-Silk/U-LOC"), and "Kilroy-Silk" alone a place, where the
+// article names "Robert Kilroy-Silk"; a company's name alone stays ("MG Rover ... Rover").
+BOOST_AUTO_TEST_CASE(an_honorific_and_a_surname_alone_are_the_persons) {
+  const Article a = extracted(
+      "Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk has said he wants to "
+      "\"change the face of British politics\" as he launched his new party. Mr Kilroy-Silk, who "
+      "recently quit the UK Independence Party,said \"our country\" was being \"stolen from us\" "
+      "by mass immigration. He told a London news conference that Veritas - Latin for \"truth\" - "
+      "would avoid the old parties' \"lies and spin\". UKIP leader Roger Knapman says he was glad "
+      "to see the back of Mr Kilroy-Silk. Mr Kilroy-Silk promised a \"firm but fair\" policy on "
+      "immigration.");
+  BOOST_TEST(!has(a.organizations, "Mr"));
+  BOOST_TEST(has(a.people, "Robert Kilroy-Silk"));
+  // (AG News test-7468)
+  Article b;
+  b.title = "Daily Mail hits back at Blunkett";
+  b.text =
+      "The Daily Mail today dismissed David Blunkett's claim that the media played a role in his "
+      "downfall, saying he only had himself to blame.";
+  extractor().complete(b);
+  BOOST_TEST(!has(b.places, "Blunkett"));
+  BOOST_TEST(has(b.people, "David Blunkett"));
+  const Article c = extracted(
+      "MG Rover plans to shift production to China. Rover told BBC News that the reports were "
+      "wrong.");
+  BOOST_TEST(!has(c.people, "Rover"));
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
