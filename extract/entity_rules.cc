@@ -1096,6 +1096,60 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
   }
 }
 
+// "Raul Rodrigo Lara, Cuauhtemoc Blanco, Alberto Garcia Aspe": a name of two or three plain
+// words between two people's names in a list is a person's too; "A Foley. F Sheahan, M Horan",
+// "M Barbini, KP Robertson.": on a team sheet, a name written as an initial and a surname, next to
+// one written so that is a person's, is a person's. Not a name that ends in an organization's
+// or a place's word ("Stirling County"), nor a company's name or a place the gazetteer knows.
+void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  auto separator = [](const ner::Token& t) {
+    return t.text == ","sv || t.text == ";"sv || t.lower == "and"sv;
+  };
+  auto initial = [](const ner::Token& t) {
+    const std::string_view w = t.text;
+    std::size_t letters = 0;
+    for (char c : w) {
+      if (std::isupper(static_cast<unsigned char>(c)))
+        ++letters;
+      else if (c != '.')
+        return false;
+    }
+    return letters >= 1 && letters <= 2;
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    const std::vector<ner::Span> spans = ner::spans_of(tags, s);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      const ner::Span& span = spans[k];
+      if (span.type == ner::Type::kPerson || span.type == ner::Type::kMisc ||
+          span.last == span.first || span.last > span.first + 2)
+        continue;
+      bool plain = true;
+      for (std::size_t j = span.first; j <= span.last && plain; ++j) {
+        const ner::Token& t = tokens[j];
+        plain = (plain_word(t) && !all_capitals(t.text) && !organization_word(t.lower) &&
+                 !facility_word(t.lower) && !gazetteer.company(t.lower)) ||
+                (j == span.first && initial(t));
+      }
+      if (!plain || gazetteer.known(joined_words(tokens, span.first, span.last + 1))) continue;
+      // (a person's name right before or after, one separator between)
+      auto person = [&](std::size_t at) {
+        return at < spans.size() && spans[at].type == ner::Type::kPerson;
+      };
+      const bool before = k > 0 && person(k - 1) && spans[k - 1].last + 2 == span.first &&
+                          separator(tokens[span.first - 1]);
+      const bool after =
+          person(k + 1) && span.last + 2 == spans[k + 1].first && separator(tokens[span.last + 1]);
+      const bool sheet =
+          initial(tokens[span.first]) && ((before && initial(tokens[spans[k - 1].first])) ||
+                                          (after && initial(tokens[spans[k + 1].first])));
+      if ((before && after && !initial(tokens[span.first])) || sheet)
+        retag(tags, span.first, span.last + 1, ner::Type::kPerson);
+    }
+  }
+}
+
 // Every name the article gives a person is a person's throughout it: an untagged run of
 // capitalized words that ends in a word the article tags as a person's name elsewhere is that
 // person ("20-year-old Tiger Woods" where "Woods" is a person later), and an untagged capitalized

@@ -94,6 +94,9 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights);
 // ("Robert Kilroy-Silk ... Kilroy-Silk/U-LOC said").
 void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
                     const ner::Weights& weights);
+// A name between people in a list of them is a person's ("Raul Rodrigo Lara, Cuauhtemoc
+// Blanco, Alberto Garcia Aspe"; "F Sheahan, M Horan": a team sheet's).
+void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-65";
+constexpr const char* kRulesVersion = "rules-66";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -253,6 +253,7 @@ class Default : public Extractor {
     join_organizations_of(tagged, gazetteer_);
     consistent_people(tagged, weights_);
     surnames_alone(tagged, gazetteer_, weights_);
+    listed_people(tagged, gazetteer_);
     census_people(tagged, gazetteer_);
     census_organizations(tagged, gazetteer_, weights_);
     irish_surnames(tagged, gazetteer_);

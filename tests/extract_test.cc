@@ -535,6 +535,22 @@ BOOST_AUTO_TEST_CASE(an_honorific_and_a_surname_alone_are_the_persons) {
   BOOST_TEST(!has(c.people, "Rover"));
 }
 
+// BBC entertainment/133, sport/311 and 8 other team sheets: a name between people's names in a
+// list of them, or written as an initial and a surname next to one written so, is a person's.
+BOOST_AUTO_TEST_CASE(a_name_in_a_list_of_people_is_a_persons) {
+  const Article a = extracted(
+      "Michael Jackson, Aerosmith, Diana Ross, Gloria Estefan and Phil Collins are among the stars "
+      "who have performed at the event.");
+  BOOST_TEST(has(a.people, "Gloria Estefan"));
+  BOOST_TEST(!has(a.organizations, "Gloria Estefan"));
+  const Article b = extracted(
+      "Ireland: G Murphy; S Horgan, B O'Driscoll (capt), K Maggs, T Bowe; R O'Gara, P Stringer; "
+      "R Corrigan, S Byrne, J Hayes; M O'Kelly, P O'Connell, S Easterby, J O'Connor, A Foley.\n\n"
+      "F Sheahan, M Horan, D O'Callaghan, E Miller, G Easterby, D Humphreys, G Duffy.\n");
+  BOOST_TEST(has(b.people, "F Sheahan"));
+  BOOST_TEST(b.organizations.empty());
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
