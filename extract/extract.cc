@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-66";
+constexpr const char* kRulesVersion = "rules-67";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -1114,8 +1114,8 @@ class Default : public Extractor {
 
   std::string canonical_place(const std::string& mention) const {
     std::string name = strip_article(mention);
-    // "TORONTO", "WEST POINT" (a dateline): as a name is written.
-    if (all_capitals(name) && name.find('.') == std::string::npos) {
+    // "TORONTO", "WEST POINT" (a dateline): as a name is written; but "NY", "HK": abbreviations.
+    if (all_capitals(name) && name.find('.') == std::string::npos && name.size() > 2) {
       bool start = true;
       for (char& c : name) {
         if (std::isalpha(static_cast<unsigned char>(c))) {

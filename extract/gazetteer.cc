@@ -85,20 +85,45 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
     add(name, kSubdivision);
     Entry& e = entries_[key(name)];
     if (e.located_in < 0 && country != by_code.end()) e.located_in = country->second;
+    // ("US-NY": the postal code; not "LA", which names Los Angeles far more often, nor "GA":
+    // "Georgia" is filed as the country)
+    if (code.size() == 5 && code.compare(0, 3, "US-") == 0 && code != "US-LA" && code != "US-GA" &&
+        s.value("type", "") == "State")
+      postal_states_[fold(code.substr(3))] = name;
   }
   // The states as American papers abbreviate them after a town ("Tacoma, Wash."; AP style): the
   // ISO list has only their names and two-letter codes. Not "Del." and "Ind.", which are a
   // delegate's and an independent's.
   auto us = country_index_.find("United States");
-  for (const char* state :
-       {"Ala.",  "Ariz.", "Ark.",  "Calif.", "Colo.", "Conn.", "Fla.",  "Ga.",   "Ill.",
-        "Kan.",  "Ky.",   "La.",   "Md.",    "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
-        "Mont.", "Neb.",  "Nev.",  "N.H.",   "N.J.",  "N.M.",  "N.Y.",  "N.C.",  "N.D.",
-        "Okla.", "Ore.",  "Pa.",   "R.I.",   "S.C.",  "S.D.",  "Tenn.", "Tex.",  "Vt.",
-        "Va.",   "Wash.", "W.Va.", "Wis.",   "Wyo."}) {
+  static const std::pair<const char*, const char*> states[] = {
+      {"Ala.", "Alabama"},        {"Ariz.", "Arizona"},
+      {"Ark.", "Arkansas"},       {"Calif.", "California"},
+      {"Colo.", "Colorado"},      {"Conn.", "Connecticut"},
+      {"Fla.", "Florida"},        {"Ga.", ""},
+      {"Ill.", "Illinois"},       {"Kan.", "Kansas"},
+      {"Ky.", "Kentucky"},        {"La.", "Louisiana"},
+      {"Md.", "Maryland"},        {"Mass.", "Massachusetts"},
+      {"Mich.", "Michigan"},      {"Minn.", "Minnesota"},
+      {"Miss.", "Mississippi"},   {"Mo.", "Missouri"},
+      {"Mont.", "Montana"},       {"Neb.", "Nebraska"},
+      {"Nev.", "Nevada"},         {"N.H.", "New Hampshire"},
+      {"N.J.", "New Jersey"},     {"N.M.", "New Mexico"},
+      {"N.Y.", "New York"},       {"N.C.", "North Carolina"},
+      {"N.D.", "North Dakota"},   {"Okla.", "Oklahoma"},
+      {"Ore.", "Oregon"},         {"Pa.", "Pennsylvania"},
+      {"R.I.", "Rhode Island"},   {"S.C.", "South Carolina"},
+      {"S.D.", "South Dakota"},   {"Tenn.", "Tennessee"},
+      {"Tex.", "Texas"},          {"Vt.", "Vermont"},
+      {"Va.", "Virginia"},        {"Wash.", "Washington"},
+      {"W.Va.", "West Virginia"}, {"Wis.", "Wisconsin"},
+      {"Wyo.", "Wyoming"}};
+  for (const auto& [state, name] : states) {
     add(state, kSubdivision);
     Entry& e = entries_[key(state)];
     if (e.located_in < 0 && us != country_index_.end()) e.located_in = us->second;
+    // ("Ga.": "Georgia" is filed as the country)
+    const std::string_view abbreviation(state);
+    if (*name) ap_states_[fold(abbreviation.substr(0, abbreviation.size() - 1))] = name;
   }
 }
 
@@ -152,6 +177,25 @@ std::string Gazetteer::place_name(std::string_view place) const {
     if (tail == "camp" && before != std::string::npos &&
         fold(std::string_view(name).substr(before + 1, space - before - 1)) == "refugee")
       name.erase(before);
+  }
+  // "Fla.", "N.Y." (and "Fla", "Ala" where a sentence's end took the period, but not "La", a
+  // word of Spanish names, nor "Ga", "Mo" and the like, nor "LA."): the state; "NY", "TX": as
+  // the post writes the state
+  {
+    const bool period = !name.empty() && name.back() == '.';
+    const std::string bare = fold(std::string_view(name).substr(0, name.size() - period));
+    const auto ap = ap_states_.find(bare);
+    const bool capitals = std::none_of(name.begin(), name.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c));
+    });
+    if (ap != ap_states_.end() && (!capitals || bare.find('.') != std::string::npos) &&
+        (period || (bare.size() >= 3 && bare.find('.') == std::string::npos)))
+      return ap->second;
+    if (name.size() == 2 && std::isupper(static_cast<unsigned char>(name[0])) &&
+        std::isupper(static_cast<unsigned char>(name[1]))) {
+      const auto postal = postal_states_.find(bare);
+      if (postal != postal_states_.end()) return postal->second;
+    }
   }
   const std::string folded = fold(name);
   if (folded == "washington, d.c." || folded == "washington d.c." || folded == "washington, dc" ||
@@ -283,10 +327,13 @@ void Gazetteer::load_geonames() {
     const unsigned population = geonames_city_get_population(city);
     const std::string country = geonames_city_get_country(city);
     geonames_city_free(city);
+    // (a state or a province keeps its country against a smaller town of its name abroad:
+    // "Florida", "Colorado", "Maryland" are no towns of Cuba, Brazil and Liberia to a paper)
     auto add_city = [&](const std::string& written) {
       add(written, population >= 1000000 ? kBigCity : kCity);
       Entry& e = entries_[key(written)];
-      if (population > e.population) {
+      const bool subdivision = (e.kinds & (1u << kSubdivision)) != 0 && e.located_in >= 0;
+      if (population > e.population && !(subdivision && population < 1000000)) {
         e.population = population;
         const Entry* c = find(country);
         if (c && c->country >= 0) e.located_in = c->country;

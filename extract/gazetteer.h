@@ -44,7 +44,8 @@ class Gazetteer {
   // Province", "Darfur" for "Darfur region" and "Jebaliya" for "Jebaliya refugee camp"; "New York"
   // for "New York City" (a city the gazetteer knows by the name without "City" and not by the
   // whole, as it knows "Kansas City"); "Washington D.C." for its other spellings; a country's for
-  // its possessive without the apostrophe ("UKs", possessive_country); else the name as given.
+  // its possessive without the apostrophe ("UKs", possessive_country); a state of the United
+  // States for its abbreviation ("Fla.", "Fla", "N.Y.", "NY"); else the name as given.
   std::string place_name(std::string_view place) const;
   // "UKs", "Australias" (text that lost its apostrophes: "the UKs largest cable company"): the
   // canonical name of the country a word of one name is with an "s" added, when the gazetteer,
@@ -125,6 +126,9 @@ class Gazetteer {
 
   std::unordered_map<std::string, Entry> entries_;      // key: folded words joined by single spaces
   std::unordered_map<std::string, int> country_index_;  // canonical name -> index
+  // The states of the United States by their abbreviations (folded, without a final period):
+  // AP style's ("fla", "n.y") and the two-letter postal codes ("ny"), apart
+  std::unordered_map<std::string, std::string> ap_states_, postal_states_;
   std::vector<std::string> countries_;
   std::unordered_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
   std::unordered_map<std::string, std::uint8_t> names_;  // folded name -> PersonName bits

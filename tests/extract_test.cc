@@ -1130,7 +1130,7 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       {"",
        "The company, based in Tacoma, Wash., said it lost money. Voters in Boulder, Colo. were "
        "happy.",
-       {{"Tacoma", "place"}, {"Boulder", "place"}, {"Colo.", "place"}}},
+       {{"Tacoma", "place"}, {"Boulder", "place"}, {"Colorado", "place"}}},
       // Capitalized words the tagger left after "the", up to an organization's word, and "of"
       // and the words after it; not a law, a venue or a competition.
       {"",

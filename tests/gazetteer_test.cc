@@ -205,11 +205,29 @@ BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
 BOOST_AUTO_TEST_CASE(american_states_as_papers_abbreviate_them) {
   const morgue::ExtractionData data = morgue::default_extraction_data();
   const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
-  for (const char* state : {"Wash.", "Calif.", "Colo.", "N.Y.", "W.Va."}) {
+  const std::vector<std::pair<const char*, const char*>> states = {{"Wash.", "Washington"},
+                                                                   {"Calif.", "California"},
+                                                                   {"Colo.", "Colorado"},
+                                                                   {"N.Y.", "New York"},
+                                                                   {"W.Va.", "West Virginia"}};
+  for (const auto& [state, name] : states) {
     BOOST_TEST(g.known(state), state);
     BOOST_TEST(g.country_of(state) == "United States", state);
-    BOOST_TEST(g.place_name(state) == state, state);  // filed as written, as the labels have it
+    BOOST_TEST(g.place_name(state) == name, state);  // one place, however a paper writes it
+    BOOST_TEST(g.country_of(name) == "United States", name);
   }
+  // (as written where a sentence's end took the period, and the postal codes)
+  BOOST_TEST(g.place_name("Fla") == "Florida");
+  BOOST_TEST(g.place_name("NY") == "New York");
+  BOOST_TEST(g.place_name("TX") == "Texas");
+  // ("LA" is Los Angeles; "La" a word of Spanish names; "Ga." and "GA" would be the country)
+  BOOST_TEST(g.place_name("LA") == "LA");
+  BOOST_TEST(g.place_name("LA.") == "LA.");
+  BOOST_TEST(g.place_name("La") == "La");
+  BOOST_TEST(g.place_name("La.") == "Louisiana");
+  BOOST_TEST(g.place_name("Ga.") == "Ga.");
+  // (a state keeps its country against a smaller town abroad: Florida, Cuba)
+  BOOST_TEST(g.country_of("Florida") == "United States");
   BOOST_TEST(!g.known("Del."));  // a delegate's
   BOOST_TEST(!g.known("Ind."));  // an independent's
 }
