@@ -699,6 +699,40 @@ void join_of(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
 
 }  // namespace
 
+// "a claim filed at New York State Supreme Court", "the Northern Ireland Assembly": a place's name
+// the tagger cut from the organization right after it (nothing between them, or the place's
+// "State", "City" or "County") is the organization's first words, as the labels have it. Not in
+// a headline, where names run together ("Iraq Oil Ministry Bombed"), nor a people's adjective.
+void placed_organizations(ner::Document& doc) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    const std::vector<ner::Span> spans = ner::spans_of(tags, s);
+    auto dateline = [&tokens](const ner::Span& span) {
+      const std::string name = joined_words(tokens, span.first, span.last + 1);
+      return name.size() > 4 && all_capitals(name);
+    };
+    for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
+      const ner::Span& place = spans[k];
+      const ner::Span& body = spans[k + 1];
+      // (an organization of more than one word, or one that says it is one: "Russia| WTO",
+      // "Las Vegas| Microsoft" are two names)
+      if (place.type != ner::Type::kPlace || body.type != ner::Type::kOrganization ||
+          (body.first == body.last && !organization_word(tokens[body.first].lower)) ||
+          all_capitals(tokens[body.first].text) || dateline(place))
+        continue;  // (nor a dateline's town: "NEW YORK Johnson & Johnson"; but "U.S. Air Force")
+      const std::size_t gap = body.first - place.last - 1;
+      if (gap > 1 ||
+          (gap == 1 && tokens[place.last + 1].text != "State"sv &&
+           tokens[place.last + 1].text != "City"sv && tokens[place.last + 1].text != "County"sv))
+        continue;
+      retag(tags, place.first, body.last + 1, ner::Type::kOrganization);
+      ++k;
+    }
+  }
+}
+
 // "Office for National Statistics", "Department for Constitutional Affairs": a capitalized word
 // that ends organizations' names, "of" or "for", and the organization tagged after them are one
 // organization ("National Statistics" alone is none). A place after them stays a place as well

@@ -87,6 +87,8 @@ void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Office for National Statistics" is one organization, "National Statistics" none; so are
 // "Human Rights in China", "Pew Internet and American Life Project" and "First Bank System".
 void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// A place's name right before an organization's is part of it ("New York State| Supreme Court").
+void placed_organizations(ner::Document& doc);
 // A person's name is a person's throughout the article (surnames alone, first names before them,
 // names tagged as organizations that end in the person's surname).
 void consistent_people(ner::Document& doc, const ner::Weights& weights);

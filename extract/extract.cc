@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-67";
+constexpr const char* kRulesVersion = "rules-68";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -251,6 +251,7 @@ class Default : public Extractor {
     mark_datelines(tagged, gazetteer_);
     join_particle_names(tagged, gazetteer_);
     join_organizations_of(tagged, gazetteer_);
+    placed_organizations(tagged);
     consistent_people(tagged, weights_);
     surnames_alone(tagged, gazetteer_, weights_);
     listed_people(tagged, gazetteer_);

@@ -551,6 +551,21 @@ BOOST_AUTO_TEST_CASE(a_name_in_a_list_of_people_is_a_persons) {
   BOOST_TEST(b.organizations.empty());
 }
 
+// BBC entertainment/247, politics/059, tech/049: a place's name the tagger cut from the
+// organization right after it is the organization's first words; two names stay two ("Russia
+// WTO"), and a dateline's town is no part of a company ("NEW YORK Johnson & Johnson").
+BOOST_AUTO_TEST_CASE(a_place_before_an_organizations_name_is_part_of_it) {
+  const Article a = extracted(
+      "Seven Lonely Days said it had incurred costs in a claim filed at New York State Supreme "
+      "Court. The talks on the Northern Ireland Assembly went on. Russia WTO talks ended.");
+  BOOST_TEST(has(a.organizations, "New York State Supreme Court"));
+  BOOST_TEST(!has(a.organizations, "Supreme Court"));
+  BOOST_TEST(!has(a.organizations, "Russia WTO"));
+  const Article b = extracted(
+      "NEW YORK Johnson & Johnson is in advanced talks to buy Guidant for more than $24 billion.");
+  BOOST_TEST(!has(b.organizations, "NEW YORK Johnson & Johnson"));
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
