@@ -148,14 +148,16 @@ bool organization_word(const std::string& folded) {
 }
 
 // Words that end the name of an event, an award, a work or a product, never a person's or a
-// place's ("Grammy Award", "Ryder Cup", "Internet Explorer"), and verbs that end the false names
-// of Title Case headlines ("Howard Wins", "Google Plans").
+// place's ("Grammy Award", "Ryder Cup", "Internet Explorer", "the Asian Tsunami"), and verbs that
+// end the false names of Title Case headlines ("Howard Wins", "Google Plans").
 bool thing_word(const std::string& folded) {
   static const std::unordered_set<std::string> words = {
-      "award",         "awards",  "prize",    "cup",      "trophy",   "open",        "championship",
-      "championships", "games",   "olympics", "festival", "tour",     "series",      "show",
-      "review",        "inquiry", "report",   "agenda",   "explorer", "player",      "robot",
-      "wins",          "says",    "plans",    "spending", "classic",  "invitational"};
+      "award",        "awards",        "prize",        "cup",      "trophy",     "open",
+      "championship", "championships", "games",        "olympics", "festival",   "tour",
+      "series",       "show",          "review",       "inquiry",  "report",     "agenda",
+      "explorer",     "player",        "robot",        "wins",     "says",       "plans",
+      "spending",     "classic",       "invitational", "tsunami",  "earthquake", "quake",
+      "hurricane",    "typhoon",       "cyclone",      "famine",   "disaster"};
   return words.count(folded) > 0;
 }
 
@@ -1428,13 +1430,16 @@ void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
       if (span.type != ner::Type::kOrganization || span.last != span.first + 1) continue;
       const ner::Token& first = tokens[span.first];
       const ner::Token& last = tokens[span.last];
-      if (!(gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
-          gazetteer.lexicon(first.lower) & ner::Gazetteer::kCommon || !plain_word(first) ||
-          !plain_word(last) || doc.seen_lower(last.lower) || organization_word(last.lower) ||
-          facility_word(last.lower) || thing_word(last.lower) || gazetteer.company(last.lower) ||
-          gazetteer.company(first.lower) || gazetteer.known(first.lower) ||
-          !personal(first.lower) || !personal(last.lower) || all_capitals(last.text) ||
-          all_capitals(first.text) || first.lower.size() < 3)
+      // (or a name the word list has only as a proper name, before a Census surname: "Raoul Peck")
+      const bool first_name = (gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
+                              (gazetteer.lexicon(first.lower) == ner::Gazetteer::kProper &&
+                               (gazetteer.person_name(last.lower) & ner::Gazetteer::kSurname));
+      if (!first_name || gazetteer.lexicon(first.lower) & ner::Gazetteer::kCommon ||
+          !plain_word(first) || !plain_word(last) || doc.seen_lower(last.lower) ||
+          organization_word(last.lower) || facility_word(last.lower) || thing_word(last.lower) ||
+          gazetteer.company(last.lower) || gazetteer.company(first.lower) ||
+          gazetteer.known(first.lower) || !personal(first.lower) || !personal(last.lower) ||
+          all_capitals(last.text) || all_capitals(first.text) || first.lower.size() < 3)
         continue;
       // ("Altria's Philip Morris": a company's part; "PHILIP MORRIS <MO>": its ticker)
       if ((span.first >= 2 && tokens[span.first - 1].text == "'s"sv && tags[span.first - 2] != 0 &&

@@ -566,6 +566,23 @@ BOOST_AUTO_TEST_CASE(a_place_before_an_organizations_name_is_part_of_it) {
   BOOST_TEST(!has(b.organizations, "NEW YORK Johnson & Johnson"));
 }
 
+// BBC tech/287, tech/088 and entertainment/047: a disaster is no organization ("the Asian
+// Tsunami fund"); a name the word list has only as a proper name, before a Census surname, is a
+// person's ("a feature by Raoul Peck").
+BOOST_AUTO_TEST_CASE(a_disaster_is_no_organization_and_a_director_is_a_person) {
+  const Article a = extracted(
+      "Mobile owners have also given the chance to donate to the Disasters Emergency Committee's "
+      "(DEC) Asian Tsunami fund by texting \"Donate\" to a simple short code number.");
+  BOOST_TEST(!has(a.organizations, "Asian Tsunami"));
+  BOOST_TEST(has(a.organizations, "Disasters Emergency Committee"));
+  const Article b = extracted(
+      "Hotel Rwanda is one of two films addressing the genocide at the 55th Berlin Film Festival. "
+      "Sometimes in April is a feature by Raoul Peck competing for the festival's coveted Golden "
+      "and Silver Bear awards.");
+  BOOST_TEST(has(b.people, "Raoul Peck"));
+  BOOST_TEST(!has(b.organizations, "Raoul Peck"));
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
