@@ -388,8 +388,6 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
   return common >= 2 && common * 3 >= capitalized;
 }
 
-// Rules on top of the tagger: a capitalized run after a person's title that the tagger left
-// untagged is that person.
 // "why the BBC should be joining", "Internet service providers", "the BBC offer TV content": the
 // tagger runs a name on into words in lower case, which a name holds only as small words between
 // capitalized ones ("Bank of England", "Santiago de Cuba", "Committee to Protect Journalists").
@@ -480,6 +478,80 @@ void closed_class_words(ner::Document& doc) {
   }
 }
 
+// "Bud Selig Has Skin Cancer", "Putin Visits Chechnya Ahead", "Yahoo Launching Music Download
+// Service This": in a headline, where every word is capitalized, the tagger runs a name on into
+// the words after it. Where the text below names the headline's first words (the longest run of
+// them it tags as a name), the headline's name is that one, of the kind the text gives it, and
+// the rest of the run holds only the names the text gives ("Chechnya"). A run the text names
+// whole stays ("Jack in the Box").
+void headline_names(ner::Document& doc) {
+  std::unordered_map<std::string, ner::Type> named;  // the text's names (folded words) -> kind
+  std::size_t longest = 0;                           // words of the longest
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s)) {
+      std::string name;
+      for (std::size_t k = span.first; k <= span.last; ++k)
+        name += (k > span.first ? " " : "") + tokens[k].lower;
+      named.emplace(std::move(name), span.type);
+      longest = std::max(longest, span.last - span.first + 1);
+    }
+  }
+  if (named.empty()) return;
+  // (the longest run of tokens [at, end) the text names, as its length and kind; 0 for none)
+  auto known = [&](const std::vector<ner::Token>& tokens, std::size_t at, std::size_t end,
+                   ner::Type* type) {
+    for (std::size_t n = std::min(end - at, longest); n > 0; --n) {
+      std::string name;
+      for (std::size_t k = at; k < at + n; ++k) name += (k > at ? " " : "") + tokens[k].lower;
+      const auto it = named.find(name);
+      if (it != named.end()) {
+        *type = it->second;
+        return n;
+      }
+    }
+    return std::size_t{0};
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (!headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      const std::size_t end = span.last + 1;
+      ner::Type type = span.type;
+      const std::size_t head = known(tokens, span.first, end, &type);
+      if (head == 0 || head == end - span.first) continue;
+      // (the rest of a company's, a club's or a channel's name: "Warner Bros", "Nova
+      // Chemicals", "Charlton Athletic v Leicester City" on a line of fixtures where the text
+      // says "Charlton", "BBC Two", a wire's "Bucharest Newsroom")
+      static const std::unordered_set<std::string_view> ends = {
+          "city",   "athletic", "united",    "town",     "rovers",  "county",   "wanderers",
+          "albion", "rangers",  "one",       "two",      "three",   "four",     "bros",
+          "bros.",  "studios",  "chemicals", "pictures", "records", "airlines", "newsroom"};
+      if (span.first + head + 1 == end &&
+          (ends.count(tokens[span.last].lower) || organization_word(tokens[span.last].lower) ||
+           designation(tokens[span.last])))
+        continue;
+      // (nor a club's letter in brackets: "Buducnost (V)")
+      if (!std::isalnum(static_cast<unsigned char>(tokens[span.first + head].text[0]))) continue;
+      for (std::size_t k = span.first; k < end; ++k) tags[k] = 0;
+      retag(tags, span.first, span.first + head, type);
+      for (std::size_t k = span.first + head; k < end;) {
+        const std::size_t n = known(tokens, k, end, &type);
+        if (n == 0) {
+          ++k;
+          continue;
+        }
+        retag(tags, k, k + n, type);
+        k += n;
+      }
+    }
+  }
+}
+
+// Rules on top of the tagger: a capitalized run after a person's title that the tagger left
+// untagged is that person.
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s))

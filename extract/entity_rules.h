@@ -74,6 +74,9 @@ std::string joined_words(const std::vector<ner::Token>& tokens, std::size_t firs
 void lower_case_breaks(ner::Document& doc);
 // A preposition, a conjunction or an adverb is no name of one word ("Since 2002,", "Born in").
 void closed_class_words(ner::Document& doc);
+// A headline's name that runs on past a name the text gives is that name ("Bud Selig| Has Skin
+// Cancer").
+void headline_names(ner::Document& doc);
 
 // A capitalized run after a person's title or honorific is that person ("President Trump").
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

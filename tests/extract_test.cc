@@ -583,6 +583,32 @@ BOOST_AUTO_TEST_CASE(a_disaster_is_no_organization_and_a_director_is_a_person) {
   BOOST_TEST(!has(b.organizations, "Raoul Peck"));
 }
 
+// AG News test-1459, test-4690 and 143 other items: a headline's name that runs on past a name
+// the text gives is that name, of the text's kind; a club's whole name on a line of fixtures
+// stays (BBC sport/184).
+BOOST_AUTO_TEST_CASE(a_headlines_name_ends_where_the_texts_does) {
+  Article a;
+  a.title = "Bud Selig Has Skin Cancer Surgery";
+  a.text =
+      "NEW YORK -- Baseball commissioner Bud Selig had surgery Monday to remove a cancerous lesion "
+      "from his forehead. The lesion was detected last month during Selig's annual physical.";
+  extractor().complete(a);
+  BOOST_TEST(has(a.people, "Bud Selig"));
+  BOOST_TEST(a.people.size() == 1u);
+  Article b;
+  b.title = "Yahoo Debuts Mobile Search";
+  b.text =
+      "SAN FRANCISCO -- Yahoo (Quote, Chart) expanded its search empire to the mobile arena with "
+      "the launch of some additional services.";
+  extractor().complete(b);
+  for (const auto* names : {&b.people, &b.places, &b.organizations})
+    for (const std::string& n : *names) BOOST_TEST(n.find("Debuts") == std::string::npos, n);
+  const Article c = extracted(
+      "Charlton will play Leicester and Bolton will face Derby.\n\n"
+      "Charlton Athletic v Leicester City\n\nBolton v Derby\n");
+  BOOST_TEST(has(c.organizations, "Charlton Athletic"));
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
