@@ -1084,32 +1084,60 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         retag(tags, span.last - 2, span.last, ner::Type::kPerson);
         continue;
       }
+      // (a member's letters before the name too: "Lib Dem MP Parmjit Singh Gill")
+      auto titular = [](const std::string& folded) {
+        return person_title(folded) || folded == "mp"sv || folded == "mep"sv || folded == "msp"sv ||
+               folded == "cllr"sv || folded == "councillor"sv || folded == "representative"sv ||
+               folded == "congressman"sv || folded == "attorney"sv || folded == "congresswoman"sv ||
+               folded == "undersecretary"sv;
+      };
       std::size_t title = span.last;
       for (std::size_t k = span.first; k < span.last; ++k) {
-        if (person_title(tokens[k].lower)) title = k;
+        if (titular(tokens[k].lower)) title = k;
       }
       if (title == span.last) continue;
-      std::size_t end = title + 1;
-      while (end <= span.last && end - title <= 3 && capitalized_word(tokens[end].text) &&
+      // "Virginia State Attorney General Jerry Kilgore": the title's second word
+      const std::size_t title_word = title;
+      if (title + 1 < span.last && tokens[title + 1].text == "General"sv) ++title;
+      // "US Secretary of State Condoleezza Rice", "Secretary of Energy Spencer Abraham": the
+      // office after "of", up to a first name of the Census lists with a surname after it
+      std::size_t start = title + 1;
+      if (tokens[start].lower == "of"sv) {
+        std::size_t p = start + 1;
+        while (p < span.last && p - start <= 4 && plain_word(tokens[p]) &&
+               !(gazetteer.person_name(tokens[p].lower) & ner::Gazetteer::kFirstName))
+          ++p;
+        if (p > start + 1 && p < span.last && plain_word(tokens[p]) &&
+            (gazetteer.person_name(tokens[p].lower) & ner::Gazetteer::kFirstName))
+          start = p;
+        else if (span.last >= start + 3 && span.last <= start + 4 && plain_word(tokens[start + 1]))
+          start += 2;  // (an office of one word, then a name of two or three: "Condoleezza Rice")
+      }
+      std::size_t end = start;
+      while (end <= span.last && end - start < 3 && capitalized_word(tokens[end].text) &&
              std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
-             !person_title(tokens[end].lower)) {
+             !titular(tokens[end].lower)) {
         ++end;
       }
-      if (end == title + 1 || (end <= span.last && tokens[end].lower != "of"sv)) continue;
+      if (end == start || (end <= span.last && tokens[end].lower != "of"sv)) continue;
+      // (not where the name runs on into the next entity's: "Euro MP Robert| Kilroy-Silk")
+      if (end == span.last + 1 && end < tokens.size() && tags[end] != 0 &&
+          ner::type_of(tags[end]) != ner::Type::kPerson)
+        continue;
       // ("the Premier League": an organization's word ends no person's name)
       if (organization_word(tokens[end - 1].lower)) continue;
       const ner::Type type = span.type;
       for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
       // "Refugee Council Chief Executive Maeve Sherlock": the organization ends before the title's
       // first word.
-      std::size_t title_begin = title;
+      std::size_t title_begin = title_word;
       while (title_begin > span.first && (person_role(tokens[title_begin - 1].lower) ||
                                           tokens[title_begin - 1].lower == "vice"sv ||
                                           tokens[title_begin - 1].lower == "deputy"sv)) {
         --title_begin;
       }
       if (title_begin > span.first) retag(tags, span.first, title_begin, type);
-      retag(tags, title + 1, end, ner::Type::kPerson);
+      retag(tags, start, end, ner::Type::kPerson);
       if (end + 1 <= span.last) {  // "of Germany"
         const std::string rest = joined_words(tokens, end + 1, span.last + 1);
         retag(tags, end + 1, span.last + 1,

@@ -609,6 +609,26 @@ BOOST_AUTO_TEST_CASE(a_headlines_name_ends_where_the_texts_does) {
   BOOST_TEST(has(c.organizations, "Charlton Athletic"));
 }
 
+// BBC politics/209, politics/335, tech/132 and AG News test-1322: a post inside an
+// organization's name, with its office after "of", an attorney general's or a member's letters,
+// names the person after it.
+BOOST_AUTO_TEST_CASE(a_post_inside_an_organizations_name_names_the_person_after_it) {
+  const Article a = extracted(
+      "US Secretary of State Condoleezza Rice said the plan was not credible. Lib Dem MP Parmjit "
+      "Singh Gill said the report was damning. Virginia State Attorney General Jerry Kilgore "
+      "said the law worked.");
+  BOOST_TEST(has(a.people, "Condoleezza Rice"));
+  BOOST_TEST(has(a.people, "Parmjit Singh Gill"));
+  BOOST_TEST(has(a.people, "Jerry Kilgore"));
+  for (const std::string& o : a.organizations) {
+    BOOST_TEST(o.find("Rice") == std::string::npos, o);
+    BOOST_TEST(o.find("Gill") == std::string::npos, o);
+    BOOST_TEST(o.find("Kilgore") == std::string::npos, o);
+    BOOST_TEST(o.find("Attorney") == std::string::npos, o);
+  }
+  BOOST_TEST(has(a.organizations, "Lib Dem"));
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
