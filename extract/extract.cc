@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-71";
+constexpr const char* kRulesVersion = "rules-72";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -574,6 +574,17 @@ class Default : public Extractor {
         // "Salvadoran", "South American", "El Salvadorian": a people's name, not a person, a place
         // or an organization.
         if (type != ner::Type::kMisc && demonym(tokens, span)) continue;
+        // "Cisco", "Toshiba", "Symantec": a word the registries know as a company's whole name,
+        // and the gazetteer as no place and the word list and the Census lists as no word or
+        // name ("Pacific", "Sam", "Korea"), is the company where the tagger said place.
+        if (type == ner::Type::kPlace && span.first == span.last) {
+          const std::string& word = tokens[span.first].lower;
+          if (gazetteer_.company(word) && !gazetteer_.known(tokens[span.first].text) &&
+              gazetteer_.country_name(tokens[span.first].text).empty() &&
+              gazetteer_.lexicon(word) == ner::Gazetteer::kUnlisted &&
+              gazetteer_.person_name(word) == 0)
+            type = ner::Type::kOrganization;
+        }
         // "the Leicester lock", "Portsmouth boss Harry Redknapp": a town's name of one word
         // before a player's or a manager's role is its club's, here and in the rest of the
         // article ("captain of Leicester"); a country's is its national side, which the labels

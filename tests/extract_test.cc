@@ -629,6 +629,22 @@ BOOST_AUTO_TEST_CASE(a_post_inside_an_organizations_name_names_the_person_after_
   BOOST_TEST(has(a.organizations, "Lib Dem"));
 }
 
+// AG News test-5867, test-5653 and BBC tech/281: a company's whole name in the hardware makers'
+// registries that no list knows as a place, word or name is the company where the tagger said
+// place; a place or a first name the registries also hold stays ("Korea", "Sam").
+BOOST_AUTO_TEST_CASE(a_registered_company_is_no_place) {
+  Article a;
+  a.title = "Motorola buy adds heat to mesh networking";
+  a.text =
+      "A Motorola acquisition and an expected deal from Nortel show the market for mobile ad hoc "
+      "network equipment is hot.";
+  extractor().complete(a);
+  BOOST_TEST(!has(a.places, "Nortel"));
+  BOOST_TEST(has(a.organizations, "Nortel"));
+  const Article b = extracted("Exports to Korea rose by 5% in the year, the ministry said.");
+  BOOST_TEST(!has(b.organizations, "Korea"));
+}
+
 // BBC tech/247 and the BBC and AG News archives ("Xbox" an organization in 37 articles, "Linux"
 // in 20, "Halo" in 26): a product, a platform or a game is no organization; its maker's name
 // before it is.
