@@ -1215,11 +1215,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Milan talking to Adriano. Rusedski withdrew from the Open 13 in Marseille on Thursday.",
        {{"Inter Milan", "org"}, {"Milan", "place"}, {"Marseille", "place"}}},
       // A name first in its sentence, before a comma, is a dateline's place only where a place
-      // follows the comma.
+      // follows the comma (and NDS, a registered company, is the company).
       {"",
        "NDS, STMicroelectronics and Thomson said Friday that they will develop new encryption "
        "technology.\n\nMILWAUKEE, Wisconsin 1996-08-31\nJesper Parnevik of Sweden fired a 63.",
-       {{"NDS", ""}, {"Nds", ""}, {"Milwaukee", "place"}, {"Wisconsin", "place"}}},
+       {{"NDS", "org"}, {"Nds", ""}, {"Milwaukee", "place"}, {"Wisconsin", "place"}}},
       // American states as papers abbreviate them.
       {"",
        "The company, based in Tacoma, Wash., said it lost money. Voters in Boulder, Colo. were "
