@@ -611,7 +611,16 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
           std::none_of(tokens.begin() + static_cast<long>(i + 1),
                        tokens.begin() + static_cast<long>(end),
                        [](const ner::Token& t) { return organization_word(t.lower); });
-      if (!honorific(tokens[i].lower) && !first_named &&
+      // or a name the tagger read whole, the role's word first, as another kind's ("Broker
+      // Khurshid Alam said", first in its sentence)
+      const bool role_first =
+          tags[i] != 0 && ner::position_of(tags[i]) == ner::kBegin && n >= 2 &&
+          ner::position_of(tags[end - 1]) == ner::kLast &&
+          ner::type_of(tags[end - 1]) == ner::type_of(tags[i]) &&
+          std::none_of(tokens.begin() + static_cast<long>(i + 1),
+                       tokens.begin() + static_cast<long>(end),
+                       [](const ner::Token& t) { return organization_word(t.lower); });
+      if (!honorific(tokens[i].lower) && !first_named && !role_first &&
           std::any_of(tags.begin() + static_cast<long>(i + 1),
                       tags.begin() + static_cast<long>(end),
                       [](int t) { return t != 0 && ner::type_of(t) != ner::Type::kPerson; })) {

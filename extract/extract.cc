@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-72";
+constexpr const char* kRulesVersion = "rules-73";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -444,8 +444,14 @@ class Default : public Extractor {
         // "Russian Federation", "Soviet Union": a country's name is a place's, however the tagger
         // read it (a national side is its country, by metonymy, as the labels have it); so is a
         // region of the world's ("Western Europe", "North America").
+        // So is a country's part named by its direction, or a province so named ("Northern
+        // Iraq", "Northern Cape"; not a town's club: "West Bromwich").
         if (type == ner::Type::kOrganization &&
-            (!gazetteer_.country_name(mention).empty() || world_region(fold(mention))))
+            (!gazetteer_.country_name(mention).empty() || world_region(fold(mention)) ||
+             (span.last > span.first && direction_word(tokens[span.first].lower) &&
+              (!gazetteer_.country_name(joined_words(tokens, span.first + 1, span.last + 1))
+                    .empty() ||
+               (gazetteer_.known(mention) && !gazetteer_.city(mention))))))
           type = ner::Type::kPlace;
         // "Atlas Bangladesh": a name of two words ending in a country's name ("Michael Jordan")
         // is a person's only after a first name of the Census lists; else an organization's.
@@ -1066,7 +1072,8 @@ class Default : public Extractor {
 
   // Whether the span is a people's name ("Salvadoran", "Venezuelan", "South American"): a word
   // that is a place's name in the gazetteer with a demonym's ending added ("-an", "-ian", "-ese",
-  // "-i"), or a country's without its plural "s" ("Philippine"), perhaps after a compass word.
+  // "-i"; "Kurdish" of Kurdistan), or a country's without its plural "s" ("Philippine"), or a
+  // people's plural of a land named "-istan" ("Kurds"), perhaps after a compass word.
   bool demonym(const std::vector<ner::Token>& tokens, const ner::Span& span) const {
     std::size_t first = span.first;
     if (span.last == first + 1 &&
@@ -1083,13 +1090,18 @@ class Default : public Extractor {
     // ("Philippine shares": a country's name without its plural "s")
     if (!gazetteer_.country_name(joined_words(tokens, first, span.last + 1) + "s").empty())
       return true;
+    // ("Kurds", "Uzbeks": a people's plural of a land named "-istan")
+    auto land = [this](const std::string& name) {
+      return gazetteer_.known(name) || world_region(name);  // (Kurdistan is no country)
+    };
+    if (w.size() > 4 && w.back() == 's' && land(w.substr(0, w.size() - 1) + "istan")) return true;
     for (const char* ending : {"ian", "ean", "an", "n", "ese", "i", "ish"}) {
       const std::size_t n = std::strlen(ending);
       if (w.size() < n + 4 || w.compare(w.size() - n, n, ending) != 0) continue;
       const std::string stem = w.substr(0, w.size() - n);
       // ("West German": "Germany")
-      for (const char* tail : {"", "a", "o", "y", "e", "ia", "any"}) {
-        if (gazetteer_.known(stem + tail)) return true;
+      for (const char* tail : {"", "a", "o", "y", "e", "ia", "any", "istan"}) {
+        if (land(stem + tail)) return true;
       }
     }
     return false;
