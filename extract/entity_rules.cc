@@ -453,8 +453,14 @@ void lower_case_breaks(ner::Document& doc) {
 // could be", "Born in Luton", "Update 1: Hollinger to Take $27M Charge": a preposition, a
 // conjunction or an adverb (or a wire's "Update") is capitalized where it opens a sentence or a
 // headline, and the tagger takes it for a name. Alone it is never one; inside a longer name it
-// may be ("All Blacks", "Before Sunset"), which stays.
+// may be ("All Blacks", "Before Sunset"), which stays. Nor is a Roman number alone ("II").
 void closed_class_words(ner::Document& doc) {
+  // ("World Group II", "Pedro I", "Charles VI": a number alone; not "I", a pronoun, nor "X",
+  // "V", "C", "D", "L" and "M", which are letters and initials as often)
+  auto roman_numeral = [](std::string_view w) {
+    return w.size() >= 2 && w.size() <= 5 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
+  };
   static const std::unordered_set<std::string_view> words = {
       "since",        "until",       "till",      "unlike",  "like",       "barely",
       "herewith",     "all",         "come",      "after",   "before",     "during",
@@ -474,7 +480,9 @@ void closed_class_words(ner::Document& doc) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (const ner::Span& span : ner::spans_of(tags, s))
-      if (span.first == span.last && words.count(tokens[span.first].lower)) tags[span.first] = 0;
+      if (span.first == span.last &&
+          (words.count(tokens[span.first].lower) || roman_numeral(tokens[span.first].text)))
+        tags[span.first] = 0;
   }
 }
 

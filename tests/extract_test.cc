@@ -497,13 +497,17 @@ BOOST_AUTO_TEST_CASE(a_closed_class_word_opening_a_sentence_is_no_name) {
       "The bank's shares rose on the London Stock Exchange. Since 2002, Ms Tan has been managing "
       "director. Come 2020, Japan could be more dependent on a shrinking workforce. Until 1857, "
       "the only way in England to get a divorce was an act of parliament. Born in Luton, "
-      "Bedfordshire, on 5 April 1920, Hailey left school at 14. The All Blacks won.");
+      "Bedfordshire, on 5 April 1920, Hailey left school at 14. The All Blacks won. Georgetown "
+      "coach John Thompson III said the team would play in World Group II.");
   for (const char* word : {"Update", "Since", "Come", "Until", "Born"}) {
     BOOST_TEST(!has(a.organizations, word), word);
     BOOST_TEST(!has(a.places, word), word);
     BOOST_TEST(!has(a.people, word), word);
   }
   BOOST_TEST(has(a.places, "Luton"));
+  // (CoNLL eng.testa 146, AG News test-6471: a Roman number alone)
+  BOOST_TEST(!has(a.organizations, "II"));
+  BOOST_TEST(!has(a.organizations, "III"));
 }
 
 // BBC politics/111, 157, 281, 292, 293: "Mr" was an organization where the tagger read it as a
