@@ -1242,8 +1242,13 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
           !plain_word(tokens[span.first]) || all_capitals(tokens[span.first].text) ||
           doc.seen_lower(word) || gazetteer.company(word) || gazetteer.known(word))
         continue;
+      // (a surname of the Census lists the model learned as an organization's is the person's
+      // all the same: "McCarthy" beside "Mick McCarthy")
       const auto learned = ner::word_tag(weights, word);
-      if (learned && *learned != 0 && ner::type_of(*learned) != ner::Type::kPerson) continue;
+      if (learned && *learned != 0 && ner::type_of(*learned) != ner::Type::kPerson &&
+          !(ner::type_of(*learned) == ner::Type::kOrganization &&
+            (gazetteer.person_name(word) & ner::Gazetteer::kSurname)))
+        continue;
       tags[span.first] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
     }
   }

@@ -537,6 +537,12 @@ BOOST_AUTO_TEST_CASE(an_honorific_and_a_surname_alone_are_the_persons) {
       "MG Rover plans to shift production to China. Rover told BBC News that the reports were "
       "wrong.");
   BOOST_TEST(!has(c.people, "Rover"));
+  // (CoNLL eng.testa 40: a Census surname the model learned as an organization's)
+  const Article d = extracted(
+      "Soccer - McCarthy names team to play Liechtenstein.\nDUBLIN 1996-08-30\nIrish soccer "
+      "manager Mick McCarthy on Friday announced the team to play Liechtenstein in Saturday's "
+      "World Cup qualifying match.");
+  BOOST_TEST(!has(d.organizations, "McCarthy"));
 }
 
 // BBC entertainment/133, sport/311 and 8 other team sheets: a name between people's names in a
