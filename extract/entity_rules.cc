@@ -398,10 +398,11 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
 // case.
 void lower_case_breaks(ner::Document& doc) {
   static const std::unordered_set<std::string_view> small = {
-      "of", "the", "and", "for",   "to",   "on",  "upon", "in",  "at",  "a",  "an",
-      "am", "de",  "du",  "des",   "del",  "da",  "do",   "dos", "das", "di", "la",
-      "le", "les", "von", "van",   "der",  "den", "ter",  "ten", "zu",  "y",  "e",
-      "et", "bin", "ibn", "binti", "bint", "wa",  "al",   "el",  "&"};
+      "of",  "the",   "and",   "for",   "to",   "on",  "upon", "in",   "at",   "a",      "an",
+      "am",  "de",    "du",    "des",   "del",  "da",  "do",   "dos",  "das",  "di",     "la",
+      "le",  "les",   "von",   "van",   "der",  "den", "ter",  "ten",  "zu",   "y",      "e",
+      "et",  "bin",   "ibn",   "binti", "bint", "wa",  "al",   "el",   "&",    "sans",   "los",
+      "las", "della", "degli", "dei",   "vom",  "zur", "ben",  "ould", "with", "without"};
   auto lower = [](std::string_view w) {
     return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
            std::none_of(w.begin(), w.end(),
@@ -428,7 +429,11 @@ void lower_case_breaks(ner::Document& doc) {
       }
       // (nor an organization's name that ends in its own word: "the Palestinian self-rule
       // Authority")
-      if (area || (!breaks && !small.count(tokens[span.last].lower)) ||
+      // (nor a name all in lower case: "bmi", "lastminute.com")
+      const bool capital = std::any_of(tokens.begin() + static_cast<long>(span.first),
+                                       tokens.begin() + static_cast<long>(span.last + 1),
+                                       [&lower](const ner::Token& t) { return !lower(t.text); });
+      if (area || !capital || (!breaks && !small.count(tokens[span.last].lower)) ||
           (capitalized_word(tokens[span.last].text) && organization_word(tokens[span.last].lower)))
         continue;
       for (std::size_t k = span.first; k <= span.last; ++k) tags[k] = 0;
@@ -492,7 +497,7 @@ void closed_class_words(ner::Document& doc) {
 // them it tags as a name), the headline's name is that one, of the kind the text gives it, and
 // the rest of the run holds only the names the text gives ("Chechnya"). A run the text names
 // whole stays ("Jack in the Box").
-void headline_names(ner::Document& doc) {
+void headline_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   std::unordered_map<std::string, ner::Type> named;  // the text's names (folded words) -> kind
   std::size_t longest = 0;                           // words of the longest
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
@@ -541,8 +546,14 @@ void headline_names(ner::Document& doc) {
           (ends.count(tokens[span.last].lower) || organization_word(tokens[span.last].lower) ||
            designation(tokens[span.last])))
         continue;
-      // (nor a club's letter in brackets: "Buducnost (V)")
-      if (!std::isalnum(static_cast<unsigned char>(tokens[span.first + head].text[0]))) continue;
+      // (nor a club's letter in brackets: "Buducnost (V)"; the rest must begin with a common
+      // word, a verb or a noun: "Sony| Ericsson", "America| Online" stay whole; and an
+      // organization's name stays whole before a name of another kind: "New York| Times")
+      const ner::Token& rest = tokens[span.first + head];
+      if (!std::isalnum(static_cast<unsigned char>(rest.text[0])) ||
+          !(gazetteer.lexicon(rest.lower) & ner::Gazetteer::kCommon) ||
+          (span.type != ner::Type::kPerson && type != span.type))
+        continue;
       for (std::size_t k = span.first; k < end; ++k) tags[k] = 0;
       retag(tags, span.first, span.first + head, type);
       for (std::size_t k = span.first + head; k < end;) {
@@ -621,8 +632,12 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                        [](const ner::Token& t) { return organization_word(t.lower); });
       // or a name the tagger read whole, the role's word first, as another kind's ("Broker
       // Khurshid Alam said", first in its sentence)
+      const bool opening = std::none_of(
+          tokens.begin(), tokens.begin() + static_cast<long>(i), [](const ner::Token& t) {
+            return std::isalnum(static_cast<unsigned char>(t.text[0])) != 0;
+          });
       const bool role_first =
-          tags[i] != 0 && ner::position_of(tags[i]) == ner::kBegin && n >= 2 &&
+          opening && tags[i] != 0 && ner::position_of(tags[i]) == ner::kBegin && n >= 2 &&
           ner::position_of(tags[end - 1]) == ner::kLast &&
           ner::type_of(tags[end - 1]) == ner::type_of(tags[i]) &&
           std::none_of(tokens.begin() + static_cast<long>(i + 1),
@@ -802,7 +817,9 @@ void placed_organizations(ner::Document& doc) {
     const std::vector<ner::Span> spans = ner::spans_of(tags, s);
     auto dateline = [&tokens](const ner::Span& span) {
       const std::string name = joined_words(tokens, span.first, span.last + 1);
-      return name.size() > 4 && all_capitals(name);
+      return all_capitals(name) && std::count_if(name.begin(), name.end(), [](char c) {
+                                     return std::isalpha(static_cast<unsigned char>(c)) != 0;
+                                   }) >= 3;
     };
     for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
       const ner::Span& place = spans[k];
@@ -812,7 +829,8 @@ void placed_organizations(ner::Document& doc) {
       if (place.type != ner::Type::kPlace || body.type != ner::Type::kOrganization ||
           (body.first == body.last && !organization_word(tokens[body.first].lower)) ||
           all_capitals(tokens[body.first].text) || dateline(place))
-        continue;  // (nor a dateline's town: "NEW YORK Johnson & Johnson"; but "U.S. Air Force")
+        continue;  // (nor a dateline's town: "NEW YORK Johnson & Johnson", "ROME Fiat"; but
+                   // "U.S. Air Force", "UK Film Council")
       const std::size_t gap = body.first - place.last - 1;
       if (gap > 1 ||
           (gap == 1 && tokens[place.last + 1].text != "State"sv &&
@@ -1127,8 +1145,8 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         if (p > start + 1 && p < span.last && plain_word(tokens[p]) &&
             (gazetteer.person_name(tokens[p].lower) & ner::Gazetteer::kFirstName))
           start = p;
-        else if (span.last >= start + 3 && span.last <= start + 4 && plain_word(tokens[start + 1]))
-          start += 2;  // (an office of one word, then a name of two or three: "Condoleezza Rice")
+        else if (span.last == start + 3 && plain_word(tokens[start + 1]))
+          start += 2;  // (an office of one word, then a name of two: "Condoleezza Rice")
       }
       std::size_t end = start;
       while (end <= span.last && end - start < 3 && capitalized_word(tokens[end].text) &&
@@ -1242,13 +1260,8 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
           !plain_word(tokens[span.first]) || all_capitals(tokens[span.first].text) ||
           doc.seen_lower(word) || gazetteer.company(word) || gazetteer.known(word))
         continue;
-      // (a surname of the Census lists the model learned as an organization's is the person's
-      // all the same: "McCarthy" beside "Mick McCarthy")
       const auto learned = ner::word_tag(weights, word);
-      if (learned && *learned != 0 && ner::type_of(*learned) != ner::Type::kPerson &&
-          !(ner::type_of(*learned) == ner::Type::kOrganization &&
-            (gazetteer.person_name(word) & ner::Gazetteer::kSurname)))
-        continue;
+      if (learned && *learned != 0 && ner::type_of(*learned) != ner::Type::kPerson) continue;
       tags[span.first] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
     }
   }
@@ -1302,7 +1315,11 @@ void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       const bool sheet =
           initial(tokens[span.first]) && ((before && initial(tokens[spans[k - 1].first])) ||
                                           (after && initial(tokens[spans[k + 1].first])));
-      if ((before && after && !initial(tokens[span.first])) || sheet)
+      // (between two people, a name that begins with a first name of the Census lists: not
+      // "Roy Keane, Real Madrid and David Beckham")
+      const bool first_name =
+          (gazetteer.person_name(tokens[span.first].lower) & ner::Gazetteer::kFirstName) != 0;
+      if ((before && after && first_name && !initial(tokens[span.first])) || sheet)
         retag(tags, span.first, span.last + 1, ner::Type::kPerson);
     }
   }

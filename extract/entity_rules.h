@@ -76,7 +76,7 @@ void lower_case_breaks(ner::Document& doc);
 void closed_class_words(ner::Document& doc);
 // A headline's name that runs on past a name the text gives is that name ("Bud Selig| Has Skin
 // Cancer").
-void headline_names(ner::Document& doc);
+void headline_names(ner::Document& doc, const ner::Gazetteer& gazetteer);
 
 // A capitalized run after a person's title or honorific is that person ("President Trump").
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-75";
+constexpr const char* kRulesVersion = "rules-76";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -246,7 +246,7 @@ class Default : public Extractor {
     int scored_match = -1;  // unknown until asked
     lower_case_breaks(tagged);
     closed_class_words(tagged);
-    headline_names(tagged);
+    headline_names(tagged, gazetteer_);
     mark_titled_people(tagged, gazetteer_);
     split_titled_spans(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
