@@ -427,9 +427,8 @@ void lower_case_breaks(ner::Document& doc) {
         breaks = true;
         area = area || facility_word(tokens[k].lower) || area_word(tokens[k].lower);
       }
-      // (nor an organization's name that ends in its own word: "the Palestinian self-rule
-      // Authority")
-      // (nor a name all in lower case: "bmi", "lastminute.com")
+      // (nor a name all in lower case: "bmi", "lastminute.com"; nor an organization's name that
+      // ends in its own word: "the Palestinian self-rule Authority")
       const bool capital = std::any_of(tokens.begin() + static_cast<long>(span.first),
                                        tokens.begin() + static_cast<long>(span.last + 1),
                                        [&lower](const ner::Token& t) { return !lower(t.text); });
