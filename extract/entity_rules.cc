@@ -1848,13 +1848,16 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       }
     }
     // A run of capitalized words from `i` that no entity holds, up to three; its end.
-    auto run = [&](std::size_t i) {
+    // (`common` lets words after the first be words the article writes in lower case as well:
+    // "Ontrack Data Recovery")
+    auto run = [&](std::size_t i, std::size_t most = 3, bool common = false) {
       std::size_t end = i;
-      while (end < tokens.size() && end - i < 3 && capitalized_word(tokens[end].text) &&
+      while (end < tokens.size() && end - i < most && capitalized_word(tokens[end].text) &&
              std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
              (tags[end] == 0 || ner::type_of(tags[end]) == ner::Type::kMisc) &&
              !person_role(tokens[end].lower) && !honorific(tokens[end].lower) &&
-             !calendar_word(tokens[end].lower) && !doc.seen_lower(tokens[end].lower))
+             !calendar_word(tokens[end].lower) &&
+             ((common && end > i) || !doc.seen_lower(tokens[end].lower)))
         ++end;
       // (a run that ends inside a longer entity is none)
       if (end < tokens.size() && tags[end] != 0 &&
@@ -1863,6 +1866,78 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         return i;
       return end;
     };
+    // A free run from `i` to `end` that may name a company: whole (no capitalized word, nor "and",
+    // "of" or "&" and one, after it: "Swiss Re", "European Justice and Home Affairs"), no
+    // people's adjective alone ("founder of Jewish human rights group"), no Census first name
+    // opens it, and the gazetteer knows it as no place and as no common word (one word alone).
+    auto company_like = [&](std::size_t i, std::size_t end) {
+      auto name_at = [&](std::size_t k) {
+        return k < tokens.size() && capitalized_word(tokens[k].text);
+      };
+      const bool joined = end < tokens.size() &&
+                          (tokens[end].lower == "and"sv || tokens[end].lower == "of"sv ||
+                           tokens[end].text == "&"sv) &&
+                          name_at(end + 1);
+      if (end == i || name_at(end) || joined || (end == i + 1 && tags[i] != 0) ||
+          (gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) ||
+          gazetteer.known(joined_words(tokens, i, end)))
+        return false;
+      return end - i > 1 || !(gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon);
+    };
+    // "managing director of Ontrack Data Recovery", "the head of Renault", "Shares in Solidere",
+    // "a spokesman for Ryanair": capitalized words no entity holds right after a post in a
+    // company, or its shares, and the word that ties them to it, are the company's name (where
+    // the post is no part of a name itself: "the Director of Public Prosecutions").
+    static const std::unordered_map<std::string_view, std::unordered_set<std::string_view>> posts =
+        {{"of",
+          {"chairman", "chairwoman", "director", "directors", "head", "boss", "founder",
+           "shareholder", "shareholders", "executive"}},
+         {"at",
+          {"director", "chief", "executive", "analyst", "analysts", "economist", "manager",
+           "employees", "workers", "spokesman", "spokeswoman"}},
+         {"for", {"spokesman", "spokeswoman", "spokesperson"}},
+         {"in", {"shares", "stake", "stakes", "shareholder", "shareholders"}}};
+    for (std::size_t i = 2; i < tokens.size(); ++i) {
+      const auto tie = posts.find(tokens[i - 1].lower);
+      if (tie == posts.end() || !tie->second.count(tokens[i - 2].lower) ||
+          (i > 2 && capitalized_word(tokens[i - 2].text)))
+        continue;
+      const std::size_t end = run(i, 4, true);
+      if (!company_like(i, end)) continue;
+      retag(tags, i, end, ner::Type::kOrganization);
+      i = end;
+    }
+    // "Solidere, the Lebanese company founded by Rafik Hariri": a free run that opens a sentence
+    // or follows a word in lower case, then a comma, an article, up to three words in lower case
+    // or a people's adjective, and a descriptor of companies that ends the phrase (not "the
+    // company's", "a company director") is the company's name.
+    for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+      if (i > 0 && (capitalized_word(tokens[i - 1].text) || tags[i - 1] != 0)) continue;
+      const std::size_t end = run(i);
+      if (end + 2 >= tokens.size() || tokens[end].text != ","sv ||
+          (tokens[end + 1].lower != "the"sv && tokens[end + 1].lower != "a"sv &&
+           tokens[end + 1].lower != "an"sv) ||
+          !company_like(i, end))
+        continue;
+      for (std::size_t k = end + 2; k < tokens.size() && k <= end + 5; ++k) {
+        const std::string& w = tokens[k].lower;
+        if (organization_descriptor(w)) {
+          static const std::unordered_set<std::string_view> after = {
+              "in",   "on",    "at",    "that",  "which", "with",  "for",     "and",   "by",
+              "from", "whose", "based", "since", "where", "known", "founded", "owned", "run"};
+          if (k + 1 == tokens.size() ||
+              (!std::isalpha(static_cast<unsigned char>(tokens[k + 1].text[0])) &&
+               tokens[k + 1].lower != "'s"sv) ||
+              after.count(tokens[k + 1].lower))
+            retag(tags, i, end, ner::Type::kOrganization);
+          break;
+        }
+        const bool adjective = tags[k] == ner::tag_of(ner::Type::kMisc, ner::kUnit);
+        if (!adjective &&
+            (capitalized_word(tokens[k].text) || !std::isalpha(static_cast<unsigned char>(w[0]))))
+          break;
+      }
+    }
     // "a survey by the Engineering Employers Federation", "the Disasters Emergency Committee":
     // capitalized words the tagger left after "the", up to five, up to the last that is an
     // organization's word (but the first), are that organization's name.

@@ -1180,6 +1180,21 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Richard Ayers, portal director at Tiscali, said there was little point. We work with our "
        "colleagues at Defra to create cleaner streets.",
        {{"Tiscali", "org"}, {"Defra", "org"}}},
+      // A post in a company and "of", "at", "for" or "in", and capitalized words the tagger left:
+      // the company's name, whole; not a name that runs on, nor a people's adjective alone.
+      {"",
+       "Mr Ghosn will take over at the head of Renault later this year, said Adrian Palmer, "
+       "managing director of Ontrack Data Recovery. Shares in Solidere fell.",
+       {{"Renault", "org"}, {"Ontrack Data Recovery", "org"}, {"Solidere", "org"}}},
+      {"",
+       "The cut was welcome, said Kurt Karl, economist at Swiss Re in New York. Rabbi Marvin Hier, "
+       "founder of Jewish human rights group the Wiesenthal Center, spoke.",
+       {{"Swiss", ""}, {"Jewish", ""}}},
+      // A name, a comma, an article and a company's descriptor ending the phrase.
+      {"",
+       "Analysts were cautious. Solidere, the Lebanese company founded by Rafik Hariri, fell "
+       "sharply on Monday. Ostrander, the company's chairman, said little.",
+       {{"Solidere", "org"}, {"Ostrander", ""}}},
       // A street after "in".
       {"",
        "Mr Blair told his monthly news conference in Downing Street on Tuesday.",
