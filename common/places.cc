@@ -20,7 +20,7 @@ namespace {
 const std::vector<std::vector<const char*>> kCountryNames = {
     {"United States", "U.S.", "US", "U.S.A.", "USA", "America", "the United States",
      "United States of America", "the U.S."},
-    {"United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "the United Kingdom"},
+    {"United Kingdom", "U.K.", "UK", "GB", "Britain", "Great Britain", "the United Kingdom"},
     {"Russia", "Russian Federation"},
     {"Netherlands", "Holland", "the Netherlands"},
     {"Ireland", "Republic of Ireland", "Irish Republic", "Eire"},

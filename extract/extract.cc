@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-77";
+constexpr const char* kRulesVersion = "rules-78";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -354,6 +354,11 @@ class Default : public Extractor {
           span.last = span.first;
           span.type = ner::Type::kOrganization;
         }
+        // "Team GB", "Team USA": a nation's side, which is its country, as the labels have it
+        // (below).
+        if (span.last > span.first && tokens[span.first].text == "Team"sv &&
+            !gazetteer_.country_name(joined_words(tokens, span.first + 1, span.last + 1)).empty())
+          ++span.first;
       }
       const bool titular = headline(tagged, s, &gazetteer_);
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
@@ -384,6 +389,12 @@ class Default : public Extractor {
         // ("Lord", "Mr": an honorific alone is no organization either)
         if (type == ner::Type::kOrganization && span.first == span.last &&
             (post_nominal(tokens[span.first].lower) || honorific(tokens[span.first].lower)))
+          continue;
+        // ("a 40 GB hard drive": a unit of storage after a number is no Great Britain, nor are
+        // the games behind in a table's heads, "W L PCT GB", after another word in capitals)
+        if (span.first == span.last && tokens[span.first].text == "GB"sv && span.first > 0 &&
+            (std::isdigit(static_cast<unsigned char>(tokens[span.first - 1].text.back())) ||
+             all_capitals(tokens[span.first - 1].text)))
           continue;
         const bool more = span.last + 1 < tokens.size();
         const std::string& next = more ? tokens[span.last + 1].lower : std::string();

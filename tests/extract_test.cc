@@ -1190,6 +1190,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "The cut was welcome, said Kurt Karl, economist at Swiss Re in New York. Rabbi Marvin Hier, "
        "founder of Jewish human rights group the Wiesenthal Center, spoke.",
        {{"Swiss", ""}, {"Jewish", ""}}},
+      // "GB" is Great Britain, and a nation's team is its country; not gigabytes, nor games
+      // behind in a table's heads.
+      {"GB quartet get cross country call",
+       "Hayley Yelling and Jo Pavey will represent Team GB at the event in France.",
+       {{"United Kingdom", "place"}, {"Team GB", ""}, {"GB", ""}}},
+      {"", "The laptop has a 40 GB hard drive and sells in Britain.", {{"GB", ""}}},
+      {"",
+       "Standings after games played on Thursday (tabulate under won, lost, winning percentage, "
+       "games behind first place)\nW L PCT GB\nNEW YORK 74 58 .561 -",
+       {{"United Kingdom", ""}}},
       // A name, a comma, an article and a company's descriptor ending the phrase.
       {"",
        "Analysts were cautious. Solidere, the Lebanese company founded by Rafik Hariri, fell "
