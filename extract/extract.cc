@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-78";
+constexpr const char* kRulesVersion = "rules-79";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -396,6 +396,19 @@ class Default : public Extractor {
             (std::isdigit(static_cast<unsigned char>(tokens[span.first - 1].text.back())) ||
              all_capitals(tokens[span.first - 1].text)))
           continue;
+        // "Beirut's benchmark BLOM stock index", "the Nikkei index", "the Dow Jones index": a name
+        // right before "index" (or "stock", "share" or "composite" and "index") names the index,
+        // a thing, as the labels have it; not an exchange's or a body's name that ends in its word
+        // ("the American Stock Exchange index").
+        if (type == ner::Type::kOrganization && !organization_word(tokens[span.last].lower) &&
+            tokens[span.last].lower != "exchange"sv) {
+          std::size_t after = span.last + 1;
+          if (after < tokens.size() &&
+              (tokens[after].lower == "stock"sv || tokens[after].lower == "share"sv ||
+               tokens[after].lower == "composite"sv))
+            ++after;
+          if (after < tokens.size() && tokens[after].text == "index"sv) continue;
+        }
         const bool more = span.last + 1 < tokens.size();
         const std::string& next = more ? tokens[span.last + 1].lower : std::string();
         if (type == ner::Type::kPerson || type == ner::Type::kPlace) {

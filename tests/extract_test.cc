@@ -1200,6 +1200,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Standings after games played on Thursday (tabulate under won, lost, winning percentage, "
        "games behind first place)\nW L PCT GB\nNEW YORK 74 58 .561 -",
        {{"United Kingdom", ""}}},
+      // A stock index's name is no organization's; an exchange's, before its index, is.
+      {"",
+       "Beirut's benchmark BLOM stock index closed down 7.9%. The American Stock Exchange index "
+       "was down 1.66 points.",
+       {{"BLOM", ""}, {"American Stock Exchange", "org"}}},
       // A name, a comma, an article and a company's descriptor ending the phrase.
       {"",
        "Analysts were cautious. Solidere, the Lebanese company founded by Rafik Hariri, fell "
