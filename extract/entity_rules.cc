@@ -820,6 +820,15 @@ void placed_organizations(ner::Document& doc) {
                                      return std::isalpha(static_cast<unsigned char>(c)) != 0;
                                    }) >= 3;
     };
+    // "chairman of Sunderland FC": a club's designation the tagger left after a town's name (or
+    // a name of any kind) ends the club's name.
+    for (const ner::Span& span : spans) {
+      const std::size_t next = span.last + 1;
+      if (next < tokens.size() && tags[next] == 0 &&
+          (tokens[next].text == "FC"sv || tokens[next].text == "AFC"sv ||
+           tokens[next].text == "RFC"sv))
+        retag(tags, span.first, next + 1, ner::Type::kOrganization);
+    }
     for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
       const ner::Span& place = spans[k];
       const ner::Span& body = spans[k + 1];

@@ -1200,6 +1200,10 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Standings after games played on Thursday (tabulate under won, lost, winning percentage, "
        "games behind first place)\nW L PCT GB\nNEW YORK 74 58 .561 -",
        {{"United Kingdom", ""}}},
+      // A club's designation after a town's name ends the club's name.
+      {"",
+       "Bob Murray, chairman of Sunderland FC, has launched a bid for the club.",
+       {{"Sunderland FC", "org"}}},
       // A stock index's name is no organization's; an exchange's, before its index, is.
       {"",
        "Beirut's benchmark BLOM stock index closed down 7.9%. The American Stock Exchange index "
