@@ -1947,6 +1947,33 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           break;
       }
     }
+    // "A survey by Forrester Research found": capitalized words the tagger left inside a
+    // sentence, after a word in lower case, the last an organization's word, are the
+    // organization's name, whole. Not the end of a longer name, after "and" or "of" and a word
+    // the tagger left ("Food and| Drug Administration"); not a law's, a league's, a venue's or a
+    // building's
+    // ("the World Trade Center"), a river's bank ("the South Bank"), nor a product's ("Windows
+    // Media Center").
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      if (!ner::starts_lower(tokens[i - 1].text) ||
+          (i > 1 && joining_word(tokens[i - 1].lower) && capitalized_word(tokens[i - 2].text) &&
+           (tags[i - 2] == 0 || ner::type_of(tags[i - 2]) == ner::Type::kMisc)))
+        continue;
+      const std::size_t end = run(i, 4, true);
+      if (end < i + 2 || !company_like(i, end)) continue;
+      const std::string& last = tokens[end - 1].lower;
+      if (!organization_word(last) || last == "act"sv || last == "league"sv || venue_word(last) ||
+          last == "center"sv || last == "centre"sv ||
+          (last == "bank"sv && end == i + 2 && direction_word(tokens[i].lower)) ||
+          std::any_of(tokens.begin() + static_cast<long>(i),
+                      tokens.begin() + static_cast<long>(end), [](const ner::Token& t) {
+                        return thing_word(t.lower) || product_name(t.lower) ||
+                               thing_abbreviation(t.text);
+                      }))
+        continue;
+      retag(tags, i, end, ner::Type::kOrganization);
+      i = end;
+    }
     // "a survey by the Engineering Employers Federation", "the Disasters Emergency Committee":
     // capitalized words the tagger left after "the", up to five, up to the last that is an
     // organization's word (but the first), are that organization's name.

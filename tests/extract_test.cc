@@ -1200,6 +1200,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Standings after games played on Thursday (tabulate under won, lost, winning percentage, "
        "games behind first place)\nW L PCT GB\nNEW YORK 74 58 .561 -",
        {{"United Kingdom", ""}}},
+      // Capitalized words the tagger left inside a sentence, ending in an organization's word;
+      // not the end of a longer name, a building's nor a product's.
+      {"",
+       "A survey carried out in 2000 by Forrester Research found that battery life was the most "
+       "complained about feature of laptops.",
+       {{"Forrester Research", "org"}}},
+      {"",
+       "He was approved by the Food and Drug Administration, worked near the World Trade Center "
+       "and wrote using Windows Media Center.",
+       {{"Drug Administration", ""}, {"World Trade Center", ""}, {"Windows Media Center", ""}}},
       // A club's designation after a town's name ends the club's name.
       {"",
        "Bob Murray, chairman of Sunderland FC, has launched a bid for the club.",
