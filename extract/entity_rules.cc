@@ -1179,7 +1179,15 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                                           tokens[title_begin - 1].lower == "deputy"sv)) {
         --title_begin;
       }
-      if (title_begin > span.first) retag(tags, span.first, title_begin, type);
+      // ("Chicago Cardinal Joseph Bernardin", "Ohio Governor Bob Taft": a place the gazetteer
+      // knows right before a title is where the office is; before a role it may be a club:
+      // "Leeds chairman Peter Ridsdale")
+      const bool office_place = title_begin > span.first && title_begin == title_word &&
+                                person_title(tokens[title_word].lower) &&
+                                gazetteer.known(joined_words(tokens, span.first, title_begin)) &&
+                                !organization_word(tokens[title_begin - 1].lower);
+      if (title_begin > span.first)
+        retag(tags, span.first, title_begin, office_place ? ner::Type::kPlace : type);
       retag(tags, start, end, ner::Type::kPerson);
       if (end + 1 <= span.last) {  // "of Germany"
         const std::string rest = joined_words(tokens, end + 1, span.last + 1);
@@ -2178,6 +2186,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           end < tokens.size() && organization_role(tokens[end].lower) &&
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName);
       if (!after_descriptor && !listed && !before_role) continue;
+      if (end == i + 1 && tokens[i].text.size() == 1) continue;  // ("by company N / A")
       retag(tags, i, end, ner::Type::kOrganization);
       // The rest of a list: "Creative, Sony and Philips", which the item after "and" or "or"
       // ends ("... and Philips, Steve Jobs said").

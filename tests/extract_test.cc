@@ -1210,6 +1210,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "He was approved by the Food and Drug Administration, worked near the World Trade Center "
        "and wrote using Windows Media Center.",
        {{"Drug Administration", ""}, {"World Trade Center", ""}, {"Windows Media Center", ""}}},
+      // A place before a title the tagger read into one name with the person is where the office
+      // is; a single letter after a company's descriptor is no company.
+      {"",
+       "Chicago Cardinal Joseph Bernardin, head of the archdiocese, said on Friday he was ill.",
+       {{"Chicago", "place"}, {"Joseph Bernardin", "person"}}},
+      {"", "Shrs offered by company N / A\nLead Underwriter Smith Barney", {{"N", ""}}},
       // A club's designation after a town's name ends the club's name.
       {"",
        "Bob Murray, chairman of Sunderland FC, has launched a bid for the club.",
