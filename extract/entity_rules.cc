@@ -1338,6 +1338,27 @@ void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if ((before && after && first_name && !initial(tokens[span.first])) || sheet)
         retag(tags, span.first, span.last + 1, ner::Type::kPerson);
     }
+    // "James Leander (Leo) Nichols", "Seaver and (Jerry) Koosman", "(Olympic champion Lindsay)
+    // Davenport": a first name of the Census lists that ends words in brackets, and the one
+    // capitalized word after them, not read as a place's, are a person's names, which the
+    // brackets cut.
+    for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+      if (tokens[i].text != "("sv) continue;
+      std::size_t close = i + 2;
+      while (close < tokens.size() && close <= i + 4 && tokens[close].text != ")"sv) ++close;
+      if (close + 1 >= tokens.size() || tokens[close].text != ")"sv) continue;
+      const ner::Token& first = tokens[close - 1];
+      const ner::Token& surname = tokens[close + 1];
+      const bool after_name = close + 2 < tokens.size() && capitalized_word(tokens[close + 2].text);
+      if (!plain_word(first) || all_capitals(first.text) ||
+          !(gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
+          !plain_word(surname) || all_capitals(surname.text) || after_name ||
+          (tags[close + 1] != 0 && ner::type_of(tags[close + 1]) == ner::Type::kPlace) ||
+          (tags[close - 1] != 0 && !begins_entity(tags, close - 1, ner::type_of(tags[close - 1]))))
+        continue;
+      tags[close - 1] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
+      tags[close + 1] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
+    }
   }
 }
 

@@ -1216,6 +1216,10 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Chicago Cardinal Joseph Bernardin, head of the archdiocese, said on Friday he was ill.",
        {{"Chicago", "place"}, {"Joseph Bernardin", "person"}}},
       {"", "Shrs offered by company N / A\nLead Underwriter Smith Barney", {{"N", ""}}},
+      // A first name in brackets and the surname after them.
+      {"",
+       "What we like would be Seles, (Olympic champion Lindsay) Davenport and Mary Joe Fernandez.",
+       {{"Lindsay", "person"}, {"Davenport", "person"}}},
       // A club's designation after a town's name ends the club's name.
       {"",
        "Bob Murray, chairman of Sunderland FC, has launched a bid for the club.",
