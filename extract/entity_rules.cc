@@ -388,6 +388,14 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
   return common >= 2 && common * 3 >= capitalized;
 }
 
+bool shouted(const ner::Document& doc, std::size_t s) {
+  const auto& tokens = doc.sentences()[s].tokens;
+  return std::none_of(tokens.begin(), tokens.end(), [](const ner::Token& t) {
+    return std::any_of(t.text.begin(), t.text.end(),
+                       [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  });
+}
+
 // "why the BBC should be joining", "Internet service providers", "the BBC offer TV content": the
 // tagger runs a name on into words in lower case, which a name holds only as small words between
 // capitalized ones ("Bank of England", "Santiago de Cuba", "Committee to Protect Journalists").
@@ -1269,11 +1277,13 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // (a headline in capitals, as wires write them, writes a surname so too: "SILVA")
+    const bool capitals = headline(doc, s) && shouted(doc, s);
     for (const ner::Span& span : ner::spans_of(tags, s)) {
       const std::string& word = tokens[span.first].lower;
       if (span.first != span.last || span.type == ner::Type::kPerson ||
           span.type == ner::Type::kMisc || !surnames.count(word) ||
-          !plain_word(tokens[span.first]) || all_capitals(tokens[span.first].text) ||
+          !plain_word(tokens[span.first]) || (all_capitals(tokens[span.first].text) && !capitals) ||
           doc.seen_lower(word) || gazetteer.company(word) || gazetteer.known(word))
         continue;
       const auto learned = ner::word_tag(weights, word);

@@ -63,6 +63,9 @@ bool plain_word(const ner::Token& token);
 // extractor, which doubts every name in a headline, asks with it to spare lines of names.
 bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* words = nullptr);
 
+// Whether sentence `s` has no letter in lower case (a headline in capitals, as wires write them).
+bool shouted(const ner::Document& doc, std::size_t s);
+
 // Tags tokens [first, end) as one entity of the type.
 void retag(std::vector<int>& tags, std::size_t first, std::size_t end, ner::Type type);
 // The words of tokens [first, end) as written, joined by single spaces ("Santiago de Cuba").

@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-83";
+constexpr const char* kRulesVersion = "rules-84";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -362,11 +362,7 @@ class Default : public Extractor {
       }
       const bool titular = headline(tagged, s, &gazetteer_);
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
-      const bool shouted =
-          titular && std::none_of(tokens.begin(), tokens.end(), [](const ner::Token& t) {
-            return std::any_of(t.text.begin(), t.text.end(),
-                               [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-          });
+      const bool shouted = titular && rules::shouted(tagged, s);
       for (std::size_t k = 0; k < spans.size(); ++k) {
         const ner::Span& span = spans[k];
         const std::size_t begin = tokens[span.first].begin;

@@ -1216,6 +1216,13 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Chicago Cardinal Joseph Bernardin, head of the archdiocese, said on Friday he was ill.",
        {{"Chicago", "place"}, {"Joseph Bernardin", "person"}}},
       {"", "Shrs offered by company N / A\nLead Underwriter Smith Barney", {{"N", ""}}},
+      // A headline in capitals writes the surname of a person the text names in full so too.
+      {"",
+       "SOCCER - SILVA 'S `LOST PASSPORT' EXCUSE NOT ENOUGH FOR FIFA.\nMADRID 1996-08-30\nSpanish "
+       "champions "
+       "Deportivo Coruna will be without key midfielder Mauro Silva for Saturday's game with Real "
+       "Madrid.",
+       {{"Mauro Silva", "person"}, {"SILVA", ""}}},
       // A first name in brackets and the surname after them.
       {"",
        "What we like would be Seles, (Olympic champion Lindsay) Davenport and Mary Joe Fernandez.",
