@@ -1885,6 +1885,19 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     team_sheet(tokens, tags, gazetteer);
+    // "Wigan 42 Bradford Bulls 36": in a line of results, a club's name after a score that the
+    // tagger cut before its last word, a capitalized word right before the next score, runs on
+    // through it.
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      const std::size_t next = span.last + 1;
+      if (span.type != ner::Type::kOrganization || next + 1 >= tokens.size() || tags[next] != 0 ||
+          !plain_word(tokens[next]) || all_capitals(tokens[next].text) ||
+          calendar_word(tokens[next].lower) || doc.seen_lower(tokens[next].lower) ||
+          !all_digits(tokens[next + 1].text) || span.first == 0 ||
+          !all_digits(tokens[span.first - 1].text))
+        continue;
+      retag(tags, span.first, next + 1, ner::Type::kOrganization);
+    }
     if (headline(doc, s) || doc.title_case(s)) continue;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const bool free = tags[i] == 0 || (ner::type_of(tags[i]) == ner::Type::kMisc &&
@@ -2385,8 +2398,16 @@ void consistent_organizations(ner::Document& doc) {
       }
       // "the Paris Club of creditor nations", "the Minsk Group of countries": words in lower
       // case after "of" are no part of the name.
+      // "Kia Motor Corp of South Korea", "Daniels Pharmaceuticals Inc of St. Petersburg": a
+      // company's designation ends its name; the words after "of" are where it is.
+      std::size_t where = span.last + 1;
       for (std::size_t k = span.first + 1; k < last; ++k) {
         if (tokens[k].lower != "of"sv) continue;
+        if (designation(tokens[k - 1]) && capitalized_word(tokens[k + 1].text)) {
+          where = k + 1;
+          last = k - 1;
+          break;
+        }
         const bool lower = std::none_of(
             tokens.begin() + static_cast<long>(k + 1), tokens.begin() + static_cast<long>(last + 1),
             [](const ner::Token& t) { return capitalized_word(t.text); });
@@ -2406,6 +2427,7 @@ void consistent_organizations(ner::Document& doc) {
       if (last == span.last) continue;
       for (std::size_t k = last + 1; k <= span.last; ++k) tags[k] = 0;
       retag(tags, span.first, last + 1, ner::Type::kOrganization);
+      if (where <= span.last) retag(tags, where, span.last + 1, ner::Type::kPlace);
     }
     // ("Commission for Racial Equality", where the passes after the first join found the right
     // half: "Racial Equality chairman")

@@ -1223,6 +1223,15 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Deportivo Coruna will be without key midfielder Mauro Silva for Saturday's game with Real "
        "Madrid.",
        {{"Mauro Silva", "person"}, {"SILVA", ""}}},
+      // A company's designation ends its name before "of" and where it is; a club's name in a
+      // line of results runs on to the score.
+      {"",
+       "Indonesia imported cars from Kia Motor Corp of South Korea through Jakarta's port.",
+       {{"Kia Motor Corp", "org"}, {"South Korea", "place"}}},
+      {"",
+       "RUGBY LEAGUE - ENGLISH SUPER LEAGUE RESULTS.\nLONDON 1996-08-31\nResults of English "
+       "rugby league matches on Saturday:\nWigan 42 Bradford Bulls 36",
+       {{"Bradford Bulls", "org"}}},
       // A first name in brackets and the surname after them.
       {"",
        "What we like would be Seles, (Olympic champion Lindsay) Davenport and Mary Joe Fernandez.",
