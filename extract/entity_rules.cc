@@ -25,7 +25,9 @@ using namespace std::string_view_literals;
 // "Latin America Working Group"); "Act" ends a law's ("Alien Enemies Act"), which the extractor
 // then files under no field.
 bool organization_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {"center",
+  static const std::unordered_set<std::string> words = {"congress",
+                                                        "telegraph",
+                                                        "center",
                                                         "centre",
                                                         "act",
                                                         "front",

@@ -1232,6 +1232,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "RUGBY LEAGUE - ENGLISH SUPER LEAGUE RESULTS.\nLONDON 1996-08-31\nResults of English "
        "rugby league matches on Saturday:\nWigan 42 Bradford Bulls 36",
        {{"Bradford Bulls", "org"}}},
+      // A paper's name and a congress's end in an organization's word.
+      {"",
+       "The Sunday Telegraph quoted an astrologer. The party's rival, the African National "
+       "Congress, won the vote in Pretoria.",
+       {{"Sunday Telegraph", "org"}, {"African National Congress", "org"}}},
       // A first name in brackets and the surname after them.
       {"",
        "What we like would be Seles, (Olympic champion Lindsay) Davenport and Mary Joe Fernandez.",
