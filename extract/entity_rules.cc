@@ -2426,6 +2426,12 @@ void consistent_organizations(ner::Document& doc) {
               (tokens[last].text == "'s"sv && all_capitals(tokens[last - 1].text))))
         --last;
       while (last > span.first && joining_word(tokens[last].lower)) --last;
+      // ("the cable television network CNBC Friday": a weekday or a month after the name is the
+      // sentence's; not "The Mail on Sunday", nor the club "Sheffield Wednesday")
+      while (last > span.first && calendar_word(tokens[last].lower) &&
+             tokens[last - 1].lower != "on"sv &&
+             !(tokens[last].lower == "wednesday"sv && tokens[last - 1].lower == "sheffield"sv))
+        --last;
       if (last == span.last) continue;
       for (std::size_t k = last + 1; k <= span.last; ++k) tags[k] = 0;
       retag(tags, span.first, last + 1, ner::Type::kOrganization);

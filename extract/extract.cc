@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-86";
+constexpr const char* kRulesVersion = "rules-87";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -381,10 +381,17 @@ class Default : public Extractor {
         // "Christmas", "Christmas Day", "Boxing Day": a feast or a holiday is no person, place or
         // organization (no label of any set holds one; "Christmas" was an organization in 19
         // BBC articles).
-        if (type != ner::Type::kMisc && holiday(fold(mention))) continue;
+        // (after a country's name too: "ahead of the U.S. Labor Day weekend")
+        if (type != ner::Type::kMisc &&
+            (holiday(fold(mention)) ||
+             (span.last > span.first && !gazetteer_.country_name(tokens[span.first].text).empty() &&
+              holiday(fold(joined_words(tokens, span.first + 1, span.last + 1))))))
+          continue;
         // ("Lord", "Mr": an honorific alone is no organization either)
+        // (nor "St.", a saint's, as a dateline in capitals cuts it from "ST. PETERSBURG")
         if (type == ner::Type::kOrganization && span.first == span.last &&
-            (post_nominal(tokens[span.first].lower) || honorific(tokens[span.first].lower)))
+            (post_nominal(tokens[span.first].lower) || honorific(tokens[span.first].lower) ||
+             tokens[span.first].lower == "st"sv || tokens[span.first].lower == "st."sv))
           continue;
         // ("a 40 GB hard drive": a unit of storage after a number is no Great Britain, nor are
         // the games behind in a table's heads, "W L PCT GB", after another word in capitals)
@@ -988,6 +995,10 @@ class Default : public Extractor {
                                                           "hanukkah",
                                                           "diwali",
                                                           "valentine's day",
+                                                          "labor day",
+                                                          "labour day",
+                                                          "memorial day",
+                                                          "independence day",
                                                           "passover",
                                                           "thanksgiving day",
                                                           "eid"};

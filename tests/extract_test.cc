@@ -1237,6 +1237,19 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "The Sunday Telegraph quoted an astrologer. The party's rival, the African National "
        "Congress, won the vote in Pretoria.",
        {{"Sunday Telegraph", "org"}, {"African National Congress", "org"}}},
+      // A weekday after an organization's name is the sentence's (but a club's); a holiday after a
+      // country's name is no organization; "St." alone is no organization.
+      {"",
+       "He told the cable television network CNBC Friday that Sheffield Wednesday had won. Traders "
+       "left early ahead of the U.S. Labor Day weekend.",
+       {{"CNBC", "org"},
+        {"CNBC Friday", ""},
+        {"Sheffield Wednesday", "org"},
+        {"U.S. Labor Day", ""}}},
+      {"",
+       "A late rally gave the San Diego Padres a rare win over the St. Louis Cardinals, as San "
+       "Diego posted a 7-3 victory over St.",
+       {{"St.", ""}}},
       // A first name in brackets and the surname after them.
       {"",
        "What we like would be Seles, (Olympic champion Lindsay) Davenport and Mary Joe Fernandez.",
