@@ -759,6 +759,18 @@ void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
       const bool particle = particles.count(tokens[i].lower) > 0;
       if ((!particle && !people_particles.count(tokens[i].lower)) || tags[i] != 0) continue;
+      // "EOE spokesman Lex van Drooge": one word, "van" or "von", and a capitalized word the
+      // tagger left, the name's last, are a person's name, whatever the tagger read the first.
+      if ((tokens[i].lower == "van"sv || tokens[i].lower == "von"sv) && tags[i + 1] == 0 &&
+          plain_word(tokens[i + 1]) && !all_capitals(tokens[i + 1].text) &&
+          (i + 2 == tokens.size() || !capitalized_word(tokens[i + 2].text)) &&
+          plain_word(tokens[i - 1]) && !all_capitals(tokens[i - 1].text) &&
+          (tags[i - 1] == 0 || ner::position_of(tags[i - 1]) == ner::kUnit) &&
+          (i < 2 || !capitalized_word(tokens[i - 2].text) || tags[i - 2] != 0)) {
+        retag(tags, i - 1, i + 2, ner::Type::kPerson);
+        ++i;
+        continue;
+      }
       const int right = tags[i + 1];
       if (right == 0 ||
           (ner::position_of(right) != ner::kBegin && ner::position_of(right) != ner::kUnit)) {

@@ -1250,6 +1250,10 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "A late rally gave the San Diego Padres a rare win over the St. Louis Cardinals, as San "
        "Diego posted a 7-3 victory over St.",
        {{"St.", ""}}},
+      // A word, "van" and a surname the tagger left.
+      {"",
+       "We found it wise to take some time, \" EOE spokesman Lex van Drooge told Reuters.",
+       {{"Lex van Drooge", "person"}, {"Lex", ""}}},
       // A first name in brackets and the surname after them.
       {"",
        "What we like would be Seles, (Olympic champion Lindsay) Davenport and Mary Joe Fernandez.",
