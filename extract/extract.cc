@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-88";
+constexpr const char* kRulesVersion = "rules-89";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -393,6 +393,21 @@ class Default : public Extractor {
             (post_nominal(tokens[span.first].lower) || honorific(tokens[span.first].lower) ||
              tokens[span.first].lower == "st"sv || tokens[span.first].lower == "st."sv))
           continue;
+        // "the aircraft carrier Enterprise", "the carriers Vinson and Enterprise", "the submarine
+        // Kursk": a ship's name is none of a person's, a place's or an organization's (but
+        // "carrier Qantas" is an airline).
+        {
+          std::size_t at = span.first;
+          while (at >= 3 && (tokens[at - 1].lower == "and"sv || tokens[at - 1].text == ","sv) &&
+                 capitalized_word(tokens[at - 2].text))
+            at -= 2;
+          const std::string& noun = at > 0 ? tokens[at - 1].lower : std::string();
+          static const std::unordered_set<std::string_view> ships = {
+              "warship", "submarine", "destroyer", "frigate", "battleship", "cruiser"};
+          if (ships.count(noun) || ((noun == "carrier"sv || noun == "carriers"sv) && at >= 2 &&
+                                    tokens[at - 2].lower == "aircraft"sv))
+            continue;
+        }
         // ("a 40 GB hard drive": a unit of storage after a number is no Great Britain, nor are
         // the games behind in a table's heads, "W L PCT GB", after another word in capitals)
         if (span.first == span.last && tokens[span.first].text == "GB"sv && span.first > 0 &&

@@ -1250,6 +1250,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "A late rally gave the San Diego Padres a rare win over the St. Louis Cardinals, as San "
        "Diego posted a 7-3 victory over St.",
        {{"St.", ""}}},
+      // A ship's name after its kind is no entity; an airline after "carrier" is.
+      {"",
+       "The aircraft carrier Enterprise was in the eastern Mediterranean, and the firm lifted the "
+       "sunken Russian submarine Kursk. Passengers flew with the Australian carrier Qantas.",
+       {{"Enterprise", ""}, {"Kursk", ""}, {"Qantas", "org"}}},
       // A word, "van" and a surname the tagger left.
       {"",
        "We found it wise to take some time, \" EOE spokesman Lex van Drooge told Reuters.",
