@@ -2676,19 +2676,20 @@ class Extraction(DbCase):
         if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
             self.skipTest("CoNLL-2003 is absent")
         figures, out = self.eval("conll")
-        # Issue 17's bar (0.93 for both, per article); the figures of 2026-12-06 (twelfth
-        # session) are 0.932 and 0.935 (docs/extraction.md). The extraction is deterministic: no
-        # margin for noise.
+        # Issue 17's bar (0.93 for both, per article); the figures of 2026-12-06 (thirteenth
+        # session) are 0.940 and 0.935 (docs/extraction.md). The extraction is deterministic: no
+        # margin for noise, but for organizations, 0.85009 against the bar of 0.85, a floor a
+        # hundredth under: a fresh machine's packages have moved a figure by 0.002 before.
         self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
-        self.assertGreaterEqual(figures[("conll", "orgs")], 0.82, out)  # 0.821, twelfth session
+        self.assertGreaterEqual(figures[("conll", "orgs")], 0.84, out)
 
     def test_bbc_names_archive_figure(self):
         """Issue 17's archive-level figure: of the 300 most frequent canonical names of BBC News,
         fewer than 5 split or merged wrongly, as judged by hand in tests/extraction/
         bbc_top_names.tsv (4 on 2026-12-06, tenth session); and the suggestions judged wrong no
-        more than now (8 of 418, twelfth session: "US Supreme Court" under "Supreme Court" is the
-        one more, docs/names.md)."""
+        more than now (8 of 421, thirteenth session; "US Supreme Court" under "Supreme Court", the
+        twelfth's, is the one more than before, docs/names.md)."""
         if not os.path.exists(os.path.join(SHARED, "corpora", "bbc", "bbc-fulltext.tar.gz")):
             self.skipTest("BBC News is absent")
         p = subprocess.run([sys.executable, os.path.join(SOURCE, "scripts", "eval-extraction"), "--bin", BIN,
@@ -2704,14 +2705,14 @@ class Extraction(DbCase):
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
         (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06,
-        twelfth session (docs/extraction.md: BBC 0.964, 0.931, 0.774; AG News 0.937, 0.933,
+        thirteenth session (docs/extraction.md: BBC 0.964, 0.936, 0.855; AG News 0.937, 0.933,
         0.862)."""
-        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.96, 0.93, 0.77),
+        for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.96, 0.93, 0.85),
                                                  ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.93, 0.86),
                                                  # held out from the rules (2026-12-06: BBC 0.897,
-                                                 # 0.832, 0.661; AG News 0.810, 0.914, 0.611)
-                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.89, 0.83, 0.66),
-                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.81, 0.91, 0.61)):
+                                                 # 0.832, 0.672; AG News 0.810, 0.914, 0.627)
+                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.89, 0.83, 0.67),
+                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.81, 0.91, 0.62)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
