@@ -835,7 +835,7 @@ void placed_organizations(ner::Document& doc) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    const std::vector<ner::Span> spans = ner::spans_of(tags, s);
+    std::vector<ner::Span> spans = ner::spans_of(tags, s);
     auto dateline = [&tokens](const ner::Span& span) {
       const std::string name = joined_words(tokens, span.first, span.last + 1);
       return all_capitals(name) && std::count_if(name.begin(), name.end(), [](char c) {
@@ -844,13 +844,17 @@ void placed_organizations(ner::Document& doc) {
     };
     // "chairman of Sunderland FC": a club's designation the tagger left after a town's name (or
     // a name of any kind) ends the club's name.
+    bool clubs = false;
     for (const ner::Span& span : spans) {
       const std::size_t next = span.last + 1;
-      if (next < tokens.size() && tags[next] == 0 &&
+      if (span.type != ner::Type::kPerson && next < tokens.size() && tags[next] == 0 &&
           (tokens[next].text == "FC"sv || tokens[next].text == "AFC"sv ||
-           tokens[next].text == "RFC"sv))
+           tokens[next].text == "RFC"sv)) {
         retag(tags, span.first, next + 1, ner::Type::kOrganization);
+        clubs = true;
+      }
     }
+    if (clubs) spans = ner::spans_of(tags, s);
     for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
       const ner::Span& place = spans[k];
       const ner::Span& body = spans[k + 1];
@@ -1378,7 +1382,9 @@ void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
           !(gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
           !plain_word(surname) || all_capitals(surname.text) || after_name ||
           (tags[close + 1] != 0 && ner::type_of(tags[close + 1]) == ner::Type::kPlace) ||
-          (tags[close - 1] != 0 && !begins_entity(tags, close - 1, ner::type_of(tags[close - 1]))))
+          (tags[close - 1] != 0 &&
+           !begins_entity(tags, close - 1, ner::type_of(tags[close - 1]))) ||
+          (tags[close + 1] != 0 && ner::position_of(tags[close + 1]) != ner::kUnit))
         continue;
       tags[close - 1] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
       tags[close + 1] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
@@ -2016,14 +2022,18 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // "A survey by Forrester Research found": capitalized words the tagger left inside a
     // sentence, after a word in lower case, the last an organization's word, are the
     // organization's name, whole. Not the end of a longer name, after "and" or "of" and a word
-    // the tagger left ("Food and| Drug Administration"); not a law's, a league's, a venue's or a
+    // that is no person's ("Food and| Drug Administration", "the Birmingham and| Midlands
+    // Institute"; but "Miller of Thames Valley Police"), nor after a name's particle ("The da
+    // Vinci Project"); not a law's, a league's, a venue's or a
     // building's
     // ("the World Trade Center"), a river's bank ("the South Bank"), nor a product's ("Windows
     // Media Center").
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      if (!ner::starts_lower(tokens[i - 1].text) ||
+      static const std::unordered_set<std::string_view> particles = {
+          "da", "de", "di", "del", "van", "von", "le", "al", "bin"};
+      if (!ner::starts_lower(tokens[i - 1].text) || particles.count(tokens[i - 1].lower) ||
           (i > 1 && joining_word(tokens[i - 1].lower) && capitalized_word(tokens[i - 2].text) &&
-           (tags[i - 2] == 0 || ner::type_of(tags[i - 2]) == ner::Type::kMisc)))
+           (tags[i - 2] == 0 || ner::type_of(tags[i - 2]) != ner::Type::kPerson)))
         continue;
       const std::size_t end = run(i, 4, true);
       if (end < i + 2 || !company_like(i, end)) continue;

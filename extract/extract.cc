@@ -125,7 +125,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-89";
+constexpr const char* kRulesVersion = "rules-90";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -409,10 +409,12 @@ class Default : public Extractor {
             continue;
         }
         // ("a 40 GB hard drive": a unit of storage after a number is no Great Britain, nor are
-        // the games behind in a table's heads, "W L PCT GB", after another word in capitals)
+        // the games behind in a table's heads, "W L PCT GB", after a short word in capitals)
         if (span.first == span.last && tokens[span.first].text == "GB"sv && span.first > 0 &&
+            !tokens[span.first - 1].text.empty() &&
             (std::isdigit(static_cast<unsigned char>(tokens[span.first - 1].text.back())) ||
-             all_capitals(tokens[span.first - 1].text)))
+             (all_capitals(tokens[span.first - 1].text) &&
+              tokens[span.first - 1].text.size() <= 3)))
           continue;
         // "Beirut's benchmark BLOM stock index", "the Nikkei index", "the Dow Jones index": a name
         // right before "index" (or "stock", "share" or "composite" and "index") names the index,

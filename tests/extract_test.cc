@@ -1210,6 +1210,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "He was approved by the Food and Drug Administration, worked near the World Trade Center "
        "and wrote using Windows Media Center.",
        {{"Drug Administration", ""}, {"World Trade Center", ""}, {"Windows Media Center", ""}}},
+      {"",
+       "The judge told the hearing at the Birmingham and Midlands Institute the case could have "
+       "serious consequences. A team from Ontario has delayed the launch of its private rocket. "
+       "The da Vinci Project had planned to use a gigantic balloon.",
+       {{"Midlands Institute", ""}, {"Vinci Project", ""}}},
       // A place before a title the tagger read into one name with the person is where the office
       // is; a single letter after a company's descriptor is no company.
       {"",
