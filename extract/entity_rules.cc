@@ -1979,6 +1979,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
          {"for", {"spokesman", "spokeswoman", "spokesperson"}},
          {"in", {"shares", "stake", "stakes", "shareholder", "shareholders"}}};
     for (std::size_t i = 2; i < tokens.size(); ++i) {
+      // (the cheap tests first: this runs over every word)
+      if (!capitalized_word(tokens[i].text) || tokens[i - 1].lower.size() > 3) continue;
       const auto tie = posts.find(tokens[i - 1].lower);
       if (tie == posts.end() || !tie->second.count(tokens[i - 2].lower) ||
           (i > 2 && capitalized_word(tokens[i - 2].text)))
@@ -1993,7 +1995,9 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // or a people's adjective, and a descriptor of companies that ends the phrase (not "the
     // company's", "a company director") is the company's name.
     for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
-      if (i > 0 && (capitalized_word(tokens[i - 1].text) || tags[i - 1] != 0)) continue;
+      if (!capitalized_word(tokens[i].text) ||
+          (i > 0 && (capitalized_word(tokens[i - 1].text) || tags[i - 1] != 0)))
+        continue;
       const std::size_t end = run(i);
       if (end + 2 >= tokens.size() || tokens[end].text != ","sv ||
           (tokens[end + 1].lower != "the"sv && tokens[end + 1].lower != "a"sv &&
@@ -2031,7 +2035,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
       static const std::unordered_set<std::string_view> particles = {
           "da", "de", "di", "del", "van", "von", "le", "al", "bin"};
-      if (!ner::starts_lower(tokens[i - 1].text) || particles.count(tokens[i - 1].lower) ||
+      if (!capitalized_word(tokens[i].text) || !ner::starts_lower(tokens[i - 1].text) ||
+          particles.count(tokens[i - 1].lower) ||
           (i > 1 && joining_word(tokens[i - 1].lower) && capitalized_word(tokens[i - 2].text) &&
            (tags[i - 2] == 0 || ner::type_of(tags[i - 2]) != ner::Type::kPerson)))
         continue;
