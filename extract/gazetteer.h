@@ -9,6 +9,9 @@
 // names it never saw. Where the files are is the caller's to say (extract.h: ExtractionData).
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -124,15 +127,18 @@ class Gazetteer {
   static std::string key(std::string_view name);
   const Entry* find(std::string_view place) const;
 
-  std::unordered_map<std::string, Entry> entries_;      // key: folded words joined by single spaces
+  // The four big tables (hundreds of thousands of names) are Abseil's flat tables: a look-up
+  // reads one group of slots where std::unordered_map chases a bucket and a node
+  // (docs/extraction.md, Speed: issue 17's).
+  absl::flat_hash_map<std::string, Entry> entries_;     // key: folded words joined by single spaces
   std::unordered_map<std::string, int> country_index_;  // canonical name -> index
   // The states of the United States by their abbreviations (folded, without a final period):
   // AP style's ("fla", "n.y") and the two-letter postal codes ("ny"), apart
   std::unordered_map<std::string, std::string> ap_states_, postal_states_;
   std::vector<std::string> countries_;
-  std::unordered_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
-  std::unordered_map<std::string, std::uint8_t> names_;  // folded name -> PersonName bits
-  std::unordered_set<std::string> companies_;            // folded one-word company names
+  absl::flat_hash_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
+  absl::flat_hash_map<std::string, std::uint8_t> names_;  // folded name -> PersonName bits
+  absl::flat_hash_set<std::string> companies_;            // folded one-word company names
 };
 
 }  // namespace morgue::ner

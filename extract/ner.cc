@@ -114,40 +114,43 @@ std::vector<Span> spans_of(const std::vector<int>& tags, std::size_t sentence) {
 
 // ---- Weights ----
 
-Weights::Weights() : keys_(1024, 0), scores_(1024 * kTags, 0.f) {}
+Weights::Weights() : table_(1024) {}
 
 const float* Weights::find(std::uint64_t feature) const {
   if (feature == 0) feature = 1;  // 0 marks an empty slot
-  const std::size_t mask = keys_.size() - 1;
+  const std::size_t mask = table_.size() - 1;
   for (std::size_t i = feature & mask;; i = (i + 1) & mask) {
-    if (keys_[i] == feature) return &scores_[i * kTags];
-    if (keys_[i] == 0) return nullptr;
+    if (table_[i].key == feature) return &scores_[std::size_t{table_[i].row} * kTags];
+    if (table_[i].key == 0) return nullptr;
   }
 }
 
 std::size_t Weights::slot(std::uint64_t feature) {
   if (feature == 0) feature = 1;  // 0 marks an empty slot
-  if (2 * (used_ + 1) > keys_.size()) grow();
-  const std::size_t mask = keys_.size() - 1;
+  if (2 * (size() + 1) > table_.size()) grow();
+  const std::size_t mask = table_.size() - 1;
   for (std::size_t i = feature & mask;; i = (i + 1) & mask) {
-    if (keys_[i] == feature) return i;
-    if (keys_[i] == 0) {
-      keys_[i] = feature;
-      ++used_;
-      return i;
+    if (table_[i].key == feature) return table_[i].row;
+    if (table_[i].key == 0) {
+      const std::size_t row = size();
+      table_[i] = {feature, static_cast<std::uint32_t>(row)};
+      scores_.resize(scores_.size() + kTags, 0.f);
+      return row;
     }
   }
 }
 
 void Weights::grow() {
-  std::vector<std::uint64_t> old_keys(keys_.size() * 2, 0);
-  std::vector<float> old_scores(old_keys.size() * kTags, 0.f);
-  old_keys.swap(keys_);
-  old_scores.swap(scores_);
-  used_ = 0;
-  for (std::size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0) continue;
-    std::copy_n(&old_scores[i * kTags], kTags, scores(slot(old_keys[i])));
+  // (the slots are put back in the order of the old table's positions, as they always were: a
+  // model saved after training comes out the same)
+  std::vector<Slot> old(table_.size() * 2);
+  old.swap(table_);
+  const std::size_t mask = table_.size() - 1;
+  for (const Slot& o : old) {
+    if (o.key == 0) continue;
+    std::size_t i = o.key & mask;
+    while (table_[i].key != 0) i = (i + 1) & mask;
+    table_[i] = o;
   }
 }
 
@@ -162,20 +165,21 @@ void Weights::save(const std::string& path) const {
   std::ofstream out(path, std::ios::binary);
   out.write(kMagic, sizeof kMagic);
   out.write(reinterpret_cast<const char*>(&scale), sizeof scale);
-  for (std::size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == 0) continue;
+  for (const Slot& slot : table_) {
+    if (slot.key == 0) continue;
     std::uint32_t present = 0;
     std::int16_t q[kTags];
     int n = 0;
     for (int t = 0; t < kTags; ++t) {
-      const auto v = static_cast<std::int16_t>(std::lround(scores_[i * kTags + t] / scale));
+      const auto v = static_cast<std::int16_t>(
+          std::lround(scores_[std::size_t{slot.row} * kTags + t] / scale));
       if (v != 0) {
         present |= 1u << t;
         q[n++] = v;
       }
     }
     if (!present) continue;
-    out.write(reinterpret_cast<const char*>(&keys_[i]), sizeof keys_[i]);
+    out.write(reinterpret_cast<const char*>(&slot.key), sizeof slot.key);
     out.write(reinterpret_cast<const char*>(&present), sizeof present);
     out.write(reinterpret_cast<const char*>(q), n * sizeof q[0]);
   }
@@ -332,9 +336,20 @@ int best_tag(const float* scores, int prev, bool last) {
 }
 
 void add_scores(const Weights& w, const std::vector<std::uint64_t>& features, float* sum) {
-  for (std::uint64_t f : features) {
-    if (const float* row = w.find(f)) {
-      for (int t = 0; t < kTags; ++t) sum[t] += row[t];
+  // Three passes, so that the cache misses of a token's features overlap: every key asked for,
+  // then every row found and asked for, then the rows added (the same sums in the same order).
+  for (std::uint64_t f : features) w.prefetch(f);
+  constexpr std::size_t kBatch = 64;
+  const float* rows[kBatch];
+  for (std::size_t start = 0; start < features.size(); start += kBatch) {
+    const std::size_t n = std::min(kBatch, features.size() - start);
+    for (std::size_t k = 0; k < n; ++k) {
+      rows[k] = w.find(features[start + k]);
+      if (rows[k]) Weights::prefetch_row(rows[k]);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!rows[k]) continue;
+      for (int t = 0; t < kTags; ++t) sum[t] += rows[k][t];
     }
   }
 }

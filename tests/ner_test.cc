@@ -205,10 +205,13 @@ BOOST_AUTO_TEST_CASE(weights_survive_save_and_load) {
   row[0] = 1.0f;
   row[3] = -0.5f;
   row[kTags - 1] = 0.25f;
-  w.slot(7);                                     // all zero: not written
+  w.slot(7);  // all zero: not written
+  const std::size_t row42 = w.slot(42);
   for (std::uint64_t f = 1000; f < 3000; ++f) {  // past the first table size: it grows
     w.scores(w.slot(f))[f % kTags] = static_cast<float>(f) / 3000.f;
   }
+  BOOST_TEST(w.slot(42) == row42);  // a row keeps its number as the table grows
+  BOOST_TEST(w.scores(row42)[3] == -0.5f);
   morgue::testing::TempDir dir;
   const std::string path = (dir / "ner.model").string();
   w.save(path);
