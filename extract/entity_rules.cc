@@ -2028,10 +2028,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // organization's name, whole. Not the end of a longer name, after "and" or "of" and a word
     // that is no person's ("Food and| Drug Administration", "the Birmingham and| Midlands
     // Institute"; but "Miller of Thames Valley Police"), nor after a name's particle ("The da
-    // Vinci Project"); not a law's, a league's, a venue's or a
-    // building's
-    // ("the World Trade Center"), a river's bank ("the South Bank"), nor a product's ("Windows
-    // Media Center").
+    // Vinci Project"); not a law's, a league's, a venue's or a building's ("the World Trade
+    // Center"), a river's bank ("the South Bank"), nor a product's ("Windows Media Center").
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
       static const std::unordered_set<std::string_view> particles = {
           "da", "de", "di", "del", "van", "von", "le", "al", "bin"};
@@ -2425,10 +2423,10 @@ void consistent_organizations(ner::Document& doc) {
           last = k - 1;
         break;
       }
-      // "the Paris Club of creditor nations", "the Minsk Group of countries": words in lower
-      // case after "of" are no part of the name.
       // "Kia Motor Corp of South Korea", "Daniels Pharmaceuticals Inc of St. Petersburg": a
-      // company's designation ends its name; the words after "of" are where it is.
+      // company's designation ends its name; the words after "of" are where it is. "The Paris
+      // Club of creditor nations", "the Minsk Group of countries": words in lower case after "of"
+      // are no part of the name.
       std::size_t where = span.last + 1;
       for (std::size_t k = span.first + 1; k < last; ++k) {
         if (tokens[k].lower != "of"sv) continue;

@@ -401,7 +401,7 @@ class Default : public Extractor {
           while (at >= 3 && (tokens[at - 1].lower == "and"sv || tokens[at - 1].text == ","sv) &&
                  capitalized_word(tokens[at - 2].text))
             at -= 2;
-          const std::string& noun = at > 0 ? tokens[at - 1].lower : std::string();
+          const std::string_view noun = at > 0 ? std::string_view(tokens[at - 1].lower) : ""sv;
           static const std::unordered_set<std::string_view> ships = {
               "warship", "submarine", "destroyer", "frigate", "battleship", "cruiser"};
           if (ships.count(noun) || ((noun == "carrier"sv || noun == "carriers"sv) && at >= 2 &&
