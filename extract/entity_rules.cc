@@ -339,8 +339,10 @@ bool designation(const ner::Token& t) {
   if (w.size() < 2 || w.size() > 5) return false;
   if (!capitalized_word(w)) return l == "plc" || l == "ltd" || l == "ltd.";
   if (l == "ag" || l == "nv") return all_capitals(w);
-  static constexpr std::string_view kWords[] = {"inc", "inc.", "corp", "corp.", "co",  "co.",
-                                                "ltd", "ltd.", "plc",  "llc",   "gmbh"};
+  if (l == "spa") return w == "SpA";  // an Italian company's ("Pirelli SpA"), not a spa town
+  static constexpr std::string_view kWords[] = {"inc",  "inc.", "corp", "corp.", "co",
+                                                "co.",  "ltd",  "ltd.", "plc",   "llc",
+                                                "gmbh", "oyj",  "bhd"};
   return std::find(std::begin(kWords), std::end(kWords), l) != std::end(kWords);
 }
 
@@ -2497,6 +2499,14 @@ void consistent_organizations(ner::Document& doc) {
       if (designation(tokens[i])) {
         // (the tagger's own "America Online Inc." holds its designation; a designation it read
         // as an organization alone, "Jones Medical Industries Inc", is the end of one)
+        // ("The Dow Chemical Co of the United States", read as something else's name: a
+        // designation in it ends a company's name there, and the words after are no part of it)
+        if (tags[i] != 0 && ner::type_of(tags[i]) == ner::Type::kMisc &&
+            !begins_entity(tags, i, ner::Type::kMisc)) {
+          const std::size_t first = span_begin(tags, i), last = span_end(tags, i);
+          for (std::size_t k = i + 1; k <= last; ++k) tags[k] = 0;
+          retag(tags, first, i + 1, ner::Type::kOrganization);
+        }
         const bool alone = tags[i] == ner::tag_of(ner::Type::kOrganization, ner::kUnit);
         if (tags[i] != 0 && !alone && !ends_entity(tags, i, ner::Type::kOrganization)) continue;
         std::size_t first = tags[i] != 0 && !alone ? span_begin(tags, i) : name_before(i);

@@ -1228,6 +1228,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Deportivo Coruna will be without key midfielder Mauro Silva for Saturday's game with Real "
        "Madrid.",
        {{"Mauro Silva", "person"}, {"SILVA", ""}}},
+      // "SpA", "Oyj" and "Bhd" are designations too: the name before is the company's, whole.
+      {"",
+       "\" This is really positive news, \" said Pirelli SpA chairman Marco Tonchetti Provera on "
+       "Friday.",
+       {{"Pirelli SpA", "org"}, {"SpA", ""}}},
+      // A designation inside a name the tagger read as something else's ends a company's name.
+      {"",
+       "The Dow Chemical Co of the United States will invest $4 billion to build an ethylene "
+       "plant in Tianjin city in northern China, the China Daily said on Saturday.",
+       {{"Dow Chemical Co", "org"}}},
       // A company's designation ends its name before "of" and where it is; a club's name in a
       // line of results runs on to the score.
       {"",
