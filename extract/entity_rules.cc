@@ -3,6 +3,9 @@
 // made consistent across the article; and the word lists those rules and the extractor share.
 #include "extract/entity_rules.h"
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -25,127 +28,127 @@ using namespace std::string_view_literals;
 // "Latin America Working Group"); "Act" ends a law's ("Alien Enemies Act"), which the extractor
 // then files under no field.
 bool organization_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {"congress",
-                                                        "telegraph",
-                                                        "center",
-                                                        "centre",
-                                                        "act",
-                                                        "front",
-                                                        "group",
-                                                        "party",
-                                                        "council",
-                                                        "committee",
-                                                        "department",
-                                                        "agency",
-                                                        "administration",
-                                                        "ministry",
-                                                        "university",
-                                                        "institute",
-                                                        "association",
-                                                        "union",
-                                                        "bank",
-                                                        "company",
-                                                        "court",
-                                                        "commission",
-                                                        "foundation",
-                                                        "army",
-                                                        "police",
-                                                        "force",
-                                                        "forces",
-                                                        "office",
-                                                        "board",
-                                                        "service",
-                                                        "corporation",
-                                                        "inc.",
-                                                        "corp.",
-                                                        "ltd",
-                                                        "co.",
-                                                        "club",
-                                                        "league",
-                                                        "federation",
-                                                        "organization",
-                                                        "organisation",
-                                                        "network",
-                                                        "cartel",
-                                                        "church",
-                                                        "school",
-                                                        "college",
-                                                        "hospital",
-                                                        "prison",
-                                                        "caucus",
-                                                        "coalition",
-                                                        "authority",
-                                                        "bureau",
-                                                        "fund",
-                                                        "museum",
-                                                        "services",
-                                                        "systems",
-                                                        "industries",
-                                                        "holdings",
-                                                        "airlines",
-                                                        "airways",
-                                                        "motors",
-                                                        "electric",
-                                                        "power",
-                                                        "energy",
-                                                        "international",
-                                                        "securities",
-                                                        "communications",
-                                                        "technologies",
-                                                        "pharmaceuticals",
-                                                        "medical",
-                                                        "partners",
-                                                        "cables",
-                                                        "community",
-                                                        "action",
-                                                        "alliance",
-                                                        "airport",
-                                                        "stadium",
-                                                        "foods",
-                                                        "media",
-                                                        "press",
-                                                        "times",
-                                                        "post",
-                                                        "news",
-                                                        "software",
-                                                        "chambers",
-                                                        "capital",
-                                                        "studios",
-                                                        "records",
-                                                        "pictures",
-                                                        "bros",
-                                                        "brothers",
-                                                        "entertainment",
-                                                        "labs",
-                                                        "technology",
-                                                        "trust",
-                                                        "society",
-                                                        "institution",
-                                                        "project",
-                                                        "fc",
-                                                        "plc",
-                                                        "inc",
-                                                        "corp",
-                                                        "llc",
-                                                        "gmbh",
-                                                        "ag",
-                                                        "sa",
-                                                        "research",
-                                                        "utd",
-                                                        "arts",
-                                                        "associates",
-                                                        "laboratories",
-                                                        "insurance",
-                                                        "ventures",
-                                                        "consulting",
-                                                        "electronics",
-                                                        "networks",
-                                                        "wireless",
-                                                        "semiconductor",
-                                                        "semiconductors",
-                                                        "microsystems",
-                                                        "telecom",
-                                                        "telecommunications"};
+  static const absl::flat_hash_set<std::string> words = {"congress",
+                                                         "telegraph",
+                                                         "center",
+                                                         "centre",
+                                                         "act",
+                                                         "front",
+                                                         "group",
+                                                         "party",
+                                                         "council",
+                                                         "committee",
+                                                         "department",
+                                                         "agency",
+                                                         "administration",
+                                                         "ministry",
+                                                         "university",
+                                                         "institute",
+                                                         "association",
+                                                         "union",
+                                                         "bank",
+                                                         "company",
+                                                         "court",
+                                                         "commission",
+                                                         "foundation",
+                                                         "army",
+                                                         "police",
+                                                         "force",
+                                                         "forces",
+                                                         "office",
+                                                         "board",
+                                                         "service",
+                                                         "corporation",
+                                                         "inc.",
+                                                         "corp.",
+                                                         "ltd",
+                                                         "co.",
+                                                         "club",
+                                                         "league",
+                                                         "federation",
+                                                         "organization",
+                                                         "organisation",
+                                                         "network",
+                                                         "cartel",
+                                                         "church",
+                                                         "school",
+                                                         "college",
+                                                         "hospital",
+                                                         "prison",
+                                                         "caucus",
+                                                         "coalition",
+                                                         "authority",
+                                                         "bureau",
+                                                         "fund",
+                                                         "museum",
+                                                         "services",
+                                                         "systems",
+                                                         "industries",
+                                                         "holdings",
+                                                         "airlines",
+                                                         "airways",
+                                                         "motors",
+                                                         "electric",
+                                                         "power",
+                                                         "energy",
+                                                         "international",
+                                                         "securities",
+                                                         "communications",
+                                                         "technologies",
+                                                         "pharmaceuticals",
+                                                         "medical",
+                                                         "partners",
+                                                         "cables",
+                                                         "community",
+                                                         "action",
+                                                         "alliance",
+                                                         "airport",
+                                                         "stadium",
+                                                         "foods",
+                                                         "media",
+                                                         "press",
+                                                         "times",
+                                                         "post",
+                                                         "news",
+                                                         "software",
+                                                         "chambers",
+                                                         "capital",
+                                                         "studios",
+                                                         "records",
+                                                         "pictures",
+                                                         "bros",
+                                                         "brothers",
+                                                         "entertainment",
+                                                         "labs",
+                                                         "technology",
+                                                         "trust",
+                                                         "society",
+                                                         "institution",
+                                                         "project",
+                                                         "fc",
+                                                         "plc",
+                                                         "inc",
+                                                         "corp",
+                                                         "llc",
+                                                         "gmbh",
+                                                         "ag",
+                                                         "sa",
+                                                         "research",
+                                                         "utd",
+                                                         "arts",
+                                                         "associates",
+                                                         "laboratories",
+                                                         "insurance",
+                                                         "ventures",
+                                                         "consulting",
+                                                         "electronics",
+                                                         "networks",
+                                                         "wireless",
+                                                         "semiconductor",
+                                                         "semiconductors",
+                                                         "microsystems",
+                                                         "telecom",
+                                                         "telecommunications"};
   return words.count(folded) > 0;
 }
 
@@ -153,7 +156,7 @@ bool organization_word(const std::string& folded) {
 // place's ("Grammy Award", "Ryder Cup", "Internet Explorer", "the Asian Tsunami"), and verbs that
 // end the false names of Title Case headlines ("Howard Wins", "Google Plans").
 bool thing_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
+  static const absl::flat_hash_set<std::string> words = {
       "award",        "awards",        "prize",        "cup",      "trophy",     "open",
       "championship", "championships", "games",        "olympics", "festival",   "tour",
       "series",       "show",          "review",       "inquiry",  "report",     "agenda",
@@ -165,7 +168,7 @@ bool thing_word(const std::string& folded) {
 
 // Words that end the name of a place people go to, never a person's ("Green Square", "Ellis Park").
 bool facility_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
+  static const absl::flat_hash_set<std::string> words = {
       "square",  "park",  "street",  "avenue", "road",     "boulevard", "island",
       "islands", "river", "lake",    "bay",    "valley",   "county",    "province",
       "region",  "beach", "heights", "hills",  "mountains"};
@@ -175,14 +178,14 @@ bool facility_word(const std::string& folded) {
 // Words after a place's name, in lower case, that say what kind of area it is ("the Darfur
 // region", "the Palestinian territories", "Jebaliya refugee camp").
 bool area_word(const std::string& folded) {
-  static const std::unordered_set<std::string_view> words = {
+  static const absl::flat_hash_set<std::string_view> words = {
       "area", "city", "camp", "territory", "territories", "district", "state", "strip", "coast"};
   return words.count(folded) > 0;
 }
 
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO", "LCD").
 bool thing_abbreviation(std::string_view name) {
-  static const std::unordered_set<std::string_view> names = {
+  static const absl::flat_hash_set<std::string_view> names = {
       "PC",  "PCs", "TV",   "DVD", "DVDs", "CD",   "CDs",  "MP3",  "GPRS", "GSM", "3G",     "LCD",
       "CRM", "ERP", "SMS",  "PDA", "PDAs", "GPS",  "USB",  "HDTV", "VoIP", "DSL", "IPO",    "IPOs",
       "GDP", "CEO", "CFO",  "IT",  "AC",   "RFID", "VAT",  "HIV",  "AIDS", "DNA", "IVF",    "MRI",
@@ -196,44 +199,44 @@ bool thing_abbreviation(std::string_view name) {
 }
 
 bool product_name(const std::string& folded) {
-  static const std::unordered_set<std::string_view> names = {"xbox",
-                                                             "xbox 360",
-                                                             "playstation",
-                                                             "playstation 2",
-                                                             "gameboy",
-                                                             "game boy",
-                                                             "gamecube",
-                                                             "n-gage",
-                                                             "halo",
-                                                             "halo 2",
-                                                             "half-life",
-                                                             "half-life 2",
-                                                             "doom",
-                                                             "doom 3",
-                                                             "linux",
-                                                             "unix",
-                                                             "windows",
-                                                             "windows xp",
-                                                             "mac",
-                                                             "macs",
-                                                             "imac",
-                                                             "mac os",
-                                                             "mac os x",
-                                                             "firefox",
-                                                             "ipod",
-                                                             "ipods",
-                                                             "walkman",
-                                                             "blackberry",
-                                                             "wi-fi",
-                                                             "mac mini",
-                                                             "playstation portable",
-                                                             "super mario",
-                                                             "mydoom",
-                                                             "celebrex",
-                                                             "bextra",
-                                                             "vioxx",
-                                                             "viagra",
-                                                             "prozac"};
+  static const absl::flat_hash_set<std::string_view> names = {"xbox",
+                                                              "xbox 360",
+                                                              "playstation",
+                                                              "playstation 2",
+                                                              "gameboy",
+                                                              "game boy",
+                                                              "gamecube",
+                                                              "n-gage",
+                                                              "halo",
+                                                              "halo 2",
+                                                              "half-life",
+                                                              "half-life 2",
+                                                              "doom",
+                                                              "doom 3",
+                                                              "linux",
+                                                              "unix",
+                                                              "windows",
+                                                              "windows xp",
+                                                              "mac",
+                                                              "macs",
+                                                              "imac",
+                                                              "mac os",
+                                                              "mac os x",
+                                                              "firefox",
+                                                              "ipod",
+                                                              "ipods",
+                                                              "walkman",
+                                                              "blackberry",
+                                                              "wi-fi",
+                                                              "mac mini",
+                                                              "playstation portable",
+                                                              "super mario",
+                                                              "mydoom",
+                                                              "celebrex",
+                                                              "bextra",
+                                                              "vioxx",
+                                                              "viagra",
+                                                              "prozac"};
   return names.count(folded) > 0;
 }
 
@@ -249,7 +252,7 @@ std::string dotted_letters(std::string_view word) {
 
 // Words that end a venue's name ("Atlanta Motor Speedway", "Kodak Theatre").
 bool venue_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
+  static const absl::flat_hash_set<std::string> words = {
       "stadium",   "speedway",   "raceway",  "arena",     "theatre", "theater",
       "velodrome", "racecourse", "coliseum", "colosseum", "ballpark"};
   return words.count(folded) > 0;
@@ -262,8 +265,8 @@ namespace {
 enum PersonWord : std::uint8_t { kTitle = 1, kHonorific = 2, kRole = 4 };
 
 std::uint8_t person_word(const std::string& folded) {
-  static const std::unordered_map<std::string, std::uint8_t> words = [] {
-    std::unordered_map<std::string, std::uint8_t> m;
+  static const absl::flat_hash_map<std::string, std::uint8_t> words = [] {
+    absl::flat_hash_map<std::string, std::uint8_t> m;
     // Titles before a name that make the name a person's ("President", "Sec.", "Mr.").
     for (const char* w : {"president",
                           "sec.",
@@ -359,13 +362,13 @@ bool honorific(const std::string& folded) {
 bool person_role(const std::string& folded) { return person_word(folded) != 0; }
 
 bool post_nominal(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {"qc",   "mp",  "mps", "mep", "meps", "msp",
-                                                        "msps", "obe", "mbe", "cbe", "kbe"};
+  static const absl::flat_hash_set<std::string> words = {"qc",   "mp",  "mps", "mep", "meps", "msp",
+                                                         "msps", "obe", "mbe", "cbe", "kbe"};
   return words.count(folded) > 0;
 }
 
 bool direction_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
+  static const absl::flat_hash_set<std::string> words = {
       "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"};
   return words.count(folded) > 0;
 }
@@ -409,7 +412,7 @@ bool shouted(const ner::Document& doc, std::size_t s) {
 // "Sarah binti Pengiran"). A word with a capital inside ("eBay", "al-Qaeda") is no word in lower
 // case.
 void lower_case_breaks(ner::Document& doc) {
-  static const std::unordered_set<std::string_view> small = {
+  static const absl::flat_hash_set<std::string_view> small = {
       "of",  "the",   "and",   "for",   "to",   "on",  "upon", "in",   "at",   "a",      "an",
       "am",  "de",    "du",    "des",   "del",  "da",  "do",   "dos",  "das",  "di",     "la",
       "le",  "les",   "von",   "van",   "der",  "den", "ter",  "ten",  "zu",   "y",      "e",
@@ -477,7 +480,7 @@ void closed_class_words(ner::Document& doc) {
     return w.size() >= 2 && w.size() <= 5 &&
            std::all_of(w.begin(), w.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
   };
-  static const std::unordered_set<std::string_view> words = {
+  static const absl::flat_hash_set<std::string_view> words = {
       "since",        "until",       "till",      "unlike",  "like",       "barely",
       "herewith",     "all",         "come",      "after",   "before",     "during",
       "despite",      "although",    "though",    "while",   "whilst",     "whereas",
@@ -549,7 +552,7 @@ void headline_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // (the rest of a company's, a club's or a channel's name: "Warner Bros", "Nova
       // Chemicals", "Charlton Athletic v Leicester City" on a line of fixtures where the text
       // says "Charlton", "BBC Two", a wire's "Bucharest Newsroom")
-      static const std::unordered_set<std::string_view> ends = {
+      static const absl::flat_hash_set<std::string_view> ends = {
           "city",   "athletic", "united",    "town",     "rovers",  "county",   "wanderers",
           "albion", "rangers",  "one",       "two",      "three",   "four",     "bros",
           "bros.",  "studios",  "chemicals", "pictures", "records", "airlines", "newsroom"};
@@ -751,14 +754,15 @@ bool free_organization_word(const std::vector<ner::Token>& tokens, const std::ve
 // that name, an organization's. "Gil de Ferran", "Luiz da Silva": a person's surname after a
 // particle and a first name of the Census lists (or a person's name) before it are one person's.
 void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
-  static const std::unordered_set<std::string> particles = {"de",  "del", "da", "do",
-                                                            "dos", "das", "di", "la"};
-  static const std::unordered_set<std::string> people_particles = {"van", "von", "den",
-                                                                   "der", "ter", "du"};
+  static const absl::flat_hash_set<std::string> particles = {"de",  "del", "da", "do",
+                                                             "dos", "das", "di", "la"};
+  static const absl::flat_hash_set<std::string> people_particles = {"van", "von", "den",
+                                                                    "der", "ter", "du"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].lower.size() > 3) continue;  // (every particle is of two or three letters)
       const bool particle = particles.count(tokens[i].lower) > 0;
       if ((!particle && !people_particles.count(tokens[i].lower)) || tags[i] != 0) continue;
       // "EOE spokesman Lex van Drooge": one word, "van" or "von", and a capitalized word the
@@ -892,14 +896,14 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // at most between them; up to a person's title) are one organization, where the tagger read
     // none there.
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-      static const std::unordered_set<std::string_view> offices = {"department", "ministry",
-                                                                   "office", "bureau"};
+      static const absl::flat_hash_set<std::string_view> offices = {"department", "ministry",
+                                                                    "office", "bureau"};
       if (tags[i] != 0 || tokens[i + 1].lower != "of"sv || !capitalized_word(tokens[i].text) ||
           !offices.count(tokens[i].lower) || all_capitals(tokens[i].text) || tags[i + 1] != 0)
         continue;
       // (nor a post, "Agriculture Undersecretary", nor a paper: "a Department of Transport
       // Document")
-      static const std::unordered_set<std::string_view> papers = {
+      static const absl::flat_hash_set<std::string_view> papers = {
           "document", "decision", "statement", "study",   "data",
           "paper",    "figures",  "survey",    "website", "guidelines"};
       auto free = [&](std::size_t k) {
@@ -927,7 +931,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // but a people's holds, are one organization (not a place's: "pressure from the European
     // Commission on France").
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      static const std::unordered_set<std::string_view> bodies = {
+      static const absl::flat_hash_set<std::string_view> bodies = {
           "commission", "committee", "subcommittee", "conference", "council", "panel", "forum"};
       if (tokens[i].lower != "on"sv || tags[i] != 0 || !capitalized_word(tokens[i - 1].text) ||
           !bodies.count(tokens[i - 1].lower) ||
@@ -978,7 +982,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // capitalized verb, and the capitalized words after it (joined by "and", "of" or "the"; six at
     // most) that no person's name holds, are one organization.
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-      static const std::unordered_set<std::string_view> bodies = {
+      static const absl::flat_hash_set<std::string_view> bodies = {
           "committee", "campaign", "coalition", "alliance", "movement", "league", "society"};
       if (tokens[i + 1].lower != "to"sv || !capitalized_word(tokens[i].text) ||
           !bodies.count(tokens[i].lower) || all_capitals(tokens[i].text) || tags[i + 1] != 0 ||
@@ -1014,7 +1018,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // organization's name ending in a plural, its apostrophe, and a members' body's word are one
     // organization (not "the United Nations' Economic Commission": a body of the first).
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      static const std::unordered_set<std::string_view> bodies = {
+      static const absl::flat_hash_set<std::string_view> bodies = {
           "association", "federation", "council", "union", "club", "fund", "society", "guild"};
       if (tokens[i].lower != "'"sv || tags[i] != 0 ||
           !ends_entity(tags, i - 1, ner::Type::kOrganization) || tokens[i - 1].lower.size() < 3 ||
@@ -1133,8 +1137,8 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (span.type == ner::Type::kPerson || span.last == span.first) continue;
       // "Democrat Walter Mondale", "Republican Bob Dole": a party's member, then a name that
       // begins with a first name of the Census lists and holds no organization's word.
-      static const std::unordered_set<std::string> members = {"democrat", "republican", "tory",
-                                                              "socialist", "communist"};
+      static const absl::flat_hash_set<std::string> members = {"democrat", "republican", "tory",
+                                                               "socialist", "communist"};
       if (members.count(tokens[span.first].lower) && span.last - span.first <= 3 &&
           (gazetteer.person_name(tokens[span.first + 1].lower) & ner::Gazetteer::kFirstName) &&
           std::none_of(tokens.begin() + span.first + 1, tokens.begin() + span.last + 1,
@@ -1227,8 +1231,8 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 }
 
 bool calendar_word(const std::string& folded) {
-  static const std::unordered_set<std::string> words = [] {
-    std::unordered_set<std::string> w = {"today", "yesterday", "tomorrow"};
+  static const absl::flat_hash_set<std::string> words = [] {
+    absl::flat_hash_set<std::string> w = {"today", "yesterday", "tomorrow"};
     for (std::string_view day : weekday_names()) w.emplace(day);
     for (std::string_view month : month_names()) {
       if (month != "may") w.emplace(month);  // a name too: Theresa May
@@ -1666,7 +1670,7 @@ void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
 // Common nouns that say what an organization is, right before its name ("carmaker Nissan", "the
 // band Coldplay", "companies such as Creative, Sony and Philips").
 bool organization_descriptor(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
+  static const absl::flat_hash_set<std::string> words = {
       "firm",          "firms",      "company",     "companies",    "carmaker",     "automaker",
       "chipmaker",     "giant",      "bank",        "banks",        "lender",       "airline",
       "airlines",      "carrier",    "retailer",    "retailers",    "supermarket",  "broadcaster",
@@ -1687,7 +1691,7 @@ bool organization_descriptor(const std::string& folded) {
 // Words right after an organization's name that make it one ("Nissan chairman Carlos Ghosn", "a
 // Jive spokeswoman", "Sony shares").
 bool organization_role(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {
+  static const absl::flat_hash_set<std::string> words = {
       "spokesman",    "spokeswoman", "spokesperson", "chairman",   "chairwoman",  "shares",
       "shareholders", "boss",        "bosses",       "subsidiary", "headquarters"};
   return words.count(folded) > 0;
@@ -1733,7 +1737,7 @@ void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags,
 // Parties and institutions named by one capitalized word that the tagger reads as an adjective or
 // a people's name, or not at all ("the Conservatives say", "Tory leader", "in the Commons").
 bool institution_word(std::string_view word) {
-  static const std::unordered_set<std::string_view> words = {
+  static const absl::flat_hash_set<std::string_view> words = {
       "Conservative", "Conservatives", "Labour",     "Republican", "Republicans", "Democrats",
       "Commons",      "Lords",         "Parliament", "Congress",   "Senate",      "Cabinet",
       "Treasury",     "Bundestag",     "Duma",       "Knesset"};
@@ -1840,7 +1844,7 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   };
   // "portal director at Tiscali", "our colleagues at Defra": where people work, a name the
   // gazetteer does not know is an organization's.
-  static const std::unordered_set<std::string> workers = {
+  static const absl::flat_hash_set<std::string> workers = {
       "director",  "chief",     "executive", "analyst",   "colleagues",
       "staff",     "head",      "boss",      "worker",    "workers",
       "employees", "economist", "manager",   "spokesman", "spokeswoman"};
@@ -2009,7 +2013,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       for (std::size_t k = end + 2; k < tokens.size() && k <= end + 5; ++k) {
         const std::string& w = tokens[k].lower;
         if (organization_descriptor(w)) {
-          static const std::unordered_set<std::string_view> after = {
+          static const absl::flat_hash_set<std::string_view> after = {
               "in",   "on",    "at",    "that",  "which", "with",  "for",     "and",   "by",
               "from", "whose", "based", "since", "where", "known", "founded", "owned", "run"};
           if (k + 1 == tokens.size() ||
@@ -2033,7 +2037,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // Vinci Project"); not a law's, a league's, a venue's or a building's ("the World Trade
     // Center"), a river's bank ("the South Bank"), nor a product's ("Windows Media Center").
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      static const std::unordered_set<std::string_view> particles = {
+      static const absl::flat_hash_set<std::string_view> particles = {
           "da", "de", "di", "del", "van", "von", "le", "al", "bin"};
       if (!capitalized_word(tokens[i].text) || !ner::starts_lower(tokens[i - 1].text) ||
           particles.count(tokens[i - 1].lower) ||
@@ -2106,8 +2110,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       const std::string_view text = tokens[i].text;
       if (tags[i] != 0 || text.size() < 6 || text[1] != '.') continue;
       const std::string letters = dotted_letters(text);
-      static const std::unordered_set<std::string_view> no_names = {"RIP",  "AKA", "ETA", "RSVP",
-                                                                    "ASAP", "PPS", "SPA"};
+      static const absl::flat_hash_set<std::string_view> no_names = {"RIP",  "AKA", "ETA", "RSVP",
+                                                                     "ASAP", "PPS", "SPA"};
       if (letters.size() < 3 || no_names.count(letters) || thing_abbreviation(letters)) continue;
       // (nor part of a longer name: "Fiat S.P.A.", "R.J.R. Nabisco"; a common word before it
       // opens the sentence: "Inside I.B.M.")
@@ -2158,8 +2162,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         continue;
       // (not "G4", "G5", Apple's processors as often as groups)
       const std::string_view head = text.substr(0, letters);
-      static const std::unordered_set<std::string_view> groups = {"G6",  "G7",  "G8",
-                                                                  "G10", "G20", "G77"};
+      static const absl::flat_hash_set<std::string_view> groups = {"G6",  "G7",  "G8",
+                                                                   "G10", "G20", "G77"};
       if (groups.count(text) || head == "BBC"sv || head == "ITV"sv) tags[i] = org_unit;
     }
     // "drug giant Merck", "carmaker Ford" where the tagger read a surname: one word read as a
@@ -2214,14 +2218,14 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       for (std::size_t k = i + 3; k < tokens.size() && k <= i + 7; ++k) {
         const std::string& w = tokens[k].lower;
         // (a preposition's object is no predicate's noun: "Adams was a partner at the firm")
-        static const std::unordered_set<std::string_view> prepositions = {
+        static const absl::flat_hash_set<std::string_view> prepositions = {
             "of", "at", "in", "with", "for", "on", "from", "by", "to", "into", "behind"};
         if (capitalized_word(tokens[k].text) || prepositions.count(w) ||
             !std::isalpha(static_cast<unsigned char>(w[0])))
           break;
         if (!organization_descriptor(w) || w == "rival"sv || w == "rivals"sv || w == "giant"sv)
           continue;
-        static const std::unordered_set<std::string_view> after = {
+        static const absl::flat_hash_set<std::string_view> after = {
             "in", "on",   "at",    "to",   "that",   "which", "with",  "for",   "and",   "or",
             "by", "from", "whose", "than", "behind", "based", "since", "where", "known", "founded"};
         const bool last = k + 1 == tokens.size() ||
@@ -2287,8 +2291,8 @@ namespace {
 
 // Words that may open a sentence before a company's name and are no part of it.
 bool sentence_opener(const std::string& folded) {
-  static const std::unordered_set<std::string> words = {"the", "a",   "an",  "and", "but", "or",
-                                                        "so",  "yet", "now", "as",  "if",  "when"};
+  static const absl::flat_hash_set<std::string> words = {"the", "a",   "an",  "and", "but", "or",
+                                                         "so",  "yet", "now", "as",  "if",  "when"};
   return words.count(folded) > 0 || calendar_word(folded);
 }
 

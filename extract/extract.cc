@@ -2,6 +2,9 @@
 // outlets, each only where the source gave none.
 #include "extract/extract.h"
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -59,7 +62,7 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 // Nouns of buildings and compounds, after their names ("the al-Aqsa mosque", "Belmarsh prison").
 bool facility_noun(const std::string& folded) {
   // (not "airport": "Stansted airport" names the place it serves, as CoNLL-2003 has it)
-  static const std::unordered_set<std::string_view> nouns = {
+  static const absl::flat_hash_set<std::string_view> nouns = {
       "mosque",   "church", "cathedral", "temple",  "shrine", "synagogue",
       "prison",   "jail",   "stadium",   "palace",  "castle", "hotel",
       "hospital", "camp",   "compound",  "complex", "mall"};
@@ -69,7 +72,7 @@ bool facility_noun(const std::string& folded) {
 // Nouns of works before their titles ("the film Vera Drake"); not those that are verbs or
 // adjectives as often ("show", "play", "single").
 bool work_noun(const std::string& folded) {
-  static const std::unordered_set<std::string_view> nouns = {
+  static const absl::flat_hash_set<std::string_view> nouns = {
       "film",   "movie", "novel",       "book",  "album",    "song",   "musical", "series",
       "sitcom", "drama", "documentary", "opera", "thriller", "biopic", "comedy",  "ballad"};
   return nouns.count(folded) > 0;
@@ -87,7 +90,7 @@ bool ground_word(const std::string& folded) {
 // Words before "Centre" in the names of venues ("National Tennis Centre") and of places of
 // custody ("the Terrorism Confinement Center", a prison; "Campsfield Detention Centre").
 bool venue_centre(const std::string& folded) {
-  static const std::unordered_set<std::string_view> words = {
+  static const absl::flat_hash_set<std::string_view> words = {
       "tennis",     "sports",     "leisure",     "aquatic",  "aquatics",    "olympic",
       "exhibition", "conference", "convention",  "shopping", "expo",        "civic",
       "detention",  "removal",    "confinement", "remand",   "correctional"};
@@ -97,8 +100,8 @@ bool venue_centre(const std::string& folded) {
 // Small words inside a work's title ("Pirates of the Caribbean", "Georgia On My Mind").
 bool title_word(const std::string& folded) {
   // (not "and": "the biopic Ray and Mike Leigh's Vera Drake")
-  static const std::unordered_set<std::string_view> words = {"of", "the", "on", "in",
-                                                             "a",  "my",  "to", "for"};
+  static const absl::flat_hash_set<std::string_view> words = {"of", "the", "on", "in",
+                                                              "a",  "my",  "to", "for"};
   return words.count(folded) > 0;
 }
 
@@ -110,7 +113,7 @@ bool home_nation(const std::string& folded) {
 
 // A player's or a manager's role in a side, after the side's name ("Leicester lock").
 bool side_role(const std::string& folded) {
-  static const std::unordered_set<std::string_view> roles = {
+  static const absl::flat_hash_set<std::string_view> roles = {
       "striker", "midfielder", "defender",   "winger",    "goalkeeper",
       "manager", "boss",       "captain",    "skipper",   "hooker",
       "flanker", "fly-half",   "scrum-half", "full-back", "centre-back"};
@@ -119,8 +122,8 @@ bool side_role(const std::string& folded) {
 
 // Roles in a side that are everyday nouns as often ("a London coach", "Hamas's Gaza wing").
 bool everyday_role(const std::string& folded) {
-  static const std::unordered_set<std::string_view> roles = {"coach", "keeper", "lock", "prop",
-                                                             "wing"};
+  static const absl::flat_hash_set<std::string_view> roles = {"coach", "keeper", "lock", "prop",
+                                                              "wing"};
   return roles.count(folded) > 0;
 }
 
@@ -228,7 +231,7 @@ class Default : public Extractor {
     auto reports_match = [&tagged] {
       return std::any_of(
           tagged.sentences().begin(), tagged.sentences().end(), [](const ner::Sentence& sentence) {
-            static const std::unordered_set<std::string_view> sport = {
+            static const absl::flat_hash_set<std::string_view> sport = {
                 "match",      "game",    "season",   "cup",        "league",      "coach",
                 "goal",       "goals",   "scored",   "touchdown",  "quarterback", "inning",
                 "innings",    "playoff", "playoffs", "tournament", "striker",     "midfielder",
@@ -402,7 +405,7 @@ class Default : public Extractor {
                  capitalized_word(tokens[at - 2].text))
             at -= 2;
           const std::string_view noun = at > 0 ? std::string_view(tokens[at - 1].lower) : ""sv;
-          static const std::unordered_set<std::string_view> ships = {
+          static const absl::flat_hash_set<std::string_view> ships = {
               "warship", "submarine", "destroyer", "frigate", "battleship", "cruiser"};
           if (ships.count(noun) || ((noun == "carrier"sv || noun == "carriers"sv) && at >= 2 &&
                                     tokens[at - 2].lower == "aircraft"sv))
@@ -471,7 +474,7 @@ class Default : public Extractor {
         if (type == ner::Type::kOrganization && span.last > span.first) {
           const std::string tail = last_word(mention);
           if (tail == "province" || tail == "region") type = ner::Type::kPlace;
-          static const std::unordered_set<std::string_view> county_clubs = {
+          static const absl::flat_hash_set<std::string_view> county_clubs = {
               "derby", "notts", "stockport", "newport", "ross"};
           // (the name ends there: "Hale County State Bank" is a bank's; no score beside it:
           // "Melrose 107 Stirling County 10" names a rugby club)
@@ -654,9 +657,9 @@ class Default : public Extractor {
         // only in a match's report, which gives a score or a sport's words ("a victory over
         // Brussels on the rebate", "the hurricane thrashed Florida" are no matches).
         auto beaten = [&] {
-          static const std::unordered_set<std::string_view> beat = {
+          static const absl::flat_hash_set<std::string_view> beat = {
               "beat", "beating", "defeated", "defeating", "thrashed", "overcame", "edged"};
-          static const std::unordered_set<std::string_view> wins = {
+          static const absl::flat_hash_set<std::string_view> wins = {
               "victory", "victories", "win", "wins", "winners", "triumph", "success"};
           if (span.first == 0) return false;
           const std::string& before = tokens[span.first - 1].lower;
@@ -693,7 +696,7 @@ class Default : public Extractor {
             // "Der Spiegel", "El Pais": a paper.
             if (more && next == "&") break;
             // ("the Marc Dutroux case", "the Clinton administration": the person's own)
-            static const std::unordered_set<std::string> owned = {
+            static const absl::flat_hash_set<std::string> owned = {
                 "case",    "affair",         "trial",      "scandal", "murder", "murders",
                 "killing", "administration", "government", "era",     "family", "camp"};
             if (span.first > 0 && tokens[span.first - 1].lower == "the"sv &&
@@ -908,8 +911,8 @@ class Default : public Extractor {
       const std::string first = name.substr(0, space), last = name.substr(space + 1);
       // (a prefix in capitals is a club's designation: "AC Milan", not "BBC Liverpool", "JM
       // Barrie"; an initial is none: "C Paterson")
-      static const std::unordered_set<std::string> clubs = {"ac", "fc", "as", "ss", "cf", "sc",
-                                                            "cd", "rc", "sv", "fk", "nk", "sk"};
+      static const absl::flat_hash_set<std::string> clubs = {"ac", "fc", "as", "ss", "cf", "sc",
+                                                             "cd", "rc", "sv", "fk", "nk", "sk"};
       const bool city = gazetteer_.city(last) && gazetteer_.major(last) &&
                         gazetteer_.country_name(last).empty() && first.size() >= 2 &&
                         (!all_capitals(first) || clubs.count(fold(first)));
@@ -953,7 +956,7 @@ class Default : public Extractor {
 
   // Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks.
   static bool world_region(const std::string& folded) {
-    static const std::unordered_set<std::string> names = {
+    static const absl::flat_hash_set<std::string> names = {
         "europe",        "asia",          "africa",      "americas",       "oceania",
         "antarctica",    "arctic",        "balkans",     "caribbean",      "scandinavia",
         "midwest",       "siberia",       "kashmir",     "tibet",          "crimea",
@@ -967,7 +970,7 @@ class Default : public Extractor {
   }
 
   static bool locative_word(const std::string& folded) {
-    static const std::unordered_set<std::string> words = {
+    static const absl::flat_hash_set<std::string> words = {
         "in",     "at",         "near",   "outside", "from",    "to",      "into",
         "across", "around",     "toward", "towards", "between", "through", "via",
         "inside", "throughout", "visit",  "visited", "visiting"};
@@ -983,7 +986,7 @@ class Default : public Extractor {
   };
 
   static bool award(const std::string& folded) {
-    static const std::unordered_set<std::string> words = {
+    static const absl::flat_hash_set<std::string> words = {
         "oscar", "oscars", "grammy", "grammys",  "emmy",  "emmys", "bafta", "baftas", "tony",
         "tonys", "golden", "booker", "pulitzer", "nobel", "brit",  "brits", "mobo",   "olivier"};
     return words.count(folded) > 0;
@@ -996,29 +999,29 @@ class Default : public Extractor {
   }
 
   static bool holiday(const std::string& folded) {
-    static const std::unordered_set<std::string> names = {"christmas",
-                                                          "christmas day",
-                                                          "christmas eve",
-                                                          "boxing day",
-                                                          "easter",
-                                                          "easter sunday",
-                                                          "good friday",
-                                                          "new year",
-                                                          "new year's day",
-                                                          "new year's eve",
-                                                          "thanksgiving",
-                                                          "halloween",
-                                                          "ramadan",
-                                                          "hanukkah",
-                                                          "diwali",
-                                                          "valentine's day",
-                                                          "labor day",
-                                                          "labour day",
-                                                          "memorial day",
-                                                          "independence day",
-                                                          "passover",
-                                                          "thanksgiving day",
-                                                          "eid"};
+    static const absl::flat_hash_set<std::string> names = {"christmas",
+                                                           "christmas day",
+                                                           "christmas eve",
+                                                           "boxing day",
+                                                           "easter",
+                                                           "easter sunday",
+                                                           "good friday",
+                                                           "new year",
+                                                           "new year's day",
+                                                           "new year's eve",
+                                                           "thanksgiving",
+                                                           "halloween",
+                                                           "ramadan",
+                                                           "hanukkah",
+                                                           "diwali",
+                                                           "valentine's day",
+                                                           "labor day",
+                                                           "labour day",
+                                                           "memorial day",
+                                                           "independence day",
+                                                           "passover",
+                                                           "thanksgiving day",
+                                                           "eid"};
     return names.count(folded) > 0;
   }
 
@@ -1032,7 +1035,7 @@ class Default : public Extractor {
   }
 
   static bool function_word(const std::string& folded) {
-    static const std::unordered_set<std::string> words = {
+    static const absl::flat_hash_set<std::string> words = {
         "the", "a",    "an",   "and",   "or",    "but",   "of",    "in",   "on",
         "at",  "to",   "it",   "its",   "he",    "she",   "we",    "they", "his",
         "her", "this", "that", "these", "those", "there", "their", "i",    "you"};
