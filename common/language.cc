@@ -150,7 +150,38 @@ bool plainly_english(std::string_view text) {
   return words >= kEnglishSampleWords && english * 100 >= words * kEnglishSharePercent;
 }
 
-std::string detect_language(std::string_view text) {
+std::string without_tables(std::string_view text) {
+  // A line of names and numbers, with no word in lower case: "PSV Eindhoven 1 1 0 0 4 1 3",
+  // "Graafschap Doetinchem 3 RKC Waalwijk 2".
+  auto table_line = [](std::string_view line) {
+    bool number = false;
+    for (std::size_t i = 0; i < line.size();) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      if (i == line.size()) break;
+      const unsigned char c = static_cast<unsigned char>(line[i]);
+      if (std::islower(c)) return false;
+      if (std::isdigit(c)) number = true;
+      while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    }
+    return number;
+  };
+  std::string prose;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (!table_line(line)) {
+      prose.append(line);
+      prose += '\n';
+    }
+    start = end + 1;
+  }
+  return prose;
+}
+
+namespace {
+
+std::string detect_once(std::string_view text) {
   if (plainly_english(text)) return kDefaultLanguage;
   std::size_t n = std::min(text.size(), kMaxDetectBytes);
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
@@ -163,6 +194,20 @@ std::string detect_language(std::string_view text) {
                               &reliable);
   if (text_bytes < kMinDetectBytes || percent[0] < 50) return "";
   return from_cld2(top[0]);
+}
+
+}  // namespace
+
+std::string detect_language(std::string_view text) {
+  const std::string found = detect_once(text);
+  if (found.empty() || found == kDefaultLanguage) return found;
+  // An English story of a foreign league's results and standings is mostly its clubs' names:
+  // its sentences, read without the tables, say English.
+  const std::string prose = without_tables(text.substr(0, std::min(text.size(), kMaxDetectBytes)));
+  if (prose.size() + 1 < std::min(text.size(), kMaxDetectBytes) &&
+      detect_once(prose) == kDefaultLanguage)
+    return kDefaultLanguage;
+  return found;
 }
 
 std::string stemmer_name(std::string_view code) {

@@ -19,7 +19,12 @@ std::string language_code(std::string_view declared);
 // The language CLD2 finds in `text` (UTF-8 words, not markup), or "" when it cannot tell:
 // fewer than kMinDetectBytes bytes of letters, or no language with half of them. Reads the first
 // kMaxDetectBytes bytes only (a news article's language does not change half-way).
+// A text CLD2 reads as another language than English is read again without its lines of names
+// and numbers (tables and results, without_tables): when the rest is English, so is the text.
 std::string detect_language(std::string_view text);
+// `text` without its lines of names and numbers, no word in lower case ("PSV Eindhoven 1 1 0 0 4
+// 1 3", "Graafschap Doetinchem 3 RKC Waalwijk 2").
+std::string without_tables(std::string_view text);
 inline constexpr int kMinDetectBytes = 100;
 inline constexpr std::size_t kMaxDetectBytes = 8192;
 

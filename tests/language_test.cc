@@ -90,6 +90,34 @@ BOOST_AUTO_TEST_CASE(short_text_and_english_with_foreign_names) {
                              "ten years, the bank said on Tuesday.") == "en");
 }
 
+BOOST_AUTO_TEST_CASE(an_english_story_of_foreign_clubs_scores_is_english) {
+  // Mostly Dutch clubs' names in lines of results and standings: CLD2 reads the whole as Dutch.
+  const std::string story =
+      "SOCCER - DUTCH FIRST DIVISION RESULTS / STANDINGS.\nAMSTERDAM 1996-08-24\n"
+      "Result of Dutch first division\nsoccer match played on Saturday:\n"
+      "Graafschap Doetinchem 3 RKC Waalwijk 2\nWillem II Tilburg 0 Fortuna Sittard 1\n"
+      "NAC Breda 1 Sparta Rotterdam 0\nHeerenveen 2 Ajax Amsterdam 0\n"
+      "Standings (tabulated under played, won, drawn, lost, goals\nfor, against, points):\n"
+      "Graafschap Doetinchem 2 1 1 0 4 3 4\nFortuna Sittard 2 1 1 0 1 0 4\n"
+      "PSV Eindhoven 1 1 0 0 4 1 3\nTwente Enschede 1 1 0 0 3 1 3\n"
+      "Vitesse Arnhem 1 1 0 0 2 0 3\nHeerenveen 2 1 0 1 3 3 3\nNAC Breda 2 1 0 1 1 1 3\n"
+      "Ajax Amsterdam 2 1 0 1 1 2 3\nUtrecht 1 0 1 0 2 2 1\nFeyenoord Rotterdam 1 0 1 0 1 1 1\n"
+      "Roda JC Kerkrade 1 0 1 0 1 1 1\nVolendam 1 0 1 0 1 1 1\nGroningen 1 0 1 0 0 0 1\n"
+      "RKC Waalwijk 2 0 1 1 4 5 1\nSparta Rotterdam 2 0 1 1 0 1 1\n"
+      "Willem II Tilburg 2 0 1 1 0 1 1\nAZ Alkmaar 1 0 0 1 0 2 0\nNEC Nijmegen 1 0 0 1 1 4 0\n";
+  BOOST_TEST(detect_language(story) == "en");
+  BOOST_TEST(without_tables("PSV Eindhoven 1 1 0 0 4 1 3\nResult of the match:\n") ==
+             "Result of the match:\n");
+  BOOST_TEST(without_tables("No numbers HERE\n") == "No numbers HERE\n");
+  // A German story with a table stays German: its sentences are German too.
+  std::string german;
+  for (const Article& a : fixture_articles())
+    if (language_of(a) == "de") german = a.title + "\n" + a.text;
+  BOOST_REQUIRE(!german.empty());
+  BOOST_TEST(detect_language(
+                 german + "\nBayern Muenchen 2 1 1 0 4 3 4\nHertha BSC 2 1 0 1 3 3 3\n") == "de");
+}
+
 BOOST_AUTO_TEST_CASE(plainly_english_is_a_shortcut_for_english_prose_only) {
   std::string english, german;
   for (const Article& a : fixture_articles()) {
