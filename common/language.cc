@@ -170,10 +170,7 @@ std::string without_tables(std::string_view text) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
-    if (!table_line(line)) {
-      prose.append(line);
-      prose += '\n';
-    }
+    if (!table_line(line)) prose.append(text.substr(start, end + 1 - start));  // (its newline too)
     start = end + 1;
   }
   return prose;
@@ -203,10 +200,11 @@ std::string detect_language(std::string_view text) {
   if (found.empty() || found == kDefaultLanguage) return found;
   // An English story of a foreign league's results and standings is mostly its clubs' names:
   // its sentences, read without the tables, say English.
-  const std::string prose = without_tables(text.substr(0, std::min(text.size(), kMaxDetectBytes)));
-  if (prose.size() + 1 < std::min(text.size(), kMaxDetectBytes) &&
-      detect_once(prose) == kDefaultLanguage)
-    return kDefaultLanguage;
+  std::size_t n = std::min(text.size(), kMaxDetectBytes);  // (on a character's boundary)
+  while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  const std::string_view head = text.substr(0, n);
+  const std::string prose = without_tables(head);
+  if (prose.size() < head.size() && detect_once(prose) == kDefaultLanguage) return kDefaultLanguage;
   return found;
 }
 

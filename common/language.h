@@ -23,7 +23,7 @@ std::string language_code(std::string_view declared);
 // and numbers (tables and results, without_tables): when the rest is English, so is the text.
 std::string detect_language(std::string_view text);
 // `text` without its lines of names and numbers, no word in lower case ("PSV Eindhoven 1 1 0 0 4
-// 1 3", "Graafschap Doetinchem 3 RKC Waalwijk 2").
+// 1 3", "Graafschap Doetinchem 3 RKC Waalwijk 2"); the text itself when it has none.
 std::string without_tables(std::string_view text);
 inline constexpr int kMinDetectBytes = 100;
 inline constexpr std::size_t kMaxDetectBytes = 8192;

@@ -109,6 +109,8 @@ BOOST_AUTO_TEST_CASE(an_english_story_of_foreign_clubs_scores_is_english) {
   BOOST_TEST(without_tables("PSV Eindhoven 1 1 0 0 4 1 3\nResult of the match:\n") ==
              "Result of the match:\n");
   BOOST_TEST(without_tables("No numbers HERE\n") == "No numbers HERE\n");
+  BOOST_TEST(without_tables("Results:\nAjax 2 PSV 1") == "Results:\n");
+  BOOST_TEST(without_tables("Results:\nno table") == "Results:\nno table");  // as it was
   // A German story with a table stays German: its sentences are German too.
   std::string german;
   for (const Article& a : fixture_articles())
