@@ -117,23 +117,23 @@ std::vector<Span> spans_of(const std::vector<int>& tags, std::size_t sentence) {
 Weights::Weights() : table_(1024) {}
 
 const float* Weights::find(std::uint64_t feature) const {
-  if (feature == 0) feature = 1;  // 0 marks an empty slot
+  const std::uint64_t key = key_of(feature);
   const std::size_t mask = table_.size() - 1;
-  for (std::size_t i = feature & mask;; i = (i + 1) & mask) {
-    if (table_[i].key == feature) return &scores_[std::size_t{table_[i].row} * kTags];
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (table_[i].key == key) return &scores_[std::size_t{table_[i].row} * kTags];
     if (table_[i].key == 0) return nullptr;
   }
 }
 
 std::size_t Weights::slot(std::uint64_t feature) {
-  if (feature == 0) feature = 1;  // 0 marks an empty slot
+  const std::uint64_t key = key_of(feature);
   if (2 * (size() + 1) > table_.size()) grow();
   const std::size_t mask = table_.size() - 1;
-  for (std::size_t i = feature & mask;; i = (i + 1) & mask) {
-    if (table_[i].key == feature) return table_[i].row;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (table_[i].key == key) return table_[i].row;
     if (table_[i].key == 0) {
       const std::size_t row = size();
-      table_[i] = {feature, static_cast<std::uint32_t>(row)};
+      table_[i] = {key, static_cast<std::uint32_t>(row)};
       scores_.resize(scores_.size() + kTags, 0.f);
       return row;
     }

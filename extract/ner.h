@@ -49,7 +49,7 @@ class Weights {
   // Asks the memory for a feature's slot ahead of find() (the table is far bigger than the cache,
   // so every look-up would otherwise wait for its own miss).
   void prefetch(std::uint64_t feature) const {
-    __builtin_prefetch(&table_[(feature == 0 ? 1 : feature) & (table_.size() - 1)]);
+    __builtin_prefetch(&table_[key_of(feature) & (table_.size() - 1)]);
   }
   // Asks for a row of scores ahead of reading it.
   static void prefetch_row(const float* row) {
@@ -73,6 +73,8 @@ class Weights {
     std::uint64_t key = 0;  // 0 marks an empty slot
     std::uint32_t row = 0;
   };
+  // A feature's key in the table: itself, but 1 for 0 (which marks an empty slot).
+  static std::uint64_t key_of(std::uint64_t feature) { return feature == 0 ? 1 : feature; }
   void grow();
   std::vector<Slot> table_;
   std::vector<float> scores_;  // row r at r * kTags
