@@ -1286,6 +1286,7 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
     return t && *t != 0 && ner::type_of(*t) == ner::Type::kPerson;
   };
   std::unordered_set<std::string> surnames;
+  std::unordered_set<std::string> titled;  // names after a title or an honorific: "President Trump"
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     for (const ner::Span& span : ner::spans_of(doc.tags()[s], s)) {
@@ -2337,10 +2338,15 @@ std::size_t stock_code(const std::vector<ner::Token>& tokens, std::size_t at) {
 void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   if (gazetteer.companies() == 0) return;
   std::unordered_set<std::string> surnames;
-  for (std::size_t s = 0; s < doc.sentences().size(); ++s)
+  std::unordered_set<std::string> titled;  // names after a title or an honorific: "President Trump"
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
     for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
       if (span.type == ner::Type::kPerson && span.last > span.first)
-        surnames.insert(doc.sentences()[s].tokens[span.last].lower);
+        surnames.insert(tokens[span.last].lower);
+    for (std::size_t i = 1; i < tokens.size(); ++i)
+      if (honorific(tokens[i - 1].lower)) titled.insert(tokens[i].lower);
+  }
   // A plural of capitals ("PCs", "TVs") names things.
   auto plural = [](std::string_view w) {
     return w.back() == 's' && std::count_if(w.begin(), w.end(), [](char c) {
@@ -2363,7 +2369,22 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         continue;
       const bool free = tags[i] == 0;
       if (!free) taken.insert(t.lower);
-      if (!free && tags[i] != ner::tag_of(ner::Type::kPerson, ner::kUnit)) continue;
+      const bool person = tags[i] == ner::tag_of(ner::Type::kPerson, ner::kUnit);
+      const bool misc = tags[i] == ner::tag_of(ner::Type::kMisc, ner::kUnit);
+      if (!free && !person && !misc) continue;
+      if (misc && i > 0 && i + 1 < tokens.size() && ner::starts_lower(tokens[i + 1].text)) {
+        // (a word before a noun: "his Malibu home", "Russian and Caspian oil")
+        const std::string& before = tokens[i - 1].lower;
+        if (before == "the"sv || before == "his"sv || before == "her"sv || before == "its"sv ||
+            before == "their"sv || before == "our"sv || before == "my"sv ||
+            ((before == "and"sv || before == "or"sv) && i > 1 && tags[i - 2] != 0))
+          continue;
+      }
+      // (nor a name in quotes, nor a maker's before a model's number: "Boeing 707")
+      if (misc && i > 0 && (tokens[i - 1].text == "\""sv || tokens[i - 1].text == "'"sv)) continue;
+      if (misc && i + 1 < tokens.size() &&
+          std::isdigit(static_cast<unsigned char>(tokens[i + 1].text[0])))
+        continue;
       // (a word the tagger left after "in", "on", "at" or "near" is where something is: "on
       // Broadway", "in Crete", "at Sundance")
       if (free && i > 0 &&
@@ -2379,7 +2400,15 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         return k < tokens.size() && tags[k] == 0 && capitalized_word(tokens[k].text) &&
                !sentence_opener(tokens[k].lower);
       };
-      if (free && !titular && ((i > 0 && loose(i - 1)) || loose(i + 1))) continue;
+      // (nor beside a capitalized word the tagger left: "Sony Ericsson", "Da Vinci", "Led
+      // Zeppelin", "the Caspian Sea")
+      if (!titular && ((i > 0 && loose(i - 1)) || loose(i + 1))) continue;
+      if (person && gazetteer.lexicon(t.lower) == ner::Gazetteer::kBoth &&
+          !doc.seen_lower(t.lower) && gazetteer.person_name(t.lower) == 0 &&
+          !titled.count(t.lower)) {
+        tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+        continue;
+      }
       if ((gazetteer.lexicon(t.lower) & ner::Gazetteer::kCommon) ||
           gazetteer.person_name(t.lower) != 0) {
         // (a proper name as well, not only a common word: "Game", "Light"; between words in

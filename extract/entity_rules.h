@@ -132,12 +132,16 @@ void lost_apostrophes(ner::Document& doc, const ner::Gazetteer& gazetteer);
 void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Nokia", "Alcatel": a capitalized word of four letters or more (not in capitals: "EDT",
 // "ISDN") that the company registries know as a company's whole name (gazetteer.h: company),
-// untagged (but after "in", "on", "at" or "near") or read as a one-word person's name, is the
-// company. Not where the word is a common word as well (the word
-// list: "Apple", "Sharp"), a place the gazetteer knows ("Kingston"), a Census name, the surname of
-// a person the article names ("Thomson" beside "Roy Thomson"), a plural of capitals ("PCs"), a
-// title, a role or a word that ends names ("Lord", "City"); nor, untagged inside a sentence,
-// where it is part of a longer name ("Sony Ericsson").
+// untagged (but after "in", "on", "at" or "near") or read as a one-word person's or miscellaneous
+// name ("Hewlett-Packard", "Symbian"), is the company. Not where the word is a common word as well
+// (the word list: "Apple", "Sharp"), a place the gazetteer knows ("Kingston"), a Census name, the
+// surname of a person the article names ("Thomson" beside "Roy Thomson"), a plural of capitals
+// ("PCs"), a title, a role or a word that ends names ("Lord", "City"); nor, inside a sentence,
+// where a capitalized word the tagger left is beside it ("Sony Ericsson", "the Caspian Sea"); nor
+// a miscellaneous name between a determiner and a noun ("his Malibu home"), in quotes or before
+// a model's number ("Boeing 707"). A person's name that
+// the word list holds as both a proper and a common word ("Google") is the company's where the
+// article never writes it in lower case nor after an honorific ("President Trump").
 void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
 // holding only whole entities, are that company's name; so is a name before a stock's code

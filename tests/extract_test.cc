@@ -1473,6 +1473,26 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Broadway", ""},
         {"Thomson", ""},
         {"Roy Thomson", "person"}}},
+      // A registered name the tagger read as a one-word name of another kind (BBC News tech/097,
+      // tech/116): a person's that is a word of the word list too, proper and common, nowhere in
+      // lower case and never after an honorific ("Google"), and a miscellaneous name
+      // ("Hewlett-Packard", "Symbian").
+      {"",
+       "On its famously sparse homepage Google has placed a link that leads users to a list of "
+       "sites where donations can be made.",
+       {{"Google", "org"}}},
+      {"",
+       "Hewlett-Packard has signed a deal to sell network adapters from start-up S2io. Symbian "
+       "said that the spread of the Skulls program was likely to be limited.",
+       {{"Hewlett-Packard", "org"}, {"Symbian", "org"}}},
+      // Not after an honorific ("President Trump"), nor beside a capitalized word the tagger
+      // left ("the Caspian Sea"), nor a word before a noun after a determiner ("his Malibu
+      // home").
+      {"",
+       "President Trump visited the prison, and Trump praised the guards. It may bid for projects "
+       "in eastern Siberia and the Caspian Sea. The singer was at his Malibu home. The EgyptAir "
+       "Boeing 707 overshot the runway.",
+       {{"Trump", "person"}, {"Caspian", ""}, {"Malibu", ""}, {"Boeing", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
