@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <string>
@@ -360,6 +361,53 @@ bool honorific(const std::string& folded) {
 }
 
 bool person_role(const std::string& folded) { return person_word(folded) != 0; }
+
+bool world_region(const std::string& folded) {
+  static const absl::flat_hash_set<std::string> names = {
+      "europe",        "asia",          "africa",      "americas",       "oceania",
+      "antarctica",    "arctic",        "balkans",     "caribbean",      "scandinavia",
+      "midwest",       "siberia",       "kashmir",     "tibet",          "crimea",
+      "gaza",          "kurdistan",     "sahara",      "sahel",          "maghreb",
+      "patagonia",     "mediterranean", "pacific",     "atlantic",       "west bank",
+      "gaza strip",    "middle east",   "far east",    "latin america",  "central america",
+      "south america", "north america", "east africa", "west africa",    "southeast asia",
+      "south asia",    "central asia",  "east asia",   "eastern europe", "western europe",
+      "persian gulf",  "horn of africa"};
+  return names.count(folded) > 0;
+}
+
+bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tokens,
+             const ner::Span& span) {
+  std::size_t first = span.first;
+  if (span.last == first + 1 && (direction_word(tokens[first].lower) ||
+                                 tokens[first].lower == "an"sv || tokens[first].lower == "the"sv)) {
+    ++first;
+  }
+  // "El Salvadorian": a place of two or three words and an ending.
+  if (span.last > first + 2) return false;
+  std::string w;
+  for (std::size_t k = first; k <= span.last; ++k) w += (k > first ? " " : "") + tokens[k].lower;
+  if (gazetteer.known(joined_words(tokens, first, span.last + 1)))
+    return false;  // a place's own name
+  // ("Philippine shares": a country's name without its plural "s")
+  if (!gazetteer.country_name(joined_words(tokens, first, span.last + 1) + "s").empty())
+    return true;
+  // ("Kurds", "Uzbeks": a people's plural of a land named "-istan")
+  auto land = [&gazetteer](const std::string& name) {
+    return gazetteer.known(name) || world_region(name);  // (Kurdistan is no country)
+  };
+  if (w.size() > 4 && w.back() == 's' && land(w.substr(0, w.size() - 1) + "istan")) return true;
+  for (const char* ending : {"ian", "ean", "an", "n", "ese", "i", "ish"}) {
+    const std::size_t n = std::strlen(ending);
+    if (w.size() < n + 4 || w.compare(w.size() - n, n, ending) != 0) continue;
+    const std::string stem = w.substr(0, w.size() - n);
+    // ("West German": "Germany")
+    for (const char* tail : {"", "a", "o", "y", "e", "ia", "any", "istan"}) {
+      if (land(stem + tail)) return true;
+    }
+  }
+  return false;
+}
 
 bool post_nominal(const std::string& folded) {
   static const absl::flat_hash_set<std::string> words = {"qc",   "mp",  "mps", "mep", "meps", "msp",
@@ -1560,6 +1608,36 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
   }
 }
 
+void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazetteer,
+                               const ner::Weights& weights) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    const std::vector<ner::Span> spans = ner::spans_of(tags, s);
+    for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
+      const ner::Span& word = spans[k];
+      const ner::Span& person = spans[k + 1];
+      if (word.type == ner::Type::kPerson || word.first != word.last ||
+          person.type != ner::Type::kPerson || person.first != word.last + 1)
+        continue;
+      const ner::Token& t = tokens[word.first];
+      const std::string_view surname = tokens[person.first].text;
+      const bool irish = surname.size() > 2 && (surname[0] == 'O' || surname[0] == 'D') &&
+                         surname[1] == '\'' && std::isupper(static_cast<unsigned char>(surname[2]));
+      const bool initial =
+          t.text.size() == 1 && std::isupper(static_cast<unsigned char>(t.text[0]));
+      if ((!plain_word(t) || all_capitals(t.text)) && !(irish && initial)) continue;
+      if (!(gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName) && !irish) continue;
+      // (a word the model learned as another kind's: "German", "Sydney")
+      const auto learned = ner::word_tag(weights, t.lower);
+      if (gazetteer.major(t.text) ||
+          (learned && *learned != ner::tag_of(ner::Type::kPerson, ner::kBegin)))
+        continue;
+      retag(tags, word.first, person.last + 1, ner::Type::kPerson);
+    }
+  }
+}
+
 // "Harold Smith took over": a common first name (1990 US Census) that is no common English word,
 // then a capitalized word that is no common word either (or is a Census surname: "Smith") and
 // that the article never writes in lower case, both untagged inside a sentence of running text,
@@ -2372,6 +2450,7 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       const bool person = tags[i] == ner::tag_of(ner::Type::kPerson, ner::kUnit);
       const bool misc = tags[i] == ner::tag_of(ner::Type::kMisc, ner::kUnit);
       if (!free && !person && !misc) continue;
+      if (misc && demonym(gazetteer, tokens, {ner::Type::kMisc, s, i, i})) continue;  // "American"
       if (misc && i > 0 && i + 1 < tokens.size() && ner::starts_lower(tokens[i + 1].text)) {
         // (a word before a noun: "his Malibu home", "Russian and Caspian oil")
         const std::string& before = tokens[i - 1].lower;

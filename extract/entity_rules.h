@@ -46,6 +46,15 @@ bool post_nominal(const std::string& folded);
 bool person_role(const std::string& folded);
 // Compass words ("North", "Central"): alone, never a place.
 bool direction_word(const std::string& folded);
+// Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks
+// ("europe", "middle east"; folded).
+bool world_region(const std::string& folded);
+// Whether the span is a people's name ("Salvadoran", "Venezuelan", "South American"): a word
+// that is a place's name in the gazetteer with a demonym's ending added ("-an", "-ian", "-ese",
+// "-i"; "Kurdish" of Kurdistan), or a country's without its plural "s" ("Philippine"), or a
+// people's plural of a land named "-istan" ("Kurds"), perhaps after a compass word.
+bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tokens,
+             const ner::Span& span);
 // Weekdays, months and "today": never part of a person's name.
 bool calendar_word(const std::string& folded);
 
@@ -105,6 +114,13 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
 // A name between people in a list of them is a person's ("Raul Rodrigo Lara, Cuauhtemoc
 // Blanco, Alberto Garcia Aspe"; "F Sheahan, M Horan": a team sheet's).
 void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "Brian O'Driscoll" read as a miscellaneous name and a person's, "Ronan O'Gara", "P O'Connell":
+// a word of one name right before a person's name is its first name where the Census lists it
+// as one or the surname begins with "O'" or "D'"; not a major place ("Sydney"), a word the model
+// learned alone as another kind's than a person's first name ("German"), nor a word in capitals
+// ("LAURAN NEERGAARD", a byline).
+void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazetteer,
+                               const ner::Weights& weights);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

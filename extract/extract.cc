@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-92";
+constexpr const char* kRulesVersion = "rules-93";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -262,6 +262,7 @@ class Default : public Extractor {
     census_people(tagged, gazetteer_);
     census_organizations(tagged, gazetteer_, weights_);
     irish_surnames(tagged, gazetteer_);
+    first_names_before_people(tagged, gazetteer_, weights_);
     areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
     lost_apostrophes(tagged, gazetteer_);
@@ -626,7 +627,7 @@ class Default : public Extractor {
         }
         // "Salvadoran", "South American", "El Salvadorian": a people's name, not a person, a place
         // or an organization.
-        if (type != ner::Type::kMisc && demonym(tokens, span)) continue;
+        if (type != ner::Type::kMisc && demonym(gazetteer_, tokens, span)) continue;
         // "Cisco", "Toshiba", "Symantec": a word the registries know as a company's whole name,
         // and the gazetteer as no place and the word list and the Census lists as no word or
         // name ("Pacific", "Sam", "Korea"), is the company where the tagger said place.
@@ -954,21 +955,6 @@ class Default : public Extractor {
   }
   static bool located_word(const std::string& folded) { return located_suffix(folded) != 0; }
 
-  // Regions of the world that the gazetteer (countries, their subdivisions, cities) lacks.
-  static bool world_region(const std::string& folded) {
-    static const absl::flat_hash_set<std::string> names = {
-        "europe",        "asia",          "africa",      "americas",       "oceania",
-        "antarctica",    "arctic",        "balkans",     "caribbean",      "scandinavia",
-        "midwest",       "siberia",       "kashmir",     "tibet",          "crimea",
-        "gaza",          "kurdistan",     "sahara",      "sahel",          "maghreb",
-        "patagonia",     "mediterranean", "pacific",     "atlantic",       "west bank",
-        "gaza strip",    "middle east",   "far east",    "latin america",  "central america",
-        "south america", "north america", "east africa", "west africa",    "southeast asia",
-        "south asia",    "central asia",  "east asia",   "eastern europe", "western europe",
-        "persian gulf",  "horn of africa"};
-    return names.count(folded) > 0;
-  }
-
   static bool locative_word(const std::string& folded) {
     static const absl::flat_hash_set<std::string> words = {
         "in",     "at",         "near",   "outside", "from",    "to",      "into",
@@ -1119,43 +1105,6 @@ class Default : public Extractor {
       if (end > at) words.push_back(fold(name.substr(at, end - at)));
     }
     return words;
-  }
-
-  // Whether the span is a people's name ("Salvadoran", "Venezuelan", "South American"): a word
-  // that is a place's name in the gazetteer with a demonym's ending added ("-an", "-ian", "-ese",
-  // "-i"; "Kurdish" of Kurdistan), or a country's without its plural "s" ("Philippine"), or a
-  // people's plural of a land named "-istan" ("Kurds"), perhaps after a compass word.
-  bool demonym(const std::vector<ner::Token>& tokens, const ner::Span& span) const {
-    std::size_t first = span.first;
-    if (span.last == first + 1 &&
-        (direction_word(tokens[first].lower) || tokens[first].lower == "an"sv ||
-         tokens[first].lower == "the"sv)) {
-      ++first;
-    }
-    // "El Salvadorian": a place of two or three words and an ending.
-    if (span.last > first + 2) return false;
-    std::string w;
-    for (std::size_t k = first; k <= span.last; ++k) w += (k > first ? " " : "") + tokens[k].lower;
-    if (gazetteer_.known(joined_words(tokens, first, span.last + 1)))
-      return false;  // a place's own name
-    // ("Philippine shares": a country's name without its plural "s")
-    if (!gazetteer_.country_name(joined_words(tokens, first, span.last + 1) + "s").empty())
-      return true;
-    // ("Kurds", "Uzbeks": a people's plural of a land named "-istan")
-    auto land = [this](const std::string& name) {
-      return gazetteer_.known(name) || world_region(name);  // (Kurdistan is no country)
-    };
-    if (w.size() > 4 && w.back() == 's' && land(w.substr(0, w.size() - 1) + "istan")) return true;
-    for (const char* ending : {"ian", "ean", "an", "n", "ese", "i", "ish"}) {
-      const std::size_t n = std::strlen(ending);
-      if (w.size() < n + 4 || w.compare(w.size() - n, n, ending) != 0) continue;
-      const std::string stem = w.substr(0, w.size() - n);
-      // ("West German": "Germany")
-      for (const char* tail : {"", "a", "o", "y", "e", "ia", "any", "istan"}) {
-        if (land(stem + tail)) return true;
-      }
-    }
-    return false;
   }
 
   // "Pirelli" where the article names "Pirelli Cables", "Jones" beside "Jones Medical Industries":

@@ -1493,6 +1493,18 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "in eastern Siberia and the Caspian Sea. The singer was at his Malibu home. The EgyptAir "
        "Boeing 707 overshot the runway.",
        {{"Trump", "person"}, {"Caspian", ""}, {"Malibu", ""}, {"Boeing", ""}}},
+      // A first name the tagger read as a name of its own before a person's (BBC News
+      // sport/302): one name; not a people's name before it ("German").
+      {"",
+       "Two moments of magic from Brian O'Driscoll guided Ireland to a workmanlike victory "
+       "against Italy. Ireland captain O'Driscoll scored twice. An injury-time dropped goal by "
+       "Ronan O'Gara stole victory for Ireland. Miguel Angel Jimenez completed a 2&1 victory "
+       "over German Bernhard Langer at Wentworth.",
+       {{"Brian O'Driscoll", "person"},
+        {"O'Driscoll", ""},
+        {"Ronan O'Gara", "person"},
+        {"Bernhard Langer", "person"},
+        {"German Bernhard Langer", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
