@@ -1124,6 +1124,47 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
 // A wire dateline opens a story with its place in capitals: "TORONTO (Reuters) - ...",
 // "LOS ANGELES - ...", "WEST POINT, NY - ...". The place words are a place (and the state after
 // the comma another), whatever the tagger made of them.
+void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    if (tokens.size() < 3 || tokens[0].text != "By"sv) continue;
+    const ner::Token& first = tokens[1];
+    std::size_t last = 2;  // (a middle initial: "By John Q. Public")
+    if (tokens.size() > 3 && tokens[2].text.size() == 2 && tokens[2].text[1] == '.' &&
+        std::isupper(static_cast<unsigned char>(tokens[2].text[0])))
+      last = 3;
+    const ner::Token& surname = tokens[last];
+    if (!plain_word(first) || !plain_word(surname) ||
+        all_capitals(first.text) != all_capitals(surname.text) ||
+        !(gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
+        calendar_word(first.lower))
+      continue;
+    // ("By Kari Lynn Dean": a third word of the name the tagger read, not in capitals; in
+    // capitals, a third word is the dateline's)
+    if (!all_capitals(surname.text) && last == 2 && tokens.size() > 3 && plain_word(tokens[3]) &&
+        !all_capitals(tokens[3].text) && tags[3] != 0 &&
+        (ner::position_of(tags[3]) == ner::kInside || ner::position_of(tags[3]) == ner::kLast))
+      last = 3;
+    // (the rest of a name the tagger ran on past the byline is a name of its own:
+    // "PAUL GEITNER BRUSSELS") is no name: a dateline's place, which mark_datelines reads)
+    std::size_t end = last + 1;
+    if (end < tokens.size() && tags[end] != 0 &&
+        (ner::position_of(tags[end]) == ner::kInside ||
+         ner::position_of(tags[end]) == ner::kLast)) {
+      std::size_t j = end;
+      while (j + 1 < tokens.size() && tags[j + 1] != 0 &&
+             ner::position_of(tags[j + 1]) == ner::kInside)
+        ++j;
+      if (j + 1 < tokens.size() && tags[j + 1] != 0 && ner::position_of(tags[j + 1]) == ner::kLast)
+        ++j;
+      for (std::size_t k = end; k <= j; ++k)
+        tags[k] = 0;  // (a dateline's place: "WASHINGTON (AP)")
+    }
+    retag(tags, 1, last + 1, ner::Type::kPerson);
+  }
+}
+
 void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (doc.all_caps(s)) continue;

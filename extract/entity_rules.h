@@ -95,6 +95,10 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Federal Reserve Governor Lawrence Lindsey": a title inside another entity's name starts a
 // person's name.
 void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "By PAUL GEITNER BRUSSELS, Belgium (AP)", "... activists. By Ryan Singel.": a sentence that
+// begins with "By", a first name the Census lists and a surname (in capitals both, or neither),
+// names the writer: a person.
+void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "TORONTO (Reuters) -", "WEST POINT, NY -": the place of a wire dateline.
 void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Santiago de Cuba" is one place, "Tren de Aragua" one organization, "Gil de Ferran" one person.

@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-93";
+constexpr const char* kRulesVersion = "rules-94";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -252,6 +252,7 @@ class Default : public Extractor {
     headline_names(tagged, gazetteer_);
     mark_titled_people(tagged, gazetteer_);
     split_titled_spans(tagged, gazetteer_);
+    bylines(tagged, gazetteer_);
     mark_datelines(tagged, gazetteer_);
     join_particle_names(tagged, gazetteer_);
     join_organizations_of(tagged, gazetteer_);
@@ -439,14 +440,16 @@ class Default : public Extractor {
           // "Pew Research| Center", "Farabundo Martí| National Liberation Front": a name that
           // runs on into an organization's words is that organization's.
           // (not through a weekday: "Tony Blair Monday Labour Party members")
-          bool runs_on = more && capitalized_word(tokens[span.last + 1].text) &&
+          // (not a byline's, which a dateline may follow: "By PAUL GEITNER BRUSSELS, Belgium")
+          const bool byline = span.first == 1 && tokens[0].text == "By"sv;
+          bool runs_on = more && !byline && capitalized_word(tokens[span.last + 1].text) &&
                          !calendar_word(next) && !post_nominal(next) &&
                          (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
           // (in a headline, where every word is capitalized, not past another name or a small
           // word: "MITCHELL DEFEATS BAILEY IN FRONT OF FORMER CHAMPIONS" names two people, no
           // front; "FRANKLIN CALIFORNIA TAX-FREE INCOME FUND" names a fund)
-          for (std::size_t j = span.last + 1; !runs_on && j < tokens.size() && j <= span.last + 4;
-               ++j) {
+          for (std::size_t j = span.last + 1;
+               !runs_on && !byline && j < tokens.size() && j <= span.last + 4; ++j) {
             if (!capitalized_word(tokens[j].text) || calendar_word(tokens[j].lower) ||
                 !std::isalpha(static_cast<unsigned char>(tokens[j].text[0])))
               break;

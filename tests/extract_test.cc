@@ -1505,6 +1505,18 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Ronan O'Gara", "person"},
         {"Bernhard Langer", "person"},
         {"German Bernhard Langer", ""}}},
+      // A byline names the writer (AG News test-1036, test-6836, test-3985), before a dateline
+      // too; not a date nor an outlet after "By".
+      {"Europeans Eat Less of Dangerous Fatty Foods",
+       "By PAUL GEITNER    BRUSSELS, Belgium (AP) -- Europeans eat less of the most dangerous "
+       "fats. Task forces have been monitoring activists. By Ryan Singel. By June the figures "
+       "were out. By Kari Lynn Dean. By Bloomberg News.",
+       {{"PAUL GEITNER", "person"},
+        {"Brussels", "place"},
+        {"Ryan Singel", "person"},
+        {"June", ""},
+        {"Kari Lynn Dean", "person"},
+        {"Bloomberg", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
