@@ -2077,6 +2077,15 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // "of" or "&" and one, after it: "Swiss Re", "European Justice and Home Affairs"), no
     // people's adjective alone ("founder of Jewish human rights group"), no Census first name
     // opens it, and the gazetteer knows it as no place and as no common word (one word alone).
+    // A word the tagger read as a miscellaneous name alone may, where no list knows it and it is
+    // no demonym nor ends as one ("Shares in Yukos"; not "Jewish", "Anglo-Swedish", "director of
+    // Ivorian newspaper Le Populaire").
+    auto adjective_ending = [](std::string_view w) {
+      auto ends = [w](std::string_view e) {
+        return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e;
+      };
+      return ends("an") || ends("ese") || ends("ish");
+    };
     auto company_like = [&](std::size_t i, std::size_t end) {
       auto name_at = [&](std::size_t k) {
         return k < tokens.size() && capitalized_word(tokens[k].text);
@@ -2085,7 +2094,12 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
                           (tokens[end].lower == "and"sv || tokens[end].lower == "of"sv ||
                            tokens[end].text == "&"sv) &&
                           name_at(end + 1);
-      if (end == i || name_at(end) || joined || (end == i + 1 && tags[i] != 0) ||
+      if (end == i || name_at(end) || joined ||
+          (end == i + 1 && tags[i] != 0 &&
+           (gazetteer.lexicon(tokens[i].lower) != ner::Gazetteer::kUnlisted ||
+            tokens[i].text.find('-') != std::string_view::npos ||
+            adjective_ending(tokens[i].lower) ||
+            demonym(gazetteer, tokens, {ner::Type::kMisc, s, i, i}))) ||
           (gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) ||
           gazetteer.known(joined_words(tokens, i, end)))
         return false;

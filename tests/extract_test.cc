@@ -1517,6 +1517,14 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"June", ""},
         {"Kari Lynn Dean", "person"},
         {"Bloomberg", ""}}},
+      // After a post in a company or its shares, a word the tagger read as a miscellaneous name
+      // alone is the company's where no list knows it (AG News test-6436); not a people's
+      // adjective.
+      {"",
+       "Shareholders in Yukos are considering liquidation. He is the head of Jewish groups in "
+       "the city. Raphael Lapke, publication director of Ivorian newspaper Le Populaire, was "
+       "taken in for questioning.",
+       {{"Yukos", "org"}, {"Jewish", ""}, {"Ivorian", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
