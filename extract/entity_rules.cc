@@ -1236,6 +1236,26 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         retag(tags, span.first + 1, span.last + 1, ner::Type::kPerson);
         continue;
       }
+      // "SAN FRANCISCO -- Slugger Barry Bonds took": a common word (no proper name: "Slugger",
+      // not "General") that opens a sentence or a dateline's text, then a name that begins with a
+      // first name of the Census lists, two words or three and no organization's word: the word
+      // describes the person.
+      const bool opens = span.first == 0 || tokens[span.first - 1].text == "-"sv ||
+                         tokens[span.first - 1].text == "--"sv;
+      if (opens && span.last - span.first >= 2 && span.last - span.first <= 3 &&
+          gazetteer.lexicon(tokens[span.first].lower) == ner::Gazetteer::kCommon &&
+          plain_word(tokens[span.first]) && !all_capitals(tokens[span.first].text) &&
+          !direction_word(tokens[span.first].lower) &&  // ("Northern Irish Protestant")
+          (gazetteer.person_name(tokens[span.first + 1].lower) & ner::Gazetteer::kFirstName) &&
+          std::all_of(tokens.begin() + span.first + 1, tokens.begin() + span.last + 1,
+                      [](const ner::Token& t) {
+                        return plain_word(t) && !all_capitals(t.text) &&
+                               !organization_word(t.lower);
+                      })) {
+        tags[span.first] = 0;
+        retag(tags, span.first + 1, span.last + 1, ner::Type::kPerson);
+        continue;
+      }
       // "the Environmental Audit Committee Peter Ainsworth MP": an organization's name, then a
       // first name of the Census lists, a surname and letters after a name: the organization,
       // then the person.

@@ -1525,6 +1525,14 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "the city. Raphael Lapke, publication director of Ivorian newspaper Le Populaire, was "
        "taken in for questioning.",
        {{"Yukos", "org"}, {"Jewish", ""}, {"Ivorian", ""}}},
+      // A common word that opens a sentence or a dateline's text before a person's name, read
+      // with it as an organization's, describes the person (AG News test-3936); not a compass
+      // word.
+      {"Drug report",
+       "SAN FRANCISCO -- Slugger Barry Bonds took an undetectable performance-enhancing drug "
+       "during the 2003 season, his weight trainer said. Northern Irish Protestant leaders met "
+       "on Monday.",
+       {{"Barry Bonds", "person"}, {"Slugger Barry Bonds", ""}, {"Irish Protestant", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
