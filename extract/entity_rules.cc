@@ -2228,6 +2228,16 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           last_word = end;
         ++end;
       }
+      // ("The Countryside Alliance said", where the tagger read the last word alone as a name:
+      // an organization's word it is, and the end of this one)
+      if (end > i && end < tokens.size() && tags[end] != 0 &&
+          ner::position_of(tags[end]) == ner::kUnit && plain_word(tokens[end]) &&
+          !all_capitals(tokens[end].text) && organization_word(tokens[end].lower) &&
+          tokens[end].lower != "act"sv && tokens[end].lower != "league"sv &&
+          !venue_word(tokens[end].lower)) {
+        tags[end] = 0;
+        last_word = end++;
+      }
       // (nor an event's or a work's name that runs on past it: "the Consumer Electronics Show")
       if (last_word == i || std::any_of(tokens.begin() + static_cast<long>(last_word + 1),
                                         tokens.begin() + static_cast<long>(end),
@@ -2597,6 +2607,23 @@ void consistent_organizations(ner::Document& doc) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // "Bradford & Bingley", "Marks & Spencer": names of one word each side of "&", one of them
+    // read as an organization's and the other as one too or as none, are one organization's.
+    for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+      if (tokens[k].text != "&"sv || tags[k] != 0) continue;
+      const std::size_t left = k - 1, right = k + 1;
+      auto one_word = [&](std::size_t at) {
+        return plain_word(tokens[at]) &&
+               (tags[at] == 0 || tags[at] == ner::tag_of(ner::Type::kOrganization, ner::kUnit));
+      };
+      if (!one_word(left) || !one_word(right) || (tags[left] == 0 && tags[right] == 0)) continue;
+      // (the words around are no part of the name: "shares in Bradford & Bingley fell")
+      if ((left > 0 && capitalized_word(tokens[left - 1].text) &&
+           !sentence_opener(tokens[left - 1].lower)) ||
+          (right + 1 < tokens.size() && capitalized_word(tokens[right + 1].text)))
+        continue;
+      retag(tags, left, right + 1, ner::Type::kOrganization);
+    }
     // "GW Pharma and", "STMicroelectronics &": a joining word at the end of an organization's
     // name is the tagger's, not the name's. "the BBC's Breakfast with Frost", "BBC Radio
     // Scotland's Good Morning Scotland": a possessive inside one ends it where what follows is a

@@ -148,7 +148,9 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer);
 void lost_apostrophes(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "carmaker Nissan", "Nissan chairman", "companies such as Creative, Sony and Philips": names no
 // entity holds that words around them say are organizations'; and parties and institutions of one
-// word the tagger leaves ("the Conservatives", "Tory leader", "the Commons").
+// word the tagger leaves ("the Conservatives", "Tory leader", "the Commons"); capitalized words
+// after "the" up to an organization's word ("The Countryside Alliance said"), that word read
+// alone as a name or not.
 void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Nokia", "Alcatel": a capitalized word of four letters or more (not in capitals: "EDT",
 // "ISDN") that the company registries know as a company's whole name (gazetteer.h: company),
@@ -168,7 +170,8 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // ("Home Depot (NYSE: HD)"). And an organization's name is an organization's throughout the
 // article: where its words stand again untagged ("Dell recalls" beside "Dell Inc."), and, for a
 // designated company's name without its designation, where the tagger read the same words as
-// another kind of name.
+// another kind of name. Names of one word each side of "&", one read as an organization's, are
+// one ("Bradford & Bingley").
 void consistent_organizations(ner::Document& doc);
 
 }  // namespace morgue::rules

@@ -1533,6 +1533,17 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "during the 2003 season, his weight trainer said. Northern Irish Protestant leaders met "
        "on Monday.",
        {{"Barry Bonds", "person"}, {"Slugger Barry Bonds", ""}, {"Irish Protestant", ""}}},
+      // Names of one word each side of "&" are one organization's (BBC News business/177); an
+      // organization's word the tagger read alone after capitalized words it left, and "The"
+      // before them, ends an organization's name (politics/137).
+      {"Hunts",
+       "The Countryside Alliance said the meets would go ahead. Shares fell, according to "
+       "mortgage lender Bradford & Bingley and housebuilder George Wimpey.",
+       {{"Countryside Alliance", "org"},
+        {"Alliance", ""},
+        {"Bradford & Bingley", "org"},
+        {"Bradford", ""},
+        {"Bingley", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
