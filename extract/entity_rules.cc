@@ -2031,6 +2031,21 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         continue;
       tags[i] = ner::tag_of(ner::Type::kPlace, ner::kUnit);
     }
+    // "that part of Leicestershire", "Badminton, Gloucestershire": a one-word organization's
+    // name that the gazetteer knows as a county or another subdivision, and no city (a club is
+    // often called by its city: "captain of Leicester"), after "of", "from", "across" or
+    // "throughout", or after a place and a comma, is the subdivision.
+    for (std::size_t i = 2; i < tokens.size(); ++i) {
+      if (tags[i] != ner::tag_of(ner::Type::kOrganization, ner::kUnit) || !plain_word(tokens[i]) ||
+          all_capitals(tokens[i].text) || !gazetteer.major(tokens[i].text) ||
+          gazetteer.city(tokens[i].text) || !gazetteer.country_name(tokens[i].text).empty())
+        continue;
+      const std::string& before = tokens[i - 1].lower;
+      const bool locative = before == "of"sv || before == "from"sv || before == "across"sv ||
+                            before == "throughout"sv;
+      const bool after_place = before == ","sv && ends_entity(tags, i - 2, ner::Type::kPlace);
+      if (locative || after_place) tags[i] = ner::tag_of(ner::Type::kPlace, ner::kUnit);
+    }
     for (const ner::Span& span : spans) {
       const std::size_t f = span.first;
       const bool after_settlement =

@@ -139,8 +139,9 @@ void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
 // or before a street's word after "in", "at" or "near", are a place's name.
 void areas_and_streets(ner::Document& doc);
 // "visits Manchester, Liverpool, Leicester", "a city like Peterborough": names the gazetteer knows
-// that the words around them make places; "director at Tiscali": one it does not know, where
-// people work, an organization.
+// that the words around them make places ("part of Leicestershire", "Badminton,
+// Gloucestershire": a county); "director at Tiscali": one it does not know, where people work, an
+// organization.
 void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "the UKs largest cable company", "Australias Macquarie Bank": a country's possessive that lost
 // its apostrophe (gazetteer.h: possessive_country) is the country, and a name the tagger began

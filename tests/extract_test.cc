@@ -1544,6 +1544,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Bradford & Bingley", "org"},
         {"Bradford", ""},
         {"Bingley", ""}}},
+      // A county read as an organization's name after "of" or after a place and a comma is the
+      // county (BBC News politics/137).
+      {"Hunts",
+       "Police were out to monitor the four hunts operating in that part of Leicestershire. He "
+       "was with the Beaufort Hunt in Badminton, Gloucestershire, on Saturday.",
+       {{"Leicestershire", "place"}, {"Gloucestershire", "place"}, {"Beaufort Hunt", "org"}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
