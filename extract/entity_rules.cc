@@ -1185,6 +1185,37 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       ++end;
     }
     if (end == start || end == tokens.size()) continue;
+    // "INDIANAPOLIS Peyton Manning completed", "NEW YORK The rivalry": a dateline without its
+    // dash, a city the gazetteer knows as a major place (no country: "US Airways") in capitals that
+    // opens the sentence before a capitalized word that is not; the name the tagger ran on past it
+    // is a name of its own.
+    if (start == 0 && end - start <= 3 && capitalized_word(tokens[end].text) &&
+        !all_capitals(tokens[end].text) && gazetteer.major(joined_words(tokens, start, end)) &&
+        gazetteer.city(joined_words(tokens, start, end))) {
+      if (tags[end] != 0 && (ner::position_of(tags[end]) == ner::kInside ||
+                             ner::position_of(tags[end]) == ner::kLast)) {
+        // (the rest: a place the gazetteer knows, "JERUSALEM Israel"; a person's name that
+        // begins with a Census first name, "HOUSTON Mike Lamb"; a common word alone, "LONDON
+        // With", no name; else a name of the kind the tagger gave it)
+        const std::size_t last = span_end(tags, end);
+        const std::string rest = joined_words(tokens, end, last + 1);
+        ner::Type type = ner::type_of(tags[end]);
+        if (gazetteer.known(rest))
+          type = ner::Type::kPlace;
+        else if (last > end && last - end <= 2 &&
+                 (gazetteer.person_name(tokens[end].lower) & ner::Gazetteer::kFirstName) &&
+                 std::none_of(tokens.begin() + end, tokens.begin() + last + 1,
+                              [](const ner::Token& t) { return organization_word(t.lower); }))
+          type = ner::Type::kPerson;
+        if (last == end && gazetteer.lexicon(tokens[end].lower) & ner::Gazetteer::kCommon) {
+          tags[end] = 0;
+        } else {
+          retag(tags, end, last + 1, type);
+        }
+      }
+      retag(tags, start, end, ner::Type::kPlace);
+      continue;
+    }
     std::size_t state_begin = end, state_end = end;
     if (tokens[end].text == ","sv && end + 1 < tokens.size() &&
         capitalized_word(tokens[end + 1].text)) {

@@ -99,7 +99,10 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // begins with "By", a first name the Census lists and a surname (in capitals both, or neither),
 // names the writer: a person.
 void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer);
-// "TORONTO (Reuters) -", "WEST POINT, NY -": the place of a wire dateline.
+// "TORONTO (Reuters) -", "WEST POINT, NY -": the place of a wire dateline; and "INDIANAPOLIS
+// Peyton Manning completed": a major city in capitals that opens a sentence before a word not in
+// capitals, a dateline without its dash, where what the tagger ran on past it is a place's, a
+// person's (a Census first name), no name (a common word alone) or the name it read.
 void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Santiago de Cuba" is one place, "Tren de Aragua" one organization, "Gil de Ferran" one person.
 void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer);

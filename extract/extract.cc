@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-98";
+constexpr const char* kRulesVersion = "rules-99";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -440,8 +440,12 @@ class Default : public Extractor {
           // "Pew Research| Center", "Farabundo Martí| National Liberation Front": a name that
           // runs on into an organization's words is that organization's.
           // (not through a weekday: "Tony Blair Monday Labour Party members")
-          // (not a byline's, which a dateline may follow: "By PAUL GEITNER BRUSSELS, Belgium")
-          const bool byline = span.first == 1 && tokens[0].text == "By"sv;
+          // (not a byline's, which a dateline may follow: "By PAUL GEITNER BRUSSELS, Belgium";
+          // nor a dateline's place in capitals without its dash: "TAIPEI Acer, the Taiwan
+          // computer company")
+          const bool byline = (span.first == 1 && tokens[0].text == "By"sv) ||
+                              (type == ner::Type::kPlace && span.first == 0 && more &&
+                               all_capitals(mention) && !all_capitals(tokens[span.last + 1].text));
           bool runs_on = more && !byline && capitalized_word(tokens[span.last + 1].text) &&
                          !calendar_word(next) && !post_nominal(next) &&
                          (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);

@@ -1550,6 +1550,21 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Police were out to monitor the four hunts operating in that part of Leicestershire. He "
        "was with the Beaufort Hunt in Badminton, Gloucestershire, on Saturday.",
        {{"Leicestershire", "place"}, {"Gloucestershire", "place"}, {"Beaufort Hunt", "org"}}},
+      // A dateline without its dash: a major city in capitals that opens the text before a word
+      // that is not in capitals (AG News test-5736, test-1027, test-1204); what the tagger ran
+      // on past it is a name of its own. Not a country's code before a name ("US Airways").
+      {"",
+       "TAIPEI Acer, the Taiwan computer company, named Gianfranco Lanci of Italy as its head.",
+       {{"Taipei", "place"}, {"Acer", "org"}, {"TAIPEI Acer", ""}}},
+      {"",
+       "HOUSTON Mike Lamb went four-for-five with a homer.",
+       {{"Houston", "place"}, {"Mike Lamb", "person"}, {"HOUSTON Mike Lamb", ""}}},
+      {"",
+       "JERUSALEM Israel said on Monday it would pull out.",
+       {{"Jerusalem", "place"}, {"Israel", "place"}}},
+      {"",
+       "US Airways said it would cut 1,000 jobs.",
+       {{"US Airways", "org"}, {"United States", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
