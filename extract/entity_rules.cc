@@ -1189,7 +1189,9 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     // dash, a city the gazetteer knows as a major place (no country: "US Airways") in capitals that
     // opens the sentence before a capitalized word that is not; the name the tagger ran on past it
     // is a name of its own.
-    if (start == 0 && end - start <= 3 && capitalized_word(tokens[end].text) &&
+    // (not a weekday's "MON" nor another word of three letters, in a table's rows)
+    if (start == 0 && end - start <= 3 && (end > start + 1 || tokens[start].text.size() >= 4) &&
+        !calendar_word(tokens[start].lower) && capitalized_word(tokens[end].text) &&
         !all_capitals(tokens[end].text) && gazetteer.major(joined_words(tokens, start, end)) &&
         gazetteer.city(joined_words(tokens, start, end))) {
       if (tags[end] != 0 && (ner::position_of(tags[end]) == ner::kInside ||

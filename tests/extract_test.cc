@@ -1565,6 +1565,7 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       {"",
        "US Airways said it would cut 1,000 jobs.",
        {{"US Airways", "org"}, {"United States", ""}}},
+      {"", "MON Gencor YR EPS 93.12 92.0-94.5 73.8", {{"MON", ""}, {"Mon", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
