@@ -305,7 +305,8 @@ std::uint8_t person_word(const std::string& folded) {
                           "princess",
                           "sheikh",
                           "speaker",
-                          "executive"})
+                          "executive",
+                          "constable"})  // ("Suffolk Chief Constable Alastair McWhirter")
       m[w] |= kTitle;
     // Titles, and honorifics written without a period as British papers write them ("Mr Allan",
     // "Sir Clive Woodward", "MP Richard Allan"): a capitalized run after one is a person's name,
@@ -1356,7 +1357,12 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // ("Chicago Cardinal Joseph Bernardin", "Ohio Governor Bob Taft": a place the gazetteer
       // knows right before a title is where the office is; before a role it may be a club:
       // "Leeds chairman Peter Ridsdale")
-      const bool office_place = title_begin > span.first && title_begin == title_word &&
+      // ("Suffolk Chief Constable Alastair McWhirter": a title's own first words too)
+      const bool plain_title = std::all_of(
+          tokens.begin() + title_begin, tokens.begin() + title_word, [](const ner::Token& t) {
+            return t.lower == "chief"sv || t.lower == "vice"sv || t.lower == "deputy"sv;
+          });
+      const bool office_place = title_begin > span.first && plain_title &&
                                 person_title(tokens[title_word].lower) &&
                                 gazetteer.known(joined_words(tokens, span.first, title_begin)) &&
                                 !organization_word(tokens[title_begin - 1].lower);
@@ -1707,14 +1713,38 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // "George| W |Bush", "Abraham| B |Yehoshua": two people's names about an initial the tagger
+    // left (a capital letter, with a stop or none) are one person's.
+    {
+      const std::vector<ner::Span> people = ner::spans_of(tags, s);
+      for (std::size_t k = 0; k + 1 < people.size(); ++k) {
+        const ner::Span& a = people[k];
+        const ner::Span& b = people[k + 1];
+        if (a.type != ner::Type::kPerson || b.type != ner::Type::kPerson || b.first != a.last + 2)
+          continue;
+        const std::string_view middle = tokens[a.last + 1].text;
+        if (tags[a.last + 1] != 0 || middle.empty() ||
+            !std::isupper(static_cast<unsigned char>(middle[0])) ||
+            !(middle.size() == 1 || (middle.size() == 2 && middle[1] == '.')))
+          continue;
+        retag(tags, a.first, b.last + 1, ner::Type::kPerson);
+      }
+    }
     const std::vector<ner::Span> spans = ner::spans_of(tags, s);
     for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
       const ner::Span& word = spans[k];
       const ner::Span& person = spans[k + 1];
-      if (word.type == ner::Type::kPerson || word.first != word.last ||
-          person.type != ner::Type::kPerson || person.first != word.last + 1)
+      if (word.type == ner::Type::kPerson || person.type != ner::Type::kPerson ||
+          person.first != word.last + 1)
         continue;
-      const ner::Token& t = tokens[word.first];
+      const ner::Token& t = tokens[word.last];
+      // ("Suffolk Chief Constable Alastair| McWhirter": the last word of a longer name, a first
+      // name of the Census lists and no organization's word, begins the person's; no initial)
+      if (word.first != word.last &&
+          (!(gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName) ||
+           organization_word(t.lower) || !plain_word(t) || all_capitals(t.text) ||
+           t.text.size() < 3 || !std::islower(static_cast<unsigned char>(t.text[1]))))
+        continue;
       const std::string_view surname = tokens[person.first].text;
       const bool irish = surname.size() > 2 && (surname[0] == 'O' || surname[0] == 'D') &&
                          surname[1] == '\'' && std::isupper(static_cast<unsigned char>(surname[2]));
@@ -1727,7 +1757,8 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
       if (gazetteer.major(t.text) ||
           (learned && *learned != ner::tag_of(ner::Type::kPerson, ner::kBegin)))
         continue;
-      retag(tags, word.first, person.last + 1, ner::Type::kPerson);
+      if (word.first != word.last) retag(tags, word.first, word.last, word.type);
+      retag(tags, word.last, person.last + 1, ner::Type::kPerson);
     }
   }
 }

@@ -122,8 +122,10 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
 // Blanco, Alberto Garcia Aspe"; "F Sheahan, M Horan": a team sheet's).
 void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Brian O'Driscoll" read as a miscellaneous name and a person's, "Ronan O'Gara", "P O'Connell":
-// a word of one name right before a person's name is its first name where the Census lists it
-// as one or the surname begins with "O'" or "D'"; not a major place ("Sydney"), a word the model
+// a word of one name right before a person's name (or the last word of a longer name, "DJ Lisa|
+// I'Anson") is its first name where the Census lists it as one or the surname begins with "O'"
+// or "D'"; and two people's names about an initial are one ("George| W |Bush"). Not a major
+// place ("Sydney"), a word the model
 // learned alone as another kind's than a person's first name ("German"), nor a word in capitals
 // ("LAURAN NEERGAARD", a byline).
 void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazetteer,

@@ -1566,6 +1566,18 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "US Airways said it would cut 1,000 jobs.",
        {{"US Airways", "org"}, {"United States", ""}}},
       {"", "MON Gencor YR EPS 93.12 92.0-94.5 73.8", {{"MON", ""}, {"Mon", ""}}},
+      // Two people's names about an initial without its stop are one person's (BBC News
+      // business/217); "Constable" is a title, and a county before a chief constable the
+      // office's place (politics/137); the first name that ends a longer name before a
+      // person's begins the person's (entertainment/187).
+      {"",
+       "He went to Brussels to meet with US President George W Bush and other leaders. Suffolk "
+       "Chief Constable Alastair McWhirter said the hunts were lawful. The new album from DJ Lisa "
+       "I'Anson is out.",
+       {{"George W Bush", "person"},
+        {"Alastair McWhirter", "person"},
+        {"Suffolk", "place"},
+        {"Lisa I'Anson", "person"}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
