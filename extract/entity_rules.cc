@@ -2530,14 +2530,13 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
   }
 }
 
-namespace {
-
-// Words that may open a sentence before a company's name and are no part of it.
 bool sentence_opener(const std::string& folded) {
   static const absl::flat_hash_set<std::string> words = {"the", "a",   "an",  "and", "but", "or",
                                                          "so",  "yet", "now", "as",  "if",  "when"};
   return words.count(folded) > 0 || calendar_word(folded);
 }
+
+namespace {
 
 // Where the stock's code of "(STZ.N: ...)", "(NYSE: HD)" or "<BRCM.O>" that opens at token
 // `at` stands; 0 for none. A code is in capitals, with an exchange's suffix (Reuters' codes) or

@@ -57,6 +57,8 @@ bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tok
              const ner::Span& span);
 // Weekdays, months and "today": never part of a person's name.
 bool calendar_word(const std::string& folded);
+// Words that may open a sentence before a company's name and are no part of it ("the", "and").
+bool sentence_opener(const std::string& folded);
 
 // A word that starts with an ASCII capital letter (not a digit, unlike ner::capitalized).
 bool capitalized_word(std::string_view word);

@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-101";
+constexpr const char* kRulesVersion = "rules-102";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -804,6 +804,54 @@ class Default : public Extractor {
           }
           if (!place.empty()) place_mentions.push_back({canonical_place(place), true});
         }
+        // "the Viacom-owned radio giant", "NEC-backed", "a DTI-funded project": what owns,
+        // backs or funds is a country or a big city ("US-backed", "Moscow-backed"), or else an
+        // organization: an acronym, a proper name the gazetteer and the Census lists do not know,
+        // or a registered company's name; not a people's name ("Russian-owned", "British-backed")
+        // nor a common word ("State-owned").
+        const std::size_t owner = owner_suffix(t.lower);
+        if (owner == 0 || !capitalized_word(t.text)) continue;
+        std::string name(t.text.substr(0, t.text.size() - owner));
+        // ("a European Union-funded project": capitalized words before the stem begin the name,
+        // which then ends in an organization's word, or is none)
+        const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
+        std::size_t first = at;
+        while (first > 0 && at - first < 3 && plain_word(sentence.tokens[first - 1]) &&
+               !sentence_opener(sentence.tokens[first - 1].lower) &&
+               !(gazetteer_.lexicon(sentence.tokens[first - 1].lower) &
+                 ner::Gazetteer::kCommon))  // ("Twenty CBS-owned TV stations")
+          --first;
+        if (first < at) {
+          if (!organization_word(fold(name))) continue;
+          name = joined_words(sentence.tokens, first, at) + " " + name;
+          add_unique(&e.organizations, &orgs_seen, name);
+          continue;
+        }
+        const std::string folded = fold(name);
+        // (a country or a city of 100,000 people or more: not the town Nokia, nor "UN")
+        if (!gazetteer_.country_name(name).empty() || world_region(folded) ||
+            (gazetteer_.city(name) && gazetteer_.major(name))) {
+          place_mentions.push_back({canonical_place(name), true});
+          continue;
+        }
+        if (name.size() < 2 || name.find('-') != std::string::npos ||
+            name.find('.') != std::string::npos)
+          continue;
+        const bool acronym = all_capitals(name) && name.size() <= 5;
+        // (a proper name of the word list too: "Viacom", "Disney"; not a common word)
+        const bool unknown = !(gazetteer_.lexicon(folded) & ner::Gazetteer::kCommon) &&
+                             gazetteer_.person_name(folded) == 0;
+        const ner::Span alone{ner::Type::kMisc, 0, 0, 0};
+        const std::vector<ner::Sentence> read = ner::tokenize(name);
+        if (!(acronym || unknown || gazetteer_.company(folded)) || read.size() != 1 ||
+            read[0].tokens.size() != 1 || demonym(gazetteer_, read[0].tokens, alone) ||
+            peoples_adjective(read[0].tokens[0]))
+          continue;
+        // (nor a word the model learned alone as a miscellaneous name of one word, as peoples'
+        // names are: "Arab-backed")
+        const auto learned = ner::word_tag(weights_, folded);
+        if (learned && *learned == ner::tag_of(ner::Type::kMisc, ner::kUnit)) continue;
+        add_unique(&e.organizations, &orgs_seen, name);
       }
     }
     // A place of one word that the gazetteer does not know is a place only where the article
@@ -952,6 +1000,14 @@ class Default : public Extractor {
 
   // A word that says where something is or comes from ("London-based"): the length of that
   // ending ("-based"), 0 for any other word.
+  static std::size_t owner_suffix(std::string_view folded) {
+    for (std::string_view suffix : {"-owned", "-backed", "-funded", "-controlled", "-sponsored"}) {
+      if (folded.size() > suffix.size() + 1 &&
+          folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return suffix.size();
+    }
+    return 0;
+  }
   static std::size_t located_suffix(std::string_view folded) {
     for (std::string_view suffix : {"-based", "-born", "-headquartered"}) {
       if (folded.size() > suffix.size() + 1 &&

@@ -1578,6 +1578,20 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Alastair McWhirter", "person"},
         {"Suffolk", "place"},
         {"Lisa I'Anson", "person"}}},
+      // What owns, backs or funds ("Viacom-owned", AG News test-3336) is an organization, or a
+      // country or a big city ("US-backed"); not a people's name, nor a common word.
+      {"Radio",
+       "The Viacom-owned radio giant started out small. A US-backed plan and Russian-owned "
+       "firms, an Arab-backed bid and State-owned banks. A European Union-funded project began. "
+       "Twenty CBS-owned TV stations were fined.",
+       {{"Viacom", "org"},
+        {"United States", "place"},
+        {"Russian", ""},
+        {"Arab", ""},
+        {"State", ""},
+        {"European Union", "org"},
+        {"CBS", "org"},
+        {"Twenty CBS", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
