@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-102";
+constexpr const char* kRulesVersion = "rules-103";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -843,9 +843,11 @@ class Default : public Extractor {
                              gazetteer_.person_name(folded) == 0;
         const ner::Span alone{ner::Type::kMisc, 0, 0, 0};
         const std::vector<ner::Sentence> read = ner::tokenize(name);
-        if (!(acronym || unknown || gazetteer_.company(folded)) || read.size() != 1 ||
-            read[0].tokens.size() != 1 || demonym(gazetteer_, read[0].tokens, alone) ||
-            peoples_adjective(read[0].tokens[0]))
+        // (a registered name that is a common word too is none: "United Nations-sponsored")
+        const bool registered =
+            gazetteer_.company(folded) && !(gazetteer_.lexicon(folded) & ner::Gazetteer::kCommon);
+        if (!(acronym || unknown || registered) || read.size() != 1 || read[0].tokens.size() != 1 ||
+            demonym(gazetteer_, read[0].tokens, alone) || peoples_adjective(read[0].tokens[0]))
           continue;
         // (nor a word the model learned alone as a miscellaneous name of one word, as peoples'
         // names are: "Arab-backed")

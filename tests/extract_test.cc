@@ -1583,7 +1583,8 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       {"Radio",
        "The Viacom-owned radio giant started out small. A US-backed plan and Russian-owned "
        "firms, an Arab-backed bid and State-owned banks. A European Union-funded project began. "
-       "Twenty CBS-owned TV stations were fined.",
+       "Twenty CBS-owned TV stations were fined. A shaky United Nations-sponsored ceasefire "
+       "held.",
        {{"Viacom", "org"},
         {"United States", "place"},
         {"Russian", ""},
@@ -1591,7 +1592,8 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"State", ""},
         {"European Union", "org"},
         {"CBS", "org"},
-        {"Twenty CBS", ""}}},
+        {"Twenty CBS", ""},
+        {"Nations", ""}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
