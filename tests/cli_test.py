@@ -2704,15 +2704,20 @@ class Extraction(DbCase):
 
     def test_held_out_news(self):
         """BBC News and AG News, styles the tagger never trained on, labelled by hand
-        (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-06,
-        thirteenth session (docs/extraction.md: BBC 0.964, 0.936, 0.855; AG News 0.937, 0.933,
+        (tests/extraction/HELD_OUT_LABELS.md): floors just under the figures of 2026-12-07,
+        fifteenth session (docs/extraction.md: BBC 0.964, 0.936, 0.855; AG News 0.937, 0.933,
         0.862)."""
         for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.96, 0.93, 0.85),
                                                  ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.93, 0.86),
-                                                 # held out from the rules (2026-12-06: BBC 0.897,
-                                                 # 0.832, 0.672; AG News 0.810, 0.914, 0.627)
-                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.89, 0.83, 0.67),
-                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.81, 0.91, 0.62)):
+                                                 # held out from the rules (2026-12-07: BBC 0.902,
+                                                 # 0.832, 0.676; AG News 0.845, 0.918, 0.656)
+                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.90, 0.83, 0.67),
+                                                 ("agnews-fresh", "agnews/docs.jsonl.gz", 0.84, 0.91, 0.65),
+                                                 # the third sample, rules written from its errors
+                                                 # since 2026-12-07 (BBC 0.894, 0.882, 0.627; AG
+                                                 # News 0.691, 0.816, 0.732)
+                                                 ("bbc-third", "bbc/bbc-fulltext.tar.gz", 0.89, 0.88, 0.62),
+                                                 ("agnews-third", "agnews/docs.jsonl.gz", 0.69, 0.81, 0.73)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
