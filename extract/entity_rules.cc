@@ -1720,8 +1720,14 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
       for (std::size_t k = 0; k + 1 < people.size(); ++k) {
         const ner::Span& a = people[k];
         const ner::Span& b = people[k + 1];
-        if (a.type != ner::Type::kPerson || b.type != ner::Type::kPerson || b.first != a.last + 2)
-          continue;
+        // (the first read as another kind's name of one word, a Census first name: "Abraham| B
+        // |Yehoshua")
+        const bool first_name =
+            a.type == ner::Type::kPerson ||
+            (a.first == a.last && plain_word(tokens[a.first]) &&
+             (gazetteer.person_name(tokens[a.first].lower) & ner::Gazetteer::kFirstName) &&
+             !gazetteer.major(tokens[a.first].text));
+        if (!first_name || b.type != ner::Type::kPerson || b.first != a.last + 2) continue;
         const std::string_view middle = tokens[a.last + 1].text;
         if (tags[a.last + 1] != 0 || middle.empty() ||
             !std::isupper(static_cast<unsigned char>(middle[0])) ||

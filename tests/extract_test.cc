@@ -1578,6 +1578,9 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Alastair McWhirter", "person"},
         {"Suffolk", "place"},
         {"Lisa I'Anson", "person"}}},
+      {"Nominees",
+       "Antonio Tabucchi (Italy) John Updike (US) Abraham B Yehoshua (Israel)",
+       {{"Abraham B Yehoshua", "person"}, {"Abraham", ""}}},
       // What owns, backs or funds ("Viacom-owned", AG News test-3336) is an organization, or a
       // country or a big city ("US-backed"); not a people's name, nor a common word.
       {"Radio",
