@@ -227,6 +227,28 @@ std::vector<std::string> canonical_people(const std::vector<std::string>& mentio
       }
     }
   }
+  // "G Murphy" beside "Geordan Murphy" (a team sheet and the report): an initial and a surname
+  // are the one longer name of that surname whose first name begins with the initial; not where
+  // two do, nor where none does ("S Easterby", "G Easterby").
+  auto initial = [](const std::string& w) {
+    return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) &&
+           std::isalpha(static_cast<unsigned char>(w[0]));
+  };
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::vector<std::string>& f = names[i].folded;
+    if (target[i] != i || f.size() != 2 || !initial(f[0])) continue;
+    std::size_t found = i, matches = 0;
+    for (std::size_t j : having[f[1]]) {
+      const std::vector<std::string>& g = names[j].folded;
+      if (j == i || g.size() < 2 || g.back() != f[1] || initial(g[0]) || g[0][0] != f[0][0])
+        continue;
+      std::size_t t = j;
+      while (target[t] != t) t = target[t];
+      if (t != found) ++matches;
+      found = t;
+    }
+    if (matches == 1) target[i] = found;
+  }
   std::vector<std::string> people;
   std::unordered_set<std::size_t> seen;
   for (std::size_t i = 0; i < names.size(); ++i) {

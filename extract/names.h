@@ -13,7 +13,9 @@ namespace morgue {
 std::string strip_person_name(std::string_view mention);
 
 // The people of one article from its person mentions in text order: each distinct person once,
-// under the fullest form the article gives (its first spelling), in order of first mention.
+// under the fullest form the article gives (its first spelling), in order of first mention. An
+// initial and a surname are the one longer name of that surname and initial ("G Murphy" is
+// "Geordan Murphy").
 std::vector<std::string> canonical_people(const std::vector<std::string>& mentions);
 
 // "The Daily Wire" -> "Daily Wire", "the Pentagon" -> "Pentagon", "The Guardian" stays: a leading

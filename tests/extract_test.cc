@@ -90,6 +90,17 @@ BOOST_AUTO_TEST_CASE(people_are_canonical_within_an_article) {
                                          "ctor Gustavo Villatoro",
                                          "Trump"};
   BOOST_TEST(people == want, boost::test_tools::per_element());
+  // An initial and a surname (a team sheet's) are the one longer name that fits (BBC News
+  // sport/377); not two, nor none.
+  const auto sheet = canonical_people({"G Murphy", "Geordan Murphy", "S Easterby", "G Easterby",
+                                       "J Thomas", "Jonathan Thomas", "Jamie Thomas", "K. Morgan"});
+  const std::vector<std::string> sheet_want = {"Geordan Murphy", "S Easterby",      "G Easterby",
+                                               "J Thomas",       "Jonathan Thomas", "Jamie Thomas",
+                                               "K. Morgan"};
+  BOOST_TEST(sheet == sheet_want, boost::test_tools::per_element());
+  BOOST_TEST(
+      canonical_people({"K. Morgan", "Kevin Morgan"}) == std::vector<std::string>{"Kevin Morgan"},
+      boost::test_tools::per_element());
   BOOST_TEST(strip_article("The Daily Wire") == "Daily Wire");
   BOOST_TEST(strip_article("The Guardian") == "The Guardian");
 }
