@@ -1129,6 +1129,29 @@ void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // "MICHAEL Kasprowicz has put", "TONY Blair was": a lead whose first word a paper sets in
+    // capitals, a Census first name (no major place: "PARIS The open-source"), before a
+    // capitalized word that is not in capitals, names a person.
+    // ("GORDON BROWN faces": both words in capitals, the second a Census surname, before a word
+    // in lower case)
+    const bool both = tokens.size() >= 3 && all_capitals(tokens[1].text) &&
+                      (gazetteer.person_name(tokens[1].lower) & ner::Gazetteer::kSurname) &&
+                      ner::starts_lower(tokens[2].text);
+    if (tokens.size() >= 3 && all_capitals(tokens[0].text) && tokens[0].text.size() >= 3 &&
+        plain_word(tokens[0]) && plain_word(tokens[1]) && (!all_capitals(tokens[1].text) || both) &&
+        !doc.all_caps(s) && (gazetteer.person_name(tokens[0].lower) & ner::Gazetteer::kFirstName) &&
+        !gazetteer.major(tokens[0].text) && !calendar_word(tokens[0].lower) &&
+        !(gazetteer.lexicon(tokens[1].lower) == ner::Gazetteer::kCommon)) {
+      if (tags[2] != 0 &&
+          (ner::position_of(tags[2]) == ner::kInside || ner::position_of(tags[2]) == ner::kLast))
+        for (std::size_t k = 2;
+             k < tokens.size() && tags[k] != 0 && ner::position_of(tags[k]) != ner::kBegin &&
+             ner::position_of(tags[k]) != ner::kUnit;
+             ++k)
+          tags[k] = 0;
+      retag(tags, 0, 2, ner::Type::kPerson);
+      continue;
+    }
     if (tokens.size() < 3 || tokens[0].text != "By"sv) continue;
     const ner::Token& first = tokens[1];
     std::size_t last = 2;  // (a middle initial: "By John Q. Public")

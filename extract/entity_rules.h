@@ -99,7 +99,8 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
 void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "By PAUL GEITNER BRUSSELS, Belgium (AP)", "... activists. By Ryan Singel.": a sentence that
 // begins with "By", a first name the Census lists and a surname (in capitals both, or neither),
-// names the writer: a person.
+// names the writer: a person. So does a lead that sets a Census first name in capitals ("GORDON
+// BROWN faces", "MICHAEL Kasprowicz has").
 void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "TORONTO (Reuters) -", "WEST POINT, NY -": the place of a wire dateline; and "INDIANAPOLIS
 // Peyton Manning completed": a major city in capitals that opens a sentence before a word not in

@@ -1608,6 +1608,10 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"CBS", "org"},
         {"Twenty CBS", ""},
         {"Nations", ""}}},
+      // A lead that sets a person's name in capitals (AG News test-6536).
+      {"Taxes",
+       "GORDON BROWN faces a new warning today that he will have to raise taxes.",
+       {{"GORDON BROWN", "person"}}},
       // AG News test-3611: a registered name that is a common word or a Census name too is the
       // company's where the text writes it twice inside sentences, between words in lower case,
       // and never in lower case; once is not enough.
