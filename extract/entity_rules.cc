@@ -138,6 +138,8 @@ bool organization_word(const std::string& folded) {
                                                          "utd",
                                                          "arts",
                                                          "associates",
+                                                         "motorsports",
+                                                         "motorsport",
                                                          "laboratories",
                                                          "insurance",
                                                          "ventures",

@@ -1608,6 +1608,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"CBS", "org"},
         {"Twenty CBS", ""},
         {"Nations", ""}}},
+      // "Motorsports" ends an organization's name (AG News test-4536).
+      {"NASCAR mourns plane crash victims",
+       "Crews recovered the bodies of all 10 people killed in the crash of a Hendrick "
+       "Motorsports plane that was carrying family and friends.",
+       {{"Hendrick Motorsports", "org"}}},
       // A lead that sets a person's name in capitals (AG News test-6536).
       {"Taxes",
        "GORDON BROWN faces a new warning today that he will have to raise taxes.",
