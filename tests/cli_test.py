@@ -2676,9 +2676,9 @@ class Extraction(DbCase):
         if not os.path.exists(os.path.join(SHARED, "corpora", "conll2003", "eng.testa")):
             self.skipTest("CoNLL-2003 is absent")
         figures, out = self.eval("conll")
-        # Issue 17's bar (0.93 for both, per article); the figures of 2026-12-06 (thirteenth
-        # session) are 0.940 and 0.935 (docs/extraction.md). The extraction is deterministic: no
-        # margin for noise, but for organizations, 0.85009 against the bar of 0.85, a floor a
+        # Issue 17's bar (0.93 for both, per article); the figures of 2026-12-07 (fifteenth
+        # session) are 0.940 and 0.934 (docs/extraction.md). The extraction is deterministic: no
+        # margin for noise, but for organizations, 0.85202 against the bar of 0.85, a floor a
         # hundredth under: a fresh machine's packages have moved a figure by 0.002 before.
         self.assertGreaterEqual(figures[("conll", "people")], 0.93, out)
         self.assertGreaterEqual(figures[("conll", "places")], 0.93, out)
@@ -2714,10 +2714,10 @@ class Extraction(DbCase):
                                                  ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.90, 0.83, 0.67),
                                                  ("agnews-fresh", "agnews/docs.jsonl.gz", 0.84, 0.91, 0.65),
                                                  # the third sample, rules written from its errors
-                                                 # since 2026-12-07 (BBC 0.894, 0.882, 0.627; AG
-                                                 # News 0.691, 0.816, 0.732)
-                                                 ("bbc-third", "bbc/bbc-fulltext.tar.gz", 0.89, 0.88, 0.62),
-                                                 ("agnews-third", "agnews/docs.jsonl.gz", 0.69, 0.81, 0.73)):
+                                                 # since 2026-12-07 (BBC 0.896, 0.882, 0.633; AG
+                                                 # News 0.756, 0.816, 0.741)
+                                                 ("bbc-third", "bbc/bbc-fulltext.tar.gz", 0.89, 0.88, 0.63),
+                                                 ("agnews-third", "agnews/docs.jsonl.gz", 0.75, 0.81, 0.74)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
