@@ -1124,9 +1124,6 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
   }
 }
 
-// A wire dateline opens a story with its place in capitals: "TORONTO (Reuters) - ...",
-// "LOS ANGELES - ...", "WEST POINT, NY - ...". The place words are a place (and the state after
-// the comma another), whatever the tagger made of them.
 void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
@@ -1172,8 +1169,8 @@ void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         !all_capitals(tokens[3].text) && tags[3] != 0 &&
         (ner::position_of(tags[3]) == ner::kInside || ner::position_of(tags[3]) == ner::kLast))
       last = 3;
-    // (the rest of a name the tagger ran on past the byline is a name of its own:
-    // "PAUL GEITNER BRUSSELS") is no name: a dateline's place, which mark_datelines reads)
+    // (the rest the tagger ran on past the byline, "PAUL GEITNER| BRUSSELS", is no name here: a
+    // dateline's place, which mark_datelines reads)
     std::size_t end = last + 1;
     if (end < tokens.size() && tags[end] != 0 &&
         (ner::position_of(tags[end]) == ner::kInside ||
@@ -1187,10 +1184,14 @@ void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       for (std::size_t k = end; k <= j; ++k)
         tags[k] = 0;  // (a dateline's place: "WASHINGTON (AP)")
     }
+    tags[0] = 0;  // ("By" is no part of the name, whatever the tagger read)
     retag(tags, 1, last + 1, ner::Type::kPerson);
   }
 }
 
+// A wire dateline opens a story with its place in capitals: "TORONTO (Reuters) - ...",
+// "LOS ANGELES - ...", "WEST POINT, NY - ...". The place words are a place (and the state after
+// the comma another), whatever the tagger made of them.
 void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (doc.all_caps(s)) continue;
@@ -1459,7 +1460,6 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
     return t && *t != 0 && ner::type_of(*t) == ner::Type::kPerson;
   };
   std::unordered_set<std::string> surnames;
-  std::unordered_set<std::string> titled;  // names after a title or an honorific: "President Trump"
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     for (const ner::Span& span : ner::spans_of(doc.tags()[s], s)) {
@@ -1740,9 +1740,11 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
     auto& tags = doc.tags()[s];
     // "George| W |Bush", "Abraham| B |Yehoshua": two people's names about an initial the tagger
     // left (a capital letter, with a stop or none) are one person's.
-    {
+    // (the spans again after each merge: "A| x |B| y |C" is one name, well tagged)
+    for (bool merged = true; merged;) {
+      merged = false;
       const std::vector<ner::Span> people = ner::spans_of(tags, s);
-      for (std::size_t k = 0; k + 1 < people.size(); ++k) {
+      for (std::size_t k = 0; k + 1 < people.size() && !merged; ++k) {
         const ner::Span& a = people[k];
         const ner::Span& b = people[k + 1];
         // (the first read as another kind's name of one word, a Census first name: "Abraham| B
@@ -1759,6 +1761,7 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
             !(middle.size() == 1 || (middle.size() == 2 && middle[1] == '.')))
           continue;
         retag(tags, a.first, b.last + 1, ner::Type::kPerson);
+        merged = true;
       }
     }
     const std::vector<ner::Span> spans = ner::spans_of(tags, s);
@@ -2130,7 +2133,7 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     // name that the gazetteer knows as a county or another subdivision, and no city (a club is
     // often called by its city: "captain of Leicester"), after "of", "from", "across" or
     // "throughout", or after a place and a comma, is the subdivision.
-    for (std::size_t i = 2; i < tokens.size(); ++i) {
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
       if (tags[i] != ner::tag_of(ner::Type::kOrganization, ner::kUnit) || !plain_word(tokens[i]) ||
           all_capitals(tokens[i].text) || !gazetteer.major(tokens[i].text) ||
           gazetteer.city(tokens[i].text) || !gazetteer.country_name(tokens[i].text).empty())
@@ -2138,7 +2141,8 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       const std::string& before = tokens[i - 1].lower;
       const bool locative = before == "of"sv || before == "from"sv || before == "across"sv ||
                             before == "throughout"sv;
-      const bool after_place = before == ","sv && ends_entity(tags, i - 2, ner::Type::kPlace);
+      const bool after_place =
+          i >= 2 && before == ","sv && ends_entity(tags, i - 2, ner::Type::kPlace);
       if (locative || after_place) tags[i] = ner::tag_of(ner::Type::kPlace, ner::kUnit);
     }
     for (const ner::Span& span : spans) {

@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-107";
+constexpr const char* kRulesVersion = "rules-108";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -812,9 +812,21 @@ class Default : public Extractor {
         const std::size_t owner = owner_suffix(t.lower);
         if (owner == 0 || !capitalized_word(t.text)) continue;
         std::string name(t.text.substr(0, t.text.size() - owner));
+        const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
+        // ("New York-owned", "South Africa-backed": the place the capitalized words before the
+        // stem begin, the longest the gazetteer knows)
+        std::string longer = name, place;
+        for (std::size_t back = 1; back <= 2 && at >= back; ++back) {
+          if (!capitalized_word(sentence.tokens[at - back].text)) break;
+          longer = std::string(sentence.tokens[at - back].text) + " " + longer;
+          if (gazetteer_.known(longer)) place = longer;
+        }
+        if (!place.empty()) {
+          place_mentions.push_back({canonical_place(place), true});
+          continue;
+        }
         // ("a European Union-funded project": capitalized words before the stem begin the name,
         // which then ends in an organization's word, or is none)
-        const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
         std::size_t first = at;
         while (first > 0 && at - first < 3 && plain_word(sentence.tokens[first - 1]) &&
                !sentence_opener(sentence.tokens[first - 1].lower) &&
@@ -1000,8 +1012,8 @@ class Default : public Extractor {
     bool located;      // after "in", "at", "near" ..., or of more than one word
   };
 
-  // A word that says where something is or comes from ("London-based"): the length of that
-  // ending ("-based"), 0 for any other word.
+  // A word that says what owns, backs or funds something ("Viacom-owned"): the length of that
+  // ending ("-owned"), 0 for any other word.
   static std::size_t owner_suffix(std::string_view folded) {
     for (std::string_view suffix : {"-owned", "-backed", "-funded", "-controlled", "-sponsored"}) {
       if (folded.size() > suffix.size() + 1 &&
@@ -1010,6 +1022,8 @@ class Default : public Extractor {
     }
     return 0;
   }
+  // A word that says where something is or comes from ("London-based"): the length of that
+  // ending ("-based"), 0 for any other word.
   static std::size_t located_suffix(std::string_view folded) {
     for (std::string_view suffix : {"-based", "-born", "-headquartered"}) {
       if (folded.size() > suffix.size() + 1 &&

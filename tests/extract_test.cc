@@ -1608,6 +1608,9 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"CBS", "org"},
         {"Twenty CBS", ""},
         {"Nations", ""}}},
+      {"",
+       "A New York-owned firm and a South Africa-backed plan were announced.",
+       {{"New York", "place"}, {"York", ""}, {"South Africa", "place"}, {"Africa", ""}}},
       // "Motorsports" ends an organization's name (AG News test-4536).
       {"NASCAR mourns plane crash victims",
        "Crews recovered the bodies of all 10 people killed in the crash of a Hendrick "
