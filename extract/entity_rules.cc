@@ -1496,24 +1496,93 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
 // "M Barbini, KP Robertson.": on a team sheet, a name written as an initial and a surname, next to
 // one written so that is a person's, is a person's. Not a name that ends in an organization's
 // or a place's word ("Stirling County"), nor a company's name or a place the gazetteer knows.
+namespace {
+
+// A name's initials: one or two capitals, with or without points ("G", "CJ", "J.").
+bool initials(const ner::Token& t) {
+  std::size_t letters = 0;
+  for (char c : t.text) {
+    if (std::isupper(static_cast<unsigned char>(c)))
+      ++letters;
+    else if (c != '.')
+      return false;
+  }
+  return letters >= 1 && letters <= 2;
+}
+
+// "G Dempsey; G Murphy, B O'Driscoll (capt), S Horgan, ... G du Toit/J Fourie.": a team sheet's
+// run of three names or more, each its initials and a surname of one or two capitalized words
+// (particles before it: "CJ van der Linde"), a note in brackets after it ("(capt)"), and one
+// separator between two names, is a run of people's names, however the tagger read them ("B|
+// Paulse", "A Foley" untagged, "P Montgomery" an organization).
+void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
+  static const absl::flat_hash_set<std::string_view> particles = {
+      "van", "von", "der", "den", "de", "du", "da", "di", "del", "le", "la", "ter", "dos"};
+  auto separator = [&tokens](std::size_t at) {
+    const std::string_view w = tokens[at].text;
+    return w == ","sv || w == ";"sv || w == "/"sv || tokens[at].lower == "and"sv;
+  };
+  // The end of the name that begins at `i` (0 where none does) and, in `next`, where the words
+  // after it and its note begin.
+  auto name_at = [&](std::size_t i, std::size_t& next) -> std::size_t {
+    if (!initials(tokens[i])) return 0;
+    std::size_t j = i + 1;
+    while (j < tokens.size() && particles.count(tokens[j].text)) ++j;
+    std::size_t words = 0;
+    while (j < tokens.size() && words < 2 && plain_word(tokens[j]) &&
+           !all_capitals(tokens[j].text)) {
+      ++j;
+      ++words;
+    }
+    if (words == 0) return 0;
+    const std::size_t end = j;
+    if (j + 2 < tokens.size() && tokens[j].text == "("sv && ner::starts_lower(tokens[j + 1].text) &&
+        tokens[j + 2].text == ")"sv)
+      j += 3;
+    next = j;
+    return end;
+  };
+  struct Name {
+    std::size_t first, end, next;
+  };
+  std::vector<Name> run;
+  auto close_run = [&]() {
+    if (run.size() >= 3)
+      for (const Name& name : run) {
+        retag(tags, name.first, name.end, ner::Type::kPerson);
+        // (the note in brackets and the separator belong to no name)
+        for (std::size_t k = name.end; k <= name.next && k < tags.size(); ++k) tags[k] = 0;
+      }
+    run.clear();
+  };
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::size_t next = 0;
+    const std::size_t end = name_at(i, next);
+    const bool last = end != 0 && (next == tokens.size() ||
+                                   (tokens[next].text == "."sv && next + 1 == tokens.size()));
+    if (end == 0 || (!last && !separator(next))) {
+      close_run();
+      ++i;
+      continue;
+    }
+    run.push_back({i, end, next});
+    if (last) break;
+    i = next + 1;
+  }
+  close_run();
+}
+
+}  // namespace
+
 void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   auto separator = [](const ner::Token& t) {
     return t.text == ","sv || t.text == ";"sv || t.lower == "and"sv;
   };
-  auto initial = [](const ner::Token& t) {
-    const std::string_view w = t.text;
-    std::size_t letters = 0;
-    for (char c : w) {
-      if (std::isupper(static_cast<unsigned char>(c)))
-        ++letters;
-      else if (c != '.')
-        return false;
-    }
-    return letters >= 1 && letters <= 2;
-  };
+  auto initial = initials;
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    team_sheet(tokens, tags);
     const std::vector<ner::Span> spans = ner::spans_of(tags, s);
     for (std::size_t k = 0; k < spans.size(); ++k) {
       const ner::Span& span = spans[k];

@@ -1723,6 +1723,22 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"HD", ""},
         {"STM.PA", ""},
         {"United States", "place"}}},
+      // A team sheet's run of initials and surnames is a run of people's names, the notes in
+      // brackets none of them; a place in brackets is none of theirs.
+      {"",
+       "South Africa: P Montgomery; B Paulse, M Joubert, De Wet Barry, A Willemse, J van der "
+       "Westhuyzen; J Smit (captain), E Andrews, B Botha.\n\nH Shimange, CJ van der Linde, G "
+       "Britz, G du Toit/J Fourie.\n\nLeaders: E Els (South Africa) 67, V Singh (Fiji) 68.",
+       {{"P Montgomery", "person"},
+        {"B Paulse", "person"},
+        {"A Willemse", "person"},
+        {"J Smit", "person"},
+        {"B Botha", "person"},
+        {"H Shimange", "person"},
+        {"CJ van der Linde", "person"},
+        {"G du Toit", "person"},
+        {"J Fourie", "person"},
+        {"Fiji", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
