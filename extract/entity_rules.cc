@@ -660,9 +660,13 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       std::size_t end = i + 1;
       while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
              std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
-             !person_role(tokens[end].lower) && tokens[end].lower != "of"sv) {
+             !person_role(tokens[end].lower) && tokens[end].lower != "of"sv &&
+             !junior(tokens[end].text)) {
         ++end;
       }
+      // (a name's "Jr." after the title says the title is the name's last word: "Martin Luther
+      // King Jr.")
+      if (end == i + 1 && end < tokens.size() && junior(tokens[end].text)) continue;
       const std::size_t n = end - (i + 1);
       if (n == 0) continue;
       // "King County", "Prince Edward Island", "Queen Street": a place's name.
@@ -2049,6 +2053,43 @@ bool institution_word(std::string_view word) {
       "Commons",      "Lords",         "Parliament", "Congress",   "Senate",      "Cabinet",
       "Treasury",     "Bundestag",     "Duma",       "Knesset"};
   return words.count(word) > 0;
+}
+
+bool junior(std::string_view w) { return w == "Jr"sv || w == "Jr."sv || w == "Sr."sv; }
+
+void name_suffixes(ner::Document& doc) {
+  // (a Roman number of two letters or more, to "XX": not "I", nor "V" of "Vladimir V Putin")
+  auto regnal = [](std::string_view w) {
+    static const absl::flat_hash_set<std::string_view> numbers = {
+        "II",   "III", "IV", "VI",  "VII",  "VIII",  "IX",  "XI", "XII",
+        "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+    return numbers.count(w) > 0;
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (!ends_entity(tags, i, ner::Type::kPerson)) continue;
+      // (the surname before "Jr." may be one the tagger left: "Martin Luther| King Jr.")
+      const std::size_t at = i + 2 < tokens.size() && tags[i + 1] == 0 &&
+                                     plain_word(tokens[i + 1]) && junior(tokens[i + 2].text)
+                                 ? i + 2
+                                 : i + 1;
+      const std::size_t first = span_begin(tags, i);
+      // (a number after a name of two words, or of one after a title: "Pope Benedict XVI"; not
+      // "Hartz IV", a law, nor "Steel Partners II", a fund)
+      const bool numbered = regnal(tokens[at].text) &&
+                            (first < i || (first > 0 && person_role(tokens[first - 1].lower)));
+      if (!(numbered || junior(tokens[at].text)) ||
+          (tags[at] != 0 && ner::position_of(tags[at]) != ner::kUnit) ||
+          std::any_of(tokens.begin() + static_cast<long>(first),
+                      tokens.begin() + static_cast<long>(at),
+                      [](const ner::Token& t) { return organization_word(t.lower); }))
+        continue;
+      retag(tags, first, at + 1, ner::Type::kPerson);
+      i = at;
+    }
+  }
 }
 
 // "King County", "Sumner County", "Hebei Province": a capitalized word the tagger left, then

@@ -133,6 +133,11 @@ void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // ("LAURAN NEERGAARD", a byline).
 void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazetteer,
                                const ner::Weights& weights);
+// "Pope John Paul II", "Henry VIII", "Martin Luther King Jr.": a Roman number or "Jr." right after
+// a person's name is part of it.
+void name_suffixes(ner::Document& doc);
+// "Jr", "Jr.", "Sr.": the words that end a name after its surname.
+bool junior(std::string_view word);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-109";
+constexpr const char* kRulesVersion = "rules-110";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -264,6 +264,7 @@ class Default : public Extractor {
     census_organizations(tagged, gazetteer_, weights_);
     irish_surnames(tagged, gazetteer_);
     first_names_before_people(tagged, gazetteer_, weights_);
+    name_suffixes(tagged);
     areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
     lost_apostrophes(tagged, gazetteer_);

@@ -166,11 +166,14 @@ std::string strip_person_name(std::string_view mention) {
   }
   name.erase(0, at);
   // "Salvadoran President Nayib Bukele": everything up to the last title goes too.
+  // (but a surname that is a title's word, before "Jr.", stays: "Martin Luther King Jr.")
   std::size_t cut = std::string::npos;
   for (std::size_t from = 0, space; (space = name.find(' ', from)) != std::string::npos;
        from = space + 1) {
     const std::string word = without_dot(fold(name.substr(from, space - from)));
-    if (word != "state" && word != "security" && word != "us" && titles().count(word))
+    const std::string after = without_dot(fold(name.substr(space + 1)));
+    if (word != "state" && word != "security" && word != "us" && titles().count(word) &&
+        after != "jr" && after != "sr")
       cut = space + 1;
   }
   if (cut != std::string::npos) name.erase(0, cut);

@@ -79,6 +79,8 @@ BOOST_AUTO_TEST_CASE(people_are_canonical_within_an_article) {
   BOOST_TEST(strip_person_name("Salvadoran Minister") == "");
   // Titles that are also surnames end a name of two words or more.
   BOOST_TEST(strip_person_name("Prime Minister John Major") == "John Major");
+  BOOST_TEST(strip_person_name("Martin Luther King Jr.") == "Martin Luther King Jr.");
+  BOOST_TEST(strip_person_name("King Hussein") == "Hussein");
   BOOST_TEST(strip_person_name("Billie Jean King") == "Billie Jean King");
   BOOST_TEST(strip_person_name("Lieutenant-Colonel Max Marriner") == "Max Marriner");
   const auto people = canonical_people({"Noem", "Kristi Noem", "Gustavo Villatoro",
@@ -1739,6 +1741,19 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"G du Toit", "person"},
         {"J Fourie", "person"},
         {"Fiji", "place"}}},
+      // A Roman number or "Jr." after a person's name is part of it; not after a war's.
+      {"",
+       "Pope John Paul II met Martin Luther King Jr. in a play about Henry VIII. World War II "
+       "ended. Pope Benedict XVI spoke. The Hartz IV reform and the fund Steel Partners II "
+       "were news.",
+       {{"John Paul II", "person"},
+        {"Martin Luther King Jr.", "person"},
+        {"Henry VIII", "person"},
+        {"John Paul", ""},
+        {"War II", ""},
+        {"Benedict XVI", "person"},
+        {"Hartz IV", "org"},
+        {"Steel Partners II", "org"}}},
   };
   for (const Case& c : cases) {
     Article a;
