@@ -2823,6 +2823,96 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
 }
 
+void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  struct Item {
+    std::size_t first, last;
+  };
+  // (a name's word: capitalized, or with a capital inside, "eBay"; letters only)
+  auto name_word = [](const ner::Token& t) {
+    return std::all_of(t.text.begin(), t.text.end(),
+                       [](char c) {
+                         return std::isalpha(static_cast<unsigned char>(c)) || c == '-' ||
+                                (c & 0x80);
+                       }) &&
+           std::any_of(t.text.begin(), t.text.end(),
+                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  };
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    std::size_t opening = 0;  // the sentence's first word
+    while (opening < tokens.size() &&
+           !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0])))
+      ++opening;
+    // The item that begins at `i`, if one does: a tagged name, whole, or a name's word the
+    // tagger left inside the sentence.
+    auto item_at = [&](std::size_t i, Item& item) {
+      if (i >= tokens.size()) return false;
+      if (tags[i] != 0) {
+        if (!begins_entity(tags, i, ner::type_of(tags[i]))) return false;
+        item = {i, span_end(tags, i)};
+        return true;
+      }
+      // (alone: not "Modern| Garments", "Fromental| Halevy")
+      auto capital = [&](std::size_t k) {
+        return k < tokens.size() && capitalized_word(tokens[k].text);
+      };
+      if (i == opening || !name_word(tokens[i]) || capital(i - 1) || capital(i + 1)) return false;
+      item = {i, i};
+      return true;
+    };
+    std::vector<Item> list;
+    auto settle = [&]() {
+      if (list.size() < 3) return;
+      std::size_t organizations = 0;
+      for (const Item& item : list) {
+        const int tag = tags[item.first];
+        if (tag != 0 && ner::type_of(tag) == ner::Type::kOrganization) {
+          ++organizations;
+          continue;
+        }
+        // (every other item a single word, no place the gazetteer knows unless a registered
+        // company's, "Amazon"; no Census first name, no common word unless a registered
+        // company's: "Highlands and| Islands")
+        const ner::Token& t = tokens[item.first];
+        if (item.last != item.first || sentence_opener(t.lower) ||
+            gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName ||
+            (gazetteer.known(t.text) && !gazetteer.company(t.lower)) ||
+            !gazetteer.country_name(t.text).empty() ||
+            (!gazetteer.company(t.lower) && gazetteer.lexicon(t.lower) & ner::Gazetteer::kCommon))
+          return;
+      }
+      if (organizations * 2 < list.size()) return;
+      for (const Item& item : list)
+        if (item.first == item.last)
+          tags[item.first] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
+    };
+    for (std::size_t i = 0; i < tokens.size();) {
+      Item item{};
+      if (!item_at(i, item)) {
+        settle();
+        list.clear();
+        ++i;
+        continue;
+      }
+      list.push_back(item);
+      std::size_t next = item.last + 1;
+      const bool comma = next < tokens.size() && tokens[next].text == ","sv;
+      if (comma) ++next;
+      const bool joined =
+          next < tokens.size() && (tokens[next].lower == "and"sv || tokens[next].lower == "or"sv);
+      if (joined) ++next;
+      if (!comma && !joined) {
+        settle();
+        list.clear();
+      }
+      i = next;
+    }
+    settle();
+  }
+}
+
 void consistent_organizations(ner::Document& doc) {
   // The article's organizations by their words as written; true for a designated company's name
   // without its designation.

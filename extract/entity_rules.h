@@ -179,6 +179,10 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
 // the word list holds as both a proper and a common word ("Google") is the company's where the
 // article never writes it in lower case nor after an honorific ("President Trump").
 void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "Google, Yahoo, Ebay and Amazon": in a list of three names or more, one an organization's,
+// the names of one word the tagger left or read as another kind's are organizations' too; not
+// where one is a country, a place that is no registered company, or a Census first name.
+void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
 // holding only whole entities, are that company's name; so is a name before a stock's code
 // ("Home Depot (NYSE: HD)"). And an organization's name is an organization's throughout the

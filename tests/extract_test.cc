@@ -1754,6 +1754,15 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Benedict XVI", "person"},
         {"Hartz IV", "org"},
         {"Steel Partners II", "org"}}},
+      // In a list of names, most of them organizations', a word alone the tagger left is one
+      // too; not a common word ("Islands"), a word beside another name's ("Garments"), nor a
+      // country.
+      {"",
+       "Among those already targeted are Bank of America, UBS, Credit Suisse First Boston, "
+       "Deutsche Bank and Citigroup. Researchers from the University of the Highlands and "
+       "Islands and Southampton spoke. The factories were Leisure Garments, Modern Garments and "
+       "Six Garments. Talks with the EU, Nato and France went on.",
+       {{"Citigroup", "org"}, {"Islands", ""}, {"Garments", ""}, {"France", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
