@@ -12,6 +12,7 @@
 #include <cstring>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -1015,8 +1016,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       retag(tags, left, end, ner::Type::kOrganization);
       i = end - 1;
     }
-    // "Human Rights in China": an organization named by common words only, "in" and a place are
-    // one organization.
+    // "Human Rights in China": an organization named by common words only, "in" and a country
+    // are one organization.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
       if (tokens[i].text != "in"sv || tags[i] != 0 ||
           !ends_entity(tags, i - 1, ner::Type::kOrganization) ||
@@ -1027,8 +1028,10 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       for (std::size_t k = left; common && k < i; ++k)
         common = gazetteer.lexicon(tokens[k].lower) == ner::Gazetteer::kCommon &&
                  !organization_word(tokens[k].lower);
-      if (!common) continue;
       const std::size_t end = span_end(tags, i + 1);
+      // (a country's: "the United Nations in Geneva", "the Metropolitan Opera Ballet in New
+      // York" are two names)
+      if (!common || gazetteer.country_name(joined_words(tokens, i + 1, end + 1)).empty()) continue;
       retag(tags, left, end + 1, ner::Type::kOrganization);
       i = end;
     }
@@ -2910,6 +2913,53 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       i = next;
     }
     settle();
+  }
+}
+
+void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  std::unordered_set<std::string> surnames;       // the last words of the article's people
+  std::unordered_set<std::string> organizations;  // its organizations' names, as written
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s)) {
+      if (span.type == ner::Type::kPerson && span.last > span.first)
+        surnames.emplace(tokens[span.last].text);
+      if (span.type == ner::Type::kOrganization)
+        organizations.insert(joined_words(tokens, span.first, span.last + 1));
+    }
+  }
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kOrganization) continue;
+      for (std::size_t k = span.first + 1; k + 1 <= span.last; ++k) {
+        const std::string& small = tokens[k].lower;
+        if (small != "in"sv && small != "on"sv) continue;
+        const std::string head = joined_words(tokens, span.first, k);
+        const std::string rest = joined_words(tokens, k + 1, span.last + 1);
+        const ner::Token& before = tokens[k - 1];
+        const bool single = k + 1 == span.last;
+        std::optional<ner::Type> type;  // the rest's kind; none for a day
+        if (single && calendar_word(tokens[span.last].lower)) {
+        } else if (single && surnames.count(std::string(tokens[span.last].text))) {
+          type = ner::Type::kPerson;
+        } else if (gazetteer.known(rest) &&
+                   (organization_word(before.lower) || thing_word(before.lower) ||
+                    all_capitals(before.text) || organizations.count(head))) {
+          type = ner::Type::kPlace;
+        } else {
+          continue;
+        }
+        retag(tags, span.first, k, ner::Type::kOrganization);
+        tags[k] = 0;
+        if (type)
+          retag(tags, k + 1, span.last + 1, *type);
+        else
+          for (std::size_t j = k + 1; j <= span.last; ++j) tags[j] = 0;
+        break;
+      }
+    }
   }
 }
 

@@ -183,6 +183,12 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // the names of one word the tagger left or read as another kind's are organizations' too; not
 // where one is a country, a place that is no registered company, or a Census first name.
 void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "the United Nations in Geneva", "EA in Europe", "BBC on Friday", "Mandelson warns BBC on
+// Campbell": an organization's name the tagger ran on over "in" or "on" ends there where the
+// rest is a day, one of the article's people's surnames, or a place the gazetteer knows after an
+// organization's word, an acronym or a name the article gives an organization alone; not "the
+// Board of Control for Cricket in India", "Human Rights in China".
+void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
 // holding only whole entities, are that company's name; so is a name before a stock's code
 // ("Home Depot (NYSE: HD)"). And an organization's name is an organization's throughout the

@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-111";
+constexpr const char* kRulesVersion = "rules-112";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -271,6 +271,7 @@ class Default : public Extractor {
     described_organizations(tagged, gazetteer_);
     registered_companies(tagged, gazetteer_);
     listed_organizations(tagged, gazetteer_);
+    placed_after_organizations(tagged, gazetteer_);
     consistent_organizations(tagged);
     Entities e;
     std::vector<PersonMention> person_mentions;

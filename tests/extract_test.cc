@@ -1763,6 +1763,22 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Islands and Southampton spoke. The factories were Leisure Garments, Modern Garments and "
        "Six Garments. Talks with the EU, Nato and France went on.",
        {{"Citigroup", "org"}, {"Islands", ""}, {"Garments", ""}, {"France", "place"}}},
+      // An organization's name ends before "in" or "on" and a day, a person's surname, or a
+      // city; it runs on over "in" and a country, and where no such word follows.
+      {"Mandelson warns BBC on Campbell",
+       "Peter Mandelson said Alastair Campbell was right. Mr Mates, who was part of the Butler "
+       "inquiry, told the BBC on Friday: \"That is right.\" Assad Omar spoke to the United "
+       "Nations in Geneva. The State Farm Classic in Illinois ended, and the Commission on "
+       "Social Justice met.",
+       {{"BBC on Campbell", ""},
+        {"Campbell", ""},
+        {"BBC on Friday", ""},
+        {"BBC", "org"},
+        {"United Nations in Geneva", ""},
+        {"United Nations", "org"},
+        {"Geneva", "place"},
+        {"Illinois", "place"},
+        {"Commission on Social Justice", "org"}}},
   };
   for (const Case& c : cases) {
     Article a;
