@@ -524,7 +524,8 @@ void lower_case_breaks(ner::Document& doc) {
 // could be", "Born in Luton", "Update 1: Hollinger to Take $27M Charge": a preposition, a
 // conjunction or an adverb (or a wire's "Update") is capitalized where it opens a sentence or a
 // headline, and the tagger takes it for a name. Alone it is never one; inside a longer name it
-// may be ("All Blacks", "Before Sunset"), which stays. Nor is a Roman number alone ("II").
+// may be ("All Blacks", "Before Sunset"), which stays. Nor is a Roman number alone ("II"), nor a
+// verb that opens a question ("Can| Yahoo dominate?").
 void closed_class_words(ner::Document& doc) {
   // ("World Group II", "Pedro I", "Charles VI": a number alone; not "I", a pronoun, nor "X",
   // "V", "C", "D", "L" and "M", which are letters and initials as often)
@@ -547,13 +548,28 @@ void closed_class_words(ner::Document& doc) {
       "almost",       "perhaps",     "maybe",     "indeed",  "thus",       "hence",
       "therefore",    "besides",     "otherwise", "anyway",  "regardless", "including",
       "following",    "according",   "born",      "update",  "updated"};
+  // ("Can Yahoo dominate next decade?", "Have Radio 2 listeners ...": a question's verb that
+  // opens it is no part of the name after it)
+  static const absl::flat_hash_set<std::string_view> asking = {
+      "can",  "could", "should", "would", "does", "did", "do",  "is",    "are",  "was",
+      "were", "has",   "have",   "had",   "must", "why", "how", "shall", "might"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    for (const ner::Span& span : ner::spans_of(tags, s))
+    std::size_t opening = 0;
+    while (opening < tokens.size() &&
+           !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0])))
+      ++opening;
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
       if (span.first == span.last &&
           (words.count(tokens[span.first].lower) || roman_numeral(tokens[span.first].text)))
         tags[span.first] = 0;
+      if (span.first == opening && span.last > span.first &&
+          asking.count(tokens[span.first].lower)) {
+        tags[span.first] = 0;
+        retag(tags, span.first + 1, span.last + 1, span.type);
+      }
+    }
   }
 }
 

@@ -86,7 +86,8 @@ std::string joined_words(const std::vector<ner::Token>& tokens, std::size_t firs
 
 // A word in lower case that is no small word of names ends a name ("why the BBC should| be").
 void lower_case_breaks(ner::Document& doc);
-// A preposition, a conjunction or an adverb is no name of one word ("Since 2002,", "Born in").
+// A preposition, a conjunction or an adverb is no name of one word ("Since 2002,", "Born in"), and
+// a verb that opens a question no part of a name ("Can| Yahoo dominate next decade?").
 void closed_class_words(ner::Document& doc);
 // A headline's name that runs on past a name the text gives is that name ("Bud Selig| Has Skin
 // Cancer").

@@ -1779,6 +1779,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Geneva", "place"},
         {"Illinois", "place"},
         {"Commission on Social Justice", "org"}}},
+      // A verb that opens a question is no part of the name after it.
+      {"Can Yahoo dominate next decade?",
+       "Yahoo has reached the grand old age of 10 and, in internet years, that is a long time. "
+       "For many, Yahoo remains synonymous with the internet.",
+       {{"Can Yahoo", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
