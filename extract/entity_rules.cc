@@ -2111,6 +2111,36 @@ void name_suffixes(ner::Document& doc) {
   }
 }
 
+void teams_by_towns(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  std::unordered_set<std::string> surnames;  // the last words of the article's people's names
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s)
+    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
+      if (span.type == ner::Type::kPerson && span.last > span.first)
+        surnames.insert(doc.sentences()[s].tokens[span.last].lower);
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    if (headline(doc, s)) continue;  // ("Kerry Widens Lead": a verb)
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s)) {
+      if (span.type != ner::Type::kPerson || span.last == span.first || span.last > span.first + 2)
+        continue;
+      const ner::Token& last = tokens[span.last];
+      if (last.lower.size() < 4 || last.lower.back() != 's' || !plain_word(last) ||
+          all_capitals(last.text) || !(gazetteer.lexicon(last.lower) & ner::Gazetteer::kCommon) ||
+          gazetteer.person_name(last.lower) != 0)
+        continue;
+      // (a town of 100,000 people or more, or a region, whose name is no surname: not "Alicia|
+      // Keys", "Barry| Bonds", "Paul Hamm ... Hamm Pleads")
+      const ner::Token& first = tokens[span.first];
+      if (!gazetteer.major(joined_words(tokens, span.first, span.last)) ||
+          (gazetteer.person_name(first.lower) & ner::Gazetteer::kSurname) ||
+          surnames.count(first.lower))
+        continue;
+      retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
+    }
+  }
+}
+
 // "King County", "Sumner County", "Hebei Province": a capitalized word the tagger left, then
 // "County" or "Province", is a place ("King" is no title there).
 void areas_and_streets(ner::Document& doc) {

@@ -139,6 +139,10 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
 void name_suffixes(ner::Document& doc);
 // "Jr", "Jr.", "Sr.": the words that end a name after its surname.
 bool junior(std::string_view word);
+// "the host Anaheim Angels", "Sale Sharks", "Miami Dolphins" read as people's names: a town's name
+// and a plural of a common word that is no Census name are a team's (not "Indiana Jones", "Dallas
+// Roberts"); not in a headline, where the word may be a verb ("Kerry Widens Lead").
+void teams_by_towns(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
 void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer);

@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-113";
+constexpr const char* kRulesVersion = "rules-114";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -265,6 +265,7 @@ class Default : public Extractor {
     irish_surnames(tagged, gazetteer_);
     first_names_before_people(tagged, gazetteer_, weights_);
     name_suffixes(tagged);
+    teams_by_towns(tagged, gazetteer_);
     areas_and_streets(tagged);
     places_by_context(tagged, gazetteer_);
     lost_apostrophes(tagged, gazetteer_);

@@ -1784,6 +1784,13 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Yahoo has reached the grand old age of 10 and, in internet years, that is a long time. "
        "For many, Yahoo remains synonymous with the internet.",
        {{"Can Yahoo", ""}}},
+      // A big town's name and the plural of a common word name a team; not a first name that
+      // is a town's too, nor a surname of the article's.
+      {"",
+       "Curt Schilling pitched 6 2/3 innings and Manny Ramirez hit a three-run homer to lead the "
+       "Boston Red Sox to a 9-3 win over the host Anaheim Angels. Barry Bonds watched. Alicia "
+       "Keys sang.",
+       {{"Anaheim Angels", "org"}, {"Barry Bonds", "person"}, {"Alicia Keys", "person"}}},
   };
   for (const Case& c : cases) {
     Article a;
