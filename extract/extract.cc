@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-114";
+constexpr const char* kRulesVersion = "rules-115";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -746,8 +746,21 @@ class Default : public Extractor {
             // (after a credit: "Canadian Press - AL-FASHER, Sudan (AP) -")
             const bool opening =
                 span.first == 0 || (span.first <= 4 && tokens[span.first - 1].text == "-"sv);
+            // ("Synstar plc, of Bracknell, England", "the Paris Observatory (Meudon, France)": a
+            // place, a comma and a country or a region that is no city)
+            std::size_t after = span.last + 2;
+            while (state_after && after + 1 < tokens.size() && tags[after + 1] != 0 &&
+                   ner::type_of(tags[after + 1]) == ner::Type::kPlace &&
+                   ner::position_of(tags[after]) != ner::kUnit &&
+                   ner::position_of(tags[after]) != ner::kLast)
+              ++after;
+            const std::string region =
+                state_after ? joined_words(tokens, span.last + 2, after + 1) : "";
+            const bool country_after = state_after && next == "," && !titular &&
+                                       (!gazetteer_.country_name(region).empty() ||
+                                        (gazetteer_.major(region) && !gazetteer_.city(region)));
             const bool located =
-                (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
+                country_after || (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
                 (opening && more &&
                  (std::isdigit(static_cast<unsigned char>(next[0])) || next == "(" || next == "-" ||
                   next == "--" || (next == "," && state_after)));

@@ -1791,6 +1791,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Boston Red Sox to a 9-3 win over the host Anaheim Angels. Barry Bonds watched. Alicia "
        "Keys sang.",
        {{"Anaheim Angels", "org"}, {"Barry Bonds", "person"}, {"Alicia Keys", "person"}}},
+      // A place the gazetteer knows, a comma and a country or a region is a place wherever the
+      // sentence names it; not in a headline's list.
+      {"For Bush, Kerry, Iraq Is More Than a War",
+       "President Bush and Sen. John Kerry are using Iraq. Hewlett-Packard Co. has bought IT "
+       "services company Synstar plc, of Bracknell, England for about $293.3 million.",
+       {{"Bracknell", "place"}, {"Kerry", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
