@@ -2876,13 +2876,17 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   struct Item {
     std::size_t first, last;
   };
-  // (a name's word: capitalized, or with a capital inside, "eBay"; letters only)
+  std::unordered_set<std::string> surnames;  // the last words of the article's people's names
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s)
+    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
+      if (span.type == ner::Type::kPerson && span.last > span.first)
+        surnames.insert(doc.sentences()[s].tokens[span.last].lower);
+  // (a name's word: capitalized, or with a capital inside, "eBay"; letters only, not "BB-plus", a
+  // rating)
   auto name_word = [](const ner::Token& t) {
-    return std::all_of(t.text.begin(), t.text.end(),
-                       [](char c) {
-                         return std::isalpha(static_cast<unsigned char>(c)) || c == '-' ||
-                                (c & 0x80);
-                       }) &&
+    return std::all_of(
+               t.text.begin(), t.text.end(),
+               [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }) &&
            std::any_of(t.text.begin(), t.text.end(),
                        [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
   };
@@ -2922,10 +2926,11 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
           continue;
         }
         // (every other item a single word, no place the gazetteer knows unless a registered
-        // company's, "Amazon"; no Census first name, no common word unless a registered
+        // company's, "Amazon"; no Census first name, no surname of the article's people, "Albert
+        // Emon ... for Marseille and Monaco, Emon, 43", no common word unless a registered
         // company's: "Highlands and| Islands")
         const ner::Token& t = tokens[item.first];
-        if (item.last != item.first || sentence_opener(t.lower) ||
+        if (item.last != item.first || sentence_opener(t.lower) || surnames.count(t.lower) ||
             gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName ||
             (gazetteer.known(t.text) && !gazetteer.company(t.lower)) ||
             !gazetteer.country_name(t.text).empty() ||

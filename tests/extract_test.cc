@@ -1761,8 +1761,14 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Among those already targeted are Bank of America, UBS, Credit Suisse First Boston, "
        "Deutsche Bank and Citigroup. Researchers from the University of the Highlands and "
        "Islands and Southampton spoke. The factories were Leisure Garments, Modern Garments and "
-       "Six Garments. Talks with the EU, Nato and France went on.",
-       {{"Citigroup", "org"}, {"Islands", ""}, {"Garments", ""}, {"France", "place"}}},
+       "Six Garments. Talks with the EU, Nato and France went on. Nice parted with coach Albert "
+       "Emon. A former player for Marseille and Monaco, Emon, 43, has coached Nice since 1992.",
+       {{"Citigroup", "org"},
+        {"Islands", ""},
+        {"Garments", ""},
+        {"France", "place"},
+        {"Emon", ""},
+        {"Albert Emon", "person"}}},
       // An organization's name ends before "in" or "on" and a day, a person's surname, or a
       // city; it runs on over "in" and a country, and where no such word follows.
       {"Mandelson warns BBC on Campbell",
