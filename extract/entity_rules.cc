@@ -651,6 +651,55 @@ void headline_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
 }
 
+namespace {
+
+// The first and the last token of the entity that holds token `at` (tagged).
+std::size_t span_begin(const std::vector<int>& tags, std::size_t at) {
+  while (at > 0 && ner::position_of(tags[at]) != ner::kBegin &&
+         ner::position_of(tags[at]) != ner::kUnit)
+    --at;
+  return at;
+}
+std::size_t span_end(const std::vector<int>& tags, std::size_t at) {
+  while (at + 1 < tags.size() && ner::position_of(tags[at]) != ner::kLast &&
+         ner::position_of(tags[at]) != ner::kUnit)
+    ++at;
+  return at;
+}
+
+// Whether token `at` continues an entity that begins before it (an inside or a last word).
+bool continues_entity(const std::vector<int>& tags, std::size_t at) {
+  return at < tags.size() && tags[at] != 0 &&
+         (ner::position_of(tags[at]) == ner::kInside || ner::position_of(tags[at]) == ner::kLast);
+}
+
+// Untags the rest of an entity cut before token `at`, from `at` to the entity's end.
+void clear_rest(std::vector<int>& tags, std::size_t at) {
+  if (!continues_entity(tags, at)) return;
+  const std::size_t end = span_end(tags, at);
+  for (std::size_t k = at; k <= end; ++k) tags[k] = 0;
+}
+
+// Whether token `at` ends, or begins, an entity of `type`.
+bool ends_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
+  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
+         (ner::position_of(tags[at]) == ner::kLast || ner::position_of(tags[at]) == ner::kUnit);
+}
+bool begins_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
+  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
+         (ner::position_of(tags[at]) == ner::kBegin || ner::position_of(tags[at]) == ner::kUnit);
+}
+
+// Whether token `at` is an organization's capitalized word that no entity holds: after an
+// organization's name, its last word ("the Labour Party").
+bool free_organization_word(const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
+                            std::size_t at) {
+  return at < tokens.size() && tags[at] == 0 && capitalized_word(tokens[at].text) &&
+         organization_word(tokens[at].lower);
+}
+
+}  // namespace
+
 // Rules on top of the tagger: a capitalized run after a person's title that the tagger left
 // untagged is that person.
 void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
@@ -698,9 +747,7 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
           (!(person_word(bare) & kHonorific) || designation(tokens[end - 1]))) {
         const bool cut = (tags[i] != 0 && ner::position_of(tags[i]) != ner::kBegin &&
                           ner::position_of(tags[i]) != ner::kUnit) ||
-                         (end < tokens.size() && tags[end] != 0 &&
-                          (ner::position_of(tags[end]) == ner::kInside ||
-                           ner::position_of(tags[end]) == ner::kLast));
+                         continues_entity(tags, end);
         if (!cut) retag(tags, i, end, ner::Type::kOrganization);
         i = end - 1;
         continue;
@@ -736,9 +783,7 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         continue;
       }
       // Whatever entity the run began or ended inside loses those tokens: close it cleanly.
-      if (end < tokens.size() && tags[end] != 0 &&
-          (ner::position_of(tags[end]) == ner::kInside ||
-           ner::position_of(tags[end]) == ner::kLast)) {
+      if (continues_entity(tags, end)) {
         continue;
       }
       for (std::size_t k = i + 1; k < end; ++k) {
@@ -784,42 +829,6 @@ bool all_capitals(std::string_view w) {
   }
   return letters >= 2;
 }
-
-namespace {
-
-// The first and the last token of the entity that holds token `at` (tagged).
-std::size_t span_begin(const std::vector<int>& tags, std::size_t at) {
-  while (at > 0 && ner::position_of(tags[at]) != ner::kBegin &&
-         ner::position_of(tags[at]) != ner::kUnit)
-    --at;
-  return at;
-}
-std::size_t span_end(const std::vector<int>& tags, std::size_t at) {
-  while (at + 1 < tags.size() && ner::position_of(tags[at]) != ner::kLast &&
-         ner::position_of(tags[at]) != ner::kUnit)
-    ++at;
-  return at;
-}
-
-// Whether token `at` ends, or begins, an entity of `type`.
-bool ends_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
-  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
-         (ner::position_of(tags[at]) == ner::kLast || ner::position_of(tags[at]) == ner::kUnit);
-}
-bool begins_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
-  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
-         (ner::position_of(tags[at]) == ner::kBegin || ner::position_of(tags[at]) == ner::kUnit);
-}
-
-// Whether token `at` is an organization's capitalized word that no entity holds: after an
-// organization's name, its last word ("the Labour Party").
-bool free_organization_word(const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
-                            std::size_t at) {
-  return at < tokens.size() && tags[at] == 0 && capitalized_word(tokens[at].text) &&
-         organization_word(tokens[at].lower);
-}
-
-}  // namespace
 
 // "Santiago de Cuba", "Casa de Nariño": places on both sides of a particle are one place;
 // "Tren de Aragua", "Cartel de Sinaloa": a place after a particle and another name is part of
@@ -1164,13 +1173,7 @@ void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         !doc.all_caps(s) && (gazetteer.person_name(tokens[0].lower) & ner::Gazetteer::kFirstName) &&
         !gazetteer.major(tokens[0].text) && !calendar_word(tokens[0].lower) &&
         !(gazetteer.lexicon(tokens[1].lower) == ner::Gazetteer::kCommon)) {
-      if (tags[2] != 0 &&
-          (ner::position_of(tags[2]) == ner::kInside || ner::position_of(tags[2]) == ner::kLast))
-        for (std::size_t k = 2;
-             k < tokens.size() && tags[k] != 0 && ner::position_of(tags[k]) != ner::kBegin &&
-             ner::position_of(tags[k]) != ner::kUnit;
-             ++k)
-          tags[k] = 0;
+      clear_rest(tags, 2);
       retag(tags, 0, 2, ner::Type::kPerson);
       continue;
     }
@@ -1189,24 +1192,11 @@ void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     // ("By Kari Lynn Dean": a third word of the name the tagger read, not in capitals; in
     // capitals, a third word is the dateline's)
     if (!all_capitals(surname.text) && last == 2 && tokens.size() > 3 && plain_word(tokens[3]) &&
-        !all_capitals(tokens[3].text) && tags[3] != 0 &&
-        (ner::position_of(tags[3]) == ner::kInside || ner::position_of(tags[3]) == ner::kLast))
+        !all_capitals(tokens[3].text) && continues_entity(tags, 3))
       last = 3;
     // (the rest the tagger ran on past the byline, "PAUL GEITNER| BRUSSELS", is no name here: a
-    // dateline's place, which mark_datelines reads)
-    std::size_t end = last + 1;
-    if (end < tokens.size() && tags[end] != 0 &&
-        (ner::position_of(tags[end]) == ner::kInside ||
-         ner::position_of(tags[end]) == ner::kLast)) {
-      std::size_t j = end;
-      while (j + 1 < tokens.size() && tags[j + 1] != 0 &&
-             ner::position_of(tags[j + 1]) == ner::kInside)
-        ++j;
-      if (j + 1 < tokens.size() && tags[j + 1] != 0 && ner::position_of(tags[j + 1]) == ner::kLast)
-        ++j;
-      for (std::size_t k = end; k <= j; ++k)
-        tags[k] = 0;  // (a dateline's place: "WASHINGTON (AP)")
-    }
+    // dateline's place, "WASHINGTON (AP)", which mark_datelines reads)
+    clear_rest(tags, last + 1);
     tags[0] = 0;  // ("By" is no part of the name, whatever the tagger read)
     retag(tags, 1, last + 1, ner::Type::kPerson);
   }
@@ -1244,8 +1234,7 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         !calendar_word(tokens[start].lower) && capitalized_word(tokens[end].text) &&
         !all_capitals(tokens[end].text) && gazetteer.major(joined_words(tokens, start, end)) &&
         gazetteer.city(joined_words(tokens, start, end))) {
-      if (tags[end] != 0 && (ner::position_of(tags[end]) == ner::kInside ||
-                             ner::position_of(tags[end]) == ner::kLast)) {
+      if (continues_entity(tags, end)) {
         // (the rest: a place the gazetteer knows, "JERUSALEM Israel"; a person's name that
         // begins with a Census first name, "HOUSTON Mike Lamb"; a common word alone, "LONDON
         // With", no name; else a name of the kind the tagger gave it)
@@ -1286,12 +1275,8 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     // follows or a state does.
     if (!agency && state_end == end && !gazetteer.known(joined_words(tokens, start, end))) continue;
     if (k + 1 >= tokens.size()) continue;  // the story must go on after the dash
-    auto runs_into = [&](std::size_t at) {
-      return at < tokens.size() && tags[at] != 0 &&
-             (ner::position_of(tags[at]) == ner::kInside ||
-              ner::position_of(tags[at]) == ner::kLast);
-    };
-    if (runs_into(end) || (state_end > state_begin && runs_into(state_end)))
+    if (continues_entity(tags, end) ||
+        (state_end > state_begin && continues_entity(tags, state_end)))
       continue;  // not a dateline
     retag(tags, start, end, ner::Type::kPlace);
     if (state_end > state_begin) retag(tags, state_begin, state_end, ner::Type::kPlace);
@@ -2360,10 +2345,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
              ((common && end > i) || !doc.seen_lower(tokens[end].lower)))
         ++end;
       // (a run that ends inside a longer entity is none)
-      if (end < tokens.size() && tags[end] != 0 &&
-          (ner::position_of(tags[end]) == ner::kInside ||
-           ner::position_of(tags[end]) == ner::kLast))
-        return i;
+      if (continues_entity(tags, end)) return i;
       return end;
     };
     // A free run from `i` to `end` that may name a company: whole (no capitalized word, nor "and",
