@@ -2355,12 +2355,6 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // A word the tagger read as a miscellaneous name alone may, where no list knows it and it is
     // no demonym nor ends as one ("Shares in Yukos"; not "Jewish", "Anglo-Swedish", "director of
     // Ivorian newspaper Le Populaire").
-    auto adjective_ending = [](std::string_view w) {
-      auto ends = [w](std::string_view e) {
-        return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e;
-      };
-      return ends("an") || ends("ese") || ends("ish");
-    };
     auto company_like = [&](std::size_t i, std::size_t end) {
       auto name_at = [&](std::size_t k) {
         return k < tokens.size() && capitalized_word(tokens[k].text);
@@ -2372,8 +2366,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       if (end == i || name_at(end) || joined ||
           (end == i + 1 && tags[i] != 0 &&
            (gazetteer.lexicon(tokens[i].lower) != ner::Gazetteer::kUnlisted ||
-            tokens[i].text.find('-') != std::string_view::npos ||
-            adjective_ending(tokens[i].lower) ||
+            tokens[i].text.find('-') != std::string_view::npos || peoples_adjective(tokens[i]) ||
             demonym(gazetteer, tokens, {ner::Type::kMisc, s, i, i}))) ||
           (gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) ||
           gazetteer.known(joined_words(tokens, i, end)))
@@ -2704,6 +2697,15 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       i = end;
     }
   }
+}
+
+bool peoples_adjective(const ner::Token& t) {
+  if (!capitalized_word(t.text) || t.lower.size() < 4) return false;
+  for (std::string_view ending : {"ish", "ian", "an", "ese", "ch", "i"})
+    if (t.lower.size() > ending.size() + 2 &&
+        t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0)
+      return true;
+  return false;
 }
 
 bool sentence_opener(const std::string& folded) {

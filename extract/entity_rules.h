@@ -59,6 +59,9 @@ bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tok
 bool calendar_word(const std::string& folded);
 // Words that may open a sentence before a company's name and are no part of it ("the", "and").
 bool sentence_opener(const std::string& folded);
+// "the Spanish FA", "Jewish", "Iraqi", "Dutch": a capitalized word of four letters or more with a
+// people's adjective's ending ("-ish", "-an", "-ese", "-ch", "-i").
+bool peoples_adjective(const ner::Token& token);
 
 // A word that starts with an ASCII capital letter (not a digit, unlike ner::capitalized).
 bool capitalized_word(std::string_view word);

@@ -953,16 +953,6 @@ class Default : public Extractor {
     return last == 'A' || last == 'F' || last == 'U';
   }
 
-  // "the Spanish FA": a people's adjective, by its ending, that the tagger read as such.
-  static bool peoples_adjective(const ner::Token& t) {
-    if (!capitalized_word(t.text) || t.lower.size() < 4) return false;
-    for (std::string_view ending : {"ish", "ian", "an", "ese", "ch", "i"})
-      if (t.lower.size() > ending.size() + 2 &&
-          t.lower.compare(t.lower.size() - ending.size(), ending.size(), ending) == 0)
-        return true;
-    return false;
-  }
-
   // An organization of one word that the article also names in full is that organization there:
   // "the FA" after "the Spanish FA" (a people's body, and no other's "... FA" in the article);
   // "Real" and "Madrid" beside "Real Madrid", "Milan" beside "AC Milan": a club named by its city
