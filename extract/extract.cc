@@ -802,23 +802,31 @@ class Default : public Extractor {
         }
       }
     }
+    // ("New York-based", "South Africa-backed": the place a word's stem ends, the capitalized
+    // words before the word (two at most) its first; the longest name the gazetteer knows, or a
+    // region of the world. With `alone`, the stem alone may be it.)
+    auto place_ending = [&](const std::vector<ner::Token>& tokens, std::size_t at, std::string name,
+                            bool alone) {
+      std::string place;
+      for (std::size_t back = 0; back <= 2; ++back) {
+        if (back > 0) {
+          if (at < back || !capitalized_word(tokens[at - back].text)) break;
+          name = std::string(tokens[at - back].text) + " " + name;
+        } else if (!alone) {
+          continue;
+        }
+        if (gazetteer_.known(name) || world_region(fold(name))) place = name;
+      }
+      return place;
+    };
     // "Gibraltar-based", "London-born": a place the tagger does not see inside the word.
     for (const auto& sentence : tagged.sentences()) {
       for (const ner::Token& t : sentence.tokens) {
+        const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
         const std::size_t suffix = located_suffix(t.lower);
         if (suffix != 0 && capitalized_word(t.text)) {
-          // ("New York-based", "Hong Kong-born": the words before the stem may begin the
-          // place's name; the longest name the gazetteer knows)
-          const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
-          std::string place;
-          std::string name(t.text.substr(0, t.text.size() - suffix));  // the stem, then more
-          for (std::size_t back = 0; back <= 2; ++back) {
-            if (back > 0) {
-              if (at < back || !capitalized_word(sentence.tokens[at - back].text)) break;
-              name = std::string(sentence.tokens[at - back].text) + " " + name;
-            }
-            if (gazetteer_.known(name) || world_region(fold(name))) place = name;
-          }
+          const std::string place = place_ending(
+              sentence.tokens, at, std::string(t.text.substr(0, t.text.size() - suffix)), true);
           if (!place.empty()) place_mentions.push_back({canonical_place(place), true});
         }
         // "the Viacom-owned radio giant", "NEC-backed", "a DTI-funded project": what owns,
@@ -829,15 +837,8 @@ class Default : public Extractor {
         const std::size_t owner = owner_suffix(t.lower);
         if (owner == 0 || !capitalized_word(t.text)) continue;
         std::string name(t.text.substr(0, t.text.size() - owner));
-        const std::size_t at = static_cast<std::size_t>(&t - sentence.tokens.data());
-        // ("New York-owned", "South Africa-backed": the place the capitalized words before the
-        // stem begin, the longest the gazetteer knows)
-        std::string longer = name, place;
-        for (std::size_t back = 1; back <= 2 && at >= back; ++back) {
-          if (!capitalized_word(sentence.tokens[at - back].text)) break;
-          longer = std::string(sentence.tokens[at - back].text) + " " + longer;
-          if (gazetteer_.known(longer)) place = longer;
-        }
+        // ("New York-owned"; the stem alone is a place only where it is a country or a big city)
+        const std::string place = place_ending(sentence.tokens, at, name, false);
         if (!place.empty()) {
           place_mentions.push_back({canonical_place(place), true});
           continue;
