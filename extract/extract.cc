@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-116";
+constexpr const char* kRulesVersion = "rules-117";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -329,9 +329,17 @@ class Default : public Extractor {
         i = end;
       }
       // "Lieutenant-Colonel Max| Marriner": a person's name that the tags split in two is one name.
+      // ("Model Anna| Nicole Smith's reality show": a common word that opens the sentence, before
+      // a Census first name, describes the person)
       for (std::size_t k = 1; k < spans.size(); ++k) {
         if (spans[k].type == ner::Type::kPerson && spans[k - 1].type == ner::Type::kPerson &&
             spans[k].first == spans[k - 1].last + 1) {
+          const std::size_t first = spans[k - 1].first;
+          if (first == 0 && spans[k - 1].last > first &&
+              gazetteer_.lexicon(tokens[first].lower) == ner::Gazetteer::kCommon &&
+              !person_role(tokens[first].lower) &&
+              (gazetteer_.person_name(tokens[first + 1].lower) & ner::Gazetteer::kFirstName))
+            ++spans[k - 1].first;
           spans[k - 1].last = spans[k].last;
           spans.erase(spans.begin() + static_cast<long>(k--));
         }

@@ -1803,6 +1803,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "President Bush and Sen. John Kerry are using Iraq. Hewlett-Packard Co. has bought IT "
        "services company Synstar plc, of Bracknell, England for about $293.3 million.",
        {{"Bracknell", "place"}, {"Kerry", ""}}},
+      // A common word that opens a sentence before a person's name the tags split describes
+      // the person.
+      {"",
+       "Dallas was shown in 140 countries at its height. Model Anna Nicole Smith's reality show "
+       "and The Dukes of Hazzard were on the list.",
+       {{"Anna Nicole Smith", "person"}, {"Model Anna Nicole Smith", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
