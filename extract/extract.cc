@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-117";
+constexpr const char* kRulesVersion = "rules-118";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -347,7 +347,20 @@ class Default : public Extractor {
       // "Hong Kong-based Techtronic Industries", "New York-born Aguilera": a word that says
       // where something is (its place is read below) and the words before it are no part of a
       // name; a name that ends in one is none ("Jiangsu province-based").
+      // ("Palo| Alto-based Hewlett-Packard": a name right before such a word, which begins the
+      // place with the word's stem, is none either)
       for (std::size_t k = 0; k < spans.size(); ++k) {
+        const std::size_t after = spans[k].last + 1;
+        if (after < tokens.size() && located_word(tokens[after].lower) &&
+            capitalized_word(tokens[after].text)) {
+          const std::string_view stem = tokens[after].text.substr(
+              0, tokens[after].text.size() - located_suffix(tokens[after].lower));
+          if (gazetteer_.known(joined_words(tokens, spans[k].first, after) + " " +
+                               std::string(stem))) {
+            spans.erase(spans.begin() + static_cast<long>(k--));
+            continue;
+          }
+        }
         std::size_t located = spans[k].last + 1;
         for (std::size_t j = spans[k].first; j <= spans[k].last; ++j)
           if (located_word(tokens[j].lower)) located = j;

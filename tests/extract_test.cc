@@ -1809,6 +1809,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Dallas was shown in 140 countries at its height. Model Anna Nicole Smith's reality show "
        "and The Dukes of Hazzard were on the list.",
        {{"Anna Nicole Smith", "person"}, {"Model Anna Nicole Smith", ""}}},
+      // A name right before a word that says where something is, which begins the place, is
+      // none of its own.
+      {"",
+       "Palo Alto-based Hewlett-Packard Co. has bought Synstar. Little Rock-based Alltel will "
+       "expand its network.",
+       {{"Palo", ""}, {"Palo Alto", "place"}, {"Little", ""}, {"Little Rock", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
