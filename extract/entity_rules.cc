@@ -1041,6 +1041,25 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       retag(tags, left, end, ner::Type::kOrganization);
       i = end - 1;
     }
+    // "The DC Sports| and Entertainment Commission outlined": an organization's name, "and" and
+    // capitalized words the tagger left (three at most), the last an organization's word and
+    // none after it, are one organization.
+    for (std::size_t i = 1; i + 2 < tokens.size(); ++i) {
+      if (tokens[i].text != "and"sv || tags[i] != 0 ||
+          !ends_entity(tags, i - 1, ner::Type::kOrganization))
+        continue;
+      std::size_t end = i + 1;
+      while (end < tokens.size() && end - i <= 3 && tags[end] == 0 && plain_word(tokens[end]) &&
+             !all_capitals(tokens[end].text))
+        ++end;
+      // (nor a number after them: "BBC Three and News 24", two channels)
+      if (end == i + 1 || !organization_word(tokens[end - 1].lower) ||
+          (end < tokens.size() && (capitalized_word(tokens[end].text) ||
+                                   std::isdigit(static_cast<unsigned char>(tokens[end].text[0])))))
+        continue;
+      retag(tags, span_begin(tags, i - 1), end, ner::Type::kOrganization);
+      i = end - 1;
+    }
     // "Human Rights in China": an organization named by common words only, "in" and a country
     // are one organization.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {

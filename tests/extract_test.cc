@@ -1815,6 +1815,14 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Palo Alto-based Hewlett-Packard Co. has bought Synstar. Little Rock-based Alltel will "
        "expand its network.",
        {{"Palo", ""}, {"Palo Alto", "place"}, {"Little", ""}, {"Little Rock", "place"}}},
+      // An organization's name, "and" and capitalized words the tagger left that end in an
+      // organization's word are one name; not before a number.
+      {"",
+       "The DC Sports and Entertainment Commission outlined its plans Tuesday night. The BBC "
+       "wants its digital channels such as BBC Three and News 24 to be seen.",
+       {{"DC Sports and Entertainment Commission", "org"},
+        {"DC Sports", ""},
+        {"BBC Three and News", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
