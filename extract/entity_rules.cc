@@ -520,6 +520,66 @@ void lower_case_breaks(ner::Document& doc) {
   }
 }
 
+namespace {
+
+// The first and the last token of the entity that holds token `at` (tagged).
+std::size_t span_begin(const std::vector<int>& tags, std::size_t at) {
+  while (at > 0 && ner::position_of(tags[at]) != ner::kBegin &&
+         ner::position_of(tags[at]) != ner::kUnit)
+    --at;
+  return at;
+}
+std::size_t span_end(const std::vector<int>& tags, std::size_t at) {
+  while (at + 1 < tags.size() && ner::position_of(tags[at]) != ner::kLast &&
+         ner::position_of(tags[at]) != ner::kUnit)
+    ++at;
+  return at;
+}
+
+// The sentence's first word: its first token that begins with a letter or a digit (a byte of a
+// letter beyond ASCII too: "Ángel").
+std::size_t opening_word(const std::vector<ner::Token>& tokens) {
+  std::size_t at = 0;
+  while (at < tokens.size() && !tokens[at].text.empty() &&
+         !std::isalnum(static_cast<unsigned char>(tokens[at].text[0])) &&
+         !(static_cast<unsigned char>(tokens[at].text[0]) >= 0x80))
+    ++at;
+  return at;
+}
+
+// Whether token `at` continues an entity that begins before it (an inside or a last word).
+bool continues_entity(const std::vector<int>& tags, std::size_t at) {
+  return at < tags.size() && tags[at] != 0 &&
+         (ner::position_of(tags[at]) == ner::kInside || ner::position_of(tags[at]) == ner::kLast);
+}
+
+// Untags the rest of an entity cut before token `at`, from `at` to the entity's end.
+void clear_rest(std::vector<int>& tags, std::size_t at) {
+  if (!continues_entity(tags, at)) return;
+  const std::size_t end = span_end(tags, at);
+  for (std::size_t k = at; k <= end; ++k) tags[k] = 0;
+}
+
+// Whether token `at` ends, or begins, an entity of `type`.
+bool ends_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
+  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
+         (ner::position_of(tags[at]) == ner::kLast || ner::position_of(tags[at]) == ner::kUnit);
+}
+bool begins_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
+  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
+         (ner::position_of(tags[at]) == ner::kBegin || ner::position_of(tags[at]) == ner::kUnit);
+}
+
+// Whether token `at` is an organization's capitalized word that no entity holds: after an
+// organization's name, its last word ("the Labour Party").
+bool free_organization_word(const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
+                            std::size_t at) {
+  return at < tokens.size() && tags[at] == 0 && capitalized_word(tokens[at].text) &&
+         organization_word(tokens[at].lower);
+}
+
+}  // namespace
+
 // "Since 2002, Ms Tan has been managing director", "Until 1857, the only way", "Come 2020, Japan
 // could be", "Born in Luton", "Update 1: Hollinger to Take $27M Charge": a preposition, a
 // conjunction or an adverb (or a wire's "Update") is capitalized where it opens a sentence or a
@@ -556,15 +616,14 @@ void closed_class_words(ner::Document& doc) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    std::size_t opening = 0;
-    while (opening < tokens.size() &&
-           !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0])))
-      ++opening;
+    const std::size_t opening = opening_word(tokens);
+    // (a question: its last token "?"; "Do Kwon had fought", "Can Dundar said" are names)
+    const bool question = !tokens.empty() && tokens.back().text == "?"sv;
     for (const ner::Span& span : ner::spans_of(tags, s)) {
       if (span.first == span.last &&
           (words.count(tokens[span.first].lower) || roman_numeral(tokens[span.first].text)))
         tags[span.first] = 0;
-      if (span.first == opening && span.last > span.first &&
+      if (span.first == opening && span.last > span.first && question &&
           asking.count(tokens[span.first].lower)) {
         tags[span.first] = 0;
         retag(tags, span.first + 1, span.last + 1, span.type);
@@ -650,55 +709,6 @@ void headline_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     }
   }
 }
-
-namespace {
-
-// The first and the last token of the entity that holds token `at` (tagged).
-std::size_t span_begin(const std::vector<int>& tags, std::size_t at) {
-  while (at > 0 && ner::position_of(tags[at]) != ner::kBegin &&
-         ner::position_of(tags[at]) != ner::kUnit)
-    --at;
-  return at;
-}
-std::size_t span_end(const std::vector<int>& tags, std::size_t at) {
-  while (at + 1 < tags.size() && ner::position_of(tags[at]) != ner::kLast &&
-         ner::position_of(tags[at]) != ner::kUnit)
-    ++at;
-  return at;
-}
-
-// Whether token `at` continues an entity that begins before it (an inside or a last word).
-bool continues_entity(const std::vector<int>& tags, std::size_t at) {
-  return at < tags.size() && tags[at] != 0 &&
-         (ner::position_of(tags[at]) == ner::kInside || ner::position_of(tags[at]) == ner::kLast);
-}
-
-// Untags the rest of an entity cut before token `at`, from `at` to the entity's end.
-void clear_rest(std::vector<int>& tags, std::size_t at) {
-  if (!continues_entity(tags, at)) return;
-  const std::size_t end = span_end(tags, at);
-  for (std::size_t k = at; k <= end; ++k) tags[k] = 0;
-}
-
-// Whether token `at` ends, or begins, an entity of `type`.
-bool ends_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
-  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
-         (ner::position_of(tags[at]) == ner::kLast || ner::position_of(tags[at]) == ner::kUnit);
-}
-bool begins_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
-  return tags[at] != 0 && ner::type_of(tags[at]) == type &&
-         (ner::position_of(tags[at]) == ner::kBegin || ner::position_of(tags[at]) == ner::kUnit);
-}
-
-// Whether token `at` is an organization's capitalized word that no entity holds: after an
-// organization's name, its last word ("the Labour Party").
-bool free_organization_word(const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
-                            std::size_t at) {
-  return at < tokens.size() && tags[at] == 0 && capitalized_word(tokens[at].text) &&
-         organization_word(tokens[at].lower);
-}
-
-}  // namespace
 
 // Rules on top of the tagger: a capitalized run after a person's title that the tagger left
 // untagged is that person.
@@ -1518,11 +1528,6 @@ void surnames_alone(ner::Document& doc, const ner::Gazetteer& gazetteer,
   }
 }
 
-// "Raul Rodrigo Lara, Cuauhtemoc Blanco, Alberto Garcia Aspe": a name of two or three plain
-// words between two people's names in a list is a person's too; "A Foley. F Sheahan, M Horan",
-// "M Barbini, KP Robertson.": on a team sheet, a name written as an initial and a surname, next to
-// one written so that is a person's, is a person's. Not a name that ends in an organization's
-// or a place's word ("Stirling County"), nor a company's name or a place the gazetteer knows.
 namespace {
 
 // A name's initials: one or two capitals, with or without points ("G", "CJ", "J.").
@@ -1541,8 +1546,9 @@ bool initials(const ner::Token& t) {
 // run of three names or more, each its initials and a surname of one or two capitalized words
 // (particles before it: "CJ van der Linde"), a note in brackets after it ("(capt)"), and one
 // separator between two names, is a run of people's names, however the tagger read them ("B|
-// Paulse", "A Foley" untagged, "P Montgomery" an organization).
-void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
+// Paulse", "A Foley" untagged, "P Montgomery" an organization), where half the initials or more
+// are one letter.
+void team_sheet_people(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
   static const absl::flat_hash_set<std::string_view> particles = {
       "van", "von", "der", "den", "de", "du", "da", "di", "del", "le", "la", "ter", "dos"};
   auto separator = [&tokens](std::size_t at) {
@@ -1574,11 +1580,25 @@ void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
   };
   std::vector<Name> run;
   auto close_run = [&]() {
-    if (run.size() >= 3)
+    // (a sheet's initials are mostly one letter: not "BT Cellnet, BT Openworld and BT
+    // Wholesale", "BP Amoco")
+    const auto single = std::count_if(run.begin(), run.end(), [&](const Name& name) {
+      return tokens[name.first].text.size() == 1 ||
+             (tokens[name.first].text.size() == 2 && tokens[name.first].text[1] == '.');
+    });
+    if (run.size() >= 3 && static_cast<std::size_t>(single) * 2 >= run.size())
       for (const Name& name : run) {
+        // (a name the tagger began before the initials ends before them: "Newport Gwent
+        // Dragons| J Bryant")
+        if (continues_entity(tags, name.first)) {
+          const std::size_t begin = span_begin(tags, name.first - 1);
+          retag(tags, begin, name.first, ner::type_of(tags[begin]));
+        }
         retag(tags, name.first, name.end, ner::Type::kPerson);
-        // (the note in brackets and the separator belong to no name)
+        // (the note in brackets and the separator belong to no name, nor does the rest of a
+        // name the tagger ran on past them)
         for (std::size_t k = name.end; k <= name.next && k < tags.size(); ++k) tags[k] = 0;
+        clear_rest(tags, name.next + 1);
       }
     run.clear();
   };
@@ -1601,6 +1621,11 @@ void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
 
 }  // namespace
 
+// "Raul Rodrigo Lara, Cuauhtemoc Blanco, Alberto Garcia Aspe": a name of two or three plain
+// words between two people's names in a list is a person's too; "A Foley. F Sheahan, M Horan",
+// "M Barbini, KP Robertson.": on a team sheet, a name written as an initial and a surname, next to
+// one written so that is a person's, is a person's. Not a name that ends in an organization's
+// or a place's word ("Stirling County"), nor a company's name or a place the gazetteer knows.
 void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   auto separator = [](const ner::Token& t) {
     return t.text == ","sv || t.text == ";"sv || t.lower == "and"sv;
@@ -1609,7 +1634,7 @@ void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    team_sheet(tokens, tags);
+    team_sheet_people(tokens, tags);
     const std::vector<ner::Span> spans = ner::spans_of(tags, s);
     for (std::size_t k = 0; k < spans.size(); ++k) {
       const ner::Span& span = spans[k];
@@ -2133,12 +2158,15 @@ void teams_by_towns(ner::Document& doc, const ner::Gazetteer& gazetteer) {
           all_capitals(last.text) || !(gazetteer.lexicon(last.lower) & ner::Gazetteer::kCommon) ||
           gazetteer.person_name(last.lower) != 0)
         continue;
-      // (a town of 100,000 people or more, or a region, whose name is no surname: not "Alicia|
-      // Keys", "Barry| Bonds", "Paul Hamm ... Hamm Pleads")
+      // (a town of 100,000 people or more, or a region, whose name is no surname, nor a Census
+      // first name unless after "the" ("the Dallas Cowboys"), nor a surname of the article's:
+      // not "Alicia| Keys", "Barry| Bonds", "teenager Madison Keys", "Paul Hamm ... Hamm
+      // Pleads")
       const ner::Token& first = tokens[span.first];
+      const bool the = span.first > 0 && tokens[span.first - 1].lower == "the"sv;
       if (!gazetteer.major(joined_words(tokens, span.first, span.last)) ||
           (gazetteer.person_name(first.lower) & ner::Gazetteer::kSurname) ||
-          surnames.count(first.lower))
+          (gazetteer.person_name(first.lower) != 0 && !the) || surnames.count(first.lower))
         continue;
       retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
     }
@@ -2897,10 +2925,7 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    std::size_t opening = 0;  // the sentence's first word
-    while (opening < tokens.size() &&
-           !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0])))
-      ++opening;
+    const std::size_t opening = opening_word(tokens);
     // The item that begins at `i`, if one does: a tagged name, whole, or a name's word the
     // tagger left inside the sentence.
     auto item_at = [&](std::size_t i, Item& item) {
@@ -2933,7 +2958,24 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         // Emon ... for Marseille and Monaco, Emon, 43", no common word unless a registered
         // company's: "Highlands and| Islands")
         const ner::Token& t = tokens[item.first];
-        if (item.last != item.first || sentence_opener(t.lower) || surnames.count(t.lower) ||
+        // (a word the tagger read as a person's name says the list is of people too, "Ferrari,
+        // McLaren and Schumacher", unless a registered company's, a proper name the word list
+        // knows and the Census does not, "Netscape", or a name with a capital inside,
+        // "DaimlerChrysler" but not "McLaren")
+        auto camel = [](std::string_view w) {
+          if (w.size() < 4 || w.substr(0, 2) == "Mc"sv || w.substr(0, 3) == "Mac"sv) return false;
+          for (std::size_t k = 2; k < w.size(); ++k)
+            if (std::isupper(static_cast<unsigned char>(w[k])) &&
+                std::islower(static_cast<unsigned char>(w[k - 1])))
+              return true;
+          return false;
+        };
+        const bool person = tag != 0 && ner::type_of(tag) == ner::Type::kPerson &&
+                            !gazetteer.company(t.lower) && !camel(t.text) &&
+                            !(gazetteer.lexicon(t.lower) == ner::Gazetteer::kProper &&
+                              gazetteer.person_name(t.lower) == 0);
+        if (item.last != item.first || person || sentence_opener(t.lower) ||
+            surnames.count(t.lower) ||
             gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName ||
             (gazetteer.known(t.text) && !gazetteer.company(t.lower)) ||
             !gazetteer.country_name(t.text).empty() ||

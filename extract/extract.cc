@@ -128,7 +128,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-119";
+constexpr const char* kRulesVersion = "rules-120";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -777,9 +777,13 @@ class Default : public Extractor {
               ++after;
             const std::string region =
                 state_after ? joined_words(tokens, span.last + 2, after + 1) : "";
-            const bool country_after = state_after && next == "," && !titular &&
-                                       (!gazetteer_.country_name(region).empty() ||
-                                        (gazetteer_.major(region) && !gazetteer_.city(region)));
+            // (a place the gazetteer knows; not "X, Britain's biggest bank")
+            const bool country_after =
+                state_after && next == "," && !titular && gazetteer_.known(mention) &&
+                !(after + 1 < tokens.size() && (tokens[after + 1].text == "'s"sv ||
+                                                tokens[after + 1].text == "\xE2\x80\x99s"sv)) &&
+                (!gazetteer_.country_name(region).empty() ||
+                 (gazetteer_.major(region) && !gazetteer_.city(region)));
             const bool located =
                 country_after || (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
                 (opening && more &&
