@@ -560,6 +560,16 @@ void clear_rest(std::vector<int>& tags, std::size_t at) {
   for (std::size_t k = at; k <= end; ++k) tags[k] = 0;
 }
 
+// The last words (folded) of the article's people's names of two words or more: their surnames.
+std::unordered_set<std::string> people_surnames(const ner::Document& doc) {
+  std::unordered_set<std::string> surnames;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s)
+    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
+      if (span.type == ner::Type::kPerson && span.last > span.first)
+        surnames.insert(doc.sentences()[s].tokens[span.last].lower);
+  return surnames;
+}
+
 // Whether token `at` ends, or begins, an entity of `type`.
 bool ends_entity(const std::vector<int>& tags, std::size_t at, ner::Type type) {
   return tags[at] != 0 && ner::type_of(tags[at]) == type &&
@@ -1532,6 +1542,7 @@ namespace {
 
 // A name's initials: one or two capitals, with or without points ("G", "CJ", "J.").
 bool initials(const ner::Token& t) {
+  if (t.text.size() > 4 || !std::isupper(static_cast<unsigned char>(t.text[0]))) return false;
   std::size_t letters = 0;
   for (char c : t.text) {
     if (std::isupper(static_cast<unsigned char>(c)))
@@ -2141,17 +2152,20 @@ void name_suffixes(ner::Document& doc) {
 }
 
 void teams_by_towns(ner::Document& doc, const ner::Gazetteer& gazetteer) {
-  std::unordered_set<std::string> surnames;  // the last words of the article's people's names
-  for (std::size_t s = 0; s < doc.sentences().size(); ++s)
-    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
-      if (span.type == ner::Type::kPerson && span.last > span.first)
-        surnames.insert(doc.sentences()[s].tokens[span.last].lower);
+  std::optional<std::unordered_set<std::string>> surnames;  // read when first asked: rarely
+  auto surname = [&](const std::string& folded) {
+    if (!surnames) surnames = people_surnames(doc);
+    return surnames->count(folded) > 0;
+  };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-    if (headline(doc, s)) continue;  // ("Kerry Widens Lead": a verb)
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    for (const ner::Span& span : ner::spans_of(tags, s)) {
-      if (span.type != ner::Type::kPerson || span.last == span.first || span.last > span.first + 2)
+    // (each person's name of two or three words, by its last word: a plural's "s")
+    for (std::size_t at = 1; at < tokens.size(); ++at) {
+      if (tags[at] != ner::tag_of(ner::Type::kPerson, ner::kLast) || tokens[at].lower.back() != 's')
+        continue;
+      const ner::Span span{ner::Type::kPerson, s, span_begin(tags, at), at};
+      if (span.last > span.first + 2 || headline(doc, s))  // ("Kerry Widens Lead": a verb)
         continue;
       const ner::Token& last = tokens[span.last];
       if (last.lower.size() < 4 || last.lower.back() != 's' || !plain_word(last) ||
@@ -2166,7 +2180,7 @@ void teams_by_towns(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       const bool the = span.first > 0 && tokens[span.first - 1].lower == "the"sv;
       if (!gazetteer.major(joined_words(tokens, span.first, span.last)) ||
           (gazetteer.person_name(first.lower) & ner::Gazetteer::kSurname) ||
-          (gazetteer.person_name(first.lower) != 0 && !the) || surnames.count(first.lower))
+          (gazetteer.person_name(first.lower) != 0 && !the) || surname(first.lower))
         continue;
       retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
     }
@@ -2277,6 +2291,10 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       "director",  "chief",     "executive", "analyst",   "colleagues",
       "staff",     "head",      "boss",      "worker",    "workers",
       "employees", "economist", "manager",   "spokesman", "spokeswoman"};
+  static const absl::flat_hash_set<std::string> lands = {
+      "coast",    "coastline", "border",  "borders",  "region",  "peninsula", "mountains",
+      "valley",   "waters",    "marinas", "harbours", "harbors", "province",  "countryside",
+      "villages", "coastal",   "shores",  "hills",    "desert",  "highlands", "lowlands"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
@@ -2341,7 +2359,10 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       const bool after_settlement =
           f >= 2 && (tokens[f - 1].lower == "of"sv || tokens[f - 1].lower == "like"sv) &&
           settlement(tokens[f - 2].lower);
-      if (span.type == ner::Type::kOrganization && after_settlement &&
+      // ("the Baja coast", "into Southern California marinas": before a word for land or
+      // water, a name the gazetteer knows)
+      const bool land = span.last + 1 < tokens.size() && lands.count(tokens[span.last + 1].lower);
+      if (span.type == ner::Type::kOrganization && (after_settlement || land) &&
           gazetteer.known(text_of(tokens, span)))
         retag(tags, span.first, span.last + 1, ner::Type::kPlace);
       if (span.type == ner::Type::kPlace && f >= 2 && tokens[f - 1].lower == "at"sv &&
@@ -2907,11 +2928,11 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   struct Item {
     std::size_t first, last;
   };
-  std::unordered_set<std::string> surnames;  // the last words of the article's people's names
-  for (std::size_t s = 0; s < doc.sentences().size(); ++s)
-    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
-      if (span.type == ner::Type::kPerson && span.last > span.first)
-        surnames.insert(doc.sentences()[s].tokens[span.last].lower);
+  std::optional<std::unordered_set<std::string>> surnames;  // read when first asked: rarely
+  auto surname = [&](const std::string& folded) {
+    if (!surnames) surnames = people_surnames(doc);
+    return surnames->count(folded) > 0;
+  };
   // (a name's word: capitalized, or with a capital inside, "eBay"; letters only, not "BB-plus", a
   // rating)
   auto name_word = [](const ner::Token& t) {
@@ -2922,9 +2943,13 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                        [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
   };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-    if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // (a sentence with no organization has no such list)
+    if (std::none_of(tags.begin(), tags.end(),
+                     [](int t) { return t != 0 && ner::type_of(t) == ner::Type::kOrganization; }) ||
+        headline(doc, s))
+      continue;
     const std::size_t opening = opening_word(tokens);
     // The item that begins at `i`, if one does: a tagged name, whole, or a name's word the
     // tagger left inside the sentence.
@@ -2974,8 +2999,7 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                             !gazetteer.company(t.lower) && !camel(t.text) &&
                             !(gazetteer.lexicon(t.lower) == ner::Gazetteer::kProper &&
                               gazetteer.person_name(t.lower) == 0);
-        if (item.last != item.first || person || sentence_opener(t.lower) ||
-            surnames.count(t.lower) ||
+        if (item.last != item.first || person || sentence_opener(t.lower) || surname(t.lower) ||
             gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName ||
             (gazetteer.known(t.text) && !gazetteer.company(t.lower)) ||
             !gazetteer.country_name(t.text).empty() ||
@@ -3013,22 +3037,34 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 }
 
 void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
-  std::unordered_set<std::string> surnames;       // the last words of the article's people
-  std::unordered_set<std::string> organizations;  // its organizations' names, as written
-  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-    const auto& tokens = doc.sentences()[s].tokens;
-    for (const ner::Span& span : ner::spans_of(doc.tags()[s], s)) {
-      if (span.type == ner::Type::kPerson && span.last > span.first)
-        surnames.emplace(tokens[span.last].text);
-      if (span.type == ner::Type::kOrganization)
-        organizations.insert(joined_words(tokens, span.first, span.last + 1));
+  // (both read when first asked: an organization's name with "in" or "on" inside is rare)
+  std::optional<std::unordered_set<std::string>> surnames;
+  std::optional<std::unordered_set<std::string>> organizations;  // the names, as written
+  auto surname = [&](const std::string& folded) {
+    if (!surnames) surnames = people_surnames(doc);
+    return surnames->count(folded) > 0;
+  };
+  auto organization = [&](const std::string& name) {
+    if (!organizations) {
+      organizations.emplace();
+      for (std::size_t s = 0; s < doc.sentences().size(); ++s)
+        for (const ner::Span& span : ner::spans_of(doc.tags()[s], s))
+          if (span.type == ner::Type::kOrganization)
+            organizations->insert(
+                joined_words(doc.sentences()[s].tokens, span.first, span.last + 1));
     }
-  }
+    return organizations->count(name) > 0;
+  };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    for (const ner::Span& span : ner::spans_of(tags, s)) {
-      if (span.type != ner::Type::kOrganization) continue;
+    // (each "in" or "on" inside an organization's name, the first of its name)
+    for (std::size_t at = 1; at + 1 < tokens.size(); ++at) {
+      if (tags[at] != ner::tag_of(ner::Type::kOrganization, ner::kInside) ||
+          (tokens[at].lower != "in"sv && tokens[at].lower != "on"sv))
+        continue;
+      const ner::Span span{ner::Type::kOrganization, s, span_begin(tags, at), span_end(tags, at)};
+      at = span.last;
       for (std::size_t k = span.first + 1; k + 1 <= span.last; ++k) {
         const std::string& small = tokens[k].lower;
         if (small != "in"sv && small != "on"sv) continue;
@@ -3038,11 +3074,11 @@ void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazett
         const bool single = k + 1 == span.last;
         std::optional<ner::Type> type;  // the rest's kind; none for a day
         if (single && calendar_word(tokens[span.last].lower)) {
-        } else if (single && surnames.count(std::string(tokens[span.last].text))) {
+        } else if (single && surname(tokens[span.last].lower)) {
           type = ner::Type::kPerson;
         } else if (gazetteer.known(rest) &&
                    (organization_word(before.lower) || thing_word(before.lower) ||
-                    all_capitals(before.text) || organizations.count(head))) {
+                    all_capitals(before.text) || organization(head))) {
           type = ner::Type::kPlace;
         } else {
           continue;

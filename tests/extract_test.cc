@@ -1840,6 +1840,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Can Dundar", "person"},
         {"Madison Keys", "person"},
         {"Schumacher", "person"}}},
+      // A name the gazetteer knows before a word for land or water is a place's.
+      {"",
+       "Migrant smugglers are skirting security by using small boats to shuttle people from the "
+       "under-supervised Baja coast into Southern California marinas.",
+       {{"Baja", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
