@@ -1589,6 +1589,7 @@ void team_sheet_people(const std::vector<ner::Token>& tokens, std::vector<int>& 
   struct Name {
     std::size_t first, end, next;
   };
+  if (std::none_of(tokens.begin(), tokens.end(), initials)) return;  // (most sentences)
   std::vector<Name> run;
   auto close_run = [&]() {
     // (a sheet's initials are mostly one letter: not "BT Cellnet, BT Openworld and BT
@@ -2964,6 +2965,10 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       auto capital = [&](std::size_t k) {
         return k < tokens.size() && capitalized_word(tokens[k].text);
       };
+      const std::string_view w = tokens[i].text;
+      if (!std::isupper(static_cast<unsigned char>(w[0])) &&
+          !(w.size() > 1 && std::isupper(static_cast<unsigned char>(w[1]))))
+        return false;  // (most words: quickly)
       if (i == opening || !name_word(tokens[i]) || capital(i - 1) || capital(i + 1)) return false;
       item = {i, i};
       return true;
