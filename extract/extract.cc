@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <unordered_map>
 #include <unordered_set>
@@ -1048,21 +1049,21 @@ class Default : public Extractor {
   // A word that says what owns, backs or funds something ("Viacom-owned"): the length of that
   // ending ("-owned"), 0 for any other word.
   static std::size_t owner_suffix(std::string_view folded) {
-    for (std::string_view suffix : {"-owned", "-backed", "-funded", "-controlled", "-sponsored"}) {
-      if (folded.size() > suffix.size() + 1 &&
-          folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0)
-        return suffix.size();
-    }
-    return 0;
+    return ending_of(folded, {"-owned", "-backed", "-funded", "-controlled", "-sponsored"});
   }
   // A word that says where something is or comes from ("London-based"): the length of that
   // ending ("-based"), 0 for any other word.
   static std::size_t located_suffix(std::string_view folded) {
-    for (std::string_view suffix : {"-based", "-born", "-headquartered"}) {
-      if (folded.size() > suffix.size() + 1 &&
-          folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0)
-        return suffix.size();
-    }
+    return ending_of(folded, {"-based", "-born", "-headquartered"});
+  }
+  // The length of the first of `endings` that a word ends in, after two characters or more of
+  // its own; 0 for none.
+  static std::size_t ending_of(std::string_view folded,
+                               std::initializer_list<std::string_view> endings) {
+    for (std::string_view ending : endings)
+      if (folded.size() > ending.size() + 1 &&
+          folded.compare(folded.size() - ending.size(), ending.size(), ending) == 0)
+        return ending.size();
     return 0;
   }
   static bool located_word(const std::string& folded) { return located_suffix(folded) != 0; }
