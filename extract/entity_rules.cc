@@ -1080,6 +1080,40 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       retag(tags, span_begin(tags, i - 1), end, ner::Type::kOrganization);
       i = end - 1;
     }
+    // "the Department for Education| and Skills", "the Department for Culture|, Media and Sport":
+    // a government office's name the tagger cut before "and" or a comma runs on over the
+    // capitalized words it joins (one or two after "and"; none an organization's or a
+    // facility's word, nor a name after them: not "the Department of Health and State
+    // University").
+    for (std::size_t i = 2; i + 1 < tokens.size(); ++i) {
+      static const absl::flat_hash_set<std::string_view> offices = {
+          "department", "ministry", "office", "bureau", "commission", "council"};
+      if ((tokens[i].text != "and"sv && tokens[i].text != ","sv) || tags[i] != 0 ||
+          !ends_entity(tags, i - 1, ner::Type::kOrganization))
+        continue;
+      const std::size_t first = span_begin(tags, i - 1);
+      if (!offices.count(tokens[first].lower) || first + 2 > i - 1 ||
+          (tokens[first + 1].lower != "for"sv && tokens[first + 1].lower != "of"sv))
+        continue;
+      // (a word no entity holds, or one the tagger read alone as an organization's or a
+      // miscellaneous name: "Department for Education| and |Skills")
+      auto free = [&](std::size_t k) {
+        return k < tokens.size() &&
+               (tags[k] == 0 || tags[k] == ner::tag_of(ner::Type::kOrganization, ner::kUnit) ||
+                tags[k] == ner::tag_of(ner::Type::kMisc, ner::kUnit)) &&
+               plain_word(tokens[k]) && !all_capitals(tokens[k].text) &&
+               !organization_word(tokens[k].lower) && !facility_word(tokens[k].lower) &&
+               !calendar_word(tokens[k].lower);
+      };
+      std::size_t k = i;
+      while (k + 1 < tokens.size() && tokens[k].text == ","sv && free(k + 1)) k += 2;
+      if (k >= tokens.size() || tokens[k].text != "and"sv || tags[k] != 0 || !free(k + 1)) continue;
+      std::size_t end = k + 2;
+      if (free(end)) ++end;
+      if (end < tokens.size() && capitalized_word(tokens[end].text)) continue;
+      retag(tags, first, end, ner::Type::kOrganization);
+      i = end - 1;
+    }
     // "Human Rights in China": an organization named by common words only, "in" and a country
     // are one organization.
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {

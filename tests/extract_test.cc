@@ -1845,6 +1845,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Migrant smugglers are skirting security by using small boats to shuttle people from the "
        "under-supervised Baja coast into Southern California marinas.",
        {{"Baja", ""}}},
+      // A government office's name runs on over "and" and the capitalized words it joins; not
+      // where they end in an organization's word.
+      {"",
+       "Figures from the Department for Education and Skills show it. A study by the Department "
+       "of Trade and Industry agreed, and so did the Department of the Environment, Food and "
+       "Rural Affairs. Talks between the Department of Health and Oxford University went on.",
+       {{"Department for Education and Skills", "org"},
+        {"Department of Trade and Industry", "org"},
+        {"Department of the Environment, Food and Rural Affairs", "org"},
+        {"Department of Health and Oxford", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
