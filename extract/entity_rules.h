@@ -142,9 +142,12 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
 void name_suffixes(ner::Document& doc);
 // "Jr", "Jr.", "Sr.": the words that end a name after its surname.
 bool junior(std::string_view word);
-// "the host Anaheim Angels", "Sale Sharks", "Miami Dolphins" read as people's names: a town's name
-// and a plural of a common word that is no Census name are a team's (not "Indiana Jones", "Dallas
-// Roberts"); not in a headline, where the word may be a verb ("Kerry Widens Lead").
+// "the host Anaheim Angels", "Sale Sharks", "Miami Dolphins" read as people's names: the name of a
+// town of 100,000 people or more (or a region) and a plural of a common word that is no Census
+// name are a team's (not "Indiana Jones", "Dallas Roberts"); not where the town's name is a
+// Census surname or a surname of the article's, nor a Census first name unless after "the" ("the
+// Dallas Cowboys", not "teenager Madison Keys"), nor in a headline, where the word may be a verb
+// ("Kerry Widens Lead").
 void teams_by_towns(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Harold Smith took over": a common Census first name before a capitalized word that is no
 // common word, both untagged, is a person's name.
@@ -187,9 +190,12 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
 // the word list holds as both a proper and a common word ("Google") is the company's where the
 // article never writes it in lower case nor after an honorific ("President Trump").
 void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
-// "Google, Yahoo, Ebay and Amazon": in a list of three names or more, one an organization's,
-// the names of one word the tagger left or read as another kind's are organizations' too; not
-// where one is a country, a place that is no registered company, or a Census first name.
+// "Deutsche Bank and Citigroup": in a list of three names or more, half of them or more
+// organizations', a name of one word the tagger left alone inside the sentence (or read as a
+// miscellaneous name, as a place that is a registered company, or as a person where it is a
+// registered company, a proper name the Census does not list or a name with a capital inside) is
+// an organization's; no change where another item is a country, a place that is no company, a
+// Census first name, a common word, a sentence's opener or a surname of the article's people.
 void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "the United Nations in Geneva", "EA in Europe", "BBC on Friday", "Mandelson warns BBC on
 // Campbell": an organization's name the tagger ran on over "in" or "on" ends there where the

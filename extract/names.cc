@@ -171,10 +171,9 @@ std::string strip_person_name(std::string_view mention) {
   for (std::size_t from = 0, space; (space = name.find(' ', from)) != std::string::npos;
        from = space + 1) {
     const std::string word = without_dot(fold(name.substr(from, space - from)));
+    if (word == "state" || word == "security" || word == "us" || !titles().count(word)) continue;
     const std::string after = without_dot(fold(name.substr(space + 1)));
-    if (word != "state" && word != "security" && word != "us" && titles().count(word) &&
-        after != "jr" && after != "sr")
-      cut = space + 1;
+    if (after != "jr" && after != "sr") cut = space + 1;
   }
   if (cut != std::string::npos) name.erase(0, cut);
   const std::string last = without_dot(fold(name.substr(name.rfind(' ') + 1)));
