@@ -407,7 +407,14 @@ bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tok
     const std::string stem = w.substr(0, w.size() - n);
     // ("West German": "Germany")
     for (const char* tail : {"", "a", "o", "y", "e", "ia", "any", "istan"}) {
-      if (land(stem + tail)) return true;
+      const std::string name = stem + tail;
+      if (!land(name)) continue;
+      // ("Iraqi", "Punjabi": "-i" names the people of a country or a region; of a town it is
+      // as often a surname or a firm's, "Ferrari" is no people of Ferrara, "Suzuki" of Suzuka)
+      if (ending[0] == 'i' && n == 1 && gazetteer.city(name) &&
+          gazetteer.country_name(name).empty())
+        continue;
+      return true;
     }
   }
   return false;
@@ -2086,12 +2093,27 @@ bool organization_descriptor(const std::string& folded) {
       "newspapers",    "magazine",   "charity",     "regulator",    "watchdog",     "union",
       "provider",      "providers",  "distributor", "outfit",       "network",      "agency",
       "service",       "group",      "body",        "organisation", "organization", "chain",
-      "think-tank",    "website",    "consortium",  "engine"};
+      "think-tank",    "website",    "consortium",  "engine",       "carmakers",    "automakers",
+      "chipmakers",    "telco",      "telcos",      "insurers",     "lenders",      "brewers",
+      "portal",        "giants",     "supermarkets"};
   if (words.count(folded)) return true;
   // ("search-engine Google", "drug-maker Merck": the noun a compound ends with)
   const std::size_t hyphen = folded.rfind('-');
   return hyphen != std::string::npos && words.count(folded.substr(hyphen + 1)) > 0;
 }
+
+// The plurals of trades ("firms", "carmakers", "banks"), before the names of their companies
+// ("technology firms Earthlink and Webroot", "manufacturers like Dell").
+namespace {
+bool trades(const std::string& folded) {
+  static const absl::flat_hash_set<std::string_view> words = {
+      "firms",      "companies",    "carmakers", "automakers",    "chipmakers",
+      "banks",      "lenders",      "airlines",  "carriers",      "retailers",
+      "insurers",   "broadcasters", "operators", "manufacturers", "brewers",
+      "publishers", "studios",      "networks",  "supermarkets",  "telcos"};
+  return words.count(folded) > 0;
+}
+}  // namespace
 
 // Words right after an organization's name that make it one ("Nissan chairman Carlos Ghosn", "a
 // Jive spokeswoman", "Sony shares").
@@ -2755,31 +2777,54 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // Nokia, Intel, Philips, Alcatel": the tagger read towns and people); its end, or `i`.
     // A name the tagger gave, but one that owns what follows it: "Tesco, Britain's biggest
     // retailer" holds no item "Britain".
+    // (a name the tagger ran over "and" is two items: "Matsushita and Samsung"; one that a
+    // possessive ends, "Barclay's Capital", is none)
     auto item = [&](std::size_t i) {
       if (i >= tokens.size() || tags[i] == 0 || ner::type_of(tags[i]) == ner::Type::kMisc ||
-          !capitalized_word(tokens[i].text))
-        return run(i);
+          !capitalized_word(tokens[i].text)) {
+        const std::size_t end = run(i);
+        return end < tokens.size() && tokens[end].lower == "'s"sv ? i : end;
+      }
       if (!begins_entity(tags, i, ner::type_of(tags[i]))) return i;
-      const std::size_t end = span_end(tags, i) + 1;
+      std::size_t end = span_end(tags, i) + 1;
+      for (std::size_t k = i + 1; k + 1 < end; ++k)
+        if (tokens[k].lower == "and"sv || tokens[k].text == ","sv) end = k;
       return end < tokens.size() && tokens[end].lower == "'s"sv ? i : end;
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-      // "companies such as Creative, Sony and Philips", "firms including Nokia and Intel"
+      // "companies such as Creative, Sony and Philips", "firms including Nokia and Intel",
+      // "carmakers, including Hyundai, Toyota, Suzuki and Ford", "manufacturers like Dell",
+      // "technology firms Earthlink and Webroot" (the plural of a trade, no "film-makers")
+      const std::string& before = tokens[i - 1].lower;
       const bool listed =
-          (i >= 3 && tokens[i - 1].lower == "as"sv && tokens[i - 2].lower == "such"sv &&
+          (i >= 3 && before == "as"sv && tokens[i - 2].lower == "such"sv &&
            organization_descriptor(tokens[i - 3].lower)) ||
-          (i >= 2 && tokens[i - 1].lower == "including"sv &&
-           organization_descriptor(tokens[i - 2].lower));
+          (i >= 2 && before == "including"sv && organization_descriptor(tokens[i - 2].lower)) ||
+          (i >= 3 && before == "including"sv && tokens[i - 2].text == ","sv &&
+           organization_descriptor(tokens[i - 3].lower)) ||
+          (i >= 2 && before == "like"sv && trades(tokens[i - 2].lower)) ||
+          (trades(before) && !capitalized_word(tokens[i - 1].text));
+      // ("including Linux-distributor Mandrakesoft": a trade's compound before the name)
+      if (listed && i + 1 < tokens.size() && tokens[i].text.find('-') != std::string_view::npos &&
+          organization_descriptor(tokens[i].lower))
+        ++i;
       std::size_t end = listed ? item(i) : run(i);
-      if (end == i) continue;
       const bool after_descriptor =
-          organization_descriptor(tokens[i - 1].lower) && !capitalized_word(tokens[i - 1].text);
+          organization_descriptor(before) && !capitalized_word(tokens[i - 1].text);
+      // ("online retailer Amazon", "the carrier Qantas": one word the tagger read as a place's
+      // that the gazetteer does not know)
+      if (end == i && after_descriptor && tags[i] == ner::tag_of(ner::Type::kPlace, ner::kUnit) &&
+          plain_word(tokens[i]) && !gazetteer.known(tokens[i].text) &&
+          gazetteer.country_name(tokens[i].text).empty() && !world_region(tokens[i].lower))
+        end = i + 1;
+      if (end == i) continue;
       const bool before_role =
           end < tokens.size() && organization_role(tokens[end].lower) &&
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName);
       if (!after_descriptor && !listed && !before_role) continue;
       if (end == i + 1 && tokens[i].text.size() == 1) continue;  // ("by company N / A")
       retag(tags, i, end, ner::Type::kOrganization);
+      clear_rest(tags, end);  // (the tagger's name cut at "and", read again as the next item)
       // The rest of a list: "Creative, Sony and Philips", which the item after "and" or "or"
       // ends ("... and Philips, Steve Jobs said").
       while (listed && end + 1 < tokens.size() &&
@@ -2794,6 +2839,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         const std::size_t next_end = item(next);
         if (next_end == next) break;
         retag(tags, next, next_end, ner::Type::kOrganization);
+        clear_rest(tags, next_end);
         end = next_end;
         if (last_item) break;
       }

@@ -51,7 +51,8 @@ bool direction_word(const std::string& folded);
 bool world_region(const std::string& folded);
 // Whether the span is a people's name ("Salvadoran", "Venezuelan", "South American"): a word
 // that is a place's name in the gazetteer with a demonym's ending added ("-an", "-ian", "-ese",
-// "-i"; "Kurdish" of Kurdistan), or a country's without its plural "s" ("Philippine"), or a
+// "-i" of a country or a region only, not of a town: "Ferrari" is none; "Kurdish" of Kurdistan),
+// or a country's without its plural "s" ("Philippine"), or a
 // people's plural of a land named "-istan" ("Kurds"), perhaps after a compass word.
 bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tokens,
              const ner::Span& span);
@@ -171,8 +172,10 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // its apostrophe (gazetteer.h: possessive_country) is the country, and a name the tagger began
 // with it begins after it.
 void lost_apostrophes(ner::Document& doc, const ner::Gazetteer& gazetteer);
-// "carmaker Nissan", "Nissan chairman", "companies such as Creative, Sony and Philips": names no
-// entity holds that words around them say are organizations'; and parties and institutions of one
+// "carmaker Nissan", "Nissan chairman", "companies such as Creative, Sony and Philips",
+// "technology firms Earthlink and Webroot", "manufacturers like Dell", "online retailer Amazon"
+// (a place the gazetteer does not know): names that words around them say are organizations'
+// (a list's items cut where the tagger ran a name over "and"); and parties and institutions of one
 // word the tagger leaves ("the Conservatives", "Tory leader", "the Commons"); capitalized words
 // after "the" up to an organization's word ("The Countryside Alliance said"), that word read
 // alone as a name or not.

@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-122";
+constexpr const char* kRulesVersion = "rules-123";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -248,6 +248,20 @@ class Default : public Extractor {
           });
     };
     int scored_match = -1;  // unknown until asked
+    // (the words of the article's people's names, folded; gathered from the tags when first
+    // asked, after the rules below)
+    std::unordered_set<std::string> people_words;
+    bool people_words_read = false;
+    auto person_words = [&]() -> const std::unordered_set<std::string>& {
+      if (people_words_read) return people_words;
+      people_words_read = true;
+      for (std::size_t t = 0; t < tagged.sentences().size(); ++t)
+        for (const ner::Span& span : ner::spans_of(tagged.tags()[t], t))
+          if (span.type == ner::Type::kPerson)
+            for (std::size_t j = span.first; j <= span.last; ++j)
+              people_words.insert(tagged.sentences()[t].tokens[j].lower);
+      return people_words;
+    };
     lower_case_breaks(tagged);
     closed_class_words(tagged);
     headline_names(tagged, gazetteer_);
@@ -438,6 +452,23 @@ class Default : public Extractor {
           if (ships.count(noun) || ((noun == "carrier"sv || noun == "carriers"sv) && at >= 2 &&
                                     tokens[at - 2].lower == "aircraft"sv))
             continue;
+        }
+        // "the Cassini spacecraft", "the Cassini space probe": a craft's name is a thing's, here
+        // and in the rest of the article ("Cassini took this photograph"), as a work's title is.
+        // (not its owner's, "a NASA space capsule", "the US space shuttle": no acronym, no place
+        // the gazetteer knows)
+        if (span.last + 1 < tokens.size() && !all_capitals(mention) && !gazetteer_.known(mention) &&
+            gazetteer_.country_name(mention).empty()) {
+          const std::string& noun = tokens[span.last + 1].lower;
+          static const absl::flat_hash_set<std::string_view> crafts = {"spacecraft", "orbiter",
+                                                                       "lander"};
+          static const absl::flat_hash_set<std::string_view> space_crafts = {
+              "probe", "telescope", "station", "shuttle", "capsule"};
+          if (crafts.count(noun) || (noun == "space"sv && span.last + 2 < tokens.size() &&
+                                     space_crafts.count(tokens[span.last + 2].lower))) {
+            works.insert(fold(mention));
+            continue;
+          }
         }
         // ("a 40 GB hard drive": a unit of storage after a number is no Great Britain, nor are
         // the games behind in a table's heads, "W L PCT GB", after a short word in capitals)
@@ -662,14 +693,24 @@ class Default : public Extractor {
         // or an organization.
         if (type != ner::Type::kMisc && demonym(gazetteer_, tokens, span)) continue;
         // "Cisco", "Toshiba", "Symantec": a word the registries know as a company's whole name,
-        // and the gazetteer as no place and the word list and the Census lists as no word or
-        // name ("Pacific", "Sam", "Korea"), is the company where the tagger said place.
+        // and the gazetteer as no place and the word list and the Census lists as no common word
+        // or name ("Pacific", "Sam"), is the company where the tagger said place.
+        // A proper name of the word list ("Atari", "Sega", "Boeing") only where it names no place
+        // another way: no half of a country ("Korea"), no region ("Sahara"), no town before its
+        // state ("Malibu, California"); nor a person of the article ("John McCain").
         if (type == ner::Type::kPlace && span.first == span.last) {
           const std::string& word = tokens[span.first].lower;
-          if (gazetteer_.company(word) && !gazetteer_.known(tokens[span.first].text) &&
-              gazetteer_.country_name(tokens[span.first].text).empty() &&
-              gazetteer_.lexicon(word) == ner::Gazetteer::kUnlisted &&
-              gazetteer_.person_name(word) == 0)
+          const std::string word_text(tokens[span.first].text);
+          const auto lexicon = gazetteer_.lexicon(word);
+          if (gazetteer_.company(word) && !gazetteer_.known(word_text) &&
+              gazetteer_.country_name(word_text).empty() && !(lexicon & ner::Gazetteer::kCommon) &&
+              gazetteer_.person_name(word) == 0 &&
+              (lexicon == ner::Gazetteer::kUnlisted ||
+               (!world_region(word) && gazetteer_.country_name("South " + word_text).empty() &&
+                gazetteer_.country_name("North " + word_text).empty() &&
+                !(next == "," && span.last + 2 < tokens.size() &&
+                  tagged.tags()[s][span.last + 2] != 0) &&
+                !person_words().count(word))))
             type = ner::Type::kOrganization;
         }
         // "the Leicester lock", "Portsmouth boss Harry Redknapp": a town's name of one word

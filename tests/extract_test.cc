@@ -1855,6 +1855,41 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Department of Trade and Industry", "org"},
         {"Department of the Environment, Food and Rural Affairs", "org"},
         {"Department of Health and Oxford", ""}}},
+      // A name ending in "-i" is no people's of a town ("Ferrari" of Ferrara, "Suzuki" of
+      // Suzuka), but is of a country or a region ("Iraqi").
+      {"",
+       "Michael Schumacher drove for Ferrari and Jenson Button for BAR. Ferrari said it would "
+       "appeal. Hyundai, Toyota, Suzuki and Ford already build cars there. Iraqi officials said "
+       "so.",
+       {{"Ferrari", "org"}, {"Suzuki", "org"}, {"Iraqi", ""}}},
+      // A registered company's name that the word list knows as a proper name, read as a place,
+      // is the company's where it names no place another way ("Korea", "Malibu, California").
+      {"",
+       "In the late 1980s the firm was a great rival to Atari, which produced its own range of "
+       "home computers. Sales rose in Korea. He died at his home in Malibu, California.",
+       {{"Atari", "org"}, {"Korea", "place"}, {"Malibu", "place"}}},
+      // A craft's name is a thing's, in the whole article; not a place's or an owner's before it.
+      {"",
+       "NASA's Cassini spacecraft has spied two new little moons around Saturn. Since then "
+       "Cassini has sent back images. The destruction of the Columbia space shuttle was "
+       "recalled. The NASA space capsule crashed.",
+       {{"Cassini", ""}, {"NASA", "org"}}},
+      // Lists after the plural of a trade, "like" or ", including"; a place the gazetteer does
+      // not know after a trade; a trade's compound and a name run over "and" are cut apart.
+      {"",
+       "Research by technology firms Earthlink and Webroot revealed it. Several carmakers, "
+       "including Hyundai, Toyota, Suzuki and Ford, build cars in India. It is a market "
+       "dominated by manufacturers like Dell. Online retailer Amazon has put a message on its "
+       "page. Technology firms Sony, Philips, Matsushita and Samsung are developing it. A "
+       "consortium, including Linux-distributor Mandrakesoft, has won a contract.",
+       {{"Earthlink", "org"},
+        {"Webroot", "org"},
+        {"Suzuki", "org"},
+        {"Dell", "org"},
+        {"Amazon", "org"},
+        {"Matsushita", "org"},
+        {"Samsung", "org"},
+        {"Mandrakesoft", "org"}}},
   };
   for (const Case& c : cases) {
     Article a;
