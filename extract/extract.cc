@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-123";
+constexpr const char* kRulesVersion = "rules-124";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -248,18 +248,20 @@ class Default : public Extractor {
           });
     };
     int scored_match = -1;  // unknown until asked
-    // (the words of the article's people's names, folded; gathered from the tags when first
-    // asked, after the rules below)
+    // (the words of the people's names the article gives outside its headlines, folded;
+    // gathered from the tags when first asked, after the rules below)
     std::unordered_set<std::string> people_words;
     bool people_words_read = false;
     auto person_words = [&]() -> const std::unordered_set<std::string>& {
       if (people_words_read) return people_words;
       people_words_read = true;
-      for (std::size_t t = 0; t < tagged.sentences().size(); ++t)
+      for (std::size_t t = 0; t < tagged.sentences().size(); ++t) {
+        if (headline(tagged, t, &gazetteer_)) continue;
         for (const ner::Span& span : ner::spans_of(tagged.tags()[t], t))
           if (span.type == ner::Type::kPerson)
             for (std::size_t j = span.first; j <= span.last; ++j)
               people_words.insert(tagged.sentences()[t].tokens[j].lower);
+      }
       return people_words;
     };
     lower_case_breaks(tagged);
@@ -409,6 +411,31 @@ class Default : public Extractor {
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
       const bool shouted = titular && rules::shouted(tagged, s);
       for (std::size_t k = 0; k < spans.size(); ++k) {
+        // "Ramirez Lead Red Sox to Easy Opening Win", "Saddam Aide Held", "Sanford As Head
+        // Coach": in a headline in Title Case the tagger runs a person's name on into the
+        // headline's words; the name ends before a word the article writes in lower case, a
+        // small word or a role. What is left is a person's where the text names people with all
+        // its words ("Manny Ramirez"), else no name at all ("Movie| Studios to Sue", "Party|
+        // Says").
+        if (titular && !shouted && spans[k].type == ner::Type::kPerson) {
+          std::size_t cut = spans[k].first + 1;
+          while (cut <= spans[k].last && !tagged.seen_lower(tokens[cut].lower) &&
+                 !headline_break(tokens[cut].lower) && !person_role(tokens[cut].lower))
+            ++cut;
+          if (cut <= spans[k].last) {
+            auto& tags = tagged.tags()[s];
+            bool named = true;
+            for (std::size_t j = spans[k].first; j < cut && named; ++j)
+              named = person_words().count(tokens[j].lower) > 0;
+            for (std::size_t j = named ? cut : spans[k].first; j <= spans[k].last; ++j) tags[j] = 0;
+            if (!named) {
+              spans.erase(spans.begin() + static_cast<long>(k--));
+              continue;
+            }
+            retag(tags, spans[k].first, cut, ner::Type::kPerson);
+            spans[k].last = cut - 1;
+          }
+        }
         const ner::Span& span = spans[k];
         const std::size_t begin = tokens[span.first].begin;
         const std::size_t end = tokens[span.last].begin + tokens[span.last].text.size();
@@ -1179,6 +1206,17 @@ class Default : public Extractor {
         "the", "a",    "an",   "and",   "or",    "but",   "of",    "in",   "on",
         "at",  "to",   "it",   "its",   "he",    "she",   "we",    "they", "his",
         "her", "this", "that", "these", "those", "there", "their", "i",    "you"};
+    return words.count(folded) > 0;
+  }
+
+  // The small words of a headline that no person's name holds ("Sanford As Head Coach", "Glaus
+  // Activated From DL", "Davis Both Sitting Out").
+  static bool headline_break(const std::string& folded) {
+    static const absl::flat_hash_set<std::string_view> words = {
+        "as",  "for", "from", "after", "among", "both", "with", "by",   "over",  "into", "is",
+        "are", "was", "were", "be",    "will",  "may",  "can",  "to",   "in",    "on",   "at",
+        "the", "a",   "an",   "and",   "or",    "of",   "off",  "out",  "up",    "down", "not",
+        "no",  "new", "says", "said",  "gets",  "wins", "has",  "have", "after", "again"};
     return words.count(folded) > 0;
   }
 

@@ -1890,6 +1890,15 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Matsushita", "org"},
         {"Samsung", "org"},
         {"Mandrakesoft", "org"}}},
+      // A person's name in a headline in Title Case ends before a word the text writes in lower
+      // case, a small word or a role; what is left is a person's only where the text names one.
+      {"Schilling, Ramirez Lead Red Sox to Easy Opening Win",
+       "Curt Schilling pitched 6 innings and Manny Ramirez hit a three-run homer to lead the "
+       "Boston Red Sox to a 9-3 win over the Anaheim Angels.",
+       {{"Ramirez Lead Red Sox", ""}, {"Manny Ramirez", "person"}}},
+      {"Angels' Glaus Activated From DL",
+       "Troy Glaus was activated from the 60-day disabled list Sunday by the Anaheim Angels.",
+       {{"Glaus Activated From", ""}, {"Troy Glaus", "person"}}},
   };
   for (const Case& c : cases) {
     Article a;
