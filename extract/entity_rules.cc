@@ -3180,10 +3180,30 @@ void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazett
   }
 }
 
-void consistent_organizations(ner::Document& doc) {
+namespace {
+
+// Whether the words from `at` name what only a company has, after an owner's "'s": "(former)
+// chief executive", "shareholders", "profits", "board", "share price", "market value",
+// "headquarters", "chairman".
+bool company_owned(const std::vector<ner::Token>& tokens, std::size_t at) {
+  if (tokens[at].lower == "former"sv || tokens[at].lower == "new"sv) ++at;
+  if (at >= tokens.size()) return false;
+  const std::string& w = tokens[at].lower;
+  const std::string_view next = at + 1 < tokens.size() ? tokens[at + 1].lower : std::string_view();
+  static const absl::flat_hash_set<std::string_view> owned = {
+      "shareholders", "profits", "profit", "board", "headquarters", "chairman", "chairwoman"};
+  return owned.count(w) > 0 || (w == "chief"sv && next == "executive"sv) ||
+         (w == "share"sv && next == "price"sv) || (w == "market"sv && next == "value"sv);
+}
+
+}  // namespace
+
+void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   // The article's organizations by their words as written; true for a designated company's name
   // without its designation.
   std::map<std::vector<std::string>, bool> names;
+  absl::flat_hash_set<std::string_view>
+      owners;  // one-word names that own a company's things ("Hardie")
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
@@ -3290,6 +3310,28 @@ void consistent_organizations(ner::Document& doc) {
       if (!words.empty()) names[words] = true;
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
+      // "Hardie's former chief executive", "DaimlerChrysler's shareholders", "Santander's
+      // board": a name that owns what only a company has is a company's as a designated one is
+      // (a whole name of a person's, a place's or an organization's, or one word no entity
+      // holds inside a sentence; no country's, "Britain's board of trade").
+      if (tokens[i].lower == "'s"sv && i + 1 < tokens.size() && company_owned(tokens, i + 1)) {
+        const std::size_t last = i - 1;
+        const bool entity = tags[last] != 0 && ner::type_of(tags[last]) != ner::Type::kMisc &&
+                            (ner::position_of(tags[last]) == ner::kLast ||
+                             ner::position_of(tags[last]) == ner::kUnit);
+        const std::size_t first = entity ? span_begin(tags, last) : last;
+        const std::string words = joined_words(tokens, first, i);
+        // (not the end of a name "&" joins: "AT&T's shareholders")
+        if ((entity || (tags[last] == 0 && last > 0 && plain_word(tokens[last]) &&
+                        tokens[last].text.size() > 1 && tokens[last - 1].text != "&"sv &&
+                        !doc.seen_lower(tokens[last].lower))) &&
+            gazetteer.country_name(words).empty() && !world_region(fold(words))) {
+          add_name(first, i);
+          if (first == last) owners.insert(tokens[last].text);
+          if (!entity) retag(tags, first, i, ner::Type::kOrganization);
+        }
+        continue;
+      }
       if (designation(tokens[i])) {
         // (the tagger's own "America Online Inc." holds its designation; a designation it read
         // as an organization alone, "Jones Medical Industries Inc", is the end of one)
@@ -3355,6 +3397,39 @@ void consistent_organizations(ner::Document& doc) {
     }
   }
   if (names.empty()) return;
+  // "James Hardie", "George Wimpey": a person's name of two words that ends in such an owner's
+  // word is the company's, where the article puts no honorific or role before that word ("Mr
+  // Dell", "founder Michael Dell": a person beside his company).
+  if (!owners.empty()) {
+    for (std::size_t s = 0; s < doc.sentences().size() && !owners.empty(); ++s) {
+      const auto& tokens = doc.sentences()[s].tokens;
+      for (std::size_t k = 1; k < tokens.size(); ++k)
+        if (person_role(tokens[k - 1].lower) && owners.count(tokens[k].text))
+          owners.erase(tokens[k].text);
+      for (std::size_t k = 2; k < tokens.size(); ++k)
+        if (person_role(tokens[k - 2].lower) && owners.count(tokens[k].text))
+          owners.erase(tokens[k].text);
+    }
+    for (std::size_t s = 0; s < doc.sentences().size() && !owners.empty(); ++s) {
+      const auto& tokens = doc.sentences()[s].tokens;
+      auto& tags = doc.tags()[s];
+      // (nor in a list of people: "directors Roy Disney and Stanley Gold told Disney's board")
+      auto person_at = [&](std::size_t k) {
+        return k < tags.size() && tags[k] != 0 && ner::type_of(tags[k]) == ner::Type::kPerson;
+      };
+      auto joins = [&](std::size_t k) {
+        return tokens[k].lower == "and"sv || tokens[k].text == ","sv;
+      };
+      for (const ner::Span& span : ner::spans_of(tags, s)) {
+        if (span.type != ner::Type::kPerson || span.last != span.first + 1 ||
+            !owners.count(tokens[span.last].text) ||
+            (span.last + 2 < tokens.size() && joins(span.last + 1) && person_at(span.last + 2)) ||
+            (span.first >= 2 && joins(span.first - 1) && person_at(span.first - 2)))
+          continue;
+        retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
+      }
+    }
+  }
   std::vector<std::string_view> firsts;  // the names' first words, sorted
   for (const auto& [words, designated] : names)
     if (firsts.empty() || firsts.back() != words.front()) firsts.push_back(words.front());

@@ -213,6 +213,6 @@ void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazett
 // designated company's name without its designation, where the tagger read the same words as
 // another kind of name. Names of one word each side of "&", one read as an organization's, are
 // one ("Bradford & Bingley").
-void consistent_organizations(ner::Document& doc);
+void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 
 }  // namespace morgue::rules

@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-124";
+constexpr const char* kRulesVersion = "rules-125";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -290,7 +290,7 @@ class Default : public Extractor {
     registered_companies(tagged, gazetteer_);
     listed_organizations(tagged, gazetteer_);
     placed_after_organizations(tagged, gazetteer_);
-    consistent_organizations(tagged);
+    consistent_organizations(tagged, gazetteer_);
     Entities e;
     std::vector<PersonMention> person_mentions;
     std::vector<PlaceMention> place_mentions;

@@ -1896,6 +1896,20 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Curt Schilling pitched 6 innings and Manny Ramirez hit a three-run homer to lead the "
        "Boston Red Sox to a 9-3 win over the Anaheim Angels.",
        {{"Ramirez Lead Red Sox", ""}, {"Manny Ramirez", "person"}}},
+      // A name that owns what only a company has is a company's, there and where the article
+      // names it again; not a country's, nor the end of a name "&" joins.
+      {"",
+       "A New South Wales inquiry criticised Hardie over the fund. Australia's securities "
+       "watchdog is investigating Hardie's former chief executive. AT&T's shareholders agreed. "
+       "Britain's board of trade met.",
+       {{"Hardie", "org"}, {"T", ""}, {"United Kingdom", "place"}}},
+      // So is a person's name of two words that ends in such a name, unless a role or an
+      // honorific comes before the word, or the name is in a list of people.
+      {"",
+       "James Hardie chairwoman, Meredith Hellicar, said the fund would be paid. Investors are "
+       "suing Hardie's former chief executive. Former Disney directors Roy Disney and Stanley "
+       "Gold told Disney's board Monday that Michael Eisner should go.",
+       {{"James Hardie", "org"}, {"Roy Disney", "person"}}},
       {"Angels' Glaus Activated From DL",
        "Troy Glaus was activated from the 60-day disabled list Sunday by the Anaheim Angels.",
        {{"Glaus Activated From", ""}, {"Troy Glaus", "person"}}},
