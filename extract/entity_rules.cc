@@ -2447,6 +2447,29 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         continue;
       retag(tags, span.first, next + 1, ner::Type::kOrganization);
     }
+    // "AT&T", "P&O Cruises", "M&S": a word of capitals joined by "&" (tokens.cc keeps it whole
+    // only for names) is a company's, alone or at the head of a name of another kind.
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::string_view w = tokens[i].text;
+      const std::size_t amp = w.find('&');
+      if (amp == std::string_view::npos || amp == 0 || w.size() < 3 || !all_capitals(w) ||
+          !std::isupper(static_cast<unsigned char>(w[0])))
+        continue;
+      if (tags[i] == 0) {
+        // (with the capitalized words after it that no entity holds: "AT&T Wireless Services";
+        // not in a headline or the article's first line, "AT&T Posts $7.1 Billion Loss")
+        const bool titular = s == 0 || headline(doc, s) || doc.title_case(s);
+        std::size_t end = i + 1;
+        while (!titular && end < tokens.size() && end - i < 4 && tags[end] == 0 &&
+               plain_word(tokens[end]) && !calendar_word(tokens[end].lower) &&
+               !person_role(tokens[end].lower))
+          ++end;
+        retag(tags, i, end, ner::Type::kOrganization);
+      } else if (ner::type_of(tags[i]) != ner::Type::kOrganization &&
+                 begins_entity(tags, i, ner::type_of(tags[i]))) {
+        retag(tags, i, span_end(tags, i) + 1, ner::Type::kOrganization);
+      }
+    }
     if (headline(doc, s) || doc.title_case(s)) continue;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const bool free = tags[i] == 0 || (ner::type_of(tags[i]) == ner::Type::kMisc &&

@@ -110,9 +110,21 @@ bool address(std::string_view s, std::size_t start, std::size_t dot) {
   return endings.count(lower_of(s.substr(dot + 1, end - dot - 1))) > 0;
 }
 
+// Whether the "&" at s[at] in the word from `start` joins the capitals of a common noun's
+// abbreviation ("R&B", "R&D", "Q&A"), which stays three tokens as before; a name's ("AT&T", "S&P",
+// "M&S") is one token, as CoNLL-2003 has them.
+bool common_ampersand(std::string_view s, std::size_t start, std::size_t at) {
+  static const std::unordered_set<std::string> nouns = {"r&b", "r&d", "q&a", "m&a", "e&p",
+                                                        "b&w", "p&l", "a&e", "f&b"};
+  std::size_t end = at + 1;
+  while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
+  return nouns.count(lower_of(s.substr(start, end - start))) > 0;
+}
+
 // The end of the word that starts at i: letters and digits, with the inner dots of "U.S" and
-// "3.5", the inner hyphens of "MS-13", the inner commas, colons and slashes of numbers, and the
-// inner apostrophes of "O'Brien" (not the possessive "'s", which CoNLL keeps apart).
+// "3.5", the inner hyphens of "MS-13", the inner commas, colons and slashes of numbers, the "&"
+// between capitals of "AT&T", and the inner apostrophes of "O'Brien" (not the possessive "'s",
+// which CoNLL keeps apart).
 std::size_t word_end(std::string_view s, std::size_t i) {
   const std::size_t start = i;
   UChar32 prev = 0;
@@ -128,6 +140,7 @@ std::size_t word_end(std::string_view s, std::size_t i) {
     const bool joins =
         (ch.c == '-' && is_alnum(next.c)) || (ch.c == '.' && is_alnum(next.c) && is_alnum(prev)) ||
         ((ch.c == ',' || ch.c == ':' || ch.c == '/') && is_digit(prev) && is_digit(next.c)) ||
+        (ch.c == '&' && is_upper(prev) && is_upper(next.c) && !common_ampersand(s, start, i)) ||
         (is_apostrophe(ch.c) && is_alpha(prev) && is_alpha(next.c) &&
          !((next.c == 's' || next.c == 'S') &&
            (i + ch.size + 1 >= s.size() || !is_alnum(char_at(s, i + ch.size + 1).c))));

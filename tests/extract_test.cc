@@ -45,6 +45,12 @@ BOOST_AUTO_TEST_CASE(tokens_as_conll_has_them) {
                                          "$",    "1,000",         "."};
   BOOST_TEST(words("Noem\xE2\x80\x99s visit to the U.S. with Mr. O'Brien cost $1,000.") == want,
              boost::test_tools::per_element());
+  // Capitals joined by "&" are one name's token, as CoNLL-2003 has "S&P"; a common noun's
+  // abbreviation ("R&B") and a spaced "&" stay apart.
+  const std::vector<std::string> ampersands = {"AT&T", "and", "M&S",   "sell", "R",      "&",
+                                               "B",    "and", "Marks", "&",    "Spencer"};
+  BOOST_TEST(words("AT&T and M&S sell R&B and Marks & Spencer") == ampersands,
+             boost::test_tools::per_element());
   // A line break ends a sentence, except inside hard-wrapped wire copy.
   BOOST_TEST(ner::tokenize("Why It Matters\nNoem visited.").size() == 2u);
   BOOST_TEST(
@@ -1910,6 +1916,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "suing Hardie's former chief executive. Former Disney directors Roy Disney and Stanley "
        "Gold told Disney's board Monday that Michael Eisner should go.",
        {{"James Hardie", "org"}, {"Roy Disney", "person"}}},
+      // A word of capitals joined by "&" is a company's, with the capitalized words after it
+      // that no entity holds (not in the first line, a headline: "AT&T Posts $7.1 Billion Loss").
+      {"Cingular closes deal",
+       "It arose from the closing of Cingular Wireless' acquisition of AT&T Wireless. Just as the "
+       "AT&T buy helped Cingular move ahead, its owner, P&O Cruises, said so.",
+       {{"AT&T Wireless", "org"}, {"AT&T", "org"}, {"P&O Cruises", "org"}}},
       {"Angels' Glaus Activated From DL",
        "Troy Glaus was activated from the 60-day disabled list Sunday by the Anaheim Angels.",
        {{"Glaus Activated From", ""}, {"Troy Glaus", "person"}}},
