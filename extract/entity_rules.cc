@@ -2818,6 +2818,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       // "companies such as Creative, Sony and Philips", "firms including Nokia and Intel",
       // "carmakers, including Hyundai, Toyota, Suzuki and Ford", "manufacturers like Dell",
       // "technology firms Earthlink and Webroot" (the plural of a trade, no "film-makers")
+      // (every reading below begins at a capitalized word)
+      if (!capitalized_word(tokens[i].text)) continue;
       const std::string& before = tokens[i - 1].lower;
       const bool listed =
           (i >= 3 && before == "as"sv && tokens[i - 2].lower == "such"sv &&

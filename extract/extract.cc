@@ -484,15 +484,16 @@ class Default : public Extractor {
         // and in the rest of the article ("Cassini took this photograph"), as a work's title is.
         // (not its owner's, "a NASA space capsule", "the US space shuttle": no acronym, no place
         // the gazetteer knows)
-        if (span.last + 1 < tokens.size() && !all_capitals(mention) && !gazetteer_.known(mention) &&
-            gazetteer_.country_name(mention).empty()) {
+        if (span.last + 1 < tokens.size()) {
           const std::string& noun = tokens[span.last + 1].lower;
           static const absl::flat_hash_set<std::string_view> crafts = {"spacecraft", "orbiter",
                                                                        "lander"};
           static const absl::flat_hash_set<std::string_view> space_crafts = {
               "probe", "telescope", "station", "shuttle", "capsule"};
-          if (crafts.count(noun) || (noun == "space"sv && span.last + 2 < tokens.size() &&
-                                     space_crafts.count(tokens[span.last + 2].lower))) {
+          if ((crafts.count(noun) || (noun == "space"sv && span.last + 2 < tokens.size() &&
+                                      space_crafts.count(tokens[span.last + 2].lower))) &&
+              !all_capitals(mention) && !gazetteer_.known(mention) &&
+              gazetteer_.country_name(mention).empty()) {
             works.insert(fold(mention));
             continue;
           }
