@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-126";
+constexpr const char* kRulesVersion = "rules-127";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -585,12 +585,14 @@ class Default : public Extractor {
         // read it (a national side is its country, by metonymy, as the labels have it); so is a
         // region of the world's ("Western Europe", "North America").
         // So is a country's part named by its direction, or a province so named ("Northern
-        // Iraq", "Northern Cape"; not a town's club: "West Bromwich").
+        // Iraq", "Northern Cape"; not a town's club: "West Bromwich"), or a region of the world
+        // so named ("Southern Africa").
         if (type == ner::Type::kOrganization &&
             (!gazetteer_.country_name(mention).empty() || world_region(fold(mention)) ||
              (span.last > span.first && direction_word(tokens[span.first].lower) &&
               (!gazetteer_.country_name(joined_words(tokens, span.first + 1, span.last + 1))
                     .empty() ||
+               world_region(fold(joined_words(tokens, span.first + 1, span.last + 1))) ||
                (gazetteer_.known(mention) && !gazetteer_.city(mention))))))
           type = ner::Type::kPlace;
         // "Atlas Bangladesh": a name of two words ending in a country's name ("Michael Jordan")

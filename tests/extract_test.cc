@@ -1922,6 +1922,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "It arose from the closing of Cingular Wireless' acquisition of AT&T Wireless. Just as the "
        "AT&T buy helped Cingular move ahead, its owner, P&O Cruises, said so.",
        {{"AT&T Wireless", "org"}, {"AT&T", "org"}, {"P&O Cruises", "org"}}},
+      // A compass word and a region of the world the tagger read as an organization's are a
+      // place.
+      {"",
+       "Cold weather on both sides of the North Atlantic pushed prices up.\n\nReuters - "
+       "Southern Africa faces major challenges to feed its swelling population.",
+       {{"North Atlantic", "place"}, {"Southern Africa", "place"}}},
       {"Angels' Glaus Activated From DL",
        "Troy Glaus was activated from the 60-day disabled list Sunday by the Anaheim Angels.",
        {{"Glaus Activated From", ""}, {"Troy Glaus", "person"}}},
