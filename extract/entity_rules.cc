@@ -7,6 +7,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -543,6 +544,31 @@ std::size_t span_end(const std::vector<int>& tags, std::size_t at) {
   return at;
 }
 
+// "Jr", "Jr.", "Sr.": the words that end a name after its surname.
+bool junior(std::string_view w) { return w == "Jr"sv || w == "Jr."sv || w == "Sr."sv; }
+
+// The value of a Roman number of two letters or more up to 39 written with I, V and X ("II",
+// "XIV", "XXXIX"), or 0: "I" is a pronoun, and "V", "X" are letters and initials as often.
+int roman_number(std::string_view w) {
+  if (w.size() < 2) return 0;
+  std::size_t tens = 0;
+  while (tens < w.size() && tens < 3 && w[tens] == 'X') ++tens;
+  static const std::array<std::string_view, 10> units = {"",  "I",  "II",  "III",  "IV",
+                                                         "V", "VI", "VII", "VIII", "IX"};
+  const std::string_view rest = w.substr(tens);
+  for (std::size_t unit = 0; unit < units.size(); ++unit)
+    if (rest == units[unit]) return static_cast<int>(tens * 10 + unit);
+  return 0;
+}
+
+// Whether a word (folded) begins a government office's or a public body's name before "of" or
+// "for" ("the Department of Trade and Industry", "the Office of Fair Trading", "the Commission
+// for Racial Equality", "the Council of Mortgage Lenders").
+bool government_office(std::string_view folded) {
+  return folded == "department"sv || folded == "ministry"sv || folded == "office"sv ||
+         folded == "bureau"sv || folded == "commission"sv || folded == "council"sv;
+}
+
 // The sentence's first word: its first token that begins with a letter or a digit (a byte of a
 // letter beyond ASCII too: "Ángel").
 std::size_t opening_word(const std::vector<ner::Token>& tokens) {
@@ -604,12 +630,8 @@ bool free_organization_word(const std::vector<ner::Token>& tokens, const std::ve
 // may be ("All Blacks", "Before Sunset"), which stays. Nor is a Roman number alone ("II"), nor a
 // verb that opens a question ("Can| Yahoo dominate?").
 void closed_class_words(ner::Document& doc) {
-  // ("World Group II", "Pedro I", "Charles VI": a number alone; not "I", a pronoun, nor "X",
-  // "V", "C", "D", "L" and "M", which are letters and initials as often)
-  auto roman_numeral = [](std::string_view w) {
-    return w.size() >= 2 && w.size() <= 5 &&
-           std::all_of(w.begin(), w.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
-  };
+  // ("World Group II", "Charles VI": a Roman number alone, roman_number; not "I", a pronoun,
+  // nor "X", "V", "C", "D", "L" and "M", which are letters and initials as often)
   static const absl::flat_hash_set<std::string_view> words = {
       "since",        "until",       "till",      "unlike",  "like",       "barely",
       "herewith",     "all",         "come",      "after",   "before",     "during",
@@ -638,7 +660,7 @@ void closed_class_words(ner::Document& doc) {
     const bool question = !tokens.empty() && tokens.back().text == "?"sv;
     for (const ner::Span& span : ner::spans_of(tags, s)) {
       if (span.first == span.last &&
-          (words.count(tokens[span.first].lower) || roman_numeral(tokens[span.first].text)))
+          (words.count(tokens[span.first].lower) || roman_number(tokens[span.first].text) != 0))
         tags[span.first] = 0;
       if (span.first == opening && span.last > span.first && question &&
           asking.count(tokens[span.first].lower)) {
@@ -1004,10 +1026,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // at most between them; up to a person's title) are one organization, where the tagger read
     // none there.
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-      static const absl::flat_hash_set<std::string_view> offices = {"department", "ministry",
-                                                                    "office", "bureau"};
       if (tags[i] != 0 || tokens[i + 1].lower != "of"sv || !capitalized_word(tokens[i].text) ||
-          !offices.count(tokens[i].lower) || all_capitals(tokens[i].text) || tags[i + 1] != 0)
+          !government_office(tokens[i].lower) || all_capitals(tokens[i].text) || tags[i + 1] != 0)
         continue;
       // (nor a post, "Agriculture Undersecretary", nor a paper: "a Department of Transport
       // Document")
@@ -1093,13 +1113,11 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // facility's word, nor a name after them: not "the Department of Health and State
     // University").
     for (std::size_t i = 2; i + 1 < tokens.size(); ++i) {
-      static const absl::flat_hash_set<std::string_view> offices = {
-          "department", "ministry", "office", "bureau", "commission", "council"};
       if ((tokens[i].text != "and"sv && tokens[i].text != ","sv) || tags[i] != 0 ||
           !ends_entity(tags, i - 1, ner::Type::kOrganization))
         continue;
       const std::size_t first = span_begin(tags, i - 1);
-      if (!offices.count(tokens[first].lower) || first + 2 > i - 1 ||
+      if (!government_office(tokens[first].lower) || first + 2 > i - 1 ||
           (tokens[first + 1].lower != "for"sv && tokens[first + 1].lower != "of"sv))
         continue;
       // (a word no entity holds, or one the tagger read alone as an organization's or a
@@ -2171,16 +2189,9 @@ bool institution_word(std::string_view word) {
   return words.count(word) > 0;
 }
 
-bool junior(std::string_view w) { return w == "Jr"sv || w == "Jr."sv || w == "Sr."sv; }
-
 void name_suffixes(ner::Document& doc) {
   // (a Roman number of two letters or more, to "XX": not "I", nor "V" of "Vladimir V Putin")
-  auto regnal = [](std::string_view w) {
-    static const absl::flat_hash_set<std::string_view> numbers = {
-        "II",   "III", "IV", "VI",  "VII",  "VIII",  "IX",  "XI", "XII",
-        "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
-    return numbers.count(w) > 0;
-  };
+  auto regnal = [](std::string_view w) { return roman_number(w) != 0 && roman_number(w) <= 20; };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];

@@ -141,8 +141,6 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
 // "Pope John Paul II", "Henry VIII", "Martin Luther King Jr.": a Roman number or "Jr." right after
 // a person's name is part of it.
 void name_suffixes(ner::Document& doc);
-// "Jr", "Jr.", "Sr.": the words that end a name after its surname.
-bool junior(std::string_view word);
 // "the host Anaheim Angels", "Sale Sharks", "Miami Dolphins" read as people's names: the name of a
 // town of 100,000 people or more (or a region) and a plural of a common word that is no Census
 // name are a team's (not "Indiana Jones", "Dallas Roberts"); not where the town's name is a

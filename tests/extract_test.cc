@@ -1861,6 +1861,10 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Department of Trade and Industry", "org"},
         {"Department of the Environment, Food and Rural Affairs", "org"},
         {"Department of Health and Oxford", ""}}},
+      // A public body's word, "of" and capitalized words no entity holds, the same way.
+      {"",
+       "Last week, figures from the Council of Mortgage Lenders (CML) indicated that prices fell.",
+       {{"Council of Mortgage Lenders", "org"}}},
       // A name ending in "-i" is no people's of a town ("Ferrari" of Ferrara, "Suzuki" of
       // Suzuka), but is of a country or a region ("Iraqi").
       {"",
