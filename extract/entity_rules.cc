@@ -569,6 +569,16 @@ bool government_office(std::string_view folded) {
          folded == "bureau"sv || folded == "commission"sv || folded == "council"sv;
 }
 
+// Whether a word (folded) is a particle of a name in lower case, between a first name and a
+// surname or inside a name ("Gil de Ferran", "CJ van der Linde", "the da Vinci Project", "Osama
+// bin Laden").
+bool name_particle(std::string_view folded) {
+  static const absl::flat_hash_set<std::string_view> particles = {
+      "de", "del", "da",  "do",  "dos", "das", "di", "du", "la",
+      "le", "van", "von", "den", "der", "ter", "al", "bin"};
+  return particles.count(folded) > 0;
+}
+
 // The sentence's first word: its first token that begins with a letter or a digit (a byte of a
 // letter beyond ASCII too: "Ángel").
 std::size_t opening_word(const std::vector<ner::Token>& tokens) {
@@ -1619,8 +1629,6 @@ bool initials(const ner::Token& t) {
 // Paulse", "A Foley" untagged, "P Montgomery" an organization), where half the initials or more
 // are one letter.
 void team_sheet_people(const std::vector<ner::Token>& tokens, std::vector<int>& tags) {
-  static const absl::flat_hash_set<std::string_view> particles = {
-      "van", "von", "der", "den", "de", "du", "da", "di", "del", "le", "la", "ter", "dos"};
   auto separator = [&tokens](std::size_t at) {
     const std::string_view w = tokens[at].text;
     return w == ","sv || w == ";"sv || w == "/"sv || tokens[at].lower == "and"sv;
@@ -1630,7 +1638,7 @@ void team_sheet_people(const std::vector<ner::Token>& tokens, std::vector<int>& 
   auto name_at = [&](std::size_t i, std::size_t& next) -> std::size_t {
     if (!initials(tokens[i])) return 0;
     std::size_t j = i + 1;
-    while (j < tokens.size() && particles.count(tokens[j].text)) ++j;
+    while (j < tokens.size() && name_particle(tokens[j].text)) ++j;
     std::size_t words = 0;
     while (j < tokens.size() && words < 2 && plain_word(tokens[j]) &&
            !all_capitals(tokens[j].text)) {
@@ -2598,10 +2606,8 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // Vinci Project"); not a law's, a league's, a venue's or a building's ("the World Trade
     // Center"), a river's bank ("the South Bank"), nor a product's ("Windows Media Center").
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      static const absl::flat_hash_set<std::string_view> particles = {
-          "da", "de", "di", "del", "van", "von", "le", "al", "bin"};
       if (!capitalized_word(tokens[i].text) || !ner::starts_lower(tokens[i - 1].text) ||
-          particles.count(tokens[i - 1].lower) ||
+          name_particle(tokens[i - 1].lower) ||
           (i > 1 && joining_word(tokens[i - 1].lower) && capitalized_word(tokens[i - 2].text) &&
            (tags[i - 2] == 0 || ner::type_of(tags[i - 2]) != ner::Type::kPerson)))
         continue;
