@@ -2155,8 +2155,8 @@ namespace {
 // "Julien Bonnaire (Bourgoin), Yann Delaigue (Castres), Sebastien Bruno (Sale)": in a list of
 // people, each with a name in brackets after it, where the tagger read most of those names as
 // organizations', they are clubs, all but countries ("Tiger Woods (U.S.)" names a place).
-void team_sheet(const std::vector<ner::Token>& tokens, std::vector<int>& tags,
-                const ner::Gazetteer& gazetteer) {
+void clubs_in_brackets(const std::vector<ner::Token>& tokens, std::vector<int>& tags,
+                       const ner::Gazetteer& gazetteer) {
   struct Club {
     std::size_t first, end;
   };
@@ -2452,7 +2452,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
-    team_sheet(tokens, tags, gazetteer);
+    clubs_in_brackets(tokens, tags, gazetteer);
     // "Wigan 42 Bradford Bulls 36": in a line of results, a club's name after a score that the
     // tagger cut before its last word, a capitalized word right before the next score, runs on
     // through it.
