@@ -412,7 +412,7 @@ bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tok
       if (!land(name)) continue;
       // ("Iraqi", "Punjabi": "-i" names the people of a country or a region; of a town it is
       // as often a surname or a firm's, "Ferrari" is no people of Ferrara, "Suzuki" of Suzuka)
-      if (ending[0] == 'i' && n == 1 && gazetteer.city(name) &&
+      if (std::string_view(ending) == "i"sv && gazetteer.city(name) &&
           gazetteer.country_name(name).empty())
         continue;
       return true;
@@ -1233,7 +1233,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
       while (end < tokens.size() && end - i <= 4 && capitalized_word(tokens[end].text) &&
              std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
              (tags[end] == 0 || ner::type_of(tags[end]) == ner::Type::kMisc) &&
-             !organization_word(tokens[end].lower))
+             !organization_word(tokens[end].lower) &&
+             tokens[end].text.find('&') == std::string_view::npos)  // ("M&S and AT&T Wireless")
         ++end;
       if (end == i + 1 || end >= tokens.size() || end - i > 4 || tags[end] != 0 ||
           !capitalized_word(tokens[end].text) || !organization_word(tokens[end].lower))
@@ -2132,11 +2133,12 @@ bool organization_descriptor(const std::string& folded) {
 // ("technology firms Earthlink and Webroot", "manufacturers like Dell").
 namespace {
 bool trades(const std::string& folded) {
+  // (not "broadcasters" nor "publishers", who are people as often: "veteran broadcasters David
+  // Dimbleby and Jeremy Paxman")
   static const absl::flat_hash_set<std::string_view> words = {
-      "firms",      "companies",    "carmakers", "automakers",    "chipmakers",
-      "banks",      "lenders",      "airlines",  "carriers",      "retailers",
-      "insurers",   "broadcasters", "operators", "manufacturers", "brewers",
-      "publishers", "studios",      "networks",  "supermarkets",  "telcos"};
+      "firms",   "companies", "carmakers", "automakers",    "chipmakers", "banks",
+      "lenders", "airlines",  "carriers",  "retailers",     "insurers",   "operators",
+      "brewers", "studios",   "networks",  "manufacturers", "telcos",     "supermarkets"};
   return words.count(folded) > 0;
 }
 }  // namespace
@@ -2817,9 +2819,13 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // Nokia, Intel, Philips, Alcatel": the tagger read towns and people); its end, or `i`.
     // A name the tagger gave, but one that owns what follows it: "Tesco, Britain's biggest
     // retailer" holds no item "Britain".
-    // (a name the tagger ran over "and" is two items: "Matsushita and Samsung"; one that a
-    // possessive ends, "Barclay's Capital", is none)
-    auto item = [&](std::size_t i) {
+    // (a name the tagger ran over a comma or "and" is two items, "Matsushita and Samsung", but
+    // one word each side of "and" where the second is no registered company, "Marks and
+    // Spencer"; one that a possessive ends, "Barclay's Capital", is none; after a trade's plural,
+    // "like" or ", including" (`people` false) a person's name the tagger read that begins with
+    // a Census first name is none, "publishers Conrad Black and Rupert Murdoch", but for one word
+    // a registered company holds, "Dell")
+    auto item = [&](std::size_t i, bool people) {
       if (i >= tokens.size() || tags[i] == 0 || ner::type_of(tags[i]) == ner::Type::kMisc ||
           !capitalized_word(tokens[i].text)) {
         const std::size_t end = run(i);
@@ -2827,8 +2833,14 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       }
       if (!begins_entity(tags, i, ner::type_of(tags[i]))) return i;
       std::size_t end = span_end(tags, i) + 1;
+      if (!people && ner::type_of(tags[i]) == ner::Type::kPerson &&
+          (gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) &&
+          !(end == i + 1 && gazetteer.company(tokens[i].lower)))
+        return i;
       for (std::size_t k = i + 1; k + 1 < end; ++k)
-        if (tokens[k].lower == "and"sv || tokens[k].text == ","sv) end = k;
+        if (tokens[k].text == ","sv || (tokens[k].lower == "and"sv &&
+                                        (end != i + 3 || gazetteer.company(tokens[k + 1].lower))))
+          end = k;
       return end < tokens.size() && tokens[end].lower == "'s"sv ? i : end;
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
@@ -2838,21 +2850,26 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       // (every reading below begins at a capitalized word)
       if (!capitalized_word(tokens[i].text)) continue;
       const std::string& before = tokens[i - 1].lower;
-      const bool listed =
+      const bool named_list =
           (i >= 3 && before == "as"sv && tokens[i - 2].lower == "such"sv &&
            organization_descriptor(tokens[i - 3].lower)) ||
-          (i >= 2 && before == "including"sv && organization_descriptor(tokens[i - 2].lower)) ||
-          (i >= 3 && before == "including"sv && tokens[i - 2].text == ","sv &&
-           organization_descriptor(tokens[i - 3].lower)) ||
-          (i >= 2 && before == "like"sv && trades(tokens[i - 2].lower)) ||
-          (trades(before) && !capitalized_word(tokens[i - 1].text));
+          (i >= 2 && before == "including"sv && organization_descriptor(tokens[i - 2].lower));
+      // (the trades' own: a trade's plural before ", including" (or a consortium's: not "the
+      // group, including Bono"), "like" or the names)
+      const bool trade_list =
+          !named_list &&
+          ((i >= 3 && before == "including"sv && tokens[i - 2].text == ","sv &&
+            (trades(tokens[i - 3].lower) || tokens[i - 3].lower == "consortium"sv)) ||
+           (i >= 2 && before == "like"sv && trades(tokens[i - 2].lower)) ||
+           (trades(before) && !capitalized_word(tokens[i - 1].text)));
+      const bool listed = named_list || trade_list;
+      const bool after_descriptor =
+          organization_descriptor(before) && !capitalized_word(tokens[i - 1].text);
       // ("including Linux-distributor Mandrakesoft": a trade's compound before the name)
       if (listed && i + 1 < tokens.size() && tokens[i].text.find('-') != std::string_view::npos &&
           organization_descriptor(tokens[i].lower))
         ++i;
-      std::size_t end = listed ? item(i) : run(i);
-      const bool after_descriptor =
-          organization_descriptor(before) && !capitalized_word(tokens[i - 1].text);
+      std::size_t end = listed ? item(i, named_list) : run(i);
       // ("online retailer Amazon", "the carrier Qantas": one word the tagger read as a place's
       // that the gazetteer does not know)
       if (end == i && after_descriptor && tags[i] == ner::tag_of(ner::Type::kPlace, ner::kUnit) &&
@@ -2878,7 +2895,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           ++next;
         const bool last_item =
             tokens[next - 1].lower == "and"sv || tokens[next - 1].lower == "or"sv;
-        const std::size_t next_end = item(next);
+        const std::size_t next_end = item(next, named_list);
         if (next_end == next) break;
         retag(tags, next, next_end, ner::Type::kOrganization);
         clear_rest(tags, next_end);
@@ -3225,17 +3242,19 @@ void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazett
 namespace {
 
 // Whether the words from `at` name what only a company has, after an owner's "'s": "(former)
-// chief executive", "shareholders", "profits", "board", "share price", "market value",
-// "headquarters", "chairman".
+// chief executive", "shareholders", "profits", "share price", "market value", "chairman", "board"
+// (not "board of advisers"; nor headquarters, which a person or an army has: "Arafat's
+// headquarters").
 bool company_owned(const std::vector<ner::Token>& tokens, std::size_t at) {
   if (tokens[at].lower == "former"sv || tokens[at].lower == "new"sv) ++at;
   if (at >= tokens.size()) return false;
   const std::string& w = tokens[at].lower;
   const std::string_view next = at + 1 < tokens.size() ? tokens[at + 1].lower : std::string_view();
-  static const absl::flat_hash_set<std::string_view> owned = {
-      "shareholders", "profits", "profit", "board", "headquarters", "chairman", "chairwoman"};
-  return owned.count(w) > 0 || (w == "chief"sv && next == "executive"sv) ||
-         (w == "share"sv && next == "price"sv) || (w == "market"sv && next == "value"sv);
+  static const absl::flat_hash_set<std::string_view> owned = {"shareholders", "profits", "profit",
+                                                              "chairman", "chairwoman"};
+  return owned.count(w) > 0 || (w == "board"sv && next != "of"sv) ||
+         (w == "chief"sv && next == "executive"sv) || (w == "share"sv && next == "price"sv) ||
+         (w == "market"sv && next == "value"sv);
 }
 
 }  // namespace
@@ -3244,8 +3263,7 @@ void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazettee
   // The article's organizations by their words as written; true for a designated company's name
   // without its designation.
   std::map<std::vector<std::string>, bool> names;
-  absl::flat_hash_set<std::string_view>
-      owners;  // one-word names that own a company's things ("Hardie")
+  std::optional<std::unordered_set<std::string>> surnames;  // people_surnames, when first asked
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
@@ -3352,10 +3370,15 @@ void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazettee
       if (!words.empty()) names[words] = true;
     };
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-      // "Hardie's former chief executive", "DaimlerChrysler's shareholders", "Santander's
-      // board": a name that owns what only a company has is a company's as a designated one is
-      // (a whole name of a person's, a place's or an organization's, or one word no entity
-      // holds inside a sentence; no country's, "Britain's board of trade").
+      // "Hardie's former chief executive", "DaimlerChrysler's shareholders", "Fiat's profits":
+      // a name that owns what only a company has is a company's as a designated one is: an
+      // organization's or a place's whole name that the gazetteer does not know as a place (not
+      // "Liverpool's chairman", the town's club, beside "in Liverpool"), a person's with no
+      // honorific or role before ("Mr Branson's profits") that is of one word no fuller name of
+      // the article ends in ("Dell's profits" beside "Michael Dell") or of more words, the first
+      // no Census first name ("Sony Ericsson's profits"; not "Rupert Murdoch's"), or one word no
+      // entity holds inside a sentence (not the end of a name "&" joins: "Bradford & Bingley's");
+      // no country's.
       if (tokens[i].lower == "'s"sv && i + 1 < tokens.size() && company_owned(tokens, i + 1)) {
         const std::size_t last = i - 1;
         const bool entity = tags[last] != 0 && ner::type_of(tags[last]) != ner::Type::kMisc &&
@@ -3363,13 +3386,25 @@ void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazettee
                              ner::position_of(tags[last]) == ner::kUnit);
         const std::size_t first = entity ? span_begin(tags, last) : last;
         const std::string words = joined_words(tokens, first, i);
-        // (not the end of a name "&" joins: "AT&T's shareholders")
-        if ((entity || (tags[last] == 0 && last > 0 && plain_word(tokens[last]) &&
-                        tokens[last].text.size() > 1 && tokens[last - 1].text != "&"sv &&
-                        !doc.seen_lower(tokens[last].lower))) &&
-            gazetteer.country_name(words).empty() && !world_region(fold(words))) {
+        const ner::Type type = entity ? ner::type_of(tags[last]) : ner::Type::kMisc;
+        bool owner = false;
+        if (!entity) {
+          owner = tags[last] == 0 && last > 0 && plain_word(tokens[last]) &&
+                  tokens[last].text.size() > 1 && tokens[last - 1].text != "&"sv &&
+                  !doc.seen_lower(tokens[last].lower);
+        } else if (type == ner::Type::kOrganization || type == ner::Type::kPlace) {
+          owner = !gazetteer.known(words);
+        } else if (!(first > 0 && person_role(tokens[first - 1].lower)) &&
+                   !person_role(tokens[first].lower)) {
+          if (first < last) {
+            owner = !(gazetteer.person_name(tokens[first].lower) & ner::Gazetteer::kFirstName);
+          } else {
+            if (!surnames) surnames = people_surnames(doc);
+            owner = !surnames->count(tokens[last].lower);
+          }
+        }
+        if (owner && gazetteer.country_name(words).empty() && !world_region(fold(words))) {
           add_name(first, i);
-          if (first == last) owners.insert(tokens[last].text);
           if (!entity) retag(tags, first, i, ner::Type::kOrganization);
         }
         continue;
@@ -3439,39 +3474,6 @@ void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazettee
     }
   }
   if (names.empty()) return;
-  // "James Hardie", "George Wimpey": a person's name of two words that ends in such an owner's
-  // word is the company's, where the article puts no honorific or role before that word ("Mr
-  // Dell", "founder Michael Dell": a person beside his company).
-  if (!owners.empty()) {
-    for (std::size_t s = 0; s < doc.sentences().size() && !owners.empty(); ++s) {
-      const auto& tokens = doc.sentences()[s].tokens;
-      for (std::size_t k = 1; k < tokens.size(); ++k)
-        if (person_role(tokens[k - 1].lower) && owners.count(tokens[k].text))
-          owners.erase(tokens[k].text);
-      for (std::size_t k = 2; k < tokens.size(); ++k)
-        if (person_role(tokens[k - 2].lower) && owners.count(tokens[k].text))
-          owners.erase(tokens[k].text);
-    }
-    for (std::size_t s = 0; s < doc.sentences().size() && !owners.empty(); ++s) {
-      const auto& tokens = doc.sentences()[s].tokens;
-      auto& tags = doc.tags()[s];
-      // (nor in a list of people: "directors Roy Disney and Stanley Gold told Disney's board")
-      auto person_at = [&](std::size_t k) {
-        return k < tags.size() && tags[k] != 0 && ner::type_of(tags[k]) == ner::Type::kPerson;
-      };
-      auto joins = [&](std::size_t k) {
-        return tokens[k].lower == "and"sv || tokens[k].text == ","sv;
-      };
-      for (const ner::Span& span : ner::spans_of(tags, s)) {
-        if (span.type != ner::Type::kPerson || span.last != span.first + 1 ||
-            !owners.count(tokens[span.last].text) ||
-            (span.last + 2 < tokens.size() && joins(span.last + 1) && person_at(span.last + 2)) ||
-            (span.first >= 2 && joins(span.first - 1) && person_at(span.first - 2)))
-          continue;
-        retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
-      }
-    }
-  }
   std::vector<std::string_view> firsts;  // the names' first words, sorted
   for (const auto& [words, designated] : names)
     if (firsts.empty() || firsts.back() != words.front()) firsts.push_back(words.front());

@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-128";
+constexpr const char* kRulesVersion = "rules-129";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -419,8 +419,12 @@ class Default : public Extractor {
         // Says").
         if (titular && !shouted && spans[k].type == ner::Type::kPerson) {
           std::size_t cut = spans[k].first + 1;
-          while (cut <= spans[k].last && !tagged.seen_lower(tokens[cut].lower) &&
-                 !headline_break(tokens[cut].lower) && !person_role(tokens[cut].lower))
+          // (not at a word the text writes in lower case that it also gives a person: "Gordon
+          // Brown Unveils Budget" beside "brown envelopes" and "Mr Brown")
+          while (
+              cut <= spans[k].last &&
+              !(tagged.seen_lower(tokens[cut].lower) && !person_words().count(tokens[cut].lower)) &&
+              !headline_break(tokens[cut].lower) && !person_role(tokens[cut].lower))
             ++cut;
           if (cut <= spans[k].last) {
             auto& tags = tagged.tags()[s];
@@ -482,8 +486,9 @@ class Default : public Extractor {
         }
         // "the Cassini spacecraft", "the Cassini space probe": a craft's name is a thing's, here
         // and in the rest of the article ("Cassini took this photograph"), as a work's title is.
-        // (not its owner's, "a NASA space capsule", "the US space shuttle": no acronym, no place
-        // the gazetteer knows)
+        // (one word; not its owner's, "a NASA space capsule", "a Nasa spacecraft", "a Boeing space
+        // capsule", "Lockheed Martin spacecraft", "the US space shuttle": no acronym, no word of
+        // four letters or fewer, no registered company, no place the gazetteer knows)
         if (span.last + 1 < tokens.size()) {
           const std::string& noun = tokens[span.last + 1].lower;
           static const absl::flat_hash_set<std::string_view> crafts = {"spacecraft", "orbiter",
@@ -492,7 +497,8 @@ class Default : public Extractor {
               "probe", "telescope", "station", "shuttle", "capsule"};
           if ((crafts.count(noun) || (noun == "space"sv && span.last + 2 < tokens.size() &&
                                       space_crafts.count(tokens[span.last + 2].lower))) &&
-              !all_capitals(mention) && !gazetteer_.known(mention) &&
+              span.first == span.last && !all_capitals(mention) && mention.size() > 4 &&
+              !gazetteer_.company(fold(mention)) && !gazetteer_.known(mention) &&
               gazetteer_.country_name(mention).empty()) {
             works.insert(fold(mention));
             continue;
@@ -739,7 +745,8 @@ class Default : public Extractor {
                (!world_region(word) && gazetteer_.country_name("South " + word_text).empty() &&
                 gazetteer_.country_name("North " + word_text).empty() &&
                 !(next == "," && span.last + 2 < tokens.size() &&
-                  tagged.tags()[s][span.last + 2] != 0) &&
+                  tagged.tags()[s][span.last + 2] != 0 &&
+                  ner::type_of(tagged.tags()[s][span.last + 2]) == ner::Type::kPlace) &&
                 !person_words().count(word))))
             type = ner::Type::kOrganization;
         }
@@ -1216,10 +1223,10 @@ class Default : public Extractor {
   // Activated From DL", "Davis Both Sitting Out").
   static bool headline_break(const std::string& folded) {
     static const absl::flat_hash_set<std::string_view> words = {
-        "as",  "for", "from", "after", "among", "both", "with", "by",   "over",  "into", "is",
-        "are", "was", "were", "be",    "will",  "may",  "can",  "to",   "in",    "on",   "at",
-        "the", "a",   "an",   "and",   "or",    "of",   "off",  "out",  "up",    "down", "not",
-        "no",  "new", "says", "said",  "gets",  "wins", "has",  "have", "after", "again"};
+        "as",  "for", "from", "after", "among", "both", "with", "by",   "over", "into", "is",
+        "are", "was", "were", "be",    "will",  "may",  "can",  "to",   "in",   "on",   "at",
+        "the", "a",   "an",   "and",   "or",    "of",   "off",  "out",  "up",   "down", "not",
+        "no",  "new", "says", "said",  "gets",  "wins", "has",  "have", "again"};
     return words.count(folded) > 0;
   }
 

@@ -114,11 +114,12 @@ bool address(std::string_view s, std::size_t start, std::size_t dot) {
 // abbreviation ("R&B", "R&D", "Q&A"), which stays three tokens as before; a name's ("AT&T", "S&P",
 // "M&S") is one token, as CoNLL-2003 has them.
 bool common_ampersand(std::string_view s, std::size_t start, std::size_t at) {
-  static const std::unordered_set<std::string> nouns = {"r&b", "r&d", "q&a", "m&a", "e&p",
-                                                        "b&w", "p&l", "a&e", "f&b"};
+  static const std::unordered_set<std::string_view> nouns = {
+      "R&B", "R&D", "Q&A", "M&A", "E&P", "B&W", "P&L", "A&E", "F&B", "B&B",
+      "G&T", "A&R", "C&W", "S&L", "R&R", "S&T", "T&C", "O&M", "D&T", "H&S"};
   std::size_t end = at + 1;
   while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
-  return nouns.count(lower_of(s.substr(start, end - start))) > 0;
+  return nouns.count(s.substr(start, end - start)) > 0;
 }
 
 // The end of the word that starts at i: letters and digits, with the inner dots of "U.S" and

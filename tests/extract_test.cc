@@ -1900,6 +1900,19 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Matsushita", "org"},
         {"Samsung", "org"},
         {"Mandrakesoft", "org"}}},
+      // Not people the tagger read after a trade that names people as often.
+      {"",
+       "Veteran broadcasters David Dimbleby and Jeremy Paxman were there. Drug firms Merck and "
+       "Pfizer fell.",
+       {{"David Dimbleby", "person"},
+        {"Jeremy Paxman", "person"},
+        {"Merck", "org"},
+        {"Pfizer", "org"}}},
+      // A craft's owner before its noun is no craft.
+      {"",
+       "Nasa said the Cassini spacecraft was healthy. A Boeing space capsule will follow. Boeing "
+       "built it, and Lockheed Martin spacecraft are planned.",
+       {{"Cassini", ""}, {"Boeing", "org"}}},
       // A person's name in a headline in Title Case ends before a word the text writes in lower
       // case, a small word or a role; what is left is a person's only where the text names one.
       {"Schilling, Ramirez Lead Red Sox to Easy Opening Win",
@@ -1913,25 +1926,42 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "watchdog is investigating Hardie's former chief executive. AT&T's shareholders agreed. "
        "Britain's board of trade met.",
        {{"Hardie", "org"}, {"T", ""}, {"United Kingdom", "place"}}},
-      // So is a person's name of two words that ends in such a name, unless a role or an
-      // honorific comes before the word, or the name is in a list of people.
+      // Not a person's name that begins with a Census first name, one word a fuller name of the
+      // article ends in, a name after an honorific, a town's club, nor a board of advisers (cases
+      // of a review).
       {"",
-       "James Hardie chairwoman, Meredith Hellicar, said the fund would be paid. Investors are "
-       "suing Hardie's former chief executive. Former Disney directors Roy Disney and Stanley "
-       "Gold told Disney's board Monday that Michael Eisner should go.",
-       {{"James Hardie", "org"}, {"Roy Disney", "person"}}},
+       "Israeli troops surrounded Yasser Arafat's headquarters in Ramallah. Michael Dell said "
+       "sales were strong, and Dell's profits rose. Mr Branson's profits fell, Richard Branson "
+       "said. Liverpool's chairman David Moores was at the game in Liverpool. Sony Ericsson's "
+       "profits rose. Lazard's board was meeting in Paris. Tory chairman Liam Fox spoke. Fox's "
+       "board of advisers met.",
+       {{"Yasser Arafat", "person"},
+        {"Michael Dell", "person"},
+        {"Richard Branson", "person"},
+        {"Liverpool", "place+org"},
+        {"Sony Ericsson", "org"},
+        {"Lazard", "org"},
+        {"Liam Fox", "person"}}},
       // A word of capitals joined by "&" is a company's, with the capitalized words after it
       // that no entity holds (not in the first line, a headline: "AT&T Posts $7.1 Billion Loss").
       {"Cingular closes deal",
        "It arose from the closing of Cingular Wireless' acquisition of AT&T Wireless. Just as the "
        "AT&T buy helped Cingular move ahead, its owner, P&O Cruises, said so.",
        {{"AT&T Wireless", "org"}, {"AT&T", "org"}, {"P&O Cruises", "org"}}},
+      // Not a common noun's abbreviation; nor one name over "and" with another.
+      {"",
+       "We stayed at a B&B and drank a G&T with the A&R man. M&S and AT&T Wireless also reported "
+       "results.",
+       {{"B&B", ""}, {"G&T", ""}, {"A&R", ""}, {"M&S", "org"}, {"AT&T Wireless", "org"}}},
       // A compass word and a region of the world the tagger read as an organization's are a
       // place.
       {"",
        "Cold weather on both sides of the North Atlantic pushed prices up.\n\nReuters - "
        "Southern Africa faces major challenges to feed its swelling population.",
        {{"North Atlantic", "place"}, {"Southern Africa", "place"}}},
+      {"Gordon Brown Unveils Budget",
+       "The chancellor handed out brown envelopes. Mr Brown said growth would be strong.",
+       {{"Gordon Brown", "person"}}},
       {"Angels' Glaus Activated From DL",
        "Troy Glaus was activated from the 60-day disabled list Sunday by the Anaheim Angels.",
        {{"Glaus Activated From", ""}, {"Troy Glaus", "person"}}},
