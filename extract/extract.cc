@@ -431,7 +431,16 @@ class Default : public Extractor {
             bool named = true;
             for (std::size_t j = spans[k].first; j < cut && named; ++j)
               named = person_words().count(tokens[j].lower) > 0;
-            for (std::size_t j = named ? cut : spans[k].first; j <= spans[k].last; ++j) tags[j] = 0;
+            // (the tags' own names under the span, whole: the span may have been merged from two
+            // or trimmed above, "Model Anna| Nicole Smith")
+            std::size_t from = spans[k].first, to = spans[k].last;
+            auto inside = [&tags](std::size_t t) {
+              return tags[t] != 0 && (ner::position_of(tags[t]) == ner::kInside ||
+                                      ner::position_of(tags[t]) == ner::kLast);
+            };
+            while (from > 0 && inside(from)) --from;
+            while (to + 1 < tags.size() && inside(to + 1)) ++to;
+            for (std::size_t j = from; j <= to; ++j) tags[j] = 0;
             if (!named) {
               spans.erase(spans.begin() + static_cast<long>(k--));
               continue;
