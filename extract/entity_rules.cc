@@ -381,22 +381,14 @@ bool world_region(const std::string& folded) {
   return names.count(folded) > 0;
 }
 
-bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tokens,
-             const ner::Span& span) {
-  std::size_t first = span.first;
-  if (span.last == first + 1 && (direction_word(tokens[first].lower) ||
-                                 tokens[first].lower == "an"sv || tokens[first].lower == "the"sv)) {
-    ++first;
-  }
-  // "El Salvadorian": a place of two or three words and an ending.
-  if (span.last > first + 2) return false;
-  std::string w;
-  for (std::size_t k = first; k <= span.last; ++k) w += (k > first ? " " : "") + tokens[k].lower;
-  if (gazetteer.known(joined_words(tokens, first, span.last + 1)))
-    return false;  // a place's own name
+namespace {
+
+// demonym() for the words of a name, folded and joined by spaces (the gazetteer's look-ups fold
+// case and diacritics, so the folded words answer as the written ones do).
+bool demonym_words(const ner::Gazetteer& gazetteer, const std::string& w) {
+  if (gazetteer.known(w)) return false;  // a place's own name
   // ("Philippine shares": a country's name without its plural "s")
-  if (!gazetteer.country_name(joined_words(tokens, first, span.last + 1) + "s").empty())
-    return true;
+  if (!gazetteer.country_name(w + "s").empty()) return true;
   // ("Kurds", "Uzbeks": a people's plural of a land named "-istan")
   auto land = [&gazetteer](const std::string& name) {
     return gazetteer.known(name) || world_region(name);  // (Kurdistan is no country)
@@ -419,6 +411,35 @@ bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tok
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tokens,
+             const ner::Span& span) {
+  std::size_t first = span.first;
+  if (span.last == first + 1 && (direction_word(tokens[first].lower) ||
+                                 tokens[first].lower == "an"sv || tokens[first].lower == "the"sv)) {
+    ++first;
+  }
+  // "El Salvadorian": a place of two or three words and an ending.
+  if (span.last > first + 2) return false;
+  std::string w;
+  for (std::size_t k = first; k <= span.last; ++k) w += (k > first ? " " : "") + tokens[k].lower;
+  // (each answer kept, per thread, for the gazetteer's places as they are: the look-ups of the
+  // endings, up to sixty for a name, were 2% of the extraction's instructions, for names that
+  // come again and again)
+  thread_local std::uint64_t cached_for = 0;
+  thread_local absl::flat_hash_map<std::string, bool> answers;
+  if (cached_for != gazetteer.places_version() || answers.size() > 100000) {
+    answers.clear();
+    cached_for = gazetteer.places_version();
+  }
+  const auto it = answers.find(w);
+  if (it != answers.end()) return it->second;
+  const bool answer = demonym_words(gazetteer, w);
+  answers.emplace(std::move(w), answer);
+  return answer;
 }
 
 bool post_nominal(const std::string& folded) {

@@ -4,6 +4,7 @@
 #include <geonames.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -45,7 +46,18 @@ std::string Gazetteer::key(std::string_view name) {
   return k;
 }
 
+namespace {
+
+// A fresh number for a gazetteer's places each time they change (Gazetteer::places_version).
+std::uint64_t next_places_version() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
+}  // namespace
+
 int Gazetteer::add_country(const std::string& canonical) {
+  places_version_ = next_places_version();
   auto [it, fresh] = country_index_.emplace(canonical, static_cast<int>(countries_.size()));
   if (fresh) countries_.push_back(canonical);
   add(canonical, kCountry, it->second);
@@ -53,6 +65,7 @@ int Gazetteer::add_country(const std::string& canonical) {
 }
 
 void Gazetteer::add(std::string_view name, Kind kind, int country) {
+  places_version_ = next_places_version();
   const std::string k = key(name);
   if (k.empty()) return;
   Entry& e = entries_[k];
@@ -67,6 +80,7 @@ void Gazetteer::add(std::string_view name, Kind kind, int country) {
 }
 
 void Gazetteer::load_iso_codes(const std::string& folder) {
+  places_version_ = next_places_version();
   // The countries under the names places.h gives them (the indexer files places under those).
   std::unordered_map<std::string, int> by_code;
   for (const Country& c : load_countries(folder)) {
@@ -310,6 +324,7 @@ void Gazetteer::load_company_registry(const std::string& path) {
 }
 
 void Gazetteer::load_geonames() {
+  places_version_ = next_places_version();
   const int n = geonames_get_n_cities();
   // GeoNames names the American capital "Washington, D.C.", so the bare name would otherwise be
   // the English town of that name.

@@ -76,6 +76,9 @@ class Gazetteer {
     return e && (e->kinds & (1u << kBigCity | 1u << kCountry)) != 0;
   }
   bool empty() const { return entries_.empty(); }
+  // A number no other gazetteer's places, nor these places before a change, ever had: a cache of
+  // answers about places keeps it to know when they no longer hold (rules' demonym()).
+  std::uint64_t places_version() const { return places_version_; }
 
   // How the English word list knows a word (folded): as a common word, as a proper name (it is
   // listed capitalized), both ("Bush", "bush"), or not at all.
@@ -139,6 +142,7 @@ class Gazetteer {
   absl::flat_hash_map<std::string, std::uint8_t> words_;  // folded word -> Lexicon bits
   absl::flat_hash_map<std::string, std::uint8_t> names_;  // folded name -> PersonName bits
   absl::flat_hash_set<std::string> companies_;            // folded one-word company names
+  std::uint64_t places_version_ = 0;  // new with each change to the places (entries_, countries_)
 };
 
 }  // namespace morgue::ner

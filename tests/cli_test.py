@@ -2709,15 +2709,16 @@ class Extraction(DbCase):
         0.862)."""
         for name, path, people, places, orgs in (("bbc", "bbc/bbc-fulltext.tar.gz", 0.96, 0.93, 0.85),
                                                  ("agnews", "agnews/docs.jsonl.gz", 0.93, 0.93, 0.86),
-                                                 # held out from the rules (2026-12-07: BBC 0.902,
-                                                 # 0.832, 0.676; AG News 0.845, 0.918, 0.656)
-                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.90, 0.83, 0.67),
+                                                 # held out from the rules (2026-12-07,
+                                                 # seventeenth session: BBC 0.902, 0.840, 0.688;
+                                                 # AG News 0.845, 0.918, 0.656)
+                                                 ("bbc-fresh", "bbc/bbc-fulltext.tar.gz", 0.90, 0.83, 0.68),
                                                  ("agnews-fresh", "agnews/docs.jsonl.gz", 0.84, 0.91, 0.65),
                                                  # the third sample, rules written from its errors
-                                                 # since 2026-12-07 (sixteenth session: BBC 0.904,
-                                                 # 0.887, 0.645; AG News 0.779, 0.820, 0.763)
-                                                 ("bbc-third", "bbc/bbc-fulltext.tar.gz", 0.90, 0.88, 0.63),
-                                                 ("agnews-third", "agnews/docs.jsonl.gz", 0.77, 0.81, 0.75)):
+                                                 # since 2026-12-07 (seventeenth session: BBC 0.904,
+                                                 # 0.894, 0.655; AG News 0.785, 0.844, 0.773)
+                                                 ("bbc-third", "bbc/bbc-fulltext.tar.gz", 0.90, 0.89, 0.65),
+                                                 ("agnews-third", "agnews/docs.jsonl.gz", 0.78, 0.84, 0.77)):
             if not os.path.exists(os.path.join(SHARED, "corpora", path)):
                 continue
             figures, out = self.eval(name)
