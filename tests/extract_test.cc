@@ -10,6 +10,7 @@
 #include <string>
 
 #include "common/text.h"
+#include "extract/entity_rules.h"
 #include "extract/names.h"
 #include "extract/ner.h"
 #include "extract/outlets.h"
@@ -228,6 +229,23 @@ BOOST_AUTO_TEST_CASE(demonyms_are_neither_people_nor_places) {
   BOOST_TEST(!has(a.people, "Salvadoran"));
   BOOST_TEST(!has(a.places, "South American"));
   BOOST_TEST(!has(a.people, "Venezuelan"));
+}
+
+// demonym() keeps its answers for the gazetteer's places as they are: a place added after one
+// question changes the answer to the next (Gazetteer::places_version); another gazetteer has
+// answers of its own.
+BOOST_AUTO_TEST_CASE(demonym_answers_follow_the_gazetteer) {
+  const std::vector<ner::Token> tokens = ner::tokenize("Iraqi officials met.").at(0).tokens;
+  const ner::Span iraqi{ner::Type::kMisc, 0, 0, 0};
+  ner::Gazetteer g;
+  g.add("Spain", ner::Gazetteer::kCountry);
+  BOOST_TEST(!rules::demonym(g, tokens, iraqi));
+  g.add_country("Iraq");
+  BOOST_TEST(rules::demonym(g, tokens, iraqi));
+  ner::Gazetteer other;
+  other.add("Spain", ner::Gazetteer::kCountry);
+  BOOST_TEST(!rules::demonym(other, tokens, iraqi));
+  BOOST_TEST(rules::demonym(g, tokens, iraqi));
 }
 
 BOOST_AUTO_TEST_CASE(glued_surnames_are_the_surname) {
