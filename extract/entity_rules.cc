@@ -2127,29 +2127,6 @@ void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
   }
 }
 
-// Common nouns that say what an organization is, right before its name ("carmaker Nissan", "the
-// band Coldplay", "companies such as Creative, Sony and Philips").
-bool organization_descriptor(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {
-      "firm",          "firms",      "company",     "companies",    "carmaker",     "automaker",
-      "chipmaker",     "giant",      "bank",        "banks",        "lender",       "airline",
-      "airlines",      "carrier",    "retailer",    "retailers",    "supermarket",  "broadcaster",
-      "broadcasters",  "operator",   "operators",   "maker",        "makers",       "manufacturer",
-      "manufacturers", "label",      "insurer",     "publisher",    "publishers",   "conglomerate",
-      "developer",     "developers", "brewer",      "studio",       "studios",      "club",
-      "clubs",         "rival",      "rivals",      "band",         "bands",        "newspaper",
-      "newspapers",    "magazine",   "charity",     "regulator",    "watchdog",     "union",
-      "provider",      "providers",  "distributor", "outfit",       "network",      "agency",
-      "service",       "group",      "body",        "organisation", "organization", "chain",
-      "think-tank",    "website",    "consortium",  "engine",       "carmakers",    "automakers",
-      "chipmakers",    "telco",      "telcos",      "insurers",     "lenders",      "brewers",
-      "portal",        "giants",     "supermarkets"};
-  if (words.count(folded)) return true;
-  // ("search-engine Google", "drug-maker Merck": the noun a compound ends with)
-  const std::size_t hyphen = folded.rfind('-');
-  return hyphen != std::string::npos && words.count(folded.substr(hyphen + 1)) > 0;
-}
-
 // The plurals of trades ("firms", "carmakers", "banks"), before the names of their companies
 // ("technology firms Earthlink and Webroot", "manufacturers like Dell").
 namespace {
@@ -2163,6 +2140,27 @@ bool trades(const std::string& folded) {
   return words.count(folded) > 0;
 }
 }  // namespace
+
+// Common nouns that say what an organization is, right before its name ("carmaker Nissan", "the
+// band Coldplay", "companies such as Creative, Sony and Philips"): the trades, and more.
+bool organization_descriptor(const std::string& folded) {
+  static const absl::flat_hash_set<std::string> words = {
+      "firm",         "company",     "carmaker",     "automaker",    "chipmaker",  "giant",
+      "giants",       "bank",        "lender",       "airline",      "carrier",    "retailer",
+      "supermarket",  "broadcaster", "broadcasters", "operator",     "maker",      "makers",
+      "manufacturer", "label",       "insurer",      "publisher",    "publishers", "conglomerate",
+      "developer",    "developers",  "brewer",       "studio",       "club",       "clubs",
+      "rival",        "rivals",      "band",         "bands",        "newspaper",  "newspapers",
+      "magazine",     "charity",     "regulator",    "watchdog",     "union",      "provider",
+      "providers",    "distributor", "outfit",       "network",      "agency",     "service",
+      "group",        "body",        "organisation", "organization", "chain",      "think-tank",
+      "website",      "consortium",  "engine",       "telco",        "portal"};
+  auto noun = [](const std::string& w) { return words.count(w) > 0 || trades(w); };
+  if (noun(folded)) return true;
+  // ("search-engine Google", "drug-maker Merck": the noun a compound ends with)
+  const std::size_t hyphen = folded.rfind('-');
+  return hyphen != std::string::npos && noun(folded.substr(hyphen + 1));
+}
 
 // Words right after an organization's name that make it one ("Nissan chairman Carlos Ghosn", "a
 // Jive spokeswoman", "Sony shares").
@@ -2222,7 +2220,10 @@ bool institution_word(std::string_view word) {
 
 void name_suffixes(ner::Document& doc) {
   // (a Roman number of two letters or more, to "XX": not "I", nor "V" of "Vladimir V Putin")
-  auto regnal = [](std::string_view w) { return roman_number(w) != 0 && roman_number(w) <= 20; };
+  auto regnal = [](std::string_view w) {
+    const int number = roman_number(w);
+    return number != 0 && number <= 20;
+  };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
