@@ -2,9 +2,9 @@
 #include "common/date.h"
 
 #include <array>
-#include <cctype>
 #include <cstdio>
 
+#include "common/ascii.h"
 #include "common/schema.h"
 #include "common/text.h"
 
@@ -15,7 +15,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int* out) {
   if (pos + n > s.size()) return false;
   int v = 0;
   for (std::size_t i = pos; i < pos + n; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    if (!ascii::is_digit(s[i])) return false;
     v = v * 10 + (s[i] - '0');
   }
   *out = v;

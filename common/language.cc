@@ -10,10 +10,11 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
+
+#include "common/ascii.h"
 
 namespace morgue {
 
@@ -107,7 +108,7 @@ std::string from_cld2(CLD2::Language language) {
 
 std::string language_code(std::string_view declared) {
   std::string s = Xapian::Unicode::tolower(std::string(declared));
-  const auto space = [](unsigned char c) { return std::isspace(c) != 0; };
+  const auto space = [](unsigned char c) { return ascii::is_space(c); };
   while (!s.empty() && space(s.back())) s.pop_back();
   s.erase(0, std::find_if_not(s.begin(), s.end(), space) - s.begin());
   if (const auto it = language_names().find(s); it != language_names().end()) return it->second;
@@ -159,8 +160,8 @@ std::string without_tables(std::string_view text) {
       while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
       if (i == line.size()) break;
       const unsigned char c = static_cast<unsigned char>(line[i]);
-      if (std::islower(c)) return false;
-      if (std::isdigit(c)) number = true;
+      if (ascii::is_lower(c)) return false;
+      if (ascii::is_digit(c)) number = true;
       while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
     }
     return number;
@@ -356,7 +357,7 @@ std::string language_name(std::string_view code) {
       for (const char* n : k.names) {
         std::string name = n;
         if (name.size() > 3 && lower_ascii_letters(name)) {
-          name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+          name[0] = ascii::upper(name[0]);
           return name;
         }
       }

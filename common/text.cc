@@ -8,9 +8,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <stdexcept>
+
+#include "common/ascii.h"
 
 namespace morgue {
 namespace {
@@ -188,8 +189,7 @@ void for_each_character(std::string_view s, Each each) {
     if (s[static_cast<std::size_t>(i)] == '\x1b' && i + 1 < n &&
         s[static_cast<std::size_t>(i) + 1] == '[') {
       i += 2;
-      while (i < n && !std::isalpha(static_cast<unsigned char>(s[static_cast<std::size_t>(i)])))
-        ++i;
+      while (i < n && !ascii::is_alpha(s[static_cast<std::size_t>(i)])) ++i;
       if (i < n) ++i;
     } else {
       UChar32 c = 0;

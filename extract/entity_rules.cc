@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -20,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/date.h"
 #include "common/text.h"
 
@@ -249,7 +249,7 @@ std::string dotted_letters(std::string_view word) {
   std::string letters;
   if (word.size() % 2 != 0) return letters;
   for (std::size_t k = 0; k < word.size(); k += 2) {
-    if (!std::isupper(static_cast<unsigned char>(word[k])) || word[k + 1] != '.') return "";
+    if (!ascii::is_upper(word[k]) || word[k + 1] != '.') return "";
     letters += word[k];
   }
   return letters;
@@ -454,9 +454,7 @@ bool direction_word(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
-bool capitalized_word(std::string_view w) {
-  return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
-}
+bool capitalized_word(std::string_view w) { return !w.empty() && ascii::is_upper(w[0]); }
 
 // A long line of capitalized words is no headline: a list of names, as in a team's line-up.
 bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* words) {
@@ -466,8 +464,7 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
   if (!words) return true;
   std::size_t capitalized = 0, common = 0;
   for (std::size_t i = 1; i < tokens.size(); ++i) {
-    if (!capitalized_word(tokens[i].text) ||
-        !std::isalpha(static_cast<unsigned char>(tokens[i].text[0]))) {
+    if (!capitalized_word(tokens[i].text) || !ascii::is_alpha(tokens[i].text[0])) {
       continue;
     }
     ++capitalized;
@@ -479,8 +476,7 @@ bool headline(const ner::Document& doc, std::size_t s, const ner::Gazetteer* wor
 bool shouted(const ner::Document& doc, std::size_t s) {
   const auto& tokens = doc.sentences()[s].tokens;
   return std::none_of(tokens.begin(), tokens.end(), [](const ner::Token& t) {
-    return std::any_of(t.text.begin(), t.text.end(),
-                       [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    return std::any_of(t.text.begin(), t.text.end(), [](char c) { return ascii::is_lower(c); });
   });
 }
 
@@ -500,15 +496,13 @@ void lower_case_breaks(ner::Document& doc) {
       "et",  "bin",   "ibn",   "binti", "bint", "wa",  "al",   "el",   "&",    "sans",   "los",
       "las", "della", "degli", "dei",   "vom",  "zur", "ben",  "ould", "with", "without"};
   auto lower = [](std::string_view w) {
-    return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
-           std::none_of(w.begin(), w.end(),
-                        [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    return !w.empty() && ascii::is_lower(w[0]) &&
+           std::none_of(w.begin(), w.end(), [](char c) { return ascii::is_upper(c); });
   };
   // (lower case, or no letter nor digit: '"')
   auto filler = [&lower](std::string_view w) {
-    return lower(w) || std::none_of(w.begin(), w.end(), [](char c) {
-             return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-           });
+    return lower(w) || std::none_of(w.begin(), w.end(),
+                                    [](char c) { return ascii::is_alnum(c) || (c & 0x80); });
   };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
@@ -604,8 +598,7 @@ bool name_particle(std::string_view folded) {
 // letter beyond ASCII too: "Ángel").
 std::size_t opening_word(const std::vector<ner::Token>& tokens) {
   std::size_t at = 0;
-  while (at < tokens.size() && !tokens[at].text.empty() &&
-         !std::isalnum(static_cast<unsigned char>(tokens[at].text[0])) &&
+  while (at < tokens.size() && !tokens[at].text.empty() && !ascii::is_alnum(tokens[at].text[0]) &&
          !(static_cast<unsigned char>(tokens[at].text[0]) >= 0x80))
     ++at;
   return at;
@@ -761,7 +754,7 @@ void headline_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // word, a verb or a noun: "Sony| Ericsson", "America| Online" stay whole; and an
       // organization's name stays whole before a name of another kind: "New York| Times")
       const ner::Token& rest = tokens[span.first + head];
-      if (!std::isalnum(static_cast<unsigned char>(rest.text[0])) ||
+      if (!ascii::is_alnum(rest.text[0]) ||
           !(gazetteer.lexicon(rest.lower) & ner::Gazetteer::kCommon) ||
           (span.type != ner::Type::kPerson && type != span.type))
         continue;
@@ -805,9 +798,8 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       }
       std::size_t end = i + 1;
       while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
-             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
-             !person_role(tokens[end].lower) && tokens[end].lower != "of"sv &&
-             !junior(tokens[end].text)) {
+             ascii::is_alpha(tokens[end].text[0]) && !person_role(tokens[end].lower) &&
+             tokens[end].lower != "of"sv && !junior(tokens[end].text)) {
         ++end;
       }
       // (a name's "Jr." after the title says the title is the name's last word: "Martin Luther
@@ -845,10 +837,9 @@ void mark_titled_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
                        [](const ner::Token& t) { return organization_word(t.lower); });
       // or a name the tagger read whole, the role's word first, as another kind's ("Broker
       // Khurshid Alam said", first in its sentence)
-      const bool opening = std::none_of(
-          tokens.begin(), tokens.begin() + static_cast<long>(i), [](const ner::Token& t) {
-            return std::isalnum(static_cast<unsigned char>(t.text[0])) != 0;
-          });
+      const bool opening =
+          std::none_of(tokens.begin(), tokens.begin() + static_cast<long>(i),
+                       [](const ner::Token& t) { return ascii::is_alnum(t.text[0]); });
       const bool role_first =
           opening && tags[i] != 0 && ner::position_of(tags[i]) == ner::kBegin && n >= 2 &&
           ner::position_of(tags[end - 1]) == ner::kLast &&
@@ -904,8 +895,8 @@ std::string joined_words(const std::vector<ner::Token>& tokens, std::size_t firs
 bool all_capitals(std::string_view w) {
   std::size_t letters = 0;
   for (char c : w) {
-    if (std::islower(static_cast<unsigned char>(c))) return false;
-    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+    if (ascii::is_lower(c)) return false;
+    if (ascii::is_alpha(c)) ++letters;
   }
   return letters >= 2;
 }
@@ -1005,9 +996,8 @@ void placed_organizations(ner::Document& doc) {
     std::vector<ner::Span> spans = ner::spans_of(tags, s);
     auto dateline = [&tokens](const ner::Span& span) {
       const std::string name = joined_words(tokens, span.first, span.last + 1);
-      return all_capitals(name) && std::count_if(name.begin(), name.end(), [](char c) {
-                                     return std::isalpha(static_cast<unsigned char>(c)) != 0;
-                                   }) >= 3;
+      return all_capitals(name) && std::count_if(name.begin(), name.end(),
+                                                 [](char c) { return ascii::is_alpha(c); }) >= 3;
     };
     // "chairman of Sunderland FC": a club's designation the tagger left after a town's name (or
     // a name of any kind) ends the club's name.
@@ -1132,8 +1122,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
         ++end;
       // (nor a number after them: "BBC Three and News 24", two channels)
       if (end == i + 1 || !organization_word(tokens[end - 1].lower) ||
-          (end < tokens.size() && (capitalized_word(tokens[end].text) ||
-                                   std::isdigit(static_cast<unsigned char>(tokens[end].text[0])))))
+          (end < tokens.size() &&
+           (capitalized_word(tokens[end].text) || ascii::is_digit(tokens[end].text[0]))))
         continue;
       retag(tags, span_begin(tags, i - 1), end, ner::Type::kOrganization);
       i = end - 1;
@@ -1203,8 +1193,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
         continue;
       auto free = [&](std::size_t k) {
         return k < tokens.size() && capitalized_word(tokens[k].text) &&
-               std::isalpha(static_cast<unsigned char>(tokens[k].text[0])) &&
-               !all_capitals(tokens[k].text) && !calendar_word(tokens[k].lower) &&
+               ascii::is_alpha(tokens[k].text[0]) && !all_capitals(tokens[k].text) &&
+               !calendar_word(tokens[k].lower) &&
                (tags[k] == 0 || ner::type_of(tags[k]) != ner::Type::kPerson);
       };
       if (!free(i + 2) || tags[i + 2] != 0) continue;  // (the verb: no name of the tagger's)
@@ -1252,7 +1242,7 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
         continue;
       std::size_t end = i + 1;
       while (end < tokens.size() && end - i <= 4 && capitalized_word(tokens[end].text) &&
-             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             ascii::is_alpha(tokens[end].text[0]) &&
              (tags[end] == 0 || ner::type_of(tags[end]) == ner::Type::kMisc) &&
              !organization_word(tokens[end].lower) &&
              tokens[end].text.find('&') == std::string_view::npos)  // ("M&S and AT&T Wireless")
@@ -1311,7 +1301,7 @@ void bylines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     const ner::Token& first = tokens[1];
     std::size_t last = 2;  // (a middle initial: "By John Q. Public")
     if (tokens.size() > 3 && tokens[2].text.size() == 2 && tokens[2].text[1] == '.' &&
-        std::isupper(static_cast<unsigned char>(tokens[2].text[0])))
+        ascii::is_upper(tokens[2].text[0]))
       last = 3;
     const ner::Token& surname = tokens[last];
     if (!plain_word(first) || !plain_word(surname) ||
@@ -1351,7 +1341,7 @@ void mark_datelines(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       ++start;
     std::size_t end = start;
     while (end < tokens.size() && end - start < 4 && all_capitals(tokens[end].text) &&
-           std::isalpha(static_cast<unsigned char>(tokens[end].text[0]))) {
+           ascii::is_alpha(tokens[end].text[0])) {
       ++end;
     }
     if (end == start || end == tokens.size()) continue;
@@ -1497,8 +1487,7 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       }
       std::size_t end = start;
       while (end <= span.last && end - start < 3 && capitalized_word(tokens[end].text) &&
-             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
-             !titular(tokens[end].lower)) {
+             ascii::is_alpha(tokens[end].text[0]) && !titular(tokens[end].lower)) {
         ++end;
       }
       if (end == start || (end <= span.last && tokens[end].lower != "of"sv)) continue;
@@ -1557,7 +1546,7 @@ bool calendar_word(const std::string& folded) {
 // A capitalized word of letters ("O'Brien", "Young-hoon"; not "Center.President", "1:7").
 bool plain_word(const ner::Token& t) {
   return capitalized_word(t.text) && std::all_of(t.text.begin(), t.text.end(), [](char c) {
-           return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' ||
+           return ascii::is_alpha(c) || c == '-' || c == '\'' ||
                   static_cast<unsigned char>(c) >= 0x80;
          });
 }
@@ -1567,7 +1556,7 @@ namespace {
 // Whether a word can be part of a person's name at all: it starts with a letter ("al-Abidine").
 bool name_word(const ner::Token& t) {
   const auto c = static_cast<unsigned char>(t.text[0]);
-  return (std::isalpha(c) || c >= 0x80) && !calendar_word(t.lower);
+  return (ascii::is_alpha(c) || c >= 0x80) && !calendar_word(t.lower);
 }
 
 }  // namespace
@@ -1633,10 +1622,10 @@ namespace {
 
 // A name's initials: one or two capitals, with or without points ("G", "CJ", "J.").
 bool initials(const ner::Token& t) {
-  if (t.text.size() > 4 || !std::isupper(static_cast<unsigned char>(t.text[0]))) return false;
+  if (t.text.size() > 4 || !ascii::is_upper(t.text[0])) return false;
   std::size_t letters = 0;
   for (char c : t.text) {
-    if (std::isupper(static_cast<unsigned char>(c)))
+    if (ascii::is_upper(c))
       ++letters;
     else if (c != '.')
       return false;
@@ -1892,7 +1881,7 @@ void consistent_people(ner::Document& doc, const ner::Weights& weights) {
   auto first_name = [&](const std::vector<ner::Token>& tokens, const std::vector<int>& tags,
                         std::size_t k) {
     if (!free_word(tokens, tags, k) || tokens[k].text.size() < 2 ||
-        !std::islower(static_cast<unsigned char>(tokens[k].text[1]))) {
+        !ascii::is_lower(tokens[k].text[1])) {
       return false;
     }
     const auto t = ner::word_tag(weights, tokens[k].lower);
@@ -1978,8 +1967,7 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
              !gazetteer.major(tokens[a.first].text));
         if (!first_name || b.type != ner::Type::kPerson || b.first != a.last + 2) continue;
         const std::string_view middle = tokens[a.last + 1].text;
-        if (tags[a.last + 1] != 0 || middle.empty() ||
-            !std::isupper(static_cast<unsigned char>(middle[0])) ||
+        if (tags[a.last + 1] != 0 || middle.empty() || !ascii::is_upper(middle[0]) ||
             !(middle.size() == 1 || (middle.size() == 2 && middle[1] == '.')))
           continue;
         retag(tags, a.first, b.last + 1, ner::Type::kPerson);
@@ -1999,13 +1987,12 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
       if (word.first != word.last &&
           (!(gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName) ||
            organization_word(t.lower) || !plain_word(t) || all_capitals(t.text) ||
-           t.text.size() < 3 || !std::islower(static_cast<unsigned char>(t.text[1]))))
+           t.text.size() < 3 || !ascii::is_lower(t.text[1])))
         continue;
       const std::string_view surname = tokens[person.first].text;
       const bool irish = surname.size() > 2 && (surname[0] == 'O' || surname[0] == 'D') &&
-                         surname[1] == '\'' && std::isupper(static_cast<unsigned char>(surname[2]));
-      const bool initial =
-          t.text.size() == 1 && std::isupper(static_cast<unsigned char>(t.text[0]));
+                         surname[1] == '\'' && ascii::is_upper(surname[2]);
+      const bool initial = t.text.size() == 1 && ascii::is_upper(t.text[0]);
       if ((!plain_word(t) || all_capitals(t.text)) && !(irish && initial)) continue;
       if (!(gazetteer.person_name(t.lower) & ner::Gazetteer::kFirstName) && !irish) continue;
       // (a word the model learned as another kind's: "German", "Sydney")
@@ -2048,7 +2035,7 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         continue;
       }
       if (i + 2 < tokens.size() && capitalized_word(tokens[i + 2].text) &&
-          std::isalpha(static_cast<unsigned char>(tokens[i + 2].text[0]))) {
+          ascii::is_alpha(tokens[i + 2].text[0])) {
         continue;  // a longer run of capitals: a name the tagger had reason to leave
       }
       retag(tags, i, i + 2, ner::Type::kPerson);
@@ -2066,8 +2053,8 @@ void irish_surnames(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     auto& tags = doc.tags()[s];
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const std::string_view w = tokens[i].text;
-      if (w.size() < 4 || w[0] != 'O' || w[1] != '\'' ||
-          !std::isupper(static_cast<unsigned char>(w[2])) || !plain_word(tokens[i]) ||
+      if (w.size() < 4 || w[0] != 'O' || w[1] != '\'' || !ascii::is_upper(w[2]) ||
+          !plain_word(tokens[i]) ||
           (tags[i] != ner::tag_of(ner::Type::kMisc, ner::kUnit) &&
            tags[i] != ner::tag_of(ner::Type::kPlace, ner::kUnit)))
         continue;
@@ -2187,7 +2174,7 @@ void clubs_in_brackets(const std::vector<ner::Token>& tokens, std::vector<int>& 
     if (tokens[i].text != "("sv || !ends_entity(tags, i - 1, ner::Type::kPerson)) continue;
     std::size_t end = i + 1;
     while (end < tokens.size() && end - i <= 3 && capitalized_word(tokens[end].text) &&
-           std::isalpha(static_cast<unsigned char>(tokens[end].text[0])))
+           ascii::is_alpha(tokens[end].text[0]))
       ++end;
     if (end == i + 1 || end >= tokens.size() ||
         (tokens[end].text != ")"sv && tokens[end].text != ","sv))
@@ -2297,9 +2284,8 @@ void areas_and_streets(ner::Document& doc) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
       const std::string& area = tokens[i + 1].lower;
       if ((area != "county"sv && area != "province"sv) || !capitalized_word(tokens[i + 1].text) ||
-          !capitalized_word(tokens[i].text) ||
-          !std::isalpha(static_cast<unsigned char>(tokens[i].text[0])) || tags[i] != 0 ||
-          tags[i + 1] != 0)
+          !capitalized_word(tokens[i].text) || !ascii::is_alpha(tokens[i].text[0]) ||
+          tags[i] != 0 || tags[i + 1] != 0)
         continue;
       retag(tags, i, i + 2, ner::Type::kPlace);
       ++i;
@@ -2340,8 +2326,7 @@ void areas_and_streets(ner::Document& doc) {
       if (before != "in"sv && before != "at"sv && before != "near"sv) continue;
       std::size_t end = i;
       while (end < tokens.size() && end - i < 2 && tags[end] == 0 &&
-             capitalized_word(tokens[end].text) &&
-             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             capitalized_word(tokens[end].text) && ascii::is_alpha(tokens[end].text[0]) &&
              !facility_word(tokens[end].lower) && tokens[end].lower != "lane"sv)
         ++end;
       if (end == i || end >= tokens.size() || tags[end] != 0 || !capitalized_word(tokens[end].text))
@@ -2496,7 +2481,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       const std::string_view w = tokens[i].text;
       const std::size_t amp = w.find('&');
       if (amp == std::string_view::npos || amp == 0 || w.size() < 3 || !all_capitals(w) ||
-          !std::isupper(static_cast<unsigned char>(w[0])))
+          !ascii::is_upper(w[0]))
         continue;
       if (tags[i] == 0) {
         // (with the capitalized words after it that no entity holds: "AT&T Wireless Services";
@@ -2529,7 +2514,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     auto run = [&](std::size_t i, std::size_t most = 3, bool common = false) {
       std::size_t end = i;
       while (end < tokens.size() && end - i < most && capitalized_word(tokens[end].text) &&
-             std::isalpha(static_cast<unsigned char>(tokens[end].text[0])) &&
+             ascii::is_alpha(tokens[end].text[0]) &&
              (tags[end] == 0 || ner::type_of(tags[end]) == ner::Type::kMisc) &&
              !person_role(tokens[end].lower) && !honorific(tokens[end].lower) &&
              !calendar_word(tokens[end].lower) &&
@@ -2610,16 +2595,13 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
               "in",   "on",    "at",    "that",  "which", "with",  "for",     "and",   "by",
               "from", "whose", "based", "since", "where", "known", "founded", "owned", "run"};
           if (k + 1 == tokens.size() ||
-              (!std::isalpha(static_cast<unsigned char>(tokens[k + 1].text[0])) &&
-               tokens[k + 1].lower != "'s"sv) ||
+              (!ascii::is_alpha(tokens[k + 1].text[0]) && tokens[k + 1].lower != "'s"sv) ||
               after.count(tokens[k + 1].lower))
             retag(tags, i, end, ner::Type::kOrganization);
           break;
         }
         const bool adjective = tags[k] == ner::tag_of(ner::Type::kMisc, ner::kUnit);
-        if (!adjective &&
-            (capitalized_word(tokens[k].text) || !std::isalpha(static_cast<unsigned char>(w[0]))))
-          break;
+        if (!adjective && (capitalized_word(tokens[k].text) || !ascii::is_alpha(w[0]))) break;
       }
     }
     // "A survey by Forrester Research found": capitalized words the tagger left inside a
@@ -2717,8 +2699,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       // (nor part of a longer name: "Fiat S.P.A.", "R.J.R. Nabisco"; a common word before it
       // opens the sentence: "Inside I.B.M.")
       auto name_word_at = [&](std::size_t k) {
-        return capitalized_word(tokens[k].text) &&
-               std::isalpha(static_cast<unsigned char>(tokens[k].text[0])) &&
+        return capitalized_word(tokens[k].text) && ascii::is_alpha(tokens[k].text[0]) &&
                gazetteer.lexicon(tokens[k].lower) != ner::Gazetteer::kCommon;
       };
       const bool inside =
@@ -2756,8 +2737,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       }
       const std::string_view text = tokens[i].text;
       std::size_t letters = 0;
-      while (letters < text.size() && std::isupper(static_cast<unsigned char>(text[letters])))
-        ++letters;
+      while (letters < text.size() && ascii::is_upper(text[letters])) ++letters;
       if (tags[i] != 0 || letters == 0 || text.size() - letters > 2 ||
           !all_digits(text.substr(letters)))
         continue;
@@ -2821,18 +2801,17 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         // (a preposition's object is no predicate's noun: "Adams was a partner at the firm")
         static const absl::flat_hash_set<std::string_view> prepositions = {
             "of", "at", "in", "with", "for", "on", "from", "by", "to", "into", "behind"};
-        if (capitalized_word(tokens[k].text) || prepositions.count(w) ||
-            !std::isalpha(static_cast<unsigned char>(w[0])))
+        if (capitalized_word(tokens[k].text) || prepositions.count(w) || !ascii::is_alpha(w[0]))
           break;
         if (!organization_descriptor(w) || w == "rival"sv || w == "rivals"sv || w == "giant"sv)
           continue;
         static const absl::flat_hash_set<std::string_view> after = {
             "in", "on",   "at",    "to",   "that",   "which", "with",  "for",   "and",   "or",
             "by", "from", "whose", "than", "behind", "based", "since", "where", "known", "founded"};
-        const bool last = k + 1 == tokens.size() ||
-                          (!std::isalpha(static_cast<unsigned char>(tokens[k + 1].text[0])) &&
-                           tokens[k + 1].lower != "'s"sv) ||
-                          after.count(tokens[k + 1].lower) > 0;
+        const bool last =
+            k + 1 == tokens.size() ||
+            (!ascii::is_alpha(tokens[k + 1].text[0]) && tokens[k + 1].lower != "'s"sv) ||
+            after.count(tokens[k + 1].lower) > 0;
         if (last) tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
         break;
       }
@@ -2998,9 +2977,8 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
   // A plural of capitals ("PCs", "TVs") names things.
   auto plural = [](std::string_view w) {
-    return w.back() == 's' && std::count_if(w.begin(), w.end(), [](char c) {
-                                return std::isupper(static_cast<unsigned char>(c));
-                              }) >= 2;
+    return w.back() == 's' &&
+           std::count_if(w.begin(), w.end(), [](char c) { return ascii::is_upper(c); }) >= 2;
   };
   // A registered name that is a common word or a Census name as well ("Dell", "Apple"): the
   // places of its mentions the tagger left alone inside sentences, to count.
@@ -3032,9 +3010,7 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       }
       // (nor a name in quotes, nor a maker's before a model's number: "Boeing 707")
       if (misc && i > 0 && (tokens[i - 1].text == "\""sv || tokens[i - 1].text == "'"sv)) continue;
-      if (misc && i + 1 < tokens.size() &&
-          std::isdigit(static_cast<unsigned char>(tokens[i + 1].text[0])))
-        continue;
+      if (misc && i + 1 < tokens.size() && ascii::is_digit(tokens[i + 1].text[0])) continue;
       // (a word the tagger left after "in", "on", "at" or "near" is where something is: "on
       // Broadway", "in Crete", "at Sundance")
       if (free && i > 0 &&
@@ -3098,11 +3074,9 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   // (a name's word: capitalized, or with a capital inside, "eBay"; letters only, not "BB-plus", a
   // rating)
   auto name_word = [](const ner::Token& t) {
-    return std::all_of(
-               t.text.begin(), t.text.end(),
-               [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }) &&
-           std::any_of(t.text.begin(), t.text.end(),
-                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    return std::all_of(t.text.begin(), t.text.end(),
+                       [](char c) { return ascii::is_alpha(c) || (c & 0x80); }) &&
+           std::any_of(t.text.begin(), t.text.end(), [](char c) { return ascii::is_upper(c); });
   };
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
@@ -3127,8 +3101,7 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         return k < tokens.size() && capitalized_word(tokens[k].text);
       };
       const std::string_view w = tokens[i].text;
-      if (!std::isupper(static_cast<unsigned char>(w[0])) &&
-          !(w.size() > 1 && std::isupper(static_cast<unsigned char>(w[1]))))
+      if (!ascii::is_upper(w[0]) && !(w.size() > 1 && ascii::is_upper(w[1])))
         return false;  // (most words: quickly)
       if (i == opening || !name_word(tokens[i]) || capital(i - 1) || capital(i + 1)) return false;
       item = {i, i};
@@ -3156,9 +3129,7 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         auto camel = [](std::string_view w) {
           if (w.size() < 4 || w.substr(0, 2) == "Mc"sv || w.substr(0, 3) == "Mac"sv) return false;
           for (std::size_t k = 2; k < w.size(); ++k)
-            if (std::isupper(static_cast<unsigned char>(w[k])) &&
-                std::islower(static_cast<unsigned char>(w[k - 1])))
-              return true;
+            if (ascii::is_upper(w[k]) && ascii::is_lower(w[k - 1])) return true;
           return false;
         };
         const bool person = tag != 0 && ner::type_of(tag) == ner::Type::kPerson &&
@@ -3381,8 +3352,7 @@ void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazettee
       if (first > 0 && joins(first - 1)) return end;  // a longer run: a headline's, no name
       while (first < end && (sentence_opener(tokens[first].lower) || tokens[first].text == "&"sv))
         ++first;
-      if (first < end && !std::isalpha(static_cast<unsigned char>(tokens[first].text[0])))
-        return end;
+      if (first < end && !ascii::is_alpha(tokens[first].text[0])) return end;
       return first;
     };
     auto add_name = [&](std::size_t first, std::size_t end) {

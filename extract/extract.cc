@@ -6,7 +6,6 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/ascii.h"
 #include "common/document.h"
 #include "common/text.h"
 #include "extract/entity_rules.h"
@@ -517,7 +517,7 @@ class Default : public Extractor {
         // the games behind in a table's heads, "W L PCT GB", after a short word in capitals)
         if (span.first == span.last && tokens[span.first].text == "GB"sv && span.first > 0 &&
             !tokens[span.first - 1].text.empty() &&
-            (std::isdigit(static_cast<unsigned char>(tokens[span.first - 1].text.back())) ||
+            (ascii::is_digit(tokens[span.first - 1].text.back()) ||
              (all_capitals(tokens[span.first - 1].text) &&
               tokens[span.first - 1].text.size() <= 3)))
           continue;
@@ -555,7 +555,7 @@ class Default : public Extractor {
           for (std::size_t j = span.last + 1;
                !runs_on && !byline && j < tokens.size() && j <= span.last + 4; ++j) {
             if (!capitalized_word(tokens[j].text) || calendar_word(tokens[j].lower) ||
-                !std::isalpha(static_cast<unsigned char>(tokens[j].text[0])))
+                !ascii::is_alpha(tokens[j].text[0]))
               break;
             if (titular && (tagged.tags()[s][j] != 0 || function_word(tokens[j].lower))) break;
             runs_on = organization_word(tokens[j].lower);
@@ -720,9 +720,9 @@ class Default : public Extractor {
             sports_body(tokens[spans[k + 1].first].text)) {
           const std::size_t acronym = spans[k + 1].first;
           const bool after_the = span.first > 0 && tokens[span.first - 1].lower == "the"sv;
-          const bool clause_end =
-              acronym + 1 >= tokens.size() || tokens[acronym + 1].lower == "'s"sv ||
-              !std::isalnum(static_cast<unsigned char>(tokens[acronym + 1].text[0]));
+          const bool clause_end = acronym + 1 >= tokens.size() ||
+                                  tokens[acronym + 1].lower == "'s"sv ||
+                                  !ascii::is_alnum(tokens[acronym + 1].text[0]);
           const bool role =
               acronym + 1 < tokens.size() && organization_role(tokens[acronym + 1].lower);
           if ((country ? role : after_the || clause_end || role) && !(titular && !shouted)) {
@@ -810,9 +810,8 @@ class Default : public Extractor {
                                  spans[k - 1].last + 2 == span.first && joins(span.first - 1)) ||
                                 (k + 1 < spans.size() && spans[k + 1].type == ner::Type::kPerson &&
                                  span.last + 2 == spans[k + 1].first && joins(span.last + 1));
-            const bool scored =
-                more && (std::isdigit(static_cast<unsigned char>(tokens[span.last + 1].text[0])) ||
-                         tokens[span.last + 1].text == "("sv);
+            const bool scored = more && (ascii::is_digit(tokens[span.last + 1].text[0]) ||
+                                         tokens[span.last + 1].text == "("sv);
             // "Edward D. Jones & Co.": a company; "the Carl Vinson": a ship, a prize, a building;
             // "Der Spiegel", "El Pais": a paper.
             if (more && next == "&") break;
@@ -835,9 +834,7 @@ class Default : public Extractor {
             if (joined) break;
             // "Little did I know", "Green flags": a common word opening a sentence.
             std::size_t opening = 0;
-            while (opening < span.first &&
-                   !std::isalnum(static_cast<unsigned char>(tokens[opening].text[0])))
-              ++opening;
+            while (opening < span.first && !ascii::is_alnum(tokens[opening].text[0])) ++opening;
             const bool sentence_start =
                 span.first == opening && span.first == span.last &&
                 gazetteer_.lexicon(tokens[span.first].lower) & ner::Gazetteer::kCommon;
@@ -872,11 +869,11 @@ class Default : public Extractor {
                                                 tokens[after + 1].text == "\xE2\x80\x99s"sv)) &&
                 (!gazetteer_.country_name(region).empty() ||
                  (gazetteer_.major(region) && !gazetteer_.city(region)));
-            const bool located =
-                country_after || (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
-                (opening && more &&
-                 (std::isdigit(static_cast<unsigned char>(next[0])) || next == "(" || next == "-" ||
-                  next == "--" || (next == "," && state_after)));
+            const bool located = country_after ||
+                                 (span.first > 0 && locative_word(tokens[span.first - 1].lower)) ||
+                                 (opening && more &&
+                                  (ascii::is_digit(next[0]) || next == "(" || next == "-" ||
+                                   next == "--" || (next == "," && state_after)));
             // "Community Rights" (of a committee's name): a name of common words only is no place
             // the gazetteer does not know.
             bool common_words = span.last > span.first;
@@ -1215,7 +1212,7 @@ class Default : public Extractor {
   static bool website(std::string_view text, const std::string& address) {
     for (std::size_t at = text.find(address); at != std::string_view::npos;
          at = text.find(address, at + 1)) {
-      if (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) return true;
+      if (at == 0 || !ascii::is_alnum(text[at - 1])) return true;
     }
     return false;
   }
@@ -1354,8 +1351,8 @@ class Default : public Extractor {
     if (all_capitals(name) && name.find('.') == std::string::npos && name.size() > 2) {
       bool start = true;
       for (char& c : name) {
-        if (std::isalpha(static_cast<unsigned char>(c))) {
-          if (!start) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ascii::is_alpha(c)) {
+          if (!start) c = ascii::lower(c);
           start = false;
         } else {
           start = c == ' ' || c == '-';

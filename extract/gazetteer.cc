@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "common/ascii.h"
 #include "common/places.h"
 #include "common/text.h"
 #include "extract/tokens.h"
@@ -29,11 +29,10 @@ Gazetteer Gazetteer::load(const std::string& iso_codes_folder, const std::string
 std::string Gazetteer::key(std::string_view name) {
   // A word of ASCII letters is its own token: lower case is its key, without the tokenizer (most
   // look-ups are such words: docs/extraction.md, Speed).
-  if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c));
-      })) {
+  if (!name.empty() &&
+      std::all_of(name.begin(), name.end(), [](char c) { return ascii::is_alpha(c); })) {
     std::string k(name);
-    for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : k) c = ascii::lower(c);
     return k;
   }
   std::string k;
@@ -144,7 +143,7 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
 void Gazetteer::add_word(std::string_view word) {
   if (word.empty() || word.find('\'') != std::string_view::npos)
     return;  // "Blair's": the list's possessives
-  const bool proper = std::isupper(static_cast<unsigned char>(word[0])) != 0;
+  const bool proper = ascii::is_upper(word[0]);
   words_[fold(word)] |= proper ? kProper : kCommon;
 }
 
@@ -172,7 +171,7 @@ void Gazetteer::load_census_names(const std::string& path) {
       kind = kSurname;
     } else if (line.rfind("ENDNAMES", 0) == 0) {
       kind = 0;
-    } else if (kind != 0 && !line.empty() && std::isupper(static_cast<unsigned char>(line[0]))) {
+    } else if (kind != 0 && !line.empty() && ascii::is_upper(line[0])) {
       add_person_name(line.substr(0, line.find(' ')), static_cast<PersonName>(kind));
     }
   }
@@ -199,14 +198,12 @@ std::string Gazetteer::place_name(std::string_view place) const {
     const bool period = !name.empty() && name.back() == '.';
     const std::string bare = fold(std::string_view(name).substr(0, name.size() - period));
     const auto ap = ap_states_.find(bare);
-    const bool capitals = std::none_of(name.begin(), name.end(), [](char c) {
-      return std::islower(static_cast<unsigned char>(c));
-    });
+    const bool capitals =
+        std::none_of(name.begin(), name.end(), [](char c) { return ascii::is_lower(c); });
     if (ap != ap_states_.end() && (!capitals || bare.find('.') != std::string::npos) &&
         (period || (bare.size() >= 3 && bare.find('.') == std::string::npos)))
       return ap->second;
-    if (name.size() == 2 && std::isupper(static_cast<unsigned char>(name[0])) &&
-        std::isupper(static_cast<unsigned char>(name[1]))) {
+    if (name.size() == 2 && ascii::is_upper(name[0]) && ascii::is_upper(name[1])) {
       const auto postal = postal_states_.find(bare);
       if (postal != postal_states_.end()) return postal->second;
     }
@@ -222,7 +219,7 @@ std::string Gazetteer::place_name(std::string_view place) const {
 
 std::string Gazetteer::possessive_country(std::string_view word) const {
   if (word.size() < 3 || word.back() != 's' || word.find(' ') != std::string_view::npos ||
-      !std::isupper(static_cast<unsigned char>(word[0])))
+      !ascii::is_upper(word[0]))
     return {};
   std::string country = country_name(word.substr(0, word.size() - 1));
   if (country.empty() || known(word)) return {};
@@ -287,14 +284,14 @@ void Gazetteer::add_company(std::string_view registered) {
     if (c == ' ' || c == '\t') {
       flush();
     } else if (c != '.') {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      word += ascii::lower(c);
     }
   }
   flush();
   while (!words.empty() && generic.count(words.back())) words.pop_back();
   if (words.size() != 1 || words[0].size() < 3 || generic.count(words[0]) ||
       !std::all_of(words[0].begin(), words[0].end(),
-                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
+                   [](char c) { return ascii::is_alpha(c) || c == '-'; }))
     return;
   companies_.insert(words[0]);
 }
@@ -317,8 +314,7 @@ void Gazetteer::load_company_registry(const std::string& path) {
   }
   do {
     // "054c  Sony Corp." (a device's line begins with a tab)
-    if (line.size() > 6 && std::isxdigit(static_cast<unsigned char>(line[0])) &&
-        line.compare(4, 2, "  ") == 0)
+    if (line.size() > 6 && ascii::is_xdigit(line[0]) && line.compare(4, 2, "  ") == 0)
       add_company(std::string_view(line).substr(6));
   } while (std::getline(in, line));
 }
@@ -385,7 +381,7 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<Token>& tokens) co
     // Only words that start with an ASCII capital or outside ASCII are looked up: a place's name
     // starts with a capital.
     const unsigned char c = static_cast<unsigned char>(tokens[i].text[0]);
-    if (c < 0x80 && !std::isupper(c)) continue;
+    if (c < 0x80 && !ascii::is_upper(c)) continue;
     phrase.clear();
     std::size_t best_len = 0;
     std::uint8_t best_kinds = 0;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/ascii.h"
 #include "common/text.h"
 
 namespace morgue {
@@ -233,8 +234,7 @@ std::vector<std::string> canonical_people(const std::vector<std::string>& mentio
   // are the one longer name of that surname whose first name begins with the initial; not where
   // two do, nor where none does ("S Easterby", "G Easterby").
   auto initial = [](const std::string& w) {
-    return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) &&
-           std::isalpha(static_cast<unsigned char>(w[0]));
+    return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && ascii::is_alpha(w[0]);
   };
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::vector<std::string>& f = names[i].folded;

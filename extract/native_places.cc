@@ -7,7 +7,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +14,7 @@
 #include <unordered_set>
 
 #include "common/analysis.h"
+#include "common/ascii.h"
 #include "common/language.h"
 #include "common/places.h"
 #include "common/text.h"
@@ -98,9 +98,9 @@ std::string word_key(const Xapian::Stem& stem, const std::string& lower) {
 bool ascii_capitals(std::string_view word) {
   std::size_t capitals = 0;
   for (char c : word) {
-    if (std::isupper(static_cast<unsigned char>(c)))
+    if (ascii::is_upper(c))
       ++capitals;
-    else if (!std::isdigit(static_cast<unsigned char>(c)))
+    else if (!ascii::is_digit(c))
       return false;
   }
   return capitals >= 2;
@@ -181,7 +181,7 @@ std::string arabic_stem_word(const std::string& lower, bool* locative) {
 // Whether a token is a word (letters or digits), not punctuation.
 bool word(const Token& token) {
   return std::any_of(token.lower.begin(), token.lower.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    return static_cast<unsigned char>(c) >= 0x80 || ascii::is_alnum(c);
   });
 }
 

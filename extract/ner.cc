@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "common/ascii.h"
+
 namespace morgue::ner {
 namespace {
 
@@ -69,8 +71,7 @@ std::string exact_form(const Token& t) {
   std::string out = t.lower;
   const bool all_upper = shape_of(t.text) == "X";
   for (std::size_t i = 0; i < out.size(); ++i) {
-    if ((i == 0 && capitalized(t.text)) || all_upper)
-      out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+    if ((i == 0 && capitalized(t.text)) || all_upper) out[i] = ascii::upper(out[i]);
   }
   return out;
 }
@@ -85,9 +86,9 @@ std::string title_cased(std::string_view word, bool first) {
   static const std::unordered_set<std::string> small = {
       "a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with"};
   std::string out(word);
-  if (out.empty() || !std::islower(static_cast<unsigned char>(out[0]))) return out;
+  if (out.empty() || !ascii::is_lower(out[0])) return out;
   if (!first && small.count(out)) return out;
-  out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  out[0] = ascii::upper(out[0]);
   return out;
 }
 
@@ -226,8 +227,8 @@ Document::Document(std::vector<Sentence> sentences, const Gazetteer& gazetteer)
     bool lower_seen = false, letters = false;
     for (const Token& t : tokens) {
       for (char c : t.text) {
-        if (std::islower(static_cast<unsigned char>(c))) lower_seen = true;
-        if (std::isalpha(static_cast<unsigned char>(c))) letters = true;
+        if (ascii::is_lower(c)) lower_seen = true;
+        if (ascii::is_alpha(c)) letters = true;
       }
       if (starts_lower(t.text)) lowered_.insert(t.lower);
     }

@@ -2,10 +2,10 @@
 #include "extract/outlets.h"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/ascii.h"
 #include "common/text.h"
 #include "extract/names.h"
 
@@ -47,8 +47,7 @@ const std::unordered_map<std::string, std::string>& agencies() {
 }
 
 bool upper_start(std::string_view w) {
-  return !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) ||
-                        static_cast<unsigned char>(w[0]) >= 0x80);
+  return !w.empty() && (ascii::is_upper(w[0]) || static_cast<unsigned char>(w[0]) >= 0x80);
 }
 
 std::vector<std::string_view> words_of(std::string_view s) {
@@ -158,7 +157,7 @@ std::string_view line_at(std::string_view text, std::size_t at) {
 bool looks_like_outlet(std::string_view name) {
   for (std::string_view w : words_of(name)) {
     std::string f = fold(w);
-    while (!f.empty() && !std::isalnum(static_cast<unsigned char>(f.back()))) f.pop_back();
+    while (!f.empty() && !ascii::is_alnum(f.back())) f.pop_back();
     if (outlet_words().count(f)) return true;
   }
   return false;
@@ -209,9 +208,7 @@ OutletsFound find_outlets(std::string_view text) {
         std::string_view r = trim(rest);
         if (r.substr(0, 2) == "\xC2\xA9") r = trim(r.substr(2));
         std::size_t digits = 0;
-        while (digits < r.size() &&
-               (std::isdigit(static_cast<unsigned char>(r[digits])) || r[digits] == '-'))
-          ++digits;
+        while (digits < r.size() && (ascii::is_digit(r[digits]) || r[digits] == '-')) ++digits;
         if (digits < 4) continue;  // a year must come first
         const std::string name = trim_punct(std::string(trim(r.substr(digits))));
         if (!name.empty() && upper_start(name)) {

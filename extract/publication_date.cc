@@ -3,9 +3,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <regex>
 #include <vector>
+
+#include "common/ascii.h"
 
 namespace morgue {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 constexpr std::size_t kLongestDateLine = 300;
 
 int weekday_number(std::string name) {  // 1 (Monday) .. 7, 0 when not a weekday
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : name) c = ascii::lower(c);
   const auto& days = weekday_names();
   for (std::size_t d = 0; d < days.size(); ++d) {
     if (name.size() >= 3 && days[d].compare(0, name.size(), name) == 0)
@@ -83,17 +84,16 @@ bool may_match(const Form& f, std::string_view line) {
   // A month the forms read is a whole run of letters that month_number reads (month_pattern is
   // made of such names), then perhaps a full stop and a comma, then a space.
   for (std::size_t i = 0; i < line.size();) {
-    if (!std::isalpha(static_cast<unsigned char>(line[i]))) {
+    if (!ascii::is_alpha(line[i])) {
       ++i;
       continue;
     }
     std::size_t end = i;
-    while (end < line.size() && std::isalpha(static_cast<unsigned char>(line[end]))) ++end;
+    while (end < line.size() && ascii::is_alpha(line[end])) ++end;
     std::size_t k = end;
     if (k < line.size() && line[k] == '.') ++k;
     if (k < line.size() && line[k] == ',') ++k;
-    if (k < line.size() && std::isspace(static_cast<unsigned char>(line[k])) &&
-        month_number(line.substr(i, end - i)) != 0)
+    if (k < line.size() && ascii::is_space(line[k]) && month_number(line.substr(i, end - i)) != 0)
       return true;
     i = end;
   }
@@ -129,10 +129,9 @@ bool starts_with_word(std::string_view line, std::initializer_list<const char*> 
     if (line.size() - i < n) continue;
     bool same = true;
     for (std::size_t k = 0; k < n && same; ++k) {
-      same = std::tolower(static_cast<unsigned char>(line[i + k])) == w[k];
+      same = ascii::lower(line[i + k]) == w[k];
     }
-    if (same && (i + n == line.size() || !std::isalpha(static_cast<unsigned char>(line[i + n]))))
-      return true;
+    if (same && (i + n == line.size() || !ascii::is_alpha(line[i + n]))) return true;
   }
   return false;
 }
@@ -150,14 +149,14 @@ std::size_t letters_besides_dates(std::string_view line) {
   for (const Form& f : forms())
     if (may_match(f, rest)) rest = std::regex_replace(rest, f.pattern, "");
   return static_cast<std::size_t>(
-      std::count_if(rest.begin(), rest.end(), [](unsigned char c) { return std::isalpha(c); }));
+      std::count_if(rest.begin(), rest.end(), [](unsigned char c) { return ascii::is_alpha(c); }));
 }
 
 // A run of four digits, or digits around a slash: a line without one holds no date we read.
 bool has_year_like_number(std::string_view line) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(line[i]))) {
+    if (ascii::is_digit(line[i])) {
       if (++run >= 4) return true;
     } else {
       if (line[i] == '/' && run > 0) return true;
@@ -172,12 +171,12 @@ std::vector<bool> weekdays_mentioned(std::string_view text) {
   std::vector<bool> seen(8, false);
   for (int d = 0; d < 7; ++d) {
     std::string name(weekday_names()[static_cast<std::size_t>(d)]);
-    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    name[0] = ascii::upper(name[0]);
     for (std::size_t at = text.find(name); at != std::string_view::npos;
          at = text.find(name, at + 1)) {
-      const bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+      const bool start = at == 0 || !ascii::is_alpha(text[at - 1]);
       const std::size_t end = at + name.size();
-      const bool stop = end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+      const bool stop = end == text.size() || !ascii::is_alpha(text[end]);
       if (start && stop) seen[d + 1] = true;
     }
   }
@@ -194,8 +193,7 @@ std::vector<Date> dates_in_line(std::string_view line) {
     for (std::sregex_iterator it(s.begin(), s.end(), f.pattern), end; it != end; ++it) {
       const std::smatch& m = *it;
       const std::string month = m[f.month].str();
-      const int mo = std::isdigit(static_cast<unsigned char>(month[0])) ? std::stoi(month)
-                                                                        : month_number(month);
+      const int mo = ascii::is_digit(month[0]) ? std::stoi(month) : month_number(month);
       auto d = make_date(std::stoi(m[f.year].str()), mo, std::stoi(m[f.day].str()));
       if (!d) continue;
       if (f.weekday && m[f.weekday].matched && weekday_number(m[f.weekday].str()) != weekday_of(*d))
@@ -216,10 +214,8 @@ std::optional<FoundDate> find_publication_date(std::string_view text) {
     std::size_t eol = text.find('\n', at);
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view line = text.substr(at, eol - at);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
-      line.remove_suffix(1);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front())))
-      line.remove_prefix(1);
+    while (!line.empty() && ascii::is_space(line.back())) line.remove_suffix(1);
+    while (!line.empty() && ascii::is_space(line.front())) line.remove_prefix(1);
     if (!line.empty()) lines.push_back(line);
     at = eol + 1;
   }

@@ -5,9 +5,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
+#include "common/ascii.h"
 #include "common/text.h"
 
 namespace morgue::ner {
@@ -30,18 +30,12 @@ Char char_at(std::string_view s, std::size_t i) {
   return {c, static_cast<std::size_t>(j) - i};
 }
 
-bool is_alnum(UChar32 c) {
-  return c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0 : u_isalnum(c) != 0;
-}
-bool is_alpha(UChar32 c) {
-  return c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : u_isalpha(c) != 0;
-}
+bool is_alnum(UChar32 c) { return c < 0x80 ? ascii::is_alnum(c) : u_isalnum(c) != 0; }
+bool is_alpha(UChar32 c) { return c < 0x80 ? ascii::is_alpha(c) : u_isalpha(c) != 0; }
 bool is_digit(UChar32 c) { return c >= '0' && c <= '9'; }
 bool is_upper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) != 0; }
 bool is_lower(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0; }
-bool is_space(UChar32 c) {
-  return c < 0x80 ? std::isspace(static_cast<int>(c)) != 0 : u_isUWhiteSpace(c) != 0;
-}
+bool is_space(UChar32 c) { return c < 0x80 ? ascii::is_space(c) : u_isUWhiteSpace(c) != 0; }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 // Words whose trailing period belongs to them, as CoNLL-2003 tokenizes them.
@@ -85,11 +79,11 @@ std::string plain_punctuation(std::string_view text) {
 }
 
 std::string lower_of(std::string_view text) {
-  bool ascii = true;
-  for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (!ascii) return fold(plain_punctuation(text));
+  bool plain = true;
+  for (unsigned char c : text) plain = plain && c < 0x80;
+  if (!plain) return fold(plain_punctuation(text));
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii::lower(c);
   return out;
 }
 
@@ -106,7 +100,7 @@ bool address(std::string_view s, std::size_t start, std::size_t dot) {
   static const std::unordered_set<std::string> endings = {"com", "net", "org",  "co",  "gov", "edu",
                                                           "tv",  "uk",  "info", "biz", "fm",  "io"};
   std::size_t end = dot + 1;
-  while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
+  while (end < s.size() && ascii::is_alpha(s[end])) ++end;
   return endings.count(lower_of(s.substr(dot + 1, end - dot - 1))) > 0;
 }
 
@@ -118,7 +112,7 @@ bool common_ampersand(std::string_view s, std::size_t start, std::size_t at) {
       "R&B", "R&D", "Q&A", "M&A", "E&P", "B&W", "P&L", "A&E", "F&B", "B&B",
       "G&T", "A&R", "C&W", "S&L", "R&R", "S&T", "T&C", "O&M", "D&T", "H&S"};
   std::size_t end = at + 1;
-  while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
+  while (end < s.size() && ascii::is_alpha(s[end])) ++end;
   return nouns.count(s.substr(start, end - start)) > 0;
 }
 
@@ -174,8 +168,8 @@ bool sentence_opens_at(std::string_view text, std::size_t i) {
 }
 
 bool keeps_period(std::string_view word) {
-  if (word.find('.') != std::string_view::npos) return true;  // "U.S" -> "U.S."
-  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return true;  // "J."
+  if (word.find('.') != std::string_view::npos) return true;      // "U.S" -> "U.S."
+  if (word.size() == 1 && ascii::is_alpha(word[0])) return true;  // "J."
   return abbreviations().count(lower_of(word)) > 0;
 }
 
@@ -213,18 +207,16 @@ bool wrapped_line(std::string_view text, std::size_t eol) {
   if (line.size() < 40 || eol + 1 >= text.size()) return false;
   const char next = text[eol + 1];
   if (next == '\n' || next == ' ' || next == '\t' || next == '\r') return false;
-  if (std::none_of(line.begin(), line.end(),
-                   [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
+  if (std::none_of(line.begin(), line.end(), [](char c) { return ascii::is_lower(c); })) {
     return false;
   }
   std::size_t end = line.size();
-  while (end > 0 && std::isspace(static_cast<unsigned char>(line[end - 1]))) --end;
+  while (end > 0 && ascii::is_space(line[end - 1])) --end;
   if (end == 0) return false;
   const char last = line[end - 1];
   // A line in Title Case that ends in a word is a headline ("... as Tariff Tensions Heat Up"),
   // not the first part of a wrapped sentence.
-  if (std::isalnum(static_cast<unsigned char>(last)) && title_case_line(line.substr(0, end)))
-    return false;
+  if (ascii::is_alnum(last) && title_case_line(line.substr(0, end))) return false;
   // A line that ends a sentence, a clause or a quotation (a typographic one too) stands alone.
   return std::string_view(".!?:;\"").find(last) == std::string_view::npos &&
          line.substr(0, end).substr(end >= 3 ? end - 3 : 0) != "\xE2\x80\x9D";
@@ -264,9 +256,8 @@ std::vector<Sentence> tokenize(std::string_view text) {
         // sentence's first word follows ends the sentence too; an acronym gives it up ("SEC").
         // (not "Brown vs. The Board of Education")
         if (sentence_opens_at(text, end + 1) && lower_of(word) != "vs") {
-          if (word.size() > 1 && std::all_of(word.begin(), word.end(), [](char c) {
-                return std::isupper(static_cast<unsigned char>(c));
-              })) {
+          if (word.size() > 1 &&
+              std::all_of(word.begin(), word.end(), [](char c) { return ascii::is_upper(c); })) {
             tokens.push_back(make_token(word, i));
             i = end;
             continue;
@@ -284,7 +275,7 @@ std::vector<Sentence> tokenize(std::string_view text) {
     }
     // "'s" apart from its word, as CoNLL has it (and "ICE‘s", an opening quote typed for the
     // apostrophe right after a word's letter).
-    const bool after_letter = i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]));
+    const bool after_letter = i > 0 && ascii::is_alpha(text[i - 1]);
     if ((is_apostrophe(ch.c) || (ch.c == 0x2018 && after_letter)) && i + ch.size < text.size() &&
         (text[i + ch.size] == 's' || text[i + ch.size] == 'S') &&
         (i + ch.size + 1 >= text.size() || !is_alnum(char_at(text, i + ch.size + 1).c))) {

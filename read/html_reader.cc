@@ -6,7 +6,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <initializer_list>
@@ -19,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/date.h"
 #include "common/error.h"
 #include "common/text.h"
@@ -883,8 +883,7 @@ bool html_nests_deeper_than(std::string_view s, std::size_t limit) {
     const bool closing = s[i + 1] == '/';
     std::size_t j = i + (closing ? 2 : 1);
     std::string name;
-    while (j < n && is_tag_name_char(s[j]))
-      name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[j++])));
+    while (j < n && is_tag_name_char(s[j])) name += ascii::lower(s[j++]);
     // The rest of the tag, to its '>' (a quoted attribute value may hold one).
     char quote = 0;
     for (; j < n && (quote || s[j] != '>'); ++j) {
@@ -896,7 +895,7 @@ bool html_nests_deeper_than(std::string_view s, std::size_t limit) {
     }
     const bool self_closing = j > 0 && j < n && s[j - 1] == '/';
     i = j + 1;
-    if (name.empty() || (!closing && !std::isalpha(static_cast<unsigned char>(name[0])))) continue;
+    if (name.empty() || (!closing && !ascii::is_alpha(name[0]))) continue;
     if (closing) {
       auto it = how_many.find(name);
       if (it == how_many.end() || it->second == 0) continue;  // a stray end tag closes nothing
@@ -912,9 +911,7 @@ bool html_nests_deeper_than(std::string_view s, std::size_t limit) {
       std::size_t end = i;
       while ((end = s.find("</", end)) != std::string_view::npos) {
         std::size_t k = end + 2, m = 0;
-        while (m < name.size() && k + m < n &&
-               std::tolower(static_cast<unsigned char>(s[k + m])) == name[m])
-          ++m;
+        while (m < name.size() && k + m < n && ascii::lower(s[k + m]) == name[m]) ++m;
         if (m == name.size()) break;
         end += 2;
       }

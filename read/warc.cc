@@ -6,7 +6,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -14,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/date.h"
 #include "common/error.h"
 #include "common/text.h"
@@ -399,9 +399,7 @@ std::string charset_of(std::string_view type) {
   value = value.substr(0, end);
   // Only a plain charset name is passed on (letters, digits, - _ . : as IANA names have).
   for (char c : value)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' &&
-        c != ':')
-      return "";
+    if (!ascii::is_alnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return "";
   return std::string(value);
 }
 

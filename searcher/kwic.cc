@@ -2,11 +2,11 @@
 #include "searcher/kwic.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 
 #include "common/analysis.h"
+#include "common/ascii.h"
 #include "common/schema.h"
 #include "common/text.h"
 
@@ -19,7 +19,7 @@ bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 // than the General Punctuation block (U+2000-U+206F: typographic quotes, dashes).
 std::size_t word_char_length(std::string_view s, std::size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return std::isalnum(c) ? 1 : 0;
+  if (c < 0x80) return ascii::is_alnum(c) ? 1 : 0;
   std::size_t n = 1;
   while (i + n < s.size() && continuation(static_cast<unsigned char>(s[i + n]))) ++n;
   if (c == 0xE2 && n == 3 &&

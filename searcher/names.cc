@@ -4,7 +4,6 @@
 #include "searcher/names.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <functional>
 #include <numeric>
@@ -12,6 +11,7 @@
 #include <set>
 
 #include "common/article.h"
+#include "common/ascii.h"
 #include "common/codebook.h"
 #include "common/document.h"
 #include "common/error.h"
@@ -78,12 +78,12 @@ std::vector<std::string> form_words(std::string_view spelling, bool singular) {
     if (ends_with(t, "'s")) t.resize(t.size() - 2);
     if (ends_with(t, "\u2019s")) t.resize(t.size() - 4);
     // Punctuation around a word goes, but "&", which joins initials ("R&D", "S&P", "M&S").
-    auto loose = [](char c) { return c != '&' && std::ispunct(static_cast<unsigned char>(c)); };
+    auto loose = [](char c) { return c != '&' && ascii::is_punct(c); };
     while (!t.empty() && loose(t.back())) t.pop_back();
     while (!t.empty() && loose(t.front())) t.erase(0, 1);
     if (t.empty()) continue;
     const bool plural = singular && tokens.size() >= 2 && t.size() > 3 && t.back() == 's' &&
-                        std::islower(static_cast<unsigned char>(t[t.size() - 2]));
+                        ascii::is_lower(t[t.size() - 2]);
     std::string word = name_key(t);
     if (plural && !kNotPlural.count(word) && !ends_with(word, "ss") && !ends_with(word, "us") &&
         !ends_with(word, "is"))
@@ -168,7 +168,7 @@ const std::set<std::string> kAnyonesTitles = {"Mr", "Mrs", "Ms", "Miss", "Dr"};
 
 bool is_word_byte(char c) {
   const unsigned char u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || u >= 0x80 || c == '\'' || c == '-';
+  return ascii::is_alnum(u) || u >= 0x80 || c == '\'' || c == '-';
 }
 
 std::string articles_text(Xapian::doccount n) {
@@ -197,13 +197,12 @@ Xapian::doccount Evidence::together(const std::string& a, const std::string& b) 
 TitledText::TitledText(std::string_view text) : text_(text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!std::isupper(static_cast<unsigned char>(text[i])) ||
-        (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1])))) {
+    if (!ascii::is_upper(text[i]) || (i > 0 && ascii::is_alpha(text[i - 1]))) {
       ++i;
       continue;
     }
     std::size_t end = i;
-    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    while (end < text.size() && ascii::is_alpha(text[end])) ++end;
     const std::string_view word = text.substr(i, end - i);
     i = end;
     if (!kTitles.count(word)) continue;
@@ -259,7 +258,7 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
       std::size_t word_start = word_end;
       while (word_start > 0) {
         const unsigned char c = static_cast<unsigned char>(text[word_start - 1]);
-        if (std::isalpha(c) || c == '-' || c == '\'' || c >= 0x80) {
+        if (ascii::is_alpha(c) || c == '-' || c == '\'' || c >= 0x80) {
           --word_start;
         } else {
           break;
@@ -269,12 +268,10 @@ std::vector<std::pair<std::string, std::string>> defined_acronyms(std::string_vi
       const std::string_view word = text.substr(word_start, word_end - word_start);
       const char initial = word[0];
       // (a long form in lower case counts too: "producer price index (PPI)" is no institute)
-      const bool lower_letter =
-          initial >= 'a' && initial <= 'z' &&
-          initial == std::tolower(static_cast<unsigned char>(acronym[need - 1])) &&
-          !small_word(word);
+      const bool lower_letter = initial >= 'a' && initial <= 'z' &&
+                                initial == ascii::lower(acronym[need - 1]) && !small_word(word);
       if ((initial >= 'A' && initial <= 'Z') || lower_letter) {
-        if (std::toupper(static_cast<unsigned char>(initial)) != acronym[need - 1]) break;
+        if (ascii::upper(initial) != acronym[need - 1]) break;
         --need;
         start = word_start;
       } else if (!small_word(word) || start == std::string_view::npos) {

@@ -5,11 +5,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <optional>
 
 #include "common/analysis.h"
+#include "common/ascii.h"
 #include "common/codebook.h"
 #include "common/date.h"
 #include "common/error.h"
@@ -116,9 +116,9 @@ std::vector<Token> lex(const std::string& q, bool lenient) {
       continue;
     }
     // field:value, where the field is a name of letters, digits and underscores.
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+    if (ascii::is_alpha(c) || c == '_') {
       std::size_t j = i;
-      while (j < n && (std::isalnum(static_cast<unsigned char>(q[j])) || q[j] == '_')) ++j;
+      while (j < n && (ascii::is_alnum(q[j]) || q[j] == '_')) ++j;
       if (j < n && q[j] == ':') {
         const std::string name = q.substr(i, j - i);
         const Field* field = find_field(name);
@@ -183,7 +183,7 @@ std::vector<Token> lex(const std::string& q, bool lenient) {
       if (w.size() == len) return true;
       if (w[len] != '/' || w.size() == len + 1 || w.size() > len + 4) return false;
       return std::all_of(w.begin() + static_cast<std::ptrdiff_t>(len) + 1, w.end(),
-                         [](char d) { return std::isdigit(static_cast<unsigned char>(d)); });
+                         [](char d) { return ascii::is_digit(d); });
     };
     if (w == "AND")
       kind = Tok::kAnd;
@@ -656,9 +656,7 @@ class Parser {
     Sub sub{q, true};
     if (t.kind == Tok::kWord && !near && !wildcard) {
       std::string word = fold(t.text);  // "it." and "(the" are function words too
-      const auto alnum = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-      };
+      const auto alnum = [](char c) { return ascii::is_alnum(c) || (c & 0x80); };
       while (!word.empty() && !alnum(word.back())) word.pop_back();
       word.erase(0, std::find_if(word.begin(), word.end(), alnum) - word.begin());
       sub.stop = s_.function_word(word);
@@ -747,7 +745,7 @@ class Parser {
   void add_each_term(const Xapian::Query& q) {
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
       const std::string& term = *it;
-      if (!term.empty() && !std::isupper(static_cast<unsigned char>(term[0])))
+      if (!term.empty() && !ascii::is_upper(term[0]))
         out_->patterns.push_back({{ContextWord::Kind::kStem, term}});
     }
   }
@@ -1033,7 +1031,7 @@ std::string search_box_words(const std::string& text) {
   // field. What is left: the words alone, lower case (no operators), as optional words.
   std::string words;
   for (unsigned char c : text)
-    words += (std::isalnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
+    words += (ascii::is_alnum(c) || c >= 0x80 || c == '\'') ? static_cast<char>(c) : ' ';
   return fold(words);
 }
 

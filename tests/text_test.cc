@@ -2,9 +2,13 @@
 #include "common/text.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cctype>
+#include <clocale>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "common/ascii.h"
 
 BOOST_AUTO_TEST_SUITE(text)
 
@@ -165,6 +169,36 @@ BOOST_AUTO_TEST_CASE(possessives_and_numbers) {
   BOOST_TEST(!morgue::all_digits(""));
   BOOST_TEST(!morgue::all_digits("4a"));
   BOOST_TEST(!morgue::all_digits("\xD9\xA4"));  // an Arabic-Indic digit is no ASCII digit
+}
+
+// common/ascii.h answers as <cctype> does in the "C" locale, for every byte (as a char, negative
+// above 0x7f, and as an unsigned char) and for code points beyond a byte, which are in no class.
+BOOST_AUTO_TEST_CASE(ascii_classes_are_the_c_locales) {
+  namespace ascii = morgue::ascii;
+  BOOST_TEST_REQUIRE(std::string(std::setlocale(LC_CTYPE, nullptr)) == "C");
+  for (int b = 0; b < 256; ++b) {
+    const auto u = static_cast<unsigned char>(b);
+    const auto c = static_cast<char>(b);
+    BOOST_TEST_CONTEXT("byte " << b) {
+      for (const int v : {static_cast<int>(u), static_cast<int>(c)}) {
+        BOOST_TEST(ascii::is_upper(v) == (std::isupper(u) != 0));
+        BOOST_TEST(ascii::is_lower(v) == (std::islower(u) != 0));
+        BOOST_TEST(ascii::is_alpha(v) == (std::isalpha(u) != 0));
+        BOOST_TEST(ascii::is_digit(v) == (std::isdigit(u) != 0));
+        BOOST_TEST(ascii::is_alnum(v) == (std::isalnum(u) != 0));
+        BOOST_TEST(ascii::is_xdigit(v) == (std::isxdigit(u) != 0));
+        BOOST_TEST(ascii::is_space(v) == (std::isspace(u) != 0));
+        BOOST_TEST(ascii::is_punct(v) == (std::ispunct(u) != 0));
+      }
+      BOOST_TEST(static_cast<unsigned char>(ascii::lower(c)) == std::tolower(u));
+      BOOST_TEST(static_cast<unsigned char>(ascii::upper(c)) == std::toupper(u));
+    }
+  }
+  for (const char32_t cp : {U'\u00c9', U'\u00e9', U'\u0100', U'\u2028', U'\U0001d400'}) {
+    BOOST_TEST(!ascii::is_alnum(static_cast<int>(cp)));
+    BOOST_TEST(!ascii::is_space(static_cast<int>(cp)));
+    BOOST_TEST(!ascii::is_punct(static_cast<int>(cp)));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
