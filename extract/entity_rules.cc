@@ -22,6 +22,7 @@
 #include "common/ascii.h"
 #include "common/date.h"
 #include "common/text.h"
+#include "extract/word_set.h"
 
 namespace morgue::rules {
 
@@ -31,129 +32,129 @@ using namespace std::string_view_literals;
 // "Latin America Working Group"); "Act" ends a law's ("Alien Enemies Act"), which the extractor
 // then files under no field.
 bool organization_word(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {"congress",
-                                                         "telegraph",
-                                                         "center",
-                                                         "centre",
-                                                         "act",
-                                                         "front",
-                                                         "group",
-                                                         "party",
-                                                         "council",
-                                                         "committee",
-                                                         "department",
-                                                         "agency",
-                                                         "administration",
-                                                         "ministry",
-                                                         "university",
-                                                         "institute",
-                                                         "association",
-                                                         "union",
-                                                         "bank",
-                                                         "company",
-                                                         "court",
-                                                         "commission",
-                                                         "foundation",
-                                                         "army",
-                                                         "police",
-                                                         "force",
-                                                         "forces",
-                                                         "office",
-                                                         "board",
-                                                         "service",
-                                                         "corporation",
-                                                         "inc.",
-                                                         "corp.",
-                                                         "ltd",
-                                                         "co.",
-                                                         "club",
-                                                         "league",
-                                                         "federation",
-                                                         "organization",
-                                                         "organisation",
-                                                         "network",
-                                                         "cartel",
-                                                         "church",
-                                                         "school",
-                                                         "college",
-                                                         "hospital",
-                                                         "prison",
-                                                         "caucus",
-                                                         "coalition",
-                                                         "authority",
-                                                         "bureau",
-                                                         "fund",
-                                                         "museum",
-                                                         "services",
-                                                         "systems",
-                                                         "industries",
-                                                         "holdings",
-                                                         "airlines",
-                                                         "airways",
-                                                         "motors",
-                                                         "electric",
-                                                         "power",
-                                                         "energy",
-                                                         "international",
-                                                         "securities",
-                                                         "communications",
-                                                         "technologies",
-                                                         "pharmaceuticals",
-                                                         "medical",
-                                                         "partners",
-                                                         "cables",
-                                                         "community",
-                                                         "action",
-                                                         "alliance",
-                                                         "airport",
-                                                         "stadium",
-                                                         "foods",
-                                                         "media",
-                                                         "press",
-                                                         "times",
-                                                         "post",
-                                                         "news",
-                                                         "software",
-                                                         "chambers",
-                                                         "capital",
-                                                         "studios",
-                                                         "records",
-                                                         "pictures",
-                                                         "bros",
-                                                         "brothers",
-                                                         "entertainment",
-                                                         "labs",
-                                                         "technology",
-                                                         "trust",
-                                                         "society",
-                                                         "institution",
-                                                         "project",
-                                                         "fc",
-                                                         "plc",
-                                                         "inc",
-                                                         "corp",
-                                                         "llc",
-                                                         "gmbh",
-                                                         "ag",
-                                                         "sa",
-                                                         "research",
-                                                         "utd",
-                                                         "arts",
-                                                         "associates",
-                                                         "motorsports",
-                                                         "motorsport",
-                                                         "laboratories",
-                                                         "insurance",
-                                                         "ventures",
-                                                         "consulting",
-                                                         "electronics",
-                                                         "networks",
-                                                         "wireless",
-                                                         "semiconductor",
-                                                         "semiconductors",
-                                                         "microsystems",
-                                                         "telecom",
-                                                         "telecommunications"};
+  static const WordSet words = {"congress",
+                                "telegraph",
+                                "center",
+                                "centre",
+                                "act",
+                                "front",
+                                "group",
+                                "party",
+                                "council",
+                                "committee",
+                                "department",
+                                "agency",
+                                "administration",
+                                "ministry",
+                                "university",
+                                "institute",
+                                "association",
+                                "union",
+                                "bank",
+                                "company",
+                                "court",
+                                "commission",
+                                "foundation",
+                                "army",
+                                "police",
+                                "force",
+                                "forces",
+                                "office",
+                                "board",
+                                "service",
+                                "corporation",
+                                "inc.",
+                                "corp.",
+                                "ltd",
+                                "co.",
+                                "club",
+                                "league",
+                                "federation",
+                                "organization",
+                                "organisation",
+                                "network",
+                                "cartel",
+                                "church",
+                                "school",
+                                "college",
+                                "hospital",
+                                "prison",
+                                "caucus",
+                                "coalition",
+                                "authority",
+                                "bureau",
+                                "fund",
+                                "museum",
+                                "services",
+                                "systems",
+                                "industries",
+                                "holdings",
+                                "airlines",
+                                "airways",
+                                "motors",
+                                "electric",
+                                "power",
+                                "energy",
+                                "international",
+                                "securities",
+                                "communications",
+                                "technologies",
+                                "pharmaceuticals",
+                                "medical",
+                                "partners",
+                                "cables",
+                                "community",
+                                "action",
+                                "alliance",
+                                "airport",
+                                "stadium",
+                                "foods",
+                                "media",
+                                "press",
+                                "times",
+                                "post",
+                                "news",
+                                "software",
+                                "chambers",
+                                "capital",
+                                "studios",
+                                "records",
+                                "pictures",
+                                "bros",
+                                "brothers",
+                                "entertainment",
+                                "labs",
+                                "technology",
+                                "trust",
+                                "society",
+                                "institution",
+                                "project",
+                                "fc",
+                                "plc",
+                                "inc",
+                                "corp",
+                                "llc",
+                                "gmbh",
+                                "ag",
+                                "sa",
+                                "research",
+                                "utd",
+                                "arts",
+                                "associates",
+                                "motorsports",
+                                "motorsport",
+                                "laboratories",
+                                "insurance",
+                                "ventures",
+                                "consulting",
+                                "electronics",
+                                "networks",
+                                "wireless",
+                                "semiconductor",
+                                "semiconductors",
+                                "microsystems",
+                                "telecom",
+                                "telecommunications"};
   return words.count(folded) > 0;
 }
 
@@ -161,7 +162,7 @@ bool organization_word(const std::string& folded) {
 // place's ("Grammy Award", "Ryder Cup", "Internet Explorer", "the Asian Tsunami"), and verbs that
 // end the false names of Title Case headlines ("Howard Wins", "Google Plans").
 bool thing_word(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {
+  static const WordSet words = {
       "award",        "awards",        "prize",        "cup",      "trophy",     "open",
       "championship", "championships", "games",        "olympics", "festival",   "tour",
       "series",       "show",          "review",       "inquiry",  "report",     "agenda",
@@ -173,24 +174,24 @@ bool thing_word(const std::string& folded) {
 
 // Words that end the name of a place people go to, never a person's ("Green Square", "Ellis Park").
 bool facility_word(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {
-      "square",  "park",  "street",  "avenue", "road",     "boulevard", "island",
-      "islands", "river", "lake",    "bay",    "valley",   "county",    "province",
-      "region",  "beach", "heights", "hills",  "mountains"};
+  static const WordSet words = {"square",    "park",    "street",  "avenue",   "road",
+                                "boulevard", "island",  "islands", "river",    "lake",
+                                "bay",       "valley",  "county",  "province", "region",
+                                "beach",     "heights", "hills",   "mountains"};
   return words.count(folded) > 0;
 }
 
 // Words after a place's name, in lower case, that say what kind of area it is ("the Darfur
 // region", "the Palestinian territories", "Jebaliya refugee camp").
 bool area_word(const std::string& folded) {
-  static const absl::flat_hash_set<std::string_view> words = {
-      "area", "city", "camp", "territory", "territories", "district", "state", "strip", "coast"};
+  static const WordSet words = {"area",     "city",  "camp",  "territory", "territories",
+                                "district", "state", "strip", "coast"};
   return words.count(folded) > 0;
 }
 
 // Abbreviations of things, written in capitals like organizations' ("PC", "GPRS", "IPO", "LCD").
 bool thing_abbreviation(std::string_view name) {
-  static const absl::flat_hash_set<std::string_view> names = {
+  static const WordSet names = {
       "PC",  "PCs", "TV",   "DVD", "DVDs", "CD",   "CDs",  "MP3",  "GPRS", "GSM", "3G",     "LCD",
       "CRM", "ERP", "SMS",  "PDA", "PDAs", "GPS",  "USB",  "HDTV", "VoIP", "DSL", "IPO",    "IPOs",
       "GDP", "CEO", "CFO",  "IT",  "AC",   "RFID", "VAT",  "HIV",  "AIDS", "DNA", "IVF",    "MRI",
@@ -204,44 +205,44 @@ bool thing_abbreviation(std::string_view name) {
 }
 
 bool product_name(const std::string& folded) {
-  static const absl::flat_hash_set<std::string_view> names = {"xbox",
-                                                              "xbox 360",
-                                                              "playstation",
-                                                              "playstation 2",
-                                                              "gameboy",
-                                                              "game boy",
-                                                              "gamecube",
-                                                              "n-gage",
-                                                              "halo",
-                                                              "halo 2",
-                                                              "half-life",
-                                                              "half-life 2",
-                                                              "doom",
-                                                              "doom 3",
-                                                              "linux",
-                                                              "unix",
-                                                              "windows",
-                                                              "windows xp",
-                                                              "mac",
-                                                              "macs",
-                                                              "imac",
-                                                              "mac os",
-                                                              "mac os x",
-                                                              "firefox",
-                                                              "ipod",
-                                                              "ipods",
-                                                              "walkman",
-                                                              "blackberry",
-                                                              "wi-fi",
-                                                              "mac mini",
-                                                              "playstation portable",
-                                                              "super mario",
-                                                              "mydoom",
-                                                              "celebrex",
-                                                              "bextra",
-                                                              "vioxx",
-                                                              "viagra",
-                                                              "prozac"};
+  static const WordSet names = {"xbox",
+                                "xbox 360",
+                                "playstation",
+                                "playstation 2",
+                                "gameboy",
+                                "game boy",
+                                "gamecube",
+                                "n-gage",
+                                "halo",
+                                "halo 2",
+                                "half-life",
+                                "half-life 2",
+                                "doom",
+                                "doom 3",
+                                "linux",
+                                "unix",
+                                "windows",
+                                "windows xp",
+                                "mac",
+                                "macs",
+                                "imac",
+                                "mac os",
+                                "mac os x",
+                                "firefox",
+                                "ipod",
+                                "ipods",
+                                "walkman",
+                                "blackberry",
+                                "wi-fi",
+                                "mac mini",
+                                "playstation portable",
+                                "super mario",
+                                "mydoom",
+                                "celebrex",
+                                "bextra",
+                                "vioxx",
+                                "viagra",
+                                "prozac"};
   return names.count(folded) > 0;
 }
 
@@ -257,9 +258,9 @@ std::string dotted_letters(std::string_view word) {
 
 // Words that end a venue's name ("Atlanta Motor Speedway", "Kodak Theatre").
 bool venue_word(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {
-      "stadium",   "speedway",   "raceway",  "arena",     "theatre", "theater",
-      "velodrome", "racecourse", "coliseum", "colosseum", "ballpark"};
+  static const WordSet words = {"stadium",  "speedway",  "raceway",   "arena",
+                                "theatre",  "theater",   "velodrome", "racecourse",
+                                "coliseum", "colosseum", "ballpark"};
   return words.count(folded) > 0;
 }
 
@@ -331,11 +332,13 @@ std::uint8_t person_word(const std::string& folded) {
     for (const char* w : {"professor", "prof."}) m[w] |= kTitle;
     return m;
   }();
-  static const std::size_t longest =
-      std::max_element(words.begin(), words.end(), [](const auto& a, const auto& b) {
-        return a.first.size() < b.first.size();
-      })->first.size();
-  if (folded.size() > longest) return 0;  // (most words of running text: no hashing)
+  // (most words of running text are none: answered without hashing)
+  static const WordSet known = [] {
+    std::vector<std::string_view> keys;
+    for (const auto& [w, kinds] : words) keys.push_back(w);
+    return WordSet(keys.begin(), keys.end());
+  }();
+  if (!known.contains(folded)) return 0;
   const auto it = words.find(folded);
   return it == words.end() ? 0 : it->second;
 }
@@ -368,7 +371,7 @@ bool honorific(const std::string& folded) {
 bool person_role(const std::string& folded) { return person_word(folded) != 0; }
 
 bool world_region(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> names = {
+  static const WordSet names = {
       "europe",        "asia",          "africa",      "americas",       "oceania",
       "antarctica",    "arctic",        "balkans",     "caribbean",      "scandinavia",
       "midwest",       "siberia",       "kashmir",     "tibet",          "crimea",
@@ -443,14 +446,14 @@ bool demonym(const ner::Gazetteer& gazetteer, const std::vector<ner::Token>& tok
 }
 
 bool post_nominal(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {"qc",   "mp",  "mps", "mep", "meps", "msp",
-                                                         "msps", "obe", "mbe", "cbe", "kbe"};
+  static const WordSet words = {"qc",   "mp",  "mps", "mep", "meps", "msp",
+                                "msps", "obe", "mbe", "cbe", "kbe"};
   return words.count(folded) > 0;
 }
 
 bool direction_word(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {
-      "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"};
+  static const WordSet words = {"north",    "south",    "east",    "west",   "central",
+                                "northern", "southern", "eastern", "western"};
   return words.count(folded) > 0;
 }
 
@@ -489,7 +492,7 @@ bool shouted(const ner::Document& doc, std::size_t s) {
 // "Sarah binti Pengiran"). A word with a capital inside ("eBay", "al-Qaeda") is no word in lower
 // case.
 void lower_case_breaks(ner::Document& doc) {
-  static const absl::flat_hash_set<std::string_view> small = {
+  static const WordSet small = {
       "of",  "the",   "and",   "for",   "to",   "on",  "upon", "in",   "at",   "a",      "an",
       "am",  "de",    "du",    "des",   "del",  "da",  "do",   "dos",  "das",  "di",     "la",
       "le",  "les",   "von",   "van",   "der",  "den", "ter",  "ten",  "zu",   "y",      "e",
@@ -588,9 +591,8 @@ bool government_office(std::string_view folded) {
 // surname or inside a name ("Gil de Ferran", "CJ van der Linde", "the da Vinci Project", "Osama
 // bin Laden").
 bool name_particle(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> particles = {
-      "de", "del", "da",  "do",  "dos", "das", "di", "du", "la",
-      "le", "van", "von", "den", "der", "ter", "al", "bin"};
+  static const WordSet particles = {"de", "del", "da",  "do",  "dos", "das", "di", "du", "la",
+                                    "le", "van", "von", "den", "der", "ter", "al", "bin"};
   return particles.count(folded) > 0;
 }
 
@@ -656,7 +658,7 @@ bool free_organization_word(const std::vector<ner::Token>& tokens, const std::ve
 void closed_class_words(ner::Document& doc) {
   // ("World Group II", "Charles VI": a Roman number alone, roman_number; not "I", a pronoun,
   // nor "X", "V", "C", "D", "L" and "M", which are letters and initials as often)
-  static const absl::flat_hash_set<std::string_view> words = {
+  static const WordSet words = {
       "since",        "until",       "till",      "unlike",  "like",       "barely",
       "herewith",     "all",         "come",      "after",   "before",     "during",
       "despite",      "although",    "though",    "while",   "whilst",     "whereas",
@@ -673,9 +675,9 @@ void closed_class_words(ner::Document& doc) {
       "following",    "according",   "born",      "update",  "updated"};
   // ("Can Yahoo dominate next decade?", "Have Radio 2 listeners ...": a question's verb that
   // opens it is no part of the name after it)
-  static const absl::flat_hash_set<std::string_view> asking = {
-      "can",  "could", "should", "would", "does", "did", "do",  "is",    "are",  "was",
-      "were", "has",   "have",   "had",   "must", "why", "how", "shall", "might"};
+  static const WordSet asking = {"can",  "could", "should", "would", "does", "did",  "do",
+                                 "is",   "are",   "was",    "were",  "has",  "have", "had",
+                                 "must", "why",   "how",    "shall", "might"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
@@ -742,7 +744,7 @@ void headline_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // (the rest of a company's, a club's or a channel's name: "Warner Bros", "Nova
       // Chemicals", "Charlton Athletic v Leicester City" on a line of fixtures where the text
       // says "Charlton", "BBC Two", a wire's "Bucharest Newsroom")
-      static const absl::flat_hash_set<std::string_view> ends = {
+      static const WordSet ends = {
           "city",   "athletic", "united",    "town",     "rovers",  "county",   "wanderers",
           "albion", "rangers",  "one",       "two",      "three",   "four",     "bros",
           "bros.",  "studios",  "chemicals", "pictures", "records", "airlines", "newsroom"};
@@ -906,10 +908,8 @@ bool all_capitals(std::string_view w) {
 // that name, an organization's. "Gil de Ferran", "Luiz da Silva": a person's surname after a
 // particle and a first name of the Census lists (or a person's name) before it are one person's.
 void join_particle_names(ner::Document& doc, const ner::Gazetteer& gazetteer) {
-  static const absl::flat_hash_set<std::string> particles = {"de",  "del", "da", "do",
-                                                             "dos", "das", "di", "la"};
-  static const absl::flat_hash_set<std::string> people_particles = {"van", "von", "den",
-                                                                    "der", "ter", "du"};
+  static const WordSet particles = {"de", "del", "da", "do", "dos", "das", "di", "la"};
+  static const WordSet people_particles = {"van", "von", "den", "der", "ter", "du"};
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
@@ -1052,9 +1052,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
         continue;
       // (nor a post, "Agriculture Undersecretary", nor a paper: "a Department of Transport
       // Document")
-      static const absl::flat_hash_set<std::string_view> papers = {
-          "document", "decision", "statement", "study",   "data",
-          "paper",    "figures",  "survey",    "website", "guidelines"};
+      static const WordSet papers = {"document", "decision", "statement", "study",   "data",
+                                     "paper",    "figures",  "survey",    "website", "guidelines"};
       auto free = [&](std::size_t k) {
         if (k >= tokens.size()) return false;
         const std::string& w = tokens[k].lower;
@@ -1080,8 +1079,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // but a people's holds, are one organization (not a place's: "pressure from the European
     // Commission on France").
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      static const absl::flat_hash_set<std::string_view> bodies = {
-          "commission", "committee", "subcommittee", "conference", "council", "panel", "forum"};
+      static const WordSet bodies = {"commission", "committee", "subcommittee", "conference",
+                                     "council",    "panel",     "forum"};
       if (tokens[i].lower != "on"sv || tags[i] != 0 || !capitalized_word(tokens[i - 1].text) ||
           !bodies.count(tokens[i - 1].lower) ||
           (tags[i - 1] != 0 && !ends_entity(tags, i - 1, ner::Type::kOrganization)))
@@ -1184,8 +1183,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // capitalized verb, and the capitalized words after it (joined by "and", "of" or "the"; six at
     // most) that no person's name holds, are one organization.
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-      static const absl::flat_hash_set<std::string_view> bodies = {
-          "committee", "campaign", "coalition", "alliance", "movement", "league", "society"};
+      static const WordSet bodies = {"committee", "campaign", "coalition", "alliance",
+                                     "movement",  "league",   "society"};
       if (tokens[i + 1].lower != "to"sv || !capitalized_word(tokens[i].text) ||
           !bodies.count(tokens[i].lower) || all_capitals(tokens[i].text) || tags[i + 1] != 0 ||
           (tags[i] != 0 && !ends_entity(tags, i, ner::Type::kOrganization) &&
@@ -1220,8 +1219,8 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
     // organization's name ending in a plural, its apostrophe, and a members' body's word are one
     // organization (not "the United Nations' Economic Commission": a body of the first).
     for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
-      static const absl::flat_hash_set<std::string_view> bodies = {
-          "association", "federation", "council", "union", "club", "fund", "society", "guild"};
+      static const WordSet bodies = {"association", "federation", "council", "union",
+                                     "club",        "fund",       "society", "guild"};
       if (tokens[i].lower != "'"sv || tags[i] != 0 ||
           !ends_entity(tags, i - 1, ner::Type::kOrganization) || tokens[i - 1].lower.size() < 3 ||
           tokens[i - 1].lower.back() != 's' ||
@@ -1414,8 +1413,7 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       if (span.type == ner::Type::kPerson || span.last == span.first) continue;
       // "Democrat Walter Mondale", "Republican Bob Dole": a party's member, then a name that
       // begins with a first name of the Census lists and holds no organization's word.
-      static const absl::flat_hash_set<std::string> members = {"democrat", "republican", "tory",
-                                                               "socialist", "communist"};
+      static const WordSet members = {"democrat", "republican", "tory", "socialist", "communist"};
       if (members.count(tokens[span.first].lower) && span.last - span.first <= 3 &&
           (gazetteer.person_name(tokens[span.first + 1].lower) & ner::Gazetteer::kFirstName) &&
           std::none_of(tokens.begin() + span.first + 1, tokens.begin() + span.last + 1,
@@ -1532,13 +1530,13 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 }
 
 bool calendar_word(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = [] {
+  static const WordSet words = [] {
     absl::flat_hash_set<std::string> w = {"today", "yesterday", "tomorrow"};
     for (std::string_view day : weekday_names()) w.emplace(day);
     for (std::string_view month : month_names()) {
       if (month != "may") w.emplace(month);  // a name too: Theresa May
     }
-    return w;
+    return WordSet(w.begin(), w.end());
   }();
   return words.count(folded) > 0;
 }
@@ -2120,7 +2118,7 @@ namespace {
 bool trades(const std::string& folded) {
   // (not "broadcasters" nor "publishers", who are people as often: "veteran broadcasters David
   // Dimbleby and Jeremy Paxman")
-  static const absl::flat_hash_set<std::string_view> words = {
+  static const WordSet words = {
       "firms",   "companies", "carmakers", "automakers",    "chipmakers", "banks",
       "lenders", "airlines",  "carriers",  "retailers",     "insurers",   "operators",
       "brewers", "studios",   "networks",  "manufacturers", "telcos",     "supermarkets"};
@@ -2131,7 +2129,7 @@ bool trades(const std::string& folded) {
 // Common nouns that say what an organization is, right before its name ("carmaker Nissan", "the
 // band Coldplay", "companies such as Creative, Sony and Philips"): the trades, and more.
 bool organization_descriptor(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {
+  static const WordSet words = {
       "firm",         "company",     "carmaker",     "automaker",    "chipmaker",  "giant",
       "giants",       "bank",        "lender",       "airline",      "carrier",    "retailer",
       "supermarket",  "broadcaster", "broadcasters", "operator",     "maker",      "makers",
@@ -2152,9 +2150,9 @@ bool organization_descriptor(const std::string& folded) {
 // Words right after an organization's name that make it one ("Nissan chairman Carlos Ghosn", "a
 // Jive spokeswoman", "Sony shares").
 bool organization_role(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {
-      "spokesman",    "spokeswoman", "spokesperson", "chairman",   "chairwoman",  "shares",
-      "shareholders", "boss",        "bosses",       "subsidiary", "headquarters"};
+  static const WordSet words = {"spokesman",  "spokeswoman", "spokesperson", "chairman",
+                                "chairwoman", "shares",      "shareholders", "boss",
+                                "bosses",     "subsidiary",  "headquarters"};
   return words.count(folded) > 0;
 }
 
@@ -2198,10 +2196,10 @@ void clubs_in_brackets(const std::vector<ner::Token>& tokens, std::vector<int>& 
 // Parties and institutions named by one capitalized word that the tagger reads as an adjective or
 // a people's name, or not at all ("the Conservatives say", "Tory leader", "in the Commons").
 bool institution_word(std::string_view word) {
-  static const absl::flat_hash_set<std::string_view> words = {
-      "Conservative", "Conservatives", "Labour",     "Republican", "Republicans", "Democrats",
-      "Commons",      "Lords",         "Parliament", "Congress",   "Senate",      "Cabinet",
-      "Treasury",     "Bundestag",     "Duma",       "Knesset"};
+  static const WordSet words = {"Conservative", "Conservatives", "Labour",  "Republican",
+                                "Republicans",  "Democrats",     "Commons", "Lords",
+                                "Parliament",   "Congress",      "Senate",  "Cabinet",
+                                "Treasury",     "Bundestag",     "Duma",    "Knesset"};
   return words.count(word) > 0;
 }
 
@@ -2372,11 +2370,11 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   };
   // "portal director at Tiscali", "our colleagues at Defra": where people work, a name the
   // gazetteer does not know is an organization's.
-  static const absl::flat_hash_set<std::string> workers = {
-      "director",  "chief",     "executive", "analyst",   "colleagues",
-      "staff",     "head",      "boss",      "worker",    "workers",
-      "employees", "economist", "manager",   "spokesman", "spokeswoman"};
-  static const absl::flat_hash_set<std::string> lands = {
+  static const WordSet workers = {"director",   "chief",     "executive",  "analyst",
+                                  "colleagues", "staff",     "head",       "boss",
+                                  "worker",     "workers",   "employees",  "economist",
+                                  "manager",    "spokesman", "spokeswoman"};
+  static const WordSet lands = {
       "coast",    "coastline", "border",  "borders",  "region",  "peninsula", "mountains",
       "valley",   "waters",    "marinas", "harbours", "harbors", "province",  "countryside",
       "villages", "coastal",   "shores",  "hills",    "desert",  "highlands", "lowlands"};
@@ -2591,9 +2589,9 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       for (std::size_t k = end + 2; k < tokens.size() && k <= end + 5; ++k) {
         const std::string& w = tokens[k].lower;
         if (organization_descriptor(w)) {
-          static const absl::flat_hash_set<std::string_view> after = {
-              "in",   "on",    "at",    "that",  "which", "with",  "for",     "and",   "by",
-              "from", "whose", "based", "since", "where", "known", "founded", "owned", "run"};
+          static const WordSet after = {"in",    "on",    "at",    "that",    "which", "with",
+                                        "for",   "and",   "by",    "from",    "whose", "based",
+                                        "since", "where", "known", "founded", "owned", "run"};
           if (k + 1 == tokens.size() ||
               (!ascii::is_alpha(tokens[k + 1].text[0]) && tokens[k + 1].lower != "'s"sv) ||
               after.count(tokens[k + 1].lower))
@@ -2693,8 +2691,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       const std::string_view text = tokens[i].text;
       if (tags[i] != 0 || text.size() < 6 || text[1] != '.') continue;
       const std::string letters = dotted_letters(text);
-      static const absl::flat_hash_set<std::string_view> no_names = {"RIP",  "AKA", "ETA", "RSVP",
-                                                                     "ASAP", "PPS", "SPA"};
+      static const WordSet no_names = {"RIP", "AKA", "ETA", "RSVP", "ASAP", "PPS", "SPA"};
       if (letters.size() < 3 || no_names.count(letters) || thing_abbreviation(letters)) continue;
       // (nor part of a longer name: "Fiat S.P.A.", "R.J.R. Nabisco"; a common word before it
       // opens the sentence: "Inside I.B.M.")
@@ -2743,8 +2740,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         continue;
       // (not "G4", "G5", Apple's processors as often as groups)
       const std::string_view head = text.substr(0, letters);
-      static const absl::flat_hash_set<std::string_view> groups = {"G6",  "G7",  "G8",
-                                                                   "G10", "G20", "G77"};
+      static const WordSet groups = {"G6", "G7", "G8", "G10", "G20", "G77"};
       if (groups.count(text) || head == "BBC"sv || head == "ITV"sv) tags[i] = org_unit;
     }
     // "drug giant Merck", "carmaker Ford" where the tagger read a surname: one word read as a
@@ -2799,13 +2795,13 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       for (std::size_t k = i + 3; k < tokens.size() && k <= i + 7; ++k) {
         const std::string& w = tokens[k].lower;
         // (a preposition's object is no predicate's noun: "Adams was a partner at the firm")
-        static const absl::flat_hash_set<std::string_view> prepositions = {
-            "of", "at", "in", "with", "for", "on", "from", "by", "to", "into", "behind"};
+        static const WordSet prepositions = {"of",   "at", "in", "with", "for",   "on",
+                                             "from", "by", "to", "into", "behind"};
         if (capitalized_word(tokens[k].text) || prepositions.count(w) || !ascii::is_alpha(w[0]))
           break;
         if (!organization_descriptor(w) || w == "rival"sv || w == "rivals"sv || w == "giant"sv)
           continue;
-        static const absl::flat_hash_set<std::string_view> after = {
+        static const WordSet after = {
             "in", "on",   "at",    "to",   "that",   "which", "with",  "for",   "and",   "or",
             "by", "from", "whose", "than", "behind", "based", "since", "where", "known", "founded"};
         const bool last =
@@ -2918,8 +2914,8 @@ bool peoples_adjective(const ner::Token& t) {
 }
 
 bool sentence_opener(const std::string& folded) {
-  static const absl::flat_hash_set<std::string> words = {"the", "a",   "an",  "and", "but", "or",
-                                                         "so",  "yet", "now", "as",  "if",  "when"};
+  static const WordSet words = {"the", "a",   "an",  "and", "but", "or",
+                                "so",  "yet", "now", "as",  "if",  "when"};
   return words.count(folded) > 0 || calendar_word(folded);
 }
 
@@ -3243,8 +3239,7 @@ bool company_owned(const std::vector<ner::Token>& tokens, std::size_t at) {
   if (at >= tokens.size()) return false;
   const std::string& w = tokens[at].lower;
   const std::string_view next = at + 1 < tokens.size() ? tokens[at + 1].lower : std::string_view();
-  static const absl::flat_hash_set<std::string_view> owned = {"shareholders", "profits", "profit",
-                                                              "chairman", "chairwoman"};
+  static const WordSet owned = {"shareholders", "profits", "profit", "chairman", "chairwoman"};
   return owned.count(w) > 0 || (w == "board"sv && next != "of"sv) ||
          (w == "chief"sv && next == "executive"sv) || (w == "share"sv && next == "price"sv) ||
          (w == "market"sv && next == "value"sv);

@@ -24,6 +24,7 @@
 #include "extract/ner.h"
 #include "extract/outlets.h"
 #include "extract/publication_date.h"
+#include "extract/word_set.h"
 
 namespace morgue {
 
@@ -63,19 +64,18 @@ void add_unique(std::vector<std::string>* list, std::unordered_set<std::string>*
 // Nouns of buildings and compounds, after their names ("the al-Aqsa mosque", "Belmarsh prison").
 bool facility_noun(const std::string& folded) {
   // (not "airport": "Stansted airport" names the place it serves, as CoNLL-2003 has it)
-  static const absl::flat_hash_set<std::string_view> nouns = {
-      "mosque",   "church", "cathedral", "temple",  "shrine", "synagogue",
-      "prison",   "jail",   "stadium",   "palace",  "castle", "hotel",
-      "hospital", "camp",   "compound",  "complex", "mall"};
+  static const WordSet nouns = {"mosque",   "church", "cathedral", "temple",  "shrine", "synagogue",
+                                "prison",   "jail",   "stadium",   "palace",  "castle", "hotel",
+                                "hospital", "camp",   "compound",  "complex", "mall"};
   return nouns.count(folded) > 0;
 }
 
 // Nouns of works before their titles ("the film Vera Drake"); not those that are verbs or
 // adjectives as often ("show", "play", "single").
 bool work_noun(const std::string& folded) {
-  static const absl::flat_hash_set<std::string_view> nouns = {
-      "film",   "movie", "novel",       "book",  "album",    "song",   "musical", "series",
-      "sitcom", "drama", "documentary", "opera", "thriller", "biopic", "comedy",  "ballad"};
+  static const WordSet nouns = {"film",     "movie",  "novel",  "book",  "album",       "song",
+                                "musical",  "series", "sitcom", "drama", "documentary", "opera",
+                                "thriller", "biopic", "comedy", "ballad"};
   return nouns.count(folded) > 0;
 }
 
@@ -91,18 +91,17 @@ bool ground_word(const std::string& folded) {
 // Words before "Centre" in the names of venues ("National Tennis Centre") and of places of
 // custody ("the Terrorism Confinement Center", a prison; "Campsfield Detention Centre").
 bool venue_centre(const std::string& folded) {
-  static const absl::flat_hash_set<std::string_view> words = {
-      "tennis",     "sports",     "leisure",     "aquatic",  "aquatics",    "olympic",
-      "exhibition", "conference", "convention",  "shopping", "expo",        "civic",
-      "detention",  "removal",    "confinement", "remand",   "correctional"};
+  static const WordSet words = {"tennis",  "sports",      "leisure",    "aquatic",    "aquatics",
+                                "olympic", "exhibition",  "conference", "convention", "shopping",
+                                "expo",    "civic",       "detention",  "removal",    "confinement",
+                                "remand",  "correctional"};
   return words.count(folded) > 0;
 }
 
 // Small words inside a work's title ("Pirates of the Caribbean", "Georgia On My Mind").
 bool title_word(const std::string& folded) {
   // (not "and": "the biopic Ray and Mike Leigh's Vera Drake")
-  static const absl::flat_hash_set<std::string_view> words = {"of", "the", "on", "in",
-                                                              "a",  "my",  "to", "for"};
+  static const WordSet words = {"of", "the", "on", "in", "a", "my", "to", "for"};
   return words.count(folded) > 0;
 }
 
@@ -114,17 +113,15 @@ bool home_nation(const std::string& folded) {
 
 // A player's or a manager's role in a side, after the side's name ("Leicester lock").
 bool side_role(const std::string& folded) {
-  static const absl::flat_hash_set<std::string_view> roles = {
-      "striker", "midfielder", "defender",   "winger",    "goalkeeper",
-      "manager", "boss",       "captain",    "skipper",   "hooker",
-      "flanker", "fly-half",   "scrum-half", "full-back", "centre-back"};
+  static const WordSet roles = {"striker", "midfielder", "defender",   "winger",    "goalkeeper",
+                                "manager", "boss",       "captain",    "skipper",   "hooker",
+                                "flanker", "fly-half",   "scrum-half", "full-back", "centre-back"};
   return roles.count(folded) > 0;
 }
 
 // Roles in a side that are everyday nouns as often ("a London coach", "Hamas's Gaza wing").
 bool everyday_role(const std::string& folded) {
-  static const absl::flat_hash_set<std::string_view> roles = {"coach", "keeper", "lock", "prop",
-                                                              "wing"};
+  static const WordSet roles = {"coach", "keeper", "lock", "prop", "wing"};
   return roles.count(folded) > 0;
 }
 
@@ -232,7 +229,7 @@ class Default : public Extractor {
     auto reports_match = [&tagged] {
       return std::any_of(
           tagged.sentences().begin(), tagged.sentences().end(), [](const ner::Sentence& sentence) {
-            static const absl::flat_hash_set<std::string_view> sport = {
+            static const WordSet sport = {
                 "match",      "game",    "season",   "cup",        "league",      "coach",
                 "goal",       "goals",   "scored",   "touchdown",  "quarterback", "inning",
                 "innings",    "playoff", "playoffs", "tournament", "striker",     "midfielder",
@@ -487,8 +484,8 @@ class Default : public Extractor {
                  capitalized_word(tokens[at - 2].text))
             at -= 2;
           const std::string_view noun = at > 0 ? std::string_view(tokens[at - 1].lower) : ""sv;
-          static const absl::flat_hash_set<std::string_view> ships = {
-              "warship", "submarine", "destroyer", "frigate", "battleship", "cruiser"};
+          static const WordSet ships = {"warship", "submarine",  "destroyer",
+                                        "frigate", "battleship", "cruiser"};
           if (ships.count(noun) || ((noun == "carrier"sv || noun == "carriers"sv) && at >= 2 &&
                                     tokens[at - 2].lower == "aircraft"sv))
             continue;
@@ -500,10 +497,9 @@ class Default : public Extractor {
         // four letters or fewer, no registered company, no place the gazetteer knows)
         if (span.last + 1 < tokens.size()) {
           const std::string& noun = tokens[span.last + 1].lower;
-          static const absl::flat_hash_set<std::string_view> crafts = {"spacecraft", "orbiter",
-                                                                       "lander"};
-          static const absl::flat_hash_set<std::string_view> space_crafts = {
-              "probe", "telescope", "station", "shuttle", "capsule"};
+          static const WordSet crafts = {"spacecraft", "orbiter", "lander"};
+          static const WordSet space_crafts = {"probe", "telescope", "station", "shuttle",
+                                               "capsule"};
           if ((crafts.count(noun) || (noun == "space"sv && span.last + 2 < tokens.size() &&
                                       space_crafts.count(tokens[span.last + 2].lower))) &&
               span.first == span.last && !all_capitals(mention) && mention.size() > 4 &&
@@ -582,8 +578,7 @@ class Default : public Extractor {
         if (type == ner::Type::kOrganization && span.last > span.first) {
           const std::string tail = last_word(mention);
           if (tail == "province" || tail == "region") type = ner::Type::kPlace;
-          static const absl::flat_hash_set<std::string_view> county_clubs = {
-              "derby", "notts", "stockport", "newport", "ross"};
+          static const WordSet county_clubs = {"derby", "notts", "stockport", "newport", "ross"};
           // (the name ends there: "Hale County State Bank" is a bank's; no score beside it:
           // "Melrose 107 Stirling County 10" names a rugby club)
           if (tail == "county" && span.last <= span.first + 2 &&
@@ -778,10 +773,10 @@ class Default : public Extractor {
         // only in a match's report, which gives a score or a sport's words ("a victory over
         // Brussels on the rebate", "the hurricane thrashed Florida" are no matches).
         auto beaten = [&] {
-          static const absl::flat_hash_set<std::string_view> beat = {
-              "beat", "beating", "defeated", "defeating", "thrashed", "overcame", "edged"};
-          static const absl::flat_hash_set<std::string_view> wins = {
-              "victory", "victories", "win", "wins", "winners", "triumph", "success"};
+          static const WordSet beat = {"beat",     "beating",  "defeated", "defeating",
+                                       "thrashed", "overcame", "edged"};
+          static const WordSet wins = {"victory", "victories", "win",    "wins",
+                                       "winners", "triumph",   "success"};
           if (span.first == 0) return false;
           const std::string& before = tokens[span.first - 1].lower;
           if (!(beat.count(before) > 0 || (before == "over"sv && span.first >= 2 &&
@@ -816,9 +811,9 @@ class Default : public Extractor {
             // "Der Spiegel", "El Pais": a paper.
             if (more && next == "&") break;
             // ("the Marc Dutroux case", "the Clinton administration": the person's own)
-            static const absl::flat_hash_set<std::string> owned = {
-                "case",    "affair",         "trial",      "scandal", "murder", "murders",
-                "killing", "administration", "government", "era",     "family", "camp"};
+            static const WordSet owned = {"case",       "affair",  "trial",   "scandal",
+                                          "murder",     "murders", "killing", "administration",
+                                          "government", "era",     "family",  "camp"};
             if (span.first > 0 && tokens[span.first - 1].lower == "the"sv &&
                 !person_role(tokens[span.first].lower) && !(more && owned.count(next)))
               break;
@@ -1099,8 +1094,8 @@ class Default : public Extractor {
       const std::string first = name.substr(0, space), last = name.substr(space + 1);
       // (a prefix in capitals is a club's designation: "AC Milan", not "BBC Liverpool", "JM
       // Barrie"; an initial is none: "C Paterson")
-      static const absl::flat_hash_set<std::string> clubs = {"ac", "fc", "as", "ss", "cf", "sc",
-                                                             "cd", "rc", "sv", "fk", "nk", "sk"};
+      static const WordSet clubs = {"ac", "fc", "as", "ss", "cf", "sc",
+                                    "cd", "rc", "sv", "fk", "nk", "sk"};
       const bool city = gazetteer_.city(last) && gazetteer_.major(last) &&
                         gazetteer_.country_name(last).empty() && first.size() >= 2 &&
                         (!all_capitals(first) || clubs.count(fold(first)));
@@ -1153,10 +1148,10 @@ class Default : public Extractor {
   static bool located_word(const std::string& folded) { return located_suffix(folded) != 0; }
 
   static bool locative_word(const std::string& folded) {
-    static const absl::flat_hash_set<std::string> words = {
-        "in",     "at",         "near",   "outside", "from",    "to",      "into",
-        "across", "around",     "toward", "towards", "between", "through", "via",
-        "inside", "throughout", "visit",  "visited", "visiting"};
+    static const WordSet words = {"in",         "at",      "near",    "outside", "from",
+                                  "to",         "into",    "across",  "around",  "toward",
+                                  "towards",    "between", "through", "via",     "inside",
+                                  "throughout", "visit",   "visited", "visiting"};
     return words.count(folded) > 0;
   }
 
@@ -1169,9 +1164,9 @@ class Default : public Extractor {
   };
 
   static bool award(const std::string& folded) {
-    static const absl::flat_hash_set<std::string> words = {
-        "oscar", "oscars", "grammy", "grammys",  "emmy",  "emmys", "bafta", "baftas", "tony",
-        "tonys", "golden", "booker", "pulitzer", "nobel", "brit",  "brits", "mobo",   "olivier"};
+    static const WordSet words = {"oscar",    "oscars", "grammy", "grammys", "emmy",   "emmys",
+                                  "bafta",    "baftas", "tony",   "tonys",   "golden", "booker",
+                                  "pulitzer", "nobel",  "brit",   "brits",   "mobo",   "olivier"};
     return words.count(folded) > 0;
   }
 
@@ -1182,29 +1177,29 @@ class Default : public Extractor {
   }
 
   static bool holiday(const std::string& folded) {
-    static const absl::flat_hash_set<std::string> names = {"christmas",
-                                                           "christmas day",
-                                                           "christmas eve",
-                                                           "boxing day",
-                                                           "easter",
-                                                           "easter sunday",
-                                                           "good friday",
-                                                           "new year",
-                                                           "new year's day",
-                                                           "new year's eve",
-                                                           "thanksgiving",
-                                                           "halloween",
-                                                           "ramadan",
-                                                           "hanukkah",
-                                                           "diwali",
-                                                           "valentine's day",
-                                                           "labor day",
-                                                           "labour day",
-                                                           "memorial day",
-                                                           "independence day",
-                                                           "passover",
-                                                           "thanksgiving day",
-                                                           "eid"};
+    static const WordSet names = {"christmas",
+                                  "christmas day",
+                                  "christmas eve",
+                                  "boxing day",
+                                  "easter",
+                                  "easter sunday",
+                                  "good friday",
+                                  "new year",
+                                  "new year's day",
+                                  "new year's eve",
+                                  "thanksgiving",
+                                  "halloween",
+                                  "ramadan",
+                                  "hanukkah",
+                                  "diwali",
+                                  "valentine's day",
+                                  "labor day",
+                                  "labour day",
+                                  "memorial day",
+                                  "independence day",
+                                  "passover",
+                                  "thanksgiving day",
+                                  "eid"};
     return names.count(folded) > 0;
   }
 
@@ -1218,17 +1213,17 @@ class Default : public Extractor {
   }
 
   static bool function_word(const std::string& folded) {
-    static const absl::flat_hash_set<std::string> words = {
-        "the", "a",    "an",   "and",   "or",    "but",   "of",    "in",   "on",
-        "at",  "to",   "it",   "its",   "he",    "she",   "we",    "they", "his",
-        "her", "this", "that", "these", "those", "there", "their", "i",    "you"};
+    static const WordSet words = {"the",   "a",     "an",    "and",   "or",  "but",  "of",
+                                  "in",    "on",    "at",    "to",    "it",  "its",  "he",
+                                  "she",   "we",    "they",  "his",   "her", "this", "that",
+                                  "these", "those", "there", "their", "i",   "you"};
     return words.count(folded) > 0;
   }
 
   // The small words of a headline that no person's name holds ("Sanford As Head Coach", "Glaus
   // Activated From DL", "Davis Both Sitting Out").
   static bool headline_break(const std::string& folded) {
-    static const absl::flat_hash_set<std::string_view> words = {
+    static const WordSet words = {
         "as",  "for", "from", "after", "among", "both", "with", "by",   "over", "into", "is",
         "are", "was", "were", "be",    "will",  "may",  "can",  "to",   "in",   "on",   "at",
         "the", "a",   "an",   "and",   "or",    "of",   "off",  "out",  "up",   "down", "not",

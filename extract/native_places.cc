@@ -19,6 +19,7 @@
 #include "common/places.h"
 #include "common/text.h"
 #include "extract/tokens.h"
+#include "extract/word_set.h"
 
 namespace morgue::ner {
 
@@ -26,8 +27,7 @@ namespace {
 
 // Languages written without spaces between words: their names are found as written.
 bool unspaced(const std::string& lang) {
-  static const std::unordered_set<std::string> languages = {"zh", "ja", "th", "lo",
-                                                            "km", "my", "bo"};
+  static const WordSet languages = {"zh", "ja", "th", "lo", "km", "my", "bo"};
   return languages.count(lang) > 0;
 }
 
@@ -136,8 +136,8 @@ bool katakana_after(std::string_view s, std::size_t at) {
 
 // German writes its nouns with a capital: a city's name after an article is a noun ("das Essen").
 bool german_article(const std::string& lower) {
-  static const std::unordered_set<std::string> articles = {
-      "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"};
+  static const WordSet articles = {"der", "die",  "das",   "dem",   "den",   "des",
+                                   "ein", "eine", "einem", "einen", "einer", "eines"};
   return articles.count(lower) > 0;
 }
 

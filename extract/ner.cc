@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "common/ascii.h"
+#include "extract/word_set.h"
 
 namespace morgue::ner {
 namespace {
@@ -83,8 +84,8 @@ const std::string kStart = "<s>", kEnd = "</s>";
 // ---- Title Case and spans ----
 
 std::string title_cased(std::string_view word, bool first) {
-  static const std::unordered_set<std::string> small = {
-      "a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "for", "by", "with"};
+  static const WordSet small = {"a",  "an", "the", "and", "but", "or", "of",
+                                "to", "in", "on",  "at",  "for", "by", "with"};
   std::string out(word);
   if (out.empty() || !ascii::is_lower(out[0])) return out;
   if (!first && small.count(out)) return out;
@@ -94,7 +95,11 @@ std::string title_cased(std::string_view word, bool first) {
 
 std::vector<Span> spans_of(const std::vector<int>& tags, std::size_t sentence) {
   std::vector<Span> spans;
-  for (std::size_t i = 0; i < tags.size(); ++i) {
+  std::size_t i = 0;
+  while (i < tags.size() && tags[i] == 0) ++i;
+  if (i == tags.size()) return spans;
+  spans.reserve(tags.size() - i);  // (one allocation, for as many spans as there can be)
+  for (; i < tags.size(); ++i) {
     if (tags[i] == 0) continue;
     const Position p = position_of(tags[i]);
     if (p == kUnit) {

@@ -8,14 +8,15 @@
 #include "common/ascii.h"
 #include "common/text.h"
 #include "extract/names.h"
+#include "extract/word_set.h"
 
 namespace morgue {
 namespace {
 
 // Words that make a capitalized name an outlet's: the usual words of newspaper, agency and
 // broadcaster names, and well-known outlets that have none of them.
-const std::unordered_set<std::string>& outlet_words() {
-  static const std::unordered_set<std::string> words = {
+const WordSet& outlet_words() {
+  static const WordSet words = {
       "news",      "post",       "times",     "journal",     "wire",      "press",     "tribune",
       "herald",    "guardian",   "telegraph", "independent", "gazette",   "daily",     "magazine",
       "radio",     "television", "tv",        "network",     "chronicle", "observer",  "examiner",

@@ -9,6 +9,7 @@
 
 #include "common/ascii.h"
 #include "common/text.h"
+#include "extract/word_set.h"
 
 namespace morgue::ner {
 namespace {
@@ -39,8 +40,8 @@ bool is_space(UChar32 c) { return c < 0x80 ? ascii::is_space(c) : u_isUWhiteSpac
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 // Words whose trailing period belongs to them, as CoNLL-2003 tokenizes them.
-const std::unordered_set<std::string>& abbreviations() {
-  static const std::unordered_set<std::string> words = {
+const WordSet& abbreviations() {
+  static const WordSet words = {
       "mr",   "mrs",  "ms",   "dr",   "prof", "sr",   "jr",  "st",   "sen",  "rep",   "gov",
       "gen",  "lt",   "col",  "capt", "sgt",  "maj",  "adm", "cmdr", "sec",  "supt",  "insp",
       "rev",  "hon",  "pres", "atty", "inc",  "corp", "co",  "ltd",  "plc",  "bros",  "dept",
@@ -97,8 +98,8 @@ bool address(std::string_view s, std::size_t start, std::size_t dot) {
   if (run.find('@') != std::string_view::npos ||
       std::count(run.begin(), run.end(), '.') >= 2 + (run.back() == '.'))
     return true;
-  static const std::unordered_set<std::string> endings = {"com", "net", "org",  "co",  "gov", "edu",
-                                                          "tv",  "uk",  "info", "biz", "fm",  "io"};
+  static const WordSet endings = {"com", "net", "org",  "co",  "gov", "edu",
+                                  "tv",  "uk",  "info", "biz", "fm",  "io"};
   std::size_t end = dot + 1;
   while (end < s.size() && ascii::is_alpha(s[end])) ++end;
   return endings.count(lower_of(s.substr(dot + 1, end - dot - 1))) > 0;
@@ -108,9 +109,9 @@ bool address(std::string_view s, std::size_t start, std::size_t dot) {
 // abbreviation ("R&B", "R&D", "Q&A"), which stays three tokens as before; a name's ("AT&T", "S&P",
 // "M&S") is one token, as CoNLL-2003 has them.
 bool common_ampersand(std::string_view s, std::size_t start, std::size_t at) {
-  static const std::unordered_set<std::string_view> nouns = {
-      "R&B", "R&D", "Q&A", "M&A", "E&P", "B&W", "P&L", "A&E", "F&B", "B&B",
-      "G&T", "A&R", "C&W", "S&L", "R&R", "S&T", "T&C", "O&M", "D&T", "H&S"};
+  static const WordSet nouns = {"R&B", "R&D", "Q&A", "M&A", "E&P", "B&W", "P&L",
+                                "A&E", "F&B", "B&B", "G&T", "A&R", "C&W", "S&L",
+                                "R&R", "S&T", "T&C", "O&M", "D&T", "H&S"};
   std::size_t end = at + 1;
   while (end < s.size() && ascii::is_alpha(s[end])) ++end;
   return nouns.count(s.substr(start, end - start)) > 0;
@@ -156,9 +157,9 @@ std::size_t word_end(std::string_view s, std::size_t i) {
 // capitals: "ACME INC. THE COMPANY" is a line of capitals): after "SEC." or "U.S." it says the
 // period ended one ("... review by the SEC. The company said").
 bool sentence_opens_at(std::string_view text, std::size_t i) {
-  static const std::unordered_set<std::string> openers = {
-      "the",  "it",    "its",   "he",    "she", "they", "we",    "i",       "but",      "this",
-      "that", "these", "those", "there", "his", "her",  "their", "however", "meanwhile"};
+  static const WordSet openers = {"the", "it",  "its",   "he",      "she",      "they",  "we",
+                                  "i",   "but", "this",  "that",    "these",    "those", "there",
+                                  "his", "her", "their", "however", "meanwhile"};
   while (i < text.size() && text[i] == ' ') ++i;
   if (i >= text.size() || !is_upper(char_at(text, i).c)) return false;
   const std::size_t end = word_end(text, i);
@@ -248,6 +249,7 @@ std::vector<Sentence> tokenize(std::string_view text) {
       continue;
     }
     auto& tokens = sentences.back().tokens;
+    if (tokens.capacity() == 0) tokens.reserve(32);  // (most sentences fit: no moves as it grows)
     if (is_alnum(ch.c)) {
       std::size_t end = word_end(text, i);
       const std::string_view word = text.substr(i, end - i);
