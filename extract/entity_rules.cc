@@ -2130,16 +2130,17 @@ bool trades(const std::string& folded) {
 // band Coldplay", "companies such as Creative, Sony and Philips"): the trades, and more.
 bool organization_descriptor(const std::string& folded) {
   static const WordSet words = {
-      "firm",         "company",     "carmaker",     "automaker",    "chipmaker",  "giant",
-      "giants",       "bank",        "lender",       "airline",      "carrier",    "retailer",
-      "supermarket",  "broadcaster", "broadcasters", "operator",     "maker",      "makers",
-      "manufacturer", "label",       "insurer",      "publisher",    "publishers", "conglomerate",
-      "developer",    "developers",  "brewer",       "studio",       "club",       "clubs",
-      "rival",        "rivals",      "band",         "bands",        "newspaper",  "newspapers",
-      "magazine",     "charity",     "regulator",    "watchdog",     "union",      "provider",
-      "providers",    "distributor", "outfit",       "network",      "agency",     "service",
-      "group",        "body",        "organisation", "organization", "chain",      "think-tank",
-      "website",      "consortium",  "engine",       "telco",        "portal"};
+      "firm", "company", "carmaker", "automaker", "chipmaker", "giant", "giants", "bank", "lender",
+      "airline", "carrier", "retailer", "supermarket", "broadcaster", "broadcasters", "operator",
+      "maker", "makers", "manufacturer", "label", "insurer", "publisher", "publishers",
+      "conglomerate", "developer", "developers", "brewer", "studio", "club", "clubs", "rival",
+      "rivals", "band", "bands", "newspaper", "newspapers", "magazine", "charity", "regulator",
+      "watchdog", "union", "provider", "providers", "distributor", "outfit", "network", "agency",
+      "service", "group", "body", "organisation", "organization", "chain", "think-tank", "website",
+      "consortium", "engine", "telco", "portal",
+      // (plurals that list such bodies: "web portals such as Google, Yahoo, Ebay and Amazon",
+      // "charities including Oxfam")
+      "portals", "websites", "charities", "agencies", "organisations", "organizations"};
   auto noun = [](const std::string& w) { return words.count(w) > 0 || trades(w); };
   if (noun(folded)) return true;
   // ("search-engine Google", "drug-maker Merck": the noun a compound ends with)
