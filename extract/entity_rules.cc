@@ -2573,6 +2573,39 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       retag(tags, i, end, ner::Type::kOrganization);
       i = end;
     }
+    // "A recent survey by Earthlink and Webroot found", "a poll by Gallup": a free run after a
+    // study's noun and "by" (or two, joined by "and"), whole, with no Census name in it (not "a
+    // study by Smith"), that the gazetteer knows as no place and, one word, as no common word, is
+    // an organization's.
+    static const WordSet studies = {"survey",  "surveys", "study", "studies",  "report",
+                                    "reports", "poll",    "polls", "research", "analysis"};
+    auto studied = [&](std::size_t i) {
+      const std::size_t end = run(i);
+      if (end == i || (end < tokens.size() && capitalized_word(tokens[end].text))) return i;
+      for (std::size_t k = i; k < end; ++k)
+        if (gazetteer.person_name(tokens[k].lower) != 0) return i;
+      if (gazetteer.known(joined_words(tokens, i, end)) ||
+          (end == i + 1 && (gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon)))
+        return i;
+      return end;
+    };
+    for (std::size_t i = 2; i < tokens.size(); ++i) {
+      if (tokens[i - 1].lower != "by"sv || !capitalized_word(tokens[i].text) ||
+          !studies.contains(tokens[i - 2].lower))
+        continue;
+      const std::size_t end = studied(i);
+      if (end == i) continue;
+      std::size_t second = end, second_end = end;
+      if (end + 1 < tokens.size() && tokens[end].lower == "and"sv &&
+          capitalized_word(tokens[end + 1].text)) {
+        second = end + 1;
+        second_end = studied(second);
+        if (second_end == second) continue;  // (both names, or neither)
+      }
+      retag(tags, i, end, ner::Type::kOrganization);
+      if (second_end > second) retag(tags, second, second_end, ner::Type::kOrganization);
+      i = second_end;
+    }
     // "Solidere, the Lebanese company founded by Rafik Hariri": a free run that opens a sentence
     // or follows a word in lower case, then a comma, an article, up to three words in lower case
     // or a people's adjective, and a descriptor of companies that ends the phrase (not "the
