@@ -70,12 +70,15 @@ bool facility_noun(const std::string& folded) {
   return nouns.count(folded) > 0;
 }
 
-// Nouns of works before their titles ("the film Vera Drake"); not those that are verbs or
-// adjectives as often ("show", "play", "single").
+// Nouns of works before their titles ("the film Vera Drake", "film sequel Shrek 2", "soap operas
+// Knots Landing"); not those that are verbs or adjectives as often ("show", "play", "single",
+// "books").
 bool work_noun(const std::string& folded) {
-  static const WordSet nouns = {"film",     "movie",  "novel",  "book",  "album",       "song",
-                                "musical",  "series", "sitcom", "drama", "documentary", "opera",
-                                "thriller", "biopic", "comedy", "ballad"};
+  static const WordSet nouns = {
+      "film",   "movie",  "novel",  "book",        "album",  "song",     "musical",
+      "series", "sitcom", "drama",  "documentary", "opera",  "thriller", "biopic",
+      "comedy", "ballad", "sequel", "soap",        "soaps",  "operas",   "films",
+      "movies", "novels", "albums", "sitcoms",     "dramas", "musicals", "documentaries"};
   return nouns.count(folded) > 0;
 }
 
@@ -126,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-131";
+constexpr const char* kRulesVersion = "rules-132";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

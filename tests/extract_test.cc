@@ -1993,6 +1993,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "A recent survey by Earthlink and Webroot found that 90% of PCs are infested. A survey by "
        "Hostway suggests that men shop online. A study by Smith found nothing.",
        {{"Earthlink", "org"}, {"Webroot", "org"}, {"Hostway", "org"}, {"Smith", "person"}}},
+      // A title after a work's noun, a soap's or a sequel's too (rules-132).
+      {"",
+       "Film sequel Shrek 2 took three prizes. The show went up against popular ITV soap "
+       "Coronation Street. Soap operas Knots Landing made the list.",
+       {{"Shrek", ""}, {"Coronation Street", ""}, {"Knots Landing", ""}, {"ITV", "org"}}},
   };
   for (const Case& c : cases) {
     Article a;
