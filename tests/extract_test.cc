@@ -1998,6 +1998,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Film sequel Shrek 2 took three prizes. The show went up against popular ITV soap "
        "Coronation Street. Soap operas Knots Landing made the list.",
        {{"Shrek", ""}, {"Coronation Street", ""}, {"Knots Landing", ""}, {"ITV", "org"}}},
+      // Analysts' firms after "analysts" (rules-133); not an analyst's name.
+      {"",
+       "Sales passed 167 million, according to a recent report from analysts Gartner. Sales will "
+       "grow, say analysts Screen Digest. Analysts John Smith and Mary Jones disagreed.",
+       {{"Gartner", "org"}, {"Screen Digest", "org"}, {"John Smith", "person"}}},
   };
   for (const Case& c : cases) {
     Article a;
