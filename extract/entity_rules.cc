@@ -2382,7 +2382,8 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   static const WordSet lands = {
       "coast",    "coastline", "border",  "borders",  "region",  "peninsula", "mountains",
       "valley",   "waters",    "marinas", "harbours", "harbors", "province",  "countryside",
-      "villages", "coastal",   "shores",  "hills",    "desert",  "highlands", "lowlands"};
+      "villages", "coastal",   "shores",  "hills",    "desert",  "highlands", "lowlands",
+      "farm",     "farms",     "town",    "towns",    "city"};  // ("Mr Eavis' Somerset farm")
   for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;

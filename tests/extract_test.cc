@@ -2003,6 +2003,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Sales passed 167 million, according to a recent report from analysts Gartner. Sales will "
        "grow, say analysts Screen Digest. Analysts John Smith and Mary Jones disagreed.",
        {{"Gartner", "org"}, {"Screen Digest", "org"}, {"John Smith", "person"}}},
+      // A name the gazetteer knows before a farm or a town is a place's (rules-134).
+      {"Glastonbury fans to get ID cards",
+       "More than 153,000 people are expected to travel to Mr Eavis' Somerset farm from 24-26 "
+       "June.",
+       {{"Somerset", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
