@@ -1531,10 +1531,10 @@ void split_titled_spans(ner::Document& doc, const ner::Gazetteer& gazetteer) {
 
 bool calendar_word(const std::string& folded) {
   static const WordSet words = [] {
-    absl::flat_hash_set<std::string> w = {"today", "yesterday", "tomorrow"};
-    for (std::string_view day : weekday_names()) w.emplace(day);
+    std::vector<std::string_view> w = {"today", "yesterday", "tomorrow"};
+    w.insert(w.end(), weekday_names().begin(), weekday_names().end());
     for (std::string_view month : month_names()) {
-      if (month != "may") w.emplace(month);  // a name too: Theresa May
+      if (month != "may") w.push_back(month);  // a name too: Theresa May
     }
     return WordSet(w.begin(), w.end());
   }();

@@ -33,9 +33,9 @@ Char char_at(std::string_view s, std::size_t i) {
 
 bool is_alnum(UChar32 c) { return c < 0x80 ? ascii::is_alnum(c) : u_isalnum(c) != 0; }
 bool is_alpha(UChar32 c) { return c < 0x80 ? ascii::is_alpha(c) : u_isalpha(c) != 0; }
-bool is_digit(UChar32 c) { return c >= '0' && c <= '9'; }
-bool is_upper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) != 0; }
-bool is_lower(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0; }
+bool is_digit(UChar32 c) { return ascii::is_digit(c); }
+bool is_upper(UChar32 c) { return c < 0x80 ? ascii::is_upper(c) : u_isupper(c) != 0; }
+bool is_lower(UChar32 c) { return c < 0x80 ? ascii::is_lower(c) : u_islower(c) != 0; }
 bool is_space(UChar32 c) { return c < 0x80 ? ascii::is_space(c) : u_isUWhiteSpace(c) != 0; }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 

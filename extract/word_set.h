@@ -34,8 +34,6 @@ class WordSet {
   bool contains(std::string_view word) const { return shapes_[shape(word)] && holds(word); }
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return words_.size(); }
-  auto begin() const { return words_.begin(); }
-  auto end() const { return words_.end(); }
 
  private:
   static constexpr int kShapeBits = 12;
