@@ -2728,6 +2728,34 @@ class Extraction(DbCase):
             self.assertGreaterEqual(figures[(name, "places")], places, out)
             self.assertGreaterEqual(figures[(name, "orgs")], orgs, out)
 
+    def test_each_figure_carries_its_interval(self):
+        """The per-article F1's 95% bootstrap interval: it holds the figure; a set whose articles
+        all score the same has no width; the same articles four times over (four times the
+        sample, the same spread) give an interval about half as wide, as a mean's should."""
+        figures, out = self.eval("corpus")
+        lines = re.findall(r"^([\w-]+) +(people|places|orgs) +per-article F1 ([0-9.]+) .*"
+                           r"\((\d+) articles; 95% ([0-9.]+)-([0-9.]+)\)$", out, re.M)
+        self.assertEqual(len(lines), 3, out)
+        for name, what, point, _, low, high in lines:
+            self.assertLessEqual(float(low), float(point), out)
+            self.assertLessEqual(float(point), float(high), out)
+        self.assertEqual(figures[("corpus", "places")], 1.0, out)
+        self.assertIn("(5 articles; 95% 1.000-1.000)", next(l for l in out.splitlines() if " places " in l))
+        from importlib.machinery import SourceFileLoader
+        script = SourceFileLoader("eval_extraction", os.path.join(SOURCE, "scripts", "eval-extraction")).load_module()
+        rng = random.Random(5)
+        one, four = script.Score(), script.Score()
+        for i in range(40):
+            gold, got = {f"n{k}" for k in range(4)}, {f"n{k}" for k in range(rng.randint(0, 4))}
+            one.add(str(i), gold, got)
+            for copy in range(4):
+                four.add(f"{i}.{copy}", gold, got)
+        self.assertAlmostEqual(one.figures()[3], four.figures()[3])
+        (low1, high1), (low4, high4) = one.interval(), four.interval()
+        self.assertLess(low1, one.figures()[3])
+        self.assertGreater(high1, one.figures()[3])
+        self.assertTrue(0.35 < (high4 - low4) / (high1 - low1) < 0.65, (low1, high1, low4, high4))
+
     def test_dates_and_outlets_are_right_or_absent(self):
         rc, out, err = run("morgue-index", "--extract-only", CORPUS)
         self.assertEqual(rc, 0, err)
