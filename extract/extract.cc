@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-134";
+constexpr const char* kRulesVersion = "rules-135";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -227,6 +227,16 @@ class Default : public Extractor {
         doc.find(".com") != std::string::npos || doc.find(".co.uk") != std::string::npos;
     ner::Document tagged(ner::tokenize(doc), gazetteer_);
     ner::tag_document(weights_, tagged);
+    // A headline: a line the rules read as one, or the article's own title in Title Case, whose
+    // capitals say nothing however few of its words are common ones ("Fake Lycos Screensaver
+    // Hides a Keylogger"). (People only: an organization a short item names in its title alone
+    // is most often one, "Sauber", "Hendrick Motorsports".)
+    auto headline_at = [&](std::size_t s) {
+      const auto& tokens = tagged.sentences()[s].tokens;
+      return headline(tagged, s, &gazetteer_) ||
+             (!title.empty() && !tokens.empty() && tokens.front().begin < title.size() &&
+              tagged.title_case(s));
+    };
     // (whether the article reports a match: it gives a score, "3-0", "25-23", or speaks of a
     // game, a season, a coach, a goal ...; asked only where a win's words come before a place)
     auto reports_match = [&tagged] {
@@ -256,7 +266,7 @@ class Default : public Extractor {
       if (people_words_read) return people_words;
       people_words_read = true;
       for (std::size_t t = 0; t < tagged.sentences().size(); ++t) {
-        if (headline(tagged, t, &gazetteer_)) continue;
+        if (headline_at(t)) continue;
         for (const ner::Span& span : ner::spans_of(tagged.tags()[t], t))
           if (span.type == ner::Type::kPerson)
             for (std::size_t j = span.first; j <= span.last; ++j)
@@ -408,6 +418,8 @@ class Default : public Extractor {
           ++span.first;
       }
       const bool titular = headline(tagged, s, &gazetteer_);
+      // (for people, the title in Title Case too: a person it names is one the text names)
+      const bool titular_for_people = titular || headline_at(s);
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
       const bool shouted = titular && rules::shouted(tagged, s);
       for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -417,7 +429,7 @@ class Default : public Extractor {
         // small word or a role. What is left is a person's where the text names people with all
         // its words ("Manny Ramirez"), else no name at all ("Movie| Studios to Sue", "Party|
         // Says").
-        if (titular && !shouted && spans[k].type == ner::Type::kPerson) {
+        if (titular_for_people && !shouted && spans[k].type == ner::Type::kPerson) {
           std::size_t cut = spans[k].first + 1;
           // (not at a word the text writes in lower case that it also gives a person: "Gordon
           // Brown Unveils Budget" beside "brown envelopes" and "Mr Brown")
@@ -836,8 +848,8 @@ class Default : public Extractor {
             const bool sentence_start =
                 span.first == opening && span.first == span.last &&
                 gazetteer_.lexicon(tokens[span.first].lower) & ner::Gazetteer::kCommon;
-            person_mentions.push_back(
-                {strip_person_name(mention), titular, titled || listed || scored, sentence_start});
+            person_mentions.push_back({strip_person_name(mention), titular_for_people,
+                                       titled || listed || scored, sentence_start});
             break;
           }
           case ner::Type::kPlace: {
@@ -1245,29 +1257,54 @@ class Default : public Extractor {
   //   a title or role before it, or the model learned the word as a person's name; otherwise it is
   //   most often a company, a band or a product that does things ("Nintendo said", "Google plans").
   std::vector<std::string> supported_people(const std::vector<PersonMention>& mentions) const {
-    std::unordered_set<std::string> body_words, full_name_words, titled;
+    // A one-word name outside the headlines is a person's where the text gives that person a
+    // fuller name, a title or a role, where the model learnt the word as a person's, or where
+    // it ends a fuller name a headline gives ("Tony Blair" above "Blair said").
+    std::unordered_set<std::string> body_full_words, headline_surnames, titled;
     for (const PersonMention& m : mentions) {
       if (m.name.empty()) continue;
       const std::vector<std::string> words = folded_words(m.name);
-      if (!m.headline) body_words.insert(words.begin(), words.end());
-      if (words.size() > 1) full_name_words.insert(words.begin(), words.end());
+      if (words.size() > 1 && !m.headline) body_full_words.insert(words.begin(), words.end());
+      if (words.size() > 1 && m.headline) headline_surnames.insert(words.back());
       if (m.titled && words.size() == 1) titled.insert(words[0]);
+    }
+    auto learnt = [&](const PersonMention& m, const std::string& word) {
+      const auto tag = ner::word_tag(weights_, word);
+      return !m.common_start && tag && *tag != 0 && ner::type_of(*tag) == ner::Type::kPerson;
+    };
+    // The words of the names the text outside the headlines gives people: a headline's name is a
+    // person's only where one of its words is among them. A word whose only support is the
+    // headline's own name is none ("Fake Lycos Screensaver Hides a Keylogger" over "Lycos made
+    // headlines": "Lycos" begins that name; a surname would end it).
+    std::unordered_set<std::string> body_words;
+    for (const PersonMention& m : mentions) {
+      if (m.name.empty() || m.headline) continue;
+      const std::vector<std::string> words = folded_words(m.name);
+      if (words.size() == 1 && !body_full_words.count(words[0]) && !titled.count(words[0]) &&
+          !headline_surnames.count(words[0]) && !learnt(m, words[0]))
+        continue;
+      body_words.insert(words.begin(), words.end());
+    }
+    auto in_body = [&](const std::vector<std::string>& words) {
+      return std::any_of(words.begin(), words.end(),
+                         [&](const std::string& w) { return body_words.count(w) > 0; });
+    };
+    // The fuller names: the text's, and the headlines' the text supports.
+    std::unordered_set<std::string> full_name_words = body_full_words;
+    for (const PersonMention& m : mentions) {
+      if (m.name.empty() || !m.headline) continue;
+      const std::vector<std::string> words = folded_words(m.name);
+      if (words.size() > 1 && in_body(words)) full_name_words.insert(words.begin(), words.end());
     }
     std::vector<std::string> out;
     for (const PersonMention& m : mentions) {
       if (m.name.empty()) continue;
       const std::vector<std::string> words = folded_words(m.name);
-      if (m.headline && std::none_of(words.begin(), words.end(), [&](const std::string& w) {
-            return body_words.count(w) > 0;
-          })) {
-        continue;
-      }
+      if (m.headline && !in_body(words)) continue;
       if (words.size() == 1 && award(words[0])) continue;  // "won an Oscar"
-      if (words.size() == 1 && !full_name_words.count(words[0]) && !titled.count(words[0])) {
-        const auto tag = ner::word_tag(weights_, words[0]);
-        if (m.common_start || !tag || *tag == 0 || ner::type_of(*tag) != ner::Type::kPerson)
-          continue;
-      }
+      if (words.size() == 1 && !full_name_words.count(words[0]) && !titled.count(words[0]) &&
+          !learnt(m, words[0]))
+        continue;
       out.push_back(m.name);
     }
     return out;

@@ -221,6 +221,32 @@ BOOST_AUTO_TEST_CASE(headline_names_need_the_text) {
   BOOST_TEST(has(b.people, "Darren Eadie"));
 }
 
+// AG News test-7036 and 36 more items (rules-135): the article's own title in Title Case is a
+// headline even where few of its words are common ones, and a name in it is a person's only where
+// the text gives that person; a word of the name the text writes alone, unsupported but by the
+// title, is none.
+BOOST_AUTO_TEST_CASE(a_title_names_a_person_only_the_text_names) {
+  auto titled = [](const std::string& title, const std::string& text) {
+    Article a;
+    a.title = title;
+    a.text = text;
+    extractor().complete(a);
+    return a;
+  };
+  const Article a = titled("Fake Lycos Screensaver Hides a Keylogger",
+                           "Lycos made headlines during the past several days by distributing a "
+                           "screensaver designed to swamp the sites of spammers.");
+  BOOST_TEST(a.people.empty(), a.people.size());
+  const Article b = titled("Del Monte Needs 9Lives",
+                           "The leading private and branded food and pet products marketer is "
+                           "spending to revamp its image.");
+  BOOST_TEST(b.people.empty(), b.people.size());
+  // (a surname the text writes alone is the title's person: "Tony Blair" above "Blair said")
+  const Article c = titled("Tony Blair Defends Iraq Record",
+                           "Blair said on Monday that he had been right to go to war.");
+  BOOST_TEST(has(c.people, "Tony Blair"));
+}
+
 BOOST_AUTO_TEST_CASE(demonyms_are_neither_people_nor_places) {
   const Article a = extracted(
       "A video released by Salvadoran authorities showed the men. Central and South American "
