@@ -1709,6 +1709,35 @@ void team_sheet_people(const std::vector<ner::Token>& tokens, std::vector<int>& 
 
 }  // namespace
 
+namespace {
+
+// "a rotation of Marcus Banks, Jiri Welsch, and Delonte West": whether the name spans[k] is an
+// item of a list of names, joined by commas and one "and" (", and"), whose other items, two or
+// more, are all people's.
+bool among_people(const std::vector<ner::Token>& tokens, const std::vector<ner::Span>& spans,
+                  std::size_t k) {
+  // (the tokens between two items: ",", "and" or ", and")
+  auto joined = [&](std::size_t a, std::size_t b) {
+    const std::size_t gap = spans[b].first - spans[a].last - 1;
+    const std::size_t at = spans[a].last + 1;
+    return (gap == 1 && (tokens[at].text == ","sv || tokens[at].lower == "and"sv)) ||
+           (gap == 2 && tokens[at].text == ","sv && tokens[at + 1].lower == "and"sv);
+  };
+  std::size_t first = k, last = k;
+  while (first > 0 && joined(first - 1, first)) --first;
+  while (last + 1 < spans.size() && joined(last, last + 1)) ++last;
+  if (last - first < 2) return false;
+  for (std::size_t j = first; j <= last; ++j)
+    if (j != k && spans[j].type != ner::Type::kPerson) return false;
+  // (one "and", before the last item: a list, not two clauses)
+  std::size_t ands = 0;
+  for (std::size_t i = spans[first].last; i < spans[last].first; ++i)
+    if (tokens[i].lower == "and"sv) ++ands;
+  return ands == 1 && tokens[spans[last].first - 1].lower == "and"sv;
+}
+
+}  // namespace
+
 // "Raul Rodrigo Lara, Cuauhtemoc Blanco, Alberto Garcia Aspe": a name of two or three plain
 // words between two people's names in a list is a person's too; "A Foley. F Sheahan, M Horan",
 // "M Barbini, KP Robertson.": on a team sheet, a name written as an initial and a surname, next to
@@ -1752,7 +1781,12 @@ void listed_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // "Roy Keane, Real Madrid and David Beckham")
       const bool first_name =
           (gazetteer.person_name(tokens[span.first].lower) & ner::Gazetteer::kFirstName) != 0;
-      if ((before && after && first_name && !initial(tokens[span.first])) || sheet)
+      // (in a longer list of people, a first name or a surname of the Census lists: not "Roy
+      // Keane, Real Madrid and David Beckham")
+      const bool census_name = first_name || (gazetteer.person_name(tokens[span.last].lower) &
+                                              ner::Gazetteer::kSurname) != 0;
+      if ((before && after && first_name && !initial(tokens[span.first])) || sheet ||
+          (census_name && among_people(tokens, spans, k)))
         retag(tags, span.first, span.last + 1, ner::Type::kPerson);
     }
     // "James Leander (Leo) Nichols", "Seaver and (Jerry) Koosman", "(Olympic champion Lindsay)
@@ -2089,7 +2123,8 @@ void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
       const ner::Token& last = tokens[span.last];
       // (or a name the word list has only as a proper name, before a Census surname: "Raoul Peck")
       const bool first_name = (gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
-                              (gazetteer.lexicon(first.lower) == ner::Gazetteer::kProper &&
+                              ((gazetteer.lexicon(first.lower) == ner::Gazetteer::kProper ||
+                                gazetteer.lexicon(first.lower) == ner::Gazetteer::kUnlisted) &&
                                (gazetteer.person_name(last.lower) & ner::Gazetteer::kSurname));
       if (!first_name || gazetteer.lexicon(first.lower) & ner::Gazetteer::kCommon ||
           !plain_word(first) || !plain_word(last) || doc.seen_lower(last.lower) ||

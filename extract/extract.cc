@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-135";
+constexpr const char* kRulesVersion = "rules-136";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -423,6 +423,7 @@ class Default : public Extractor {
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
       const bool shouted = titular && rules::shouted(tagged, s);
       for (std::size_t k = 0; k < spans.size(); ++k) {
+        bool cut_short = false;  // a person's name a headline's words were cut from
         // "Ramirez Lead Red Sox to Easy Opening Win", "Saddam Aide Held", "Sanford As Head
         // Coach": in a headline in Title Case the tagger runs a person's name on into the
         // headline's words; the name ends before a word the article writes in lower case, a
@@ -432,11 +433,15 @@ class Default : public Extractor {
         if (titular_for_people && !shouted && spans[k].type == ner::Type::kPerson) {
           std::size_t cut = spans[k].first + 1;
           // (not at a word the text writes in lower case that it also gives a person: "Gordon
-          // Brown Unveils Budget" beside "brown envelopes" and "Mr Brown")
+          // Brown Unveils Budget" beside "brown envelopes" and "Mr Brown"; and after a word the
+          // text gives a person, before one it does not, and no organization's word: "Hewitt|
+          // Advances at Japan Open" beside "Lleyton Hewitt"; not "Warner Bros")
           while (
               cut <= spans[k].last &&
               !(tagged.seen_lower(tokens[cut].lower) && !person_words().count(tokens[cut].lower)) &&
-              !headline_break(tokens[cut].lower) && !person_role(tokens[cut].lower))
+              !headline_break(tokens[cut].lower) && !person_role(tokens[cut].lower) &&
+              !(person_words().count(tokens[cut - 1].lower) &&
+                !person_words().count(tokens[cut].lower) && !organization_word(tokens[cut].lower)))
             ++cut;
           if (cut <= spans[k].last) {
             auto& tags = tagged.tags()[s];
@@ -459,6 +464,7 @@ class Default : public Extractor {
             }
             retag(tags, spans[k].first, cut, ner::Type::kPerson);
             spans[k].last = cut - 1;
+            cut_short = true;
           }
         }
         const ner::Span& span = spans[k];
@@ -557,14 +563,16 @@ class Default : public Extractor {
           const bool byline = (span.first == 1 && tokens[0].text == "By"sv) ||
                               (type == ner::Type::kPlace && span.first == 0 && more &&
                                all_capitals(mention) && !all_capitals(tokens[span.last + 1].text));
-          bool runs_on = more && !byline && capitalized_word(tokens[span.last + 1].text) &&
-                         !calendar_word(next) && !post_nominal(next) &&
+          // (nor the headline's words cut from a person's name: "Sharon| Rejects Army Bid")
+          bool runs_on = more && !byline && !cut_short &&
+                         capitalized_word(tokens[span.last + 1].text) && !calendar_word(next) &&
+                         !post_nominal(next) &&
                          (organization_word(next) || tagged.tags()[s][span.last + 1] != 0);
           // (in a headline, where every word is capitalized, not past another name or a small
           // word: "MITCHELL DEFEATS BAILEY IN FRONT OF FORMER CHAMPIONS" names two people, no
           // front; "FRANKLIN CALIFORNIA TAX-FREE INCOME FUND" names a fund)
           for (std::size_t j = span.last + 1;
-               !runs_on && !byline && j < tokens.size() && j <= span.last + 4; ++j) {
+               !runs_on && !byline && !cut_short && j < tokens.size() && j <= span.last + 4; ++j) {
             if (!capitalized_word(tokens[j].text) || calendar_word(tokens[j].lower) ||
                 !ascii::is_alpha(tokens[j].text[0]))
               break;

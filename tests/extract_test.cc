@@ -2034,6 +2034,34 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "More than 153,000 people are expected to travel to Mr Eavis' Somerset farm from 24-26 "
        "June.",
        {{"Somerset", "place"}}},
+      // The last of a list of people, joined by ", and", is a person, whatever the tagger read
+      // (rules-136; AG News test-4136); not an item of a list of people and a club.
+      {"Logjam at the point",
+       "He does not want a rotation of Marcus Banks, Jiri Welsch, and Delonte West picking up "
+       "the minutes Gary Payton leaves behind.",
+       {{"Delonte West", "person"}, {"Marcus Banks", "person"}}},
+      {"",
+       "Roy Keane, Real Madrid and David Beckham were named in the report.",
+       {{"Real Madrid", "org"}}},
+      // Two words the tagger read as an organization's, a word no list knows and a Census
+      // surname, are a person's (rules-136; "Lleyton Hewitt", "Keanu Reeves", "LeBron James").
+      {"",
+       "Peyton Manning completed 18 of 27 passes for 320 yards.",
+       {{"Peyton Manning", "person"}}},
+      // A headline's person ends after a word the text gives a person, before a word it does not
+      // (rules-136; AG News test-3262 and 80 more items), and the words cut from it run no name
+      // on into an organization's ("Sharon| Rejects Army Bid").
+      {"Hewitt Advances at Japan Open (AP)",
+       "AP - Top seeded Lleyton Hewitt rallied to a 6-0, 3-6, 6-1 win over Japan's Gouichi "
+       "Motomura on Wednesday in the second round of the Japan Open.",
+       {{"Lleyton Hewitt", "person"}, {"Hewitt Advances", ""}}},
+      {"Rebel Attacks Hit Baghdad as Rumsfeld Visits Iraq",
+       "A rocket attack and suicide car bombing killed at least four people in Baghdad Sunday as "
+       "Defense Secretary Donald Rumsfeld began an unannounced visit to Iraq.",
+       {{"Donald Rumsfeld", "person"}, {"Rumsfeld Visits Iraq", ""}, {"Iraq", "place"}}},
+      {"Sharon Rejects Army Bid to Wind Down Gaza Offensive",
+       "Israel's Ariel Sharon has rejected his army's request to scale back its Gaza offensive.",
+       {{"Ariel Sharon", "person"}, {"Sharon", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
