@@ -1713,7 +1713,7 @@ namespace {
 
 // "a rotation of Marcus Banks, Jiri Welsch, and Delonte West": whether the name spans[k] is an
 // item of a list of names, joined by commas and one "and" (", and"), whose other items, two or
-// more, are all people's.
+// more, are all people's full names.
 bool among_people(const std::vector<ner::Token>& tokens, const std::vector<ner::Span>& spans,
                   std::size_t k) {
   // (the tokens between two items: ",", "and" or ", and")
@@ -1727,8 +1727,12 @@ bool among_people(const std::vector<ner::Token>& tokens, const std::vector<ner::
   while (first > 0 && joined(first - 1, first)) --first;
   while (last + 1 < spans.size() && joined(last, last + 1)) ++last;
   if (last - first < 2) return false;
+  // (people named in full, first name and surname, none by initials: not "Dean Witter, E.F.
+  // Hutton and Merrill Lynch", nor "Morgan Olmstead, Kennedy and Gardner", firms of a wire)
   for (std::size_t j = first; j <= last; ++j)
-    if (j != k && spans[j].type != ner::Type::kPerson) return false;
+    if (j != k && (spans[j].type != ner::Type::kPerson || spans[j].last == spans[j].first ||
+                   tokens[spans[j].first].text.find('.') != std::string_view::npos))
+      return false;
   // (one "and", before the last item: a list, not two clauses)
   std::size_t ands = 0;
   for (std::size_t i = spans[first].last; i < spans[last].first; ++i)
@@ -2123,8 +2127,7 @@ void census_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer,
       const ner::Token& last = tokens[span.last];
       // (or a name the word list has only as a proper name, before a Census surname: "Raoul Peck")
       const bool first_name = (gazetteer.person_name(first.lower) & ner::Gazetteer::kFirstName) ||
-                              ((gazetteer.lexicon(first.lower) == ner::Gazetteer::kProper ||
-                                gazetteer.lexicon(first.lower) == ner::Gazetteer::kUnlisted) &&
+                              (gazetteer.lexicon(first.lower) == ner::Gazetteer::kProper &&
                                (gazetteer.person_name(last.lower) & ner::Gazetteer::kSurname));
       if (!first_name || gazetteer.lexicon(first.lower) & ner::Gazetteer::kCommon ||
           !plain_word(first) || !plain_word(last) || doc.seen_lower(last.lower) ||

@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-136";
+constexpr const char* kRulesVersion = "rules-137";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -231,11 +231,12 @@ class Default : public Extractor {
     // capitals say nothing however few of its words are common ones ("Fake Lycos Screensaver
     // Hides a Keylogger"). (People only: an organization a short item names in its title alone
     // is most often one, "Sauber", "Hendrick Motorsports".)
-    auto headline_at = [&](std::size_t s) {
+    auto in_title = [&](std::size_t s) {
       const auto& tokens = tagged.sentences()[s].tokens;
-      return headline(tagged, s, &gazetteer_) ||
-             (!title.empty() && !tokens.empty() && tokens.front().begin < title.size() &&
-              tagged.title_case(s));
+      return !title.empty() && !tokens.empty() && tokens.front().begin < title.size();
+    };
+    auto headline_at = [&](std::size_t s) {
+      return headline(tagged, s, &gazetteer_) || (in_title(s) && tagged.title_case(s));
     };
     // (whether the article reports a match: it gives a score, "3-0", "25-23", or speaks of a
     // game, a season, a coach, a goal ...; asked only where a win's words come before a place)
@@ -432,15 +433,18 @@ class Default : public Extractor {
         // Says").
         if (titular_for_people && !shouted && spans[k].type == ner::Type::kPerson) {
           std::size_t cut = spans[k].first + 1;
+          const bool title_line = in_title(s);
           // (not at a word the text writes in lower case that it also gives a person: "Gordon
-          // Brown Unveils Budget" beside "brown envelopes" and "Mr Brown"; and after a word the
-          // text gives a person, before one it does not, and no organization's word: "Hewitt|
-          // Advances at Japan Open" beside "Lleyton Hewitt"; not "Warner Bros")
+          // Brown Unveils Budget" beside "brown envelopes" and "Mr Brown"; and in the article's
+          // title, after a word the text gives a person, before one it does not, and no
+          // organization's word: "Hewitt| Advances at Japan Open" beside "Lleyton Hewitt"; not
+          // "Warner Bros", nor a line of wire copy, "Thai Industry Minister Pramual Sabhavasu
+          // said", which reads as a headline)
           while (
               cut <= spans[k].last &&
               !(tagged.seen_lower(tokens[cut].lower) && !person_words().count(tokens[cut].lower)) &&
               !headline_break(tokens[cut].lower) && !person_role(tokens[cut].lower) &&
-              !(person_words().count(tokens[cut - 1].lower) &&
+              !(title_line && person_words().count(tokens[cut - 1].lower) &&
                 !person_words().count(tokens[cut].lower) && !organization_word(tokens[cut].lower)))
             ++cut;
           if (cut <= spans[k].last) {
@@ -857,6 +861,7 @@ class Default : public Extractor {
                 span.first == opening && span.first == span.last &&
                 gazetteer_.lexicon(tokens[span.first].lower) & ner::Gazetteer::kCommon;
             person_mentions.push_back({strip_person_name(mention), titular_for_people,
+                                       titular_for_people && in_title(s),
                                        titled || listed || scored, sentence_start});
             break;
           }
@@ -1181,6 +1186,7 @@ class Default : public Extractor {
   struct PersonMention {
     std::string name;
     bool headline;  // in a headline, where every word is capitalized
+    bool title;     // in the article's own title, a headline
     bool titled;    // after a title or role ("Mr Irish", "striker Zidane"), in a list of people or
                     // a line of results
     bool common_start;  // a word of one word opening a sentence, that is also a common word
@@ -1267,13 +1273,13 @@ class Default : public Extractor {
   std::vector<std::string> supported_people(const std::vector<PersonMention>& mentions) const {
     // A one-word name outside the headlines is a person's where the text gives that person a
     // fuller name, a title or a role, where the model learnt the word as a person's, or where
-    // it ends a fuller name a headline gives ("Tony Blair" above "Blair said").
-    std::unordered_set<std::string> body_full_words, headline_surnames, titled;
+    // it ends a fuller name the title gives ("Tony Blair" above "Blair said").
+    std::unordered_set<std::string> body_full_words, title_surnames, titled;
     for (const PersonMention& m : mentions) {
       if (m.name.empty()) continue;
       const std::vector<std::string> words = folded_words(m.name);
-      if (words.size() > 1 && !m.headline) body_full_words.insert(words.begin(), words.end());
-      if (words.size() > 1 && m.headline) headline_surnames.insert(words.back());
+      if (words.size() > 1 && !m.title) body_full_words.insert(words.begin(), words.end());
+      if (words.size() > 1 && m.title) title_surnames.insert(words.back());
       if (m.titled && words.size() == 1) titled.insert(words[0]);
     }
     auto learnt = [&](const PersonMention& m, const std::string& word) {
@@ -1281,34 +1287,37 @@ class Default : public Extractor {
       return !m.common_start && tag && *tag != 0 && ner::type_of(*tag) == ner::Type::kPerson;
     };
     // The words of the names the text outside the headlines gives people: a headline's name is a
-    // person's only where one of its words is among them. A word whose only support is the
-    // headline's own name is none ("Fake Lycos Screensaver Hides a Keylogger" over "Lycos made
-    // headlines": "Lycos" begins that name; a surname would end it).
-    std::unordered_set<std::string> body_words;
+    // person's only where one of its words is among them. For the title's, a word whose only
+    // support is the title's own name is none ("Fake Lycos Screensaver Hides a Keylogger" over
+    // "Lycos made headlines": "Lycos" begins that name; a surname would end it). (A line of wire
+    // copy that reads as a headline, "Thai Industry Minister Pramual Sabhavasu said", keeps the
+    // support of any: "Pramual said", as Thai names are used.)
+    std::unordered_set<std::string> body_words, supported_words;
     for (const PersonMention& m : mentions) {
       if (m.name.empty() || m.headline) continue;
       const std::vector<std::string> words = folded_words(m.name);
-      if (words.size() == 1 && !body_full_words.count(words[0]) && !titled.count(words[0]) &&
-          !headline_surnames.count(words[0]) && !learnt(m, words[0]))
-        continue;
       body_words.insert(words.begin(), words.end());
+      if (words.size() > 1 || body_full_words.count(words[0]) || titled.count(words[0]) ||
+          title_surnames.count(words[0]) || learnt(m, words[0]))
+        supported_words.insert(words.begin(), words.end());
     }
-    auto in_body = [&](const std::vector<std::string>& words) {
+    auto in_body = [&](const PersonMention& m, const std::vector<std::string>& words) {
+      const auto& support = m.title ? supported_words : body_words;
       return std::any_of(words.begin(), words.end(),
-                         [&](const std::string& w) { return body_words.count(w) > 0; });
+                         [&](const std::string& w) { return support.count(w) > 0; });
     };
-    // The fuller names: the text's, and the headlines' the text supports.
+    // The fuller names: the text's, and the title's the text supports.
     std::unordered_set<std::string> full_name_words = body_full_words;
     for (const PersonMention& m : mentions) {
-      if (m.name.empty() || !m.headline) continue;
+      if (m.name.empty() || !m.title) continue;
       const std::vector<std::string> words = folded_words(m.name);
-      if (words.size() > 1 && in_body(words)) full_name_words.insert(words.begin(), words.end());
+      if (words.size() > 1 && in_body(m, words)) full_name_words.insert(words.begin(), words.end());
     }
     std::vector<std::string> out;
     for (const PersonMention& m : mentions) {
       if (m.name.empty()) continue;
       const std::vector<std::string> words = folded_words(m.name);
-      if (m.headline && !in_body(words)) continue;
+      if (m.headline && !in_body(m, words)) continue;
       if (words.size() == 1 && award(words[0])) continue;  // "won an Oscar"
       if (words.size() == 1 && !full_name_words.count(words[0]) && !titled.count(words[0]) &&
           !learnt(m, words[0]))
