@@ -3324,6 +3324,72 @@ bool company_owned(const std::vector<ner::Token>& tokens, std::size_t at) {
 
 }  // namespace
 
+void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  // (a title's own word, a post or a meeting: "General Manager", "General Secretary", "General
+  // Election", "General Agreement on Tariffs and Trade")
+  static const WordSet not_companies = {
+      "election", "elections",    "manager",       "managers",   "secretary", "director",  "lord",
+      "sir",      "agreement",    "agreements",    "government", "has",       "felt",      "strike",
+      "counsel",  "practitioner", "practitioners", "meeting",    "hospital",  "knowledge", "staff"};
+  // (a title that "General" ends: "Attorney General", "Inspector General")
+  static const WordSet before_general = {"solicitor", "inspector",   "surgeon",      "postmaster",
+                                         "auditor",   "advocate",    "brigadier",    "lieutenant",
+                                         "consul",    "comptroller", "registrar",    "procurator",
+                                         "adjutant",  "accountant",  "quartermaster"};
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].lower != "general"sv || !capitalized_word(tokens[i].text)) continue;
+      // (not inside a longer name: "Data General Corp", "UN General Assembly", "Daily Mail &
+      // General Trust", "the Transport and General Workers Union")
+      if (i > 0 &&
+          (capitalized_word(tokens[i - 1].text) || tokens[i - 1].text == "&"sv ||
+           person_title(tokens[i - 1].lower) || before_general.count(tokens[i - 1].lower) ||
+           (i > 1 && tokens[i - 1].lower == "and"sv && capitalized_word(tokens[i - 2].text))))
+        continue;
+      if (tags[i] != 0 && !begins_entity(tags, i, ner::type_of(tags[i]))) continue;
+      // (not in a wire's headline in capitals, where a name has no end: "GENERAL PARTNERS
+      // WILLING TO PAY"; its text names the company again)
+      const ner::Token& word = tokens[i + 1];
+      if (!plain_word(word) || !capitalized_word(word.text) || all_capitals(word.text) ||
+          designation(word) || !(gazetteer.lexicon(word.lower) & ner::Gazetteer::kCommon) ||
+          not_companies.count(word.lower) || person_role(word.lower) ||
+          (gazetteer.person_name(word.lower) & ner::Gazetteer::kFirstName))
+        continue;
+      // The name: the word, capitalized words after it (up to three more: no first name, no
+      // country, no person's name the tagger read), a designation. A post among them makes a
+      // title of it ("General Sales Manager Melvin Sims", "General Council Chairman Shintaro
+      // Abe"); a venue's word a building's name ("General Motors Place").
+      std::size_t end = i + 2;
+      bool post = false;
+      while (end < tokens.size() && end < i + 5 && plain_word(tokens[end]) &&
+             capitalized_word(tokens[end].text) && !designation(tokens[end]) &&
+             !calendar_word(tokens[end].lower) &&
+             !(gazetteer.person_name(tokens[end].lower) & ner::Gazetteer::kFirstName) &&
+             gazetteer.country_name(tokens[end].text).empty() &&
+             !(tags[end] != 0 && ner::type_of(tags[end]) != ner::Type::kOrganization &&
+               begins_entity(tags, end, ner::type_of(tags[end])))) {
+        post = post || person_title(tokens[end].lower) || person_role(tokens[end].lower);
+        ++end;
+      }
+      bool venue = false;
+      for (std::size_t k = i + 1; k < end; ++k)
+        venue = venue || venue_word(tokens[k].lower) || facility_word(tokens[k].lower);
+      if (post || venue) continue;
+      const bool designated = end < tokens.size() && designation(tokens[end]);
+      if (designated) ++end;
+      if ((gazetteer.person_name(word.lower) & ner::Gazetteer::kSurname) && !designated) continue;
+      // (a longer name the tagger read, begun inside this one, whole)
+      while (end < tokens.size() && tags[end] != 0 &&
+             !begins_entity(tags, end, ner::type_of(tags[end])))
+        ++end;
+      retag(tags, i, end, ner::Type::kOrganization);
+      i = end - 1;
+    }
+  }
+}
+
 void consistent_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   // The article's organizations by their words as written; true for a designated company's name
   // without its designation.

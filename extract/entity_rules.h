@@ -204,6 +204,13 @@ void listed_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // organization's word, an acronym or a name the article gives an organization alone; not "the
 // Board of Control for Cricket in India", "Human Rights in China".
 void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "General Motors", "General Electric Co.", "General Dynamics": "General" before a common word,
+// which the tagger reads as a general's title (it leaves "General Motors" untagged and reads
+// "Electric Co." as a person), begins a company's name: with that word, the capitalized words
+// after it and a legal designation. Not before a first name or, unless a designation follows, a
+// surname of the Census lists ("General Grant", "General Franks"), nor a title's, an election's
+// or a treaty's ("Attorney General", "the General Election", "General Agreement on Tariffs").
+void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
 // holding only whole entities, are that company's name; so is a name before a stock's code
 // ("Home Depot (NYSE: HD)"). And an organization's name is an organization's throughout the

@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-137";
+constexpr const char* kRulesVersion = "rules-138";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -301,6 +301,7 @@ class Default : public Extractor {
     registered_companies(tagged, gazetteer_);
     listed_organizations(tagged, gazetteer_);
     placed_after_organizations(tagged, gazetteer_);
+    general_companies(tagged, gazetteer_);
     consistent_organizations(tagged, gazetteer_);
     Entities e;
     std::vector<PersonMention> person_mentions;

@@ -2059,6 +2059,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       {"Sharon Rejects Army Bid to Wind Down Gaza Offensive",
        "Israel's Ariel Sharon has rejected his army's request to scale back its Gaza offensive.",
        {{"Ariel Sharon", "person"}, {"Sharon", ""}}},
+      // "General" before a common word begins a company's name (rules-138; 153 Reuters-21578
+      // stories, 16 BBC and AG News items); not a title's, nor inside a longer name.
+      {"",
+       "Shares of General Motors rose 2 percent. General Electric Co., a maker of jet engines, "
+       "said Friday that its board raised the dividend.",
+       {{"General Motors", "org"}, {"General Electric Co.", "org"}, {"Electric Co.", ""}}},
+      {"",
+       "Attorney General John Ashcroft met leaders of the Transport and General Workers Union "
+       "and Data General Corp in the General Election campaign.",
+       {{"John Ashcroft", "person"}, {"General Workers Union", ""}, {"General Election", ""}}},
       {"ATPC MEMBERS FIND WAYS TO CURB TIN EXPORTS",
        "In Bangkok, Thai Industry Minister Pramual Sabhavasu said\n"
        "Thailand would keep to its 19,000 tonne quota.\n"
