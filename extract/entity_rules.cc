@@ -3325,12 +3325,13 @@ bool company_owned(const std::vector<ner::Token>& tokens, std::size_t at) {
 }  // namespace
 
 void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
-  // (a title's own word, a post or a meeting: "General Manager", "General Secretary", "General
-  // Election", "General Agreement on Tariffs and Trade")
-  static const WordSet not_companies = {
-      "election", "elections",    "manager",       "managers",   "secretary", "director",  "lord",
-      "sir",      "agreement",    "agreements",    "government", "has",       "felt",      "strike",
-      "counsel",  "practitioner", "practitioners", "meeting",    "hospital",  "knowledge", "staff"};
+  // (an election's, a treaty's or a meeting's word, and more that no company's name begins
+  // with: "General Election", "General Agreement on Tariffs and Trade"; a post's word, "General
+  // Manager", is a role's, asked below)
+  static const WordSet not_companies = {"election",   "elections",  "managers",     "agreement",
+                                        "agreements", "government", "has",          "felt",
+                                        "strike",     "counsel",    "practitioner", "practitioners",
+                                        "meeting",    "hospital",   "knowledge",    "staff"};
   // (a title that "General" ends: "Attorney General", "Inspector General")
   static const WordSet before_general = {"solicitor", "inspector",   "surgeon",      "postmaster",
                                          "auditor",   "advocate",    "brigadier",    "lieutenant",
@@ -3362,7 +3363,7 @@ void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // title of it ("General Sales Manager Melvin Sims", "General Council Chairman Shintaro
       // Abe"); a venue's word a building's name ("General Motors Place").
       std::size_t end = i + 2;
-      bool post = false;
+      bool post = false, venue = venue_word(word.lower) || facility_word(word.lower);
       while (end < tokens.size() && end < i + 5 && plain_word(tokens[end]) &&
              capitalized_word(tokens[end].text) && !designation(tokens[end]) &&
              !calendar_word(tokens[end].lower) &&
@@ -3370,12 +3371,10 @@ void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
              gazetteer.country_name(tokens[end].text).empty() &&
              !(tags[end] != 0 && ner::type_of(tags[end]) != ner::Type::kOrganization &&
                begins_entity(tags, end, ner::type_of(tags[end])))) {
-        post = post || person_title(tokens[end].lower) || person_role(tokens[end].lower);
+        post = post || person_role(tokens[end].lower);
+        venue = venue || venue_word(tokens[end].lower) || facility_word(tokens[end].lower);
         ++end;
       }
-      bool venue = false;
-      for (std::size_t k = i + 1; k < end; ++k)
-        venue = venue || venue_word(tokens[k].lower) || facility_word(tokens[k].lower);
       if (post || venue) continue;
       const bool designated = end < tokens.size() && designation(tokens[end]);
       if (designated) ++end;

@@ -420,8 +420,9 @@ class Default : public Extractor {
           ++span.first;
       }
       const bool titular = headline(tagged, s, &gazetteer_);
+      const bool title_line = in_title(s);
       // (for people, the title in Title Case too: a person it names is one the text names)
-      const bool titular_for_people = titular || headline_at(s);
+      const bool titular_for_people = titular || (title_line && tagged.title_case(s));
       // (a headline in capitals, as wires write them, is the model's own training: it knows them)
       const bool shouted = titular && rules::shouted(tagged, s);
       for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -434,7 +435,6 @@ class Default : public Extractor {
         // Says").
         if (titular_for_people && !shouted && spans[k].type == ner::Type::kPerson) {
           std::size_t cut = spans[k].first + 1;
-          const bool title_line = in_title(s);
           // (not at a word the text writes in lower case that it also gives a person: "Gordon
           // Brown Unveils Budget" beside "brown envelopes" and "Mr Brown"; and in the article's
           // title, after a word the text gives a person, before one it does not, and no
@@ -862,8 +862,8 @@ class Default : public Extractor {
                 span.first == opening && span.first == span.last &&
                 gazetteer_.lexicon(tokens[span.first].lower) & ner::Gazetteer::kCommon;
             person_mentions.push_back({strip_person_name(mention), titular_for_people,
-                                       titular_for_people && in_title(s),
-                                       titled || listed || scored, sentence_start});
+                                       titular_for_people && title_line, titled || listed || scored,
+                                       sentence_start});
             break;
           }
           case ner::Type::kPlace: {

@@ -2741,8 +2741,12 @@ class Extraction(DbCase):
             self.assertLessEqual(float(point), float(high), out)
         self.assertEqual(figures[("corpus", "places")], 1.0, out)
         self.assertIn("(5 articles; 95% 1.000-1.000)", next(l for l in out.splitlines() if " places " in l))
-        from importlib.machinery import SourceFileLoader
-        script = SourceFileLoader("eval_extraction", os.path.join(SOURCE, "scripts", "eval-extraction")).load_module()
+        import importlib.machinery
+        import importlib.util
+        loader = importlib.machinery.SourceFileLoader("eval_extraction",
+                                                      os.path.join(SOURCE, "scripts", "eval-extraction"))
+        script = importlib.util.module_from_spec(importlib.util.spec_from_loader("eval_extraction", loader))
+        loader.exec_module(script)
         rng = random.Random(5)
         one, four = script.Score(), script.Score()
         for i in range(40):
