@@ -22,6 +22,7 @@
 #include "common/ascii.h"
 #include "common/date.h"
 #include "common/text.h"
+#include "extract/outlets.h"
 #include "extract/word_set.h"
 
 namespace morgue::rules {
@@ -3385,6 +3386,75 @@ void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         ++end;
       retag(tags, i, end, ner::Type::kOrganization);
       i = end - 1;
+    }
+  }
+}
+
+void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  // (what a paper is called, written after its name: "the Guardian newspaper", "Broadcast
+  // magazine", "the BBC News website", "the Kommersant daily")
+  static const WordSet nouns = {"newspaper", "magazine", "website", "tabloid", "daily", "weekly"};
+  // (a determiner that makes the name an attribute, not a title: "a London newspaper", "a PC
+  // magazine", "another Tory newspaper")
+  static const WordSet attributive = {"a", "an", "another", "one", "every", "any", "each"};
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    if (headline(doc, s) || doc.title_case(s)) continue;
+    for (std::size_t e = 1; e < tokens.size(); ++e) {
+      if (!nouns.count(tokens[e].lower) || capitalized_word(tokens[e].text)) continue;
+      // ("daily" and "weekly" are nouns only after "the" and before what a paper does: "the
+      // Kommersant daily said"; not "leave Heathrow daily", "the INRO daily market indicator")
+      static const WordSet says = {"said",  "says",   "reported", "reports", "quoted",
+                                   "wrote", "writes", "added",    "has",     "had"};
+      const bool periodical = tokens[e].lower == "daily"sv || tokens[e].lower == "weekly"sv;
+      if (periodical && e + 1 < tokens.size() && ascii::is_alpha(tokens[e + 1].text[0]) &&
+          !says.count(tokens[e + 1].lower))
+        continue;
+      // The name: the capitalized words before the noun, back to a possessive ("Saturday's
+      // Western Mail newspaper", "France's Le Figaro") or an article ("The Smoking Gun").
+      std::size_t b = e;
+      while (b > 0 && capitalized_word(tokens[b - 1].text) && b + 4 > e &&
+             (plain_word(tokens[b - 1]) || tokens[b - 1].text.find('-') != std::string_view::npos))
+        --b;
+      // (from the words that open a sentence: "And Spanish daily", "Some BBC News website")
+      // (not a day's name, "The Sunday Mail newspaper")
+      static const WordSet openers = {
+          "the",   "a",    "an",   "and",  "but",   "or",    "so",    "yet",     "now",   "as",
+          "if",    "when", "some", "many", "most",  "all",   "other", "its",     "his",   "her",
+          "their", "our",  "this", "that", "these", "those", "one",   "another", "every", "any"};
+      while (b < e && openers.count(tokens[b].lower)) ++b;
+      if (b == e) continue;
+      if (b > 0 && attributive.count(tokens[b - 1].lower)) continue;
+      // (and "daily", "weekly" or one word in capitals, an abbreviation that may be a place's,
+      // "HK newspaper editorials", only after "the")
+      const bool the = b > 0 && tokens[b - 1].lower == "the"sv;
+      if ((periodical || (e == b + 1 && all_capitals(tokens[b].text))) && !the) continue;
+      // (not a name that begins before it, "the Financial Times", nor a name of another kind the
+      // tagger ran on past it)
+      if (tags[b] != 0 && !begins_entity(tags, b, ner::type_of(tags[b]))) continue;
+      if (tags[e - 1] != 0 && !ends_entity(tags, e - 1, ner::type_of(tags[e - 1]))) continue;
+      std::string name;
+      for (std::size_t k = b; k < e; ++k) (name += k > b ? " " : "") += tokens[k].text;
+      // Not a people's or a place's word ("German magazine", "US magazine", "London newspaper",
+      // "Sunday newspaper"), nor the sentence's first word where it is a common one ("Fan
+      // website"). A word the tagger read as a people's or a language's, alone, is one ("the
+      // Basque newspaper", "English-language newspaper") unless it is a paper's usual word ("the
+      // Times newspaper", "the Economist magazine").
+      const bool peoples = demonym(gazetteer, tokens, {ner::Type::kMisc, s, b, e - 1}) ||
+                           (e == b + 1 && tags[b] == ner::tag_of(ner::Type::kMisc, ner::kUnit));
+      if (peoples && !looks_like_outlet(name)) continue;
+      if (gazetteer.known(name) || !gazetteer.country_name(name).empty() ||
+          world_region(tokens[b].lower) || calendar_word(tokens[e - 1].lower) ||
+          (b == opening_word(tokens) && e == b + 1 &&
+           (gazetteer.lexicon(tokens[b].lower) & ner::Gazetteer::kCommon)))
+        continue;
+      // (nor a person's name, "the George W Bush website"; a day's is no first name, "The
+      // Sunday Mail newspaper")
+      if (e > b + 1 && (gazetteer.person_name(tokens[b].lower) & ner::Gazetteer::kFirstName) &&
+          !calendar_word(tokens[b].lower))
+        continue;
+      retag(tags, b, e, ner::Type::kOrganization);
     }
   }
 }

@@ -211,6 +211,12 @@ void placed_after_organizations(ner::Document& doc, const ner::Gazetteer& gazett
 // surname of the Census lists ("General Grant", "General Franks"), nor a title's, an election's
 // or a treaty's ("Attorney General", "the General Election", "General Agreement on Tariffs").
 void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "the Guardian newspaper", "Broadcast magazine", "the BBC News website": the capitalized words
+// right before a paper's or a website's noun in lower case are the paper's name, an
+// organization's; not a people's or a place's word ("a German magazine", "the London
+// newspaper"), nor a name after "a" ("a PC magazine"), nor one the tagger read as a people's word
+// whole ("a Tory newspaper").
+void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
 // holding only whole entities, are that company's name; so is a name before a stock's code
 // ("Home Depot (NYSE: HD)"). And an organization's name is an organization's throughout the

@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-138";
+constexpr const char* kRulesVersion = "rules-139";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -302,6 +302,7 @@ class Default : public Extractor {
     listed_organizations(tagged, gazetteer_);
     placed_after_organizations(tagged, gazetteer_);
     general_companies(tagged, gazetteer_);
+    publications_by_noun(tagged, gazetteer_);
     consistent_organizations(tagged, gazetteer_);
     Entities e;
     std::vector<PersonMention> person_mentions;

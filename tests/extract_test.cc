@@ -2075,6 +2075,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "    Thailand exported 18,367 tonnes in 1986, up from 17,359 in\n"
        "1985, Pramual said.",
        {{"Pramual Sabhavasu", "person"}}},
+      // The capitalized words before a paper's noun are the paper's name (rules-139); not a
+      // people's word, a person's name or an adverb's "daily".
+      {"",
+       "Mr Houston was quoted in the Herald newspaper saying he felt betrayed. The show came "
+       "last in the Broadcast magazine survey. The Sunday Mail newspaper attacked the budget.",
+       {{"Herald", "org"}, {"Broadcast", "org"}, {"Sunday Mail", "org"}}},
+      {"",
+       "Mr Brown spoke. A German magazine said the Tony Blair website was blocked. Tony Blair "
+       "was angry. British Airways said it will continue to leave Heathrow daily.",
+       {{"Tony Blair", "person"}, {"German", ""}, {"Heathrow", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
