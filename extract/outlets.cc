@@ -145,6 +145,30 @@ void add_cited(std::vector<std::string>* cited, const std::string& name) {
   cited->push_back(canonical);
 }
 
+// A website's name as a site names itself: letters, digits and hyphens in dotted parts, the last
+// a usual top-level domain ("washingtonpost.com", "FT.com", "p2pnet.net", "SPACE.com"); not an
+// address ("www.dec.org"), nor "dot.com".
+bool site_name(std::string_view name) {
+  static constexpr std::string_view kEndings[] = {".com", ".net", ".org", ".co.uk"};
+  std::size_t ending = 0;
+  for (std::string_view e : kEndings)
+    if (name.size() > e.size() + 1 && name.substr(name.size() - e.size()) == e) ending = e.size();
+  if (ending == 0) return false;
+  const std::string_view own = name.substr(0, name.size() - ending);
+  if (!ascii::is_alnum(own.front()) || !ascii::is_alnum(own.back()) ||
+      fold(std::string(own)) == "dot" || fold(std::string(own.substr(0, 4))) == "www.")
+    return false;
+  return std::all_of(own.begin(), own.end(),
+                     [](char c) { return ascii::is_alnum(c) || c == '-' || c == '.'; });
+}
+
+// Whether `rest` begins with a dash, after spaces: " - ", " -- ", an en or an em dash.
+bool dash_after(std::string_view rest) {
+  while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  return rest.substr(0, 1) == "-" || rest.substr(0, 3) == "\xE2\x80\x94" ||
+         rest.substr(0, 3) == "\xE2\x80\x93";
+}
+
 std::string_view line_at(std::string_view text, std::size_t at) {
   const std::size_t start = at == 0 ? 0 : text.rfind('\n', at - 1);
   const std::size_t from = start == std::string_view::npos || at == 0 ? 0 : start + 1;
@@ -182,15 +206,31 @@ OutletsFound find_outlets(std::string_view text) {
     const std::size_t open = text.find('(');
     const std::size_t close = open == std::string_view::npos ? open : text.find(')', open);
     if (close != std::string_view::npos && close < 200 && close - open < 20) {
-      std::string_view after = text.substr(close + 1, 6);
-      while (!after.empty() && after[0] == ' ') after.remove_prefix(1);
-      const bool dash = after.substr(0, 1) == "-" || after.substr(0, 3) == "\xE2\x80\x94" ||
-                        after.substr(0, 3) == "\xE2\x80\x93";
-      auto agency = agencies().find(std::string(text.substr(open + 1, close - open - 1)));
+      const bool dash = dash_after(text.substr(close + 1, 6));
+      const std::string_view inside = text.substr(open + 1, close - open - 1);
+      auto agency = agencies().find(std::string(inside));
       if (dash && agency != agencies().end()) {
         found.own = agency->second;
         found.basis = "wire dateline";
+      } else if (dash && site_name(inside)) {
+        // "NEW YORK, September 22 (newratings.com) - ", "Vatican, Sep. 13 (CWNews.com) - "
+        found.own = std::string(inside);
+        found.basis = "site dateline";
       }
+    }
+  }
+  // A website's name that opens the text before a dash: "washingtonpost.com - Oracle is one
+  // step closer", "FT.com - Shares in Sohu.com", "p2pnet.net News:- Defects in".
+  if (found.own.empty()) {
+    const std::string_view body = trim(text.substr(0, std::min<std::size_t>(text.size(), 120)));
+    std::size_t end = 0;
+    while (end < body.size() && body[end] != ' ' && body[end] != ':') ++end;
+    std::string_view rest = body.substr(end);
+    if (rest.substr(0, 5) == " News") rest.remove_prefix(5);
+    if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
+    if (site_name(body.substr(0, end)) && dash_after(rest)) {
+      found.own = std::string(body.substr(0, end));
+      found.basis = "site line";
     }
   }
   // "© 2025 Example Media. All rights reserved." / "Copyright 2025 Example Media".

@@ -152,6 +152,20 @@ BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
              "Associated Press");
   BOOST_TEST(find_outlets("Body.\n\xC2\xA9 2025 Example Media. All rights reserved.").own ==
              "Example Media");
+  // A website's name that opens the text before a dash, or in a dateline's brackets; not an
+  // address, "dot.com", nor a site named later.
+  o = find_outlets("washingtonpost.com - Oracle is one step closer to taking over PeopleSoft.");
+  BOOST_TEST(o.own == "washingtonpost.com");
+  BOOST_TEST(o.basis == "site line");
+  BOOST_TEST(find_outlets("p2pnet.net News:- Defects in Siemens phones.").own == "p2pnet.net");
+  BOOST_TEST(find_outlets("FT.com \xE2\x80\x94 Shares in Sohu.com rose.").own == "FT.com");
+  o = find_outlets("NEW YORK, September 22 (newratings.com) - A witness said.");
+  BOOST_TEST(o.own == "newratings.com");
+  BOOST_TEST(o.basis == "site dateline");
+  for (const char* none : {"www.dec.org - Give now.", "dot.com - a boom.",
+                           "Shares in Sohu.com - a Chinese portal - rose.",
+                           "Amazon.com said sales rose - by 10%.", "(Amazon.com) said it would."})
+    BOOST_TEST(find_outlets(none).own == "", none);
   o = find_outlets(
       "Crowded cells, the New York Post reported.\nFrom The New York Post:\nIt holds 40,000, Fox "
       "News "
