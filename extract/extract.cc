@@ -129,7 +129,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-140";
+constexpr const char* kRulesVersion = "rules-141";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -160,7 +160,7 @@ class Default : public Extractor {
     // article there keeps its declared names and gets the places it names as the gazetteer's
     // translations have them (native_places.h) and a date, nothing more (reads_names).
     const bool english = reads_names(a.lang);
-    OutletsFound outlets = english ? find_outlets(text) : OutletsFound{};
+    OutletsFound outlets = english ? find_outlets(text, a.title) : OutletsFound{};
     const bool people = open_list(a.people, a.declared.people),
                places = open_list(a.places, a.declared.places),
                organizations = open_list(a.organizations, a.declared.organizations);

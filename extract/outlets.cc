@@ -188,7 +188,7 @@ bool looks_like_outlet(std::string_view name) {
   return false;
 }
 
-OutletsFound find_outlets(std::string_view text) {
+OutletsFound find_outlets(std::string_view text, std::string_view title) {
   OutletsFound found;
   // "The post <title> appeared first on <Outlet>."
   const std::string_view first_on = "appeared first on ";
@@ -216,6 +216,10 @@ OutletsFound find_outlets(std::string_view text) {
         // "NEW YORK, September 22 (newratings.com) - ", "Vatican, Sep. 13 (CWNews.com) - "
         found.own = std::string(inside);
         found.basis = "site dateline";
+      } else if (dash && upper_start(inside) && looks_like_outlet(inside)) {
+        // "PROVO, Utah (Sports Network) - " (a name that reads as an outlet's)
+        found.own = std::string(inside);
+        found.basis = "wire dateline";
       }
     }
   }
@@ -231,6 +235,24 @@ OutletsFound find_outlets(std::string_view text) {
     if (site_name(body.substr(0, end)) && dash_after(rest)) {
       found.own = std::string(body.substr(0, end));
       found.basis = "site line";
+    }
+  }
+  // The source a title ends with in brackets, which the text opens with before a dash: "Stanford's
+  // Cubit Hired As W. Mich. Coach (AP)" over "AP - Stanford offensive coordinator", "...
+  // (InfoWorld)" over "InfoWorld - Microsoft and Sun". (An agency by its full name.)
+  const std::string_view heading = trim(title);
+  if (found.own.empty() && heading.size() > 3 && heading.back() == ')') {
+    const std::size_t open = heading.rfind('(');
+    const std::string_view source =
+        open == std::string_view::npos ? std::string_view() : heading.substr(open + 1);
+    const std::string_view name = trim(source.substr(0, source.size() - 1));
+    const std::string_view body = trim(text.substr(0, std::min<std::size_t>(text.size(), 120)));
+    if (!name.empty() && name.size() <= 40 && upper_start(name) &&
+        body.substr(0, name.size()) == name && body.size() > name.size() &&
+        body[name.size()] == ' ' && dash_after(body.substr(name.size()))) {
+      const auto agency = agencies().find(std::string(name));
+      found.own = agency != agencies().end() ? agency->second : std::string(name);
+      found.basis = "source line";
     }
   }
   // "© 2025 Example Media. All rights reserved." / "Copyright 2025 Example Media".

@@ -17,7 +17,9 @@ struct OutletsFound {
   std::vector<std::string> cited;
 };
 
-OutletsFound find_outlets(std::string_view text);
+// `title`, where the article has one apart from its text, may name the source the text opens
+// with ("... (AP)" over "AP - ").
+OutletsFound find_outlets(std::string_view text, std::string_view title = {});
 
 // Whether a name reads as a news outlet's ("Fox News", "The Daily Wire", "CNN").
 bool looks_like_outlet(std::string_view name);

@@ -166,6 +166,22 @@ BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
                            "Shares in Sohu.com - a Chinese portal - rose.",
                            "Amazon.com said sales rose - by 10%.", "(Amazon.com) said it would."})
     BOOST_TEST(find_outlets(none).own == "", none);
+  // The source a title ends with in brackets, where the text opens with it before a dash (an
+  // agency by its full name); a dateline's bracket that reads as an outlet.
+  o = find_outlets("AP - Stanford offensive coordinator Bill Cubit was hired Tuesday.",
+                   "Stanford's Cubit Hired As W. Mich. Coach (AP)");
+  BOOST_TEST(o.own == "Associated Press");
+  BOOST_TEST(o.basis == "source line");
+  BOOST_TEST(find_outlets("InfoWorld - Microsoft and Sun publish a specification.",
+                          "Microsoft, Sun push IT management (InfoWorld)")
+                 .own == "InfoWorld");
+  BOOST_TEST(find_outlets("PROVO, Utah (Sports Network) - Gary Crowton has resigned.").own ==
+             "Sports Network");
+  BOOST_TEST(find_outlets("AP - Stanford hired Bill Cubit.").own == "");
+  BOOST_TEST(
+      find_outlets("Stanford hired Cubit, AP - the agency - said.", "Cubit Hired (AP)").own == "");
+  BOOST_TEST(find_outlets("APPLE - Shares rose.", "Apple Shares Rise (AP)").own == "");
+  BOOST_TEST(find_outlets("MADRID (Champions League) - Real won.").own == "");
   o = find_outlets(
       "Crowded cells, the New York Post reported.\nFrom The New York Post:\nIt holds 40,000, Fox "
       "News "
