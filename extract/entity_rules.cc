@@ -3390,6 +3390,15 @@ void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   }
 }
 
+namespace {
+bool journalist_word(const std::string& folded) {
+  static const WordSet words = {"journalist", "journalists",    "columnist", "columnists",
+                                "reporter",   "reporters",      "editor",    "correspondent",
+                                "critic",     "correspondents", "writer"};
+  return words.count(folded) > 0;
+}
+}  // namespace
+
 void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer) {
   // (what a paper is called, written after its name: "the Guardian newspaper", "Broadcast
   // magazine", "the BBC News website", "the Kommersant daily")
@@ -3402,7 +3411,10 @@ void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     auto& tags = doc.tags()[s];
     if (headline(doc, s) || doc.title_case(s)) continue;
     for (std::size_t e = 1; e < tokens.size(); ++e) {
-      if (!nouns.count(tokens[e].lower) || capitalized_word(tokens[e].text)) continue;
+      // (a journalist's noun too, after a name that reads as a paper's: "Sunday Telegraph
+      // journalist Robert Peston", "Financial Times columnist"; not "Washington correspondent")
+      const bool staff = journalist_word(tokens[e].lower);
+      if ((!nouns.count(tokens[e].lower) && !staff) || capitalized_word(tokens[e].text)) continue;
       // ("daily" and "weekly" are nouns only after "the" and before what a paper does: "the
       // Kommersant daily said"; not "leave Heathrow daily", "the INRO daily market indicator")
       static const WordSet says = {"said",  "says",   "reported", "reports", "quoted",
@@ -3443,7 +3455,7 @@ void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       // Times newspaper", "the Economist magazine").
       const bool peoples = demonym(gazetteer, tokens, {ner::Type::kMisc, s, b, e - 1}) ||
                            (e == b + 1 && tags[b] == ner::tag_of(ner::Type::kMisc, ner::kUnit));
-      if (peoples && !looks_like_outlet(name)) continue;
+      if ((peoples || staff) && !looks_like_outlet(name)) continue;
       if (gazetteer.known(name) || !gazetteer.country_name(name).empty() ||
           world_region(tokens[b].lower) || calendar_word(tokens[e - 1].lower) ||
           (b == opening_word(tokens) && e == b + 1 &&

@@ -2109,8 +2109,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       // people's word, a person's name or an adverb's "daily".
       {"",
        "Mr Houston was quoted in the Herald newspaper saying he felt betrayed. The show came "
-       "last in the Broadcast magazine survey. The Sunday Mail newspaper attacked the budget.",
-       {{"Herald", "org"}, {"Broadcast", "org"}, {"Sunday Mail", "org"}}},
+       "last in the Broadcast magazine survey. The Sunday Mail newspaper attacked the budget. "
+       "The claims were made by Sunday Telegraph journalist Robert Peston, our Washington "
+       "correspondent Jon Sopel said. Police were alerted, said Home Affairs correspondent Danny "
+       "Shaw.",
+       {{"Herald", "org"},
+        {"Broadcast", "org"},
+        {"Sunday Mail", "org"},
+        {"Sunday Telegraph", "org"},
+        {"Washington", "place"},
+        {"Home Affairs", ""}}},
       {"",
        "Mr Brown spoke. A German magazine said the Tony Blair website was blocked. Tony Blair "
        "was angry. British Airways said it will continue to leave Heathrow daily.",
