@@ -155,7 +155,18 @@ bool organization_word(const std::string& folded) {
                                 "semiconductors",
                                 "microsystems",
                                 "telecom",
-                                "telecommunications"};
+                                "telecommunications",
+                                "broadcasting",
+                                "publishing",
+                                "petroleum",
+                                "chemicals",
+                                "mining",
+                                "investments",
+                                "bancorp",
+                                "railways",
+                                "shipping",
+                                "logistics",
+                                "computers"};
   return words.count(folded) > 0;
 }
 
@@ -2733,10 +2744,13 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
         tags[end] = 0;
         last_word = end++;
       }
-      // (nor an event's or a work's name that runs on past it: "the Consumer Electronics Show")
-      if (last_word == i || std::any_of(tokens.begin() + static_cast<long>(last_word + 1),
-                                        tokens.begin() + static_cast<long>(end),
-                                        [](const ner::Token& t) { return thing_word(t.lower); }))
+      // (nor an event's or a work's name that runs on past it, "the Consumer Electronics Show",
+      // nor a stock's, "the Strategic Petroleum Reserve")
+      if (last_word == i ||
+          std::any_of(tokens.begin() + static_cast<long>(last_word + 1),
+                      tokens.begin() + static_cast<long>(end), [](const ner::Token& t) {
+                        return thing_word(t.lower) || t.lower == "reserve"sv;
+                      }))
         continue;
       // "the Police Federation of England and Wales", "the Guildhall School of Speech and Drama":
       // "of" and capitalized words, joined by "and", are the name's too.

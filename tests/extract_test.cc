@@ -2123,6 +2123,15 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Mr Brown spoke. A German magazine said the Tony Blair website was blocked. Tony Blair "
        "was angry. British Airways said it will continue to leave Heathrow daily.",
        {{"Tony Blair", "person"}, {"German", ""}, {"Heathrow", "place"}}},
+      // A trade's plural ends a company's name as "Corp" does (rules-143); not a stock's.
+      {"",
+       "Howard Stern will leave a very different company than the Infinity Broadcasting he first "
+       "joined in 1985. Tulip Computers and Harmony Gold Mining reported losses. Oil was bought "
+       "for the Strategic Petroleum Reserve.",
+       {{"Infinity Broadcasting", "org"},
+        {"Tulip Computers", "org"},
+        {"Harmony Gold Mining", "org"},
+        {"Strategic Petroleum", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
