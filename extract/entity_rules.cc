@@ -2168,14 +2168,15 @@ namespace {
 bool trades(const std::string& folded) {
   // (not "broadcasters" nor "publishers", who are people as often: "veteran broadcasters David
   // Dimbleby and Jeremy Paxman")
-  static const WordSet words =
-      {
-          "firms",         "companies", "carmakers",    "automakers", "chipmakers",
-          "banks",         "lenders",   "airlines",     "carriers",   "retailers",
-          "insurers",      "operators", "brewers",      "studios",    "networks",
-          "manufacturers", "telcos",    "supermarkets", "analysts"};  // ("a report from analysts
-                                                                      // Gartner"; not "analysts
-                                                                      // John Smith", a first name)
+  static const WordSet words = {"firms",         "companies",  "carmakers",
+                                "automakers",    "chipmakers", "banks",
+                                "lenders",       "airlines",   "carriers",
+                                "retailers",     "insurers",   "operators",
+                                "brewers",       "studios",    "networks",
+                                "manufacturers", "telcos",     "supermarkets",
+                                "analysts",      "makers"};  // ("a report from analysts
+                                                             // Gartner"; not "analysts
+                                                             // John Smith", a first name)
   return words.count(folded) > 0;
 }
 }  // namespace

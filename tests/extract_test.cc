@@ -2132,6 +2132,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Tulip Computers", "org"},
         {"Harmony Gold Mining", "org"},
         {"Strategic Petroleum", ""}}},
+      // "makers" is a trade's plural before its companies (rules-144).
+      {"",
+       "Drug makers Pfizer Inc. and Sanofi-Aventis on Tuesday posted positive results from "
+       "trials of an inhaled insulin.",
+       {{"Sanofi-Aventis", "org"}}},
   };
   for (const Case& c : cases) {
     Article a;
