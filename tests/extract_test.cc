@@ -2135,8 +2135,8 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       // "makers" is a trade's plural before its companies (rules-144).
       {"",
        "Drug makers Pfizer Inc. and Sanofi-Aventis on Tuesday posted positive results from "
-       "trials of an inhaled insulin.",
-       {{"Sanofi-Aventis", "org"}}},
+       "trials of an inhaled insulin. The prize went to film makers Ken Loach and Mike Leigh.",
+       {{"Sanofi-Aventis", "org"}, {"Ken Loach", "person"}, {"Mike Leigh", "person"}}},
   };
   for (const Case& c : cases) {
     Article a;
