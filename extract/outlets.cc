@@ -43,7 +43,18 @@ const std::unordered_map<std::string, std::string>& agencies() {
       {"Bloomberg", "Bloomberg"},
       {"dpa", "Deutsche Presse-Agentur"},
       {"Xinhua", "Xinhua"},
-      {"AP Photo", "Associated Press"}};
+      {"Xinhuanet", "Xinhua"},
+      {"AP Photo", "Associated Press"},
+      {"REUTERS", "Reuters"},
+      {"CP", "Canadian Press"},
+      {"CBS.MW", "CBS MarketWatch"},
+      {"Dow Jones", "Dow Jones"},
+      {"AFX", "AFX News"},
+      {"PTI", "Press Trust of India"},
+      {"IRNA", "Islamic Republic News Agency"},
+      {"Itar-Tass", "ITAR-TASS"},
+      {"Interfax", "Interfax"},
+      {"KRT", "Knight Ridder Tribune"}};
   return names;
 }
 

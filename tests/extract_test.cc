@@ -182,6 +182,8 @@ BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
       find_outlets("Stanford hired Cubit, AP - the agency - said.", "Cubit Hired (AP)").own == "");
   BOOST_TEST(find_outlets("APPLE - Shares rose.", "Apple Shares Rise (AP)").own == "");
   BOOST_TEST(find_outlets("MADRID (Champions League) - Real won.").own == "");
+  BOOST_TEST(find_outlets("TORONTO (CP) - The Maple Leafs won.").own == "Canadian Press");
+  BOOST_TEST(find_outlets("SAN FRANCISCO (CBS.MW) - Stocks fell.").own == "CBS MarketWatch");
   o = find_outlets(
       "Crowded cells, the New York Post reported.\nFrom The New York Post:\nIt holds 40,000, Fox "
       "News "
