@@ -2168,15 +2168,14 @@ namespace {
 bool trades(const std::string& folded) {
   // (not "broadcasters" nor "publishers", who are people as often: "veteran broadcasters David
   // Dimbleby and Jeremy Paxman")
-  static const WordSet words = {"firms",         "companies",  "carmakers",
-                                "automakers",    "chipmakers", "banks",
-                                "lenders",       "airlines",   "carriers",
-                                "retailers",     "insurers",   "operators",
-                                "brewers",       "studios",    "networks",
-                                "manufacturers", "telcos",     "supermarkets",
-                                "analysts",      "makers"};  // ("a report from analysts
-                                                             // Gartner"; not "analysts
-                                                             // John Smith", a first name)
+  static const WordSet words =
+      {
+          "firms",         "companies", "carmakers",    "automakers", "chipmakers",
+          "banks",         "lenders",   "airlines",     "carriers",   "retailers",
+          "insurers",      "operators", "brewers",      "studios",    "networks",
+          "manufacturers", "telcos",    "supermarkets", "analysts"};  // ("a report from analysts
+                                                                      // Gartner"; not "analysts
+                                                                      // John Smith", a first name)
   return words.count(folded) > 0;
 }
 }  // namespace
@@ -2944,14 +2943,22 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           (i >= 3 && before == "as"sv && tokens[i - 2].lower == "such"sv &&
            organization_descriptor(tokens[i - 3].lower)) ||
           (i >= 2 && before == "including"sv && organization_descriptor(tokens[i - 2].lower));
+      // ("makers" after a product, "drug makers Pfizer and Sanofi-Aventis", not after a policy's
+      // or a film's: "policy makers Bernanke and Kohn")
+      static const WordSet non_trades = {"policy", "film",    "decision",    "law",     "peace",
+                                         "movie",  "music",   "programme",   "program", "trouble",
+                                         "rule",   "opinion", "documentary", "news",    "match"};
       // (the trades' own: a trade's plural before ", including" (or a consortium's: not "the
       // group, including Bono"), "like" or the names)
+      auto trade_at = [&](std::size_t k) {
+        return trades(tokens[k].lower) ||
+               (tokens[k].lower == "makers"sv && k > 0 && !non_trades.count(tokens[k - 1].lower));
+      };
       const bool trade_list =
-          !named_list &&
-          ((i >= 3 && before == "including"sv && tokens[i - 2].text == ","sv &&
-            (trades(tokens[i - 3].lower) || tokens[i - 3].lower == "consortium"sv)) ||
-           (i >= 2 && before == "like"sv && trades(tokens[i - 2].lower)) ||
-           (trades(before) && !capitalized_word(tokens[i - 1].text)));
+          !named_list && ((i >= 3 && before == "including"sv && tokens[i - 2].text == ","sv &&
+                           (trade_at(i - 3) || tokens[i - 3].lower == "consortium"sv)) ||
+                          (i >= 2 && before == "like"sv && trade_at(i - 2)) ||
+                          (trade_at(i - 1) && !capitalized_word(tokens[i - 1].text)));
       const bool listed = named_list || trade_list;
       const bool after_descriptor =
           organization_descriptor(before) && !capitalized_word(tokens[i - 1].text);
@@ -3431,13 +3438,12 @@ void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       const bool staff = journalist_word(tokens[e].lower);
       if ((!nouns.count(tokens[e].lower) && !staff) || capitalized_word(tokens[e].text)) continue;
       // ("daily" and "weekly" are nouns only after "the" and before what a paper does: "the
-      // Kommersant daily said"; not "leave Heathrow daily", "the INRO daily market indicator")
+      // Kommersant daily said"; not "leave Heathrow daily", "visit the Louvre daily.", "the INRO
+      // daily market indicator")
       static const WordSet says = {"said",  "says",   "reported", "reports", "quoted",
                                    "wrote", "writes", "added",    "has",     "had"};
       const bool periodical = tokens[e].lower == "daily"sv || tokens[e].lower == "weekly"sv;
-      if (periodical && e + 1 < tokens.size() && ascii::is_alpha(tokens[e + 1].text[0]) &&
-          !says.count(tokens[e + 1].lower))
-        continue;
+      if (periodical && (e + 1 == tokens.size() || !says.count(tokens[e + 1].lower))) continue;
       // The name: the capitalized words before the noun, back to a possessive ("Saturday's
       // Western Mail newspaper", "France's Le Figaro") or an article ("The Smoking Gun").
       std::size_t b = e;
@@ -3453,6 +3459,11 @@ void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       while (b < e && openers.count(tokens[b].lower)) ++b;
       if (b == e) continue;
       if (b > 0 && attributive.count(tokens[b - 1].lower)) continue;
+      // (a people's word before a longer name is no part of it: "the French Le Monde newspaper")
+      // (but a paper of two words keeps it: "the Jewish Chronicle", "the Irish Independent")
+      while (e > b + 2 && (tags[b] == ner::tag_of(ner::Type::kMisc, ner::kUnit) ||
+                           demonym(gazetteer, tokens, {ner::Type::kMisc, s, b, b})))
+        ++b;
       // (and "daily", "weekly" or one word in capitals, an abbreviation that may be a place's,
       // "HK newspaper editorials", only after "the")
       const bool the = b > 0 && tokens[b - 1].lower == "the"sv;

@@ -180,6 +180,40 @@ bool dash_after(std::string_view rest) {
          rest.substr(0, 3) == "\xE2\x80\x93";
 }
 
+// A dateline before text[open]: in the text's first line, nothing, a word in capitals first
+// ("NEW YORK (", "PROVO, Utah (") or a place and its state ("Houston, TX ("); not "Senator Jim
+// Jeffords (".
+bool dateline(std::string_view text, std::size_t open) {
+  const std::string_view before = trim(text.substr(0, open));
+  if (before.find('\n') != std::string_view::npos) return false;
+  std::size_t end = 0;
+  while (end < before.size() && ascii::is_alpha(before[end])) ++end;
+  const bool capitals =
+      end >= 2 && std::all_of(before.begin(), before.begin() + static_cast<long>(end),
+                              [](char c) { return ascii::is_upper(c); });
+  return before.empty() || capitals || before.find(',') != std::string_view::npos;
+}
+
+// A name that ends with an outlet's word or holds "News": "Sports Network", "IDG NEWS SERVICE";
+// not "Standard & Poor's".
+bool outlet_name(std::string_view name) {
+  const std::string folded = fold(name);
+  const std::size_t space = folded.rfind(' ');
+  const std::string last = space == std::string::npos ? folded : folded.substr(space + 1);
+  return outlet_words().count(last) > 0 || (" " + folded + " ").find(" news ") != std::string::npos;
+}
+
+// Whether a sentence opens after the dash `rest` begins with: "- Oracle is", "- 2004 was"; not
+// "- the online retailer -".
+bool sentence_after_dash(std::string_view rest) {
+  while (!rest.empty() && (rest[0] == ' ' || rest[0] == '-')) rest.remove_prefix(1);
+  if (rest.substr(0, 3) == "\xE2\x80\x94" || rest.substr(0, 3) == "\xE2\x80\x93")
+    rest.remove_prefix(3);
+  while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  return !rest.empty() &&
+         (upper_start(rest) || ascii::is_digit(rest[0]) || rest[0] == '"' || rest[0] == '(');
+}
+
 std::string_view line_at(std::string_view text, std::size_t at) {
   const std::size_t start = at == 0 ? 0 : text.rfind('\n', at - 1);
   const std::size_t from = start == std::string_view::npos || at == 0 ? 0 : start + 1;
@@ -227,8 +261,10 @@ OutletsFound find_outlets(std::string_view text, std::string_view title) {
         // "NEW YORK, September 22 (newratings.com) - ", "Vatican, Sep. 13 (CWNews.com) - "
         found.own = std::string(inside);
         found.basis = "site dateline";
-      } else if (dash && upper_start(inside) && looks_like_outlet(inside)) {
-        // "PROVO, Utah (Sports Network) - " (a name that reads as an outlet's)
+      } else if (dash && upper_start(inside) && outlet_name(inside) && dateline(text, open)) {
+        // "PROVO, Utah (Sports Network) - " (in a dateline, a name that ends as an outlet's does
+        // or holds "News"; not "Senator Jim Jeffords (Independent) - ", "LONDON (Standard &
+        // Poor's) - ")
         found.own = std::string(inside);
         found.basis = "wire dateline";
       }
@@ -243,7 +279,7 @@ OutletsFound find_outlets(std::string_view text, std::string_view title) {
     std::string_view rest = body.substr(end);
     if (rest.substr(0, 5) == " News") rest.remove_prefix(5);
     if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
-    if (site_name(body.substr(0, end)) && dash_after(rest)) {
+    if (site_name(body.substr(0, end)) && dash_after(rest) && sentence_after_dash(rest)) {
       found.own = std::string(body.substr(0, end));
       found.basis = "site line";
     }
@@ -260,7 +296,8 @@ OutletsFound find_outlets(std::string_view text, std::string_view title) {
     const std::string_view body = trim(text.substr(0, std::min<std::size_t>(text.size(), 120)));
     if (!name.empty() && name.size() <= 40 && upper_start(name) &&
         body.substr(0, name.size()) == name && body.size() > name.size() &&
-        body[name.size()] == ' ' && dash_after(body.substr(name.size()))) {
+        body[name.size()] == ' ' && dash_after(body.substr(name.size())) &&
+        sentence_after_dash(body.substr(name.size()))) {
       const auto agency = agencies().find(std::string(name));
       found.own = agency != agencies().end() ? agency->second : std::string(name);
       found.basis = "source line";

@@ -182,6 +182,13 @@ BOOST_AUTO_TEST_CASE(the_publisher_only_when_the_text_names_it_as_such) {
       find_outlets("Stanford hired Cubit, AP - the agency - said.", "Cubit Hired (AP)").own == "");
   BOOST_TEST(find_outlets("APPLE - Shares rose.", "Apple Shares Rise (AP)").own == "");
   BOOST_TEST(find_outlets("MADRID (Champions League) - Real won.").own == "");
+  // (a bracket in a dateline only, with an outlet's name; a sentence after the dash)
+  for (const char* none : {"Senator Jim Jeffords (Independent) - Vermont, said he would stay.",
+                           "Results: John Smith (Daily Mail) - best columnist.",
+                           "LONDON (Standard & Poor's) - The agency cut the rating.",
+                           "Amazon.com - the online retailer - said sales rose."})
+    BOOST_TEST(find_outlets(none).own == "", none);
+  BOOST_TEST(find_outlets("AP - the agency said.", "Cubit Hired (AP)").own == "");
   BOOST_TEST(find_outlets("TORONTO (CP) - The Maple Leafs won.").own == "Canadian Press");
   BOOST_TEST(find_outlets("SAN FRANCISCO (CBS.MW) - Stocks fell.").own == "CBS MarketWatch");
   o = find_outlets(
@@ -2114,13 +2121,16 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "last in the Broadcast magazine survey. The Sunday Mail newspaper attacked the budget. "
        "The claims were made by Sunday Telegraph journalist Robert Peston, our Washington "
        "correspondent Jon Sopel said. Police were alerted, said Home Affairs correspondent Danny "
-       "Shaw.",
+       "Shaw. It was in the French Le Monde newspaper. Thousands visit the Louvre daily.",
        {{"Herald", "org"},
         {"Broadcast", "org"},
         {"Sunday Mail", "org"},
         {"Sunday Telegraph", "org"},
         {"Washington", "place"},
-        {"Home Affairs", ""}}},
+        {"Home Affairs", ""},
+        {"Le Monde", "org"},
+        {"French Le Monde", ""},
+        {"Louvre", ""}}},
       {"",
        "Mr Brown spoke. A German magazine said the Tony Blair website was blocked. Tony Blair "
        "was angry. British Airways said it will continue to leave Heathrow daily.",
@@ -2137,8 +2147,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       // "makers" is a trade's plural before its companies (rules-144).
       {"",
        "Drug makers Pfizer Inc. and Sanofi-Aventis on Tuesday posted positive results from "
-       "trials of an inhaled insulin. The prize went to film makers Ken Loach and Mike Leigh.",
-       {{"Sanofi-Aventis", "org"}, {"Ken Loach", "person"}, {"Mike Leigh", "person"}}},
+       "trials of an inhaled insulin. The prize went to film makers Ken Loach and Mike Leigh. Fed "
+       "policy makers Bernanke and Kohn said rates would rise.",
+       {{"Sanofi-Aventis", "org"},
+        {"Ken Loach", "person"},
+        {"Mike Leigh", "person"},
+        {"Kohn", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
