@@ -166,7 +166,21 @@ bool organization_word(const std::string& folded) {
                                 "railways",
                                 "shipping",
                                 "logistics",
-                                "computers"};
+                                "computers",
+                                "guild",
+                                "academy",
+                                "confederation",
+                                "consortium",
+                                "syndicate",
+                                "cooperative",
+                                "corps",
+                                "brigade",
+                                "regiment",
+                                "orchestra",
+                                "choir",
+                                "secretariat",
+                                "directorate",
+                                "tribunal"};
   return words.count(folded) > 0;
 }
 
@@ -1258,8 +1272,11 @@ void join_organizations_of(ner::Document& doc, const ner::Gazetteer& gazetteer) 
              !organization_word(tokens[end].lower) &&
              tokens[end].text.find('&') == std::string_view::npos)  // ("M&S and AT&T Wireless")
         ++end;
+      // (nor where a name runs on past that word: "Baftas and Screen Actors Guild Awards")
       if (end == i + 1 || end >= tokens.size() || end - i > 4 || tags[end] != 0 ||
-          !capitalized_word(tokens[end].text) || !organization_word(tokens[end].lower))
+          !capitalized_word(tokens[end].text) || !organization_word(tokens[end].lower) ||
+          (end + 1 < tokens.size() && capitalized_word(tokens[end + 1].text) &&
+           ascii::is_alpha(tokens[end + 1].text[0]) && !all_capitals(tokens[end + 1].text)))
         continue;
       const std::size_t left = span_begin(tags, i - 1);
       retag(tags, left, end + 1, ner::Type::kOrganization);
@@ -2725,6 +2742,18 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       if (tokens[i - 1].lower != "the"sv) continue;
       std::size_t end = i, last_word = i;
+      // ("the California Culinary Academy", "the British Retail Consortium": a place's name or a
+      // people's word may begin it, where a word of the organization's own comes between)
+      if (tags[i] != 0 && !headline(doc, s) &&
+          (begins_entity(tags, i, ner::Type::kPlace) ||
+           (tags[i] == ner::tag_of(ner::Type::kMisc, ner::kUnit) &&
+            peoples_adjective(tokens[i])))) {
+        const std::size_t place_end = span_end(tags, i) + 1;
+        if (place_end + 1 < tokens.size() && tags[place_end] == 0 &&
+            plain_word(tokens[place_end]) && !all_capitals(tokens[place_end].text) &&
+            !organization_word(tokens[place_end].lower))
+          end = place_end;
+      }
       while (end < tokens.size() && end - i < 5 && tags[end] == 0 && plain_word(tokens[end]) &&
              !all_capitals(tokens[end].text)) {
         // (not a law's name, "the Terrorism Act", a venue's, "the Millennium Stadium", nor a

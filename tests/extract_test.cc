@@ -2153,6 +2153,23 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Ken Loach", "person"},
         {"Mike Leigh", "person"},
         {"Kohn", ""}}},
+      // More organizations' words (rules-147): a guild, an academy, a consortium, a corps; a
+      // place's name begins one after "the" where a word of its own comes between; a name
+      // joined by "and" stops where another runs on past its organization's word.
+      {"",
+       "Martin Scorsese is among the nominees at the Directors Guild of Great Britain awards. "
+       "The British Retail Consortium said sales fell. He joined the Peace Corps in 1987. A "
+       "ruling by the New Mexico Public Service Commission was cited. Exports were approved by "
+       "the New Zealand Wheat Board. Foxx won prizes at the Golden Globes, Baftas and Screen "
+       "Actors Guild Awards.",
+       {{"Directors Guild of Great Britain", "org"},
+        {"Great Britain", ""},
+        {"British Retail Consortium", "org"},
+        {"Peace Corps", "org"},
+        {"New Mexico Public Service Commission", "org"},
+        {"New Zealand Wheat Board", "org"},
+        {"New Zealand", ""},
+        {"Baftas and Screen Actors Guild", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
