@@ -2170,6 +2170,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"New Zealand Wheat Board", "org"},
         {"New Zealand", ""},
         {"Baftas and Screen Actors Guild", ""}}},
+      // A football or rugby ground known by a name with no ground's word in it is a venue
+      // (rules-148); a ground that is also a district's name stays a place.
+      {"",
+       "Liverpool beat Chelsea 2-0 at Anfield on Saturday. Ireland beat Scotland at Lansdowne "
+       "Road, and Gloucester lost at Kingsholm. England play at Twickenham.",
+       {{"Anfield", ""}, {"Lansdowne Road", ""}, {"Kingsholm", ""}, {"Twickenham", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
