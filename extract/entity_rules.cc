@@ -2094,11 +2094,26 @@ void census_people(ner::Document& doc, const ner::Gazetteer& gazetteer) {
       return !(lex & ner::Gazetteer::kCommon) ||
              (gazetteer.person_name(tokens[k].lower) & ner::Gazetteer::kSurname);
     };
+    // (a first name that is a common word too, "Curt", "Will", only before a surname no list
+    // knows at all: "Curt Schilling pitched")
+    // (and not a registered company's, "Dell Optiplex"; in the first name's case, "May SMR"; nor
+    // a contraction or a small word, "So I'm", "In OOOs")
+    auto unknown = [&](std::size_t k) {
+      return gazetteer.lexicon(tokens[k].lower) == ner::Gazetteer::kUnlisted &&
+             !gazetteer.person_name(tokens[k].lower) && !gazetteer.known(tokens[k].text) &&
+             !gazetteer.company(tokens[k - 1].lower) &&
+             all_capitals(tokens[k].text) == all_capitals(tokens[k - 1].text) &&
+             tokens[k - 1].lower.size() > 2 &&
+             tokens[k].text.find('\'', 2) == std::string_view::npos;
+    };
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (!free(i) || !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) ||
-          gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon || !surname(i + 1)) {
+          !surname(i + 1)) {
         continue;
       }
+      const auto lex = gazetteer.lexicon(tokens[i].lower);
+      if ((lex & ner::Gazetteer::kCommon) && (lex != ner::Gazetteer::kBoth || !unknown(i + 1)))
+        continue;
       if (i + 2 < tokens.size() && capitalized_word(tokens[i + 2].text) &&
           ascii::is_alpha(tokens[i + 2].text[0])) {
         continue;  // a longer run of capitals: a name the tagger had reason to leave

@@ -2176,6 +2176,13 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Liverpool beat Chelsea 2-0 at Anfield on Saturday. Ireland beat Scotland at Lansdowne "
        "Road, and Gloucester lost at Kingsholm. England play at Twickenham.",
        {{"Anfield", ""}, {"Lansdowne Road", ""}, {"Kingsholm", ""}, {"Twickenham", "place"}}},
+      // A Census first name that is a common word too, before a surname no list knows, begins
+      // a person's name (rules-149); not a registered company's, a contraction, nor a name in
+      // another case.
+      {"",
+       "Curt Schilling pitched 6 2/3 innings and Manny Ramirez hit a three-run homer. Sales of "
+       "Dell Optiplex computers rose. So I'm told, he said. It was May SMR prices that fell.",
+       {{"Curt Schilling", "person"}, {"Dell Optiplex", ""}, {"So I'm", ""}, {"May SMR", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
