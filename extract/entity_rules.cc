@@ -2016,10 +2016,13 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
     auto& tags = doc.tags()[s];
     // "George| W |Bush", "Abraham| B |Yehoshua": two people's names about an initial the tagger
     // left (a capital letter, with a stop or none) are one person's.
-    // (the spans again after each merge: "A| x |B| y |C" is one name, well tagged)
+    // (the spans again after each merge: "A| x |B| y |C" is one name, well tagged; the last
+    // pass merges nothing, so its spans are the sentence's for the rule after)
+    std::vector<ner::Span> spans;
     for (bool merged = true; merged;) {
       merged = false;
-      const std::vector<ner::Span> people = ner::spans_of(tags, s);
+      spans = ner::spans_of(tags, s);
+      const std::vector<ner::Span>& people = spans;
       for (std::size_t k = 0; k + 1 < people.size() && !merged; ++k) {
         const ner::Span& a = people[k];
         const ner::Span& b = people[k + 1];
@@ -2039,7 +2042,6 @@ void first_names_before_people(ner::Document& doc, const ner::Gazetteer& gazette
         merged = true;
       }
     }
-    const std::vector<ner::Span> spans = ner::spans_of(tags, s);
     for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
       const ner::Span& word = spans[k];
       const ner::Span& person = spans[k + 1];
@@ -2617,6 +2619,12 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
     // A word the tagger read as a miscellaneous name alone may, where no list knows it and it is
     // no demonym nor ends as one ("Shares in Yukos"; not "Jewish", "Anglo-Swedish", "director of
     // Ivorian newspaper Le Populaire").
+    // Whether the gazetteer knows the words from `i` to `end` as a place, or one word alone as a
+    // common word.
+    auto place_or_word = [&](std::size_t i, std::size_t end) {
+      return gazetteer.known(joined_words(tokens, i, end)) ||
+             (end == i + 1 && (gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon));
+    };
     auto company_like = [&](std::size_t i, std::size_t end) {
       auto name_at = [&](std::size_t k) {
         return k < tokens.size() && capitalized_word(tokens[k].text);
@@ -2630,10 +2638,9 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
            (gazetteer.lexicon(tokens[i].lower) != ner::Gazetteer::kUnlisted ||
             tokens[i].text.find('-') != std::string_view::npos || peoples_adjective(tokens[i]) ||
             demonym(gazetteer, tokens, {ner::Type::kMisc, s, i, i}))) ||
-          (gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName) ||
-          gazetteer.known(joined_words(tokens, i, end)))
+          (gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
         return false;
-      return end - i > 1 || !(gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon);
+      return !place_or_word(i, end);
     };
     // "managing director of Ontrack Data Recovery", "the head of Renault", "Shares in Solidere",
     // "a spokesman for Ryanair": capitalized words no entity holds right after a post in a
@@ -2671,10 +2678,7 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
       if (end == i || (end < tokens.size() && capitalized_word(tokens[end].text))) return i;
       for (std::size_t k = i; k < end; ++k)
         if (gazetteer.person_name(tokens[k].lower) != 0) return i;
-      if (gazetteer.known(joined_words(tokens, i, end)) ||
-          (end == i + 1 && (gazetteer.lexicon(tokens[i].lower) & ner::Gazetteer::kCommon)))
-        return i;
-      return end;
+      return place_or_word(i, end) ? i : end;
     };
     for (std::size_t i = 2; i < tokens.size(); ++i) {
       if (tokens[i - 1].lower != "by"sv || !capitalized_word(tokens[i].text) ||

@@ -166,18 +166,30 @@ bool site_name(std::string_view name) {
     if (name.size() > e.size() + 1 && name.substr(name.size() - e.size()) == e) ending = e.size();
   if (ending == 0) return false;
   const std::string_view own = name.substr(0, name.size() - ending);
-  if (!ascii::is_alnum(own.front()) || !ascii::is_alnum(own.back()) ||
-      fold(std::string(own)) == "dot" || fold(std::string(own.substr(0, 4))) == "www.")
+  if (!ascii::is_alnum(own.front()) || !ascii::is_alnum(own.back()) || fold(own) == "dot" ||
+      fold(own.substr(0, 4)) == "www.")
     return false;
   return std::all_of(own.begin(), own.end(),
                      [](char c) { return ascii::is_alnum(c) || c == '-' || c == '.'; });
 }
 
+// The bytes of the dash `s` begins with: 1 for "-", 3 for an em or an en dash in UTF-8, else 0.
+std::size_t dash_length(std::string_view s) {
+  if (s.substr(0, 1) == "-") return 1;
+  return s.substr(0, 3) == "\xE2\x80\x94" || s.substr(0, 3) == "\xE2\x80\x93" ? 3 : 0;
+}
+
 // Whether `rest` begins with a dash, after spaces: " - ", " -- ", an en or an em dash.
 bool dash_after(std::string_view rest) {
   while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
-  return rest.substr(0, 1) == "-" || rest.substr(0, 3) == "\xE2\x80\x94" ||
-         rest.substr(0, 3) == "\xE2\x80\x93";
+  return dash_length(rest) > 0;
+}
+
+// A word folded, without the punctuation after it ("News:" is "news").
+std::string bare_word(std::string_view word) {
+  std::string f = fold(word);
+  while (!f.empty() && !ascii::is_alnum(f.back())) f.pop_back();
+  return f;
 }
 
 // A dateline before text[open]: in the text's first line, nothing, a word in capitals first
@@ -197,18 +209,17 @@ bool dateline(std::string_view text, std::size_t open) {
 // A name that ends with an outlet's word or holds "News": "Sports Network", "IDG NEWS SERVICE";
 // not "Standard & Poor's".
 bool outlet_name(std::string_view name) {
-  const std::string folded = fold(name);
-  const std::size_t space = folded.rfind(' ');
-  const std::string last = space == std::string::npos ? folded : folded.substr(space + 1);
-  return outlet_words().count(last) > 0 || (" " + folded + " ").find(" news ") != std::string::npos;
+  const auto words = words_of(name);
+  return !words.empty() && (outlet_words().count(bare_word(words.back())) > 0 ||
+                            std::any_of(words.begin(), words.end(),
+                                        [](std::string_view w) { return bare_word(w) == "news"; }));
 }
 
 // Whether a sentence opens after the dash `rest` begins with: "- Oracle is", "- 2004 was"; not
 // "- the online retailer -".
 bool sentence_after_dash(std::string_view rest) {
   while (!rest.empty() && (rest[0] == ' ' || rest[0] == '-')) rest.remove_prefix(1);
-  if (rest.substr(0, 3) == "\xE2\x80\x94" || rest.substr(0, 3) == "\xE2\x80\x93")
-    rest.remove_prefix(3);
+  rest.remove_prefix(dash_length(rest));
   while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
   return !rest.empty() &&
          (upper_start(rest) || ascii::is_digit(rest[0]) || rest[0] == '"' || rest[0] == '(');
@@ -225,11 +236,8 @@ std::string_view line_at(std::string_view text, std::size_t at) {
 }  // namespace
 
 bool looks_like_outlet(std::string_view name) {
-  for (std::string_view w : words_of(name)) {
-    std::string f = fold(w);
-    while (!f.empty() && !ascii::is_alnum(f.back())) f.pop_back();
-    if (outlet_words().count(f)) return true;
-  }
+  for (std::string_view w : words_of(name))
+    if (outlet_words().count(bare_word(w))) return true;
   return false;
 }
 
@@ -272,8 +280,8 @@ OutletsFound find_outlets(std::string_view text, std::string_view title) {
   }
   // A website's name that opens the text before a dash: "washingtonpost.com - Oracle is one
   // step closer", "FT.com - Shares in Sohu.com", "p2pnet.net News:- Defects in".
+  const std::string_view body = trim(text.substr(0, std::min<std::size_t>(text.size(), 120)));
   if (found.own.empty()) {
-    const std::string_view body = trim(text.substr(0, std::min<std::size_t>(text.size(), 120)));
     std::size_t end = 0;
     while (end < body.size() && body[end] != ' ' && body[end] != ':') ++end;
     std::string_view rest = body.substr(end);
@@ -293,7 +301,6 @@ OutletsFound find_outlets(std::string_view text, std::string_view title) {
     const std::string_view source =
         open == std::string_view::npos ? std::string_view() : heading.substr(open + 1);
     const std::string_view name = trim(source.substr(0, source.size() - 1));
-    const std::string_view body = trim(text.substr(0, std::min<std::size_t>(text.size(), 120)));
     if (!name.empty() && name.size() <= 40 && upper_start(name) &&
         body.substr(0, name.size()) == name && body.size() > name.size() &&
         body[name.size()] == ' ' && dash_after(body.substr(name.size())) &&
