@@ -13,6 +13,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -348,10 +349,11 @@ std::uint8_t person_word(const std::string& folded) {
     // Words before a name, besides the titles and honorifics, that say a person follows: roles
     // ("striker Zidane", "publicist Wendy Day").
     for (const char* w :
-         {"coach",      "manager",   "publicist", "striker", "midfielder", "defender",
-          "goalkeeper", "captain",   "skipper",   "actor",   "actress",    "singer",
-          "rapper",     "novelist",  "author",    "chief",   "spokesman",  "spokeswoman",
-          "analyst",    "economist", "professor", "prof."})
+         {"coach",      "manager",   "publicist", "striker",     "midfielder", "defender",
+          "goalkeeper", "captain",   "skipper",   "actor",       "actress",    "singer",
+          "rapper",     "novelist",  "author",    "chief",       "spokesman",  "spokeswoman",
+          "analyst",    "economist", "professor", "prof.",       "frontman",   "frontwoman",
+          "guitarist",  "drummer",   "bassist",   "keyboardist", "vocalist"})
       m[w] |= kRole;
     // ("Medical Research Council Professor Nancy Rothwell": a professor's title, like a
     // director's)
@@ -3542,6 +3544,102 @@ void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer) {
         continue;
       retag(tags, b, e, ner::Type::kOrganization);
     }
+  }
+}
+
+// "U2 frontman Bono", "Blur guitarist Graham Coxon", "The Who guitarist Pete Townshend",
+// "Libertines singer Pete Doherty": the capitalized words before a band member's role, where a
+// name follows the role, are the band's name, an organization (as the labels have bands), whatever
+// the tagger read ("Joy Division", "Motley Crue" as people). Not a genre's, a people's or a
+// place's word ("Soul singer Ray Charles", "Welsh singer Tom Jones", "Leicester drummer"), nor
+// after "a".
+void bands_by_role(ner::Document& doc, const ner::Gazetteer& gazetteer) {
+  static const WordSet roles = {"frontman", "frontwoman",  "guitarist", "drummer",
+                                "bassist",  "keyboardist", "vocalist",  "singer"};
+  // (the words that may open the phrase before the band's name: "Former Stone Roses singer", "The
+  // Who guitarist", "Rock singer", "Session drummer")
+  static const WordSet openers = {
+      "the",  "a",      "an",     "and",   "but",     "former",  "ex",      "veteran", "legendary",
+      "pop",  "rock",   "soul",   "jazz",  "folk",    "country", "opera",   "gospel",  "blues",
+      "punk", "rap",    "reggae", "indie", "metal",   "dance",   "techno",  "disco",   "session",
+      "band", "group",  "lead",   "bass",  "backing", "star",    "cabaret", "r&b",     "hip-hop",
+      "glam", "grunge", "emo",    "club",  "wedding", "pub",     "his",     "her",     "their"};
+  std::set<std::string> bands;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    // (nor in a line with no stop at its end, a headline in sentence case, where the role may be
+    // in a show's: "Hillbillies singer Scoggins dies")
+    if (headline(doc, s) || doc.title_case(s) || tokens.empty() ||
+        ascii::is_alnum(tokens.back().text.back()))
+      continue;
+    for (std::size_t r = 1; r + 1 < tokens.size(); ++r) {
+      if (!roles.count(tokens[r].lower) || capitalized_word(tokens[r].text)) continue;
+      // (a name after the role: "frontman Bono", "lead singer Chris Martin"; a person's, or a
+      // word the tagger read alone as another kind's: "U2 frontman Bono/LOC")
+      const std::size_t member = r + 1;
+      if (!capitalized_word(tokens[member].text) || !ascii::is_alpha(tokens[member].text[0]) ||
+          (tags[member] != 0 && ner::type_of(tags[member]) != ner::Type::kPerson &&
+           ner::position_of(tags[member]) != ner::kUnit))
+        continue;
+      // ("U2 lead singer Bono")
+      const std::size_t e = tokens[r - 1].lower == "lead"sv ? r - 1 : r;
+      // (a band's words: letters, digits or "!", "U2", "E17", "Wham!"; an apostrophe that ends
+      // one, "Blazin' Squad"; no adjective with a hyphen, "Grammy-winning")
+      auto band_word = [&](std::size_t k) {
+        const std::string_view w = tokens[k].text;
+        return capitalized_word(w) && ascii::is_alpha(w[0]) &&
+               std::all_of(w.begin(), w.end(), [](char c) {
+                 return ascii::is_alnum(c) || c == '!' || c == '.' || c == '&';
+               });
+      };
+      std::size_t b = e;
+      while (b > 0 && b + 4 > e) {
+        if (band_word(b - 1)) {
+          --b;
+        } else if (b >= 2 && tokens[b - 1].text == "'"sv && band_word(b - 2) &&
+                   tokens[b - 2].begin + tokens[b - 2].text.size() == tokens[b - 1].begin) {
+          b -= 2;
+        } else {
+          break;
+        }
+      }
+      while (b < e && openers.count(tokens[b].lower)) ++b;
+      while (b < e && (demonym(gazetteer, tokens, {ner::Type::kMisc, s, b, b}) ||
+                       peoples_adjective(tokens[b]) || calendar_word(tokens[b].lower)))
+        ++b;
+      // (one word the tagger read alone as a miscellaneous name, that the word list has as a
+      // proper name, is a people's: "Welsh singer", "French singer"; not "U2", "Blur")
+      if (b == e || (b > 0 && (tokens[b - 1].lower == "a"sv || tokens[b - 1].lower == "an"sv)) ||
+          (e == b + 1 && tags[b] == ner::tag_of(ner::Type::kMisc, ner::kUnit) &&
+           (gazetteer.lexicon(tokens[b].lower) & ner::Gazetteer::kProper)))
+        continue;
+      // (not a name that begins before it, nor one the tagger ran on past it)
+      if (tags[b] != 0 && !begins_entity(tags, b, ner::type_of(tags[b]))) continue;
+      if (tags[e - 1] != 0 && !ends_entity(tags, e - 1, ner::type_of(tags[e - 1]))) continue;
+      const std::string name = joined_words(tokens, b, e);
+      bool place = false;
+      for (std::size_t k = b; k < e; ++k)
+        place = place || (tags[k] != 0 && ner::type_of(tags[k]) == ner::Type::kPlace);
+      if (place || gazetteer.known(name) || !gazetteer.country_name(name).empty() ||
+          world_region(tokens[b].lower))
+        continue;
+      retag(tags, b, e, ner::Type::kOrganization);
+      bands.insert(joined_words(tokens, b, e));
+      if (tags[member] != 0 && ner::type_of(tags[member]) != ner::Type::kPerson)
+        tags[member] = ner::tag_of(ner::Type::kPerson, ner::kUnit);
+    }
+  }
+  // The band's name is no person's elsewhere in the article ("Joy Division" read as a person's
+  // in other sentences).
+  if (bands.empty()) return;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& tokens = doc.sentences()[s].tokens;
+    auto& tags = doc.tags()[s];
+    for (const ner::Span& span : ner::spans_of(tags, s))
+      if (span.type == ner::Type::kPerson &&
+          bands.count(joined_words(tokens, span.first, span.last + 1)))
+        retag(tags, span.first, span.last + 1, ner::Type::kOrganization);
   }
 }
 

@@ -217,6 +217,10 @@ void general_companies(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // newspaper"), nor a name after "a" ("a PC magazine"), nor one the tagger read as a people's word
 // whole ("a Tory newspaper").
 void publications_by_noun(ner::Document& doc, const ner::Gazetteer& gazetteer);
+// "U2 frontman Bono", "Blur guitarist Graham Coxon": the capitalized words before a band member's
+// role, where a name follows it, are the band's name, an organization's; not a genre's, a people's
+// or a place's word ("Soul singer Ray Charles", "Welsh singer Tom Jones").
+void bands_by_role(ner::Document& doc, const ner::Gazetteer& gazetteer);
 // "Dell Inc.", "Tesco plc": capitalized words before a company's legal designation, untagged or
 // holding only whole entities, are that company's name; so is a name before a stock's code
 // ("Home Depot (NYSE: HD)"). And an organization's name is an organization's throughout the

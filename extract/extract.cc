@@ -146,7 +146,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-149";
+constexpr const char* kRulesVersion = "rules-150";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -320,6 +320,7 @@ class Default : public Extractor {
     placed_after_organizations(tagged, gazetteer_);
     general_companies(tagged, gazetteer_);
     publications_by_noun(tagged, gazetteer_);
+    bands_by_role(tagged, gazetteer_);
     consistent_organizations(tagged, gazetteer_);
     Entities e;
     std::vector<PersonMention> person_mentions;

@@ -2183,6 +2183,21 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "Curt Schilling pitched 6 2/3 innings and Manny Ramirez hit a three-run homer. Sales of "
        "Dell Optiplex computers rose. So I'm told, he said. It was May SMR prices that fell.",
        {{"Curt Schilling", "person"}, {"Dell Optiplex", ""}, {"So I'm", ""}, {"May SMR", ""}}},
+      // A band's name before a member's role, where a name follows the role (rules-150); not a
+      // genre's or a people's word, nor in a line with no stop at its end.
+      {"",
+       "U2 frontman Bono said in French that he was happy. Blur guitarist Graham Coxon played. "
+       "Nineteen-year-old Blazin' Squad singer Kenzie is second. Soul singer Ray Charles died. "
+       "Welsh singer Tom Jones sang. Joy Division made two albums, and Joy Division singer Ian "
+       "Curtis wrote them.\nHillbillies singer Scoggins dies",
+       {{"U2", "org"},
+        {"Bono", "person"},
+        {"Blur", "org"},
+        {"Blazin' Squad", "org"},
+        {"Soul", ""},
+        {"Welsh", ""},
+        {"Joy Division", "org"},
+        {"Hillbillies", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
