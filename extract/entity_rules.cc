@@ -2895,6 +2895,54 @@ void described_organizations(ner::Document& doc, const ner::Gazetteer& gazetteer
           !(gazetteer.person_name(tokens[i].lower) & ner::Gazetteer::kFirstName))
         tags[i] = ner::tag_of(ner::Type::kOrganization, ner::kUnit);
     }
+    // "Telco BT stepped in", "Chipmaker Intel said", "Retailer Tesco said": a trade's noun that
+    // opens the sentence, capitalized there, is no part of the name after it, which is an
+    // organization's whatever the tagger read (a person's, or the noun and the name together).
+    // Only nouns that no company's name begins with ("Bank Leumi", "Group Menatep", "Network
+    // Rail", "Carrier Corp" stay), and not before a first name ("Retailer John Lewis" is a
+    // person's name as often as a shop's) or a place's name.
+    {
+      static const WordSet openers = {
+          "telco",        "chipmaker",    "carmaker",     "automaker",     "drugmaker", "retailer",
+          "supermarket",  "broadcaster",  "airline",      "insurer",       "lender",    "brewer",
+          "conglomerate", "manufacturer", "watchdog",     "regulator",     "charity",   "website",
+          "distributor",  "publisher",    "handsetmaker", "software-maker"};
+      const std::size_t k = opening_word(tokens);
+      if (k + 1 < tokens.size() && capitalized_word(tokens[k].text) &&
+          openers.count(tokens[k].lower) && capitalized_word(tokens[k + 1].text) &&
+          ascii::is_alpha(tokens[k + 1].text[0]) && !calendar_word(tokens[k + 1].lower) &&
+          !(gazetteer.person_name(tokens[k + 1].lower) & ner::Gazetteer::kFirstName) &&
+          !(tags[k + 1] != 0 && ner::type_of(tags[k + 1]) == ner::Type::kPlace) &&
+          !(tags[k] != 0 && !begins_entity(tags, k, ner::type_of(tags[k])))) {
+        std::size_t end = k + 2;
+        if (tags[k] != 0) {
+          end = span_end(tags, k) + 1;  // the name the tagger ran on from the noun
+        } else if (tags[k + 1] != 0) {
+          end = begins_entity(tags, k + 1, ner::type_of(tags[k + 1])) ? span_end(tags, k + 1) + 1
+                                                                      : k + 1;
+        }
+        // (a name whole: no organization's word in it, "Telco Systems Inc", nor a capitalized word
+        // or a joined one after it, "Insurer Aachener und Muenchener Beteiligungs-AG"; one word,
+        // no common word's plural, "Distributor Gases", "Airline Clerks", where a line's break cut
+        // a name)
+        auto part = [&](std::size_t at) {
+          return at < tokens.size() &&
+                 (capitalized_word(tokens[at].text) ||
+                  ((tokens[at].lower == "and"sv || tokens[at].lower == "und"sv ||
+                    tokens[at].text == "&"sv) &&
+                   at + 1 < tokens.size() && capitalized_word(tokens[at + 1].text)));
+        };
+        bool whole = end > k + 1 && !part(end) &&
+                     !(end == k + 2 && tokens[k + 1].lower.back() == 's' &&
+                       (gazetteer.lexicon(tokens[k + 1].lower) & ner::Gazetteer::kCommon));
+        for (std::size_t w = k + 1; whole && w < end; ++w)
+          whole = !organization_word(tokens[w].lower) && !designation(tokens[w]);
+        if (whole && !gazetteer.known(joined_words(tokens, k + 1, end))) {
+          tags[k] = 0;
+          retag(tags, k + 1, end, ner::Type::kOrganization);
+        }
+      }
+    }
     // "Canadian Press - AL-FASHER, Sudan (AP) -", "British Airways": a people's adjective (or
     // another word the tagger read as a name of its own kind, "Olympic Committee") and an
     // organization's word it left, the name's last (no "of" and a name after it), are one
@@ -3137,8 +3185,9 @@ void registered_companies(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const ner::Token& t = tokens[i];
       // (a word in capitals may be any acronym: "EDT", "ISDN")
+      // (nor a trade's noun, "Telco BT stepped in")
       if (t.text.size() < 4 || !capitalized_word(t.text) || all_capitals(t.text) ||
-          !gazetteer.company(t.lower))
+          !gazetteer.company(t.lower) || organization_descriptor(t.lower))
         continue;
       const bool free = tags[i] == 0;
       if (!free) taken.insert(t.lower);

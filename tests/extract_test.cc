@@ -2198,6 +2198,18 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Welsh", ""},
         {"Joy Division", "org"},
         {"Hillbillies", ""}}},
+      // A trade's noun that opens a sentence is no part of the name after it (rules-151); not
+      // where the name runs on, nor a company's name that begins with the noun.
+      {"",
+       "Telco BT stepped in to take over the payments. Chipmaker Intel said profits rose. "
+       "Telco Systems Inc said it would merge. Insurer Aachener und Muenchener Beteiligungs-AG "
+       "bought it.",
+       {{"Telco BT", ""},
+        {"BT", "org"},
+        {"Chipmaker Intel", ""},
+        {"Intel", "org"},
+        {"Telco Systems Inc", "org"},
+        {"Aachener", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
