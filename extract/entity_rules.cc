@@ -2474,6 +2474,12 @@ void places_by_context(ner::Document& doc, const ner::Gazetteer& gazetteer) {
     if (headline(doc, s)) continue;
     const auto& tokens = doc.sentences()[s].tokens;
     auto& tags = doc.tags()[s];
+    // "for US$965mil", "HK$3 billion": a place's name written onto a dollar's sign names the
+    // currency, no place.
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+      if (tags[i] != 0 && ends_entity(tags, i, ner::Type::kPlace) && tokens[i + 1].text == "$"sv &&
+          tokens[i].begin + tokens[i].text.size() == tokens[i + 1].begin)
+        retag(tags, span_begin(tags, i), i + 1, ner::Type::kMisc);
     const std::vector<ner::Span> spans = ner::spans_of(tags, s);
     // "visits Manchester, Liverpool, Leicester, Somerset": a list of three names or more, as many
     // places as organizations or more; its organizations whose names the gazetteer knows are

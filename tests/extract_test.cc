@@ -2210,6 +2210,11 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
         {"Intel", "org"},
         {"Telco Systems Inc", "org"},
         {"Aachener", ""}}},
+      // A place's name written onto a dollar's sign names the currency (rules-152).
+      {"",
+       "BT Group Plc plans to buy Infonet Services Corp. for US$965mil to add a network. It paid "
+       "HK$3 billion. A court in Canada heard the case.",
+       {{"US", ""}, {"HK", ""}, {"Canada", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;
