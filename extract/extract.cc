@@ -146,7 +146,7 @@ bool everyday_role(const std::string& folded) {
 }
 
 // The extractor's version: this code's (bump kRulesVersion when a rule changes) and the model's.
-constexpr const char* kRulesVersion = "rules-152";
+constexpr const char* kRulesVersion = "rules-153";
 
 std::string model_version(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -941,7 +941,12 @@ class Default : public Extractor {
             break;
           }
           case ner::Type::kOrganization:
-            if (titular && !shouted) {
+            // (but an acronym in capitals in a headline in Title Case, which the headline's words
+            // cannot run on into: "Prying Into FBI Activities")
+            if (titular && !shouted &&
+                !(tagged.title_case(s) && span.first == span.last && mention.size() >= 2 &&
+                  mention.size() <= 5 && all_capitals(mention) &&
+                  mention.find('.') == std::string::npos && few_capitals(tokens))) {
               headline_orgs.push_back(party_name(strip_article(mention)));
               break;
             }
@@ -1095,6 +1100,18 @@ class Default : public Extractor {
     e.people = canonical_people(names);
     canonical_organizations(&e.organizations, national_bodies);
     return e;
+  }
+
+  // Whether a line is written in small letters mostly, with two words in capitals at most (and
+  // more words than those), so that a word in capitals in it stands out as an acronym.
+  static bool few_capitals(const std::vector<ner::Token>& tokens) {
+    std::size_t capitals = 0, small = 0;
+    for (const ner::Token& t : tokens) {
+      if (t.text.size() >= 2 && ascii::is_alpha(t.text[0]) && all_capitals(t.text)) ++capitals;
+      if (std::any_of(t.text.begin(), t.text.end(), [](char c) { return ascii::is_lower(c); }))
+        ++small;
+    }
+    return capitals <= 2 && small > capitals;
   }
 
   // "FA", "SFA", "RFEF", "RFU": an acronym of up to five capitals for a football (or rugby)

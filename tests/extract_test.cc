@@ -2215,6 +2215,15 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
        "BT Group Plc plans to buy Infonet Services Corp. for US$965mil to add a network. It paid "
        "HK$3 billion. A court in Canada heard the case.",
        {{"US", ""}, {"HK", ""}, {"Canada", "place"}}},
+      // An acronym in capitals in a title in Title Case is an organization's though the text
+      // does not name it (rules-153); not a word of a title in capitals.
+      {"Prying Into FBI Activities",
+       "The ACLU files Freedom of Information Act requests to find out why task forces have been "
+       "monitoring activists.",
+       {{"FBI", "org"}}},
+      {"UNION CARBIDE SAYS 1986 LONG-TERM DEBT WAS 3.06 BILLION DLRS VS 1.71 BILLION in 1985",
+       "",
+       {{"UNION", ""}}},
   };
   for (const Case& c : cases) {
     Article a;
