@@ -91,6 +91,17 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
   std::ifstream sub(folder + "/iso_3166-2.json");
   const nlohmann::json subdivisions = nlohmann::json::parse(sub, nullptr, false);
   if (subdivisions.is_discarded() || !subdivisions.contains("3166-2")) return;
+  // The regions that subdivisions split by the compass are named after ("North Darfur", "South
+  // Kordofan", "Western Equatoria": Darfur, Kordofan, Equatoria), as the news names them; not
+  // Britain's and America's, whose counties and states are their own names ("Yorkshire" is a
+  // county cricket club as often, "Carolina" a team), nor a common noun ("Western Cape",
+  // "Central Region"), nor the Nile ("Upper Nile"), a river of ten countries.
+  static const std::unordered_set<std::string_view> kCompass = {
+      "North",   "South",   "East",    "West",  "Northern", "Southern",
+      "Eastern", "Western", "Central", "Upper", "Lower"};
+  static const std::unordered_set<std::string_view> kGeneric = {
+      "Territory", "River", "Bank", "Province", "Region", "Highlands", "Cape", "Area", "Nile"};
+  std::vector<std::pair<std::string, int>> regions;
   for (const auto& s : subdivisions["3166-2"]) {
     std::string name = s.value("name", "");
     name = name.substr(0, name.find(" ["));  // "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
@@ -99,11 +110,24 @@ void Gazetteer::load_iso_codes(const std::string& folder) {
     add(name, kSubdivision);
     Entry& e = entries_[key(name)];
     if (e.located_in < 0 && country != by_code.end()) e.located_in = country->second;
+    const std::size_t space = name.find(' ');
+    if (space != std::string::npos && kCompass.count(std::string_view(name).substr(0, space)) &&
+        country != by_code.end() && code.compare(0, 3, "GB-") != 0 &&
+        code.compare(0, 3, "US-") != 0) {
+      const std::string region = name.substr(space + 1);
+      if (region.find_first_of(" ,(") == std::string::npos && !kGeneric.count(region))
+        regions.emplace_back(region, country->second);
+    }
     // ("US-NY": the postal code; not "LA", which names Los Angeles far more often, nor "GA":
     // "Georgia" is filed as the country)
     if (code.size() == 5 && code.compare(0, 3, "US-") == 0 && code != "US-LA" && code != "US-GA" &&
         s.value("type", "") == "State")
       postal_states_[fold(code.substr(3))] = name;
+  }
+  for (const auto& [region, country] : regions) {
+    if (entries_.count(key(region))) continue;  // a subdivision or a country of that name
+    add(region, kSubdivision);
+    entries_[key(region)].located_in = country;
   }
   // The states as American papers abbreviate them after a town ("Tacoma, Wash."; AP style): the
   // ISO list has only their names and two-letter codes. Not "Del." and "Ind.", which are a

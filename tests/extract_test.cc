@@ -2224,6 +2224,12 @@ BOOST_AUTO_TEST_CASE(rules_file_each_name_under_its_field) {
       {"UNION CARBIDE SAYS 1986 LONG-TERM DEBT WAS 3.06 BILLION DLRS VS 1.71 BILLION in 1985",
        "",
        {{"UNION", ""}}},
+      // The region that subdivisions split by the compass are named after is a place (rules-154),
+      // in Sudan; not Britain's counties.
+      {"",
+       "As the deadline nears for Sudan to disarm the militias in Darfur, the United Nations is in "
+       "a dilemma. Fighting spread to Kordofan.",
+       {{"Darfur", "place"}, {"Kordofan", "place"}}},
   };
   for (const Case& c : cases) {
     Article a;

@@ -179,6 +179,20 @@ BOOST_AUTO_TEST_CASE(the_installed_data_gives_cities_their_country) {
   BOOST_TEST(g.country_of("Cap Haitien") == "Haiti");
 }
 
+// The regions that subdivisions split by the compass are named after ("North Darfur", "South
+// Kordofan") are places of the subdivisions' country; not Britain's and America's ("North
+// Yorkshire", "North Dakota"), nor a common noun ("Western Cape").
+BOOST_AUTO_TEST_CASE(regions_named_by_their_compass_subdivisions) {
+  const morgue::ExtractionData data = morgue::default_extraction_data();
+  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  BOOST_TEST(g.country_of("Darfur") == "Sudan");
+  BOOST_TEST(g.country_of("Kordofan") == "Sudan");
+  BOOST_TEST(g.country_of("North Darfur") == "Sudan");
+  BOOST_TEST(!g.known("Yorkshire"));
+  BOOST_TEST(!g.known("Dakota"));
+  BOOST_TEST(!g.known("Cape"));
+}
+
 // The names places are filed under: a city named with "City" that the gazetteer knows without it
 // is that city; one it knows with it ("Kansas City", "Mexico City") keeps its name.
 BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
