@@ -41,6 +41,15 @@ void write_iso_codes(const morgue::testing::TempDir& dir) {
        "type": "Unitary authority"}]})");
 }
 
+// The gazetteer from the data the machine has installed, loaded once for the tests that read it.
+const Gazetteer& installed_gazetteer() {
+  static const Gazetteer g = [] {
+    const morgue::ExtractionData data = morgue::default_extraction_data();
+    return Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  }();
+  return g;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(gazetteer)
@@ -167,8 +176,7 @@ BOOST_AUTO_TEST_CASE(the_country_a_place_lies_in) {
 }
 
 BOOST_AUTO_TEST_CASE(the_installed_data_gives_cities_their_country) {
-  const morgue::ExtractionData data = morgue::default_extraction_data();
-  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  const Gazetteer& g = installed_gazetteer();
   BOOST_TEST(g.country_of("Toronto") == "Canada");
   BOOST_TEST(g.major("Toronto"));
   // GeoNames writes "Washington, D.C.": the gazetteer adds the name as news writes it.
@@ -183,8 +191,7 @@ BOOST_AUTO_TEST_CASE(the_installed_data_gives_cities_their_country) {
 // Kordofan") are places of the subdivisions' country; not Britain's and America's ("North
 // Yorkshire", "North Dakota"), nor a common noun ("Western Cape").
 BOOST_AUTO_TEST_CASE(regions_named_by_their_compass_subdivisions) {
-  const morgue::ExtractionData data = morgue::default_extraction_data();
-  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  const Gazetteer& g = installed_gazetteer();
   BOOST_TEST(g.country_of("Darfur") == "Sudan");
   BOOST_TEST(g.country_of("Kordofan") == "Sudan");
   BOOST_TEST(g.country_of("North Darfur") == "Sudan");
@@ -196,8 +203,7 @@ BOOST_AUTO_TEST_CASE(regions_named_by_their_compass_subdivisions) {
 // The names places are filed under: a city named with "City" that the gazetteer knows without it
 // is that city; one it knows with it ("Kansas City", "Mexico City") keeps its name.
 BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
-  const morgue::ExtractionData data = morgue::default_extraction_data();
-  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  const Gazetteer& g = installed_gazetteer();
   const std::vector<std::pair<const char*, const char*>> names = {
       {"New York City", "New York"},
       {"Quebec City", "Quebec"},
@@ -217,8 +223,7 @@ BOOST_AUTO_TEST_CASE(places_are_filed_under_the_gazetteer_s_names) {
 }
 
 BOOST_AUTO_TEST_CASE(american_states_as_papers_abbreviate_them) {
-  const morgue::ExtractionData data = morgue::default_extraction_data();
-  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  const Gazetteer& g = installed_gazetteer();
   const std::vector<std::pair<const char*, const char*>> states = {{"Wash.", "Washington"},
                                                                    {"Calif.", "California"},
                                                                    {"Colo.", "Colorado"},
@@ -247,8 +252,7 @@ BOOST_AUTO_TEST_CASE(american_states_as_papers_abbreviate_them) {
 }
 
 BOOST_AUTO_TEST_CASE(a_country_s_possessive_without_its_apostrophe_is_the_country) {
-  const morgue::ExtractionData data = morgue::default_extraction_data();
-  const Gazetteer g = Gazetteer::load(data.iso_codes_folder, data.word_list, data.census_names);
+  const Gazetteer& g = installed_gazetteer();
   BOOST_TEST(g.possessive_country("UKs") == "United Kingdom");
   BOOST_TEST(g.possessive_country("Australias") == "Australia");
   BOOST_TEST(g.possessive_country("Indias") == "India");
